@@ -1,0 +1,35 @@
+# Two entry points: `make demo` builds everything from the bundled corpus, `make test` runs the
+# suite. Both create the project's own virtual environment and install what they need, system
+# packages included (apt-get, when run as root and a package is missing).
+
+VENV    := .venv
+PYTHON  := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed
+APT_PKGS := default-jre-headless
+
+.PHONY: demo test system-deps clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e '.[test]'
+	touch $@
+
+system-deps:
+	@missing=""; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "missing system packages:$$missing (run as root or install them)"; exit 1; fi; \
+	fi
+
+demo: $(STAMP) system-deps
+	$(VENV)/bin/policykg build --out build
+
+test: $(STAMP) system-deps
+	$(PYTHON) -m pytest
+
+clean:
+	rm -rf build $(VENV) *.egg-info

@@ -1,0 +1,1 @@
+"""From text to RDF: reading, outlines, extractors, the mapping to triples, the store, the build."""

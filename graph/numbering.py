@@ -1,0 +1,129 @@
+"""Outline numbering: the markers that open numbered items, and Chinese numerals.
+
+Styles, from the outermost level in: ``一、`` / ``(一)`` / ``1.`` or ``1、`` / ``(1)`` / ``①``.
+Patterns run on normalised text, where full-width brackets are already folded to ASCII.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_DIGITS = "零一二三四五六七八九"
+_CN = "一二三四五六七八九十百零〇两"
+
+
+def cn_to_int(numeral: str) -> int:
+    """Value of a Chinese numeral up to 999.
+
+    >>> [cn_to_int(n) for n in ("三", "十", "十二", "三十二", "一百零五")]
+    [3, 10, 12, 32, 105]
+    """
+    total, digit = 0, 0
+    for ch in numeral:
+        if ch in "零〇":
+            digit = 0
+        elif ch == "两":
+            digit = 2
+        elif ch in _CN_DIGITS:
+            digit = _CN_DIGITS.index(ch)
+        elif ch == "十":
+            total += (digit or 1) * 10
+            digit = 0
+        elif ch == "百":
+            total += (digit or 1) * 100
+            digit = 0
+        else:
+            raise ValueError(f"not a Chinese numeral: {numeral!r}")
+    return total + digit
+
+
+def int_to_cn(value: int) -> str:
+    """The Chinese numeral as documents print it: 十二, 三十二, 一百零五.
+
+    >>> [int_to_cn(n) for n in (3, 10, 12, 32, 105)]
+    ['三', '十', '十二', '三十二', '一百零五']
+    """
+    if not 0 < value < 1000:
+        raise ValueError(f"out of range: {value}")
+    hundreds, rest = divmod(value, 100)
+    tens, ones = divmod(rest, 10)
+    out = ""
+    if hundreds:
+        out += _CN_DIGITS[hundreds] + "百"
+        if tens == 0 and ones:
+            out += "零"
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _CN_DIGITS[tens]) + "十"
+    if ones:
+        out += _CN_DIGITS[ones]
+    return out
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# (style, rank, pattern); the pattern's group 1 is the number, the match ends after the marker.
+STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
+    ("cn", 0, re.compile(f"([{_CN}]+)、")),
+    ("cn_paren", 1, re.compile(f"\\(([{_CN}]+)\\)")),
+    # "1." but not "1.5倍"; "2.2024-2026年…" (a number then a year) is still a marker.
+    ("arabic", 2, re.compile(r"(\d{1,3})(?:[.、](?!\d)|\.(?=(?:19|20)\d\d))")),
+    ("arabic_paren", 3, re.compile(r"\((\d{1,3})\)")),
+    ("circled", 4, re.compile(f"([{_CIRCLED}])")),
+)
+
+
+@dataclass(frozen=True)
+class Marker:
+    style: str
+    rank: int
+    ordinal: int
+    end: int  # offset just after the marker in the line
+
+    @property
+    def segment(self) -> str:
+        """The path segment: the number as printed, full-width brackets."""
+        return format_segment(self.style, self.ordinal)
+
+
+def format_segment(style: str, ordinal: int) -> str:
+    """
+    >>> [format_segment(s, 3) for s in ("cn", "cn_paren", "arabic", "arabic_paren", "circled")]
+    ['三', '（三）', '3', '（3）', '③']
+    """
+    if style == "cn":
+        return int_to_cn(ordinal)
+    if style == "cn_paren":
+        return f"（{int_to_cn(ordinal)}）"
+    if style == "arabic":
+        return str(ordinal)
+    if style == "arabic_paren":
+        return f"（{ordinal}）"
+    return _CIRCLED[ordinal - 1]
+
+
+def match_marker(line: str) -> Marker | None:
+    """The numbering marker at the start of a normalised line, if any.
+
+    >>> match_marker("(三十二)加强督导考核").segment
+    '（三十二）'
+    >>> match_marker("1.5倍以上") is None
+    True
+    """
+    for style, rank, pattern in STYLES:
+        m = pattern.match(line)
+        if m:
+            number = m.group(1)
+            if style in ("cn", "cn_paren"):
+                try:
+                    ordinal = cn_to_int(number)
+                except ValueError:
+                    continue
+            elif style == "circled":
+                ordinal = _CIRCLED.index(number) + 1
+            else:
+                ordinal = int(number)
+            if ordinal == 0:
+                continue
+            return Marker(style, rank, ordinal, m.end())
+    return None

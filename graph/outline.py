@@ -1,0 +1,280 @@
+"""The outline of a document: front matter, numbered items and annexes, each with its span.
+
+The document is cut into regions by lines: front matter (title, number, dates), preamble, the
+numbered body, a closing block (印发 lines, signatures) and annexes (附件). Items nest by the rank
+of their marker style, not by Markdown heading marks, which the sources use inconsistently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from policykg.errors import Problem
+from policykg.graph.annex import parse_annexes
+from policykg.graph.frontmatter import DATE_LINE, parse_metadata
+from policykg.graph.mapped import MappedText
+from policykg.graph.numbering import STYLES, Marker, match_marker
+from policykg.graph.records import Item, Outline, Span
+from policykg.graph.text import LineIndex, SourceText, normalize, read_source
+
+_MARKDOWN = re.compile(r"#{1,6}\s*")
+_ANNEX = re.compile(r"附件(\d*)(?::(.*))?$")
+_TERMINAL = "。!?;:)】》〕"
+# Web-page furniture that scraped documents end with (tags, comment boxes, print buttons).
+_PAGE_CHROME = re.compile(r"(标签|验证码|留言与评论|打印本页|关闭窗口|【?字体|分享到|扫一扫|相关链接)")
+_RANK = {style: rank for style, rank, _ in STYLES}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the normalised text: ``start``/``end`` bound it, ``content`` skips Markdown marks."""
+
+    start: int
+    content: int
+    end: int
+    number: int  # 1-based line number in the original
+
+    def text(self, doc: MappedText) -> str:
+        return doc.text[self.content : self.end]
+
+
+def split_lines(doc: MappedText) -> list[Line]:
+    lines, index, start = [], LineIndex(doc.original), 0
+    for raw in doc.text.split("\n"):
+        end = start + len(raw)
+        m = _MARKDOWN.match(raw)
+        content = start + (m.end() if m else 0)
+        origin = doc.index[start] if start < len(doc.index) else len(doc.original)
+        lines.append(Line(start, content, end, index.line(origin)))
+        start = end + 1
+    return lines
+
+
+def is_prose(line: str) -> bool:
+    """A line of running text rather than a title, a name or a table cell."""
+    return len(line) >= 20 or any(c in line for c in ",、;")
+
+
+def starts_block(line: str) -> bool:
+    """A line that opens something new: an item, a heading, a cell, an annex, a clause, a date."""
+    return bool(
+        match_marker(line)
+        or line.startswith(("\t", "附件", "---", "(责任单位", "|"))
+        or DATE_LINE.match(line)
+    )
+
+
+def continues(prev: str, nxt: str) -> bool:
+    """True when a line break between ``prev`` and ``nxt`` is a page-break split of one sentence.
+
+    >>> continues("到2025年,“五链”深度耦合格局全面形成,高质量发", "展态势更趋巩固")
+    True
+    >>> continues("驻马店市推进产业集聚区高质量快速发展", "行动方案")
+    False
+    """
+    return bool(
+        prev
+        and nxt
+        and prev[-1] not in _TERMINAL
+        and is_prose(prev)
+        and "\t" not in prev
+        and "|" not in prev
+        and not starts_block(nxt)
+    )
+
+
+def _body(doc: MappedText, lines: list[Line], first_content: int) -> MappedText:
+    """The text of consecutive lines: page-break splits joined, other breaks kept as one newline."""
+    kept = [ln for ln in lines if ln.end > ln.content]
+    if not kept:
+        return doc[first_content:first_content]
+    gaps, prev = [], None
+    for ln in kept:
+        if prev is not None:
+            start = max(prev.end, first_content)
+            if continues(doc.text[max(prev.content, first_content) : prev.end], ln.text(doc)):
+                gaps.append((start, ln.content))
+            else:
+                gaps.append((start + 1, ln.content))  # keep one newline
+        prev = ln
+    begin = max(kept[0].content, first_content)
+    shifted = [(s - begin, e - begin) for s, e in gaps]
+    return doc[begin : kept[-1].end].delete(shifted)
+
+
+def _title(body: MappedText) -> str | None:
+    """The item's title: its heading line, or its first sentence when that is short."""
+    first = body.text.split("\n", 1)[0]
+    if "。" in first:
+        cut = first.index("。")
+        return body[:cut].display.strip() or None if cut <= 40 else None
+    return body[: len(first)].display.strip() or None if len(first) <= 60 else None
+
+
+def _closing_start(doc: MappedText, lines: list[Line], start: int, end: int) -> int:
+    """Where the closing block (此件发至…, ---, signatures, 印发 date) begins, before ``end``."""
+    at, seen_marker = end, False
+    for i in range(end - 1, start, -1):
+        text = lines[i].text(doc)
+        if not text:
+            continue
+        if text.startswith("---") or DATE_LINE.match(text) or re.fullmatch(r"\(此件.*\)", text):
+            seen_marker = True
+        elif len(text) > 25 or any(c in text for c in "。,;:") or match_marker(text):
+            break
+        at = i
+    return at if seen_marker else end
+
+
+def _annex_starts(doc: MappedText, lines: list[Line], start: int) -> tuple[int, list[int]]:
+    """(first line after the body, annex header lines). A first ``附件:…`` that lists annexes
+    announced later is the annex list, not an annex."""
+    heads = [i for i in range(start, len(lines)) if _ANNEX.match(lines[i].text(doc))]
+    if not heads:
+        return len(lines), []
+    first = _ANNEX.match(lines[heads[0]].text(doc))
+    if len(heads) > 1 and first and first.group(2):
+        return heads[0], heads[1:]
+    return heads[0], heads
+
+
+def _without_page_chrome(doc: MappedText, lines: list[Line]) -> list[Line]:
+    """Drop the trailing lines that belong to the web page, not the document."""
+    end = len(lines)
+    while end > 0 and (not lines[end - 1].text(doc) or _PAGE_CHROME.match(lines[end - 1].text(doc))):
+        end -= 1
+    chrome = any(_PAGE_CHROME.match(ln.text(doc)) for ln in lines[end:])
+    return lines[:end] if chrome else lines
+
+
+def parse_outline(source: SourceText) -> Outline:
+    """Read a decoded document into an :class:`Outline`."""
+    doc = normalize(source.text)
+    lines = _without_page_chrome(doc, split_lines(doc))
+    problems: list[Problem] = []
+    markers = {i: m for i, ln in enumerate(lines) if (m := match_marker(ln.text(doc)))}
+    first_marker = min(markers, default=None)
+    body_end, annex_heads = _annex_starts(doc, lines, first_marker or 0)
+    if first_marker is None or first_marker >= body_end:
+        problems.append(
+            Problem(source.name, None, "warning", "no numbered items (一、 / (一) / 1.) found: the document is read as one block")
+        )
+        first_marker = body_end
+    closing = _closing_start(doc, lines, first_marker, body_end)
+    item_lines = [i for i in markers if first_marker <= i < closing]
+
+    # The preamble: the paragraph(s) of running text just before the first item.
+    pre = first_marker
+    while pre > 0 and (not lines[pre - 1].text(doc) or lines[pre - 1].text(doc).endswith("。")):
+        pre -= 1
+    while pre < first_marker and not lines[pre].text(doc):
+        pre += 1
+    preamble = _body(doc, lines[pre:first_marker], lines[pre].content if pre < len(lines) else 0)
+
+    metadata, meta_problems = parse_metadata(
+        source.name, doc, lines, pre, lines[closing:body_end]
+    )
+    problems += meta_problems
+    items = _build_items(source.name, doc, lines, item_lines, markers, closing, problems)
+    annexes = parse_annexes(source.name, doc, lines, annex_heads, problems)
+    return Outline(source.name, doc, metadata, preamble.display, items, annexes, problems)
+
+
+def _build_items(
+    name: str,
+    doc: MappedText,
+    lines: list[Line],
+    item_lines: list[int],
+    markers: dict[int, Marker],
+    end: int,
+    problems: list[Problem],
+) -> list[Item]:
+    roots: list[Item] = []
+    stack: list[Item] = []
+    last_ordinal: dict[str, int] = {}
+    bounds = item_lines + [end]
+    for at, stop in zip(bounds, bounds[1:]):
+        marker = markers[at]
+        line = lines[at]
+        while stack and _RANK[stack[-1].style] >= marker.rank:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        siblings = parent.children if parent else roots
+        _check_sequence(name, line.number, marker, siblings, last_ordinal, problems)
+        last_ordinal[marker.style] = marker.ordinal
+        body = _body(doc, lines[at:stop], line.content + marker.end)
+        own_end = max((ln.end for ln in lines[at:stop] if ln.end > ln.content), default=line.end)
+        item = Item(
+            path=f"{parent.path}/{marker.segment}" if parent else marker.segment,
+            number=doc[line.content : line.content + marker.end].display,
+            style=marker.style,
+            ordinal=marker.ordinal,
+            title=_title(body.strip()),
+            body=body.strip(),
+            span=doc.span(line.content, own_end),
+            line=line.number,
+        )
+        siblings.append(item)
+        for ancestor in stack:  # a parent's span covers its children
+            ancestor.span = Span(ancestor.span.start, max(ancestor.span.end, item.span.end))
+        stack.append(item)
+    return roots
+
+
+def _check_sequence(name, line, marker, siblings, last_ordinal, problems) -> None:
+    """Numbers go up by one; a list may start at 1 or run on from the last number of its style."""
+    same = [s for s in siblings if s.style == marker.style]
+    expected = {same[-1].ordinal + 1} if same else {1, last_ordinal.get(marker.style, 0) + 1}
+    if marker.ordinal not in expected:
+        problems.append(
+            Problem(name, line, "warning", f"numbering jumps to {marker.segment} (expected {' or '.join(sorted(str(e) for e in expected))})")
+        )
+
+
+def read_outline(path: Path) -> Outline:
+    """Read a document file into its outline (raises CorpusError if it cannot be read)."""
+    return parse_outline(read_source(path))
+
+
+def outline_to_dict(outline: Outline) -> dict:
+    """The outline as plain JSON-ready data (spans as [start, end] offsets of the original)."""
+
+    def item(it: Item) -> dict:
+        return {
+            "path": it.path,
+            "number": it.number,
+            "title": it.title,
+            "text": it.text,
+            "line": it.line,
+            "span": [it.span.start, it.span.end],
+            "children": [item(c) for c in it.children],
+        }
+
+    meta = outline.metadata
+    return {
+        "file": outline.source,
+        "metadata": {
+            "title": meta.title,
+            "enclosed_title": meta.enclosed_title,
+            "document_number": meta.document_number,
+            "issuers": list(meta.issuers),
+            "dates": [{"date": d.date, "kind": d.kind, "span": [d.span.start, d.span.end]} for d in meta.dates],
+            "fields": dict(meta.fields),
+        },
+        "preamble": outline.preamble,
+        "items": [item(it) for it in outline.items],
+        "annexes": [
+            {
+                "label": a.label,
+                "title": a.title,
+                "notes": list(a.notes),
+                "line": a.line,
+                "span": [a.span.start, a.span.end],
+                "rows": [{"cells": list(r.cells), "line": r.line, "span": [r.span.start, r.span.end]} for r in a.rows],
+            }
+            for a in outline.annexes
+        ],
+        "problems": [str(p) for p in outline.problems],
+    }

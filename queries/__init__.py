@@ -1,0 +1,1 @@
+"""Asking the graph: SPARQL catalogue, runner and networkx analyses."""

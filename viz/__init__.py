@@ -1,0 +1,1 @@
+"""Views for leaders: pyvis pages built from analysis results."""
