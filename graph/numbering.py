@@ -102,6 +102,21 @@ def format_segment(style: str, ordinal: int) -> str:
     return _CIRCLED[ordinal - 1]
 
 
+def parse_segment(segment: str) -> tuple[str, int]:
+    """The (style, ordinal) of a path segment, the inverse of :func:`format_segment`.
+
+    >>> parse_segment("（三十二）")
+    ('cn_paren', 32)
+    """
+    inner = segment.strip("（）")
+    if inner in _CIRCLED:
+        return "circled", _CIRCLED.index(inner) + 1
+    paren = inner != segment
+    if inner.isdigit():
+        return ("arabic_paren" if paren else "arabic"), int(inner)
+    return ("cn_paren" if paren else "cn"), cn_to_int(inner)
+
+
 def match_marker(line: str) -> Marker | None:
     """The numbering marker at the start of a normalised line, if any.
 

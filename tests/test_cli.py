@@ -1,0 +1,47 @@
+"""The command line: outline as a tree and as JSON; the build writes and swaps its output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import CORPUS
+
+DOC = CORPUS / "puyang-2023-manufacturing-doubling.txt"
+
+
+def policykg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "policykg", *args], capture_output=True, text=True, encoding="utf-8")
+
+
+def test_outline_tree_shows_metadata_counts_and_items():
+    out = policykg("outline", str(DOC))
+    assert out.returncode == 0, out.stderr
+    assert "number:  濮办〔2023〕6号" in out.stdout
+    assert "items:   level 1: 3 · level 2: 9 · level 3: 14 · total 26" in out.stdout
+    assert "\n    11  培植良好产业生态\n" in out.stdout  # 二/（四）/11, indented two levels
+
+
+def test_outline_json_nests_items_with_spans_into_the_original():
+    data = json.loads(policykg("outline", "--json", str(DOC)).stdout)
+    original = DOC.read_text(encoding="utf-8")
+    second = data["items"][1]
+    assert second["path"] == "二" and second["title"] == "重点任务"
+    measure = second["children"][3]["children"][1]
+    assert measure["path"] == "二/（四）/10" and measure["title"] == "聚力提升开发区能级"
+    start, end = measure["span"]
+    assert original[start:end].startswith("10. 聚力提升开发区能级。")
+    assert original[start:end].endswith("市商务局）")
+
+
+def test_build_writes_outlines_and_replaces_the_previous_build(tmp_path):
+    out = tmp_path / "build"
+    (out / "outlines").mkdir(parents=True)
+    (out / "stale.txt").write_text("from an earlier build")
+    result = policykg("build", "--corpus", str(CORPUS), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "from 5 documents" in result.stdout
+    assert sorted(p.name for p in (out / "outlines").iterdir()) == sorted(f"{p.stem}.json" for p in CORPUS.glob("*.txt"))
+    assert not (out / "stale.txt").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["build"]  # no staging folder left behind

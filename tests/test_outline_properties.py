@@ -1,0 +1,83 @@
+"""Properties of the outline parser: numbering round-trips; reflowing text changes nothing."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from conftest import CORPUS, DOCUMENTS, fold
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from policykg.graph.numbering import cn_to_int, format_segment, int_to_cn, match_marker, parse_segment
+from policykg.graph.outline import is_prose, parse_outline, starts_block
+from policykg.graph.text import SourceText, normalize
+
+
+@given(st.integers(1, 999))
+def test_chinese_numerals_round_trip(n):
+    assert cn_to_int(int_to_cn(n)) == n
+
+
+@given(
+    st.integers(1, 99),
+    st.sampled_from(["{cn}、", "（{cn}）", "({cn})", "{n}.", "{n}、", "{n}．", "（{n}）", "({n})"]),
+)
+def test_markers_round_trip(n, template):
+    printed = template.format(cn=int_to_cn(n), n=n)
+    marker = match_marker(normalize(printed + "加快项目建设。").text)
+    assert marker is not None and marker.ordinal == n
+    assert marker.segment == format_segment(marker.style, n)
+    assert parse_segment(marker.segment) == (marker.style, n)
+
+
+@cache
+def _source(stem: str) -> str:
+    return (CORPUS / f"{stem}.txt").read_text(encoding="utf-8")
+
+
+def _shape(text: str):
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    return (
+        [(i.path, fold(i.title), fold(i.text)) for i in outline.walk()],
+        [[fold(c) for c in r.cells] for a in outline.annexes for r in a.rows],
+        fold(outline.metadata.title),
+        len(outline.problems),
+    )
+
+
+def _splittable(text: str, at: int, body: tuple[int, int]) -> bool:
+    """Could a page break fall here without making the split text ambiguous to any reader?"""
+    if not body[0] < at < body[1] or text[at - 1] == "\n" or text[at] == "\n":
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    prefix = normalize(text[line_start:at]).text.rstrip()
+    suffix = normalize(text[at : len(text) if line_end < 0 else line_end]).text.strip()
+    marker = match_marker(prefix)
+    prefix = prefix[marker.end :] if marker else prefix  # the parser reads a heading without its number
+    return bool(
+        prefix
+        and suffix
+        and "\t" not in text[line_start:at]
+        and not prefix.startswith("#")
+        and is_prose(prefix)
+        and prefix[-1] not in "。!?;:)】》〕"
+        and not starts_block(suffix)
+    )
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stem=st.sampled_from(DOCUMENTS), data=st.data())
+def test_page_breaks_and_spacing_do_not_change_the_outline(stem, data):
+    text = _source(stem)
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    items = list(outline.walk())
+    body = (items[0].span.start, items[-1].span.end)
+    candidates = [i for i in range(body[0], body[1]) if _splittable(text, i, body)]
+    cuts = sorted(set(data.draw(st.lists(st.sampled_from(candidates), max_size=8))), reverse=True)
+    reflowed = text
+    for at in cuts:
+        reflowed = reflowed[:at] + data.draw(st.sampled_from(["\n\n", "\n", "\n\n \n\n", "\r\n\r\n"])) + reflowed[at:]
+    if data.draw(st.booleans()):
+        reflowed = reflowed.replace("，", " ， ").replace("。", "。 ")
+    assert _shape(reflowed) == _shape(text)

@@ -1,0 +1,94 @@
+"""Reading bytes into text and normalising it without losing the way back to the original."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policykg.errors import CorpusError
+from policykg.graph.text import decode, normalize
+
+SAMPLE = "（一）强化科技和人才支撑。坚持企业创新主体地位，（责任单位：市科技局、市工信局）\n"
+
+
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8-sig"),
+        (SAMPLE.encode("gbk"), "gb18030"),
+        (SAMPLE.encode("gb18030"), "gb18030"),
+        (SAMPLE.encode("utf-16"), "utf-16"),
+    ],
+    ids=["utf8", "utf8-bom", "gbk", "gb18030", "utf16-bom"],
+)
+def test_decodes_each_encoding_to_the_same_text(data, encoding):
+    text, used = decode(data, "doc.txt")
+    assert text == SAMPLE
+    assert used == encoding
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "empty file"),
+        (b"  \n\r\n\t ", "empty file"),
+        (bytes(range(256)) * 4, "binary file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        ("\u0001\u0002\u0003\u0004abc\u0005".encode() * 50, "binary file"),
+    ],
+    ids=["empty", "blank", "all-bytes", "png", "control-chars"],
+)
+def test_rejects_what_is_not_a_document(data, message):
+    with pytest.raises(CorpusError) as err:
+        decode(data, "bad.txt")
+    assert str(err.value).startswith("bad.txt")
+    assert message in str(err.value)
+
+
+def test_normalises_widths_spacing_and_line_ends():
+    norm = normalize("（二） 主要目标 ：工 作 方 案\r\n项目 600 个\u3000以上")
+    assert norm.text == "(二)主要目标:工作方案\n项目600个以上"
+
+
+def test_keeps_the_space_that_separates_two_names():
+    norm = normalize("中共濮阳市委办公室 濮阳市人民政府办公室 关于印发")
+    assert norm.text == "中共濮阳市委办公室 濮阳市人民政府办公室 关于印发"
+
+
+def test_display_keeps_the_printed_widths():
+    norm = normalize("（三）建设制造业创新高地。")
+    assert norm.text.startswith("(三)")
+    assert norm.display.startswith("（三）")
+
+
+# Documents are Chinese prose with mixed punctuation, spaces of several kinds and CR/LF.
+chinese_text = st.text(
+    alphabet=st.sampled_from(list("市发改委工信局科技推进高质量发展一二三1234567890（）()：:，,。、 \u3000\t\n\r《》“”")),
+    max_size=200,
+)
+
+
+@given(chinese_text)
+def test_every_normalised_character_maps_back_to_the_same_character(text):
+    norm = normalize(text)
+    assert len(norm.index) == len(norm.text)
+    assert list(norm.index) == sorted(set(norm.index))  # order kept, nothing duplicated
+    for ch, at in zip(norm.display, norm.index):
+        original = text[at]
+        assert ch == original or (original in "\r\u3000\xa0" and ch in "\n ")
+
+
+@given(chinese_text, st.data())
+def test_quotes_of_spans_are_exact(text, data):
+    norm = normalize(text)
+    if not norm.text:
+        return
+    start = data.draw(st.integers(0, len(norm.text) - 1))
+    end = data.draw(st.integers(start + 1, len(norm.text)))
+    span = norm.span(start, end)
+    assert norm.quote(start, end) == text[span.start : span.end]
+    assert span.start == norm.index[start] and span.end == norm.index[end - 1] + 1
