@@ -31,7 +31,7 @@ def _row(cells: list[Cell], lines: LineIndex) -> AnnexRow:
     pieces = [c for c in cells if len(c)]
     start = cells[0].span().start if not pieces else pieces[0].span().start
     end = start if not pieces else pieces[-1].span().end
-    return AnnexRow(tuple(c.display.strip() for c in cells), Span(start, end), lines.line(start))
+    return AnnexRow(tuple(c.display.strip() for c in cells), Span(start, end), lines.line(start), tuple(cells))
 
 
 def _tab_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], list[str]]:

@@ -69,9 +69,10 @@ class Item:
 
 @dataclass(frozen=True)
 class AnnexRow:
-    cells: tuple[str, ...]
+    cells: tuple[str, ...]  # as printed, split cells joined
     span: Span
     line: int
+    texts: tuple[MappedText, ...] = field(default=(), compare=False, repr=False)  # for extractors
 
 
 @dataclass(frozen=True)
