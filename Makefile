@@ -27,6 +27,9 @@ system-deps:
 
 demo: $(STAMP) system-deps
 	$(VENV)/bin/policykg build --out build
+	$(VENV)/bin/policykg export responsibilities --build build --out build/responsibilities.csv
+	$(VENV)/bin/policykg export measures --build build --out build/measures.csv
+	$(VENV)/bin/policykg export agencies --build build --out build/agencies.csv
 
 test: $(STAMP) system-deps
 	$(PYTHON) -m pytest

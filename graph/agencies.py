@@ -41,6 +41,7 @@ class Place:
     label_zh: str
     label_en: str | None
     aliases: tuple[str, ...]
+    in_gazetteer: bool = False  # its triples come with the vocabulary
 
     @property
     def slug(self) -> str:
@@ -68,6 +69,7 @@ class Agency:
     city: Place
     type: AgencyType | None
     resolved: bool
+    in_gazetteer: bool = False  # its triples come with the vocabulary
 
     @property
     def kind(self) -> str | None:
@@ -92,7 +94,7 @@ class Gazetteer:
         self.places: dict[str, Place] = {}
         for node in sorted(set(graph.subjects(PKG.withinArea, None)) | set(graph.subjects(RDF.type, PKG.City)) | set(graph.subjects(RDF.type, PKG.Province))):
             zh, en, alts = _labels(graph, node)
-            self.places[str(node)] = Place(str(node), zh or "", en, alts)
+            self.places[str(node)] = Place(str(node), zh or "", en, alts, True)
         self.types: dict[str, AgencyType] = {}
         self._type_keys: dict[str, AgencyType] = {}
         for node in sorted(graph.subjects(RDF.type, PKG.AgencyType)):
@@ -108,7 +110,7 @@ class Gazetteer:
             zh, en, alts = _labels(graph, node)
             city = self.places[str(graph.value(node, PKG.city))]
             type_iri = graph.value(node, PKG.functionalType)
-            a = Agency(str(node), zh or "", en, city, self.types.get(str(type_iri)), True)
+            a = Agency(str(node), zh or "", en, city, self.types.get(str(type_iri)), True, True)
             self.agencies[a.iri] = a
             for name in (a.label_zh, *alts):
                 self._aliases[(city.iri, key(name))] = a

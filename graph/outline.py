@@ -8,6 +8,7 @@ of their marker style, not by Markdown heading marks, which the sources use inco
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,8 +123,8 @@ def _closing_start(doc: MappedText, lines: list[Line], start: int, end: int) -> 
             continue
         if text.startswith("---") or DATE_LINE.match(text) or re.fullmatch(r"\(此件.*\)", text):
             seen_marker = True
-        elif len(text) > 25 or any(c in text for c in "。,;:") or match_marker(text):
-            break
+        elif len(text) > 25 or any(unicodedata.category(c).startswith("P") for c in text):
+            break  # signatures are bare names; anything with punctuation is the body's
         at = i
     return at if seen_marker else end
 

@@ -61,6 +61,30 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 1 if args.strict and summary.problems else 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from policykg.queries.export import export
+
+    text = export(Path(args.build), args.kind, args.format)
+    _emit(text, args.out)
+    return 0
+
+
+def cmd_agencies(args: argparse.Namespace) -> int:
+    from policykg.queries.export import export
+
+    text = export(Path(args.build), "agencies", args.format, {"resolved": "false"} if args.unresolved else None)
+    _emit(text, args.out)
+    return 0
+
+
+def _emit(text: str, out: str | None) -> None:
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        print(f"wrote {out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="policykg", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -76,7 +100,23 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default="build", help="output folder (default: build)")
     b.add_argument("--strict", action="store_true", help="exit 1 when any document has problems")
     b.set_defaults(run=cmd_build)
+
+    e = sub.add_parser("export", help="export a table of the built graph (CSV or JSON)")
+    e.add_argument("kind", choices=["responsibilities", "measures", "agencies"])
+    _table_options(e)
+    e.set_defaults(run=cmd_export)
+
+    a = sub.add_parser("agencies", help="list the agencies of the built graph with their load")
+    a.add_argument("--unresolved", action="store_true", help="only names the gazetteer does not know")
+    _table_options(a)
+    a.set_defaults(run=cmd_agencies)
     return p
+
+
+def _table_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--build", default="build", help="the build folder (default: build)")
+    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.add_argument("--out", help="write to this file instead of stdout")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,3 +28,12 @@ def fold(text: str | None) -> str | None:
 @pytest.fixture(params=DOCUMENTS)
 def stem(request) -> str:
     return request.param
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The bundled corpus built once for the session: (build folder, summary)."""
+    from policykg.graph.build import build
+
+    out = tmp_path_factory.mktemp("kg") / "build"
+    return out, build(CORPUS, out)

@@ -1,0 +1,187 @@
+"""Records to triples: the one module that mints IRIs.
+
+IRIs are readable and stable, built from normalised keys only: a document from its file's stem,
+an item from its path (二/（三）/1 -> ``item/2-p3-1``), a responsibility from its measure, source,
+role and agency. The same records always give the same triples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from policykg.graph.agencies import Agency, iri_part
+from policykg.graph.extract import DocumentRecord
+from policykg.graph.numbering import parse_segment
+from policykg.graph.records import Item
+
+ID = "https://w3id.org/policykg/id/"
+PKG = "https://w3id.org/policykg/ontology#"
+ELI = "http://data.europa.eu/eli/ontology#"
+OA = "http://www.w3.org/ns/oa#"
+RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+SKOS_PREF = NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+PREFIXES = {
+    "pkg": PKG,
+    "eli": ELI,
+    "oa": OA,
+    "doc": ID + "doc/",
+    "ag": ID + "agency/",
+    "atype": ID + "agency-type/",
+    "place": ID + "place/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": XSD,
+}
+
+ROLE = {"lead": "Lead", "support": "Support", "responsible": "Responsible", "implementer": "Implementer", "coordinator": "Coordinator"}
+SHORTCUT = {"lead": "leads", "support": "supports", "responsible": "responsibleFor", "implementer": "implements", "coordinator": "coordinates"}
+SOURCE = {"body": "BodyClause", "annex": "AnnexRow", "prose": "Prose", "curated": "Curated"}
+_STYLE_CODE = {"cn": "", "cn_paren": "p", "arabic": "", "arabic_paren": "a", "circled": "c"}
+
+
+def pkg(name: str) -> NamedNode:
+    return NamedNode(PKG + name)
+
+
+def text(value: str) -> Literal:
+    return Literal(value)
+
+
+def zh(value: str) -> Literal:
+    return Literal(value, language="zh")
+
+
+def typed(value: object, datatype: str) -> Literal:
+    if isinstance(value, bool):
+        value = "true" if value else "false"
+    return Literal(str(value), datatype=NamedNode(XSD + datatype))
+
+
+def document_iri(record: DocumentRecord) -> NamedNode:
+    return NamedNode(f"{ID}doc/{iri_part(record.stem)}")
+
+
+def item_code(path: str) -> str:
+    """
+    >>> item_code("二/（三）/1")
+    '2-p3-1'
+    """
+    parts = []
+    for segment in path.split("/"):
+        style, n = parse_segment(segment)
+        parts.append(f"{_STYLE_CODE[style]}{n}")
+    return "-".join(parts)
+
+
+def agency_triples(agency: Agency) -> Iterator[Triple]:
+    """The triples of an agency the build knows (the gazetteer's own are in its vocabulary file)."""
+    node = NamedNode(agency.iri)
+    yield Triple(node, RDF_TYPE, pkg("Agency"))
+    yield Triple(node, SKOS_PREF, zh(agency.label_zh))
+    if agency.label_en:
+        yield Triple(node, SKOS_PREF, Literal(agency.label_en, language="en"))
+    yield Triple(node, pkg("city"), NamedNode(agency.city.iri))
+    if agency.type:
+        yield Triple(node, pkg("functionalType"), NamedNode(agency.type.iri))
+    yield Triple(node, pkg("resolved"), typed(agency.resolved, "boolean"))
+
+
+def document_triples(record: DocumentRecord) -> Iterator[Triple]:
+    """Every triple of one document: metadata, outline items, responsibilities with evidence."""
+    outline, meta = record.outline, record.outline.metadata
+    doc = document_iri(record)
+    yield Triple(doc, RDF_TYPE, pkg("Document"))
+    yield Triple(doc, pkg("sourceFile"), text(outline.source))
+    title = meta.title or meta.enclosed_title or record.stem
+    yield Triple(doc, NamedNode(ELI + "title"), zh(title))
+    yield Triple(doc, RDFS_LABEL, zh(title))
+    if meta.enclosed_title:
+        yield Triple(doc, pkg("enclosedTitle"), zh(meta.enclosed_title))
+    if meta.document_number:
+        yield Triple(doc, NamedNode(ELI + "id_local"), text(meta.document_number))
+    yield Triple(doc, pkg("city"), NamedNode(record.city.iri))
+    if not record.city.in_gazetteer:
+        yield Triple(NamedNode(record.city.iri), RDF_TYPE, pkg("City"))
+        yield Triple(NamedNode(record.city.iri), SKOS_PREF, zh(record.city.label_zh))
+    for date in meta.dates:
+        yield Triple(doc, pkg(f"{date.kind}On"), typed(date.date, "date"))
+    seen: set[str] = set()  # agencies and responsibility IRIs already minted
+    for issuer in record.issuers:
+        yield Triple(doc, pkg("issuedBy"), NamedNode(issuer.iri))
+        if not issuer.in_gazetteer and issuer.iri not in seen:
+            seen.add(issuer.iri)
+            yield from agency_triples(issuer)
+
+    items: dict[str, NamedNode] = {}
+    for order, item in enumerate(outline.walk(), 1):
+        code = item_code(item.path)
+        node = NamedNode(f"{doc.value}/item/{code}")
+        while node.value in {n.value for n in items.values()}:  # a repeated number
+            code += "~"
+            node = NamedNode(f"{doc.value}/item/{code}")
+        items.setdefault(item.path, node)
+        yield from _item_triples(doc, node, item, order, items)
+    assigned = {a.path for a, _ in record.assignments if a.path}
+    for path in sorted(assigned):
+        yield Triple(items[path], RDF_TYPE, pkg("Measure"))
+
+    for assignment, agency in record.assignments:
+        if agency.iri not in seen and not agency.in_gazetteer:
+            seen.add(agency.iri)
+            yield from agency_triples(agency)
+        yield from _responsibility_triples(doc, items, assignment, agency, seen, outline.text.original)
+
+
+def _item_triples(doc, node, item: Item, order: int, items) -> Iterator[Triple]:
+    yield Triple(node, RDF_TYPE, pkg("OutlineItem"))
+    yield Triple(node, RDF_TYPE, pkg("Section" if item.children else "Measure"))
+    yield Triple(node, pkg("inDocument"), doc)
+    if "/" in item.path:
+        yield Triple(node, pkg("partOf"), items[item.path.rsplit("/", 1)[0]])
+    yield Triple(node, pkg("path"), text(item.path))
+    yield Triple(node, pkg("number"), text(item.number))
+    yield Triple(node, RDFS_LABEL, zh(f"{item.path} {item.title}" if item.title else item.path))
+    if item.title:
+        yield Triple(node, pkg("title"), zh(item.title))
+    yield Triple(node, pkg("text"), zh(item.text))
+    yield Triple(node, pkg("order"), typed(order, "integer"))
+    yield Triple(node, pkg("startOffset"), typed(item.span.start, "nonNegativeInteger"))
+    yield Triple(node, pkg("endOffset"), typed(item.span.end, "nonNegativeInteger"))
+
+
+def _responsibility_triples(doc, items, assignment, agency: Agency, seen: set[str], original: str) -> Iterator[Triple]:
+    base = items[assignment.path].value if assignment.path else doc.value
+    local = agency.iri.rsplit("/", 1)[-1]
+    iri = f"{base}/r/{assignment.source}-{assignment.role}-{local}"
+    while iri in seen:  # the same agency twice in one role (a row naming it as lead and support)
+        iri += "~"
+    seen.add(iri)
+    node, agency_node = NamedNode(iri), NamedNode(agency.iri)
+    span = assignment.quote
+    evidence, position, quote = (NamedNode(f"{iri}/evidence{s}") for s in ("", "/position", "/quote"))
+    yield Triple(node, RDF_TYPE, pkg("Responsibility"))
+    yield Triple(node, pkg("inDocument"), doc)
+    if assignment.path:
+        yield Triple(node, pkg("measure"), items[assignment.path])
+        yield Triple(agency_node, pkg(SHORTCUT[assignment.role]), items[assignment.path])
+    yield Triple(node, pkg("agency"), agency_node)
+    yield Triple(node, pkg("role"), pkg(ROLE[assignment.role]))
+    yield Triple(node, pkg("rank"), typed(assignment.rank, "positiveInteger"))
+    yield Triple(node, pkg("joint"), typed(assignment.joint, "boolean"))
+    yield Triple(node, pkg("sourceKind"), pkg(SOURCE[assignment.source]))
+    yield Triple(node, pkg("agencyAsWritten"), text(assignment.agency.written))
+    yield Triple(node, pkg("evidence"), evidence)
+    yield Triple(evidence, RDF_TYPE, NamedNode(OA + "SpecificResource"))
+    yield Triple(evidence, NamedNode(OA + "hasSource"), doc)
+    yield Triple(evidence, NamedNode(OA + "hasSelector"), position)
+    yield Triple(evidence, NamedNode(OA + "hasSelector"), quote)
+    yield Triple(position, RDF_TYPE, NamedNode(OA + "TextPositionSelector"))
+    yield Triple(position, NamedNode(OA + "start"), typed(span.start, "nonNegativeInteger"))
+    yield Triple(position, NamedNode(OA + "end"), typed(span.end, "nonNegativeInteger"))
+    yield Triple(quote, RDF_TYPE, NamedNode(OA + "TextQuoteSelector"))
+    yield Triple(quote, NamedNode(OA + "exact"), text(original[span.start : span.end]))

@@ -1,0 +1,65 @@
+"""The SHACL shapes accept the examples and reject hand-made broken graphs with their message."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+from rdflib import Graph, Literal, Namespace, URIRef
+
+from policykg.graph.validation import validate_graph
+
+PKG = Namespace("https://w3id.org/policykg/ontology#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+EXAMPLE = files("policykg.ontology") / "examples" / "minimal.ttl"
+RESP = URIRef("https://w3id.org/policykg/id/doc/example/item/2-p3/r/body-responsible-zhumadian-industry-it")
+AGENCY = URIRef("https://w3id.org/policykg/id/agency/zhumadian-industry-it")
+PUYANG = URIRef("https://w3id.org/policykg/id/place/puyang")
+
+
+def example() -> Graph:
+    return Graph().parse(data=EXAMPLE.read_text(encoding="utf-8"), format="turtle")
+
+
+def test_the_example_conforms():
+    assert validate_graph(example()) == []
+
+
+def _no_role(g: Graph) -> None:
+    g.remove((RESP, PKG.role, None))
+
+
+def _agency_of_another_city(g: Graph) -> None:
+    g.remove((AGENCY, PKG.city, None))
+    g.add((AGENCY, PKG.city, PUYANG))
+    g.add((PUYANG, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), PKG.City))
+
+
+def _empty_quote(g: Graph) -> None:
+    quote = URIRef(str(RESP) + "/evidence/quote")
+    g.remove((quote, OA.exact, None))
+    g.add((quote, OA.exact, Literal("")))
+
+
+def _start_after_end(g: Graph) -> None:
+    position = URIRef(str(RESP) + "/evidence/position")
+    g.remove((position, OA.start, None))
+    g.add((position, OA.start, Literal(10**6, datatype=URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger"))))
+
+
+@pytest.mark.parametrize(
+    "breakage, message",
+    [
+        (_no_role, "A responsibility must have exactly one pkg:role"),
+        (_agency_of_another_city, "An agency of another city is responsible for this measure"),
+        (_empty_quote, "A text quote selector must have exactly one non-empty oa:exact"),
+        (_start_after_end, "not greater than its oa:end"),
+    ],
+    ids=["no-role", "agency-of-another-city", "empty-quote", "start-after-end"],
+)
+def test_a_broken_graph_is_reported_with_the_shape_message(breakage, message):
+    g = example()
+    breakage(g)
+    problems = validate_graph(g)
+    assert problems and all(p.severity == "error" for p in problems)
+    assert any(message in p.message for p in problems), [p.message for p in problems]
