@@ -92,7 +92,11 @@ class Gazetteer:
 
     def __init__(self, graph: Graph):
         self.places: dict[str, Place] = {}
-        for node in sorted(set(graph.subjects(PKG.withinArea, None)) | set(graph.subjects(RDF.type, PKG.City)) | set(graph.subjects(RDF.type, PKG.Province))):
+        for node in sorted(
+            set(graph.subjects(PKG.withinArea, None))
+            | set(graph.subjects(RDF.type, PKG.City))
+            | set(graph.subjects(RDF.type, PKG.Province))
+        ):
             zh, en, alts = _labels(graph, node)
             self.places[str(node)] = Place(str(node), zh or "", en, alts, True)
         self.types: dict[str, AgencyType] = {}

@@ -119,12 +119,24 @@ def parse_annexes(
         for row in rows[1:]:
             if _INDEX.fullmatch(row.cells[0]) and len(row.cells) < width:
                 problems.append(
-                    Problem(name, row.line, "warning", f"{label}: row {row.cells[0]} has {len(row.cells)} of {width} cells (truncated table?)")
+                    Problem(
+                        name,
+                        row.line,
+                        "warning",
+                        f"{label}: row {row.cells[0]} has {len(row.cells)} of {width} cells (truncated table?)",
+                    )
                 )
         if not rows:
             problems.append(Problem(name, lines[head].number, "warning", f"{label}: no table found"))
         end_line = lines[stop - 1] if stop - 1 > head else lines[head]
         annexes.append(
-            Annex(label, title, tuple(rows), tuple(notes), doc.span(lines[head].content, max(end_line.end, lines[head].end)), lines[head].number)
+            Annex(
+                label,
+                title,
+                tuple(rows),
+                tuple(notes),
+                doc.span(lines[head].content, max(end_line.end, lines[head].end)),
+                lines[head].number,
+            )
         )
     return annexes

@@ -48,16 +48,19 @@ class Summary:
         agencies = {agency.iri: agency for _, agency in assignments}
         unresolved = sum(1 for a in agencies.values() if not a.resolved)
         roles = Counter(a.role for a, _ in assignments)
+        rows = sum(len(a.rows) for d in self.documents for a in d.outline.annexes)
         lines = [
             f"built {self.out}/ from {len(self.documents)} documents",
-            f"  outline items {measures}, annex rows {sum(len(a.rows) for d in self.documents for a in d.outline.annexes)}",
+            f"  outline items {measures}, annex rows {rows}",
             f"  assignments {len(assignments)} ({', '.join(f'{k} {v}' for k, v in sorted(roles.items()))})",
             f"  agencies named {len(agencies)} ({unresolved} unresolved)",
             f"  triples {self.triples}",
         ]
         if self.reasoner:
-            counts = ", ".join(f"{k} {v}" for k, v in self.reasoner.counts().items())
-            lines.append(f"  reasoner: {'consistent' if self.reasoner.consistent else 'INCONSISTENT ' + self.reasoner.message}; inferred {len(self.reasoner.inferred)} ({counts})")
+            r = self.reasoner
+            state = "consistent" if r.consistent else f"INCONSISTENT {r.message}"
+            counts = ", ".join(f"{k} {v}" for k, v in r.counts().items())
+            lines.append(f"  reasoner: {state}; inferred {len(r.inferred)} ({counts})")
         lines.append("  time " + ", ".join(f"{k} {v:.1f}s" for k, v in self.seconds.items()))
         lines.append(f"  files: {', '.join(sorted(p.name for p in self.out.iterdir()))}")
         lines.append(f"{len(self.problems)} problems" + (":" if self.problems else ""))
@@ -101,7 +104,10 @@ def _build_into(corpus: Path, staging: Path, summary: Summary, reasoner: bool) -
     clock = time.perf_counter()
     files = corpus_files(corpus)
     triples: list[Triple] = schema_triples()
-    triples += [Triple(NamedNode(iri), NamedNode(PKG + "resolved"), Literal("true", datatype=BOOLEAN)) for iri in gazetteer.agencies]
+    triples += [
+        Triple(NamedNode(iri), NamedNode(PKG + "resolved"), Literal("true", datatype=BOOLEAN))
+        for iri in gazetteer.agencies
+    ]
     for done, path in enumerate(files, 1):
         _progress(done, len(files), path.name)
         try:
@@ -133,7 +139,11 @@ def _build_into(corpus: Path, staging: Path, summary: Summary, reasoner: bool) -
         summary.reasoner = reason(triples)
         inferred = summary.reasoner.inferred
         if not summary.reasoner.consistent:
-            summary.problems.append(Problem("kg", None, "error", f"the OWL reasoner finds the graph inconsistent: {summary.reasoner.message}"))
+            summary.problems.append(
+                Problem(
+                    "kg", None, "error", f"the OWL reasoner finds the graph inconsistent: {summary.reasoner.message}"
+                )
+            )
         summary.seconds["reasoner"] = time.perf_counter() - clock
 
     clock = time.perf_counter()

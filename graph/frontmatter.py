@@ -19,7 +19,18 @@ if TYPE_CHECKING:
 
 DATE_LINE = re.compile(r"\(?(\d{4})年(\d{1,2})月(\d{1,2})日\)?(印发)?$")
 DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[](?:19|20)\d\d[〕\]]\d{1,4}号")
-_FIELD_LABELS = ("索引号", "主题分类", "信息来源", "发文机关", "发文日期", "成文日期", "发布日期", "名称", "文号", "关键词")
+_FIELD_LABELS = (
+    "索引号",
+    "主题分类",
+    "信息来源",
+    "发文机关",
+    "发文日期",
+    "成文日期",
+    "发布日期",
+    "名称",
+    "文号",
+    "关键词",
+)
 _FIELD = re.compile(f"({'|'.join(_FIELD_LABELS)}):")
 _HEADER = re.compile(r".{2,30}文件")
 _ENCLOSED = re.compile(r"关于印发《(.+)》的通知")
@@ -33,8 +44,7 @@ def _fields(text: str) -> list[tuple[str, int, int]]:
     """(label, value start, value end) of each field of a metadata-table line."""
     found = list(_FIELD.finditer(text))
     return [
-        (m.group(1), m.end(), found[k + 1].start() if k + 1 < len(found) else len(text))
-        for k, m in enumerate(found)
+        (m.group(1), m.end(), found[k + 1].start() if k + 1 < len(found) else len(text)) for k, m in enumerate(found)
     ]
 
 

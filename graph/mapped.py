@@ -91,9 +91,7 @@ class MappedText:
             at = end
         keep_text.append(self.text[at:])
         keep_index.append(self.index[at:])
-        return MappedText(
-            self.original, "".join(keep_text), tuple(i for part in keep_index for i in part)
-        )
+        return MappedText(self.original, "".join(keep_text), tuple(i for part in keep_index for i in part))
 
     def translate(self, table: dict[int, str]) -> MappedText:
         """Replace characters one for one (the table must map each character to one character)."""

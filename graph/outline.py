@@ -60,11 +60,7 @@ def is_prose(line: str) -> bool:
 
 def starts_block(line: str) -> bool:
     """A line that opens something new: an item, a heading, a cell, an annex, a clause, a date."""
-    return bool(
-        match_marker(line)
-        or line.startswith(("\t", "附件", "---", "(责任单位", "|"))
-        or DATE_LINE.match(line)
-    )
+    return bool(match_marker(line) or line.startswith(("\t", "附件", "---", "(责任单位", "|")) or DATE_LINE.match(line))
 
 
 def continues(prev: str, nxt: str) -> bool:
@@ -160,7 +156,12 @@ def parse_outline(source: SourceText) -> Outline:
     body_end, annex_heads = _annex_starts(doc, lines, first_marker or 0)
     if first_marker is None or first_marker >= body_end:
         problems.append(
-            Problem(source.name, None, "warning", "no numbered items (一、 / (一) / 1.) found: the document is read as one block")
+            Problem(
+                source.name,
+                None,
+                "warning",
+                "no numbered items (一、 / (一) / 1.) found: the document is read as one block",
+            )
         )
         first_marker = body_end
     closing = _closing_start(doc, lines, first_marker, body_end)
@@ -174,9 +175,7 @@ def parse_outline(source: SourceText) -> Outline:
         pre += 1
     preamble = _body(doc, lines[pre:first_marker], lines[pre].content if pre < len(lines) else 0)
 
-    metadata, meta_problems = parse_metadata(
-        source.name, doc, lines, pre, lines[closing:body_end]
-    )
+    metadata, meta_problems = parse_metadata(source.name, doc, lines, pre, lines[closing:body_end])
     problems += meta_problems
     items = _build_items(source.name, doc, lines, item_lines, markers, closing, problems)
     annexes = parse_annexes(source.name, doc, lines, annex_heads, problems)
@@ -230,7 +229,12 @@ def _check_sequence(name, line, marker, siblings, last_ordinal, problems) -> Non
     expected = {same[-1].ordinal + 1} if same else {1, last_ordinal.get(marker.style, 0) + 1}
     if marker.ordinal not in expected:
         problems.append(
-            Problem(name, line, "warning", f"numbering jumps to {marker.segment} (expected {' or '.join(sorted(str(e) for e in expected))})")
+            Problem(
+                name,
+                line,
+                "warning",
+                f"numbering jumps to {marker.segment} (expected {' or '.join(sorted(str(e) for e in expected))})",
+            )
         )
 
 

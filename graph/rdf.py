@@ -38,8 +38,20 @@ PREFIXES = {
     "xsd": XSD,
 }
 
-ROLE = {"lead": "Lead", "support": "Support", "responsible": "Responsible", "implementer": "Implementer", "coordinator": "Coordinator"}
-SHORTCUT = {"lead": "leads", "support": "supports", "responsible": "responsibleFor", "implementer": "implements", "coordinator": "coordinates"}
+ROLE = {
+    "lead": "Lead",
+    "support": "Support",
+    "responsible": "Responsible",
+    "implementer": "Implementer",
+    "coordinator": "Coordinator",
+}
+SHORTCUT = {
+    "lead": "leads",
+    "support": "supports",
+    "responsible": "responsibleFor",
+    "implementer": "implements",
+    "coordinator": "coordinates",
+}
 SOURCE = {"body": "BodyClause", "annex": "AnnexRow", "prose": "Prose", "curated": "Curated"}
 _STYLE_CODE = {"cn": "", "cn_paren": "p", "arabic": "", "arabic_paren": "a", "circled": "c"}
 

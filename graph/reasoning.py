@@ -73,7 +73,8 @@ def reason(triples: list[Triple]) -> ReasonerReport:
     world.as_rdflib_graph().serialize(after, format="nt", encoding="utf-8")
     asserted = {str(t) for t in triples}
     inferred = {
-        t for t in (q.triple for q in parse(after.getvalue(), format=RdfFormat.N_TRIPLES))
+        t
+        for t in (q.triple for q in parse(after.getvalue(), format=RdfFormat.N_TRIPLES))
         if str(t) not in asserted and not isinstance(t.object, Literal) and _interesting(t)
     }
     return ReasonerReport(True, sorted(inferred, key=str))

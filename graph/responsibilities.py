@@ -128,7 +128,10 @@ def _clauses(item: Item) -> Iterator[tuple[MappedText, MappedText]]:
     text = item.body.text
     for m in _CLAUSE_OPEN.finditer(text):
         end = _closing_paren(text, m.start())
-        yield item.body[m.start() : end + 1 if end < len(text) and text[end] == ")" else end], item.body[m.start() + 1 : end]
+        yield (
+            item.body[m.start() : end + 1 if end < len(text) and text[end] == ")" else end],
+            item.body[m.start() + 1 : end],
+        )
 
 
 def clause_assignments(item: Item) -> tuple[list[Assignment], list[Mention]]:
@@ -155,7 +158,9 @@ def clause_assignments(item: Item) -> tuple[list[Assignment], list[Mention]]:
             if lead.group(2):
                 verb = lead.group(3) or "配合"
                 role = IMPLEMENTER if "落实" in verb else SUPPORT
-                found += _assign(item.path, split_agencies(content[lead.start(2) : lead.end(2)]), role, False, BODY, quote)
+                found += _assign(
+                    item.path, split_agencies(content[lead.start(2) : lead.end(2)]), role, False, BODY, quote
+                )
     return found, blanket
 
 

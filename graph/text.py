@@ -53,11 +53,7 @@ def _looks_like_text(text: str) -> bool:
     """True when almost every character is printable: what real documents decode to."""
     if not text:
         return False
-    bad = sum(
-        1
-        for ch in text
-        if (unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in _CONTROL_OK)
-    )
+    bad = sum(1 for ch in text if (unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in _CONTROL_OK))
     return bad / len(text) < 0.001 + (1 / len(text))
 
 
@@ -76,7 +72,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             break
     else:
         if b"\x00" in data:
-            raise CorpusError(name, "binary file (it holds NUL bytes), not a text document", _line_at_byte(data, data.index(b"\x00")))
+            raise CorpusError(
+                name, "binary file (it holds NUL bytes), not a text document", _line_at_byte(data, data.index(b"\x00"))
+            )
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as utf8_err:

@@ -19,7 +19,9 @@ def shapes_graph() -> Graph:
 
 def validate_graph(data: Graph, source: str = "kg") -> list[Problem]:
     """Every SHACL result as a problem: focus node, path and the shape's message."""
-    conforms, report, _ = validate(data, shacl_graph=shapes_graph(), inference="none", advanced=True, allow_warnings=True)
+    conforms, report, _ = validate(
+        data, shacl_graph=shapes_graph(), inference="none", advanced=True, allow_warnings=True
+    )
     if conforms:
         return []
     problems = []

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import CORPUS
 
+from conftest import CORPUS
 from policykg.graph.outline import read_outline
 
 POLICYKG = [sys.executable, "-m", "policykg"]

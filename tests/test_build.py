@@ -7,9 +7,9 @@ import csv
 import io
 
 import pytest
-from conftest import CORPUS
 from pyoxigraph import NamedNode, Store
 
+from conftest import CORPUS
 from policykg.graph import build as build_module
 from policykg.graph.build import build
 from policykg.graph.store import INFERRED_GRAPH
@@ -40,7 +40,11 @@ def test_reasoner_classifies_agencies_and_follows_chains(built):
     # Puyang's 市商务局 is in the 责任单位 of 二/（一）/1 but leads nothing.
     assert inferred(AG + "puyang-commerce", RDF_TYPE, PKG + "ResponsibleAgency")
     assert not inferred(AG + "puyang-commerce", RDF_TYPE, PKG + "LeadAgency")
-    assert inferred(AG + "puyang-commerce", NamedNode(PKG + "actsIn"), "https://w3id.org/policykg/id/doc/puyang-2023-manufacturing-doubling")
+    assert inferred(
+        AG + "puyang-commerce",
+        NamedNode(PKG + "actsIn"),
+        "https://w3id.org/policykg/id/doc/puyang-2023-manufacturing-doubling",
+    )
     measure = "https://w3id.org/policykg/id/doc/zhumadian-2021-industrial-quality-plan/item/2-p3"
     assert inferred(measure, NamedNode(PKG + "hasResponsible"), AG + "zhumadian-science-technology")
     assert inferred(measure, RDF_TYPE, PKG + "AssignedItem")
@@ -74,8 +78,19 @@ def test_responsibility_export_columns_and_a_row_read_from_the_document(built):
     out, _ = built
     rows = list(csv.DictReader(io.StringIO(export(out, "responsibilities"))))
     assert list(rows[0]) == [
-        "source_file", "document_number", "document_title", "measure_path", "measure_title", "agency",
-        "agency_as_written", "city", "role", "rank", "joint", "source", "quote",
+        "source_file",
+        "document_number",
+        "document_title",
+        "measure_path",
+        "measure_title",
+        "agency",
+        "agency_as_written",
+        "city",
+        "role",
+        "rank",
+        "joint",
+        "source",
+        "quote",
     ]
     assert len(rows) == 530
     # 2021 plan, (三) 建设制造业创新高地: "(责任单位:市科技局、市工信局、市发改委)"
@@ -96,9 +111,15 @@ def test_responsibility_export_columns_and_a_row_read_from_the_document(built):
         "quote": "(责任单位:市科技局、市工信局、市发改委)",
     }
     # 2019 plan annex: "市委组织部、人社局。科技局按职责分工负责" leads 集聚创新人才 jointly.
-    joint = [r for r in rows if r["source_file"].startswith("zhumadian-2019") and r["measure_path"] == "二/（四）/5" and r["role"] == "lead"]
+    joint = [
+        r
+        for r in rows
+        if r["source_file"].startswith("zhumadian-2019") and r["measure_path"] == "二/（四）/5" and r["role"] == "lead"
+    ]
     assert [(r["agency"], r["joint"]) for r in joint] == [
-        ("中共驻马店市委组织部", "true"), ("驻马店市人力资源和社会保障局", "true"), ("驻马店市科学技术局", "true")
+        ("中共驻马店市委组织部", "true"),
+        ("驻马店市人力资源和社会保障局", "true"),
+        ("驻马店市科学技术局", "true"),
     ]
     assert all(r["quote"].startswith("5") and "集聚创新人才" in r["quote"] for r in joint)
 

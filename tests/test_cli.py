@@ -42,6 +42,8 @@ def test_build_writes_outlines_and_replaces_the_previous_build(tmp_path):
     result = policykg("build", "--corpus", str(CORPUS), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "from 5 documents" in result.stdout
-    assert sorted(p.name for p in (out / "outlines").iterdir()) == sorted(f"{p.stem}.json" for p in CORPUS.glob("*.txt"))
+    assert sorted(p.name for p in (out / "outlines").iterdir()) == sorted(
+        f"{p.stem}.json" for p in CORPUS.glob("*.txt")
+    )
     assert not (out / "stale.txt").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["build"]  # no staging folder left behind

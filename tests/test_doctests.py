@@ -13,7 +13,8 @@ import policykg
 MODULES = sorted(
     name
     for package in ("policykg", "policykg.graph", "policykg.ontology", "policykg.queries", "policykg.viz")
-    for name in [package] + [f"{package}.{m.name}" for m in pkgutil.iter_modules(importlib.import_module(package).__path__)]
+    for name in [package]
+    + [f"{package}.{m.name}" for m in pkgutil.iter_modules(importlib.import_module(package).__path__)]
     if not name.endswith("__main__")
 )
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cache
 
 from conftest import CORPUS, fold, golden
-
 from policykg.graph.outline import Outline, read_outline
 
 
@@ -31,7 +30,10 @@ def test_items(stem):
 
 
 def test_annexes(stem):
-    want = [(a["label"], fold(a["title"]), [[fold(c) for c in r] for r in a["rows"]]) for a in golden(stem, "outline")["annexes"]]
+    want = [
+        (a["label"], fold(a["title"]), [[fold(c) for c in r] for r in a["rows"]])
+        for a in golden(stem, "outline")["annexes"]
+    ]
     got = [(a.label, fold(a.title), [[fold(c) for c in r.cells] for r in a.rows]) for a in outline_of(stem).annexes]
     assert got == want
 

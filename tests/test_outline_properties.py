@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from conftest import CORPUS, DOCUMENTS, fold
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import CORPUS, DOCUMENTS, fold
 from policykg.graph.numbering import cn_to_int, format_segment, int_to_cn, match_marker, parse_segment
 from policykg.graph.outline import is_prose, parse_outline, starts_block
 from policykg.graph.text import SourceText, normalize

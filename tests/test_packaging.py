@@ -9,11 +9,18 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT
 
 # Folder -> package, as pyproject.toml's package-dir maps them.
-PACKAGES = {"policykg": "policykg", "graph": "policykg.graph", "ontology": "policykg.ontology",
-            "queries": "policykg.queries", "viz": "policykg.viz", "corpus": "policykg.corpus"}
+PACKAGES = {
+    "policykg": "policykg",
+    "graph": "policykg.graph",
+    "ontology": "policykg.ontology",
+    "queries": "policykg.queries",
+    "viz": "policykg.viz",
+    "corpus": "policykg.corpus",
+}
 DATA = ("*.py", "*.ttl", "*.rq", "*.txt", "*.html", "*.js", "*.css")
 # ontology <- graph <- queries <- viz <- cli: a module may import only from its left.
 ORDER = ["policykg.ontology", "policykg.corpus", "policykg.graph", "policykg.queries", "policykg.viz"]
@@ -34,7 +41,8 @@ def expected_files() -> set[str]:
 def test_wheel_holds_every_module_and_data_file(tmp_path):
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path), str(ROOT)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     (wheel,) = tmp_path.glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())

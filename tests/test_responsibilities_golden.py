@@ -11,7 +11,6 @@ from collections import Counter
 from functools import cache
 
 from conftest import CORPUS, golden
-
 from policykg.graph.agencies import Gazetteer
 from policykg.graph.extract import extract_document
 

@@ -38,7 +38,7 @@ def test_decodes_each_encoding_to_the_same_text(data, encoding):
         (b"  \n\r\n\t ", "empty file"),
         (bytes(range(256)) * 4, "binary file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-        ("\u0001\u0002\u0003\u0004abc\u0005".encode() * 50, "binary file"),
+        (b"\x01\x02\x03\x04abc\x05" * 50, "binary file"),
     ],
     ids=["empty", "blank", "all-bytes", "png", "control-chars"],
 )
@@ -67,7 +67,9 @@ def test_display_keeps_the_printed_widths():
 
 # Documents are Chinese prose with mixed punctuation, spaces of several kinds and CR/LF.
 chinese_text = st.text(
-    alphabet=st.sampled_from(list("市发改委工信局科技推进高质量发展一二三1234567890（）()：:，,。、 \u3000\t\n\r《》“”")),
+    alphabet=st.sampled_from(
+        list("市发改委工信局科技推进高质量发展一二三1234567890（）()：:，,。、 \u3000\t\n\r《》“”")
+    ),
     max_size=200,
 )
 

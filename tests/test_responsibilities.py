@@ -1,0 +1,64 @@
+"""Responsibility clause forms beyond the corpus, each read from a small document of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykg.graph.mapped import MappedText
+from policykg.graph.outline import parse_outline
+from policykg.graph.responsibilities import body_assignments, split_agencies
+from policykg.graph.text import SourceText
+
+
+def assignments(body: str):
+    text = f"某市工作方案\n\n一、重点任务\n\n（一）推进项目建设。加快建设。{body}\n\n（二）优化服务。持续优化。\n"
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    return [(a.path, a.agency.name, a.role, a.rank, a.joint) for a in body_assignments(outline)]
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        (
+            "（市发改委牵头，市工信局、市财政局配合）",
+            [("市发改委", "lead", 1), ("市工信局", "support", 1), ("市财政局", "support", 2)],
+        ),
+        (
+            "（牵头单位：市科技局；配合单位：市教育局、人社局）",
+            [("市科技局", "lead", 1), ("市教育局", "support", 1), ("市人社局", "support", 2)],
+        ),
+        (
+            "（市商务局牵头负责，市招商局、各区政府组织落实）",
+            [("市商务局", "lead", 1), ("市招商局", "implementer", 1), ("各区政府", "implementer", 2)],
+        ),
+        (
+            "（责任单位 ：市自然资源和规划局、住建局、市场监管局）",
+            [
+                ("市自然资源和规划局", "responsible", 1),
+                ("市住建局", "responsible", 2),
+                ("市市场监管局", "responsible", 3),
+            ],
+        ),
+    ],
+    ids=["x-lead-y-support", "labelled-lead-support", "lead-and-implement", "city-prefix-once"],
+)
+def test_clause_forms(clause, expected):
+    assert [(name, role, rank) for _, name, role, rank, _ in assignments(clause)] == expected
+    assert {path for path, *_ in assignments(clause)} == {"一/（一）"}
+
+
+def test_blanket_clause_covers_the_later_measures_of_its_section():
+    found = assignments("（责任单位：市工信局，以下各项任务均需各县区人民政府负责落实，不再列出）")
+    assert ("一/（一）", "市工信局", "responsible", 1, False) in found
+    assert ("一/（二）", "各县区人民政府", "implementer", 1, False) in found
+    assert not any(path == "一/（一）" and role == "implementer" for path, _, role, *_ in found)
+
+
+def test_a_parenthesis_that_is_not_a_clause_gives_nothing():
+    assert assignments("（含虚拟专网）推进5G建设（2024-2026年）") == []
+
+
+def test_split_keeps_spans_on_the_original():
+    text = MappedText.of("市发改委、教育局,各县区政府")
+    mentions = split_agencies(text)
+    assert [text.original[m.span.start : m.span.end] for m in mentions] == ["市发改委", "教育局", "各县区政府"]
