@@ -22,8 +22,8 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from policykg.corpus import bundled_corpus
 from policykg.errors import CorpusError, PolicyKGError, Problem
-from policykg.graph.agencies import Gazetteer
 from policykg.graph.extract import DocumentRecord, extract
+from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.outline import outline_to_dict, read_outline
 from policykg.graph.rdf import PKG, document_triples
 from policykg.graph.reasoning import ReasonerReport, reason

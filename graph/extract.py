@@ -1,4 +1,5 @@
-"""From an outline to the records of one document: its city, issuers and resolved assignments."""
+"""From an outline to the records of one document: its city and level, the issuers, resolved
+responsibilities, targets, citations, and the places, industries and companies it names."""
 
 from __future__ import annotations
 
@@ -6,29 +7,54 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policykg.errors import Problem
-from policykg.graph.agencies import PLACE, Agency, Gazetteer, Place
+from policykg.graph.gazetteer import PLACE, Agency, Found, Gazetteer, Place
+from policykg.graph.lineage import Citation, level_of, outline_citations
 from policykg.graph.outline import Outline, read_outline
-from policykg.graph.responsibilities import (
-    Assignment,
-    annex_assignments,
-    body_assignments,
-    prose_assignments,
-)
+from policykg.graph.responsibilities import Assignment, annex_assignments, body_assignments, prose_assignments
+from policykg.graph.targets import Target, outline_targets
+from policykg.graph.text import normalize
 
 UNKNOWN_CITY = Place(PLACE + "unknown", "未知城市", "Unknown city", ())
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """An industrial cluster: one zone (or county) and one industry, named as a table prints it."""
+
+    name: str
+    zone: str  # place IRI
+    industry: str  # industry IRI
 
 
 @dataclass
 class DocumentRecord:
     outline: Outline
     city: Place
+    level: str
     issuers: list[Agency]
     assignments: list[tuple[Assignment, Agency]]
+    targets: list[Target]
+    target_scopes: list[tuple[str | None, Cluster | None]]  # per target: (place IRI, cluster)
+    citations: list[Citation]
+    mentions: dict[str, list[Found]]  # item path -> places, industries, companies it names
     problems: list[Problem]
 
     @property
     def stem(self) -> str:
         return Path(self.outline.source).stem
+
+
+def scope_of(name: str, city: Place, gazetteer: Gazetteer) -> tuple[str | None, Cluster | None]:
+    """The place a target's scope names, or the cluster (zone + industry) it names."""
+    if name in ("city", "each-county", "each-zone"):
+        return (city.iri if name == "city" and city.in_gazetteer else None), None
+    text = normalize(name).text
+    found = gazetteer.find(text, city)
+    places = [f for f in found if f.kind not in ("Industry", "Company")]
+    industries = [f for f in found if f.kind == "Industry"]
+    if places and places[0].start == 0 and industries:
+        return places[0].iri, Cluster(name, places[0].iri, industries[-1].iri)
+    return (places[0].iri if places else None), None
 
 
 def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
@@ -44,12 +70,21 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         return agency.kind != "CollectiveBody" and (agency.resolved or agency.type is not None)
 
     found = body_assignments(outline) + annex_assignments(outline) + prose_assignments(outline, known)
+    place_names = [
+        n for p in gazetteer.places.values() if gazetteer.city_of(p) == city for n in (p.label_zh, *p.aliases)
+    ]
+    targets = outline_targets(outline, place_names)
     return DocumentRecord(
-        outline,
-        city,
-        [gazetteer.resolve(name, city) for name in meta.issuers],
-        [(a, gazetteer.resolve(a.agency.name, city)) for a in found],
-        problems,
+        outline=outline,
+        city=city,
+        level=level_of(meta.title or "", meta.document_number),
+        issuers=[gazetteer.resolve(name, city) for name in meta.issuers],
+        assignments=[(a, gazetteer.resolve(a.agency.name, city)) for a in found],
+        targets=targets,
+        target_scopes=[scope_of(t.scope, city, gazetteer) for t in targets],
+        citations=outline_citations(outline, outline.preamble_text),
+        mentions={item.path: gazetteer.find(item.body.text, city) for item in outline.walk()},
+        problems=problems,
     )
 
 

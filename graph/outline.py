@@ -179,7 +179,7 @@ def parse_outline(source: SourceText) -> Outline:
     problems += meta_problems
     items = _build_items(source.name, doc, lines, item_lines, markers, closing, problems)
     annexes = parse_annexes(source.name, doc, lines, annex_heads, problems)
-    return Outline(source.name, doc, metadata, preamble.display, items, annexes, problems)
+    return Outline(source.name, doc, metadata, preamble, items, annexes, problems)
 
 
 def _build_items(

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from policykg.graph.agencies import Agency, iri_part
 from policykg.graph.extract import DocumentRecord
+from policykg.graph.gazetteer import Agency, iri_part, key
 from policykg.graph.numbering import parse_segment
 from policykg.graph.records import Item
 
@@ -53,6 +53,10 @@ SHORTCUT = {
     "coordinator": "coordinates",
 }
 SOURCE = {"body": "BodyClause", "annex": "AnnexRow", "prose": "Prose", "curated": "Curated"}
+LEVEL = {"national": "National", "provincial": "Provincial", "municipal": "Municipal", "county": "CountyLevel"}
+KIND = {"level": "Level", "growth": "Growth", "share": "Share", "count": "Count", "reduction": "Reduction",
+        "multiple": "Multiple", "coverage": "Coverage", "category": "CategoryTarget"}  # fmt: skip
+MENTIONS = {"Industry": "mentionsIndustry", "Company": "mentionsCompany"}
 _STYLE_CODE = {"cn": "", "cn_paren": "p", "arabic": "", "arabic_paren": "a", "circled": "c"}
 
 
@@ -148,6 +152,30 @@ def document_triples(record: DocumentRecord) -> Iterator[Triple]:
             yield from agency_triples(agency)
         yield from _responsibility_triples(doc, items, assignment, agency, seen, outline.text.original)
 
+    yield Triple(doc, pkg("level"), pkg(LEVEL[record.level]))
+    annexes = {}
+    for k, annex in enumerate(outline.annexes, 1):
+        node = annexes[annex.label] = NamedNode(f"{doc.value}/annex/{k}")
+        yield Triple(node, RDF_TYPE, pkg("Annex"))
+        yield Triple(node, pkg("inDocument"), doc)
+        yield Triple(node, RDFS_LABEL, zh(f"{annex.label} {annex.title or ''}".strip()))
+        yield Triple(node, NamedNode("http://www.w3.org/2004/02/skos/core#notation"), text(annex.label))
+    counters: dict[str, int] = {}
+    for target, (place, cluster) in zip(record.targets, record.target_scopes):
+        base = items.get(target.path) or annexes.get(target.path) or doc
+        counters[base.value] = counters.get(base.value, 0) + 1
+        node = NamedNode(f"{base.value}/target/{counters[base.value]}")
+        yield from _target_triples(doc, node, target, items.get(target.path), outline.text.original)
+        if place:
+            yield Triple(node, pkg("scopePlace"), NamedNode(place))
+        if cluster:
+            yield from _cluster_triples(node, cluster)
+    for citation in record.citations:
+        yield from _citation_triples(doc, citation)
+    for path, found in record.mentions.items():
+        for iri, kind in sorted({(f.iri, f.kind) for f in found}):
+            yield Triple(items[path], pkg(MENTIONS.get(kind, "mentionsPlace")), NamedNode(iri))
+
 
 def _item_triples(doc, node, item: Item, order: int, items) -> Iterator[Triple]:
     yield Triple(node, RDF_TYPE, pkg("OutlineItem"))
@@ -175,7 +203,6 @@ def _responsibility_triples(doc, items, assignment, agency: Agency, seen: set[st
     seen.add(iri)
     node, agency_node = NamedNode(iri), NamedNode(agency.iri)
     span = assignment.quote
-    evidence, position, quote = (NamedNode(f"{iri}/evidence{s}") for s in ("", "/position", "/quote"))
     yield Triple(node, RDF_TYPE, pkg("Responsibility"))
     yield Triple(node, pkg("inDocument"), doc)
     if assignment.path:
@@ -187,7 +214,17 @@ def _responsibility_triples(doc, items, assignment, agency: Agency, seen: set[st
     yield Triple(node, pkg("joint"), typed(assignment.joint, "boolean"))
     yield Triple(node, pkg("sourceKind"), pkg(SOURCE[assignment.source]))
     yield Triple(node, pkg("agencyAsWritten"), text(assignment.agency.written))
-    yield Triple(node, pkg("evidence"), evidence)
+    yield from _evidence(node, doc, span, original)
+
+
+def decimal(value: float) -> Literal:
+    return typed(str(int(value)) if float(value).is_integer() else repr(value), "decimal")
+
+
+def _evidence(subject: NamedNode, doc: NamedNode, span, original: str) -> Iterator[Triple]:
+    """The Web Annotation evidence of a statement: the document, the offsets, the exact text."""
+    evidence, position, quote = (NamedNode(f"{subject.value}/evidence{s}") for s in ("", "/position", "/quote"))
+    yield Triple(subject, pkg("evidence"), evidence)
     yield Triple(evidence, RDF_TYPE, NamedNode(OA + "SpecificResource"))
     yield Triple(evidence, NamedNode(OA + "hasSource"), doc)
     yield Triple(evidence, NamedNode(OA + "hasSelector"), position)
@@ -197,3 +234,54 @@ def _responsibility_triples(doc, items, assignment, agency: Agency, seen: set[st
     yield Triple(position, NamedNode(OA + "end"), typed(span.end, "nonNegativeInteger"))
     yield Triple(quote, RDF_TYPE, NamedNode(OA + "TextQuoteSelector"))
     yield Triple(quote, NamedNode(OA + "exact"), text(original[span.start : span.end]))
+
+
+def _target_triples(doc, node, target, item: NamedNode | None, original: str) -> Iterator[Triple]:
+    yield Triple(node, RDF_TYPE, pkg("Target"))
+    yield Triple(node, pkg("inDocument"), doc)
+    if item:
+        yield Triple(node, pkg("targetOf"), item)
+    yield Triple(node, pkg("targetKind"), pkg(KIND[target.kind]))
+    yield Triple(node, pkg("indicator"), text(target.indicator or target.kind))
+    yield Triple(node, RDFS_LABEL, zh(target.indicator or target.kind))
+    for name, value in (("value", target.value), ("valueMin", target.value_min), ("valueMax", target.value_max)):
+        if value is not None:
+            yield Triple(node, pkg(name), decimal(value))
+    if target.category:
+        yield Triple(node, pkg("category"), text(target.category))
+    if target.unit:
+        yield Triple(node, pkg("unit"), text(target.unit))
+    yield Triple(node, pkg("comparator"), text(target.comparator))
+    if target.year:
+        yield Triple(node, pkg("dueYear"), typed(target.year, "gYear"))
+    yield Triple(node, pkg("perYear"), typed(target.per_year, "boolean"))
+    yield Triple(node, pkg("scope"), text(target.scope))
+    if target.baseline:
+        yield Triple(node, pkg("baseline"), text(target.baseline))
+    yield Triple(node, pkg("sourceKind"), pkg(SOURCE[target.source]))
+    yield from _evidence(node, doc, target.quote, original)
+
+
+def _cluster_triples(target: NamedNode, cluster) -> Iterator[Triple]:
+    zone, industry = (iri.rsplit("/", 1)[-1] for iri in (cluster.zone, cluster.industry))
+    node = NamedNode(f"{ID}cluster/{zone}-{industry}")
+    yield Triple(target, pkg("scopeCluster"), node)
+    yield Triple(node, RDF_TYPE, pkg("Cluster"))
+    yield Triple(node, SKOS_PREF, zh(cluster.name))
+    yield Triple(node, pkg("clusterZone"), NamedNode(cluster.zone))
+    yield Triple(node, pkg("clusterIndustry"), NamedNode(cluster.industry))
+
+
+def cited_iri(citation) -> NamedNode:
+    return NamedNode(f"{ID}doc/cited/{iri_part(citation.number or key(citation.title))}")
+
+
+def _citation_triples(doc: NamedNode, citation) -> Iterator[Triple]:
+    cited = cited_iri(citation)
+    yield Triple(doc, NamedNode(ELI + citation.relation), cited)
+    yield Triple(cited, RDF_TYPE, pkg("Document"))
+    yield Triple(cited, NamedNode(ELI + "title"), zh(citation.title))
+    yield Triple(cited, RDFS_LABEL, zh(citation.title))
+    if citation.number:
+        yield Triple(cited, NamedNode(ELI + "id_local"), text(citation.number))
+    yield Triple(cited, pkg("level"), pkg(LEVEL[citation.level]))

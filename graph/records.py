@@ -92,10 +92,14 @@ class Outline:
     source: str  # the file's name
     text: MappedText  # the normalised document
     metadata: Metadata
-    preamble: str
+    preamble_text: MappedText
     items: list[Item]
     annexes: list[Annex]
     problems: list[Problem]
+
+    @property
+    def preamble(self) -> str:
+        return self.preamble_text.display
 
     def walk(self) -> Iterator[Item]:
         """Every item in document order."""

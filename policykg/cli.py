@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from policykg.errors import PolicyKGError
+from policykg.queries.export import KINDS
 
 
 def cmd_outline(args: argparse.Namespace) -> int:
@@ -102,7 +103,7 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(run=cmd_build)
 
     e = sub.add_parser("export", help="export a table of the built graph (CSV or JSON)")
-    e.add_argument("kind", choices=["responsibilities", "measures", "agencies"])
+    e.add_argument("kind", choices=KINDS)
     _table_options(e)
     e.set_defaults(run=cmd_export)
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from policykg.queries.catalogue import load, run, store_at
 
-KINDS = ("responsibilities", "measures", "agencies")
+# One query file each in queries/exports/.
+KINDS = ("responsibilities", "measures", "agencies", "targets", "places", "industries", "lineage")
 
 
 def export(build: Path, kind: str, fmt: str = "csv", filters: dict[str, str] | None = None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -39,8 +40,10 @@ def expected_files() -> set[str]:
 
 @pytest.mark.slow
 def test_wheel_holds_every_module_and_data_file(tmp_path):
+    source = tmp_path / "src"  # build from a copy: setuptools writes build/ beside the sources
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", "build", ".git", "__pycache__", ".*cache*"))
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path), str(ROOT)],
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path), str(source)],
         check=True,
         capture_output=True,
     )

@@ -11,8 +11,8 @@ from collections import Counter
 from functools import cache
 
 from conftest import CORPUS, golden
-from policykg.graph.agencies import Gazetteer
 from policykg.graph.extract import extract_document
+from policykg.graph.gazetteer import Gazetteer
 
 # (stem, path, agency as in the golden file, role): readings no general rule here makes.
 KNOWN_MISSES = {

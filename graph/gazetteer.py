@@ -1,6 +1,6 @@
-"""Agencies: the curated gazetteer and the resolution of names as documents write them.
+"""The curated gazetteer (``ontology/vocab``): places, agencies, industries and companies.
 
-A name resolves, for the document's city, (1) through the gazetteer's labels and aliases, (2) the
+Agencies: a name resolves, for the document's city, (1) through the gazetteer's labels and aliases, (2) the
 same after writing the city's name as 市, (3) through a functional type shared across cities
 ("工信局" in any city is that city's bureau of industry and IT), or else (4) it becomes a new agency
 marked unresolved, so documents from cities the gazetteer does not know still build.
@@ -42,6 +42,8 @@ class Place:
     label_en: str | None
     aliases: tuple[str, ...]
     in_gazetteer: bool = False  # its triples come with the vocabulary
+    kind: str = "City"  # Province | City | County | DevelopmentZone | ClusterZone | Park
+    within: str | None = None
 
     @property
     def slug(self) -> str:
@@ -76,6 +78,30 @@ class Agency:
         return self.type.kind if self.type else None
 
 
+@dataclass(frozen=True)
+class Entity:
+    """An industry (SKOS concept) or a company, found in text by its labels."""
+
+    iri: str
+    kind: str  # Industry | Company
+    label_zh: str
+    label_en: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A mention of a place, industry or company in a text: ``text[start:end]``."""
+
+    iri: str
+    kind: str
+    start: int
+    end: int
+
+
+_PLACE_KINDS = ("Province", "City", "County", "DevelopmentZone", "ClusterZone", "Park")
+
+
 def _labels(g: Graph, node: URIRef) -> tuple[str | None, str | None, tuple[str, ...]]:
     zh = en = None
     for label in g.objects(node, SKOS.prefLabel):
@@ -92,13 +118,19 @@ class Gazetteer:
 
     def __init__(self, graph: Graph):
         self.places: dict[str, Place] = {}
-        for node in sorted(
-            set(graph.subjects(PKG.withinArea, None))
-            | set(graph.subjects(RDF.type, PKG.City))
-            | set(graph.subjects(RDF.type, PKG.Province))
-        ):
-            zh, en, alts = _labels(graph, node)
-            self.places[str(node)] = Place(str(node), zh or "", en, alts, True)
+        for kind in _PLACE_KINDS:
+            for node in sorted(graph.subjects(RDF.type, PKG[kind])):
+                zh, en, alts = _labels(graph, node)
+                within = graph.value(node, PKG.withinArea)
+                self.places[str(node)] = Place(
+                    str(node), zh or "", en, alts, True, kind, str(within) if within else None
+                )
+        self.succeeded_by = {str(s): str(o) for s, o in graph.subject_objects(PKG.succeededBy)}
+        self.entities: dict[str, Entity] = {}
+        for kind, cls_ in (("Industry", SKOS.Concept), ("Company", PKG.Company)):
+            for node in sorted(graph.subjects(RDF.type, cls_)):
+                zh, en, alts = _labels(graph, node)
+                self.entities[str(node)] = Entity(str(node), kind, zh or "", en, alts)
         self.types: dict[str, AgencyType] = {}
         self._type_keys: dict[str, AgencyType] = {}
         for node in sorted(graph.subjects(RDF.type, PKG.AgencyType)):
@@ -124,13 +156,44 @@ class Gazetteer:
     def bundled(cls) -> Gazetteer:
         vocab = files("policykg.ontology") / "vocab"
         g = Graph()
-        for name in ("places.ttl", "agencies.ttl"):
-            g.parse(data=(vocab / name).read_text(encoding="utf-8"), format="turtle")
+        for source in sorted(vocab.iterdir(), key=lambda p: p.name):
+            if source.name.endswith(".ttl"):
+                g.parse(data=source.read_text(encoding="utf-8"), format="turtle")
         return cls(g)
+
+    def city_of(self, place: Place) -> Place | None:
+        """The city a place lies in (itself for a city)."""
+        seen = set()
+        while place and place.kind != "City" and place.within and place.iri not in seen:
+            seen.add(place.iri)
+            place = self.places.get(place.within)
+        return place if place and place.kind == "City" else None
+
+    def find(self, text: str, city: Place) -> list[Found]:
+        """Places of ``city`` (counties, zones, parks), industries and companies named in a
+        normalised text; the longest name wins where names overlap."""
+        pattern, targets = self._finder(city.iri)
+        if pattern is None:
+            return []
+        return [Found(*targets[m.group()], m.start(), m.end()) for m in pattern.finditer(text)]
+
+    @cache  # noqa: B019 - one finder per city for the life of the (cached) gazetteer
+    def _finder(self, city_iri: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
+        targets: dict[str, tuple[str, str]] = {}
+        for place in self.places.values():
+            city = self.city_of(place)
+            if place.kind not in ("Province", "City") and city and city.iri == city_iri:
+                for name in (place.label_zh, *place.aliases):
+                    targets.setdefault(normalize(name).text, (place.iri, place.kind))
+        for entity in self.entities.values():
+            for name in (entity.label_zh, *entity.aliases):
+                targets.setdefault(normalize(name).text, (entity.iri, entity.kind))
+        names = sorted((n for n in targets if len(n) > 1), key=len, reverse=True)
+        return (re.compile("|".join(map(re.escape, names))) if names else None), targets
 
     def city_in(self, texts: Iterable[str]) -> Place | None:
         """The first city named in the texts (a title, the issuers), by its label or alias."""
-        cities = [p for p in self.places.values() if p.iri in self._cities()]
+        cities = [p for p in self.places.values() if p.kind == "City"]
         for text in texts:
             found = [(text.find(n), p) for p in cities for n in (p.label_zh, *p.aliases) if len(n) > 1 and n in text]
             if found:
@@ -139,9 +202,6 @@ class Gazetteer:
             if m:
                 return Place(PLACE + iri_part(m.group()), m.group(), None, ())
         return None
-
-    def _cities(self) -> set[str]:
-        return {iri for iri, p in self.places.items() if p.label_zh.endswith("市")}
 
     def resolve(self, name: str, city: Place) -> Agency:
         """The agency a name written in a document of ``city`` stands for (never fails)."""

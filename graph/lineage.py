@@ -1,0 +1,84 @@
+"""Policy lineage: the documents a text implements or cites, with their level of government.
+
+A citation is a title in 《》, with the cited document's number when it follows in brackets:
+《河南省推动制造业高质量发展实施方案》(豫办〔2020〕17号). In the preamble, "根据" and "(为)贯彻落实"
+make the document based on the cited one (``eli:based_on``); anything else is a citation
+(``eli:cites``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policykg.graph.frontmatter import DOCUMENT_NUMBER
+from policykg.graph.mapped import MappedText
+from policykg.graph.records import Outline, Span
+
+_CITED = re.compile(rf"《(?P<title>[^《》]{{2,80}})》(?:\s*\(?(?P<number>{DOCUMENT_NUMBER.pattern})\)?)?")
+_BASED_ON = re.compile(r"(根据|依据|为贯彻落实|贯彻落实|为落实|为贯彻)[^。,;《]{0,12}$")
+NATIONAL, PROVINCIAL, MUNICIPAL, COUNTY = "national", "provincial", "municipal", "county"
+_NATIONAL_NUMBER = re.compile(r"^(国发|国办发|国函|中发|中办发|工信部|发改)")
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str
+    number: str | None
+    relation: str  # based_on | cites
+    level: str
+    path: str | None  # the item that cites; None for the preamble
+    quote: Span
+
+
+def level_of(title: str, number: str | None = None) -> str:
+    """The level of government a document comes from, by its number's prefix or its title.
+
+    >>> level_of("河南省推动制造业高质量发展实施方案", "豫办〔2020〕17号")
+    'provincial'
+    >>> level_of("保障中小企业款项支付条例")
+    'national'
+    >>> level_of("驻马店市2021年工业经济高质量发展工作方案", "驻政办〔2021〕10号")
+    'municipal'
+    """
+    if number:
+        if _NATIONAL_NUMBER.match(number):
+            return NATIONAL
+        if number.startswith("豫"):
+            return PROVINCIAL
+    if re.match(r"(中共中央|国务院|国家|全国)", title):
+        return NATIONAL
+    if re.search(r"省", title[:12]):
+        return PROVINCIAL
+    if re.search(r"市", title[:12]):
+        return MUNICIPAL
+    if re.search(r"[县区]", title[:8]):
+        return COUNTY
+    return NATIONAL  # a law or regulation named without a place (…条例) is national
+
+
+def _citations(text: MappedText, path: str | None, preamble: bool) -> list[Citation]:
+    found = []
+    for m in _CITED.finditer(text.text):
+        title = text[m.start("title") : m.end("title")].display
+        number = text[m.start("number") : m.end("number")].display if m.group("number") else None
+        based = preamble and _BASED_ON.search(text.text[: m.start()])
+        found.append(
+            Citation(
+                title,
+                number,
+                "based_on" if based else "cites",
+                level_of(title, number),
+                path,
+                text.span(m.start(), m.end()),
+            )
+        )
+    return found
+
+
+def outline_citations(outline: Outline, preamble: MappedText) -> list[Citation]:
+    """Citations of the preamble and of every item (the document's own title is not a citation)."""
+    found = _citations(preamble, None, True)
+    for item in outline.walk():
+        found += _citations(item.body, item.path, False)
+    return found

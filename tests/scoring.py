@@ -1,0 +1,127 @@
+"""Scoring extraction against the golden files: precision, recall and field agreement.
+
+Run ``python tests/scoring.py`` for the tables the issue notes report.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from conftest import CORPUS, DOCUMENTS, fold, golden  # noqa: E402
+from policykg.graph.extract import DocumentRecord, extract_document  # noqa: E402
+from policykg.graph.responsibilities import similarity  # noqa: E402
+
+TARGET_FIELDS = ("comparator", "year", "per_year", "scope", "baseline")
+
+
+@cache
+def record(stem: str) -> DocumentRecord:
+    return extract_document(CORPUS / f"{stem}.txt")
+
+
+def _numbers(t) -> tuple:
+    return (
+        (t["value"], t["value_min"], t["value_max"], t["category"])
+        if isinstance(t, dict)
+        else (t.value, t.value_min, t.value_max, t.category)
+    )
+
+
+def _as_dict(t) -> dict:
+    return {
+        "path": t.path, "indicator": t.indicator, "kind": t.kind, "value": t.value, "value_min": t.value_min,
+        "value_max": t.value_max, "category": t.category, "unit": t.unit, "comparator": t.comparator,
+        "year": t.year, "per_year": t.per_year, "scope": t.scope, "baseline": t.baseline,
+    }  # fmt: skip
+
+
+def _same_number(a, b) -> bool:
+    """Values, range and category agree (numbers as numbers, categories as folded text)."""
+
+    def same(x, y) -> bool:
+        if x is None or y is None:
+            return x is None and y is None
+        if isinstance(x, str) or isinstance(y, str):
+            return fold(str(x)) == fold(str(y))
+        return float(x) == float(y)
+
+    return all(same(x, y) for x, y in zip(a, b))
+
+
+def _same_target(a: dict, b: dict) -> bool:
+    return a["path"] == b["path"] and a["kind"] == b["kind"] and _same_number(_numbers(a), _numbers(b))
+
+
+def match_targets(stem: str) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
+    """(matched golden/extracted pairs, missed golden targets, extra extracted targets).
+
+    Two targets match when path, kind and numbers agree; among several, the most similar
+    indicator wins."""
+    want = golden(stem, "targets")["targets"]
+    got = [_as_dict(t) for t in record(stem).targets]
+    free = list(range(len(got)))
+    pairs, missed = [], []
+    for g in want:
+        candidates = [i for i in free if _same_target(got[i], g)]
+        if not candidates:
+            missed.append(g)
+            continue
+        best = max(
+            candidates,
+            key=lambda i: (
+                similarity(fold(got[i]["indicator"]), fold(g["indicator"]))
+                + similarity(fold(got[i]["scope"]), fold(g["scope"]))
+            ),
+        )
+        free.remove(best)
+        pairs.append((g, got[best]))
+    return pairs, missed, [got[i] for i in free]
+
+
+def target_scores(stem: str) -> dict:
+    pairs, missed, extra = match_targets(stem)
+    found = len(pairs)
+    agree = {f: sum(1 for g, e in pairs if _field_equal(f, g[f], e[f])) for f in TARGET_FIELDS}
+    return {
+        "golden": found + len(missed),
+        "extracted": found + len(extra),
+        "matched": found,
+        "precision": found / (found + len(extra)) if found + len(extra) else 1.0,
+        "recall": found / (found + len(missed)) if found + len(missed) else 1.0,
+        "agreement": {f: (agree[f] / found if found else 1.0) for f in TARGET_FIELDS},
+        "by_kind": Counter(g["kind"] for g, _ in pairs),
+        "missed_by_kind": Counter(g["kind"] for g in missed),
+        "extra_by_kind": Counter(e["kind"] for e in extra),
+    }
+
+
+def _field_equal(field: str, a, b) -> bool:
+    if field == "year":
+        return (a is None and b is None) or (a is not None and b is not None and int(a) == int(b))
+    if field == "scope" and a not in ("city", "each-county", "each-zone"):
+        return fold(str(a)) == fold(str(b))
+    return a == b
+
+
+def main() -> None:
+    total = Counter()
+    print("targets: document | golden | extracted | matched | precision | recall | " + " | ".join(TARGET_FIELDS))
+    for stem in DOCUMENTS:
+        s = target_scores(stem)
+        total.update({k: s[k] for k in ("golden", "extracted", "matched")})
+        fields = " | ".join(f"{s['agreement'][f]:.2f}" for f in TARGET_FIELDS)
+        counts = f"{s['golden']} | {s['extracted']} | {s['matched']}"
+        print(f"{stem} | {counts} | {s['precision']:.2f} | {s['recall']:.2f} | {fields}")
+        print(f"    missed by kind {dict(s['missed_by_kind'])}; extra by kind {dict(s['extra_by_kind'])}")
+    p = total["matched"] / total["extracted"]
+    r = total["matched"] / total["golden"]
+    print(f"all | {total['golden']} | {total['extracted']} | {total['matched']} | {p:.2f} | {r:.2f}")
+
+
+if __name__ == "__main__":
+    main()
