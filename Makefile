@@ -27,9 +27,9 @@ system-deps:
 
 demo: $(STAMP) system-deps
 	$(VENV)/bin/policykg build --out build
-	$(VENV)/bin/policykg export responsibilities --build build --out build/responsibilities.csv
-	$(VENV)/bin/policykg export measures --build build --out build/measures.csv
-	$(VENV)/bin/policykg export agencies --build build --out build/agencies.csv
+	for kind in responsibilities measures agencies targets places industries lineage; do \
+	  $(VENV)/bin/policykg export $$kind --build build --out build/$$kind.csv || exit 1; \
+	done
 
 test: $(STAMP) system-deps
 	$(PYTHON) -m pytest

@@ -54,6 +54,7 @@ class Summary:
             f"  outline items {measures}, annex rows {rows}",
             f"  assignments {len(assignments)} ({', '.join(f'{k} {v}' for k, v in sorted(roles.items()))})",
             f"  agencies named {len(agencies)} ({unresolved} unresolved)",
+            f"  targets {sum(len(d.targets) for d in self.documents)}, citations {sum(len(d.citations) for d in self.documents)}",
             f"  triples {self.triples}",
         ]
         if self.reasoner:

@@ -1,0 +1,83 @@
+"""The curated place and industry hierarchies, and what the documents link to them."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from scoring import record
+
+from policykg.graph.gazetteer import Gazetteer
+from policykg.queries.export import export
+
+PLACE = "https://w3id.org/policykg/id/place/"
+
+
+def test_place_hierarchy_runs_from_province_to_zones():
+    gz = Gazetteer.bundled()
+    zhumadian = gz.places[PLACE + "zhumadian"]
+    assert zhumadian.within == PLACE + "henan"
+    counties = [p for p in gz.places.values() if p.kind == "County" and p.within == zhumadian.iri]
+    assert len(counties) == 10  # 驿城区 and nine counties
+    puyang_counties = [p for p in gz.places.values() if p.kind == "County" and p.within == PLACE + "puyang"]
+    assert len(puyang_counties) == 6
+    suiping_zone = next(p for p in gz.places.values() if "遂平县开发区" in (p.label_zh, *p.aliases))
+    assert suiping_zone.kind == "DevelopmentZone"
+    assert gz.city_of(suiping_zone) == zhumadian
+
+
+def test_cluster_zones_are_succeeded_by_development_zones():
+    gz = Gazetteer.bundled()
+    assert gz.succeeded_by
+    for cluster_zone, zone in gz.succeeded_by.items():
+        assert gz.places[cluster_zone].kind == "ClusterZone"
+        assert gz.places[zone].kind == "DevelopmentZone"
+
+
+def test_measures_link_to_the_places_and_industries_they_name():
+    doc = record("zhumadian-2023-industrial-economy")
+    # 二/（三）: "支持遂平县发展适用新能源电池、电子等产业的新型膜材。支持汝南县…"
+    names = {
+        Gazetteer.bundled().places.get(f.iri, None).label_zh
+        for f in doc.mentions["二/（三）"]
+        if f.iri in Gazetteer.bundled().places
+    }
+    assert {"遂平县", "汝南县", "泌阳县", "驿城区"} <= names
+    industries = {f.iri.rsplit("/", 1)[-1] for f in doc.mentions["二/（三）"] if f.kind == "Industry"}
+    assert "new-energy-batteries" in industries
+
+
+def test_companies_named_in_puyang_measure():
+    doc = record("puyang-2023-manufacturing-doubling")
+    companies = {f.iri for f in doc.mentions["二/（一）/1"] if f.kind == "Company"}
+    assert len(companies) == 2  # 万华化学、立讯精密
+
+
+def test_exports_of_places_industries_and_lineage(built):
+    out, _ = built
+    places = list(csv.DictReader(io.StringIO(export(out, "places"))))
+    assert {r["kind"] for r in places} >= {"Province", "City", "County", "DevelopmentZone", "ClusterZone", "Park"}
+    high_tech = next(r for r in places if r["iri"].endswith("/zhumadian-high-tech-zone"))
+    assert int(high_tech["targets"]) >= 9  # 附件2: 3 years × star and tier; 附件3: its clusters
+    industries = list(csv.DictReader(io.StringIO(export(out, "industries"))))
+    chemical = [r for r in industries if r["code"] == "C26"]
+    assert chemical and int(chemical[0]["measures"]) > 0
+    lineage = list(csv.DictReader(io.StringIO(export(out, "lineage"))))
+    assert ("驻政办〔2021〕10号", "based_on", "豫办〔2020〕17号", "provincial") in {
+        (r["document_number"], r["relation"], r["cited_number"], r["cited_level"]) for r in lineage
+    }
+    assert len(lineage) == 5
+
+
+def test_target_export_columns(built):
+    out, _ = built
+    rows = list(csv.DictReader(io.StringIO(export(out, "targets"))))
+    assert list(rows[0]) == [
+        "source_file", "document_number", "document_title", "measure_path", "indicator", "kind", "value",
+        "value_min", "value_max", "category", "unit", "comparator", "year", "per_year", "scope", "baseline",
+        "source", "quote",
+    ]  # fmt: skip
+    annex3 = [r for r in rows if r["measure_path"] == "附件3"]
+    assert len(annex3) == 51
+    chemical_2026 = next(r for r in annex3 if r["scope"] == "驻马店高新区化工" and r["year"] == "2026")
+    assert (chemical_2026["value"], chemical_2026["unit"], chemical_2026["kind"]) == ("170", "亿元", "level")
