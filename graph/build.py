@@ -48,13 +48,14 @@ class Summary:
         agencies = {agency.iri: agency for _, agency in assignments}
         unresolved = sum(1 for a in agencies.values() if not a.resolved)
         roles = Counter(a.role for a, _ in assignments)
+        docs = self.documents
         rows = sum(len(a.rows) for d in self.documents for a in d.outline.annexes)
         lines = [
             f"built {self.out}/ from {len(self.documents)} documents",
             f"  outline items {measures}, annex rows {rows}",
             f"  assignments {len(assignments)} ({', '.join(f'{k} {v}' for k, v in sorted(roles.items()))})",
             f"  agencies named {len(agencies)} ({unresolved} unresolved)",
-            f"  targets {sum(len(d.targets) for d in self.documents)}, citations {sum(len(d.citations) for d in self.documents)}",
+            f"  targets {sum(len(d.targets) for d in docs)}, citations {sum(len(d.citations) for d in docs)}",
             f"  triples {self.triples}",
         ]
         if self.reasoner:

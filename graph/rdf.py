@@ -15,6 +15,7 @@ from policykg.graph.extract import DocumentRecord
 from policykg.graph.gazetteer import Agency, iri_part, key
 from policykg.graph.numbering import parse_segment
 from policykg.graph.records import Item
+from policykg.graph.targets import in_yuan
 
 ID = "https://w3id.org/policykg/id/"
 PKG = "https://w3id.org/policykg/ontology#"
@@ -254,6 +255,8 @@ def _target_triples(doc, node, target, item: NamedNode | None, original: str) ->
         yield Triple(node, pkg("category"), text(target.category))
     if target.unit:
         yield Triple(node, pkg("unit"), text(target.unit))
+    if in_yuan(target.value, target.unit) is not None:
+        yield Triple(node, pkg("amountInYuan"), decimal(in_yuan(target.value, target.unit)))
     yield Triple(node, pkg("comparator"), text(target.comparator))
     if target.year:
         yield Triple(node, pkg("dueYear"), typed(target.year, "gYear"))

@@ -118,6 +118,17 @@ def main() -> None:
         counts = f"{s['golden']} | {s['extracted']} | {s['matched']}"
         print(f"{stem} | {counts} | {s['precision']:.2f} | {s['recall']:.2f} | {fields}")
         print(f"    missed by kind {dict(s['missed_by_kind'])}; extra by kind {dict(s['extra_by_kind'])}")
+    kinds = Counter()
+    for stem in DOCUMENTS:
+        s = target_scores(stem)
+        for kind in set(s["by_kind"]) | set(s["missed_by_kind"]) | set(s["extra_by_kind"]):
+            kinds[(kind, "matched")] += s["by_kind"][kind]
+            kinds[(kind, "missed")] += s["missed_by_kind"][kind]
+            kinds[(kind, "extra")] += s["extra_by_kind"][kind]
+    for kind in sorted({k for k, _ in kinds}):
+        m, missed, extra = kinds[(kind, "matched")], kinds[(kind, "missed")], kinds[(kind, "extra")]
+        precision, recall = m / max(1, m + extra), m / max(1, m + missed)
+        print(f"  kind {kind}: golden {m + missed}, precision {precision:.2f}, recall {recall:.2f}")
     p = total["matched"] / total["extracted"]
     r = total["matched"] / total["golden"]
     print(f"all | {total['golden']} | {total['extracted']} | {total['matched']} | {p:.2f} | {r:.2f}")
