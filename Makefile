@@ -30,6 +30,10 @@ demo: $(STAMP) system-deps
 	for kind in responsibilities measures agencies targets places industries lineage; do \
 	  $(VENV)/bin/policykg export $$kind --build build --out build/$$kind.csv || exit 1; \
 	done
+	for kind in responsibility coresponsibility flow; do \
+	  $(VENV)/bin/policykg export network --kind $$kind --format graphml --build build || exit 1; \
+	done
+	$(VENV)/bin/policykg report --build build
 
 test: $(STAMP) system-deps
 	$(PYTHON) -m pytest

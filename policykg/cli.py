@@ -7,8 +7,10 @@ Messages for users go to stderr as ``file:line: message``, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -63,10 +65,36 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.kind == "network":
+        return _export_network(args)
+    if args.format not in ("csv", "json"):
+        raise UsageError(f"export {args.kind}: --format is csv or json")
     from policykg.queries.export import export
 
     text = export(Path(args.build), args.kind, args.format)
     _emit(text, args.out)
+    return 0
+
+
+def _export_network(args: argparse.Namespace) -> int:
+    from policykg.queries.catalogue import store_at
+    from policykg.queries.network import build_network, write_network
+
+    fmt = args.format if args.format in ("graphml", "gexf") else "graphml"
+    kind = {"coresponsibility": "co-responsibility"}.get(args.network, args.network)
+    out = Path(args.out or Path(args.build) / f"{args.network}.{fmt}")
+    graph = build_network(store_at(Path(args.build)), kind)
+    write_network(graph, out, fmt)
+    print(f"wrote {out} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)", file=sys.stderr)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from policykg.queries.report import write_report
+
+    out = Path(args.out or Path(args.build) / "report")
+    for path in write_report(Path(args.build), out):
+        print(f"wrote {path}")
     return 0
 
 
@@ -76,6 +104,104 @@ def cmd_agencies(args: argparse.Namespace) -> int:
     text = export(Path(args.build), "agencies", args.format, {"resolved": "false"} if args.unresolved else None)
     _emit(text, args.out)
     return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from policykg.queries import catalogue
+
+    queries = catalogue.load()
+    if args.list:
+        entries = [
+            {"name": q.name, "summary": q.summary, "params": [_param_spec(p) for p in q.params]}
+            for q in queries.values()
+        ]
+        if args.format == "json":
+            sys.stdout.write(json.dumps(entries, ensure_ascii=False, indent=2) + "\n")
+        else:
+            for e in entries:
+                params = f" [{', '.join(e['params'])}]" if e["params"] else ""
+                print(f"{e['name']}{params}\n    {e['summary']}")
+        return 0
+    if not args.name:
+        raise UsageError("query: give a question's NAME, or --list")
+    if args.name not in queries:
+        raise UsageError(f"query: no question named {args.name!r} (see 'policykg query --list')")
+    query = queries[args.name]
+    values = dict(_pair(p) for p in args.param)
+    if args.endpoint:
+        columns, rows = catalogue.run_remote(
+            args.endpoint, catalogue.with_values(query.text, catalogue.bindings(query, values))
+        )
+    else:
+        columns, rows = list(query.returns), catalogue.run(catalogue.store_at(Path(args.build)), query, values)
+    _table(columns, rows, args.format)
+    return 0
+
+
+def cmd_sparql(args: argparse.Namespace) -> int:
+    from policykg.queries import catalogue
+
+    text = Path(args.query).read_text(encoding="utf-8") if Path(args.query).is_file() else args.query
+    if args.endpoint:
+        columns, rows = catalogue.run_remote(args.endpoint, text)
+    else:
+        columns, rows = catalogue.run_text(catalogue.store_at(Path(args.build)), text)
+    _table(columns, rows, args.format)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from policykg.queries.endpoint import serve
+
+    serve(Path(args.build), args.host, args.port, args.timeout, args.allow_remote)
+    return 0
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    from policykg.queries.endpoint import push
+
+    count = push(Path(args.build), args.endpoint)
+    print(f"pushed {count} triples to {args.endpoint}")
+    return 0
+
+
+class UsageError(PolicyKGError):
+    """A command used the wrong way (exit 2)."""
+
+
+def _param_spec(p) -> str:
+    return f"{p.name}: {p.type}" + (f" = {p.default}" if p.default is not None else "")
+
+
+def _pair(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep:
+        raise UsageError(f"--param takes NAME=VALUE, not {text!r}")
+    return name.strip(), value
+
+
+def _table(columns: list[str], rows: list[dict[str, str]], fmt: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        widths = {c: min(60, max([_width(c)] + [_width(r[c]) for r in rows])) for c in columns}
+        print("  ".join(_pad(c, widths[c]) for c in columns))
+        for r in rows:
+            print("  ".join(_pad(r[c][:60], widths[c]) for c in columns))
+        print(f"({len(rows)} rows)", file=sys.stderr)
+
+
+def _width(text: str) -> int:
+    """Display width: Chinese characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
 
 
 def _emit(text: str, out: str | None) -> None:
@@ -102,16 +228,57 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="exit 1 when any document has problems")
     b.set_defaults(run=cmd_build)
 
-    e = sub.add_parser("export", help="export a table of the built graph (CSV or JSON)")
-    e.add_argument("kind", choices=KINDS)
-    _table_options(e)
+    e = sub.add_parser("export", help="export a table (CSV, JSON) or a network (GraphML, GEXF) of the built graph")
+    e.add_argument("kind", choices=[*KINDS, "network"])
+    e.add_argument("--kind", dest="network", choices=["responsibility", "coresponsibility", "flow"],
+                   default="responsibility", help="which network, with 'export network'")  # fmt: skip
+    e.add_argument("--build", default="build", help="the build folder (default: build)")
+    e.add_argument("--format", choices=["csv", "json", "graphml", "gexf"], default="csv")
+    e.add_argument("--out", help="write to this file instead of stdout")
     e.set_defaults(run=cmd_export)
+
+    r = sub.add_parser("report", help="the auditor's report: report.html, findings.csv, findings.xlsx")
+    r.add_argument("--build", default="build")
+    r.add_argument("--out", help="output folder (default: BUILD/report)")
+    r.set_defaults(run=cmd_report)
 
     a = sub.add_parser("agencies", help="list the agencies of the built graph with their load")
     a.add_argument("--unresolved", action="store_true", help="only names the gazetteer does not know")
     _table_options(a)
     a.set_defaults(run=cmd_agencies)
+
+    q = sub.add_parser("query", help="run a question of the catalogue (or --list them)")
+    q.add_argument("name", nargs="?")
+    q.add_argument("--list", action="store_true", help="list the questions with their parameters")
+    q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a parameter (repeatable)")
+    _source_options(q)
+    q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    q.set_defaults(run=cmd_query)
+
+    s = sub.add_parser("sparql", help="run a SPARQL SELECT query given as text or as a file")
+    s.add_argument("query", metavar="QUERY_OR_FILE")
+    _source_options(s)
+    s.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    s.set_defaults(run=cmd_sparql)
+
+    v = sub.add_parser("serve", help="serve the built store read-only: SPARQL endpoint and query page")
+    v.add_argument("--build", default="build")
+    v.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
+    v.add_argument("--port", type=int, default=7878)
+    v.add_argument("--timeout", type=int, default=30, help="seconds a query may run (default: 30)")
+    v.add_argument("--allow-remote", action="store_true", help="allow binding to a non-loopback address")
+    v.set_defaults(run=cmd_serve)
+
+    u = sub.add_parser("push", help="load the built graph into a SPARQL store (Graph Store Protocol)")
+    u.add_argument("--endpoint", required=True, help="the store's Graph Store URL, e.g. http://host:7878/store")
+    u.add_argument("--build", default="build")
+    u.set_defaults(run=cmd_push)
     return p
+
+
+def _source_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--build", default="build", help="the build folder (default: build)")
+    p.add_argument("--endpoint", help="a SPARQL 1.1 endpoint URL to ask instead of the local store")
 
 
 def _table_options(p: argparse.ArgumentParser) -> None:

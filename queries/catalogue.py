@@ -4,15 +4,21 @@ Each ``.rq`` file keeps running in any SPARQL tool; its header says what it answ
 
     #+ summary: Measures an agency leads.
     #+ params: agency: string = 驻马店市工业和信息化局
-    #+ returns: measure_path, measure_title
+    #+ returns: agency, measure_path, measure_title
 
 Parameters are bound as RDF terms (pyoxigraph ``substitutions``), never pasted into the text.
+pyoxigraph substitutes only variables of the SELECT clause, so a parameter is also a column.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import urllib.error
+import urllib.parse
+import urllib.request
 from dataclasses import dataclass
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -65,14 +71,26 @@ def parse_query(name: str, text: str) -> Query:
     return Query(name, fields["summary"], tuple(params), returns, text)
 
 
-def load(folder: str = "exports") -> dict[str, Query]:
-    """Every query of a folder of the package, by name."""
-    root = files("policykg.queries") / folder
-    return {
-        p.name[:-3]: parse_query(p.name[:-3], p.read_text(encoding="utf-8"))
-        for p in sorted(root.iterdir(), key=lambda p: p.name)
-        if p.name.endswith(".rq")
-    }
+@cache
+def load(folder: str = "") -> dict[str, Query]:
+    """Every query of a folder of the package (the catalogue itself by default), by name.
+
+    Each query is parsed by the SPARQL engine here, so a broken file fails at once (and in the
+    test suite), not when a user runs it.
+    """
+    root = files("policykg.queries")
+    if folder:
+        root = root / folder
+    queries = {}
+    for path in sorted(root.iterdir(), key=lambda p: p.name):
+        if path.name.endswith(".rq"):
+            query = parse_query(path.name[:-3], path.read_text(encoding="utf-8"))
+            try:
+                Store().query(query.text)
+            except SyntaxError as err:
+                raise QueryError(f"{path.name}: {err}") from err
+            queries[query.name] = query
+    return queries
 
 
 def _term(param: Param, value: str):
@@ -84,22 +102,23 @@ def _term(param: Param, value: str):
 
 
 def run(store: Store, query: Query, values: dict[str, str] | None = None) -> list[dict[str, str]]:
-    """Rows of a query as dicts of plain strings (columns in the header's order)."""
-    values = dict(values or {})
-    unknown = set(values) - {p.name for p in query.params}
-    if unknown:
-        raise QueryError(f"{query.name}: unknown parameter {', '.join(sorted(unknown))}")
-    bindings = {}
-    for p in query.params:
-        value = values.get(p.name, p.default)
-        if value is None:
-            raise QueryError(f"{query.name}: missing required parameter {p.name}")
-        bindings[p.name] = _term(p, value)
-    solutions = store.query(query.text, substitutions={Variable(k): v for k, v in bindings.items()})
-    rows = []
-    for s in solutions:
-        rows.append({c: ("" if s[c] is None else s[c].value) for c in query.returns})
-    return rows
+    """Rows of a query as dicts of plain strings (columns in the header's order); parameters are
+    bound as RDF terms by the engine, never pasted into the text."""
+    terms = bindings(query, values)
+    solutions = store.query(query.text, substitutions={Variable(k): v for k, v in terms.items()})
+    return [{c: ("" if s[c] is None else s[c].value) for c in query.returns} for s in solutions]
+
+
+def run_text(store: Store, text: str) -> tuple[list[str], list[dict[str, str]]]:
+    """A SELECT query given as text (``policykg sparql``): its columns and rows."""
+    try:
+        solutions = store.query(text)
+    except SyntaxError as err:
+        raise QueryError(f"SPARQL syntax error: {err}") from err
+    if not hasattr(solutions, "variables"):
+        raise QueryError("only SELECT queries can be shown as a table")
+    columns = [v.value for v in solutions.variables]
+    return columns, [{c: ("" if s[c] is None else s[c].value) for c in columns} for s in solutions]
 
 
 def store_at(build: Path) -> Store:
@@ -107,3 +126,58 @@ def store_at(build: Path) -> Store:
     if not location.is_dir():
         raise PolicyKGError(f"{build}: no built store here (run 'policykg build' first)")
     return Store.read_only(str(location))
+
+
+def bindings(query: Query, values: dict[str, str] | None) -> dict[str, Literal | NamedNode]:
+    """The RDF terms for a query's parameters: given values, else defaults; a clear error for a
+    missing or unknown one."""
+    values = dict(values or {})
+    unknown = set(values) - {p.name for p in query.params}
+    if unknown:
+        raise QueryError(f"{query.name}: unknown parameter {', '.join(sorted(unknown))}")
+    terms = {}
+    for p in query.params:
+        value = values.get(p.name, p.default)
+        if value is None:
+            raise QueryError(f"{query.name}: missing required parameter {p.name} ({p.type})")
+        if p.type == "integer" and not re.fullmatch(r"-?\d+", value):
+            raise QueryError(f"{query.name}: parameter {p.name} must be an integer, not {value!r}")
+        terms[p.name] = _term(p, value)
+    return terms
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def with_values(text: str, terms: dict[str, Literal | NamedNode]) -> str:
+    """The query with its parameters bound by a VALUES block at the start of the top-level WHERE
+    group, for endpoints that take no bindings beside the query. Terms are written in N-Triples
+    syntax, which escapes quotes and brackets, so a value cannot change the query's structure.
+
+    >>> with_values("SELECT ?x WHERE { ?x ?p ?name }", {"name": Literal('x" } DROP ALL #')})
+    'SELECT ?x WHERE { VALUES (?name) { ("x\\\\" } DROP ALL #") } ?x ?p ?name }'
+    """
+    if not terms:
+        return text
+    m = _WHERE.search("\n".join(line for line in text.splitlines()))
+    if not m:
+        raise QueryError("cannot bind parameters: the query has no WHERE {")
+    names = " ".join(f"?{k}" for k in terms)
+    row = " ".join(str(v) for v in terms.values())
+    return f"{text[: m.end()]} VALUES ({names}) {{ ({row}) }}{text[m.end() :]}"
+
+
+def run_remote(endpoint: str, text: str, timeout: float = 60) -> tuple[list[str], list[dict[str, str]]]:
+    """Run a SELECT query on any SPARQL 1.1 endpoint (protocol: POST, JSON results)."""
+    request = urllib.request.Request(
+        endpoint,
+        data=urllib.parse.urlencode({"query": text}).encode(),
+        headers={"Accept": "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            data = json.load(response)
+    except (urllib.error.URLError, OSError, ValueError) as err:
+        raise QueryError(f"{endpoint}: {getattr(err, 'reason', err)}") from err
+    columns = data["head"]["vars"]
+    return columns, [{c: row[c]["value"] if c in row else "" for c in columns} for row in data["results"]["bindings"]]

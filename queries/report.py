@@ -1,0 +1,198 @@
+"""The auditor's report: every finding of the analyses, as one HTML page, a CSV table and a workbook.
+
+The analyses each answer one question; an auditor wants one list, ordered by how much it matters
+(errors first), with the documents, paths, agencies and quoted sentences to check each finding
+against the texts. The HTML page is one self-contained file (inline CSS, no script, no external
+asset) and escapes everything that comes from the data.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from pyoxigraph import Store
+
+from policykg.queries.catalogue import store_at
+from policykg.queries.consistency import SEVERITIES, Finding, consistency_findings
+from policykg.queries.network import rows, stem
+from policykg.queries.overlaps import THRESHOLD, overlap_findings, responsibility_flags, topics
+
+COLUMNS = ("kind", "severity", "message", "documents", "paths", "agencies", "quotes")
+KINDS = {
+    "tier-count": "the body's count of zones per tier or star against the annex table, year by year",
+    "threshold-count": "a count of things above an amount against the annex amounts of that year",
+    "sum": "amounts of zones or clusters added up against the city-wide target",
+    "growth-path": "yearly growth rates compounded against the doubling (倍增) they must reach",
+    "indicator-trend": "one indicator's targets across the city's documents: raised, lowered or repeated",
+    "conflict": "the same task given different lead agencies by documents of one city",
+    "diffused": "a measure with several lead agencies",
+    "gap": "a task or a measure with targets that no agency is made accountable for",
+    "overlap": f"measures that say nearly the same (clause bigrams, Jaccard ≥ {THRESHOLD})",
+}
+SEP = " | "
+
+
+def findings(store: Store) -> list[Finding]:
+    """Every finding on the store: target consistency, overlaps and conflicts, diffused leads and gaps.
+
+    Ordered by severity (error, warning, info), then kind, documents, paths and message.
+    """
+    found = consistency_findings(store) + overlap_findings(topics(store)) + responsibility_flags(store)
+    return sorted(found, key=Finding.sort_key)
+
+
+def _cells(f: Finding) -> dict[str, str]:
+    return {
+        "kind": f.kind,
+        "severity": f.severity,
+        "message": f.message,
+        "documents": SEP.join(f.documents),
+        "paths": SEP.join(f.paths),
+        "agencies": SEP.join(f.agencies),
+        "quotes": SEP.join(f.quotes),
+    }
+
+
+def counts(found: list[Finding]) -> dict[str, dict[str, int]]:
+    """Findings by kind and severity, every kind and severity present (zeros included).
+
+    >>> counts([Finding("gap", "warning", "m", ("d",), ("一",))])["gap"]
+    {'error': 0, 'warning': 1, 'info': 0}
+    """
+    tally = Counter((f.kind, f.severity) for f in found)
+    kinds = list(KINDS) + sorted({f.kind for f in found} - set(KINDS))
+    return {k: {s: tally[(k, s)] for s in SEVERITIES} for k in kinds}
+
+
+_CSS = """
+body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 2em auto;
+       max-width: 72em; color: #222; line-height: 1.5; }
+h1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 1px solid #ccc; }
+table { border-collapse: collapse; margin: 1em 0; } th, td { border: 1px solid #ccc; padding: .3em .7em; }
+th { background: #f2f2f2; text-align: left; } td.n { text-align: right; }
+.finding { border-left: .35em solid #999; padding: .4em 1em; margin: 1em 0; background: #fafafa; }
+.error { border-color: #c62828; } .warning { border-color: #ef8f00; } .info { border-color: #4a78b0; }
+.badge { font-size: .8em; font-weight: bold; text-transform: uppercase; margin-right: .6em; }
+.error .badge { color: #c62828; } .warning .badge { color: #b36b00; } .info .badge { color: #4a78b0; }
+.meta { color: #555; font-size: .9em; } .meta b { color: #333; }
+blockquote { white-space: pre-wrap; margin: .4em 0 .4em 1em; padding: .2em .8em; border-left: 3px solid #ddd;
+             background: #fff; }
+"""
+
+
+def render_html(found: list[Finding], documents: list[tuple[str, str, str]] = (), title: str = "") -> str:
+    """The report as one self-contained HTML page; every string from the data goes through html.escape.
+
+    ``documents`` are (file stem, number, title) of the documents audited.
+    """
+    e = html.escape
+    title = title or "Policy documents: audit findings"
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{e(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{e(title)}</h1>",
+    ]
+    if documents:
+        out.append("<h2>Documents</h2><table><tr><th>file</th><th>number</th><th>title</th></tr>")
+        out += [f"<tr><td>{e(s)}</td><td>{e(n)}</td><td>{e(t)}</td></tr>" for s, n, t in documents]
+        out.append("</table>")
+    out.append("<h2>Summary</h2><table><tr><th>kind</th><th>what it checks</th>")
+    out += [f"<th>{s}</th>" for s in SEVERITIES] + ["<th>total</th></tr>"]
+    table = counts(found)
+    for kind, by_severity in table.items():
+        cells = "".join(f'<td class="n">{by_severity[s]}</td>' for s in SEVERITIES)
+        total = sum(by_severity.values())
+        out.append(f'<tr><td>{e(kind)}</td><td>{e(KINDS.get(kind, ""))}</td>{cells}<td class="n">{total}</td></tr>')
+    totals = "".join(f'<td class="n">{sum(f.severity == s for f in found)}</td>' for s in SEVERITIES)
+    out.append(f'<tr><th colspan="2">all</th>{totals}<td class="n">{len(found)}</td></tr></table>')
+    for kind in table:
+        group = [f for f in found if f.kind == kind]
+        if not group:
+            continue
+        out.append(f"<h2>{e(kind)} ({len(group)})</h2>")
+        for f in group:
+            out.append(f'<div class="finding {e(f.severity)}">')
+            out.append(f'<p><span class="badge">{e(f.severity)}</span>{e(f.message)}</p><p class="meta">')
+            for label, values in (("documents", f.documents), ("paths", f.paths), ("agencies", f.agencies)):
+                if values:
+                    out.append(f"<b>{label}:</b> {e('; '.join(values))}<br>")
+            out.append("</p>")
+            out += [f"<blockquote>{e(q)}</blockquote>" for q in f.quotes]
+            out.append("</div>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def render_csv(found: list[Finding]) -> str:
+    """The findings as CSV: one row each, lists joined by `` | ``."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(_cells(f) for f in found)
+    return buffer.getvalue()
+
+
+def _workbook(found: list[Finding]) -> Workbook:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "findings"
+    sheet.append(COLUMNS)
+    for f in found:
+        sheet.append([_cells(f)[c] for c in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for column, width in zip("ABCDEFG", (16, 9, 80, 36, 30, 40, 60)):
+        sheet.column_dimensions[column].width = width
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    summary = book.create_sheet("summary")
+    summary.append(["kind", *SEVERITIES, "total"])
+    for kind, by_severity in counts(found).items():
+        summary.append([kind, *(by_severity[s] for s in SEVERITIES), sum(by_severity.values())])
+    return book
+
+
+def _atomic(path: Path, write: Callable[[Path], None]) -> Path:
+    """Write through a temporary file in the same folder, then rename it into place."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_findings(found: list[Finding], out_dir: Path | str, documents: list[tuple[str, str, str]] = ()) -> list[Path]:
+    """Write report.html, findings.csv and findings.xlsx into ``out_dir``; return their paths."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    page, table = render_html(found, documents), render_csv(found)
+    return [
+        _atomic(out / "report.html", lambda p: p.write_text(page, encoding="utf-8")),
+        _atomic(out / "findings.csv", lambda p: p.write_text(table, encoding="utf-8")),
+        _atomic(out / "findings.xlsx", lambda p: _workbook(found).save(p)),
+    ]
+
+
+def write_report(build_dir: Path | str, out_dir: Path | str) -> list[Path]:
+    """The report of a build (a folder written by ``policykg build``): report.html, findings.csv, findings.xlsx."""
+    store = store_at(Path(build_dir))
+    documents = [
+        (stem(d["source_file"]), d["number"], d["title"]) for d in rows(store, "documents") if d["source_file"]
+    ]
+    return write_findings(findings(store), out_dir, sorted(documents))

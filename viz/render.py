@@ -1,0 +1,151 @@
+"""One interactive network page: a networkx graph drawn with pyvis, offline and safe.
+
+pyvis's "in_line" mode inlines vis-network, but its template still links bootstrap from a CDN:
+those tags are removed and the page is checked to load nothing from anywhere. Positions are
+computed here (physics off), so a page opens at once whatever its size. Text from documents
+reaches the page only as JSON (escaped by the template's ``tojson``) or through ``html.escape``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+from pyvis.network import Network
+
+FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif'
+_REMOTE_TAG = re.compile(r"<(link|script)\b[^>]*\b(?:href|src)\s*=\s*\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?", re.S)
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    label: str
+    color: str
+    shape: str = "dot"  # dot | box | diamond | triangle | line | dashes
+
+
+def _layout(graph: nx.Graph, positions: dict | None) -> dict:
+    if positions is None:
+        positions = nx.spring_layout(graph, seed=7, k=1.5 / max(1, len(graph)) ** 0.5) if len(graph) else {}
+    xs = [p[0] for p in positions.values()] or [0]
+    ys = [p[1] for p in positions.values()] or [0]
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    scale = 300 * max(1.0, len(graph) ** 0.5) / span
+    return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in positions.items()}
+
+
+def network_html(graph: nx.Graph, positions: dict | None = None) -> str:
+    """The pyvis page for a graph whose nodes and edges carry vis attributes (label, title,
+    color, shape, size; edges: title, color, dashes, width)."""
+    net = Network(height="78vh", width="100%", directed=graph.is_directed(), cdn_resources="in_line", heading="")
+    places = _layout(graph, positions)
+    for node in sorted(graph.nodes, key=str):
+        attrs = {
+            k: v for k, v in graph.nodes[node].items() if k in ("label", "title", "color", "shape", "size", "group")
+        }
+        x, y = places.get(node, (0.0, 0.0))
+        net.add_node(str(node), x=x, y=y, physics=False, **attrs)
+    for u, v, data in sorted(graph.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+        attrs = {k: val for k, val in data.items() if k in ("title", "color", "dashes", "width", "arrows")}
+        net.add_edge(str(u), str(v), **attrs)
+    net.set_options(
+        json.dumps(
+            {
+                "physics": {"enabled": False},
+                "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+                "nodes": {"font": {"face": FONTS, "size": 14}},
+                "edges": {"smooth": False, "color": {"inherit": False}},
+            }
+        )
+    )
+    page = _REMOTE_TAG.sub("", net.generate_html(notebook=False))
+    page = re.sub(r"<center>\s*<h1>\s*</h1>\s*</center>|<!--\s*<link[^>]*node_modules.*?-->", "", page, flags=re.S)
+    remote = re.findall(r"(?:src|href)\s*=\s*\"(https?:[^\"]*)\"", page)
+    if remote:
+        raise RuntimeError(f"the page would load {remote[0]}")
+    return page
+
+
+def page(
+    title: str,
+    intro: str,
+    graph: nx.Graph,
+    legend: list[LegendEntry],
+    filters: dict[str, list[str]] | None = None,
+    positions: dict | None = None,
+    links: list[tuple[str, str]] | None = None,
+) -> str:
+    """A full page: heading, legend, search box, optional filters (node attribute -> values), the
+    network, and links back to the front page."""
+    body = network_html(graph, positions)
+    legend_html = "".join(
+        f'<span class="key"><span class="swatch {html.escape(e.shape)}" '
+        f'style="background:{html.escape(e.color)}"></span>'
+        f"{html.escape(e.label)}</span>"
+        for e in legend
+    )
+    filter_html = "".join(
+        f'<label>{html.escape(name)} <select data-filter="{html.escape(name)}"><option value="">全部 / all</option>'
+        + "".join(f'<option value="{html.escape(v)}">{html.escape(v)}</option>' for v in values)
+        + "</select></label>"
+        for name, values in (filters or {}).items()
+    )
+    nav = " · ".join(f'<a href="{html.escape(href)}">{html.escape(text)}</a>' for href, text in (links or []))
+    groups = {str(n): {k: str(graph.nodes[n].get(k, "")) for k in (filters or {})} for n in graph.nodes}
+    header = f"""
+<style>
+  body {{ font-family: {FONTS}; margin: 0.8em; }}
+  #mynetwork {{ float: none !important; }}
+  .key {{ margin-right: 1.2em; white-space: nowrap; }} .swatch {{ display: inline-block; width: 0.9em; height: 0.9em;
+  margin-right: 0.3em; vertical-align: middle; border-radius: 50%; }} .swatch.box {{ border-radius: 0; }}
+  .swatch.line {{ height: 0.2em; border-radius: 0; }}
+  .swatch.dashes {{ height: 0.2em; border-radius: 0; opacity: 0.5; }}
+  .bar {{ margin: 0.4em 0; }} label {{ margin-right: 1em; }}
+</style>
+<nav class="bar">{nav}</nav>
+<h1>{html.escape(title)}</h1>
+<p>{html.escape(intro)}</p>
+<div class="bar">{legend_html}</div>
+<div class="bar"><label>搜索 / search <input id="search" type="search" placeholder="名称 / name"></label>{filter_html}
+<span id="shown" data-nodes="{graph.number_of_nodes()}" data-edges="{graph.number_of_edges()}"></span></div>
+"""
+    groups_json = json.dumps(groups, ensure_ascii=False).replace("</", "<\\/")  # no way out of the <script>
+    script = f"""
+<script>
+const GROUPS = {groups_json};
+function applyFilters() {{
+  const chosen = {{}};
+  document.querySelectorAll("select[data-filter]").forEach(s => {{ if (s.value) chosen[s.dataset.filter] = s.value; }});
+  const hide = id => Object.entries(chosen).some(([k, v]) => GROUPS[id][k] !== v);
+  const updates = nodes.getIds().map(id => ({{ id, hidden: hide(id) }}));
+  nodes.update(updates);
+  document.getElementById("shown").textContent = updates.filter(u => !u.hidden).length + " shown";
+}}
+document.querySelectorAll("select[data-filter]").forEach(s => s.addEventListener("change", applyFilters));
+document.getElementById("search").addEventListener("input", event => {{
+  const text = event.target.value.trim();
+  if (!text) {{ network.unselectAll(); return; }}
+  const match = n => (n.label || "").includes(text) || String(n.id).includes(text);
+  const hits = nodes.get({{ filter: match }}).map(n => n.id);
+  network.selectNodes(hits);
+  if (hits.length) network.focus(hits[0], {{ scale: 1.2, animation: false }});
+}});
+</script>
+"""
+    return body.replace("<body>", "<body>" + header, 1).replace("</body>", script + "</body>", 1)
+
+
+def write_page(path: Path, text: str) -> Path:
+    """Write UTF-8 through a temporary file, so a reader never sees half a page."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
+    return path
