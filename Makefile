@@ -5,7 +5,6 @@
 VENV    := .venv
 PYTHON  := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
-APT_PKGS := default-jre-headless
 
 .PHONY: demo test system-deps clean
 
@@ -18,6 +17,8 @@ $(STAMP): pyproject.toml
 system-deps:
 	@missing=""; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	[ -d /usr/share/fonts/opentype/noto ] || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \
@@ -34,6 +35,7 @@ demo: $(STAMP) system-deps
 	  $(VENV)/bin/policykg export network --kind $$kind --format graphml --build build || exit 1; \
 	done
 	$(VENV)/bin/policykg report --build build
+	$(VENV)/bin/policykg viz --build build
 
 test: $(STAMP) system-deps
 	$(PYTHON) -m pytest

@@ -89,6 +89,17 @@ def _export_network(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_viz(args: argparse.Namespace) -> int:
+    from policykg.queries.catalogue import store_at
+    from policykg.queries.overview import overview
+    from policykg.viz.pages import write_views
+
+    out = Path(args.out or Path(args.build) / "viz")
+    pages = write_views(overview(store_at(Path(args.build))), out)
+    print(f"wrote {len(list(out.rglob('*.html')))} pages into {out}/; open {pages['index']}")
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from policykg.queries.report import write_report
 
@@ -241,6 +252,11 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--build", default="build")
     r.add_argument("--out", help="output folder (default: BUILD/report)")
     r.set_defaults(run=cmd_report)
+
+    z = sub.add_parser("viz", help="the leaders' pages: interactive networks that work offline")
+    z.add_argument("--build", default="build")
+    z.add_argument("--out", help="output folder (default: BUILD/viz)")
+    z.set_defaults(run=cmd_viz)
 
     a = sub.add_parser("agencies", help="list the agencies of the built graph with their load")
     a.add_argument("--unresolved", action="store_true", help="only names the gazetteer does not know")

@@ -119,7 +119,7 @@ def render_html(found: list[Finding], documents: list[tuple[str, str, str]] = ()
         group = [f for f in found if f.kind == kind]
         if not group:
             continue
-        out.append(f"<h2>{e(kind)} ({len(group)})</h2>")
+        out.append(f'<h2 id="{e(kind)}">{e(kind)} ({len(group)})</h2>')  # views link here
         for f in group:
             out.append(f'<div class="finding {e(f.severity)}">')
             out.append(f'<p><span class="badge">{e(f.severity)}</span>{e(f.message)}</p><p class="meta">')

@@ -12,11 +12,13 @@ import html
 import json
 import os
 import re
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
+import pyvis
 from pyvis.network import Network
 
 FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif'
@@ -31,8 +33,25 @@ class LegendEntry:
 
 
 def _layout(graph: nx.Graph, positions: dict | None) -> dict:
+    """Positions in pixels, computed once. Each connected component is laid out on its own
+    (a seeded spring layout) and the components are set side by
+    side, largest first, so no component is flung to the edge."""
     if positions is None:
-        positions = nx.spring_layout(graph, seed=7, k=1.5 / max(1, len(graph)) ** 0.5) if len(graph) else {}
+        positions, x_offset = {}, 0.0
+        parts = sorted(
+            nx.connected_components(graph.to_undirected(as_view=True)), key=lambda c: (-len(c), min(map(str, c)))
+        )
+        for part in parts:
+            sub = graph.subgraph(part)
+            radius = 120 * len(part) ** 0.5
+            if len(part) == 1:
+                local = {next(iter(part)): (0.0, 0.0)}
+            else:
+                local = nx.spring_layout(sub, seed=7, scale=radius, iterations=300)
+            for n, (x, y) in local.items():
+                positions[n] = (x + x_offset + radius, y)
+            x_offset += 2 * radius + 80
+        return {n: (float(x), float(y)) for n, (x, y) in positions.items()}
     xs = [p[0] for p in positions.values()] or [0]
     ys = [p[1] for p in positions.values()] or [0]
     span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
@@ -40,9 +59,39 @@ def _layout(graph: nx.Graph, positions: dict | None) -> dict:
     return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in positions.items()}
 
 
-def network_html(graph: nx.Graph, positions: dict | None = None) -> str:
+_VIS = Path(pyvis.__file__).parent / "templates" / "lib"
+ASSETS = {"vis-network.min.js": "vis-9.1.2/vis-network.min.js", "vis-network.css": "vis-9.1.2/vis-network.css",
+          "utils.js": "bindings/utils.js"}  # fmt: skip
+
+
+def copy_assets(folder: Path) -> None:
+    """Ship vis-network beside the pages (the same files pyvis would inline)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, source in ASSETS.items():
+        shutil.copyfile(_VIS / source, folder / name)
+
+
+def _link_assets(page: str, prefix: str) -> str:
+    """Replace the inlined library by links to the shipped copies (one copy for many pages)."""
+    for name, source in ASSETS.items():
+        content = (_VIS / source).read_text(encoding="utf-8")
+        tag = "style" if name.endswith(".css") else "script"
+        link = (
+            f'<link rel="stylesheet" href="{prefix}{name}">'
+            if tag == "style"
+            else f'<script src="{prefix}{name}"></script>'
+        )
+        inlined = f"<{tag}>{content}</{tag}>"
+        if inlined not in page:
+            raise RuntimeError(f"pyvis no longer inlines {name} as expected")
+        page = page.replace(inlined, link, 1)
+    return page
+
+
+def network_html(graph: nx.Graph, positions: dict | None = None, assets: str | None = None) -> str:
     """The pyvis page for a graph whose nodes and edges carry vis attributes (label, title,
-    color, shape, size; edges: title, color, dashes, width)."""
+    color, shape, size; edges: title, color, dashes, width). With ``assets`` (a relative folder
+    such as ``"../assets/"``) the library is linked from there instead of inlined."""
     net = Network(height="78vh", width="100%", directed=graph.is_directed(), cdn_resources="in_line", heading="")
     places = _layout(graph, positions)
     for node in sorted(graph.nodes, key=str):
@@ -65,6 +114,8 @@ def network_html(graph: nx.Graph, positions: dict | None = None) -> str:
         )
     )
     page = _REMOTE_TAG.sub("", net.generate_html(notebook=False))
+    if assets is not None:
+        page = _link_assets(page, assets)
     page = re.sub(r"<center>\s*<h1>\s*</h1>\s*</center>|<!--\s*<link[^>]*node_modules.*?-->", "", page, flags=re.S)
     remote = re.findall(r"(?:src|href)\s*=\s*\"(https?:[^\"]*)\"", page)
     if remote:
@@ -80,10 +131,11 @@ def page(
     filters: dict[str, list[str]] | None = None,
     positions: dict | None = None,
     links: list[tuple[str, str]] | None = None,
+    assets: str | None = None,
 ) -> str:
     """A full page: heading, legend, search box, optional filters (node attribute -> values), the
     network, and links back to the front page."""
-    body = network_html(graph, positions)
+    body = network_html(graph, positions, assets)
     legend_html = "".join(
         f'<span class="key"><span class="swatch {html.escape(e.shape)}" '
         f'style="background:{html.escape(e.color)}"></span>'
