@@ -70,8 +70,12 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         return agency.kind != "CollectiveBody" and (agency.resolved or agency.type is not None)
 
     found = body_assignments(outline) + annex_assignments(outline) + prose_assignments(outline, known)
-    place_names = [
-        n for p in gazetteer.places.values() if gazetteer.city_of(p) == city for n in (p.label_zh, *p.aliases)
+    place_names = [  # counties, zones and parks of the city: a target's scope when it names one
+        name
+        for p in gazetteer.places.values()
+        if p.kind not in ("Province", "City") and gazetteer.city_of(p) == city
+        for name in (p.label_zh, *p.aliases)
+        if len(name) > 1
     ]
     targets = outline_targets(outline, place_names)
     return DocumentRecord(

@@ -131,8 +131,14 @@ def _kind(unit: str, clause: str) -> str:
 
 
 def _clean(indicator: str) -> str:
-    indicator = _LEADING.sub("", indicator.strip(' ,、:"“”'))
-    return _TRAILING.sub("", indicator).strip(' ,、"“”')
+    """Drop leading verbs and context, trailing verbs, and quote marks left without their pair."""
+    indicator = _LEADING.sub("", indicator.strip(' ,、:"'))
+    indicator = _TRAILING.sub("", indicator).strip(' ,、"')
+    if indicator.count("“") != indicator.count("”"):
+        indicator = indicator.strip("“”")
+        if "”" in indicator and "“" not in indicator:
+            indicator = "“" + indicator  # "股上市”企业": the opening mark fell on the verb's side
+    return indicator
 
 
 def _indicator(clause: str, kind: str) -> str:
