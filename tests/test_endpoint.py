@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from policykg.queries.catalogue import load, run, run_remote, store_at
+from policykg.queries.catalogue import bindings, load, run, run_remote, store_at, with_values
 from policykg.queries.endpoint import free_port, oxigraph_command
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -55,6 +55,28 @@ def test_every_export_query_answers_the_same_through_the_endpoint(built, endpoin
         columns, rows = run_remote(f"{endpoint}/query", query.text)
         assert columns == list(query.returns)
         assert rows == run(store, query), query.name
+
+
+def test_every_catalogue_question_answers_the_same_through_the_endpoint(built, endpoint):
+    out, _ = built
+    store = store_at(out)
+    for query in load().values():
+        columns, rows = run_remote(f"{endpoint}/query", with_values(query.text, bindings(query, {})))
+        assert columns == list(query.returns), query.name
+        assert rows == run(store, query), query.name
+
+
+def test_catalogue_parameters_are_bound_by_the_gateway(endpoint):
+    status, body = _post(
+        endpoint + "/catalogue/measure_text_search",
+        json.dumps({"q": 'x" } DROP ALL #'}).encode(),
+        "application/json",
+    )
+    assert status == 200 and json.loads(body)["results"]["bindings"] == []
+    status, body = _post(
+        endpoint + "/catalogue/measure_text_search", json.dumps({"q": "标准地"}).encode(), "application/json"
+    )
+    assert status == 200 and len(json.loads(body)["results"]["bindings"]) >= 4  # 2019, 2021, 2023, 2024 plans
 
 
 def test_the_query_page_lists_the_catalogue_and_needs_no_network(endpoint):

@@ -32,6 +32,29 @@ class LegendEntry:
     shape: str = "dot"  # dot | box | diamond | triangle | line | dashes
 
 
+MAX_NODES = 400
+
+
+def limit(graph: nx.Graph, max_nodes: int = MAX_NODES) -> tuple[nx.Graph, str]:
+    """A graph small enough to draw, and a note saying what was left out.
+
+    Beyond ``max_nodes``, the view keeps the nodes with the most connections (the agencies and
+    measures that carry most of the load) and the edges among them; the filters and the search
+    then work on what is shown, and the full network stays available as GraphML/GEXF.
+
+    >>> small, note = limit(nx.star_graph(10), max_nodes=5)
+    >>> small.number_of_nodes(), note
+    (5, 'Showing the 5 most connected of 11 nodes; export the network for the rest.')
+    """
+    if graph.number_of_nodes() <= max_nodes:
+        return graph, ""
+    ranked = sorted(graph.nodes, key=lambda n: (-graph.degree(n), str(n)))[:max_nodes]
+    note = (
+        f"Showing the {max_nodes} most connected of {graph.number_of_nodes()} nodes; export the network for the rest."
+    )
+    return graph.subgraph(ranked).copy(), note
+
+
 def _layout(graph: nx.Graph, positions: dict | None) -> dict:
     """Positions in pixels, computed once. Each connected component is laid out on its own
     (a seeded spring layout) and the components are set side by
@@ -134,7 +157,9 @@ def page(
     assets: str | None = None,
 ) -> str:
     """A full page: heading, legend, search box, optional filters (node attribute -> values), the
-    network, and links back to the front page."""
+    network (limited to :data:`MAX_NODES`), and links back to the front page."""
+    graph, note = limit(graph)
+    intro = f"{intro} {note}".strip()
     body = network_html(graph, positions, assets)
     legend_html = "".join(
         f'<span class="key"><span class="swatch {html.escape(e.shape)}" '
