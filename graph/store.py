@@ -60,8 +60,3 @@ def write_store(nt: Path, inferred: list[Triple], location: Path) -> None:
     store.flush()
     store.optimize()
     del store
-
-
-def open_store(location: Path) -> Store:
-    """Open a built store for reading (several readers may share it)."""
-    return Store.read_only(str(location))

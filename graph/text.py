@@ -36,14 +36,6 @@ class SourceText:
     text: str
     encoding: str
 
-    def line_of(self, offset: int) -> int:
-        return line_of(self.text, offset)
-
-
-def line_of(text: str, offset: int) -> int:
-    """The 1-based line number of a character offset."""
-    return text.count("\n", 0, offset) + 1
-
 
 def _line_at_byte(data: bytes, position: int) -> int:
     return data.count(b"\n", 0, position) + 1
