@@ -37,3 +37,38 @@ def built(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("kg") / "build"
     return out, build(CORPUS, out)
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium, driven by Playwright (installed by `make test`)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def guarded_tab(browser, allowed: str, **context_options):
+    """A new tab that lets through only URLs starting with ``allowed`` and records, in the returned
+    list, every other request, console error, page error and failed request."""
+    context = browser.new_context(**context_options)
+    problems: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith(allowed):
+            route.continue_()
+        else:
+            problems.append(f"request {route.request.url}")
+            route.abort()
+
+    context.route("**/*", guard)
+    tab = context.new_page()
+    tab.on("console", lambda m: problems.append(f"console {m.text}") if m.type == "error" else None)
+    tab.on("pageerror", lambda e: problems.append(f"error {e}"))
+    tab.on("requestfailed", lambda r: problems.append(f"failed {r.url}"))
+    return tab, problems

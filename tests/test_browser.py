@@ -11,16 +11,14 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from playwright.sync_api import sync_playwright
 
-from conftest import ROOT
+from conftest import ROOT, guarded_tab
 from policykg.queries.catalogue import store_at
 from policykg.queries.overview import overview
 from policykg.viz import pages
 from policykg.viz.render import LegendEntry, page, write_page
 
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="module")
@@ -31,34 +29,9 @@ def views(built, tmp_path_factory):
     return data, written
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-        )
-        yield chromium
-        chromium.close()
-
-
 def open_page(browser, path: Path, shot: str):
     """Open a page offline; return (page, problems): console errors, page errors, outside requests."""
-    context = browser.new_context(offline=True, viewport={"width": 1400, "height": 1000})
-    problems: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            problems.append(f"request {route.request.url}")
-            route.abort()
-
-    context.route("**/*", guard)
-    tab = context.new_page()
-    tab.on("console", lambda m: problems.append(f"console {m.text}") if m.type == "error" else None)
-    tab.on("pageerror", lambda e: problems.append(f"error {e}"))
-    tab.on("requestfailed", lambda r: problems.append(f"failed {r.url}"))
+    tab, problems = guarded_tab(browser, "file://", offline=True, viewport={"width": 1400, "height": 1000})
     tab.goto(path.as_uri())
     tab.wait_for_timeout(800)
     ARTIFACTS.mkdir(exist_ok=True)

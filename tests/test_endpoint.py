@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from conftest import guarded_tab
 from policykg.queries.catalogue import bindings, load, run, run_remote, store_at, with_values
 from policykg.queries.endpoint import free_port, oxigraph_command
 
@@ -161,35 +162,14 @@ def test_push_loads_the_graph_into_another_store(built, tmp_path):
         server.wait(timeout=10)
 
 
-def test_the_query_page_runs_a_question_in_a_browser_offline(endpoint):
-    from playwright.sync_api import sync_playwright
-
-    problems: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-        )
-        context = browser.new_context()
-
-        def guard(route):
-            if route.request.url.startswith(endpoint):
-                route.continue_()
-            else:
-                problems.append(f"request {route.request.url}")
-                route.abort()
-
-        context.route("**/*", guard)
-        tab = context.new_page()
-        tab.on("console", lambda m: problems.append(f"console {m.text}") if m.type == "error" else None)
-        tab.on("pageerror", lambda e: problems.append(f"error {e}"))
-        tab.goto(endpoint + "/")
-        tab.select_option("#pick", "measure_text_search")
-        tab.fill("#params input[name=q]", "标准地")
-        tab.click("#run")
-        tab.wait_for_selector("#results tr:nth-child(2)")
-        rows = tab.locator("#results tr").count() - 1
-        text = tab.inner_text("#results")
-        browser.close()
+def test_the_query_page_runs_a_question_in_a_browser_offline(endpoint, browser):
+    tab, problems = guarded_tab(browser, endpoint)
+    tab.goto(endpoint + "/")
+    tab.select_option("#pick", "measure_text_search")
+    tab.fill("#params input[name=q]", "标准地")
+    tab.click("#run")
+    tab.wait_for_selector("#results tr:nth-child(2)")
+    rows = tab.locator("#results tr").count() - 1
+    text = tab.inner_text("#results")
     assert problems == []
     assert rows >= 4 and "标准地" in text  # the 2019, 2021, 2023 and 2024 plans all speak of it
