@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from policykg.graph.records import Span
 
 # What the reader sees: widths as printed, but unusual spaces and CRs made plain.
-_DISPLAY = str.maketrans({"\r": "\n", "\u3000": " ", "\xa0": " "})
+_DISPLAY = str.maketrans({"\r": "\n", "\f": "\n", "\u3000": " ", "\xa0": " "})
 
 
 @dataclass(frozen=True)

@@ -138,7 +138,7 @@ def match_marker(line: str) -> Marker | None:
                 ordinal = _CIRCLED.index(number) + 1
             else:
                 ordinal = int(number)
-            if ordinal == 0:
+            if not 0 < ordinal < 1000:  # 零、 or 九百九百、 is not a number of the outline
                 continue
             return Marker(style, rank, ordinal, m.end())
     return None

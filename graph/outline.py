@@ -16,7 +16,7 @@ from policykg.errors import Problem
 from policykg.graph.annex import parse_annexes
 from policykg.graph.frontmatter import DATE_LINE, parse_metadata
 from policykg.graph.mapped import MappedText
-from policykg.graph.numbering import STYLES, Marker, match_marker
+from policykg.graph.numbering import STYLES, Marker, format_segment, match_marker
 from policykg.graph.records import Item, Outline, Span
 from policykg.graph.text import LineIndex, SourceText, normalize, read_source
 
@@ -150,7 +150,7 @@ def parse_outline(source: SourceText) -> Outline:
     """Read a decoded document into an :class:`Outline`."""
     doc = normalize(source.text)
     lines = _without_page_chrome(doc, split_lines(doc))
-    problems: list[Problem] = []
+    problems: list[Problem] = list(source.problems)
     markers = {i: m for i, ln in enumerate(lines) if (m := match_marker(ln.text(doc)))}
     first_marker = min(markers, default=None)
     body_end, annex_heads = _annex_starts(doc, lines, first_marker or 0)
@@ -228,14 +228,17 @@ def _check_sequence(name, line, marker, siblings, last_ordinal, problems) -> Non
     same = [s for s in siblings if s.style == marker.style]
     expected = {same[-1].ordinal + 1} if same else {1, last_ordinal.get(marker.style, 0) + 1}
     if marker.ordinal not in expected:
-        problems.append(
-            Problem(
-                name,
-                line,
-                "warning",
-                f"numbering jumps to {marker.segment} (expected {' or '.join(sorted(str(e) for e in expected))})",
-            )
-        )
+        wanted = " or ".join(_printed(marker.style, e) for e in sorted(expected))
+        what = "repeats" if same and marker.ordinal == same[-1].ordinal else "jumps to"
+        problems.append(Problem(name, line, "warning", f"numbering {what} {marker.segment} (expected {wanted})"))
+
+
+def _printed(style: str, ordinal: int) -> str:
+    """A number as its style prints it, or in digits past the style's range (⑳, 九百九十九)."""
+    try:
+        return format_segment(style, ordinal)
+    except (ValueError, IndexError):
+        return str(ordinal)
 
 
 def read_outline(path: Path) -> Outline:

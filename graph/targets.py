@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from policykg.graph.mapped import MappedText
 from policykg.graph.records import Annex, Item, Outline, Span
-from policykg.graph.text import is_han
+from policykg.graph.text import is_han, normalize
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _COUNT_UNITS = "场次|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|亩"
@@ -88,13 +88,18 @@ def plan_years(title: str) -> tuple[int | None, int | None]:
 
     >>> plan_years("濮阳市促进制造业倍增行动(2023—2026年)")
     (2023, None)
-    >>> plan_years("驻马店市2021年工业经济高质量发展工作方案")
+    >>> plan_years("驻马店市２０２１年工业经济高质量发展工作方案")
     (2021, 2021)
     """
-    years = [int(y) for y in re.findall(r"(?:19|20)\d\d", title)]
+    years = [int(y) for y in re.findall(r"(?:19|20)\d\d", _fold(title))]
     if not years:
         return None, None
     return min(years), (years[0] if len(set(years)) == 1 else None)
+
+
+def _fold(text: str) -> str:
+    """Titles and cells are kept as printed; full-width digits (２０２５) must read as ASCII."""
+    return normalize(text).text
 
 
 def _comparator(before: str, qual: str | None, ranged: bool) -> str:
@@ -298,13 +303,13 @@ def annex_targets(annex: Annex) -> list[Target]:
     Each year row holds k cells per entity: a star and a tier in 附件2's layout, one revenue
     figure in 附件3's. The unit comes from the table's note (单位：亿元).
     """
-    if len(annex.rows) < 2 or not any(_YEAR_CELL.match(r.cells[0]) for r in annex.rows[1:]):
+    if len(annex.rows) < 2 or not any(_YEAR_CELL.match(_fold(r.cells[0])) for r in annex.rows[1:]):
         return []
     entities = annex.rows[0].cells[1:]
     unit = next((n.split(":", 1)[-1].split("：", 1)[-1].strip() for n in annex.notes if "单位" in n), None)
     found = []
     for row in annex.rows[1:]:
-        m = _YEAR_CELL.match(row.cells[0])
+        m = _YEAR_CELL.match(_fold(row.cells[0]))
         if not m or not entities:
             continue
         cells = list(zip(row.cells[1:], row.texts[1:]))
@@ -320,7 +325,7 @@ def annex_targets(annex: Annex) -> list[Target]:
 
 
 def _cell_target(label, entity, year, indicator, unit, cell, text) -> Target | None:
-    value = cell.replace(" ", "")
+    value = _fold(cell).replace(" ", "")
     if not value:
         return None
     span = text.span() if len(text) else Span(0, 0)

@@ -1,21 +1,25 @@
 """Reading documents: decoding bytes and normalising text for parsing.
 
-Decoding is detected, not assumed: a BOM decides first, then strict UTF-8, then GB18030 (a superset
-of GBK and GB2312) when what it yields looks like Chinese text. Normalisation only deletes
-characters or replaces them one for one (see :mod:`policykg.graph.mapped`), so that every position
-maps back to the original and every quote is exact.
+Decoding is detected, not assumed: a BOM decides first; text with NUL bytes and no BOM is UTF-16 if
+one byte order gives line breaks and printable text, else a binary file; then strict UTF-8, then
+GB18030 (a superset of GBK and GB2312) or Big5, whichever reads as more common Chinese characters.
+The reader then removes control characters (keeping tab, line ends and form feed) and flags
+traditional script, both as warnings. Normalisation only deletes characters or replaces them one
+for one (see :mod:`policykg.graph.mapped`), so that every position maps back to the text as read
+and every quote is exact.
 """
 
 from __future__ import annotations
 
 import bisect
 import codecs
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from policykg.errors import CorpusError
+from policykg.errors import CorpusError, Problem
 from policykg.graph.mapped import MappedText
 
 _BOMS = (
@@ -26,27 +30,89 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL_OK = "\t\n\r\f"
+# Control characters no document needs: C0 and C1 controls but tab, line ends and form feed (a
+# page break), and the bidirectional overrides that can make text display other than it reads.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAK = re.compile("\r\n|\r|\n")
+MAX_MB = 5  # policy documents are well under 1 MB; the parser holds an index per character
+# Frequent characters, simplified and traditional forms: real text is mostly made of them, text
+# decoded with the wrong code page hardly.
+_FREQUENT = set(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面"
+    "而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性"
+    "好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反明看原又么利比或但质气第向"
+    "道命此变条只没结解问意建月公无系很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件"
+    "长求老头基资边流路级少图山统接知较将组见计别手角期根论运农指几九区强放决西被做必战先回则任取据处队南给色"
+    "光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白"
+    "教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广"
+    "石记需段研界拉林律叫且究观越织装影算低持音众书布复容须际商非验连断深难近千周委素技备半办青省列习响约支般"
+    "史感劳便团往历市克何除消构府称太准精值号率族维划选标写存候亲快效院查江型王按格养易置层片始却专状育厂京识"
+    "适属包火住调满县局照参红细引听该铁价严龙飞"
+)
+# Forms found only in traditional script (their simplified forms differ): enough of them mark a
+# document the extractors, which match simplified words such as 责任单位, will mostly miss.
+TRADITIONAL = (
+    "與為這個們來國對發會經業產區縣務實現動點進義關開過單責時體機設計際質構據態應場題當數導製級農維資條項標優"
+    "辦環總員術讓認識論頭長門問間陽東車氣電書買說話請讀寫將從網絡聯鄉鎮財協調組織負監測層歷劃庫擴還運達選錢鐵"
+    "銀隊險類顯風飛養驗齊龍"
+)
+_FREQUENT.update(TRADITIONAL)
 
 
 @dataclass(frozen=True)
 class SourceText:
-    """A decoded document: its name, its text as decoded and the encoding it was read with."""
+    """A decoded document: its name, its text as read, the encoding and what reading it found."""
 
     name: str
     text: str
     encoding: str
+    problems: tuple[Problem, ...] = ()
 
 
-def _line_at_byte(data: bytes, position: int) -> int:
-    return data.count(b"\n", 0, position) + 1
+def max_bytes() -> int:
+    """The largest file the reader takes: ``POLICYKG_MAX_FILE_MB`` megabytes, default :data:`MAX_MB`."""
+    return int(float(os.environ.get("POLICYKG_MAX_FILE_MB") or MAX_MB) * 2**20)
+
+
+def _line_at_byte(data: bytes, position: int, encoding: str = "latin-1") -> int:
+    before = data[:position].decode(encoding, errors="replace")
+    return len(_LINE_BREAK.findall(before)) + 1
+
+
+def _unprintable(text: str) -> int:
+    return sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in _CONTROL_OK)
 
 
 def _looks_like_text(text: str) -> bool:
-    """True when almost every character is printable: what real documents decode to."""
-    if not text:
-        return False
-    bad = sum(1 for ch in text if (unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in _CONTROL_OK))
-    return bad / len(text) < 0.001 + (1 / len(text))
+    """True when almost every character is printable: what real documents decode to. A few control
+    characters are removed later with a warning; binary data decodes to far more (one byte in eight)."""
+    return bool(text) and _unprintable(text) / len(text) < 0.02 + (1 / len(text))
+
+
+def _frequent_share(text: str) -> float:
+    """Share of the Chinese characters that are frequent ones: high for text read right."""
+    han = [ch for ch in text if is_han(ch)]
+    return sum(ch in _FREQUENT for ch in han) / len(han) if han else 0.0
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) when the bytes read as UTF-16 in exactly one byte order.
+
+    ASCII characters such as line breaks and digits hold a NUL byte in UTF-16; read in the wrong
+    byte order a line break becomes U+0A00 and Chinese turns to rare characters, so only the right
+    order yields ``\\n`` or frequent characters.
+    """
+    if len(data) % 2:
+        return None
+    found = []
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text) and ("\n" in text or _frequent_share(text) >= 0.3):
+            found.append((text, encoding))
+    return found[0] if len(found) == 1 else None
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -59,41 +125,100 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
                 text = data.decode(encoding)
             except UnicodeDecodeError as err:
                 raise CorpusError(
-                    name, f"invalid {encoding} text after its byte-order mark", _line_at_byte(data, err.start)
+                    name,
+                    f"invalid {encoding} text after its byte-order mark",
+                    _line_at_byte(data, err.start, encoding),
                 ) from err
             break
     else:
         if b"\x00" in data:
-            raise CorpusError(
-                name, "binary file (it holds NUL bytes), not a text document", _line_at_byte(data, data.index(b"\x00"))
-            )
-        try:
-            text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError as utf8_err:
-            try:
-                text, encoding = data.decode("gb18030"), "gb18030"
-            except UnicodeDecodeError as err:
+            found = _utf16_without_bom(data)
+            if found is None:
                 raise CorpusError(
                     name,
-                    "neither UTF-8 nor GB18030/GBK text (undecodable bytes)",
-                    _line_at_byte(data, min(err.start, utf8_err.start)),
-                ) from err
+                    "binary file (it holds NUL bytes), not a text document"
+                    " (nor UTF-16 text: save UTF-16 with a byte-order mark)",
+                    _line_at_byte(data, data.index(b"\x00")),
+                )
+            text, encoding = found
+        else:
+            try:
+                text, encoding = data.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError as utf8_err:
+                text, encoding = _decode_chinese(data, name, utf8_err)
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise CorpusError(name, "empty file: only white space")
     if not _looks_like_text(text):
-        raise CorpusError(name, f"binary file: decoded as {encoding} it is mostly control characters")
+        raise CorpusError(
+            name,
+            f"binary file: decoded as {encoding}, {_unprintable(text)} of its {len(text)} characters are control"
+            " or unassigned characters",
+        )
     return text, encoding
 
 
+def _decode_chinese(data: bytes, name: str, utf8_err: UnicodeDecodeError) -> tuple[str, str]:
+    """GB18030 or Big5 (cp950), whichever decodes to more frequent characters; GB18030 on a tie."""
+    found, errors = [], [utf8_err.start]
+    for encoding in ("gb18030", "cp950"):
+        try:
+            found.append((data.decode(encoding), encoding))
+        except UnicodeDecodeError as err:
+            errors.append(err.start)
+    if not found:
+        raise CorpusError(
+            name, "neither UTF-8 nor GB18030/GBK nor Big5 text (undecodable bytes)", _line_at_byte(data, max(errors))
+        )
+    return max(found, key=lambda pair: (_looks_like_text(pair[0]), _frequent_share(pair[0])))
+
+
+def clean(text: str, name: str) -> tuple[str, list[Problem]]:
+    """Remove control characters, and flag a document in traditional script; both are warnings."""
+    problems = []
+    controls = list(_CONTROL.finditer(text))
+    if controls:
+        first = controls[0]
+        line = len(_LINE_BREAK.findall(text, 0, first.start())) + 1
+        kinds = ", ".join(sorted({f"U+{ord(m.group()):04X}" for m in controls})[:5])
+        problems.append(Problem(name, line, "warning", f"{len(controls)} control characters removed ({kinds})"))
+        text = _CONTROL.sub("", text)
+    han = sum(1 for ch in text if is_han(ch))
+    traditional = [m.start() for m in re.finditer(f"[{TRADITIONAL}]", text)]
+    if len(traditional) >= 5 and len(traditional) >= 0.02 * han:
+        line = len(_LINE_BREAK.findall(text, 0, traditional[0])) + 1
+        sample = "".join(dict.fromkeys(text[i] for i in traditional))[:8]
+        problems.append(
+            Problem(
+                name,
+                line,
+                "warning",
+                f"traditional script ({sample}…): read as written, but responsibility clauses and agency"
+                " names are matched in simplified Chinese and may be missed",
+            )
+        )
+    return text, problems
+
+
 def read_source(path: Path) -> SourceText:
-    """Read and decode one document."""
+    """Read, decode and clean one document; refuse a file larger than :func:`max_bytes`."""
+    limit = max_bytes()
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(limit + 1) if size <= limit else b""
     except OSError as err:
         raise CorpusError(path.name, f"cannot read: {err.strerror or err}") from err
+    if size > limit or len(data) > limit:
+        size = max(size, len(data))
+        raise CorpusError(
+            path.name,
+            f"file too large ({size / 2**20:.3g} MB > {limit / 2**20:.3g} MB limit): not read"
+            " (policy documents are far smaller; set POLICYKG_MAX_FILE_MB to allow more)",
+        )
     text, encoding = decode(data, path.name)
-    return SourceText(path.name, text, encoding)
+    text, problems = clean(text, path.name)
+    return SourceText(path.name, text, encoding, tuple(problems))
 
 
 # -- normalisation ------------------------------------------------------------------------
@@ -178,10 +303,10 @@ def normalize(original: str) -> MappedText:
 
 
 class LineIndex:
-    """Maps character offsets of the original text to 1-based line numbers."""
+    """Maps character offsets of the original text to 1-based line numbers (CRLF, CR or LF ends a line)."""
 
     def __init__(self, original: str):
-        self._starts = [0] + [m.end() for m in re.finditer("\n", original)]
+        self._starts = [0] + [m.end() for m in _LINE_BREAK.finditer(original)]
 
     def line(self, offset: int) -> int:
         return bisect.bisect_right(self._starts, offset)
