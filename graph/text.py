@@ -99,8 +99,8 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """(text, encoding) when the bytes read as UTF-16 in exactly one byte order.
 
     ASCII characters such as line breaks and digits hold a NUL byte in UTF-16; read in the wrong
-    byte order a line break becomes U+0A00 and Chinese turns to rare characters, so only the right
-    order yields ``\\n`` or frequent characters.
+    byte order a line break becomes U+0A00 or U+0D00 and Chinese turns to rare characters, so only
+    the right order yields line breaks or frequent characters. Binary data holds NUL characters.
     """
     if len(data) % 2:
         return None
@@ -110,7 +110,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _looks_like_text(text) and ("\n" in text or _frequent_share(text) >= 0.3):
+        if "\x00" not in text and _looks_like_text(text) and (_LINE_BREAK.search(text) or _frequent_share(text) >= 0.3):
             found.append((text, encoding))
     return found[0] if len(found) == 1 else None
 
@@ -236,6 +236,10 @@ def is_han(ch: str) -> bool:
 
 
 def _is_punct(ch: str) -> bool:
+    """Punctuation and symbols, full-width forms included, but not full-width digits and letters:
+    "１２ ３４" keeps its space as "12 34" does."""
+    if ch.isalnum():
+        return False
     return unicodedata.category(ch)[0] in "PS" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
 
 

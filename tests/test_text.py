@@ -54,6 +54,12 @@ def test_normalises_widths_spacing_and_line_ends():
     assert norm.text == "(二)主要目标:工作方案\n项目600个以上"
 
 
+def test_keeps_the_space_between_two_numbers_in_either_width():
+    """Regression: full-width digits counted as punctuation, so "１２ ３４" read as one number 1234."""
+    assert normalize("１２ ３４").text == normalize("12 34").text == "12 34"
+    assert normalize("项目 ６００ 个").text == "项目600个"
+
+
 def test_keeps_the_space_that_separates_two_names():
     norm = normalize("中共濮阳市委办公室 濮阳市人民政府办公室 关于印发")
     assert norm.text == "中共濮阳市委办公室 濮阳市人民政府办公室 关于印发"
