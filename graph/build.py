@@ -1,164 +1,310 @@
 """The build: a corpus folder into ``build/``, written to a temporary folder and swapped in only
-when everything succeeded, so a failed build leaves the previous one intact.
+when everything succeeded, so a failed or killed build leaves the previous one intact.
 
-Steps: read and extract each document (a document that cannot be read is a problem, the others
-still build), map records to triples, write kg.nt/kg.ttl/kg.jsonld and the Oxigraph store,
-validate with SHACL, run the OWL reasoner and load its inferences into a named graph.
+Documents are processed in chunks on every core (extract, map to triples, SHACL per document, the
+OWL reasoner per chunk); the main process streams each chunk's N-Triples, in corpus order, into
+files that Oxigraph bulk-loads; kg.nt, kg.ttl and kg.jsonld are then dumped from the store. No
+stage holds the whole graph in Python objects, so memory stays flat as the corpus grows.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
-import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
 from policykg.corpus import bundled_corpus
 from policykg.errors import CorpusError, PolicyKGError, Problem
 from policykg.graph.extract import DocumentRecord, extract
 from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.outline import outline_to_dict, read_outline
-from policykg.graph.rdf import PKG, document_triples
-from policykg.graph.reasoning import ReasonerReport, reason
-from policykg.graph.store import schema_triples, sort_triples, write_files, write_store
-from policykg.graph.validation import validate_file
+from policykg.graph.rdf import PKG, document_iri, document_triples
+from policykg.graph.reasoning import reason
+from policykg.graph.store import inferred_counts, schema_triples, write_formats, write_store
+from policykg.graph.validation import DocumentValidator, sparql_violations, validate_graph
+from policykg.publish import staged_folder
 
 BOOLEAN = NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+CHUNK = 16  # most documents per task, the reasoner's unit: enough to amortise starting Java
+
+
+@dataclass
+class Counts:
+    """What the build found, added up document by document (the records themselves are dropped)."""
+
+    documents: int = 0
+    items: int = 0
+    annex_rows: int = 0
+    roles: Counter = field(default_factory=Counter)
+    agencies: dict[str, bool] = field(default_factory=dict)  # IRI -> resolved
+    targets: int = 0
+    citations: int = 0
+
+    @classmethod
+    def of(cls, record: DocumentRecord) -> Counts:
+        return cls(
+            documents=1,
+            items=sum(1 for _ in record.outline.walk()),
+            annex_rows=sum(len(a.rows) for a in record.outline.annexes),
+            roles=Counter(a.role for a, _ in record.assignments),
+            agencies={agency.iri: agency.resolved for _, agency in record.assignments},
+            targets=len(record.targets),
+            citations=len(record.citations),
+        )
+
+    def add(self, other: Counts) -> None:
+        self.documents += other.documents
+        self.items += other.items
+        self.annex_rows += other.annex_rows
+        self.roles.update(other.roles)
+        self.agencies.update(other.agencies)
+        self.targets += other.targets
+        self.citations += other.citations
+
+
+@dataclass
+class DocumentResult:
+    name: str
+    outline: str  # the outline as JSON ("" when the document could not be read)
+    ntriples: bytes  # the triples that touch a node of this document, sorted
+    shared: list[bytes]  # N-Triples lines about other nodes (an unknown agency…), which several documents may repeat
+    problems: list[Problem]
+    counts: Counts
+
+
+@dataclass
+class ChunkResult:
+    documents: list[DocumentResult]
+    inferred: bytes = b""  # N-Triples
+    inconsistency: str | None = None
 
 
 @dataclass
 class Summary:
     out: Path
-    documents: list[DocumentRecord] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
     problems: list[Problem] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)  # files of the folder that are not documents
     triples: int = 0
-    reasoner: ReasonerReport | None = None
+    consistent: bool | None = None  # None when the reasoner did not run
+    inferred: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
 
     def report(self) -> str:
-        measures = sum(len(list(d.outline.walk())) for d in self.documents)
-        assignments = [a for d in self.documents for a in d.assignments]
-        agencies = {agency.iri: agency for _, agency in assignments}
-        unresolved = sum(1 for a in agencies.values() if not a.resolved)
-        roles = Counter(a.role for a, _ in assignments)
-        docs = self.documents
-        rows = sum(len(a.rows) for d in self.documents for a in d.outline.annexes)
+        c = self.counts
+        unresolved = sum(1 for resolved in c.agencies.values() if not resolved)
         lines = [
-            f"built {self.out}/ from {len(self.documents)} documents",
-            f"  outline items {measures}, annex rows {rows}",
-            f"  assignments {len(assignments)} ({', '.join(f'{k} {v}' for k, v in sorted(roles.items()))})",
-            f"  agencies named {len(agencies)} ({unresolved} unresolved)",
-            f"  targets {sum(len(d.targets) for d in docs)}, citations {sum(len(d.citations) for d in docs)}",
+            f"built {self.out}/ from {c.documents} documents",
+            f"  outline items {c.items}, annex rows {c.annex_rows}",
+            f"  assignments {sum(c.roles.values())} ({', '.join(f'{k} {v}' for k, v in sorted(c.roles.items()))})",
+            f"  agencies named {len(c.agencies)} ({unresolved} unresolved)",
+            f"  targets {c.targets}, citations {c.citations}",
             f"  triples {self.triples}",
         ]
-        if self.reasoner:
-            r = self.reasoner
-            state = "consistent" if r.consistent else f"INCONSISTENT {r.message}"
-            counts = ", ".join(f"{k} {v}" for k, v in r.counts().items())
-            lines.append(f"  reasoner: {state}; inferred {len(r.inferred)} ({counts})")
+        if self.consistent is not None:
+            state = "consistent" if self.consistent else "INCONSISTENT"
+            counts = ", ".join(f"{k} {v}" for k, v in self.inferred.items())
+            lines.append(f"  reasoner: {state}; inferred {sum(self.inferred.values())} ({counts})")
         lines.append("  time " + ", ".join(f"{k} {v:.1f}s" for k, v in self.seconds.items()))
         lines.append(f"  files: {', '.join(sorted(p.name for p in self.out.iterdir()))}")
+        if self.skipped:
+            lines.append(
+                f"  skipped {len(self.skipped)}: {', '.join(p.file for p in self.skipped)} (not .txt, or a second link)"
+            )
         lines.append(f"{len(self.problems)} problems" + (":" if self.problems else ""))
         lines += [f"  {p}" for p in self.problems]
         return "\n".join(lines)
 
 
-def corpus_files(corpus: Path) -> list[Path]:
-    """The documents of a corpus folder, in a stable order."""
+def corpus_files(corpus: Path) -> tuple[list[Path], list[Problem]]:
+    """The .txt documents under a corpus folder (subfolders included, symlinks followed once),
+    in a stable order, and what was skipped."""
     if not corpus.is_dir():
         raise PolicyKGError(f"{corpus}: not a folder")
-    files = sorted(p for p in corpus.iterdir() if p.suffix == ".txt" and p.is_file())
+    files: dict[str, Path] = {}
+    seen: set[Path] = set()
+    problems: list[Problem] = []
+    for path in sorted(corpus.rglob("*")):
+        where = str(path.relative_to(corpus))
+        if path.is_dir():
+            continue
+        if path.suffix.lower() != ".txt":
+            problems.append(Problem(where, None, "info", "skipped: not a .txt document"))
+            continue
+        if not path.exists():
+            problems.append(Problem(where, None, "error", "skipped: a link to nothing"))
+            continue
+        real = path.resolve()
+        if real in seen:
+            problems.append(Problem(where, None, "info", "skipped: the same file as another document (link)"))
+            continue
+        if path.name in files:
+            problems.append(
+                Problem(where, None, "error", f"skipped: another document is named {path.name} ({files[path.name]})")
+            )
+            continue
+        seen.add(real)
+        files[path.name] = path
     if not files:
         raise PolicyKGError(f"{corpus}: no .txt documents")
-    return files
+    return list(files.values()), problems
+
+
+def build(
+    corpus: Path | None,
+    out: Path,
+    reasoner: bool = True,
+    shacl: bool = True,
+    workers: int | None = None,
+) -> Summary:
+    summary = Summary(out)
+    with staged_folder(out) as staging:
+        _build_into(corpus or bundled_corpus(), staging, summary, reasoner, shacl, workers or os.cpu_count() or 1)
+    return summary
+
+
+def _build_into(corpus: Path, staging: Path, summary: Summary, reasoner: bool, shacl: bool, workers: int) -> None:
+    clock = time.perf_counter()
+    files, found = corpus_files(corpus)
+    summary.problems = [p for p in found if p.severity == "error"]
+    summary.skipped = [p for p in found if p.severity != "error"]
+    schema = serialize(sorted(_schema(Gazetteer.bundled()), key=str), format=RdfFormat.N_TRIPLES)
+    if shacl:
+        summary.problems += validate_graph(_graph(schema), "ontology")
+    (staging / "outlines").mkdir()
+    nt, inferred_nt = staging / "kg.nt", staging / "inferred.nt"
+    shared: set[bytes] = set()
+    with nt.open("wb") as asserted, inferred_nt.open("wb") as inferred:
+        asserted.write(schema)
+        summary.triples = schema.count(b"\n")
+        done = 0
+        for chunk in _process(files, schema, reasoner, shacl, workers):
+            for doc in chunk.documents:
+                done += 1
+                _progress(done, len(files), doc.name)
+                summary.problems += doc.problems
+                summary.counts.add(doc.counts)
+                new = [line for line in doc.shared if line not in shared]
+                shared.update(new)
+                asserted.write(doc.ntriples + b"".join(new))
+                summary.triples += doc.ntriples.count(b"\n") + len(new)
+                if doc.outline:
+                    (staging / "outlines" / f"{Path(doc.name).stem}.json").write_text(doc.outline, encoding="utf-8")
+            inferred.write(chunk.inferred)
+            if chunk.inconsistency:
+                summary.problems.append(
+                    Problem(
+                        "kg", None, "error", f"the OWL reasoner finds the graph inconsistent: {chunk.inconsistency}"
+                    )
+                )
+                summary.consistent = False
+            elif reasoner and summary.consistent is None:
+                summary.consistent = True
+    summary.seconds["documents"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    store = write_store(nt, inferred_nt, staging / "store")
+    inferred_nt.unlink()
+    summary.seconds["store"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    if shacl:
+        summary.problems += sparql_violations(store)
+    if reasoner:
+        summary.inferred = inferred_counts(store)
+    del store
+    summary.seconds["checks"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    write_formats(nt)
+    summary.seconds["files"] = time.perf_counter() - clock
+
+
+def _schema(gazetteer: Gazetteer) -> list[Triple]:
+    """The ontology and vocabularies, and the gazetteer's agencies marked as resolved."""
+    resolved = [
+        Triple(NamedNode(iri), NamedNode(PKG + "resolved"), Literal("true", datatype=BOOLEAN))
+        for iri in gazetteer.agencies
+    ]
+    return schema_triples() + resolved
+
+
+def _graph(ntriples: bytes):
+    from rdflib import Graph
+
+    return Graph().parse(data=ntriples, format="nt")
+
+
+def _process(files: list[Path], schema: bytes, reasoner: bool, shacl: bool, workers: int) -> Iterator[ChunkResult]:
+    """The chunks' results in corpus order, computed on ``workers`` processes."""
+    size = max(1, min(CHUNK, -(-len(files) // workers)))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    if workers == 1 or len(chunks) == 1:
+        _start_worker(schema, reasoner, shacl)
+        yield from map(_chunk, chunks)
+        return
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(schema, reasoner, shacl)) as pool:
+        yield from pool.map(_chunk, chunks)
+
+
+_worker: dict = {}  # per process: the gazetteer, the schema, the SHACL validator
+
+
+def _start_worker(schema: bytes, reasoner: bool, shacl: bool) -> None:
+    _worker.update(
+        gazetteer=Gazetteer.bundled(),
+        schema=schema,
+        reasoner=reasoner,
+        validator=DocumentValidator(schema) if shacl else None,
+    )
+
+
+def _chunk(files: list[Path]) -> ChunkResult:
+    result = ChunkResult([_document(path) for path in files])
+    if _worker["reasoner"]:
+        ntriples = _worker["schema"] + b"".join(d.ntriples + b"".join(d.shared) for d in result.documents)
+        report = reason([q.triple for q in parse(ntriples, format=RdfFormat.N_TRIPLES)])
+        if report.consistent:
+            result.inferred = serialize(report.inferred, format=RdfFormat.N_TRIPLES)
+        else:
+            result.inconsistency = report.message
+    return result
+
+
+def _document(path: Path) -> DocumentResult:
+    try:
+        record = extract(read_outline(path), _worker["gazetteer"])
+    except CorpusError as err:
+        return DocumentResult(path.name, "", b"", [], [Problem(err.file, err.line, "error", err.message)], Counts())
+    except OSError as err:  # vanished or unreadable since the corpus was listed
+        problem = Problem(path.name, None, "error", f"cannot read: {err.strerror}")
+        return DocumentResult(path.name, "", b"", [], [problem], Counts())
+    own = document_iri(record).value
+    mine: list[Triple] = []
+    others: list[Triple] = []
+    for t in sorted(set(document_triples(record)), key=str):
+        touches = t.subject.value.startswith(own) or (
+            isinstance(t.object, NamedNode) and t.object.value.startswith(own)
+        )
+        (mine if touches else others).append(t)
+    ntriples = serialize(mine, format=RdfFormat.N_TRIPLES)
+    shared = serialize(others, format=RdfFormat.N_TRIPLES).splitlines(keepends=True)
+    problems = list(record.problems)
+    if _worker["validator"]:
+        problems += _worker["validator"](ntriples + b"".join(shared), path.name)
+    outline = json.dumps(outline_to_dict(record.outline), ensure_ascii=False, indent=2) + "\n"
+    return DocumentResult(path.name, outline, ntriples, shared, problems, Counts.of(record))
 
 
 def _progress(done: int, total: int, name: str) -> None:
     if sys.stderr.isatty():
         bar = "#" * (20 * done // total)
         print(f"\r[{bar:<20}] {done}/{total} {name[:40]:<40}", end="" if done < total else "\n", file=sys.stderr)
-
-
-def build(corpus: Path | None, out: Path, reasoner: bool = True) -> Summary:
-    corpus = corpus or bundled_corpus()
-    summary = Summary(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    try:
-        _build_into(corpus, staging, summary, reasoner)
-        _swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return summary
-
-
-def _build_into(corpus: Path, staging: Path, summary: Summary, reasoner: bool) -> None:
-    gazetteer = Gazetteer.bundled()
-    (staging / "outlines").mkdir()
-    clock = time.perf_counter()
-    files = corpus_files(corpus)
-    triples: list[Triple] = schema_triples()
-    triples += [
-        Triple(NamedNode(iri), NamedNode(PKG + "resolved"), Literal("true", datatype=BOOLEAN))
-        for iri in gazetteer.agencies
-    ]
-    for done, path in enumerate(files, 1):
-        _progress(done, len(files), path.name)
-        try:
-            record = extract(read_outline(path), gazetteer)
-        except CorpusError as err:
-            summary.problems.append(Problem(err.file, err.line, "error", err.message))
-            continue
-        summary.documents.append(record)
-        summary.problems += record.problems
-        triples += document_triples(record)
-        (staging / "outlines" / f"{path.stem}.json").write_text(
-            json.dumps(outline_to_dict(record.outline), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-    summary.seconds["extract"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    triples = sort_triples(triples)
-    summary.triples = len(triples)
-    paths = write_files(triples, staging)
-    summary.seconds["write"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    summary.problems += validate_file(paths["nt"])
-    summary.seconds["shacl"] = time.perf_counter() - clock
-
-    inferred: list[Triple] = []
-    if reasoner:
-        clock = time.perf_counter()
-        summary.reasoner = reason(triples)
-        inferred = summary.reasoner.inferred
-        if not summary.reasoner.consistent:
-            summary.problems.append(
-                Problem(
-                    "kg", None, "error", f"the OWL reasoner finds the graph inconsistent: {summary.reasoner.message}"
-                )
-            )
-        summary.seconds["reasoner"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    write_store(paths["nt"], inferred, staging / "store")
-    summary.seconds["store"] = time.perf_counter() - clock
-
-
-def _swap(staging: Path, out: Path) -> None:
-    """Replace ``out`` by ``staging`` with renames only (each atomic on one file system)."""
-    old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}-old-{os.getpid()}")
-        out.rename(old)
-    staging.rename(out)
-    if old:
-        shutil.rmtree(old)

@@ -1,15 +1,11 @@
-"""Writing the graph: sorted N-Triples, Turtle, JSON-LD and an Oxigraph store on disk.
-
-Triples are sorted before anything is written, so the same corpus gives the same bytes.
-"""
+"""The Oxigraph store on disk, and the graph files (N-Triples, Turtle, JSON-LD)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
 
-from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple, parse, serialize
+from pyoxigraph import BlankNode, DefaultGraph, NamedNode, RdfFormat, Store, Triple, parse, serialize
 
 from policykg.graph.rdf import PREFIXES
 
@@ -39,24 +35,33 @@ def schema_triples() -> list[Triple]:
     return triples
 
 
-def sort_triples(triples: Iterable[Triple]) -> list[Triple]:
-    return sorted(set(triples), key=str)
+def write_store(asserted: Path, inferred: Path, location: Path) -> Store:
+    """Bulk-load the asserted graph into the default graph, the inferences into a named graph.
 
-
-def write_files(triples: list[Triple], out: Path) -> dict[str, Path]:
-    """kg.nt, kg.ttl and kg.jsonld from sorted triples."""
-    paths = {"nt": out / "kg.nt", "ttl": out / "kg.ttl", "jsonld": out / "kg.jsonld"}
-    serialize(triples, str(paths["nt"]), RdfFormat.N_TRIPLES)
-    serialize(triples, str(paths["ttl"]), RdfFormat.TURTLE, prefixes=PREFIXES)
-    serialize(triples, str(paths["jsonld"]), RdfFormat.JSON_LD, prefixes=PREFIXES)
-    return paths
-
-
-def write_store(nt: Path, inferred: list[Triple], location: Path) -> None:
-    """Bulk-load the asserted graph into the default graph, inferences into a named graph."""
+    Oxigraph stores literals in canonical form (xsd:nonNegativeInteger as xsd:integer, 5.0 as 5),
+    so the graph files are written from the build's own triples, never dumped from the store.
+    """
     store = Store(str(location))
-    store.bulk_load(path=str(nt), format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
-    store.bulk_extend(Quad(t.subject, t.predicate, t.object, INFERRED_GRAPH) for t in inferred)
+    store.bulk_load(path=str(asserted), format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
+    store.bulk_load(path=str(inferred), format=RdfFormat.N_TRIPLES, to_graph=INFERRED_GRAPH)
     store.flush()
     store.optimize()
-    del store
+    return store
+
+
+def write_formats(nt: Path) -> None:
+    """kg.ttl and kg.jsonld beside kg.nt, streamed from it (same triples, same order)."""
+    for suffix, fmt in ((".ttl", RdfFormat.TURTLE), (".jsonld", RdfFormat.JSON_LD)):
+        triples = (q.triple for q in parse(path=str(nt), format=RdfFormat.N_TRIPLES))
+        serialize(triples, str(nt.with_suffix(suffix)), fmt, prefixes=PREFIXES)
+
+
+def inferred_counts(store: Store) -> dict[str, int]:
+    """How many inferred facts of each kind (class or property, by local name)."""
+    query = f"""
+        SELECT ?kind (COUNT(*) AS ?n) WHERE {{
+            GRAPH <{INFERRED_GRAPH.value}> {{ ?s ?p ?o }}
+            BIND (IF(?p = <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>, ?o, ?p) AS ?kind)
+        }} GROUP BY ?kind"""
+    counts = {row["kind"].value.rsplit("#", 1)[-1]: int(row["n"].value) for row in store.query(query)}
+    return dict(sorted(counts.items()))

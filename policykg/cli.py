@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from policykg.errors import PolicyKGError
+from policykg.publish import staged_folder, write_text
 from policykg.queries.export import KINDS
 
 
@@ -59,7 +60,8 @@ def format_outline(outline) -> str:
 def cmd_build(args: argparse.Namespace) -> int:
     from policykg.graph.build import build
 
-    summary = build(Path(args.corpus) if args.corpus else None, Path(args.out))
+    corpus = Path(args.corpus) if args.corpus else None
+    summary = build(corpus, Path(args.out), reasoner=args.reasoner, shacl=args.shacl, workers=args.workers)
     print(summary.report())
     return 1 if args.strict and summary.problems else 0
 
@@ -95,8 +97,11 @@ def cmd_viz(args: argparse.Namespace) -> int:
     from policykg.viz.pages import write_views
 
     out = Path(args.out or Path(args.build) / "viz")
-    pages = write_views(overview(store_at(Path(args.build))), out)
-    print(f"wrote {len(list(out.rglob('*.html')))} pages into {out}/; open {pages['index']}")
+    results = overview(store_at(Path(args.build)))
+    with staged_folder(out) as staging:
+        write_views(results, staging)
+        pages = len(list(staging.rglob("*.html")))
+    print(f"wrote {pages} pages into {out}/; open {out / 'index.html'}")
     return 0
 
 
@@ -104,8 +109,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     from policykg.queries.report import write_report
 
     out = Path(args.out or Path(args.build) / "report")
-    for path in write_report(Path(args.build), out):
-        print(f"wrote {path}")
+    with staged_folder(out) as staging:
+        names = [path.name for path in write_report(Path(args.build), staging)]
+    for name in names:
+        print(f"wrote {out / name}")
     return 0
 
 
@@ -217,7 +224,7 @@ def _pad(text: str, width: int) -> str:
 
 def _emit(text: str, out: str | None) -> None:
     if out:
-        Path(out).write_text(text, encoding="utf-8")
+        write_text(Path(out), text)
         print(f"wrote {out}", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -237,6 +244,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--corpus", help="folder of .txt documents (default: the bundled corpus)")
     b.add_argument("--out", default="build", help="output folder (default: build)")
     b.add_argument("--strict", action="store_true", help="exit 1 when any document has problems")
+    b.add_argument("--no-reasoner", dest="reasoner", action="store_false", help="skip the OWL reasoner")
+    b.add_argument("--no-shacl", dest="shacl", action="store_false", help="skip SHACL validation")
+    b.add_argument("--workers", type=int, help="processes to use (default: one per core)")
     b.set_defaults(run=cmd_build)
 
     e = sub.add_parser("export", help="export a table (CSV, JSON) or a network (GraphML, GEXF) of the built graph")

@@ -10,9 +10,7 @@ national document a city measure descends (the policy flow). Everything is read 
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
@@ -21,6 +19,7 @@ from pathlib import Path
 import networkx as nx
 from pyoxigraph import Store
 
+from policykg.publish import write_text
 from policykg.queries.catalogue import load, run
 
 ROLES = ("lead", "support", "responsible", "implementer", "coordinator")
@@ -320,13 +319,4 @@ def write_network(graph: nx.Graph, path: Path | str, fmt: str | None = None) -> 
     else:
         text = "\n".join(nx.generate_gexf(plain, encoding="utf-8", prettyprint=True)) + "\n"
         text = re.sub(r' lastmodifieddate="[^"]*"', "", text)  # the writer stamps today's date
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_text(path, text)

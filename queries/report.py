@@ -11,16 +11,14 @@ from __future__ import annotations
 import csv
 import html
 import io
-import os
-import tempfile
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from pyoxigraph import Store
 
+from policykg.publish import write_atomically, write_text
 from policykg.queries.catalogue import store_at
 from policykg.queries.consistency import SEVERITIES, Finding, consistency_findings
 from policykg.queries.network import rows, stem
@@ -164,28 +162,15 @@ def _workbook(found: list[Finding]) -> Workbook:
     return book
 
 
-def _atomic(path: Path, write: Callable[[Path], None]) -> Path:
-    """Write through a temporary file in the same folder, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 def write_findings(found: list[Finding], out_dir: Path | str, documents: list[tuple[str, str, str]] = ()) -> list[Path]:
     """Write report.html, findings.csv and findings.xlsx into ``out_dir``; return their paths."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     page, table = render_html(found, documents), render_csv(found)
     return [
-        _atomic(out / "report.html", lambda p: p.write_text(page, encoding="utf-8")),
-        _atomic(out / "findings.csv", lambda p: p.write_text(table, encoding="utf-8")),
-        _atomic(out / "findings.xlsx", lambda p: _workbook(found).save(p)),
+        write_text(out / "report.html", page),
+        write_text(out / "findings.csv", table),
+        write_atomically(out / "findings.xlsx", lambda p: _workbook(found).save(p)),
     ]
 
 

@@ -13,10 +13,11 @@ import networkx as nx
 import pytest
 
 from conftest import ROOT, guarded_tab
+from policykg.publish import write_text
 from policykg.queries.catalogue import store_at
 from policykg.queries.overview import overview
 from policykg.viz import pages
-from policykg.viz.render import LegendEntry, page, write_page
+from policykg.viz.render import LegendEntry, page
 
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -120,7 +121,7 @@ def test_document_text_shows_as_text_never_runs(browser, tmp_path):
     graph.add_node("a", label=hostile, title=hostile, color="#c33")
     graph.add_node("b", label="措施", title=hostile, color="#33c")
     graph.add_edge("a", "b", title=hostile)
-    path = write_page(
+    path = write_text(
         tmp_path / "hostile.html", page(hostile, hostile, graph, [LegendEntry(hostile, "#c33")], {"doc": [hostile]})
     )
     tab, problems = open_page(browser, path, "hostile")

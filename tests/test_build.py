@@ -3,13 +3,22 @@ previous build."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 from pyoxigraph import NamedNode, Store
 
-from conftest import CORPUS
+from conftest import CORPUS, DOCUMENTS
+from policykg.errors import PolicyKGError
 from policykg.graph import build as build_module
 from policykg.graph.build import build
 from policykg.graph.store import INFERRED_GRAPH
@@ -23,9 +32,9 @@ RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 def test_build_is_valid_and_consistent(built):
     out, summary = built
     assert summary.problems == []
-    assert summary.reasoner.consistent
-    assert len(summary.documents) == 5
-    assert {p.name for p in out.iterdir()} == {"kg.nt", "kg.ttl", "kg.jsonld", "store", "outlines"}
+    assert summary.consistent
+    assert summary.counts.documents == 5
+    assert {p.name for p in out.iterdir()} == {".policykg", "kg.nt", "kg.ttl", "kg.jsonld", "store", "outlines"}
 
 
 def test_reasoner_classifies_agencies_and_follows_chains(built):
@@ -50,12 +59,20 @@ def test_reasoner_classifies_agencies_and_follows_chains(built):
     assert inferred(measure, RDF_TYPE, PKG + "AssignedItem")
 
 
-def test_rebuilding_gives_identical_bytes(built, tmp_path):
+def test_rebuilding_in_one_process_gives_identical_bytes_and_inferences(built, tmp_path):
+    """The session build ran on two processes, the reasoner on two chunks; one process and one
+    chunk must give the same files and the same inferences."""
     out, _ = built
     again = tmp_path / "again"
-    build(CORPUS, again, reasoner=False)
+    build(CORPUS, again, workers=1)
     for name in ("kg.nt", "kg.ttl", "kg.jsonld"):
         assert (again / name).read_bytes() == (out / name).read_bytes(), name
+
+    def inferred(folder):
+        store = Store.read_only(str(folder / "store"))
+        return {str(q) for q in store.quads_for_pattern(None, None, None, INFERRED_GRAPH)}
+
+    assert inferred(again) == inferred(out)
 
 
 def test_failed_build_leaves_the_previous_build_untouched(built, tmp_path, monkeypatch):
@@ -71,7 +88,7 @@ def test_failed_build_leaves_the_previous_build_untouched(built, tmp_path, monke
         build(CORPUS, out, reasoner=False)
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
-    assert [p.name for p in tmp_path.iterdir()] == ["build"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["build", out.resolve().name])  # no staging left
 
 
 def test_responsibility_export_columns_and_a_row_read_from_the_document(built):
@@ -142,3 +159,86 @@ def test_unknown_city_and_unknown_agency_still_build(tmp_path):
     }
     unresolved = list(csv.DictReader(io.StringIO(export(out, "agencies", filters={"resolved": "false"}))))
     assert [r["agency"] for r in unresolved] == ["信阳市数字经济发展中心"]
+
+
+def _document(corpus: Path, name: str, source: str = "zhumadian-2023-industrial-economy.txt") -> Path:
+    path = corpus / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(CORPUS / source, path)
+    return path
+
+
+def test_a_corpus_folder_with_subfolders_links_and_other_files(tmp_path):
+    corpus = tmp_path / "corpus"
+    _document(corpus, "2023/a.txt")
+    _document(corpus, "b.txt", "puyang-2023-manufacturing-doubling.txt")
+    _document(corpus, "copies/b.txt")  # a second b.txt: its IRI would collide
+    (corpus / "link.txt").symlink_to(corpus / "b.txt")  # the same document twice
+    (corpus / "dangling.txt").symlink_to(corpus / "gone.txt")
+    (corpus / "notes.docx").write_bytes(b"PK\x03\x04")
+    (corpus / "2023" / "README.md").write_text("notes", encoding="utf-8")
+    summary = build(corpus, tmp_path / "build", reasoner=False, shacl=False)
+    assert summary.counts.documents == 2
+    assert [str(p) for p in summary.problems] == [
+        "copies/b.txt: error: skipped: another document is named b.txt (" + str(corpus / "b.txt") + ")",
+        "dangling.txt: error: skipped: a link to nothing",
+    ]
+    assert [str(p) for p in summary.skipped] == [
+        "2023/README.md: info: skipped: not a .txt document",
+        "link.txt: info: skipped: the same file as another document (link)",
+        "notes.docx: info: skipped: not a .txt document",
+    ]
+    assert sorted(p.name for p in (tmp_path / "build" / "outlines").iterdir()) == ["a.json", "b.json"]
+
+
+def test_a_document_that_disappears_during_the_build(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    for source in DOCUMENTS[:2]:
+        _document(corpus, f"{source}.txt", f"{source}.txt")
+    listed = build_module.corpus_files
+
+    def listed_then_deleted(folder):
+        files, problems = listed(folder)
+        files[0].unlink()
+        return files, problems
+
+    monkeypatch.setattr(build_module, "corpus_files", listed_then_deleted)
+    summary = build(corpus, tmp_path / "build", reasoner=False, shacl=False, workers=1)
+    assert summary.counts.documents == 1
+    assert [p.file for p in summary.problems] == [f"{DOCUMENTS[0]}.txt"]
+    assert "No such file" in summary.problems[0].message
+
+
+def test_refuses_to_replace_a_folder_it_did_not_write(tmp_path):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "thesis.docx").write_bytes(b"precious")
+    with pytest.raises(PolicyKGError, match="was not written by policykg"):
+        build(CORPUS, out, reasoner=False, shacl=False)
+    assert (out / "thesis.docx").read_bytes() == b"precious"
+
+
+@pytest.mark.slow
+def test_killing_the_build_at_any_moment_leaves_the_previous_build_usable(tmp_path):
+    """SIGKILL a build (and its worker processes) at several moments; each time the previous
+    build must still be byte for byte what it was, and its store must answer a query."""
+    out = tmp_path / "build"
+    command = [sys.executable, "-m", "policykg", "build", "--out", str(out), "--no-reasoner"]
+    subprocess.run(command, check=True, capture_output=True)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and "store" not in p.parts}
+    stages = set()
+    for delay in (0.2, 0.8, 1.5, 2.5, 4.0, 6.0):
+        run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        time.sleep(delay)
+        finished = run.poll() is not None
+        with contextlib.suppress(ProcessLookupError):  # the build (and its workers) may be done
+            os.killpg(run.pid, signal.SIGKILL)
+        run.wait()
+        stages.add("after" if finished else "during")
+        after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and "store" not in p.parts}
+        assert after == before, f"killed after {delay}s"
+        store = Store.read_only(str(out / "store"))
+        assert len(list(store.query(f"SELECT ?f WHERE {{ ?d <{PKG}sourceFile> ?f }}"))) == 5
+    assert "during" in stages
+    subprocess.run(command, check=True, capture_output=True)  # the next build clears what the killed ones left
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["build", out.resolve().name])

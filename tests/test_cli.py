@@ -39,6 +39,7 @@ def test_build_writes_outlines_and_replaces_the_previous_build(tmp_path):
     out = tmp_path / "build"
     (out / "outlines").mkdir(parents=True)
     (out / "stale.txt").write_text("from an earlier build")
+    (out / ".policykg").write_text("0")  # the mark every build folder carries
     result = policykg("build", "--corpus", str(CORPUS), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "from 5 documents" in result.stdout
@@ -46,4 +47,4 @@ def test_build_writes_outlines_and_replaces_the_previous_build(tmp_path):
         f"{p.stem}.json" for p in CORPUS.glob("*.txt")
     )
     assert not (out / "stale.txt").exists()
-    assert [p.name for p in tmp_path.iterdir()] == ["build"]  # no staging folder left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["build", out.resolve().name])  # nothing else

@@ -5,9 +5,10 @@ from __future__ import annotations
 from importlib.resources import files
 
 import pytest
+from pyoxigraph import RdfFormat, Store
 from rdflib import Graph, Literal, Namespace, URIRef
 
-from policykg.graph.validation import validate_graph
+from policykg.graph.validation import DocumentValidator, sparql_violations, validate_graph
 
 PKG = Namespace("https://w3id.org/policykg/ontology#")
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -63,3 +64,36 @@ def test_a_broken_graph_is_reported_with_the_shape_message(breakage, message):
     problems = validate_graph(g)
     assert problems and all(p.severity == "error" for p in problems)
     assert any(message in p.message for p in problems), [p.message for p in problems]
+
+
+def _target_without_value(g: Graph) -> None:
+    target = next(g.subjects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), PKG.Target))
+    for p in (PKG.value, PKG.valueMin, PKG.valueMax, PKG.category):
+        g.remove((target, p, None))
+
+
+SPARQL_MESSAGES = ("An agency of another city", "A target must have a pkg:value")
+
+
+@pytest.mark.parametrize("breakage", [_agency_of_another_city, _target_without_value], ids=["city", "target"])
+def test_sparql_constraints_on_the_store_agree_with_pyshacl(breakage):
+    """The build runs the shapes' SPARQL constraints in Oxigraph over the whole store; they must
+    report what pySHACL reports for them, focus node and message."""
+    g = example()
+    breakage(g)
+    store = Store()
+    store.load(g.serialize(format="nt", encoding="utf-8"), RdfFormat.N_TRIPLES)
+    on_store = sparql_violations(store)
+    by_pyshacl = [p for p in validate_graph(g) if p.message.split(": ", 1)[1].startswith(SPARQL_MESSAGES)]
+    assert on_store and [p.message for p in on_store] == [p.message for p in by_pyshacl]
+
+
+def test_the_document_validator_checks_core_constraints_only_on_the_document(tmp_path):
+    g = example()
+    _no_role(g)
+    validator = DocumentValidator(b"")
+    problems = validator(g.serialize(format="nt", encoding="utf-8"), "example.txt")
+    assert [p.file for p in problems] == ["example.txt"]
+    assert "A responsibility must have exactly one pkg:role" in problems[0].message
+    _agency_of_another_city(g)  # a SPARQL constraint: left to the store
+    assert len(validator(g.serialize(format="nt", encoding="utf-8"), "example.txt")) == 1

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from policykg.publish import write_text
 from policykg.queries.overview import Overview
-from policykg.viz.render import FONTS, LegendEntry, copy_assets, page, write_page
+from policykg.viz.render import FONTS, LegendEntry, copy_assets, page
 
 ROLE_STYLE = {  # role: (colour, dashes, label)
     "lead": ("#c0392b", False, "牵头 lead"),
@@ -303,7 +304,7 @@ def write_views(overview: Overview, out: Path) -> dict[str, Path]:
     cities = sorted({a.get("city", "") for a in overview.agencies.values() if a.get("city")})
     written = {}
     g = responsibility_graph(overview)
-    written["responsibility"] = write_page(
+    written["responsibility"] = write_text(
         out / "responsibility.html",
         page(
             "责任网络 Responsibility network",
@@ -316,7 +317,7 @@ def write_views(overview: Overview, out: Path) -> dict[str, Path]:
         ),
     )
     f = flow_graph(overview)
-    written["flow"] = write_page(
+    written["flow"] = write_text(
         out / "flow.html",
         page(
             "政策传导 Policy flow",
@@ -337,7 +338,7 @@ def write_views(overview: Overview, out: Path) -> dict[str, Path]:
         ),
     )
     z = zones_graph(overview)
-    written["zones"] = write_page(
+    written["zones"] = write_text(
         out / "zones.html",
         page(
             "开发区与产业 Zones and industries",
@@ -354,7 +355,7 @@ def write_views(overview: Overview, out: Path) -> dict[str, Path]:
         ),
     )
     o = overlaps_graph(overview)
-    written["overlaps"] = write_page(
+    written["overlaps"] = write_text(
         out / "overlaps.html",
         page(
             "重复与冲突 Overlaps and conflicts",
@@ -373,7 +374,7 @@ def write_views(overview: Overview, out: Path) -> dict[str, Path]:
     for iri in sorted(overview.loads, key=lambda a: (-overview.loads[a].weighted_degree, a)):
         info, load = overview.agencies.get(iri, {}), overview.loads[iri]
         name = slug(iri)
-        write_page(
+        write_text(
             agency_dir / f"{name}.html",
             page(
                 info.get("agency_zh", iri) + " " + info.get("agency_en", ""),
@@ -386,8 +387,8 @@ def write_views(overview: Overview, out: Path) -> dict[str, Path]:
             ),
         )
         rows.append((name, info, load))
-    written["agencies"] = write_page(agency_dir / "index.html", _agency_list(rows))
-    written["index"] = write_page(out / "index.html", _front_page(overview))
+    written["agencies"] = write_text(agency_dir / "index.html", _agency_list(rows))
+    written["index"] = write_text(out / "index.html", _front_page(overview))
     return written
 
 

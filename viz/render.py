@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -216,13 +214,3 @@ document.getElementById("search").addEventListener("input", event => {{
 </script>
 """
     return body.replace("<body>", "<body>" + header, 1).replace("</body>", script + "</body>", 1)
-
-
-def write_page(path: Path, text: str) -> Path:
-    """Write UTF-8 through a temporary file, so a reader never sees half a page."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, path)
-    return path

@@ -1,0 +1,86 @@
+"""Writing outputs all at once, so that a reader (or a killed run) never sees half of them.
+
+A file is written under a temporary name beside it and renamed into place. A folder (the build,
+the pages, the report) is written beside its place under a hidden name, and the visible name is a
+symbolic link switched to it with one atomic rename: the old folder or the new one, never a mix.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from policykg.errors import PolicyKGError
+
+MARK = ".policykg"  # in every folder this module publishes, so that only those are ever replaced
+
+
+def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:
+    """Call ``write`` on a temporary file beside ``path``, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_text(path: Path, text: str) -> Path:
+    return write_atomically(path, lambda p: p.write_text(text, encoding="utf-8"))
+
+
+@contextmanager
+def staged_folder(target: Path) -> Iterator[Path]:
+    """A new empty folder to write into; published as ``target`` when the block succeeds and
+    removed when it raises (a killed run's leftovers are removed by the next publication)."""
+    _check_replaceable(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        (staging / MARK).write_text(str(os.getpid()))
+        yield staging
+        _publish(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _check_replaceable(target: Path) -> None:
+    """Refuse to replace a folder this project did not write (``--out ~/Documents``)."""
+    if target.is_dir() and not target.is_symlink() and any(target.iterdir()) and not (target / MARK).exists():
+        raise PolicyKGError(f"{target}: exists and was not written by policykg; remove it or choose another folder")
+
+
+def _publish(staging: Path, target: Path) -> None:
+    staging.chmod(0o755)
+    previous = target.resolve() if target.is_symlink() else None
+    if target.is_dir() and not target.is_symlink():  # a plain folder (empty, or from an older version)
+        previous = target.with_name(f".{target.name}-old-{os.getpid()}")
+        target.rename(previous)
+    link = target.with_name(f".{target.name}-link-{os.getpid()}")
+    link.unlink(missing_ok=True)
+    link.symlink_to(staging.name, target_is_directory=True)
+    os.replace(link, target)
+    for leftover in target.parent.glob(f".{target.name}-*"):
+        if leftover.is_dir() and not leftover.is_symlink() and leftover != staging and _stale(leftover, previous):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _stale(folder: Path, previous: Path | None) -> bool:
+    """The folder published before, or one whose writer is gone (a run killed midway)."""
+    if folder == previous:
+        return True
+    try:
+        os.kill(int((folder / MARK).read_text()), 0)
+    except (OSError, ValueError):
+        return True
+    return False
