@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from policykg.errors import Problem
@@ -203,6 +203,7 @@ def _build_items(
         parent = stack[-1] if stack else None
         siblings = parent.children if parent else roots
         _check_sequence(name, line.number, marker, siblings, last_ordinal, problems)
+        marker = _unique(marker, siblings)
         last_ordinal[marker.style] = marker.ordinal
         body = _body(doc, lines[at:stop], line.content + marker.end)
         own_end = max((ln.end for ln in lines[at:stop] if ln.end > ln.content), default=line.end)
@@ -229,8 +230,25 @@ def _check_sequence(name, line, marker, siblings, last_ordinal, problems) -> Non
     expected = {same[-1].ordinal + 1} if same else {1, last_ordinal.get(marker.style, 0) + 1}
     if marker.ordinal not in expected:
         wanted = " or ".join(_printed(marker.style, e) for e in sorted(expected))
-        what = "repeats" if same and marker.ordinal == same[-1].ordinal else "jumps to"
-        problems.append(Problem(name, line, "warning", f"numbering {what} {marker.segment} (expected {wanted})"))
+        message = f"numbering jumps to {marker.segment} (expected {wanted})"
+        if marker.ordinal in {s.ordinal for s in same}:
+            filed = _unique(marker, siblings).segment
+            message = f"numbering repeats {marker.segment} (expected {wanted}): read as {filed}"
+        problems.append(Problem(name, line, "warning", message))
+
+
+def _unique(marker: Marker, siblings: list[Item]) -> Marker:
+    """A number its siblings already hold is filed under the next free one (its warning says so),
+    so that every item has its own path; its printed number stays as it is."""
+    used = {s.ordinal for s in siblings if s.style == marker.style}
+    if marker.ordinal not in used:
+        return marker
+    free = replace(marker, ordinal=max(used) + 1)
+    try:
+        free.segment  # noqa: B018 - beyond ㊿ or 九百九十九 there is no number to file it under
+    except (ValueError, IndexError):
+        return marker
+    return free
 
 
 def _printed(style: str, ordinal: int) -> str:

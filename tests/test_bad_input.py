@@ -77,12 +77,19 @@ def test_truncated_annex_row_is_reported_with_its_line(tmp_path):
     ]
 
 
-def test_repeated_number_is_reported(tmp_path):
+def test_repeated_number_is_reported_and_filed_under_the_next_number(tmp_path):
+    """Regression: both items had the path 一/（一）, so the graph merged them into one measure."""
     doc = tmp_path / "repeat.txt"
     doc.write_text("工作方案\n一、总体要求\n（一）指导思想。坚持。\n（一）主要目标。到2025年。\n", encoding="utf-8")
     outline = read_outline(doc)
-    assert [i.path for i in outline.walk()] == ["一", "一/（一）", "一/（一）"]
-    assert [str(p) for p in outline.problems] == ["repeat.txt:4: warning: numbering repeats （一） (expected （二）)"]
+    assert [(i.path, i.number) for i in outline.walk()] == [
+        ("一", "一、"),
+        ("一/（一）", "（一）"),
+        ("一/（二）", "（一）"),
+    ]
+    assert [str(p) for p in outline.problems] == [
+        "repeat.txt:4: warning: numbering repeats （一） (expected （二）): read as （二）"
+    ]
 
 
 # -- encodings, line ends, scripts and digits ---------------------------------------------------
@@ -288,6 +295,7 @@ def test_build_reads_the_good_documents_lists_every_problem_and_strict_fails(tmp
     write(corpus, "empty.txt", b"")
     write(corpus, "binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40)
     write(corpus, "skip.txt", "驻马店市工作方案\n一、总体要求\n（一）坚持。\n三、保障措施\n".encode())
+    write(corpus, "repeat.txt", "驻马店市工作方案\n一、总体要求\n（一）指导思想。\n（一）主要目标。\n".encode())
     write(corpus, "trad.txt", TRADITIONAL.encode("big5"))
     with (corpus / "big.txt").open("wb") as out:
         out.truncate(50 * 2**20)  # sparse: the size is what counts
@@ -295,16 +303,18 @@ def test_build_reads_the_good_documents_lists_every_problem_and_strict_fails(tmp
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     report = result.stdout
-    assert f"built {tmp_path / 'build'}/ from 7 documents" in report
+    assert f"built {tmp_path / 'build'}/ from 8 documents" in report
     for expected in (
         "big.txt: error: file too large (50 MB > 5 MB limit): not read",
         "binary.txt:3: error: binary file (it holds NUL bytes)",
         "empty.txt: error: empty file: nothing to read",
         "skip.txt:4: warning: numbering jumps to 三 (expected 二)",
+        "repeat.txt:4: warning: numbering repeats （一） (expected （二）): read as （二）",
         "trad.txt:1: warning: traditional script",
         f"cut.txt:{cut.count(chr(10)) - 1}: warning: 附件: row 2 has 2 of 4 cells (truncated table?)",
     ):
         assert f"\n  {expected}" in report, expected
     kg = (tmp_path / "build" / "kg.nt").read_text(encoding="utf-8")
-    for stem in ("good", "gbk", "utf16", "crlf", "cut", "skip", "trad"):
+    for stem in ("good", "gbk", "utf16", "crlf", "cut", "skip", "repeat", "trad"):
         assert f"/doc/{stem}>" in kg, stem
+    assert '"指导思想"@zh' in kg and '"主要目标"@zh' in kg  # the repeated number is a measure of its own
