@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from pyoxigraph import Store
 
@@ -141,12 +142,16 @@ def render_csv(found: list[Finding]) -> str:
 
 
 def _workbook(found: list[Finding]) -> Workbook:
+    """The findings as a sheet of text cells; characters a worksheet cannot hold (a page break's
+    form feed kept in a quote) are dropped rather than failing the report."""
     book = Workbook()
     sheet = book.active
     sheet.title = "findings"
     sheet.append(COLUMNS)
     for f in found:
-        sheet.append([_cells(f)[c] for c in COLUMNS])
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", _cells(f)[c]) for c in COLUMNS])
+        for cell in sheet[sheet.max_row]:
+            cell.data_type = "s"  # text, never a formula: a quote may start with "="
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column, width in zip("ABCDEFG", (16, 9, 80, 36, 30, 40, 60)):
