@@ -37,8 +37,12 @@ def test_gbk_document_reads_like_its_utf8_original(tmp_path):
         (b"", "empty file"),
         (b"\x00\x01\x02PK\x03\x04" * 100, "binary file"),
         (b"\xe5\x8f\x91\x80\x80\x80" * 10, "neither UTF-8 nor GB18030/GBK nor Big5"),
+        (
+            codecs.BOM_UTF16_LE + "一、总体要求\r\n二、".encode("utf-16-le") + b"\x00\xd8",
+            ":2: invalid utf-16 text after",
+        ),
     ],
-    ids=["empty", "binary", "undecodable"],
+    ids=["empty", "binary", "undecodable", "broken-utf16"],
 )
 def test_unreadable_file_is_a_usage_error_with_a_message(tmp_path, content, message):
     bad = tmp_path / "bad.txt"

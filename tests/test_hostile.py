@@ -24,6 +24,8 @@ from policykg.queries.consistency import Finding
 from policykg.queries.report import write_findings
 from policykg.viz.pages import slug
 
+pytestmark = pytest.mark.slow  # one build, its report and its pages, shared by the module
+
 SCRIPT = "<script>window.__pwned=1;alert(1)</script>"
 IMG = '<img src=x onerror="window.__pwned=2;alert(2)">'
 IMG_AGENCY = '<img src=x onerror="window.__pwned=3">局'  # no ";": it stays one agency name
