@@ -241,22 +241,21 @@ def _unique(marker: Marker, siblings: list[Item]) -> Marker:
     """A number its siblings already hold is filed under the next free one (its warning says so),
     so that every item has its own path; its printed number stays as it is."""
     used = {s.ordinal for s in siblings if s.style == marker.style}
-    if marker.ordinal not in used:
+    if marker.ordinal not in used or _segment(marker.style, max(used) + 1) is None:
         return marker
-    free = replace(marker, ordinal=max(used) + 1)
-    try:
-        free.segment  # noqa: B018 - beyond ㊿ or 九百九十九 there is no number to file it under
-    except (ValueError, IndexError):
-        return marker
-    return free
+    return replace(marker, ordinal=max(used) + 1)
 
 
-def _printed(style: str, ordinal: int) -> str:
-    """A number as its style prints it, or in digits past the style's range (⑳, 九百九十九)."""
+def _segment(style: str, ordinal: int) -> str | None:
+    """The path segment of a number; None past the style's range (㊿, 九百九十九)."""
     try:
         return format_segment(style, ordinal)
     except (ValueError, IndexError):
-        return str(ordinal)
+        return None
+
+
+def _printed(style: str, ordinal: int) -> str:
+    return _segment(style, ordinal) or str(ordinal)
 
 
 def read_outline(path: Path) -> Outline:
