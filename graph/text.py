@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from policykg.errors import CorpusError, Problem
+from policykg.errors import CorpusError, PolicyKGError, Problem
 from policykg.graph.mapped import MappedText
 
 _BOMS = (
@@ -71,7 +71,11 @@ class SourceText:
 
 def max_bytes() -> int:
     """The largest file the reader takes: ``POLICYKG_MAX_FILE_MB`` megabytes, default :data:`MAX_MB`."""
-    return int(float(os.environ.get("POLICYKG_MAX_FILE_MB") or MAX_MB) * 2**20)
+    value = os.environ.get("POLICYKG_MAX_FILE_MB") or str(MAX_MB)
+    try:
+        return int(float(value) * 2**20)
+    except ValueError:
+        raise PolicyKGError(f"POLICYKG_MAX_FILE_MB={value!r}: not a number of megabytes") from None
 
 
 def _line_at_byte(data: bytes, position: int, encoding: str = "latin-1") -> int:

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from conftest import CORPUS
-from policykg.errors import CorpusError
+from policykg.errors import CorpusError, PolicyKGError
 from policykg.graph.outline import outline_to_dict, parse_outline, read_outline
 from policykg.graph.targets import outline_targets
 from policykg.graph.text import SourceText, read_source
@@ -282,6 +282,9 @@ def test_size_limit_can_be_raised_or_lowered(tmp_path, monkeypatch):
         read_outline(doc)
     monkeypatch.setenv("POLICYKG_MAX_FILE_MB", "0.1")
     assert list(read_outline(doc).walk())
+    monkeypatch.setenv("POLICYKG_MAX_FILE_MB", "ten")
+    with pytest.raises(PolicyKGError, match="POLICYKG_MAX_FILE_MB='ten': not a number of megabytes"):
+        read_outline(doc)
 
 
 @pytest.mark.slow
