@@ -6,7 +6,7 @@ VENV    := .venv
 PYTHON  := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 
-.PHONY: demo test system-deps clean
+.PHONY: demo test bench bench-large system-deps clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -40,5 +40,12 @@ demo: $(STAMP) system-deps
 test: $(STAMP) system-deps
 	$(PYTHON) -m pytest
 
+# The scale benchmark (bench/run.py): 100 and 1,000 generated documents; bench-large adds 10,000.
+bench: $(STAMP) system-deps
+	$(PYTHON) -m bench.run --write bench/RESULTS.md
+
+bench-large: $(STAMP) system-deps
+	$(PYTHON) -m bench.run --sizes 100,1000,10000 --write bench/RESULTS.md
+
 clean:
-	rm -rf build $(VENV) *.egg-info
+	rm -rf build .build-* bench/work $(VENV) *.egg-info

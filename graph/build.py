@@ -47,6 +47,7 @@ class Counts:
     agencies: dict[str, bool] = field(default_factory=dict)  # IRI -> resolved
     targets: int = 0
     citations: int = 0
+    cpu: Counter = field(default_factory=Counter)  # seconds by stage (wall time, summed over workers)
 
     @classmethod
     def of(cls, record: DocumentRecord) -> Counts:
@@ -68,6 +69,7 @@ class Counts:
         self.agencies.update(other.agencies)
         self.targets += other.targets
         self.citations += other.citations
+        self.cpu.update(other.cpu)
 
 
 @dataclass
@@ -85,6 +87,7 @@ class ChunkResult:
     documents: list[DocumentResult]
     inferred: bytes = b""  # N-Triples
     inconsistency: str | None = None
+    seconds: float = 0.0  # in the reasoner
 
 
 @dataclass
@@ -114,6 +117,8 @@ class Summary:
             counts = ", ".join(f"{k} {v}" for k, v in self.inferred.items())
             lines.append(f"  reasoner: {state}; inferred {sum(self.inferred.values())} ({counts})")
         lines.append("  time " + ", ".join(f"{k} {v:.1f}s" for k, v in self.seconds.items()))
+        stages = ", ".join(f"{k} {v:.1f}s" for k, v in sorted(c.cpu.items()))
+        lines.append(f"  by stage, summed over the workers: {stages}")
         lines.append(f"  files: {', '.join(sorted(p.name for p in self.out.iterdir()))}")
         if self.skipped:
             lines.append(
@@ -199,6 +204,7 @@ def _build_into(corpus: Path, staging: Path, summary: Summary, reasoner: bool, s
                 if doc.outline:
                     (staging / "outlines" / f"{Path(doc.name).stem}.json").write_text(doc.outline, encoding="utf-8")
             inferred.write(chunk.inferred)
+            summary.counts.cpu["reasoner"] += chunk.seconds
             if chunk.inconsistency:
                 summary.problems.append(
                     Problem(
@@ -270,16 +276,19 @@ def _start_worker(schema: bytes, reasoner: bool, shacl: bool) -> None:
 def _chunk(files: list[Path]) -> ChunkResult:
     result = ChunkResult([_document(path) for path in files])
     if _worker["reasoner"]:
+        start = time.perf_counter()
         ntriples = _worker["schema"] + b"".join(d.ntriples + b"".join(d.shared) for d in result.documents)
         report = reason([q.triple for q in parse(ntriples, format=RdfFormat.N_TRIPLES)])
         if report.consistent:
             result.inferred = serialize(report.inferred, format=RdfFormat.N_TRIPLES)
         else:
             result.inconsistency = report.message
+        result.seconds = time.perf_counter() - start
     return result
 
 
 def _document(path: Path) -> DocumentResult:
+    clock = time.perf_counter()
     try:
         record = extract(read_outline(path), _worker["gazetteer"])
     except CorpusError as err:
@@ -287,6 +296,8 @@ def _document(path: Path) -> DocumentResult:
     except OSError as err:  # vanished or unreadable since the corpus was listed
         problem = Problem(path.name, None, "error", f"cannot read: {err.strerror}")
         return DocumentResult(path.name, "", b"", [], [problem], Counts())
+    cpu = Counter(extract=time.perf_counter() - clock)
+    clock = time.perf_counter()
     own = document_iri(record).value
     mine: list[Triple] = []
     others: list[Triple] = []
@@ -297,11 +308,16 @@ def _document(path: Path) -> DocumentResult:
         (mine if touches else others).append(t)
     ntriples = serialize(mine, format=RdfFormat.N_TRIPLES)
     shared = serialize(others, format=RdfFormat.N_TRIPLES).splitlines(keepends=True)
+    outline = json.dumps(outline_to_dict(record.outline), ensure_ascii=False, indent=2) + "\n"
+    cpu["triples"] = time.perf_counter() - clock
     problems = list(record.problems)
     if _worker["validator"]:
+        clock = time.perf_counter()
         problems += _worker["validator"](ntriples + b"".join(shared), path.name)
-    outline = json.dumps(outline_to_dict(record.outline), ensure_ascii=False, indent=2) + "\n"
-    return DocumentResult(path.name, outline, ntriples, shared, problems, Counts.of(record))
+        cpu["shacl"] = time.perf_counter() - clock
+    counts = Counts.of(record)
+    counts.cpu = cpu
+    return DocumentResult(path.name, outline, ntriples, shared, problems, counts)
 
 
 def _progress(done: int, total: int, name: str) -> None:

@@ -34,6 +34,7 @@ from pyoxigraph import Store
 from policykg.queries.consistency import Finding
 from policykg.queries.network import rows, stem
 
+WINDOW = 16  # pairs per row within one LSH bucket
 THRESHOLD = 0.45
 MIN_CLAUSE = 8
 NUM_PERM, BANDS, ROWS = 192, 64, 3
@@ -146,10 +147,15 @@ def signatures(units: list[frozenset[str]], num_perm: int = NUM_PERM, seed: int 
     return out
 
 
-def candidate_pairs(sig: np.ndarray, bands: int = BANDS, rows: int = ROWS) -> list[tuple[int, int]]:
+def candidate_pairs(
+    sig: np.ndarray, bands: int = BANDS, rows: int = ROWS, window: int = WINDOW
+) -> list[tuple[int, int]]:
     """Pairs of rows that agree on all ``rows`` values of at least one of ``bands`` bands (LSH banding).
 
-    A pair with Jaccard J becomes a candidate with probability 1 − (1 − J^rows)^bands.
+    A pair with Jaccard J becomes a candidate with probability 1 − (1 − J^rows)^bands. Within a
+    bucket, a row is paired with the next ``window`` rows only: a stock phrase that thousands of
+    documents vary slightly would otherwise give pairs growing with the square of the corpus, and
+    topics are connected components, which a chain of neighbours keeps connected.
 
     >>> candidate_pairs(np.array([[1, 2, 3, 4], [1, 2, 9, 9], [5, 6, 3, 4]], dtype=np.uint64), bands=2, rows=2)
     [(0, 1), (0, 2)]
@@ -161,7 +167,7 @@ def candidate_pairs(sig: np.ndarray, bands: int = BANDS, rows: int = ROWS) -> li
             keys = (keys * np.uint64(_MIX)) ^ sig[:, c]  # wraps modulo 2^64: collisions only add candidates
         order = np.argsort(keys, kind="stable")
         ordered, step = keys[order], 1
-        while step < len(ordered) and (same := ordered[step:] == ordered[:-step]).any():  # `step` apart, one bucket
+        while step <= window and step < len(ordered) and (same := ordered[step:] == ordered[:-step]).any():
             x, y = order[:-step][same], order[step:][same]
             found.append(np.minimum(x, y) * len(sig) + np.maximum(x, y))
             step += 1
@@ -170,22 +176,42 @@ def candidate_pairs(sig: np.ndarray, bands: int = BANDS, rows: int = ROWS) -> li
 
 
 def find_topics(measures: list[MeasureText], threshold: float = THRESHOLD) -> list[Topic]:
-    """Topics of near-duplicate clauses among the measures (no store needed: the core of :func:`topics`)."""
-    units = []  # (measure index, clause as written, bigrams)
+    """Topics of near-duplicate clauses among the measures (no store needed: the core of :func:`topics`).
+
+    Clauses that fold to the same text form one class, hashed and compared once: the stock phrases
+    every document repeats would otherwise make pairs growing with the square of the corpus.
+    """
+    units = []  # (measure index, clause as written, folded)
     for index, m in enumerate(measures):
         text = m.text if m.text.startswith(m.title) else f"{m.title}。{m.text}"
         for written, folded in clauses(strip_responsibility(text)):
-            units.append((index, written, shingles(folded)))
+            units.append((index, written, folded))
+    classes: dict[str, list[int]] = defaultdict(list)  # folded text -> its units, in order
+    for key, unit in enumerate(units):
+        classes[unit[2]].append(key)
+    groups = list(classes.values())
+
+    def allowed(key: int, other: int) -> bool:
+        a, b = measures[units[key][0]], measures[units[other][0]]
+        return a is not b and not _related(a, b)
+
+    def link(keys: list[int], others: list[int], jaccard: float) -> None:
+        """One edge between the classes, from the first pair of units that may be linked."""
+        pair = next(((k, o) for k in keys for o in others if allowed(k, o)), None)
+        if pair:
+            pairs.add_edge(*pair, jaccard=jaccard)
+
     pairs = nx.Graph()
-    if units:
-        sig = signatures([u[2] for u in units])
-        for key, other in _likely(sig, candidate_pairs(sig), threshold):
-            a, b = units[key], units[other]
-            if a[0] == b[0] or _related(measures[a[0]], measures[b[0]]):
-                continue
-            jaccard = len(a[2] & b[2]) / len(a[2] | b[2])
+    for keys in groups:
+        for i, key in enumerate(keys[1:], 1):
+            link([key], keys[:i], 1.0)
+    if groups:
+        bigrams = [shingles(units[keys[0]][2]) for keys in groups]
+        sig = signatures(bigrams)
+        for a, b in _likely(sig, candidate_pairs(sig), threshold):
+            jaccard = len(bigrams[a] & bigrams[b]) / len(bigrams[a] | bigrams[b])
             if jaccard >= threshold:
-                pairs.add_edge(key, other, jaccard=jaccard)
+                link(groups[a], groups[b], jaccard)
     found = []
     for component in sorted(nx.connected_components(pairs), key=min):
         keys = sorted(component)
@@ -206,11 +232,16 @@ def find_topics(measures: list[MeasureText], threshold: float = THRESHOLD) -> li
 def _fold(found: list[Topic]) -> list[Topic]:
     """Fold a topic into a larger one holding all its measures (one shared measure does not: no chains)."""
     kept: list[Topic] = []
+    kept_ids: list[set[str]] = []
+    holding: dict[str, list[int]] = defaultdict(list)  # measure -> the kept topics holding it, in order
     for t in found:
         ids = {m.measure for m in t.measures}
-        host = next((i for i, k in enumerate(kept) if ids <= {m.measure for m in k.measures}), None)
+        host = next((i for i in holding[t.measures[0].measure] if ids <= kept_ids[i]), None)
         if host is None:
+            for measure in ids:
+                holding[measure].append(len(kept))
             kept.append(t)
+            kept_ids.append(ids)
             continue
         extra = {m.measure: m.clauses for m in t.measures}
         k = kept[host]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import csv
-import random
 import time
 
 import networkx as nx
 import pytest
 from openpyxl import load_workbook
 
+from bench.measures import synthetic
 from policykg.queries.catalogue import load, run, store_at
 from policykg.queries.consistency import Finding, consistency_findings
 from policykg.queries.network import (
@@ -23,7 +23,7 @@ from policykg.queries.network import (
     responsibility_network,
     write_network,
 )
-from policykg.queries.overlaps import MeasureText, find_topics, responsibility_flags, topics
+from policykg.queries.overlaps import find_topics, responsibility_flags, topics
 from policykg.queries.report import COLUMNS, findings, render_html, write_findings, write_report
 
 DOC = "https://w3id.org/policykg/id/doc/"
@@ -197,24 +197,6 @@ def test_tasks_without_an_accountable_agency_are_gaps(store):
     assert "工业发展领导小组 (coordinator)" in gaps[(Y2023, "三/（一）")].message
     assert gaps[(Y2024, "二/（二）")].severity == "info"  # 年度目标: goals, with 16 targets
     assert not any(doc == Y2021 and path.startswith("二/") for doc, path in gaps)  # every task has 责任单位
-
-
-def synthetic(n: int, seed: int = 1) -> tuple[list[MeasureText], list[tuple[int, int]]]:
-    """n measures of random two-character words; every 50th copies a clause of an earlier one, one character changed."""
-    rng = random.Random(seed)
-    chars = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 600))
-    words = ["".join(rng.choice(chars) for _ in range(2)) for _ in range(3000)]
-    measures, planted = [], []
-    for i in range(n):
-        clauses = ["".join(rng.choice(words) for _ in range(rng.randint(4, 9))) for _ in range(rng.randint(5, 10))]
-        if i % 50 == 49:
-            j = rng.randrange(i)
-            source = measures[j].text.split("，")[1]
-            k = rng.randrange(len(source))
-            clauses[2] = source[:k] + rng.choice(chars) + source[k + 1 :]
-            planted.append((j, i))
-        measures.append(MeasureText(f"m{i}", f"doc{i % 20}", "city", str(i), clauses[0], "，".join(clauses) + "。"))
-    return measures, planted
 
 
 def test_overlaps_scale_to_ten_thousand_measures():

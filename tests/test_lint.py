@@ -7,7 +7,7 @@ import sys
 
 from conftest import ROOT
 
-FOLDERS = ["policykg", "graph", "queries", "viz", "ontology", "corpus", "tests"]
+FOLDERS = ["policykg", "graph", "queries", "viz", "ontology", "corpus", "tests", "bench"]
 
 
 def test_ruff_check():

@@ -1,0 +1,138 @@
+"""The benchmark's figures as Markdown: ratios first, the goals checked, then the detail."""
+
+from __future__ import annotations
+
+import statistics
+
+from bench.run import GOALS, Size
+
+MB, GIB = 1e6, 2**30
+
+
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.1f}×" if b else "—"
+
+
+def _goal(ok: bool, text: str) -> str:
+    return f"- {'met' if ok else '**missed**'}: {text}"
+
+
+def render(sizes: list[Size], overlaps: dict[int, float], machine: str, options: str) -> str:
+    out = ["# Benchmark results", "", f"Machine: {machine}.", f"Command: `python -m bench.run {options}`.", ""]
+    out += [
+        "## The build against the floor",
+        "",
+        "The floor is a plain pass over the same files: read, decode, one regex. *core* is the build",
+        "without SHACL and the reasoner (extraction, triples, store, files); *full* is `policykg build`.",
+        "",
+        "| documents | MB | floor s | core s | core ÷ floor | docs/s | MB/s | triples | peak RSS | store | kg.nt |"
+        " full s | full ÷ core | full peak RSS |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for s in sizes:
+        c, f = s.core, s.full
+        full = (
+            [f"{f['seconds']:.1f}", _ratio(f["seconds"], c["seconds"]), f"{f['peak_rss'] / GIB:.2f} GiB"]
+            if f
+            else ["—", "—", "—"]
+        )
+        out.append(
+            "| "
+            + " | ".join(
+                [
+                    f"{s.documents:,}",
+                    f"{s.megabytes:.0f}",
+                    f"{s.floor_seconds:.2f}",
+                    f"{c['seconds']:.1f}",
+                    _ratio(c["seconds"], s.floor_seconds),
+                    f"{s.documents / c['seconds']:.1f}",
+                    f"{s.megabytes / c['seconds']:.2f}",
+                    f"{c['triples']:,}",
+                    f"{c['peak_rss'] / GIB:.2f} GiB",
+                    f"{c['store_bytes'] / MB:.0f} MB",
+                    f"{c['nt_bytes'] / MB:.0f} MB",
+                    *full,
+                ]
+            )
+            + " |"
+        )
+    out += ["", "Where the time goes (seconds summed over the worker processes):", ""]
+    out += [
+        "| documents | build | " + " | ".join(_stage_names(sizes)) + " |",
+        "|---|---|" + "---:|" * len(_stage_names(sizes)),
+    ]
+    for s in sizes:
+        for kind, run in (("core", s.core), ("full", s.full)):
+            if run:
+                out.append(
+                    f"| {s.documents:,} | {kind} | "
+                    + " | ".join(f"{run['stages'].get(k, 0):.1f}" for k in _stage_names(sizes))
+                    + " |"
+                )
+
+    out += ["", "## Catalogue questions", ""]
+    names = sorted(sizes[0].queries)
+    header = " | ".join(f"{s.documents:,} docs ms" for s in sizes)
+    compared = [s for s in sizes if s.rdflib]
+    extra = " | ".join(f"rdflib {s.documents:,} ms | rdflib ÷ Oxigraph" for s in compared)
+    out += [
+        f"| question | {header} | rows (largest) | {extra} |".replace("|  |", "|"),
+        "|---|" + "---:|" * (len(sizes) + 1 + 2 * len(compared)),
+    ]
+    for name in names:
+        cells = [f"{s.queries[name]['ms']:.1f}" for s in sizes] + [str(sizes[-1].queries[name]["rows"])]
+        for s in compared:
+            cells += [f"{s.rdflib[name]:.0f}", _ratio(s.rdflib[name], s.queries[name]["ms"])]
+        out.append(f"| {name} | " + " | ".join(cells) + " |")
+
+    out += ["", "## Overlap detection and views", ""]
+    counts = sorted(overlaps)
+    for n in counts:
+        out.append(f"- {n:,} measures: {overlaps[n]:.1f} s")
+    if len(counts) >= 2:
+        a, b = counts[0], counts[-1]
+        out.append(f"- growth {b:,}/{a:,} measures: time × {overlaps[b] / overlaps[a]:.1f} for × {b // a} measures")
+    for s in sizes:
+        if s.views_seconds is not None:
+            out.append(f"- views of the {s.documents:,}-document build: {s.views_seconds:.1f} s")
+
+    out += ["", "## Goals", ""]
+    largest = sizes[-1]
+    per_doc = largest.core["seconds"] / largest.documents
+    out.append(
+        _goal(
+            largest.documents >= 10_000 and largest.core["seconds"] < GOALS["build_seconds_10k"],
+            f"10,000 documents in under 5 minutes: core build of {largest.documents:,} took "
+            f"{largest.core['seconds']:.0f} s ({per_doc * 10_000:.0f} s per 10,000 at this rate)",
+        )
+    )
+    peak = max(s.core["peak_rss"] for s in sizes) / GIB
+    out.append(_goal(peak < GOALS["build_rss_gib"], f"peak memory under 4 GiB: {peak:.2f} GiB"))
+    multiple = largest.core["seconds"] / largest.floor_seconds
+    out.append(_goal(multiple < GOALS["floor_multiple"], f"within 10× of the floor: {multiple:.0f}×"))
+    slow = {n: v["ms"] for n, v in largest.queries.items() if v["ms"] >= GOALS["query_ms"]}
+    out.append(
+        _goal(
+            not slow,
+            f"every question under 200 ms at {largest.documents:,} documents: "
+            + (", ".join(f"{n} {ms:.0f} ms" for n, ms in sorted(slow.items())) or "all are"),
+        )
+    )
+    for s in compared:
+        ratios = [s.rdflib[n] / s.queries[n]["ms"] for n in names if s.queries[n]["ms"]]
+        below = [n for n in names if s.rdflib[n] / max(s.queries[n]["ms"], 1e-9) < GOALS["rdflib_ratio"]]
+        out.append(
+            _goal(
+                not below,
+                f"10× faster than rdflib at {s.documents:,} documents: median ratio {statistics.median(ratios):.0f}×"
+                + (f"; below 10× for {', '.join(below)}" if below else ""),
+            )
+        )
+    if len(counts) >= 2:
+        growth = overlaps[counts[-1]] / overlaps[counts[0]]
+        out.append(_goal(growth < 15, f"overlap detection 100k/10k ratio under 15: {growth:.1f}"))
+    return "\n".join(out) + "\n"
+
+
+def _stage_names(sizes: list[Size]) -> list[str]:
+    return sorted({k for s in sizes for run in (s.core, s.full) if run for k in run["stages"]})

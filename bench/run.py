@@ -1,0 +1,253 @@
+"""The scale benchmark (``make bench``): how the build, the queries, the analyses and the views
+behave as the corpus grows, measured against floors taken in the same run.
+
+For each size it generates a synthetic corpus (``bench/generate.py``, cached under bench/work/),
+then measures: a plain pass that reads every file and runs one regex (the floor); the build, as a
+child process whose whole process tree's memory is sampled; the store on disk; every catalogue
+question on the Oxigraph store and, where it loads, on rdflib's in-memory engine; the views. It
+also times overlap detection on 10k and 100k synthetic measures. Timings are medians of several
+runs; the report leads with ratios, which hold on a noisy machine where absolute times do not.
+
+    python -m bench.run [--sizes 100,1000] [--full 100] [--rdflib 100] [--repeat 3] [--write bench/RESULTS.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / "work"
+FLOOR_PATTERN = re.compile(r"责任单位[：:]([^）)]*)")
+GOALS = {"build_seconds_10k": 300, "build_rss_gib": 4, "floor_multiple": 10, "query_ms": 200, "rdflib_ratio": 10}
+
+
+def median_time(run, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def corpus(n: int, seed: int = 0) -> Path:
+    """The generated corpus of ``n`` documents, made once and kept (generation is not measured)."""
+    from bench.generate import VERSION, generate
+
+    folder = WORK / f"corpus-{n}-s{seed}-v{VERSION}"
+    if not (folder / "manifest.json").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        generate(n, folder, seed=seed)
+    return folder
+
+
+def floor(folder: Path) -> int:
+    """The plain pass: read and decode every document, run one regex over it."""
+    found = 0
+    for path in sorted(folder.glob("*.txt")):
+        found += len(FLOOR_PATTERN.findall(path.read_bytes().decode("utf-8")))
+    return found
+
+
+def tree_rss(process: psutil.Process) -> int:
+    total = 0
+    for p in [process, *process.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def run_build(folder: Path, out: Path, full: bool) -> dict:
+    """``policykg build`` in a child process; its wall time, the peak memory of its process tree
+    (Java included) sampled every 50 ms, and the figures it prints."""
+    command = [sys.executable, "-m", "policykg", "build", "--corpus", str(folder), "--out", str(out)]
+    if not full:
+        command += ["--no-shacl", "--no-reasoner"]
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak, done = 0, threading.Event()
+
+    def sample():
+        nonlocal peak
+        process = psutil.Process(child.pid)
+        while not done.is_set():
+            try:
+                peak = max(peak, tree_rss(process))
+            except psutil.NoSuchProcess:
+                return
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    stdout, stderr = child.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if child.returncode != 0:
+        raise SystemExit(f"build of {folder} failed:\n{stderr[-2000:]}")
+    triples = int(re.search(r"triples (\d+)", stdout).group(1))
+    stages = dict(re.findall(r"(\w+) ([\d.]+)s", stdout.split("by stage", 1)[-1].splitlines()[0]))
+    phases = dict(re.findall(r"([\w+]+) ([\d.]+)s", re.search(r"^  time (.*)$", stdout, re.MULTILINE).group(1)))
+    problems = int(re.search(r"^(\d+) problems", stdout, re.MULTILINE).group(1))
+    return {
+        "seconds": seconds,
+        "peak_rss": peak,
+        "triples": triples,
+        "stages": {k: float(v) for k, v in stages.items()},
+        "phases": {k: float(v) for k, v in phases.items()},
+        "problems": problems,
+        "store_bytes": sum(p.stat().st_size for p in (out / "store").rglob("*") if p.is_file()),
+        "nt_bytes": (out / "kg.nt").stat().st_size,
+    }
+
+
+def query_latencies(build: Path, repeat: int) -> dict[str, dict]:
+    """Median latency (ms) and row count of every catalogue question on the Oxigraph store."""
+    from policykg.queries import catalogue
+
+    store = catalogue.store_at(build)
+    out = {}
+    for name, query in catalogue.load().items():
+        rows = catalogue.run(store, query)  # warm-up
+        out[name] = {"ms": 1000 * median_time(lambda q=query: catalogue.run(store, q), repeat), "rows": len(rows)}
+    return out
+
+
+def rdflib_latencies(build: Path, repeat: int, budget: float) -> dict[str, float | None]:
+    """The same questions on rdflib's in-memory engine over the same quads (parameters bound by a
+    VALUES block). rdflib cannot be interrupted, so the questions run in a child process that the
+    parent kills when one runs past ``budget`` seconds (its latency is then None: did not finish)."""
+    from policykg.queries import catalogue
+
+    names = list(catalogue.load())
+    out: dict[str, float | None] = {}
+    while len(out) < len(names):
+        todo = names[len(out) :]
+        child = subprocess.Popen(
+            [sys.executable, "-m", "bench.rdflib_child", str(build), str(repeat), *todo],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        lines: list[str] = []
+        reader = threading.Thread(target=lines.extend, args=(child.stdout,))
+        reader.start()
+        last, seen = time.perf_counter(), 0
+        while child.poll() is None:
+            if len(lines) > seen:
+                last, seen = time.perf_counter(), len(lines)
+            elif seen and time.perf_counter() - last > budget:  # the first line: the data loaded
+                child.kill()
+            time.sleep(0.2)
+        reader.join()
+        results = [json.loads(line) for line in lines[1:]]
+        out.update({r["name"]: r["ms"] for r in results})
+        if len(out) < len(names) and len(results) < len(todo):
+            out[todo[len(results)]] = None
+    return out
+
+
+def overlap_times(sizes: tuple[int, ...], repeat: int) -> dict[int, float]:
+    from bench.measures import synthetic
+    from policykg.queries.overlaps import find_topics
+
+    out = {}
+    for n in sizes:
+        measures, _ = synthetic(n)
+        out[n] = median_time(lambda m=measures: find_topics(m), repeat if n <= 10_000 else 1)
+    return out
+
+
+def view_seconds(build: Path, repeat: int) -> float:
+    command = [sys.executable, "-m", "policykg", "viz", "--build", str(build)]
+    return median_time(lambda: subprocess.run(command, check=True, capture_output=True), repeat)
+
+
+@dataclass
+class Size:
+    documents: int
+    megabytes: float
+    floor_seconds: float
+    core: dict = field(default_factory=dict)
+    full: dict = field(default_factory=dict)
+    queries: dict = field(default_factory=dict)
+    rdflib: dict = field(default_factory=dict)
+    views_seconds: float | None = None
+
+
+def measure(n: int, args) -> Size:
+    folder = corpus(n)
+    size = Size(n, sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6, 0.0)
+    size.floor_seconds = median_time(lambda: floor(folder), args.repeat)
+    print(f"[{n}] floor {size.floor_seconds:.2f}s for {size.megabytes:.0f} MB", file=sys.stderr)
+    out = WORK / f"build-{n}"
+    size.core = run_build(folder, out, full=False)
+    print(f"[{n}] core build {size.core['seconds']:.1f}s", file=sys.stderr)
+    size.queries = query_latencies(out, args.repeat)
+    if n <= args.rdflib:
+        size.rdflib = rdflib_latencies(out, args.repeat, budget=30)
+    if n <= args.full:
+        size.full = run_build(folder, WORK / f"build-{n}-full", full=True)
+        print(f"[{n}] full build {size.full['seconds']:.1f}s", file=sys.stderr)
+    if n <= args.views:
+        size.views_seconds = view_seconds(out, args.repeat if n <= 100 else 1)
+    return size
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "")
+    memory = psutil.virtual_memory().total / 2**30
+    import pyoxigraph
+    import pyshacl
+    import rdflib
+
+    return (
+        f"{cpu or platform.processor()}, {os.cpu_count()} cores, {memory:.0f} GiB RAM; Linux {platform.release()}; "
+        f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}, "
+        f"pySHACL {pyshacl.__version__}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000", help="corpus sizes (default 100,1000; add 10000)")
+    parser.add_argument("--full", type=int, default=100, help="also build with SHACL and the reasoner up to this size")
+    parser.add_argument("--rdflib", type=int, default=100, help="compare with rdflib up to this size")
+    parser.add_argument("--views", type=int, default=1000, help="time the views up to this size")
+    parser.add_argument("--overlaps", default="10000,100000", help="measure counts for overlap detection")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timing (the median is kept)")
+    parser.add_argument("--write", type=Path, help="write the report (Markdown) here, e.g. bench/RESULTS.md")
+    args = parser.parse_args(argv)
+    WORK.mkdir(parents=True, exist_ok=True)
+    sizes = [measure(int(n), args) for n in args.sizes.split(",")]
+    overlaps = overlap_times(tuple(int(n) for n in args.overlaps.split(",")), args.repeat)
+    (WORK / "results.json").write_text(
+        json.dumps({"sizes": [asdict(s) for s in sizes], "overlaps": overlaps}, indent=2), encoding="utf-8"
+    )
+    from bench.report import render
+
+    text = render(sizes, overlaps, machine(), " ".join(sys.argv[1:]) or "(defaults)")
+    print(text)
+    if args.write:
+        args.write.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
