@@ -325,3 +325,13 @@ def test_build_reads_the_good_documents_lists_every_problem_and_strict_fails(tmp
     for stem in ("good", "gbk", "utf16", "crlf", "cut", "skip", "repeat", "trad"):
         assert f"/doc/{stem}>" in kg, stem
     assert '"指导思想"@zh' in kg and '"主要目标"@zh' in kg  # the repeated number is a measure of its own
+
+
+def test_a_numeral_beyond_the_outline_range_is_text_not_a_crash(tmp_path):
+    """Regression: "九百九百、" read as number 1800, which has no Chinese path segment: ValueError."""
+    doc = write(
+        tmp_path, "big-number.txt", "驻马店市工作方案\n一、总体要求\n九百九百、加快项目建设。\n二、保障措施\n".encode()
+    )
+    outline = read_outline(doc)
+    assert [i.path for i in outline.walk()] == ["一", "二"]
+    assert outline.items[0].text == "总体要求\n九百九百、加快项目建设。"
