@@ -288,14 +288,21 @@ def _chunk(files: list[Path]) -> ChunkResult:
 
 
 def _document(path: Path) -> DocumentResult:
-    clock = time.perf_counter()
+    """One document through every per-document stage; whatever goes wrong is its problem alone."""
     try:
-        record = extract(read_outline(path), _worker["gazetteer"])
+        return _stages(path)
     except CorpusError as err:
-        return DocumentResult(path.name, "", b"", [], [Problem(err.file, err.line, "error", err.message)], Counts())
+        problem = Problem(err.file, err.line, "error", err.message)
     except OSError as err:  # vanished or unreadable since the corpus was listed
-        problem = Problem(path.name, None, "error", f"cannot read: {err.strerror}")
-        return DocumentResult(path.name, "", b"", [], [problem], Counts())
+        problem = Problem(path.name, None, "error", f"cannot read: {err.strerror or err}")
+    except Exception as err:  # a defect of ours: the other documents still build
+        problem = Problem(path.name, None, "error", f"could not be processed ({type(err).__name__}: {err})")
+    return DocumentResult(path.name, "", b"", [], [problem], Counts())
+
+
+def _stages(path: Path) -> DocumentResult:
+    clock = time.perf_counter()
+    record = extract(read_outline(path), _worker["gazetteer"])
     cpu = Counter(extract=time.perf_counter() - clock)
     clock = time.perf_counter()
     own = document_iri(record).value

@@ -242,3 +242,22 @@ def test_killing_the_build_at_any_moment_leaves_the_previous_build_usable(tmp_pa
     assert "during" in stages
     subprocess.run(command, check=True, capture_output=True)  # the next build clears what the killed ones left
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["build", out.resolve().name])
+
+
+def test_a_defect_on_one_document_does_not_stop_the_others(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    for source in DOCUMENTS[:2]:
+        _document(corpus, f"{source}.txt", f"{source}.txt")
+    extract = build_module.extract
+
+    def failing(outline, gazetteer):
+        if outline.source == f"{DOCUMENTS[1]}.txt":
+            raise KeyError("a defect")
+        return extract(outline, gazetteer)
+
+    monkeypatch.setattr(build_module, "extract", failing)
+    summary = build(corpus, tmp_path / "build", reasoner=False, shacl=False, workers=1)
+    assert summary.counts.documents == 1
+    assert [str(p) for p in summary.problems] == [
+        f"{DOCUMENTS[1]}.txt: error: could not be processed (KeyError: 'a defect')"
+    ]
