@@ -204,7 +204,7 @@ def measure(n: int, args) -> Size:
     print(f"[{n}] core build {size.core['seconds']:.1f}s", file=sys.stderr)
     size.queries = query_latencies(out, args.repeat)
     if n <= args.rdflib:
-        size.rdflib = rdflib_latencies(out, args.repeat, budget=30)
+        size.rdflib = rdflib_latencies(out, args.repeat, budget=20)
     if n <= args.full:
         size.full = run_build(folder, WORK / f"build-{n}-full", full=True)
         print(f"[{n}] full build {size.full['seconds']:.1f}s", file=sys.stderr)
