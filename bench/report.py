@@ -1,6 +1,6 @@
 """The benchmark's figures as Markdown: ratios first, the goals checked, then the detail.
 
-``python -m bench.report [--write FILE]`` renders the last run again (bench/work/results.json)."""
+``python -m bench.report [--results JSON] [--write FILE]`` renders a run again (bench/work/results-*.json)."""
 
 from __future__ import annotations
 
@@ -72,17 +72,18 @@ def render(sizes: list[Size], overlaps: dict[int, float], machine: str, options:
                     + " |"
                 )
 
-    out += ["", "## Catalogue questions", ""]
-    names = sorted(sizes[0].queries)
-    header = " | ".join(f"{s.documents:,} docs ms" for s in sizes)
+    timed = [s for s in sizes if s.queries]
+    names = sorted(timed[0].queries) if timed else []
+    out += ["", "## Catalogue questions", ""] if timed else []
+    header = " | ".join(f"{s.documents:,} docs ms" for s in timed)
     compared = [s for s in sizes if s.rdflib]
     extra = " | ".join(f"rdflib {s.documents:,} ms | rdflib ÷ Oxigraph" for s in compared)
     out += [
         f"| question | {header} | rows (largest) | {extra} |".replace("|  |", "|"),
-        "|---|" + "---:|" * (len(sizes) + 1 + 2 * len(compared)),
+        "|---|" + "---:|" * (len(timed) + 1 + 2 * len(compared)),
     ]
     for name in names:
-        cells = [f"{s.queries[name]['ms']:.1f}" for s in sizes] + [str(sizes[-1].queries[name]["rows"])]
+        cells = [f"{s.queries[name]['ms']:.1f}" for s in timed] + [str(timed[-1].queries[name]["rows"])]
         for s in compared:
             ms = s.rdflib[name]
             cells += ["did not finish", "—"] if ms is None else [f"{ms:.0f}", _ratio(ms, s.queries[name]["ms"])]
@@ -113,14 +114,15 @@ def render(sizes: list[Size], overlaps: dict[int, float], machine: str, options:
     out.append(_goal(peak < GOALS["build_rss_gib"], f"peak memory under 4 GiB: {peak:.2f} GiB"))
     multiple = largest.core["seconds"] / largest.floor_seconds
     out.append(_goal(multiple < GOALS["floor_multiple"], f"within 10× of the floor: {multiple:.0f}×"))
-    slow = {n: v["ms"] for n, v in largest.queries.items() if v["ms"] >= GOALS["query_ms"]}
-    out.append(
-        _goal(
-            not slow,
-            f"every question under 200 ms at {largest.documents:,} documents: "
-            + (", ".join(f"{n} {ms:.0f} ms" for n, ms in sorted(slow.items())) or "all are"),
+    if timed:
+        slow = {n: v["ms"] for n, v in timed[-1].queries.items() if v["ms"] >= GOALS["query_ms"]}
+        out.append(
+            _goal(
+                not slow,
+                f"every question under 200 ms at {timed[-1].documents:,} documents: {len(slow)} of {len(names)} "
+                "are not: " + (", ".join(f"{n} {ms:.0f} ms" for n, ms in sorted(slow.items())) or "none"),
+            )
         )
-    )
     for s in compared:
         finished = [n for n in names if s.rdflib[n] is not None]
         ratios = [s.rdflib[n] / max(s.queries[n]["ms"], 1e-3) for n in finished]
@@ -150,9 +152,10 @@ def main() -> None:
     from bench.run import WORK, machine
 
     parser = argparse.ArgumentParser(prog="python -m bench.report")
+    parser.add_argument("--results", default=str(WORK / "results-100-1000.json"), help="the run's results")
     parser.add_argument("--write", help="write the report here instead of printing it")
     args = parser.parse_args()
-    data = json.loads((WORK / "results.json").read_text(encoding="utf-8"))
+    data = json.loads(open(args.results, encoding="utf-8").read())
     sizes = [Size(**s) for s in data["sizes"]]
     text = render(sizes, {int(k): v for k, v in data["overlaps"].items()}, machine(), data.get("options", ""))
     if args.write:

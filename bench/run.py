@@ -202,7 +202,8 @@ def measure(n: int, args) -> Size:
     out = WORK / f"build-{n}"
     size.core = run_build(folder, out, full=False)
     print(f"[{n}] core build {size.core['seconds']:.1f}s", file=sys.stderr)
-    size.queries = query_latencies(out, args.repeat)
+    if n <= args.queries:
+        size.queries = query_latencies(out, args.repeat)
     if n <= args.rdflib:
         size.rdflib = rdflib_latencies(out, args.repeat, budget=20)
     if n <= args.full:
@@ -233,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", type=int, default=100, help="also build with SHACL and the reasoner up to this size")
     parser.add_argument("--rdflib", type=int, default=100, help="compare with rdflib up to this size")
     parser.add_argument("--views", type=int, default=100, help="time the views up to this size")
+    parser.add_argument("--queries", type=int, default=10**9, help="time the catalogue up to this size")
     parser.add_argument("--overlaps", default="10000,100000", help="measure counts for overlap detection ('' for none)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing (the median is kept)")
     parser.add_argument("--write", type=Path, help="write the report (Markdown) here, e.g. bench/RESULTS.md")
@@ -241,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     options = " ".join(argv if argv is not None else sys.argv[1:]) or "(defaults)"
     sizes = [measure(int(n), args) for n in args.sizes.split(",")]
     overlaps = overlap_times(tuple(int(n) for n in args.overlaps.split(",") if n), args.repeat)
-    (WORK / "results.json").write_text(
+    (WORK / f"results-{args.sizes.replace(',', '-')}.json").write_text(
         json.dumps({"sizes": [asdict(s) for s in sizes], "overlaps": overlaps, "options": options}, indent=2),
         encoding="utf-8",
     )
