@@ -305,16 +305,17 @@ def _stages(path: Path) -> DocumentResult:
     record = extract(read_outline(path), _worker["gazetteer"])
     cpu = Counter(extract=time.perf_counter() - clock)
     clock = time.perf_counter()
-    own = document_iri(record).value
-    mine: list[Triple] = []
-    others: list[Triple] = []
-    for t in sorted(set(document_triples(record)), key=str):
-        touches = t.subject.value.startswith(own) or (
-            isinstance(t.object, NamedNode) and t.object.value.startswith(own)
-        )
-        (mine if touches else others).append(t)
-    ntriples = serialize(mine, format=RdfFormat.N_TRIPLES)
-    shared = serialize(others, format=RdfFormat.N_TRIPLES).splitlines(keepends=True)
+    lines = sorted(set(serialize(document_triples(record), format=RdfFormat.N_TRIPLES).splitlines(keepends=True)))
+    iri = document_iri(record).value.encode()
+    own = (b"<" + iri + b">", b"<" + iri + b"/")
+
+    def touches(line: bytes) -> bool:
+        """Subject or object is the document or a node under it (a literal's last token holds a quote)."""
+        last = line.rsplit(b" ", 2)[-2]
+        return line.startswith(own) or (last.startswith(own) and b'"' not in last)
+
+    ntriples = b"".join(line for line in lines if touches(line))
+    shared = [line for line in lines if not touches(line)]
     outline = json.dumps(outline_to_dict(record.outline), ensure_ascii=False, indent=2) + "\n"
     cpu["triples"] = time.perf_counter() - clock
     problems = list(record.problems)
