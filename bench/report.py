@@ -58,6 +58,12 @@ def render(sizes: list[Size], overlaps: dict[int, float], machine: str, options:
             )
             + " |"
         )
+    out += ["", "Phases of the build (wall seconds):", ""]
+    for s in sizes:
+        for kind, run in (("core", s.core), ("full", s.full)):
+            if run and run.get("phases"):
+                phases = ", ".join(f"{k} {v:.0f}" for k, v in run["phases"].items())
+                out.append(f"- {s.documents:,} documents, {kind}: {phases}")
     out += ["", "Where the time goes (seconds summed over the worker processes):", ""]
     out += [
         "| documents | build | " + " | ".join(_stage_names(sizes)) + " |",
@@ -78,10 +84,11 @@ def render(sizes: list[Size], overlaps: dict[int, float], machine: str, options:
     header = " | ".join(f"{s.documents:,} docs ms" for s in timed)
     compared = [s for s in sizes if s.rdflib]
     extra = " | ".join(f"rdflib {s.documents:,} ms | rdflib ÷ Oxigraph" for s in compared)
-    out += [
-        f"| question | {header} | rows (largest) | {extra} |".replace("|  |", "|"),
-        "|---|" + "---:|" * (len(timed) + 1 + 2 * len(compared)),
-    ]
+    if timed:
+        out += [
+            f"| question | {header} | rows (largest) | {extra} |".replace("|  |", "|"),
+            "|---|" + "---:|" * (len(timed) + 1 + 2 * len(compared)),
+        ]
     for name in names:
         cells = [f"{s.queries[name]['ms']:.1f}" for s in timed] + [str(timed[-1].queries[name]["rows"])]
         for s in compared:
