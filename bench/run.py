@@ -30,7 +30,7 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-WORK = ROOT / "bench" / "work"
+WORK = Path(os.environ.get("POLICYKG_BENCH_WORK", ROOT / "bench" / "work"))  # corpora and builds
 FLOOR_PATTERN = re.compile(r"责任单位[：:]([^）)]*)")
 GOALS = {"build_seconds_10k": 300, "build_rss_gib": 4, "floor_multiple": 10, "query_ms": 200, "rdflib_ratio": 10}
 
