@@ -28,7 +28,7 @@ from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.outline import outline_to_dict, read_outline
 from policykg.graph.rdf import PKG, document_iri, document_triples
 from policykg.graph.reasoning import reason
-from policykg.graph.store import inferred_counts, schema_triples, write_formats, write_store
+from policykg.graph.store import FORMATS, inferred_counts, schema_triples, write_formats, write_store
 from policykg.graph.validation import DocumentValidator, sparql_violations, validate_graph
 from policykg.publish import staged_folder
 
@@ -169,14 +169,19 @@ def build(
     reasoner: bool = True,
     shacl: bool = True,
     workers: int | None = None,
+    formats: tuple[str, ...] = tuple(FORMATS),
 ) -> Summary:
+    """Build ``out`` from ``corpus``; ``formats`` are the graph files written beside kg.nt."""
     summary = Summary(out)
     with staged_folder(out) as staging:
-        _build_into(corpus or bundled_corpus(), staging, summary, reasoner, shacl, workers or os.cpu_count() or 1)
+        cores = workers or os.cpu_count() or 1
+        _build_into(corpus or bundled_corpus(), staging, summary, reasoner, shacl, cores, formats)
     return summary
 
 
-def _build_into(corpus: Path, staging: Path, summary: Summary, reasoner: bool, shacl: bool, workers: int) -> None:
+def _build_into(
+    corpus: Path, staging: Path, summary: Summary, reasoner: bool, shacl: bool, workers: int, formats: tuple[str, ...]
+) -> None:
     clock = time.perf_counter()
     files, found = corpus_files(corpus)
     summary.problems = [p for p in found if p.severity == "error"]
@@ -230,7 +235,7 @@ def _build_into(corpus: Path, staging: Path, summary: Summary, reasoner: bool, s
     summary.seconds["checks"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    write_formats(nt)
+    write_formats(nt, formats)
     summary.seconds["files"] = time.perf_counter() - clock
 
 

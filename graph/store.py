@@ -49,9 +49,12 @@ def write_store(asserted: Path, inferred: Path, location: Path) -> Store:
     return store
 
 
-def write_formats(nt: Path) -> None:
-    """kg.ttl and kg.jsonld beside kg.nt, streamed from it (same triples, same order)."""
-    for suffix, fmt in ((".ttl", RdfFormat.TURTLE), (".jsonld", RdfFormat.JSON_LD)):
+FORMATS = {"ttl": RdfFormat.TURTLE, "jsonld": RdfFormat.JSON_LD}  # written beside kg.nt
+
+
+def write_formats(nt: Path, formats: tuple[str, ...] = tuple(FORMATS)) -> None:
+    """kg.ttl and kg.jsonld (or those asked for) beside kg.nt, streamed from it (same triples, same order)."""
+    for suffix, fmt in ((f".{name}", FORMATS[name]) for name in formats):
         triples = (q.triple for q in parse(path=str(nt), format=RdfFormat.N_TRIPLES))
         serialize(triples, str(nt.with_suffix(suffix)), fmt, prefixes=PREFIXES)
 

@@ -61,7 +61,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from policykg.graph.build import build
 
     corpus = Path(args.corpus) if args.corpus else None
-    summary = build(corpus, Path(args.out), reasoner=args.reasoner, shacl=args.shacl, workers=args.workers)
+    summary = build(corpus, Path(args.out), args.reasoner, args.shacl, args.workers, args.formats)
     print(summary.report())
     return 1 if args.strict and summary.problems else 0
 
@@ -222,6 +222,15 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
+def _formats(text: str) -> tuple[str, ...]:
+    """``--formats``: the graph files besides kg.nt, which is always written (the store loads it)."""
+    names = tuple(name for name in text.split(",") if name)
+    unknown = sorted(set(names) - {"nt", "ttl", "jsonld"})
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown)} (choose from nt, ttl, jsonld)")
+    return tuple(name for name in names if name != "nt")
+
+
 def _emit(text: str, out: str | None) -> None:
     if out:
         write_text(Path(out), text)
@@ -247,6 +256,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-reasoner", dest="reasoner", action="store_false", help="skip the OWL reasoner")
     b.add_argument("--no-shacl", dest="shacl", action="store_false", help="skip SHACL validation")
     b.add_argument("--workers", type=int, help="processes to use (default: one per core)")
+    b.add_argument(
+        "--formats",
+        default="nt,ttl,jsonld",
+        type=_formats,
+        help="graph files to write (kg.nt always; default: nt,ttl,jsonld)",
+    )
     b.set_defaults(run=cmd_build)
 
     e = sub.add_parser("export", help="export a table (CSV, JSON) or a network (GraphML, GEXF) of the built graph")

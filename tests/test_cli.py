@@ -48,3 +48,12 @@ def test_build_writes_outlines_and_replaces_the_previous_build(tmp_path):
     )
     assert not (out / "stale.txt").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["build", out.resolve().name])  # nothing else
+
+
+def test_build_writes_only_the_graph_files_asked_for(tmp_path):
+    out = tmp_path / "build"
+    result = policykg("build", "--out", str(out), "--no-reasoner", "--no-shacl", "--formats", "nt")
+    assert result.returncode == 0, result.stderr
+    assert {p.name for p in out.iterdir()} == {".policykg", "kg.nt", "outlines", "store"}
+    wrong = policykg("build", "--out", str(out), "--formats", "nt,rdfxml")
+    assert wrong.returncode == 2 and "unknown format rdfxml (choose from nt, ttl, jsonld)" in wrong.stderr
