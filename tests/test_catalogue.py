@@ -144,24 +144,17 @@ def test_returns_are_the_select_variables_in_order(store, folder):
             assert p.name in query.returns and f"?{p.name}" in query.text, (name, p.name)
 
 
-def _with_values(text: str, terms: dict[str, Literal]) -> str:
-    """The query with its parameters bound as a remote endpoint gets them: a VALUES block at the
-    start of the top-level WHERE group."""
-    m = re.search(r"\bWHERE\s*\{", text)
-    names = " ".join(f"?{k}" for k in terms)
-    row = " ".join(str(v) for v in terms.values())
-    return f"{text[: m.end()]} VALUES ({names}) {{ ({row}) }}{text[m.end() :]}"
-
-
-def test_parameters_bound_by_values_give_the_same_answer(store):
+def test_parameters_bound_by_values_give_what_the_engine_substitutes(store):
+    """run() binds parameters by a VALUES block (Oxigraph plans it as an index lookup); the engine's
+    own substitution of the variables is the reference it must agree with."""
     for name, query in load().items():
         if not query.params:
             continue
         terms = _terms(query)
-        solutions = store.query(_with_values(query.text, terms))
-        by_values = [tuple("" if s[c] is None else s[c].value for c in query.returns) for s in solutions]
-        by_substitution = [tuple(r.values()) for r in run(store, query)]
-        assert by_substitution, f"{name}: the defaults should find something"
+        solutions = store.query(query.text, substitutions={Variable(k): v for k, v in terms.items()})
+        by_substitution = [tuple("" if s[c] is None else s[c].value for c in query.returns) for s in solutions]
+        by_values = [tuple(r.values()) for r in run(store, query)]
+        assert by_values, f"{name}: the defaults should find something"
         assert sorted(by_values) == sorted(by_substitution), name
 
 
