@@ -12,16 +12,19 @@ from pathlib import Path
 from pyoxigraph import RdfFormat
 from rdflib import Dataset
 
+from bench.params import pick
 from policykg.queries import catalogue
 
 
 def main(build: str, repeat: str, *names: str) -> None:
+    store = catalogue.store_at(Path(build))
+    values = pick(store)  # the same parameters as on Oxigraph
     dataset = Dataset()
-    dataset.parse(data=catalogue.store_at(Path(build)).dump(format=RdfFormat.N_QUADS), format="nquads")
+    dataset.parse(data=store.dump(format=RdfFormat.N_QUADS), format="nquads")
     print(json.dumps({"loaded": len(dataset)}), flush=True)
     queries = catalogue.load()
     for name in names:
-        text = catalogue.with_values(queries[name].text, catalogue.bindings(queries[name], None))
+        text = catalogue.with_values(queries[name].text, catalogue.bindings(queries[name], values.get(name)))
         times = []
         for _ in range(int(repeat)):
             start = time.perf_counter()

@@ -95,6 +95,11 @@ def render(sizes: list[Size], overlaps: dict[int, float], machine: str, options:
             ms = s.rdflib[name]
             cells += ["did not finish", "—"] if ms is None else [f"{ms:.0f}", _ratio(ms, s.queries[name]["ms"])]
         out.append(f"| {name} | " + " | ".join(cells) + " |")
+    for s in timed:
+        picked = {n: v["params"] for n, v in sorted(s.queries.items()) if v.get("params")}
+        if picked:
+            listed = "; ".join(f"{n} ({', '.join(f'{k} {v}' for k, v in p.items())})" for n, p in picked.items())
+            out += ["", f"Parameters picked from the {s.documents:,}-document graph (bench/params.py): {listed}."]
 
     out += ["", "## Overlap detection and views", ""]
     counts = sorted(overlaps)

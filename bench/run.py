@@ -118,17 +118,22 @@ def run_build(folder: Path, out: Path, full: bool) -> dict:
 
 
 def query_latencies(build: Path, repeat: int) -> dict[str, dict]:
-    """Median latency (ms) and row count of every catalogue question on the Oxigraph store."""
+    """Median latency (ms) and row count of every catalogue question on the Oxigraph store, with
+    parameters picked from the graph itself (bench/params.py)."""
+    from bench.params import pick
     from policykg.queries import catalogue
 
     store = catalogue.store_at(build)
+    values = pick(store)
     out = {}
     for name, query in catalogue.load().items():
+        params = values.get(name)
+        run = lambda q=query, p=params: catalogue.run(store, q, p)  # noqa: E731
         start = time.perf_counter()
-        rows = catalogue.run(store, query)  # warm-up; a question slower than 5 s is not run again
+        rows = run()  # warm-up; a question slower than 5 s is not run again
         first = time.perf_counter() - start
-        seconds = first if first > 5 else median_time(lambda q=query: catalogue.run(store, q), repeat)
-        out[name] = {"ms": 1000 * seconds, "rows": len(rows)}
+        seconds = first if first > 5 else median_time(run, repeat)
+        out[name] = {"ms": 1000 * seconds, "rows": len(rows), "params": params or {}}
     return out
 
 

@@ -24,3 +24,16 @@ def test_the_benchmark_runs_and_reports(tmp_path):
     assert "| measures_text_search |" not in text and "| measure_text_search |" in text
     assert "- growth 2,000/1,000 measures" in text
     assert text.count("- met") + text.count("- **missed**") == 5
+
+
+def test_picked_parameters_find_answers(built):
+    """The benchmark times each question on parameters picked from the graph; each pick must find
+    something, or the timing would be of an empty answer."""
+    from bench.params import USES, pick
+    from policykg.queries import catalogue
+
+    store = catalogue.store_at(built[0])
+    values = pick(store)
+    assert set(values) == set(USES)
+    for name, params in values.items():
+        assert catalogue.run(store, catalogue.load()[name], params), (name, params)

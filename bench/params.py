@@ -1,0 +1,84 @@
+"""Parameters for the catalogue questions, picked from the graph being measured.
+
+The catalogue's defaults name things of the bundled corpus (驻马店市工业和信息化局, a Zhumadian
+document); on a generated corpus most of them find nothing, and a question that finds nothing is
+not a fair timing. So each parameter is picked from the store itself, by the same rule on any
+corpus: the most assigned agency, the first document and its most assigned item, the most cited
+document, the most frequent year, indicator, place, zone and industry. Where a pick finds nothing,
+the question keeps its default. The picks run once, untimed.
+"""
+
+from __future__ import annotations
+
+from pyoxigraph import Store
+
+_PREFIXES = """PREFIX pkg: <https://w3id.org/policykg/ontology#>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+
+def _most_named(pattern: str, n: int = 1) -> str:
+    """The Chinese names of the ``n`` things ?x that occur most often in ``pattern``."""
+    return f"""SELECT ?value WHERE {{
+        {{ SELECT ?x (COUNT(*) AS ?n) WHERE {{ {pattern} }} GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT {n} }}
+        ?x skos:prefLabel ?value . FILTER(lang(?value) = "zh") }} ORDER BY DESC(?n) ?value"""
+
+
+def _most_frequent(pattern: str) -> str:
+    """The value ?value that occurs most often in ``pattern``."""
+    return f"SELECT ?value WHERE {{ {pattern} }} GROUP BY ?value ORDER BY DESC(COUNT(*)) ?value LIMIT 1"
+
+
+# Each pick is a SELECT of ?value, the most frequent first; {document} stands for the picked
+# document's file name.
+PICKS = {
+    "agency": _most_named("?r pkg:agency ?x"),
+    "document": "SELECT ?value WHERE { ?d pkg:sourceFile ?value } ORDER BY ?value LIMIT 1",
+    "path": _most_frequent(
+        '?d pkg:sourceFile "{document}" . ?m pkg:inDocument ?d ; pkg:path ?value . ?r pkg:measure ?m'
+    ),
+    "cited": _most_frequent("?d eli:cites|eli:based_on ?c . ?c eli:id_local ?value"),
+    "city": _most_named("?a pkg:city ?x", n=2),
+    "place": _most_named("?m pkg:mentionsPlace ?x"),
+    "year": _most_frequent("?t pkg:dueYear ?value"),
+    "indicator": _most_frequent("?t pkg:indicator ?value"),
+    "zone": _most_named("?c pkg:clusterZone ?x"),
+    "cluster": _most_named("?t pkg:scopeCluster ?x"),
+    "industry": _most_named("?c pkg:clusterIndustry ?x"),
+}
+
+# question -> parameter -> pick (a parameter not named here keeps the question's default)
+USES = {
+    "agencies_of_measure": {"document": "document", "path": "path"},
+    "agency_load_by_document": {"agency": "agency"},
+    "measures_by_agency_role": {"agency": "agency"},
+    "document_outline": {"document": "document"},
+    "documents_citing": {"cited": "cited"},
+    "provincial_lineage": {"number": "cited"},
+    "functional_types_across_cities": {"city_a": "city", "city_b": "city"},
+    "measures_naming_place": {"place": "place"},
+    "targets_due_in_year": {"year": "year"},
+    "targets_by_indicator": {"q": "indicator"},
+    "measure_text_search": {"q": "indicator"},
+    "industries_by_zone": {"zone": "zone"},
+    "cluster_or_zone_targets": {"name": "cluster"},
+    "zones_by_industry": {"industry": "industry"},
+}
+
+
+def pick(store: Store) -> dict[str, dict[str, str]]:
+    """Parameter values for every question that has a pick, by question name."""
+    found: dict[str, list[str]] = {}
+    for name, query in PICKS.items():
+        query = query.replace("{document}", found.get("document", [""])[0])
+        found[name] = [row["value"].value for row in store.query(_PREFIXES + query)]
+    found["document"] = [f.removesuffix(".txt") for f in found["document"]]
+    values: dict[str, dict[str, str]] = {}
+    for question, uses in USES.items():
+        taken: dict[str, int] = {}
+        for param, key in uses.items():
+            i = taken[key] = taken.get(key, -1) + 1  # a second use takes the second pick (two cities)
+            if i < len(found[key]):
+                values.setdefault(question, {})[param] = found[key][i]
+    return values
