@@ -178,7 +178,7 @@ def overlap_times(sizes: tuple[int, ...], repeat: int) -> dict[int, float]:
     out = {}
     for n in sizes:
         measures, _ = synthetic(n)
-        out[n] = median_time(lambda m=measures: find_topics(m), repeat if n <= 10_000 else 1)
+        out[n] = median_time(lambda m=measures: find_topics(m), repeat)
     return out
 
 
