@@ -32,7 +32,7 @@ class Overview:
     topics: list[Topic]
     findings: list[Finding]
     targets: list[Target]
-    clusters: list[dict[str, str]]  # cluster, zone, industry, code, revenue per year
+    clusters: list[dict[str, str]]  # cluster, zone, industry, code and one of its targets per row
 
 
 def overview(store: Store) -> Overview:

@@ -634,11 +634,19 @@ def test_cluster_or_zone_targets(store):
     )
 
 
+def revenues(rows: list[dict]) -> dict[str, dict[str, int]]:
+    """cluster -> {year: revenue} from rows of one target each."""
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for r in rows:
+        assert r["indicator"] == "营业收入" and r["source_file"] == file(Z2024), r
+        out[r["cluster"]][r["year"]] = int(r["value"])
+    return dict(out)
+
+
 def test_clusters(store):
     rows = ask(store, "clusters")
-    assert {
-        r["cluster"]: {y: int(r[f"revenue_{y}"]) for y in ("2024", "2025", "2026")} for r in rows
-    } == cluster_revenues()
+    assert revenues(rows) == cluster_revenues()
+    assert len(rows) == 3 * len(cluster_revenues())  # one row per cluster and year
     assert {r["unit"] for r in rows} == {"亿元"}  # "单位：亿元"
     zone = {r["cluster"]: (r["zone"], r["industry"], r["code"]) for r in rows}
     assert zone["驻马店高新区化工"] == ("驻马店高新技术产业开发区", "化工", "C26")
@@ -648,7 +656,7 @@ def test_clusters(store):
 
 def test_zones_by_industry(store):
     rows = ask(store, "zones_by_industry")  # 食品, with its branches 农副产品加工 and 药食大健康
-    assert [(r["zone"], r["cluster"], r["revenue_2026"]) for r in rows] == [
+    assert [(r["zone"], r["cluster"], r["value"]) for r in rows if r["year"] == "2026"] == [
         ("上蔡县开发区", "上蔡县开发区农副产品", "50"),
         ("新蔡县开发区", "新蔡县开发区食品药品", "30"),
         ("正阳县开发区", "正阳县开发区食品", "100"),
@@ -662,18 +670,19 @@ def test_zones_by_industry(store):
         "驻马店经济技术装备制造", "汝南县开发区装备制造", "西平县开发区智能装备", "新蔡县开发区智能装备",
         "泌阳县开发区电子电器",
     }  # fmt: skip
-    assert [r["zone"] for r in ask(store, "zones_by_industry", industry="化工")] == ["驻马店高新技术产业开发区"]
+    assert {r["zone"] for r in ask(store, "zones_by_industry", industry="化工")} == {"驻马店高新技术产业开发区"}
 
 
 def test_industries_by_zone(store):
     rows = ask(store, "industries_by_zone")  # 新蔡县开发区
     # 附件3: 新蔡县开发区食品药品 12 | 20 | 30, 新蔡县开发区智能装备 6 | 9 | 15.
-    assert [(r["cluster"], r["revenue_2024"], r["revenue_2025"], r["revenue_2026"]) for r in rows] == [
-        ("新蔡县开发区智能装备", "6", "9", "15"),
-        ("新蔡县开发区食品药品", "12", "20", "30"),
-    ]
+    assert revenues(rows) == {
+        "新蔡县开发区智能装备": {"2024": 6, "2025": 9, "2026": 15},
+        "新蔡县开发区食品药品": {"2024": 12, "2025": 20, "2026": 30},
+    }
+    assert [r["cluster"] for r in rows] == ["新蔡县开发区智能装备"] * 3 + ["新蔡县开发区食品药品"] * 3
     rows = ask(store, "industries_by_zone", zone="驻马店经济技术开发区")
-    assert [(r["industry"], r["revenue_2026"]) for r in rows] == [("装备制造", "140"), ("食品", "65")]
+    assert [(r["industry"], r["value"]) for r in rows if r["year"] == "2026"] == [("装备制造", "140"), ("食品", "65")]
 
 
 # --- text, places, companies ----------------------------------------------------------------------

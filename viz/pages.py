@@ -167,11 +167,14 @@ def flow_graph(overview: Overview) -> nx.DiGraph:
 
 def zones_graph(overview: Overview) -> nx.Graph:
     graph = nx.Graph()
+    targets = defaultdict(list)  # cluster -> its targets as shown, in year order (one row per target)
+    for c in overview.clusters:
+        if c["year"]:
+            targets[c["cluster"]].append(f"{c['year']} {c['indicator']}: {c['value']}{c['unit']}")
     for c in overview.clusters:
         zone, industry, cluster = f"zone:{c['zone']}", f"industry:{c['industry']}", f"cluster:{c['cluster']}"
-        revenue = " · ".join(
-            f"{y}: {c[f'revenue_{y}']}{c['unit']}" for y in (2024, 2025, 2026) if c.get(f"revenue_{y}")
-        )
+        if cluster in graph:
+            continue
         graph.add_node(
             zone,
             label=c["zone"],
@@ -193,7 +196,7 @@ def zones_graph(overview: Overview) -> nx.Graph:
         graph.add_node(
             cluster,
             label=c["cluster"],
-            title=_tip("产业集群 cluster", c["cluster"], "营业收入目标 revenue targets", revenue),
+            title=_tip("产业集群 cluster", c["cluster"], "目标 targets", " · ".join(targets[c["cluster"]])),
             color="#27ae60",
             shape="box",
             size=10,
