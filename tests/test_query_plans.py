@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -33,13 +34,23 @@ LOOKUPS = (
 )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Generated:
+    store: Path
+    items: int  # outline items in the graph
+    values: dict[str, dict[str, str]]  # parameters picked from it, by question
+
+
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> Path:
-    """The store of 100 generated documents (core build)."""
+def generated(tmp_path_factory) -> Generated:
+    """100 generated documents built without SHACL and the reasoner, measured once."""
     folder = tmp_path_factory.mktemp("plans")
     generate(100, folder / "corpus")
     build(folder / "corpus", folder / "build", reasoner=False, shacl=False, formats=())
-    return folder / "build" / "store"
+    location = folder / "build" / "store"
+    store = Store.read_only(str(location))
+    items = len(list(store.query("SELECT ?m WHERE { ?m a <https://w3id.org/policykg/ontology#OutlineItem> }")))
+    return Generated(location, items, pick(store))
 
 
 def widest_step(plan: dict) -> int:
@@ -57,16 +68,14 @@ def test_the_test_tells_a_scan_from_a_lookup():
 @pytest.mark.slow
 @pytest.mark.parametrize("name", LOOKUPS)
 def test_a_lookup_question_reads_a_small_part_of_the_graph(generated, tmp_path, name):
-    store = Store.read_only(str(generated))
-    items = len(list(store.query("SELECT ?m WHERE { ?m a <https://w3id.org/policykg/ontology#OutlineItem> }")))
     query = catalogue.load()[name]
-    values = pick(store).get(name)  # None: the default, which the generated documents may not hold
-    assert values is None or catalogue.run(store, query, values), f"{name}: the picked parameters find nothing"
-    del store  # the command line opens the store itself
+    values = generated.values.get(name)  # None: the default, which the generated documents may not hold
+    found = values is None or catalogue.run(Store.read_only(str(generated.store)), query, values)
+    assert found, f"{name}: the picked parameters find nothing"
     (tmp_path / "q.rq").write_text(catalogue.with_values(query.text, catalogue.bindings(query, values)))
-    command = [str(OXIGRAPH), "query", "--location", str(generated), "--query-file", str(tmp_path / "q.rq")]
+    command = [str(OXIGRAPH), "query", "--location", str(generated.store), "--query-file", str(tmp_path / "q.rq")]
     command += ["--results-format", "tsv", "--explain-file", str(tmp_path / "plan.json"), "--stats"]
     subprocess.run(command, check=True, capture_output=True, timeout=120)
     widest = widest_step(json.loads((tmp_path / "plan.json").read_text())["plan"])
     # one document holds at most a few percent of the items; a scan reads them all, or more
-    assert widest < items / 10, f"{name}: one step reads {widest} rows ({items} items in the graph)"
+    assert widest < generated.items / 10, f"{name}: one step reads {widest} rows ({generated.items} items)"
