@@ -10,8 +10,9 @@ from policykg.errors import Problem
 from policykg.graph.gazetteer import PLACE, Agency, Found, Gazetteer, Place
 from policykg.graph.lineage import Citation, level_of, outline_citations
 from policykg.graph.outline import Outline, read_outline
-from policykg.graph.responsibilities import Assignment, annex_assignments, body_assignments, prose_assignments
+from policykg.graph.responsibilities import Assignment, body_assignments, prose_assignments
 from policykg.graph.targets import Target, outline_targets
+from policykg.graph.task_tables import annex_assignments
 from policykg.graph.text import normalize
 
 UNKNOWN_CITY = Place(PLACE + "unknown", "未知城市", "Unknown city", ())

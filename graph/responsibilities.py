@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from policykg.graph.mapped import MappedText
-from policykg.graph.records import Annex, AnnexRow, Item, Outline, Span
+from policykg.graph.records import Item, Outline, Span
 
 RESPONSIBLE, LEAD, SUPPORT, IMPLEMENTER, COORDINATOR = "responsible", "lead", "support", "implementer", "coordinator"
 BODY, ANNEX, PROSE = "body", "annex", "prose"
@@ -94,7 +94,7 @@ def split_agencies(text: MappedText) -> list[Mention]:
     return [Mention(p.display, n, p.span()) for p, n in zip(pieces, names)]
 
 
-def _joint_list(text: MappedText) -> tuple[list[Mention], bool]:
+def joint_list(text: MappedText) -> tuple[list[Mention], bool]:
     """A list that may end with 按职责分工负责 (a joint lead)."""
     joint = text.text.rstrip().endswith(_JOINT)
     if joint:
@@ -102,7 +102,7 @@ def _joint_list(text: MappedText) -> tuple[list[Mention], bool]:
     return split_agencies(text), joint
 
 
-def _assign(path, mentions, role, joint, source, quote) -> list[Assignment]:
+def assign(path, mentions, role, joint, source, quote) -> list[Assignment]:
     return [Assignment(path, m, role, rank, joint, source, quote) for rank, m in enumerate(mentions, 1)]
 
 
@@ -149,16 +149,16 @@ def clause_assignments(item: Item) -> tuple[list[Assignment], list[Mention]]:
             for k, label in enumerate(labels):
                 end = labels[k + 1].start() if k + 1 < len(labels) else len(content.text)
                 role = _LABEL_ROLE[label.group(1)[:2]]
-                mentions, joint = _joint_list(content[label.end() : end])
-                found += _assign(item.path, mentions, role, joint, BODY, quote)
+                mentions, joint = joint_list(content[label.end() : end])
+                found += assign(item.path, mentions, role, joint, BODY, quote)
             continue
         lead = _LEAD_FORM.match(content.text)
         if lead and all(_AGENCY_FORM.fullmatch(x.name) for x in split_agencies(content[: lead.end(1)])):
-            found += _assign(item.path, split_agencies(content[: lead.end(1)]), LEAD, False, BODY, quote)
+            found += assign(item.path, split_agencies(content[: lead.end(1)]), LEAD, False, BODY, quote)
             if lead.group(2):
                 verb = lead.group(3) or "配合"
                 role = IMPLEMENTER if "落实" in verb else SUPPORT
-                found += _assign(
+                found += assign(
                     item.path, split_agencies(content[lead.start(2) : lead.end(2)]), role, False, BODY, quote
                 )
     return found, blanket
@@ -176,16 +176,11 @@ def body_assignments(outline: Outline) -> list[Assignment]:
                 clause = next(c for c, _ in _clauses(item))
                 for later in items[i + 1 :]:
                     if not later.children:
-                        found += _assign(later.path, blanket, IMPLEMENTER, False, BODY, clause.span())
+                        found += assign(later.path, blanket, IMPLEMENTER, False, BODY, clause.span())
     return found
 
 
-# -- annex tables -------------------------------------------------------------------------------
-
-_LEAD_COL = re.compile(r"牵头(单位|部门)")
-_SUPPORT_COL = re.compile(r"(参加|配合|协助|协办|参与)(单位|部门)")
-_RESP_COL = re.compile(r"责任(单位|部门)")
-_INDEX = re.compile(r"\d{1,3}")
+# -- text similarity ------------------------------------------------------------------------
 
 
 def _bigrams(text: str) -> set[str]:
@@ -211,77 +206,6 @@ def coverage(part: str, whole: str) -> float:
     """
     x = _bigrams(part)
     return len(x & _bigrams(whole)) / len(x) if x else 0.0
-
-
-def _match(name: str, items: list[Item], after: int) -> int | None:
-    """Index of the item whose title best matches ``name``; ties go to the first after ``after``."""
-    scored = [(similarity(name, it.title or ""), i >= after, -i, i) for i, it in enumerate(items)]
-    best = max(scored, default=None)
-    return best[3] if best and best[0] >= 0.5 else None
-
-
-def _columns(header: AnnexRow) -> dict[str, int]:
-    cols = {}
-    for i, cell in enumerate(header.cells):
-        for role, pattern in ((LEAD, _LEAD_COL), (SUPPORT, _SUPPORT_COL), (RESPONSIBLE, _RESP_COL)):
-            if pattern.search(cell) and role not in cols:
-                cols[role] = i
-    return cols
-
-
-def _cell(row: AnnexRow, width: int, col: int) -> MappedText | None:
-    """A row's cell by header column, short rows aligned to the right (merged cells on the left)."""
-    k = col - (width - len(row.texts))
-    return row.texts[k] if 0 <= k < len(row.texts) and row.texts[k].text else None
-
-
-def annex_assignments(outline: Outline) -> list[Assignment]:
-    items = [it for it in outline.walk() if it.title]
-    found: list[Assignment] = []
-    for annex in outline.annexes:
-        found += _annex_table(outline, annex, items)
-    return found
-
-
-def _annex_table(outline: Outline, annex: Annex, items: list[Item]) -> list[Assignment]:
-    if not annex.rows:
-        return []
-    cols = _columns(annex.rows[0])
-    if not cols:
-        return []
-    width = len(annex.rows[0].cells)
-    rows = annex.rows[1:]
-    paths: list[str | None] = [None] * len(rows)
-    after = 0
-    for r, row in enumerate(rows):
-        if _INDEX.fullmatch(row.cells[0]) and len(row.cells) > 1:
-            hit = _match(row.cells[1], items, after)
-            if hit is not None:
-                paths[r], after = items[hit].path, hit + 1
-    for r, row in enumerate(rows):  # a group row belongs to the parent of its rows' measures
-        if _INDEX.fullmatch(row.cells[0]) and len(row.cells) > 1:
-            continue
-        members = []
-        for later, path in zip(rows[r + 1 :], paths[r + 1 :]):
-            if not (_INDEX.fullmatch(later.cells[0]) and len(later.cells) > 1):
-                break
-            members.append(path)
-        parents = {p.rsplit("/", 1)[0] for p in members if p and "/" in p}
-        if len(parents) == 1:
-            paths[r] = parents.pop()
-        else:
-            name = next((c for c in row.cells if c and not re.fullmatch(r"[一二三四五六七八九十]+", c)), "")
-            hit = _match(name, items, 0)
-            paths[r] = items[hit].path if hit is not None else None
-    found = []
-    for row, path in zip(rows, paths):
-        for role, col in cols.items():
-            cell = _cell(row, width, col)
-            if cell is None:
-                continue
-            mentions, joint = _joint_list(cell)
-            found += _assign(path, mentions, role, joint, ANNEX, row.span)
-    return found
 
 
 # -- prose --------------------------------------------------------------------------------------
@@ -316,5 +240,5 @@ def prose_assignments(outline: Outline, known) -> list[Assignment]:
                     hit = hit.path if hit and coverage(target, hit.title or "") >= 0.5 else item.path
                     found.append(Assignment(hit, mention, COORDINATOR, rank, False, PROSE, sentence.span()))
             else:
-                found += _assign(item.path, mentions, COORDINATOR, False, PROSE, sentence.span())
+                found += assign(item.path, mentions, COORDINATOR, False, PROSE, sentence.span())
     return found
