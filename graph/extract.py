@@ -8,7 +8,7 @@ from pathlib import Path
 
 from policykg.errors import Problem
 from policykg.graph.gazetteer import PLACE, Agency, Found, Gazetteer, Place
-from policykg.graph.lineage import Citation, level_of, outline_citations
+from policykg.graph.lineage import LEVELS, Citation, level_of, outline_citations
 from policykg.graph.outline import Outline, read_outline
 from policykg.graph.responsibilities import Assignment, body_assignments, prose_assignments
 from policykg.graph.targets import Target, outline_targets
@@ -30,8 +30,9 @@ class Cluster:
 @dataclass
 class DocumentRecord:
     outline: Outline
-    city: Place
+    city: Place  # the administrative area whose government issues it
     level: str
+    places: list[Place]  # areas it refers to that the curated vocabulary lacks, outermost first
     issuers: list[Agency]
     assignments: list[tuple[Assignment, Agency]]
     targets: list[Target]
@@ -61,9 +62,9 @@ def scope_of(name: str, city: Place, gazetteer: Gazetteer) -> tuple[str | None, 
 def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
     meta = outline.metadata
     problems = list(outline.problems)
-    city = gazetteer.city_in([meta.title or "", *meta.issuers, outline.preamble])
+    city = gazetteer.place_in(meta.issuers, [meta.title or "", meta.enclosed_title or ""], meta.document_number)
     if city is None:
-        problems.append(Problem(outline.source, None, "warning", "no city named in the title, issuers or preamble"))
+        problems.append(Problem(outline.source, None, "warning", "no place named by the issuers or the title"))
         city = UNKNOWN_CITY
 
     def known(name: str) -> bool:
@@ -79,12 +80,18 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         if len(name) > 1
     ]
     targets = outline_targets(outline, place_names)
+    issuers = [gazetteer.resolve(name, city) for name in meta.issuers]
+    assignments = [(a, gazetteer.resolve(a.agency.name, city)) for a in found]
+    places: dict[str, Place] = {}
+    for area in [city, *(agency.city for agency in issuers), *(agency.city for _, agency in assignments)]:
+        places.update((p.iri, p) for p in gazetteer.chain(area) if not p.in_gazetteer)
     return DocumentRecord(
         outline=outline,
         city=city,
-        level=level_of(meta.title or "", meta.document_number),
-        issuers=[gazetteer.resolve(name, city) for name in meta.issuers],
-        assignments=[(a, gazetteer.resolve(a.agency.name, city)) for a in found],
+        level=LEVELS[city.division.level] if city.division else level_of(meta.title or "", meta.document_number),
+        places=list(places.values()),
+        issuers=issuers,
+        assignments=assignments,
         targets=targets,
         target_scopes=[scope_of(t.scope, city, gazetteer) for t in targets],
         citations=outline_citations(outline, outline.preamble_text),

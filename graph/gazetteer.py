@@ -1,22 +1,30 @@
-"""The curated gazetteer (``ontology/vocab``): places, agencies, industries and companies.
+"""The gazetteer: places (every administrative division of China, from :mod:`divisions`, and the
+curated zones and parks of ``ontology/vocab``), agencies, industries and companies.
 
-Agencies: a name resolves, for the document's city, (1) through the gazetteer's labels and aliases, (2) the
-same after writing the city's name as 市, (3) through a functional type shared across cities
-("工信局" in any city is that city's bureau of industry and IT), or else (4) it becomes a new agency
-marked unresolved, so documents from cities the gazetteer does not know still build.
+A document's place is the division its issuers (else its title) name: 上海市静安区发展和改革委员会 is
+静安区 of 上海市, 中共驻马店市委 is 驻马店市 (中共 names the Party, never a place).
+
+Agencies: a name resolves, for the document's place, (1) through the curated labels and aliases of
+that place and the places above it; else it is read as [place][function]: a division's name
+(上海市, 静安区) and/or a level character (市, 区, 县, 镇…) that points into the document's own chain
+of places, then a function shared across places ("工信局", "经济信息化委": the bureau of industry
+and IT). That place's agency of that type gets a stable IRI from the place and the type
+(``agency/310106-development-reform``). Only a body whose function is unknown (4) stays
+unresolved, with the name as written, so documents from anywhere still build.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 
 from rdflib import RDF, Graph, Namespace, URIRef
 from rdflib.namespace import SKOS
 
+from policykg.graph.divisions import COUNTY, PREFECTURE, PROVINCE, TOWNSHIP, Division, Divisions
 from policykg.graph.text import normalize
 
 PKG = Namespace("https://w3id.org/policykg/ontology#")
@@ -42,8 +50,9 @@ class Place:
     label_en: str | None
     aliases: tuple[str, ...]
     in_gazetteer: bool = False  # its triples come with the vocabulary
-    kind: str = "City"  # Province | City | County | DevelopmentZone | ClusterZone | Park
+    kind: str = "City"  # Province | City | County | Township | DevelopmentZone | ClusterZone | Park
     within: str | None = None
+    division: Division | None = None  # for an administrative division
 
     @property
     def slug(self) -> str:
@@ -100,6 +109,12 @@ class Found:
 
 
 _PLACE_KINDS = ("Province", "City", "County", "DevelopmentZone", "ClusterZone", "Park")
+_TITLE_OPENING = 20  # a title names its place in its opening words: 关于推进上海市公园城市建设的…
+_KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TOWNSHIP: "Township"}
+# A level character before a function ("市发改委", "区科委") names the place of that level in the
+# document's own chain: 市 is the prefecture, or the province when it is a 直辖市 (上海市).
+_LEVEL_CHARS = {"省": (PROVINCE,), "市": (PREFECTURE, PROVINCE), "区": (COUNTY,), "县": (COUNTY,),
+                "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,)}  # fmt: skip
 
 
 def _labels(g: Graph, node: URIRef) -> tuple[str | None, str | None, tuple[str, ...]]:
@@ -114,9 +129,10 @@ def _labels(g: Graph, node: URIRef) -> tuple[str | None, str | None, tuple[str, 
 
 
 class Gazetteer:
-    """Places, agency types and agencies from ``ontology/vocab``."""
+    """Places, agency types and agencies: the curated vocabulary over every division of China."""
 
-    def __init__(self, graph: Graph):
+    def __init__(self, graph: Graph, divisions: Divisions):
+        self.divisions = divisions
         self.places: dict[str, Place] = {}
         for kind in _PLACE_KINDS:
             for node in sorted(graph.subjects(RDF.type, PKG[kind])):
@@ -125,6 +141,13 @@ class Gazetteer:
                 self.places[str(node)] = Place(
                     str(node), zh or "", en, alts, True, kind, str(within) if within else None
                 )
+        self._curated: dict[str, Place] = {}  # division code -> the curated place of that division
+        for place in [p for p in self.places.values() if p.kind in ("Province", "City", "County")]:
+            above = self.places.get(place.within or "")
+            division, end = divisions.read(place.label_zh, above.division if above else None)
+            if division is not None and end == len(place.label_zh):
+                self.places[place.iri] = replace(place, division=division)
+                self._curated[division.code] = self.places[place.iri]
         self.succeeded_by = {str(s): str(o) for s, o in graph.subject_objects(PKG.succeededBy)}
         self.entities: dict[str, Entity] = {}
         for kind, cls_ in (("Industry", SKOS.Concept), ("Company", PKG.Company)):
@@ -159,7 +182,44 @@ class Gazetteer:
         for source in sorted(vocab.iterdir(), key=lambda p: p.name):
             if source.name.endswith(".ttl"):
                 g.parse(data=source.read_text(encoding="utf-8"), format="turtle")
-        return cls(g)
+        return cls(g, Divisions.bundled())
+
+    # -- places ---------------------------------------------------------------------------------
+
+    def place_of(self, division: Division) -> Place:
+        """The place of a division: the curated one when the vocabulary has it, else one named by
+        its code (``place/310106``) within the place of its parent division."""
+        curated = self._curated.get(division.code)
+        if curated:
+            return curated
+        parent = self.divisions.by_code.get(division.parent or "")
+        english = self.divisions.english.get(division.code)
+        return Place(
+            PLACE + iri_part(division.code),
+            division.name,
+            english,
+            tuple(n for n in (division.short,) if n),
+            False,
+            _KIND_OF_LEVEL[division.level],
+            self.place_of(parent).iri if parent else None,
+            division,
+        )
+
+    def chain(self, place: Place) -> list[Place]:
+        """The place and the places it lies in, outermost first (上海市, 静安区)."""
+        out, seen = [place], {place.iri}
+        while out[0].within and out[0].within not in seen:
+            above = self.places.get(out[0].within) or self._minted_parent(out[0])
+            if above is None:
+                break
+            seen.add(above.iri)
+            out.insert(0, above)
+        return out
+
+    def _minted_parent(self, place: Place) -> Place | None:
+        if place.division and place.division.parent:
+            return self.place_of(self.divisions.by_code[place.division.parent])
+        return None
 
     def city_of(self, place: Place) -> Place | None:
         """The city a place lies in (itself for a city)."""
@@ -191,40 +251,65 @@ class Gazetteer:
         names = sorted((n for n in targets if len(n) > 1), key=len, reverse=True)
         return (re.compile("|".join(map(re.escape, names))) if names else None), targets
 
-    def city_in(self, texts: Iterable[str]) -> Place | None:
-        """The first city named in the texts (a title, the issuers), by its label or alias."""
-        cities = [p for p in self.places.values() if p.kind == "City"]
-        for text in texts:
-            found = [(text.find(n), p) for p in cities for n in (p.label_zh, *p.aliases) if len(n) > 1 and n in text]
-            if found:
-                return min(found, key=lambda f: f[0])[1]
-            m = re.search(r"[\u4e00-\u9fff]{2,4}市", text)
-            if m:
-                return Place(PLACE + iri_part(m.group()), m.group(), None, ())
-        return None
+    def place_in(self, issuers: Iterable[str], titles: Iterable[str], number: str | None = None) -> Place | None:
+        """The place whose government issues a document: the division its first issuer starts with
+        (中共 set aside: it names the Party), else the first division a title names in its opening
+        words (关于推进上海市…), else the province its number abbreviates (沪, 豫), which also
+        settles namesakes."""
+        province = self.divisions.of_abbreviation(number)
+        for text in issuers:
+            division, _ = self.divisions.read(key(text).removeprefix("中共"), province)
+            if division is not None:
+                return self.place_of(division)
+        for text in titles:
+            text = key(text)
+            for at in range(min(len(text), _TITLE_OPENING)):
+                division, end = self.divisions.read(text[at:], province)
+                if division is not None and (at == 0 or end >= 3):  # 城区 inside a word is no place
+                    return self.place_of(division)
+        return self.place_of(province) if province else None
 
-    def resolve(self, name: str, city: Place) -> Agency:
-        """The agency a name written in a document of ``city`` stands for (never fails)."""
+    # -- agencies -------------------------------------------------------------------------------
+
+    def resolve(self, name: str, place: Place) -> Agency:
+        """The agency a name written in a document of ``place`` stands for (never fails)."""
         k = key(name)
-        found = self._aliases.get((city.iri, k))
-        if found:
-            return found
-        for city_name in sorted((city.label_zh, *city.aliases), key=len, reverse=True):
-            if len(city_name) > 1 and k.startswith(city_name):
-                found = self._aliases.get((city.iri, "市" + k[len(city_name) :].removeprefix("市")))
-                if found:
-                    return found
-                k = "市" + k[len(city_name) :].removeprefix("市")
+        chain = self.chain(place)
+        for p in reversed(chain):
+            found = self._aliases.get((p.iri, k))
+            if found:
+                return found
+        body = k.removeprefix("中共")
+        division, at = self.divisions.read(body, place.division)
+        owner = self.place_of(division) if division else place
+        rest = body[at:]
+        if division is not None:
+            chain = self.chain(owner)
+        for char, levels in _LEVEL_CHARS.items():
+            at_level = [p for p in chain if p.division and p.division.level in levels and _is_level(p, char)]
+            if rest.startswith(char) and at_level and self._type_keys.get(rest[len(char) :]):
+                owner, rest = at_level[-1], rest[len(char) :]
                 break
-        agency_type = self._type_keys.get(k.removeprefix("市"))
+        if division is not None and owner is not place:
+            found = self._aliases.get((owner.iri, "市" + rest)) or self._aliases.get((owner.iri, rest))
+            if found:
+                return found
+        agency_type = self._type_keys.get(rest) or self._type_keys.get(k)
         if agency_type:
+            iri = f"{AGENCY}{owner.slug}-{agency_type.slug}"
+            if iri in self.agencies:  # the vocabulary's own agency, under its own labels
+                return self.agencies[iri]
             return Agency(
-                f"{AGENCY}{city.slug}-{agency_type.slug}",
-                city.label_zh + agency_type.label_zh,
-                f"{city.label_en or city.label_zh} {agency_type.label_en}" if agency_type.label_en else None,
-                city,
+                iri,
+                owner.label_zh + agency_type.label_zh,
+                f"{owner.label_en or owner.label_zh} {agency_type.label_en}" if agency_type.label_en else None,
+                owner,
                 agency_type,
                 True,
             )
-        label = city.label_zh + k.removeprefix("市") if k.startswith("市") else k
-        return Agency(f"{AGENCY}{city.slug}-{iri_part(k)}", label, None, city, None, False)
+        return Agency(f"{AGENCY}{place.slug}-{iri_part(k)}", k, None, place, None, False)
+
+
+def _is_level(place: Place, char: str) -> bool:
+    """Whether a level character can name this place: 市 a province only when it is a 直辖市."""
+    return char != "市" or place.kind != "Province" or place.label_zh.endswith("市")

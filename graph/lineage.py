@@ -11,14 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykg.graph.divisions import COUNTY as DIVISION_COUNTY
+from policykg.graph.divisions import PREFECTURE, PROVINCE, Divisions
+from policykg.graph.divisions import TOWNSHIP as DIVISION_TOWNSHIP
 from policykg.graph.frontmatter import DOCUMENT_NUMBER
 from policykg.graph.mapped import MappedText
 from policykg.graph.records import Outline, Span
 
 _CITED = re.compile(rf"《(?P<title>[^《》]{{2,80}})》(?:\s*\(?(?P<number>{DOCUMENT_NUMBER.pattern})\)?)?")
 _BASED_ON = re.compile(r"(根据|依据|为贯彻落实|贯彻落实|为落实|为贯彻)[^。,;《]{0,12}$")
-NATIONAL, PROVINCIAL, MUNICIPAL, COUNTY = "national", "provincial", "municipal", "county"
-_NATIONAL_NUMBER = re.compile(r"^(国发|国办发|国函|中发|中办发|工信部|发改)")
+NATIONAL, PROVINCIAL, MUNICIPAL, COUNTY, TOWNSHIP = "national", "provincial", "municipal", "county", "township"
+LEVELS = {PROVINCE: PROVINCIAL, PREFECTURE: MUNICIPAL, DIVISION_COUNTY: COUNTY, DIVISION_TOWNSHIP: TOWNSHIP}
+_NATIONAL_NUMBER = re.compile(r"^(国发|国办发|国函|国办函|中发|中办发|工信部|发改|财|人社部|住建部|国家)")
+_NATIONAL_TITLE = re.compile(r"^(关于印发)?《?(中共中央|国务院|国家|全国|中华人民共和国)")
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,9 @@ class Citation:
 
 
 def level_of(title: str, number: str | None = None) -> str:
-    """The level of government a document comes from, by its number's prefix or its title.
+    """The level of government a document comes from: the first division its title names, else
+    its number's 发文机关代字: a province's abbreviation (豫办, 沪府办发) is the province, except that
+    a 直辖市's districts write it before their own initial (沪松府办: 松江区).
 
     >>> level_of("河南省推动制造业高质量发展实施方案", "豫办〔2020〕17号")
     'provincial'
@@ -40,20 +47,24 @@ def level_of(title: str, number: str | None = None) -> str:
     'national'
     >>> level_of("驻马店市2021年工业经济高质量发展工作方案", "驻政办〔2021〕10号")
     'municipal'
+    >>> [level_of("本市海绵城市建设的实施意见", n) for n in ("沪府办发〔2024〕3号", "沪松府办〔2025〕31号")]
+    ['provincial', 'county']
+    >>> level_of("嘉定区海绵城市建设规划（2018-2035）")
+    'county'
     """
-    if number:
-        if _NATIONAL_NUMBER.match(number):
-            return NATIONAL
-        if number.startswith("豫"):
-            return PROVINCIAL
-    if re.match(r"(中共中央|国务院|国家|全国)", title):
+    if (number and _NATIONAL_NUMBER.match(number)) or _NATIONAL_TITLE.match(title):
         return NATIONAL
-    if re.search(r"省", title[:12]):
+    divisions = Divisions.bundled()
+    for at in range(min(len(title), 12)):
+        division, _ = divisions.read(title[at:])
+        if division is not None:
+            return LEVELS[division.level]
+    province = divisions.of_abbreviation(number)
+    if province is not None and number:
+        if province.name.endswith("市"):  # a 直辖市's districts number as 沪松府办, 沪奉府发
+            districts = {d.name[0] for d in divisions.by_code.values() if d.parent == province.code}
+            return COUNTY if number[1:2] in districts else PROVINCIAL
         return PROVINCIAL
-    if re.search(r"市", title[:12]):
-        return MUNICIPAL
-    if re.search(r"[县区]", title[:8]):
-        return COUNTY
     return NATIONAL  # a law or regulation named without a place (…条例) is national
 
 

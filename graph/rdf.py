@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pyoxigraph import Literal, NamedNode, Triple
 
 from policykg.graph.extract import DocumentRecord
-from policykg.graph.gazetteer import Agency, iri_part, key
+from policykg.graph.gazetteer import Agency, Place, iri_part, key
 from policykg.graph.numbering import parse_segment
 from policykg.graph.records import Item
 from policykg.graph.targets import in_yuan
@@ -24,6 +24,7 @@ OA = "http://www.w3.org/ns/oa#"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 SKOS_PREF = NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+SKOS_ALT = NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 PREFIXES = {
@@ -57,7 +58,8 @@ SHORTCUT = {
     "coordinator": "coordinates",
 }
 SOURCE = {"body": "BodyClause", "annex": "AnnexRow", "prose": "Prose", "curated": "Curated"}
-LEVEL = {"national": "National", "provincial": "Provincial", "municipal": "Municipal", "county": "CountyLevel"}
+LEVEL = {"national": "National", "provincial": "Provincial", "municipal": "Municipal", "county": "CountyLevel",
+         "township": "TownshipLevel"}  # fmt: skip
 KIND = {"level": "Level", "growth": "Growth", "share": "Share", "count": "Count", "reduction": "Reduction",
         "multiple": "Multiple", "coverage": "Coverage", "category": "CategoryTarget"}  # fmt: skip
 MENTIONS = {"Industry": "mentionsIndustry", "Company": "mentionsCompany"}
@@ -111,6 +113,21 @@ def agency_triples(agency: Agency) -> Iterator[Triple]:
     yield Triple(node, pkg("resolved"), typed(agency.resolved, "boolean"))
 
 
+def place_triples(place: Place) -> Iterator[Triple]:
+    """The triples of a division the curated vocabulary lacks (its own are in places.ttl)."""
+    node = NamedNode(place.iri)
+    yield Triple(node, RDF_TYPE, pkg(place.kind))
+    yield Triple(node, SKOS_PREF, zh(place.label_zh))
+    if place.label_en:
+        yield Triple(node, SKOS_PREF, Literal(place.label_en, language="en"))
+    for alias in place.aliases:
+        yield Triple(node, SKOS_ALT, zh(alias))
+    if place.division:
+        yield Triple(node, pkg("divisionCode"), text(place.division.code))
+    if place.within:
+        yield Triple(node, pkg("withinArea"), NamedNode(place.within))
+
+
 def document_triples(record: DocumentRecord) -> Iterator[Triple]:
     """Every triple of one document: metadata, outline items, responsibilities with evidence."""
     outline, meta = record.outline, record.outline.metadata
@@ -125,9 +142,8 @@ def document_triples(record: DocumentRecord) -> Iterator[Triple]:
     if meta.document_number:
         yield Triple(doc, NamedNode(ELI + "id_local"), text(meta.document_number))
     yield Triple(doc, pkg("city"), NamedNode(record.city.iri))
-    if not record.city.in_gazetteer:
-        yield Triple(NamedNode(record.city.iri), RDF_TYPE, pkg("City"))
-        yield Triple(NamedNode(record.city.iri), SKOS_PREF, zh(record.city.label_zh))
+    for place in record.places:
+        yield from place_triples(place)
     for date in meta.dates:
         yield Triple(doc, pkg(f"{date.kind}On"), typed(date.date, "date"))
     seen: set[str] = set()  # agencies and responsibility IRIs already minted

