@@ -70,6 +70,8 @@ class Divisions:
         self.english = english
         longest = sorted(self._names, key=len, reverse=True)
         self._start = re.compile("|".join(map(re.escape, longest)))
+        cities = [n for n in longest if all(d.level in (PROVINCE, PREFECTURE) for d in self._names[n])]
+        self._cities = re.compile("|".join(map(re.escape, cities)))
 
     @classmethod
     @cache
@@ -127,6 +129,15 @@ class Divisions:
             if m:
                 found, at = Division(f"{found.code}-{m.group()}", m.group(), TOWNSHIP, found.code), m.end()
         return found, at
+
+    def names_city(self, text: str) -> bool:
+        """Whether a text names a province or a prefecture anywhere (上海证监局, 人民银行驻马店中心支行).
+
+        >>> d = Divisions.bundled()
+        >>> [d.names_city(t) for t in ("上海金融监管局", "市公安局", "驻马店银保监分局")]
+        [True, False, True]
+        """
+        return any(self._names[m.group()][0].level != COUNTY for m in self._cities.finditer(text))
 
     def of_abbreviation(self, number: str | None) -> Division | None:
         """The province a document number's first character abbreviates (沪府办发〔2024〕3号 → 上海市)."""

@@ -18,21 +18,29 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from policykg.graph.divisions import Divisions
 from policykg.graph.mapped import MappedText
 from policykg.graph.records import Item, Outline, Span
 
 RESPONSIBLE, LEAD, SUPPORT, IMPLEMENTER, COORDINATOR = "responsible", "lead", "support", "implementer", "coordinator"
 BODY, ANNEX, PROSE = "body", "annex", "prose"
 
-_CLAUSE_OPEN = re.compile(r"\((?=(?:责任单位|责任部门|牵头单位|牵头部门|[^()]{2,40}?牵头))")
-_LABEL = re.compile(r"(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|参加单位|参与单位)\s*:")
-_LABEL_ROLE = {"责任": RESPONSIBLE, "牵头": LEAD, "配合": SUPPORT, "参加": SUPPORT, "参与": SUPPORT}
+# Clause labels: 牵头 leads; 配合/参加/参与/支撑/协办/协助 support; 责任/推进/主责/实施/承办 are responsible.
+_LABELS = "(?:责任|牵头|配合|参加|参与|支撑|协办|协助|推进|主责|实施|承办)(?:单位|部门)"
+_CLAUSE_OPEN = re.compile(rf"\((?=(?:{_LABELS}\s*:|[^()]{{2,40}}?牵头))")
+_LABEL = re.compile(rf"({_LABELS})\s*:")
+_LABEL_ROLE = {"牵头": LEAD, "配合": SUPPORT, "参加": SUPPORT, "参与": SUPPORT, "支撑": SUPPORT, "协办": SUPPORT,
+               "协助": SUPPORT}  # fmt: skip
 _BLANKET = re.compile(r"[,;]?\s*(?:以下|下列)(?:各项)?任务均[需由](.+?)负责落实[^)]*$")
 _LEAD_FORM = re.compile(r"^(.+?)牵头(?:负责)?(?:[,;](.+?)(配合|参与|协同|组织落实|负责落实|落实)?)?$")
 _SEPARATORS = re.compile(r"[、,;。]")
 _JOINT = "按职责分工负责"
-_KEEPS_OWN_PREFIX = re.compile(r"^(市|省|县|区|各|中共|国家|中国)|区|管委会|党工委|集团|支行|分行|分局")
-_ZONE_SUFFIX = re.compile(r"区(管委会|党工委)$")
+_LEVEL_PREFIX = "市区县省镇"  # 市发改委、教育局: the level written once, before the first name
+_KEEPS_OWN_PREFIX = re.compile(
+    r"^(市|省|县|区|镇|各|中共|国家|中国|相关|有关|所在)|区|管委会|党工委|集团|支行|分行|分局|公司|总部|[镇乡]$|街道"
+)
+_OWN_WORD = re.compile(r"^(市场|区域|县域)")  # words that start with a level character
+_ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
 _AGENCY_FORM = re.compile(
     r"[\u4e00-\u9fff()]{1,24}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|工商联|运营商)"
 )
@@ -63,10 +71,14 @@ class Assignment:
 
 
 def split_agencies(text: MappedText) -> list[Mention]:
-    """Split a list of agencies, restoring a city prefix written once and a shared suffix.
+    """Split a list of agencies, restoring a level prefix written once and a shared suffix.
 
     >>> [m.name for m in split_agencies(MappedText.of("市发改委、教育局、市场监管局"))]
     ['市发改委', '市教育局', '市市场监管局']
+    >>> [m.name for m in split_agencies(MappedText.of("区发展改革委、科技局、各街镇"))]
+    ['区发展改革委', '区科技局', '各街镇']
+    >>> [m.name for m in split_agencies(MappedText.of("嘉定区、青浦区政府"))]
+    ['嘉定区政府', '青浦区政府']
     >>> [m.name for m in split_agencies(MappedText.of("各县、区人民政府(管委会),高新区管委会"))]
     ['各县、区人民政府(管委会)', '高新区管委会']
     >>> [m.name for m in split_agencies(MappedText.of("经开区、工业园区、示范区管委会"))]
@@ -82,9 +94,10 @@ def split_agencies(text: MappedText) -> list[Mention]:
             pieces.append(piece)
         start = end + 1 if m else end
     names = [p.text for p in pieces]
-    prefix = "市" if names and names[0].startswith("市") else ""
+    first = names[0] if names else ""
+    prefix = first[0] if first[:1] in _LEVEL_PREFIX and not _OWN_WORD.match(first) else ""
     for i, name in enumerate(names):
-        if prefix and (name.startswith("市场") or not _KEEPS_OWN_PREFIX.search(name)):
+        if prefix and (_OWN_WORD.match(name) or not _has_own_place(name)):
             names[i] = prefix + name
     for i, name in enumerate(names):
         if name.endswith("区"):
@@ -92,6 +105,11 @@ def split_agencies(text: MappedText) -> list[Mention]:
             if later:
                 names[i] = name + _ZONE_SUFFIX.search(later).group(1)
     return [Mention(p.display, n, p.span()) for p, n in zip(pieces, names)]
+
+
+def _has_own_place(name: str) -> bool:
+    """A name that carries its own place or level (各街镇, 上海证监局, 开发区管委会)."""
+    return bool(_KEEPS_OWN_PREFIX.search(name)) or Divisions.bundled().names_city(name)
 
 
 def joint_list(text: MappedText) -> tuple[list[Mention], bool]:
@@ -148,7 +166,7 @@ def clause_assignments(item: Item) -> tuple[list[Assignment], list[Mention]]:
         if labels:
             for k, label in enumerate(labels):
                 end = labels[k + 1].start() if k + 1 < len(labels) else len(content.text)
-                role = _LABEL_ROLE[label.group(1)[:2]]
+                role = _LABEL_ROLE.get(label.group(1)[:2], RESPONSIBLE)
                 mentions, joint = joint_list(content[label.end() : end])
                 found += assign(item.path, mentions, role, joint, BODY, quote)
             continue

@@ -9,8 +9,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+DEV_CORPUS = ROOT / "tests" / "documents"  # real documents of other places and layouts
 GOLDEN = Path(__file__).resolve().parent / "golden"
 DOCUMENTS = sorted(p.stem for p in CORPUS.glob("*.txt"))
+# The development documents a golden file was written for.
+DEV_DOCUMENTS = sorted(p.stem for p in DEV_CORPUS.glob("*.txt") if (GOLDEN / f"{p.stem}.targets.json").exists())
+
+
+def document(stem: str) -> Path:
+    """A bundled or development document by its stem."""
+    path = CORPUS / f"{stem}.txt"
+    return path if path.exists() else DEV_CORPUS / f"{stem}.txt"
 
 
 def golden(stem: str, kind: str) -> dict:

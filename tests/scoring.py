@@ -12,8 +12,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from conftest import CORPUS, DOCUMENTS, fold, golden  # noqa: E402
+from conftest import DEV_DOCUMENTS, DOCUMENTS, document, fold, golden  # noqa: E402
 from policykg.graph.extract import DocumentRecord, extract_document  # noqa: E402
+from policykg.graph.gazetteer import Gazetteer  # noqa: E402
 from policykg.graph.responsibilities import similarity  # noqa: E402
 
 TARGET_FIELDS = ("comparator", "year", "per_year", "scope", "baseline")
@@ -21,7 +22,7 @@ TARGET_FIELDS = ("comparator", "year", "per_year", "scope", "baseline")
 
 @cache
 def record(stem: str) -> DocumentRecord:
-    return extract_document(CORPUS / f"{stem}.txt")
+    return extract_document(document(stem))
 
 
 def _numbers(t) -> tuple:
@@ -108,10 +109,73 @@ def _field_equal(field: str, a, b) -> bool:
     return a == b
 
 
+def _f1(matched: int, golden: int, extracted: int) -> tuple[float, float, float]:
+    p = matched / extracted if extracted else 1.0
+    r = matched / golden if golden else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def responsibility_counts(stem: str) -> dict[str, Counter]:
+    """Matched, golden and extracted counts of assignments, for the core forms (clauses and
+    annex rows) and for prose apart. Two assignments match on path, agency (after resolution,
+    so 市发改委 and 市发展改革委 are one body) and role."""
+    doc = record(stem)
+    gz = Gazetteer.bundled()
+
+    def kind(source: str) -> str:
+        return "prose" if source == "prose" else "core"
+
+    want = Counter(
+        (kind(a["source"]), a["path"], gz.resolve(a["agency"], doc.city).iri, a["role"])
+        for a in golden(stem, "responsibilities")["assignments"]
+    )
+    got = Counter((kind(a.source), a.path, r.iri, a.role) for a, r in doc.assignments)
+    both = want & got
+    out = {}
+    for k in ("core", "prose"):
+        out[k] = Counter(
+            matched=sum(n for key, n in both.items() if key[0] == k),
+            golden=sum(n for key, n in want.items() if key[0] == k),
+            extracted=sum(n for key, n in got.items() if key[0] == k),
+        )
+    return out
+
+
+def resolution(stem: str) -> Counter:
+    """Agency mentions of a document and how many resolved to a known agency."""
+    doc = record(stem)
+    return Counter(mentions=len(doc.assignments), resolved=sum(1 for _, r in doc.assignments if r.resolved))
+
+
 def main() -> None:
+    for name, stems in (("bundled", DOCUMENTS), ("development", DEV_DOCUMENTS)):
+        totals = {"core": Counter(), "prose": Counter(), "agencies": Counter()}
+        print(f"\nresponsibilities ({name}): document | core P/R/F1 (golden) | prose P/R/F1 (golden) | resolved")
+        for stem in stems:
+            counts = responsibility_counts(stem)
+            res = resolution(stem)
+            totals["agencies"].update(res)
+            cells = []
+            for k in ("core", "prose"):
+                c = counts[k]
+                totals[k].update(c)
+                p, r, f = _f1(c["matched"], c["golden"], c["extracted"])
+                cells.append(f"{p:.2f}/{r:.2f}/{f:.2f} ({c['golden']})")
+            share = res["resolved"] / res["mentions"] if res["mentions"] else 1.0
+            print(f"{stem} | {cells[0]} | {cells[1]} | {share:.0%}")
+        for k in ("core", "prose"):
+            c = totals[k]
+            p, r, f = _f1(c["matched"], c["golden"], c["extracted"])
+            print(f"all {k}: precision {p:.2f}, recall {r:.2f}, F1 {f:.2f} ({c['golden']} golden)")
+        a = totals["agencies"]
+        print(f"agency mentions resolved: {a['resolved']} of {a['mentions']}")
+        target_table(stems)
+
+
+def target_table(stems: list[str]) -> None:
     total = Counter()
     print("targets: document | golden | extracted | matched | precision | recall | " + " | ".join(TARGET_FIELDS))
-    for stem in DOCUMENTS:
+    for stem in stems:
         s = target_scores(stem)
         total.update({k: s[k] for k in ("golden", "extracted", "matched")})
         fields = " | ".join(f"{s['agreement'][f]:.2f}" for f in TARGET_FIELDS)
@@ -119,7 +183,7 @@ def main() -> None:
         print(f"{stem} | {counts} | {s['precision']:.2f} | {s['recall']:.2f} | {fields}")
         print(f"    missed by kind {dict(s['missed_by_kind'])}; extra by kind {dict(s['extra_by_kind'])}")
     kinds = Counter()
-    for stem in DOCUMENTS:
+    for stem in stems:
         s = target_scores(stem)
         for kind in set(s["by_kind"]) | set(s["missed_by_kind"]) | set(s["extra_by_kind"]):
             kinds[(kind, "matched")] += s["by_kind"][kind]
@@ -129,9 +193,8 @@ def main() -> None:
         m, missed, extra = kinds[(kind, "matched")], kinds[(kind, "missed")], kinds[(kind, "extra")]
         precision, recall = m / max(1, m + extra), m / max(1, m + missed)
         print(f"  kind {kind}: golden {m + missed}, precision {precision:.2f}, recall {recall:.2f}")
-    p = total["matched"] / total["extracted"]
-    r = total["matched"] / total["golden"]
-    print(f"all | {total['golden']} | {total['extracted']} | {total['matched']} | {p:.2f} | {r:.2f}")
+    p, r, f = _f1(total["matched"], total["golden"], total["extracted"])
+    print(f"all | {total['golden']} | {total['extracted']} | {total['matched']} | {p:.2f} | {r:.2f} | F1 {f:.2f}")
 
 
 if __name__ == "__main__":
