@@ -10,7 +10,8 @@ from policykg.errors import Problem
 from policykg.graph.gazetteer import PLACE, Agency, Found, Gazetteer, Place
 from policykg.graph.lineage import LEVELS, Citation, level_of, outline_citations
 from policykg.graph.outline import Outline, read_outline
-from policykg.graph.responsibilities import Assignment, body_assignments, prose_assignments
+from policykg.graph.prose import prose_assignments
+from policykg.graph.responsibilities import Assignment, body_assignments
 from policykg.graph.targets import Target, outline_targets
 from policykg.graph.task_tables import annex_assignments
 from policykg.graph.text import normalize
@@ -68,8 +69,7 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         city = UNKNOWN_CITY
 
     def known(name: str) -> bool:
-        agency = gazetteer.resolve(name, city)
-        return agency.kind != "CollectiveBody" and (agency.resolved or agency.type is not None)
+        return gazetteer.resolve(name, city).resolved
 
     found = body_assignments(outline) + annex_assignments(outline) + prose_assignments(outline, known)
     place_names = [  # counties, zones and parks of the city: a target's scope when it names one

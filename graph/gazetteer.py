@@ -16,6 +16,7 @@ unresolved, with the name as written, so documents from anywhere still build.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -173,6 +174,13 @@ class Gazetteer:
             self.agencies[a.iri] = a
             for name in (a.label_zh, *alts):
                 self._aliases[(city.iri, key(name))] = a
+        by_type = Counter((a.city.iri, a.type.iri) for a in self.agencies.values() if a.type)
+        # A place's only curated agency of a type is the one any name of that type stands for.
+        self._by_type = {
+            (a.city.iri, a.type.iri): a
+            for a in self.agencies.values()
+            if a.type and by_type[(a.city.iri, a.type.iri)] == 1
+        }
 
     @classmethod
     @cache
@@ -296,11 +304,11 @@ class Gazetteer:
                 return found
         agency_type = self._type_keys.get(rest) or self._type_keys.get(k)
         if agency_type:
-            iri = f"{AGENCY}{owner.slug}-{agency_type.slug}"
-            if iri in self.agencies:  # the vocabulary's own agency, under its own labels
-                return self.agencies[iri]
+            curated = self._by_type.get((owner.iri, agency_type.iri))
+            if curated:  # the vocabulary's own agency, under its own labels
+                return curated
             return Agency(
-                iri,
+                f"{AGENCY}{owner.slug}-{agency_type.slug}",
                 owner.label_zh + agency_type.label_zh,
                 f"{owner.label_en or owner.label_zh} {agency_type.label_en}" if agency_type.label_en else None,
                 owner,

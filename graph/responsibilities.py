@@ -7,7 +7,7 @@ Four sources, each a function from an :class:`Outline` to :class:`Assignment` re
 - blanket clauses ``以下各项任务均需X、Y负责落实，不再列出`` (``implementer`` on every later measure of
   the section);
 - annex tables with 牵头/参加/配合 columns (``lead``/``support``), each row matched to its measure;
-- prose in the body: ``市发改委统筹协调推进…``, ``A、B分别牵头成立X、Y工作专班`` (``coordinator``).
+- prose in the body: see :mod:`policykg.graph.prose`.
 
 Extractors know nothing of RDF; names are as written, with a city prefix written once restored.
 """
@@ -34,6 +34,7 @@ _LABEL_ROLE = {"牵头": LEAD, "配合": SUPPORT, "参加": SUPPORT, "参与": S
 _BLANKET = re.compile(r"[,;]?\s*(?:以下|下列)(?:各项)?任务均[需由](.+?)负责落实[^)]*$")
 _LEAD_FORM = re.compile(r"^(.+?)牵头(?:负责)?(?:[,;](.+?)(配合|参与|协同|组织落实|负责落实|落实)?)?$")
 _SEPARATORS = re.compile(r"[、,;。]")
+_CONJUNCTIONS = re.compile(r"[、,;。]|以及|和|及|与")  # prose lists: 各镇政府、街道办事处和头桥集团
 _JOINT = "按职责分工负责"
 _LEVEL_PREFIX = "市区县省镇"  # 市发改委、教育局: the level written once, before the first name
 _KEEPS_OWN_PREFIX = re.compile(
@@ -42,9 +43,8 @@ _KEEPS_OWN_PREFIX = re.compile(
 _OWN_WORD = re.compile(r"^(市场|区域|县域)")  # words that start with a level character
 _ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
 _AGENCY_FORM = re.compile(
-    r"[\u4e00-\u9fff()]{1,24}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|工商联|运营商)"
+    r"[\u4e00-\u9fff()]{1,24}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|工商联|运营商|办事处|支队|总队)"
 )
-_PROSE_VERB = re.compile(r"统筹|牵头|抓总|调度")
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class Assignment:
 # -- agency lists ---------------------------------------------------------------------------
 
 
-def split_agencies(text: MappedText) -> list[Mention]:
+def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention]:
     """Split a list of agencies, restoring a level prefix written once and a shared suffix.
 
     >>> [m.name for m in split_agencies(MappedText.of("市发改委、教育局、市场监管局"))]
@@ -92,7 +92,7 @@ def split_agencies(text: MappedText) -> list[Mention]:
             continue  # "各县、区人民政府": too short to be a body, it runs on into the next piece
         if piece.text:
             pieces.append(piece)
-        start = end + 1 if m else end
+        start = m.end() if m else end
     names = [p.text for p in pieces]
     first = names[0] if names else ""
     prefix = first[0] if first[:1] in _LEVEL_PREFIX and not _OWN_WORD.match(first) else ""
@@ -150,6 +150,11 @@ def _clauses(item: Item) -> Iterator[tuple[MappedText, MappedText]]:
             item.body[m.start() : end + 1 if end < len(text) and text[end] == ")" else end],
             item.body[m.start() + 1 : end],
         )
+
+
+def clause_spans(item: Item) -> list[tuple[int, int]]:
+    """Where an item's responsibility clauses lie in its text (prose reading skips them)."""
+    return [(m.start(), _closing_paren(item.body.text, m.start()) + 1) for m in _CLAUSE_OPEN.finditer(item.body.text)]
 
 
 def clause_assignments(item: Item) -> tuple[list[Assignment], list[Mention]]:
@@ -224,39 +229,3 @@ def coverage(part: str, whole: str) -> float:
     """
     x = _bigrams(part)
     return len(x & _bigrams(whole)) / len(x) if x else 0.0
-
-
-# -- prose --------------------------------------------------------------------------------------
-
-_SENTENCE = re.compile(r"[^。;]+")
-_TASK_FORCE = re.compile(r"分别牵头(?:成立|组建)?(.+?)(?:[一二三四五六七八九十\d]+个)?(?:工作)?专班")
-
-
-def prose_assignments(outline: Outline, known) -> list[Assignment]:
-    """Named bodies that a sentence makes responsible: X统筹/牵头/抓总/调度….
-
-    ``known(name)`` says whether a name is an agency (not a collective such as 各县区).
-    """
-    items = [it for it in outline.walk() if it.title]
-    found: list[Assignment] = []
-    for item in outline.walk():
-        text = item.body.text
-        for s in _SENTENCE.finditer(text):
-            sentence = item.body[s.start() : s.end()].strip()
-            first = re.split(r"[,]", sentence.text, maxsplit=1)[0]
-            subject = re.match(r"(.+?)(?=分别牵头|统筹|牵头|抓总|每月|每季度|定期)", first)
-            if not subject or not _PROSE_VERB.search(first):
-                continue
-            mentions = split_agencies(sentence[: subject.end()])
-            if not mentions or not all(_AGENCY_FORM.fullmatch(m.name) and known(m.name) for m in mentions):
-                continue
-            pairs = _TASK_FORCE.search(sentence.text)
-            if pairs and len(mentions) > 1:
-                targets = [t.name for t in split_agencies(sentence[pairs.start(1) : pairs.end(1)])]
-                for rank, (mention, target) in enumerate(zip(mentions, targets), 1):
-                    hit = max(items, key=lambda it: coverage(target, it.title or ""), default=None)
-                    hit = hit.path if hit and coverage(target, hit.title or "") >= 0.5 else item.path
-                    found.append(Assignment(hit, mention, COORDINATOR, rank, False, PROSE, sentence.span()))
-            else:
-                found += assign(item.path, mentions, COORDINATOR, False, PROSE, sentence.span())
-    return found

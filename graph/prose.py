@@ -1,0 +1,152 @@
+"""Duties stated in prose: the bodies a sentence of the body makes responsible for something.
+
+Chinese official prose names the bearer of a duty as the subject of a clause, followed by a duty
+word: X要… / X应当… / X负责… / X牵头… / X会同Y… / X配合… / X统筹协调… / 由X负责…; a section
+organised by department gives each body a paragraph of its own ("区民防办：负责…", "房管所负责…；").
+The subject is a list of bodies (、 和 及 与), every one of which must be recognisable as a body
+(the gazetteer knows its function, or its name ends like one: 集团, 支队, 领导小组…); vague
+collectives (有关部门, 各成员单位) and market roles (建设单位, 企业) bear no duty here.
+
+Roles follow the duty word: 牵头 → lead; 会同's subject → lead and its objects → support; 配合 / 协助
+→ support; 统筹 / 协调 without 牵头 → coordinator; anything else → responsible. 按照各自职责 (of the
+listed bodies) makes them joint. A body counts once per role in a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from policykg.graph.mapped import MappedText
+from policykg.graph.records import Item, Outline
+from policykg.graph.responsibilities import (
+    COORDINATOR,
+    LEAD,
+    PROSE,
+    RESPONSIBLE,
+    SUPPORT,
+    Assignment,
+    Mention,
+    clause_spans,
+    coverage,
+    split_agencies,
+)
+
+_SENTENCE = re.compile(r"[^。!?\n]+")
+_CLAUSE_START = re.compile(r"(?:^|[,;:])\s*(?:并由|由|同时由|同时|并|请)?")
+_MODAL = r"(?:要|应当|应|须|必须|需要|需|将)?"
+_DUTY = re.compile(
+    rf"{_MODAL}(?:负责|牵头|会同|配合|协助|统筹|协调|分别|按照|按|根据|依据|依法|在各自|落实|履行|承担|做好|加强|抓好|组织)"
+    r"|要|应当|应|须|必须|:|每月|每季度|每年|定期"
+)
+_LEAD = re.compile(rf"{_MODAL}(?:负责牵头|牵头)")
+_WITH = re.compile(rf"{_MODAL}会同")
+_SUPPORT = re.compile(rf"{_MODAL}(?:负责)?(?:配合|协助)")
+# 统筹/协调 without 牵头, 牵头抓总 (overall charge), a recurring 调度 (scheduling the others' work).
+_COORDINATE = re.compile(
+    rf"{_MODAL}(?:负责)?(?:统筹|协调)(?!.{{0,6}}牵头)|{_MODAL}牵头抓总|(?:每月|每季度|定期)[^,]*调度"
+)
+_JOINT = re.compile(rf"{_MODAL}(?:按照|按|根据|依据|在)(?:各自|各自的)?(?:职责|职能)")
+_ETC = re.compile(r"等(?:部门|单位|相关部门|有关部门)?$")
+_MAX_SUBJECT = 60
+_VAGUE = re.compile(
+    r"^(?:各|其他|其它|市直|区级|市级|县级|有关|相关|各有关|各相关|其他有关|其他相关)*"
+    r"(?:有关|相关)?(?:部门|单位|方面|成员单位|职能部门|行业部门|机构)$"
+)
+_MARKET = re.compile(r"(建设|设计|施工|监理|勘察|社会|产权|物业|管理|使用|运营)单位$|企业$|产权人$|业主$|个人$|群众$")
+_BODY_FORM = re.compile(
+    r"[^的对将把在从为,、:0-9]{1,30}?(局|委|办|厅|部门|委员会|办公室|中心|公司|集团|总部|支行|分局|管委会|领导小组|小组|政府|党工委|党委|"
+    r"办事处|支队|总队|大队|研究院|街镇|街道|镇|乡|所|站|队)"
+)
+_TASK_FORCE = re.compile(r"^分别牵头(?:成立|组建)?(.+?)(?:[一二三四五六七八九十\d]+个)?(?:工作)?专班")
+
+
+def is_body(name: str, known: Callable[[str], bool]) -> bool:
+    """A name that can bear a duty: a known function or a body's form, not vague, not a market role."""
+    if _VAGUE.match(name) or _MARKET.search(name):
+        return False
+    return known(name) or bool(_BODY_FORM.fullmatch(name))
+
+
+def _subject(text: MappedText, known) -> tuple[list[Mention], int] | None:
+    """The list of bodies a clause opens with, and where the duty word after it starts."""
+    duty = _DUTY.search(text.text[:_MAX_SUBJECT])
+    if duty is None or duty.start() == 0:
+        return None
+    head = text[: duty.start()]
+    etc = _ETC.search(head.text)
+    mentions = split_agencies(head[: etc.start()] if etc else head, conjunctions=True)
+    if not mentions or not all(is_body(m.name, known) for m in mentions):
+        return None
+    return mentions, duty.start()
+
+
+def _objects(text: MappedText, known) -> list[Mention]:
+    """The bodies after 会同, up to the verb that follows the last of them (会同市公安局、市应急局督促…)."""
+    out: list[Mention] = []
+    for mention in split_agencies(text[:_MAX_SUBJECT], conjunctions=True):
+        if is_body(mention.name, known):
+            out.append(mention)
+            continue
+        body = _BODY_FORM.match(mention.name)
+        if body and is_body(body.group(), known):
+            out.append(Mention(body.group(), body.group(), mention.span))
+        break
+    return out
+
+
+def prose_assignments(outline: Outline, known: Callable[[str], bool]) -> list[Assignment]:
+    """Every duty the prose of the body states, with the item that states it."""
+    items = [it for it in outline.walk() if it.title]
+    found: list[Assignment] = []
+    for item in outline.walk():
+        found += _item_duties(item, items, known)
+    return found
+
+
+def _item_duties(item: Item, items: list[Item], known) -> list[Assignment]:
+    found: list[Assignment] = []
+    clauses = clause_spans(item)
+    for s in _SENTENCE.finditer(item.body.text):
+        sentence = item.body[s.start() : s.end()]
+        facts: list[tuple[str, Mention, str, int, bool]] = []  # (path, body, role, rank, joint)
+        for start in _CLAUSE_START.finditer(sentence.text):
+            if not any(a <= s.start() + start.end() < b for a, b in clauses):
+                facts += _clause_duties(sentence[start.end() :], item, items, known)
+        seen: set[tuple[str, str]] = set()
+        for path, mention, role, rank, joint in facts:
+            if (mention.name, role) not in seen:  # once per body and role in a sentence
+                seen.add((mention.name, role))
+                found.append(Assignment(path, mention, role, rank, joint, PROSE, sentence.span()))
+    return found
+
+
+def _clause_duties(clause: MappedText, item: Item, items: list[Item], known) -> list[tuple]:
+    """The duties a clause gives the bodies it opens with."""
+    subject = _subject(clause, known)
+    if subject is None:
+        return []
+    mentions, duty_at = subject
+    after = clause.text[duty_at:]
+
+    def each(bodies: list[Mention], role: str, joint: bool = False) -> list[tuple]:
+        return [(item.path, m, role, rank, joint) for rank, m in enumerate(bodies, 1)]
+
+    pairs = _TASK_FORCE.match(after)
+    if pairs and len(mentions) > 1:  # A、B分别牵头成立X、Y专班: each body coordinates its task force
+        names = [t.name for t in split_agencies(clause[duty_at + pairs.start(1) : duty_at + pairs.end(1)])]
+        out = []
+        for rank, (mention, name) in enumerate(zip(mentions, names), 1):
+            hit = max(items, key=lambda it: coverage(name, it.title or ""), default=None)
+            path = hit.path if hit and coverage(name, hit.title or "") >= 0.5 else item.path
+            out.append((path, mention, COORDINATOR, rank, False))
+        return out
+    if _COORDINATE.match(after):
+        return each(mentions, COORDINATOR)
+    if _LEAD.match(after):
+        return each(mentions, LEAD)
+    if m := _WITH.match(after):
+        return each(mentions, LEAD) + each(_objects(clause[duty_at + m.end() :], known), SUPPORT)
+    if _SUPPORT.match(after):
+        return each(mentions, SUPPORT)
+    return each(mentions, RESPONSIBLE, bool(_JOINT.match(after)) and len(mentions) > 1)
