@@ -1,6 +1,7 @@
 """Outline numbering: the markers that open numbered items, and Chinese numerals.
 
-Styles, from the outermost level in: ``一、`` / ``(一)`` / ``1.`` or ``1、`` / ``(1)`` / ``①``.
+Styles, from the outermost level in: the divisions of regulations and rules, ``第一章`` / ``第一节``,
+and their articles ``第一条``; then ``一、`` / ``(一)`` / ``1.`` or ``1、`` / ``(1)`` / ``①``.
 Patterns run on normalised text, where full-width brackets are already folded to ASCII.
 """
 
@@ -62,15 +63,26 @@ def int_to_cn(value: int) -> str:
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 
+# 第X章 / 第X节 / 第X条 open a heading or an article only when a space, a bracketed title or the end
+# of the line follows: "第三十一条第三款规定的…" at the start of a line is a reference.
+_DIVISION_END = r"(?=[ (]|$)"
+_DIVISION_WORDS = {"chapter": "章", "section": "节", "article": "条"}
+
 # (style, rank, pattern); the pattern's group 1 is the number, the match ends after the marker.
 STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
-    ("cn", 0, re.compile(f"([{_CN}]+)、")),
-    ("cn_paren", 1, re.compile(f"\\(([{_CN}]+)\\)")),
+    *(
+        (style, rank, re.compile(f"第([{_CN}]+){word}{_DIVISION_END}"))
+        for rank, (style, word) in enumerate(_DIVISION_WORDS.items())
+    ),
+    ("cn", 3, re.compile(f"([{_CN}]+)、")),
+    ("cn_paren", 4, re.compile(f"\\(([{_CN}]+)\\)")),
     # "1." but not "1.5倍"; "2.2024-2026年…" (a number then a year) is still a marker.
-    ("arabic", 2, re.compile(r"(\d{1,3})(?:[.、](?!\d)|\.(?=(?:19|20)\d\d))")),
-    ("arabic_paren", 3, re.compile(r"\((\d{1,3})\)")),
-    ("circled", 4, re.compile(f"([{_CIRCLED}])")),
+    ("arabic", 5, re.compile(r"(\d{1,3})(?:[.、](?!\d)|\.(?=(?:19|20)\d\d))")),
+    ("arabic_paren", 6, re.compile(r"\((\d{1,3})\)")),
+    ("circled", 7, re.compile(f"([{_CIRCLED}])")),
 )
+# Chapters and sections head the articles without numbering them: articles run on across them.
+DIVISIONS = ("chapter", "section")
 
 
 @dataclass(frozen=True)
@@ -90,7 +102,11 @@ def format_segment(style: str, ordinal: int) -> str:
     """
     >>> [format_segment(s, 3) for s in ("cn", "cn_paren", "arabic", "arabic_paren", "circled")]
     ['三', '（三）', '3', '（3）', '③']
+    >>> [format_segment(s, 12) for s in ("chapter", "section", "article")]
+    ['第十二章', '第十二节', '第十二条']
     """
+    if style in _DIVISION_WORDS:
+        return f"第{int_to_cn(ordinal)}{_DIVISION_WORDS[style]}"
     if style == "cn":
         return int_to_cn(ordinal)
     if style == "cn_paren":
@@ -107,7 +123,12 @@ def parse_segment(segment: str) -> tuple[str, int]:
 
     >>> parse_segment("（三十二）")
     ('cn_paren', 32)
+    >>> parse_segment("第六十四条")
+    ('article', 64)
     """
+    for style, word in _DIVISION_WORDS.items():
+        if segment.startswith("第") and segment.endswith(word):
+            return style, cn_to_int(segment[1:-1])
     inner = segment.strip("（）")
     if inner in _CIRCLED:
         return "circled", _CIRCLED.index(inner) + 1
@@ -124,12 +145,14 @@ def match_marker(line: str) -> Marker | None:
     '（三十二）'
     >>> match_marker("1.5倍以上") is None
     True
+    >>> match_marker("第十四条(竣工验收)").segment, match_marker("第三十一条第三款规定的") is None
+    ('第十四条', True)
     """
     for style, rank, pattern in STYLES:
         m = pattern.match(line)
         if m:
             number = m.group(1)
-            if style in ("cn", "cn_paren"):
+            if style in ("cn", "cn_paren", *_DIVISION_WORDS):
                 try:
                     ordinal = cn_to_int(number)
                 except ValueError:

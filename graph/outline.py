@@ -1,8 +1,10 @@
 """The outline of a document: front matter, numbered items and annexes, each with its span.
 
 The document is cut into regions by lines: front matter (title, number, dates), preamble, the
-numbered body, a closing block (印发 lines, signatures) and annexes (附件). Items nest by the rank
-of their marker style, not by Markdown heading marks, which the sources use inconsistently.
+numbered body, a closing block (印发 lines, signatures) and annexes (附件, 附表). Items nest by the
+rank of their marker style, not by Markdown heading marks, which the sources use inconsistently.
+Regulations and rules are the exception the law makes: their articles (第五条) are cited by number
+alone, so chapters and sections are items of their own that hold no articles.
 """
 
 from __future__ import annotations
@@ -16,15 +18,25 @@ from policykg.errors import Problem
 from policykg.graph.annex import parse_annexes
 from policykg.graph.frontmatter import DATE_LINE, parse_metadata
 from policykg.graph.mapped import MappedText
-from policykg.graph.numbering import STYLES, Marker, format_segment, match_marker
+from policykg.graph.numbering import DIVISIONS, STYLES, Marker, format_segment, match_marker
 from policykg.graph.records import Item, Outline, Span
 from policykg.graph.text import LineIndex, SourceText, normalize, read_source
 
 _MARKDOWN = re.compile(r"#{1,6}\s*")
-_ANNEX = re.compile(r"附件(\d*)(?::(.*))?$")
+# An annex header: 附件 / 附件1 / 附件一 / 附表2, alone or with a colon and a title or a list.
+_ANNEX = re.compile(r"附[件表]([一二三四五六七八九十\d]*)(?::(.*))?$")
 _TERMINAL = "。!?;:)】》〕"
+_SENTENCE_END = "。!?;"
+# A numbered line shorter than a printed line (GB/T 9704: 28 characters, less the indent and the
+# number) that ends no sentence is a heading on its own line, not the first half of a broken one.
+_HEADING_MAX = 22
 # Web-page furniture that scraped documents end with (tags, comment boxes, print buttons).
-_PAGE_CHROME = re.compile(r"(标签|验证码|留言与评论|打印本页|关闭窗口|【?字体|分享到|扫一扫|相关链接)")
+_PAGE_CHROME = re.compile(
+    r"(标签|验证码|留言|全部咨询|收藏$|打印本页|关闭窗口|【?字体|分享到|扫一扫|相关链接|相关稿件)"
+)
+# Two full-width spaces are a paragraph's first-line indent (GB/T 9704); PDF extraction leaves
+# them inside a line where a paragraph was run into the one before.
+_INDENT = "\u3000\u3000"
 _RANK = {style: rank for style, rank, _ in STYLES}
 
 
@@ -48,9 +60,24 @@ def split_lines(doc: MappedText) -> list[Line]:
         m = _MARKDOWN.match(raw)
         content = start + (m.end() if m else 0)
         origin = doc.index[start] if start < len(doc.index) else len(doc.original)
-        lines.append(Line(start, content, end, index.line(origin)))
+        number = index.line(origin)
+        for cut in _run_in_items(doc, content, end):
+            lines.append(Line(start, content, cut, number))
+            start = content = cut
+        lines.append(Line(start, content, end, number))
         start = end + 1
     return lines
+
+
+def _run_in_items(doc: MappedText, start: int, end: int) -> list[int]:
+    """Where a numbered item starts inside a line, behind a sentence end and a paragraph indent."""
+    cuts = []
+    for m in re.finditer(f"[{_SENTENCE_END}]", doc.text[start:end]):
+        at = start + m.end()
+        if at < end and _INDENT in doc.original[doc.index[at - 1] + 1 : doc.index[at]]:
+            if match_marker(doc.text[at:end]):
+                cuts.append(at)
+    return cuts
 
 
 def is_prose(line: str) -> bool:
@@ -60,7 +87,18 @@ def is_prose(line: str) -> bool:
 
 def starts_block(line: str) -> bool:
     """A line that opens something new: an item, a heading, a cell, an annex, a clause, a date."""
-    return bool(match_marker(line) or line.startswith(("\t", "附件", "---", "(责任单位", "|")) or DATE_LINE.match(line))
+    return bool(
+        match_marker(line) or line.startswith(("\t", "附件", "附表", "---", "(责任单位", "|")) or DATE_LINE.match(line)
+    )
+
+
+def is_heading(text: str) -> bool:
+    """The text of a numbered line, its number removed, that is a heading standing on its own line.
+
+    >>> is_heading("以规划为引领,构建区域绿色网络体系"), is_heading("培育壮大市场主体。以市级标准化智慧岛建设为引")
+    (True, False)
+    """
+    return len(text) < _HEADING_MAX and not any(c in text for c in _SENTENCE_END)
 
 
 def continues(prev: str, nxt: str) -> bool:
@@ -70,7 +108,11 @@ def continues(prev: str, nxt: str) -> bool:
     True
     >>> continues("驻马店市推进产业集聚区高质量快速发展", "行动方案")
     False
+    >>> continues("2021", "年3")  # a date broken by a scraped page's layout
+    True
     """
+    if prev and nxt and prev[-1].isdigit() and nxt[0] in "年月日":
+        return True
     return bool(
         prev
         and nxt
@@ -89,9 +131,11 @@ def _body(doc: MappedText, lines: list[Line], first_content: int) -> MappedText:
         return doc[first_content:first_content]
     gaps, prev = [], None
     for ln in kept:
-        if prev is not None:
+        if prev is not None and ln.start > prev.end:  # a run-in item's line has no break before it
             start = max(prev.end, first_content)
-            if continues(doc.text[max(prev.content, first_content) : prev.end], ln.text(doc)):
+            text = doc.text[max(prev.content, first_content) : prev.end]
+            heading = prev is kept[0] and first_content > prev.content and is_heading(text)
+            if not heading and continues(text, ln.text(doc)):
                 gaps.append((start, ln.content))
             else:
                 gaps.append((start + 1, ln.content))  # keep one newline
@@ -101,8 +145,13 @@ def _body(doc: MappedText, lines: list[Line], first_content: int) -> MappedText:
     return doc[begin : kept[-1].end].delete(shifted)
 
 
-def _title(body: MappedText) -> str | None:
-    """The item's title: its heading line, or its first sentence when that is short."""
+def _title(body: MappedText, style: str) -> str | None:
+    """The item's title: an article's bracketed title (第一条（目的和依据）), else its heading
+    line, or its first sentence when that is short."""
+    if style == "article" and body.text.startswith("("):
+        close = body.text.find(")")
+        if close > 1:
+            return body[1:close].display.strip() or None
     first = body.text.split("\n", 1)[0]
     if "。" in first:
         cut = first.index("。")
@@ -126,24 +175,50 @@ def _closing_start(doc: MappedText, lines: list[Line], start: int, end: int) -> 
 
 
 def _annex_starts(doc: MappedText, lines: list[Line], start: int) -> tuple[int, list[int]]:
-    """(first line after the body, annex header lines). A first ``附件:…`` that lists annexes
-    announced later is the annex list, not an annex."""
+    """(first line after the body, annex header lines). A first ``附件:…`` that lists annexes, on
+    its line or as numbered lines below it, is the annex list, not an annex; a list that nothing
+    follows announces annexes the text does not hold."""
     heads = [i for i in range(start, len(lines)) if _ANNEX.match(lines[i].text(doc))]
     if not heads:
         return len(lines), []
     first = _ANNEX.match(lines[heads[0]].text(doc))
-    if len(heads) > 1 and first and first.group(2):
+    below = [ln.text(doc) for ln in lines[heads[0] + 1 : heads[1] if len(heads) > 1 else len(lines)]]
+    numbered = [t for t in below if t]
+    listed = all(match_marker(t) for t in numbered)
+    if len(heads) == 1 and listed:
+        return heads[0], []
+    if len(heads) > 1 and first and (first.group(2) or (numbered and listed)):
         return heads[0], heads[1:]
     return heads[0], heads
 
 
+def _contents(doc: MappedText, lines: list[Line]) -> set[int]:
+    """The lines of a table of contents: 目录 and the chapter headings below it, up to the first
+    heading it lists a second time (where the text begins)."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if line.text(doc) != "目录":
+            continue
+        seen = set()
+        for j in range(i + 1, len(lines)):
+            text = lines[j].text(doc)
+            marker = match_marker(text) if text else None
+            if text and (marker is None or marker.style not in DIVISIONS or marker.segment in seen):
+                break
+            if marker:
+                seen.add(marker.segment)
+                found.add(j)
+    return found
+
+
 def _without_page_chrome(doc: MappedText, lines: list[Line]) -> list[Line]:
-    """Drop the trailing lines that belong to the web page, not the document."""
-    end = len(lines)
-    while end > 0 and (not lines[end - 1].text(doc) or _PAGE_CHROME.match(lines[end - 1].text(doc))):
-        end -= 1
-    chrome = any(_PAGE_CHROME.match(ln.text(doc)) for ln in lines[end:])
-    return lines[:end] if chrome else lines
+    """Drop the web page's furniture after the document's last sentence: print buttons, comment
+    boxes and the site's navigation, whose titles belong to other documents."""
+    last = max((i for i, ln in enumerate(lines) if "。" in ln.text(doc)), default=-1)
+    for i in range(last + 1, len(lines)):
+        if _PAGE_CHROME.match(lines[i].text(doc)):
+            return lines[:i]
+    return lines
 
 
 def parse_outline(source: SourceText) -> Outline:
@@ -151,9 +226,13 @@ def parse_outline(source: SourceText) -> Outline:
     doc = normalize(source.text)
     lines = _without_page_chrome(doc, split_lines(doc))
     problems: list[Problem] = list(source.problems)
-    markers = {i: m for i, ln in enumerate(lines) if (m := match_marker(ln.text(doc)))}
+    contents = _contents(doc, lines)
+    markers = {i: m for i, ln in enumerate(lines) if i not in contents and (m := match_marker(ln.text(doc)))}
     first_marker = min(markers, default=None)
     body_end, annex_heads = _annex_starts(doc, lines, first_marker or 0)
+    if body_end < len(lines) and not annex_heads:
+        label = lines[body_end].text(doc).partition(":")[0]
+        problems.append(Problem(source.name, lines[body_end].number, "warning", f"{label}: listed but not in the text"))
     if first_marker is None or first_marker >= body_end:
         problems.append(
             Problem(
@@ -167,10 +246,7 @@ def parse_outline(source: SourceText) -> Outline:
     closing = _closing_start(doc, lines, first_marker, body_end)
     item_lines = [i for i in markers if first_marker <= i < closing]
 
-    # The preamble: the paragraph(s) of running text just before the first item.
-    pre = first_marker
-    while pre > 0 and (not lines[pre - 1].text(doc) or lines[pre - 1].text(doc).endswith("。")):
-        pre -= 1
+    pre = _preamble_start(doc, lines, first_marker)
     while pre < first_marker and not lines[pre].text(doc):
         pre += 1
     preamble = _body(doc, lines[pre:first_marker], lines[pre].content if pre < len(lines) else 0)
@@ -180,6 +256,20 @@ def parse_outline(source: SourceText) -> Outline:
     items = _build_items(source.name, doc, lines, item_lines, markers, closing, problems)
     annexes = parse_annexes(source.name, doc, lines, annex_heads, problems)
     return Outline(source.name, doc, metadata, preamble, items, annexes, problems)
+
+
+def _preamble_start(doc: MappedText, lines: list[Line], first: int) -> int:
+    """Where the preamble begins: the paragraphs of running text just before the first item, the
+    last of which may announce the items ("现提出如下意见：")."""
+    pre, last = first, True
+    while pre > 0:
+        text = lines[pre - 1].text(doc)
+        if text:
+            if not (text.endswith("。") or (last and text.endswith("如下:"))):
+                break
+            last = False
+        pre -= 1
+    return pre
 
 
 def _build_items(
@@ -200,7 +290,8 @@ def _build_items(
         line = lines[at]
         while stack and _RANK[stack[-1].style] >= marker.rank:
             stack.pop()
-        parent = stack[-1] if stack else None
+        # An article is cited by its number alone: the chapter above it is no part of its path.
+        parent = stack[-1] if stack and marker.style != "article" else None
         siblings = parent.children if parent else roots
         _check_sequence(name, line.number, marker, siblings, last_ordinal, problems)
         marker = _unique(marker, siblings)
@@ -212,13 +303,13 @@ def _build_items(
             number=doc[line.content : line.content + marker.end].display,
             style=marker.style,
             ordinal=marker.ordinal,
-            title=_title(body.strip()),
+            title=_title(body.strip(), marker.style),
             body=body.strip(),
             span=doc.span(line.content, own_end),
             line=line.number,
         )
         siblings.append(item)
-        for ancestor in stack:  # a parent's span covers its children
+        for ancestor in (a for a in stack if item.path.startswith(a.path + "/")):  # a parent's span covers its children
             ancestor.span = Span(ancestor.span.start, max(ancestor.span.end, item.span.end))
         stack.append(item)
     return roots

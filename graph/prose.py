@@ -36,7 +36,7 @@ _SENTENCE = re.compile(r"[^。!?\n]+")
 _CLAUSE_START = re.compile(r"(?:^|[,;:])\s*(?:并由|由|同时由|同时|并|请)?")
 _MODAL = r"(?:要|应当|应|须|必须|需要|需|将)?"
 _DUTY = re.compile(
-    rf"{_MODAL}(?:负责|牵头|会同|配合|协助|统筹|协调|分别|按照|按|根据|依据|依法|在各自|落实|履行|承担|做好|加强|抓好|组织)"
+    rf"{_MODAL}(?:负责(?!人|同志)|牵头|会同|配合|协助|统筹|协调|分别|按照|按|根据|依据|依法|在各自|落实|履行|承担|做好|加强|抓好|组织(?!部))"
     r"|要|应当|应|须|必须|:|每月|每季度|每年|定期"
 )
 _LEAD = re.compile(rf"{_MODAL}(?:负责牵头|牵头)")
@@ -47,6 +47,7 @@ _COORDINATE = re.compile(
     rf"{_MODAL}(?:负责)?(?:统筹|协调)(?!.{{0,6}}牵头)|{_MODAL}牵头抓总|(?:每月|每季度|定期)[^,]*调度"
 )
 _JOINT = re.compile(rf"{_MODAL}(?:按照|按|根据|依据|在)(?:各自|各自的)?(?:职责|职能)")
+_ALIAS = re.compile(r"\((?:以下)?简称[^)]*\)$")
 _ETC = re.compile(r"等(?:部门|单位|相关部门|有关部门)?$")
 _MAX_SUBJECT = 60
 _VAGUE = re.compile(
@@ -69,16 +70,19 @@ def is_body(name: str, known: Callable[[str], bool]) -> bool:
 
 
 def _subject(text: MappedText, known) -> tuple[list[Mention], int] | None:
-    """The list of bodies a clause opens with, and where the duty word after it starts."""
-    duty = _DUTY.search(text.text[:_MAX_SUBJECT])
-    if duty is None or duty.start() == 0:
-        return None
-    head = text[: duty.start()]
-    etc = _ETC.search(head.text)
-    mentions = split_agencies(head[: etc.start()] if etc else head, conjunctions=True)
-    if not mentions or not all(is_body(m.name, known) for m in mentions):
-        return None
-    return mentions, duty.start()
+    """The list of bodies a clause opens with, and where the duty word after it starts: the first
+    duty word whose preceding text is a list of bodies (应 in 市应急局 is no duty word)."""
+    for duty in _DUTY.finditer(text.text[:_MAX_SUBJECT]):
+        if duty.start() == 0:
+            return None
+        head = text[: duty.start()]
+        head = head[: _ETC.search(head.text).start()] if _ETC.search(head.text) else head
+        if _ALIAS.search(head.text):  # X（以下简称“Y”）
+            head = head[: _ALIAS.search(head.text).start()]
+        mentions = split_agencies(head, conjunctions=True)
+        if mentions and all(is_body(m.name, known) for m in mentions):
+            return mentions, duty.start()
+    return None
 
 
 def _objects(text: MappedText, known) -> list[Mention]:

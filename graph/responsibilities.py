@@ -83,9 +83,17 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     ['各县、区人民政府(管委会)', '高新区管委会']
     >>> [m.name for m in split_agencies(MappedText.of("经开区、工业园区、示范区管委会"))]
     ['经开区管委会', '工业园区管委会', '示范区管委会']
+
+    With ``conjunctions``, 和/及/与 separate too, after a body's name (not in 住房和城乡建设局):
+
+    >>> [m.name for m in split_agencies(MappedText.of("各镇政府、街道办事处和头桥集团"), conjunctions=True)]
+    ['各镇政府', '街道办事处', '头桥集团']
     """
     pieces, start = [], 0
-    for m in [*_SEPARATORS.finditer(text.text), None]:
+    separators = _CONJUNCTIONS if conjunctions else _SEPARATORS
+    for m in [*separators.finditer(text.text), None]:
+        if m and m.group() in ("以及", "和", "及", "与") and not _AGENCY_FORM.fullmatch(text.text[start : m.start()]):
+            continue
         end = m.start() if m else len(text.text)
         piece = text[start:end].strip()
         if m and len(piece.text) <= 2 and not _AGENCY_FORM.fullmatch(piece.text):
