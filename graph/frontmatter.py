@@ -1,8 +1,8 @@
 """Document metadata from the front matter: title, 文号, issuers and dates.
 
-Lines before the preamble are classed one by one (a 文件 header, a 文号 line, a date, the
-addressee line ending in a colon, sentences of a notice, a web page's metadata table); the first run
-of the remaining short lines is the title.
+Lines before the preamble are classed one by one (a 文件 header, a 文号 line, a date, a
+regulation's adoption note, the addressee line ending in a colon, sentences of a notice, a web
+page's metadata table); the first run of the remaining short lines is the title.
 """
 
 from __future__ import annotations
@@ -19,21 +19,41 @@ if TYPE_CHECKING:
 
 DATE_LINE = re.compile(r"\(?(\d{4})年(\d{1,2})月(\d{1,2})日\)?(印发)?$")
 DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[](?:19|20)\d\d[〕\]]\d{1,4}号")
+# A web page's metadata table: "文号:…" on one line, or the label on a line and its value below.
 _FIELD_LABELS = (
     "索引号",
+    "索取号",
     "主题分类",
     "信息来源",
     "发文机关",
+    "发布机构",
     "发文日期",
     "成文日期",
     "发布日期",
     "名称",
     "文号",
+    "文件编号",
+    "载体类型",
+    "记录形式",
+    "公开类别",
     "关键词",
+    "内容描述",
+    "字号",
 )
 _FIELD = re.compile(f"({'|'.join(_FIELD_LABELS)}):")
+_FIELD_DATE = re.compile(r"(\d{4})[年-](\d{1,2})[月-](\d{1,2})")
 _HEADER = re.compile(r".{2,30}文件")
-_ENCLOSED = re.compile(r"关于印发《(.+)》的通知")
+# The enclosed document of a notice that issues or forwards it: 关于印发《X》的通知,
+# …印发修订后的《X》的通知, 关于转发区建设管理委制订的《X》的通知, 关于印发X的通知.
+_ENCLOSED = re.compile(r"(?:印发|转发)[^《》]*?《(.+)》的通知|(?:印发|转发)(.+)的通知$")
+# The title's issuer stands before 关于 / 印发 / 转发.
+_ISSUER_END = re.compile("关于|印发|转发")
+# A regulation's adoption note under its title: "(2021年8月25日上海市第十五届人民代表大会常务委员会
+# 第三十四次会议通过)". The body that adopts it (通过) issues it; one that approves it (批准) does not.
+_ADOPTED = re.compile(
+    r"\(?(\d{4})年(\d{1,2})月(\d{1,2})日 ?(.+?)第[一二三四五六七八九十百零〇]+次(?:全体)?会议(通过|批准)\)?$"
+)
+_TERM = re.compile("第[一二三四五六七八九十百零〇]+届")
 
 
 def iso_date(year: str, month: str, day: str) -> str:
@@ -48,72 +68,125 @@ def _fields(text: str) -> list[tuple[str, int, int]]:
     ]
 
 
-def _clean(doc: MappedText, start: int, end: int) -> MappedText:
-    return doc[start:end].strip(" |")
+def _front_lines(doc: MappedText, lines: list[Line]) -> list[MappedText]:
+    """The lines of the front matter (blank ones as empty text); a bracketed note broken over
+    lines, such as a regulation's adoption note, is read as one line."""
+    out: list[MappedText] = []
+    open_note = False
+    for line in lines:
+        text = doc[line.content : line.end]
+        if open_note and text.text:
+            out[-1] = out[-1] + text
+            open_note = ")" not in text.text
+            continue
+        out.append(text)
+        open_note = text.text.startswith("(") and ")" not in text.text
+    return out
+
+
+def _title_issuers(title: str) -> tuple[str, ...]:
+    """
+    >>> _title_issuers("上海市人民政府办公厅印发修订后的《关于进一步减少本市道路交通事故的意见》的通知")
+    ('上海市人民政府办公厅',)
+    >>> _title_issuers("关于印发《上海市零碳园区建设工作方案》的通知")
+    ()
+    """
+    parts = _ISSUER_END.split(title, maxsplit=1)
+    return tuple(parts[0].split()) if len(parts) > 1 else ()
 
 
 def parse_metadata(
     name: str, doc: MappedText, lines: list[Line], front_end: int, closing: list[Line]
 ) -> tuple[Metadata, list[Problem]]:
-    """Metadata from ``lines[:front_end]`` (the front matter) and the closing block."""
+    """Metadata from ``lines[:front_end]`` (the front matter) and the closing block.
+
+    The title is the first run of short lines; a line that prints it again (a scraped page's
+    heading) ends it. The names above the date that closes a cover notice are its signature.
+    """
     fields: dict[str, MappedText] = {}
     dates: list[DocumentDate] = []
-    runs: list[list[Line]] = [[]]
+    runs: list[list[MappedText]] = [[]]
     number: MappedText | None = None
-    for line in lines[:front_end]:
-        text = line.text(doc)
-        if not text:
+    adopted_by: list[str] = []
+    signature: list[MappedText] = []
+    texts = _front_lines(doc, lines[:front_end])
+    for at, text in enumerate(texts):
+        t = text.text
+        if len(t) <= 1 or (at and texts[at - 1].text in _FIELD_LABELS and t not in _FIELD_LABELS):
+            continue  # blank, a page's font-size button (大 中 小), or the value of a label above
+        if t in _FIELD_LABELS:
+            value = texts[at + 1] if at + 1 < len(texts) else None
+            if value is not None and value.text and value.text not in _FIELD_LABELS:
+                fields.setdefault(t, value.strip(" |"))
+            runs.append([])
             continue
-        found = _fields(text)
+        found = _fields(t)
         if found:
             for label, s, e in found:
-                fields.setdefault(label, _clean(doc, line.content + s, line.content + e))
+                fields.setdefault(label, text[s:e].strip(" |"))
             runs.append([])
             continue
-        date = DATE_LINE.match(text)
-        if date:
+        adopted = _ADOPTED.match(t)
+        date = DATE_LINE.match(t)
+        if adopted:
+            if adopted.group(5) == "通过":
+                dates.append(DocumentDate(iso_date(*adopted.groups()[:3]), "issued", text.span(*adopted.span())))
+                body = text[adopted.start(4) : adopted.end(4)]
+                adopted_by.append(body.delete(m.span() for m in _TERM.finditer(body.text)).display.strip())
+            runs.append([])
+        elif date:
             after_title = bool(runs[-1]) and len([r for r in runs if r]) == 1
             kind = "printed" if date.group(4) else ("issued" if after_title else "signed")
-            dates.append(DocumentDate(iso_date(*date.groups()[:3]), kind, doc.span(line.content, line.end)))
+            dates.append(DocumentDate(iso_date(*date.groups()[:3]), kind, text.span()))
+            if kind == "signed" and not signature:
+                signature = runs[-1]
             runs.append([])
-        elif DOCUMENT_NUMBER.fullmatch(text):
-            number = number or doc[line.content : line.end]
+        elif DOCUMENT_NUMBER.fullmatch(t):
+            number = number or text
             runs.append([])
-        elif _HEADER.fullmatch(text) or text.endswith(":") or "。" in text:
+        elif _HEADER.fullmatch(t) or t.endswith(":") or "。" in t or t.startswith(("附件", "附表", "特此")):
             runs.append([])
+        elif t.startswith("(") and t.endswith(")"):
+            continue  # a note beside a signature: (上海市发展和改革委员会代章)
+        elif runs[-1] and t.startswith("".join(r.text for r in runs[-1])):
+            runs.append([])  # the title printed again
         else:
-            runs[-1].append(line)
+            runs[-1].append(text)
     for line in closing:
         date = DATE_LINE.match(line.text(doc))
         if date:
             kind = "printed" if date.group(4) else "signed"
             dates.append(DocumentDate(iso_date(*date.groups()[:3]), kind, doc.span(line.content, line.end)))
 
-    if "发文日期" in fields or "成文日期" in fields:
-        for label, kind in (("发文日期", "issued"), ("成文日期", "signed")):
-            m = label in fields and re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", fields[label].text)
-            if m:
-                dates.insert(0, DocumentDate(iso_date(*m.groups()), kind, fields[label].span(*m.span())))
+    for label, kind in (("发文日期", "issued"), ("成文日期", "signed"), ("发布日期", "issued")):
+        m = label in fields and _FIELD_DATE.search(fields[label].text)
+        if m and not (label == "发布日期" and "发文日期" in fields):
+            dates.insert(0, DocumentDate(iso_date(*m.groups()), kind, fields[label].span(*m.span())))
 
     problems = []
     title_run = next((r for r in runs if r), [])
     if "名称" in fields and fields["名称"].text:
         title = fields["名称"].display
     elif title_run:
-        title = "".join(doc[ln.content : ln.end].display for ln in title_run)
+        title = "".join(t.display for t in title_run)
     else:
         title = None
         problems.append(Problem(name, None, "warning", "no title found in the front matter"))
-    if "文号" in fields and DOCUMENT_NUMBER.search(fields["文号"].text):
-        m = DOCUMENT_NUMBER.search(fields["文号"].text)
-        number = fields["文号"][m.start() : m.end()]
+    for label in ("文号", "文件编号"):
+        m = label in fields and DOCUMENT_NUMBER.search(fields[label].text)
+        if m:
+            number = fields[label][m.start() : m.end()]
+            break
     enclosed = _ENCLOSED.search(title or "")
-    issuers: tuple[str, ...] = ()
-    if title and "关于" in title:
-        issuers = tuple(title.split("关于", 1)[0].split())
+    issuers = (
+        _title_issuers(title or "")
+        or tuple(adopted_by)
+        or tuple(t.display.strip() for t in signature)
+        or ((fields["发布机构"].display,) if fields.get("发布机构") else ())
+    )
     meta = Metadata(
         title=title,
-        enclosed_title=enclosed.group(1) if enclosed else None,
+        enclosed_title=next(g for g in enclosed.groups() if g) if enclosed else None,
         document_number=number.display if number else None,
         issuers=issuers,
         dates=tuple(dates),

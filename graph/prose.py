@@ -33,12 +33,13 @@ from policykg.graph.responsibilities import (
 )
 
 _SENTENCE = re.compile(r"[^。!?\n]+")
-_CLAUSE_START = re.compile(r"(?:^|[,;:])\s*(?:并由|由|同时由|同时|并|请)?")
+_CLAUSE_START = re.compile(r"(?:^|[,;:])\s*")
 _MODAL = r"(?:要|应当|应|须|必须|需要|需|将)?"
 _DUTY = re.compile(
     rf"{_MODAL}(?:负责(?!人|同志)|牵头|会同|配合|协助|统筹|协调|分别|按照|按|根据|依据|依法|在各自|落实|履行|承担|做好|加强|抓好|组织(?!部))"
     r"|要|应当|应|须|必须|:|每月|每季度|每年|定期"
 )
+_LEADING_DUTY = re.compile(rf"{_MODAL}(?:负责(?!人|同志)|牵头|会同|配合|协助|统筹|协调)")
 _LEAD = re.compile(rf"{_MODAL}(?:负责牵头|牵头)")
 _WITH = re.compile(rf"{_MODAL}会同")
 _SUPPORT = re.compile(rf"{_MODAL}(?:负责)?(?:配合|协助)")
@@ -56,7 +57,7 @@ _VAGUE = re.compile(
 )
 _MARKET = re.compile(r"(建设|设计|施工|监理|勘察|社会|产权|物业|管理|使用|运营)单位$|企业$|产权人$|业主$|个人$|群众$")
 _BODY_FORM = re.compile(
-    r"[^的对将把在从为,、:0-9]{1,30}?(局|委|办|厅|部门|委员会|办公室|中心|公司|集团|总部|支行|分局|管委会|领导小组|小组|政府|党工委|党委|"
+    r"各(?:区|县|县区|县\(区\)|乡镇|街镇|镇|街道)|[^的对将把在从为由,、:0-9]{1,30}?(局|委|办|厅|部门|委员会|办公室|中心|公司|集团|总部|支行|分局|管委会|领导小组|小组|政府|党工委|党委|"
     r"办事处|支队|总队|大队|研究院|街镇|街道|镇|乡|所|站|队)"
 )
 _TASK_FORCE = re.compile(r"^分别牵头(?:成立|组建)?(.+?)(?:[一二三四五六七八九十\d]+个)?(?:工作)?专班")
@@ -71,17 +72,21 @@ def is_body(name: str, known: Callable[[str], bool]) -> bool:
 
 def _subject(text: MappedText, known) -> tuple[list[Mention], int] | None:
     """The list of bodies a clause opens with, and where the duty word after it starts: the first
-    duty word whose preceding text is a list of bodies (应 in 市应急局 is no duty word)."""
+    duty word whose preceding text is a list of bodies (应 in 市应急局 is no duty word). A vague
+    member (区政府相关部门) is left out of a list that names bodies besides it."""
     for duty in _DUTY.finditer(text.text[:_MAX_SUBJECT]):
-        if duty.start() == 0:
-            return None
         head = text[: duty.start()]
-        head = head[: _ETC.search(head.text).start()] if _ETC.search(head.text) else head
-        if _ALIAS.search(head.text):  # X（以下简称“Y”）
-            head = head[: _ALIAS.search(head.text).start()]
+        if "由" in head.text:  # 资金原则上由区政府统筹…: the bearer follows 由
+            head = head[head.text.rindex("由") + 1 :]
+        for pattern in (_ETC, _ALIAS):
+            if m := pattern.search(head.text):
+                head = head[: m.start()]
+        if not head.text:
+            continue
         mentions = split_agencies(head, conjunctions=True)
-        if mentions and all(is_body(m.name, known) for m in mentions):
-            return mentions, duty.start()
+        named = [m for m in mentions if not _VAGUE.match(m.name)]
+        if named and all(is_body(m.name, known) for m in named):
+            return named, duty.start()
     return None
 
 
@@ -114,9 +119,15 @@ def _item_duties(item: Item, items: list[Item], known) -> list[Assignment]:
     for s in _SENTENCE.finditer(item.body.text):
         sentence = item.body[s.start() : s.end()]
         facts: list[tuple[str, Mention, str, int, bool]] = []  # (path, body, role, rank, joint)
+        bearers: list[Mention] = []  # the last subject: a clause opening with a duty word shares it
         for start in _CLAUSE_START.finditer(sentence.text):
-            if not any(a <= s.start() + start.end() < b for a, b in clauses):
-                facts += _clause_duties(sentence[start.end() :], item, items, known)
+            if any(a <= s.start() + start.end() < b for a, b in clauses):
+                continue
+            clause = sentence[start.end() :]
+            subject = _subject(clause, known) or (_LEADING_DUTY.match(clause.text) and bearers and (bearers, 0))
+            if subject:
+                bearers = subject[0]
+                facts += _clause_duties(clause, subject, item, items, known)
         seen: set[tuple[str, str]] = set()
         for path, mention, role, rank, joint in facts:
             if (mention.name, role) not in seen:  # once per body and role in a sentence
@@ -125,11 +136,10 @@ def _item_duties(item: Item, items: list[Item], known) -> list[Assignment]:
     return found
 
 
-def _clause_duties(clause: MappedText, item: Item, items: list[Item], known) -> list[tuple]:
-    """The duties a clause gives the bodies it opens with."""
-    subject = _subject(clause, known)
-    if subject is None:
-        return []
+def _clause_duties(
+    clause: MappedText, subject: tuple[list[Mention], int], item: Item, items: list[Item], known
+) -> list[tuple]:
+    """The duties a clause gives its subject, the bodies it opens with (or the sentence's last)."""
     mentions, duty_at = subject
     after = clause.text[duty_at:]
 

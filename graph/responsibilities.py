@@ -34,7 +34,7 @@ _LABEL_ROLE = {"牵头": LEAD, "配合": SUPPORT, "参加": SUPPORT, "参与": S
 _BLANKET = re.compile(r"[,;]?\s*(?:以下|下列)(?:各项)?任务均[需由](.+?)负责落实[^)]*$")
 _LEAD_FORM = re.compile(r"^(.+?)牵头(?:负责)?(?:[,;](.+?)(配合|参与|协同|组织落实|负责落实|落实)?)?$")
 _SEPARATORS = re.compile(r"[、,;。]")
-_CONJUNCTIONS = re.compile(r"[、,;。]|以及|和|及|与")  # prose lists: 各镇政府、街道办事处和头桥集团
+_CONJUNCTIONS = re.compile(r"[、,;。]|以及|和|及|与|或")  # prose lists: 各镇政府、街道办事处和头桥集团
 _JOINT = "按职责分工负责"
 _LEVEL_PREFIX = "市区县省镇"  # 市发改委、教育局: the level written once, before the first name
 _KEEPS_OWN_PREFIX = re.compile(
@@ -92,7 +92,11 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     pieces, start = [], 0
     separators = _CONJUNCTIONS if conjunctions else _SEPARATORS
     for m in [*separators.finditer(text.text), None]:
-        if m and m.group() in ("以及", "和", "及", "与") and not _AGENCY_FORM.fullmatch(text.text[start : m.start()]):
+        if (
+            m
+            and m.group() in ("以及", "和", "及", "与", "或")
+            and not _AGENCY_FORM.fullmatch(text.text[start : m.start()])
+        ):
             continue
         end = m.start() if m else len(text.text)
         piece = text[start:end].strip()
