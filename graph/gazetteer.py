@@ -110,6 +110,7 @@ class Found:
 
 
 _PLACE_KINDS = ("Province", "City", "County", "DevelopmentZone", "ClusterZone", "Park")
+_DEPARTMENT = re.compile(r"(行政主管部门|主管部门|行政部门|管理部门|部门)$")
 _TITLE_OPENING = 20  # a title names its place in its opening words: 关于推进上海市公园城市建设的…
 _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TOWNSHIP: "Township"}
 # A level character before a function ("市发改委", "区科委") names the place of that level in the
@@ -279,6 +280,17 @@ class Gazetteer:
 
     # -- agencies -------------------------------------------------------------------------------
 
+    def _type_of(self, function: str) -> AgencyType | None:
+        """The type a function names: one of its labels, or, for a department named by its field
+        as laws do (规划资源部门, 住房城乡建设管理部门, 交通主管部门), the one type whose labels start
+        with that field."""
+        found = self._type_keys.get(function)
+        field = _DEPARTMENT.sub("", function)
+        if found or field == function or len(field) < 2:
+            return found
+        types = {t.iri: t for label, t in self._type_keys.items() if label.startswith(field)}
+        return next(iter(types.values())) if len(types) == 1 else None
+
     def resolve(self, name: str, place: Place) -> Agency:
         """The agency a name written in a document of ``place`` stands for (never fails)."""
         k = key(name)
@@ -295,14 +307,14 @@ class Gazetteer:
             chain = self.chain(owner)
         for char, levels in _LEVEL_CHARS.items():
             at_level = [p for p in chain if p.division and p.division.level in levels and _is_level(p, char)]
-            if rest.startswith(char) and at_level and self._type_keys.get(rest[len(char) :]):
+            if rest.startswith(char) and at_level and self._type_of(rest[len(char) :]):
                 owner, rest = at_level[-1], rest[len(char) :]
                 break
         if division is not None and owner is not place:
             found = self._aliases.get((owner.iri, "市" + rest)) or self._aliases.get((owner.iri, rest))
             if found:
                 return found
-        agency_type = self._type_keys.get(rest) or self._type_keys.get(k)
+        agency_type = self._type_of(rest) or self._type_keys.get(k)
         if agency_type:
             curated = self._by_type.get((owner.iri, agency_type.iri))
             if curated:  # the vocabulary's own agency, under its own labels

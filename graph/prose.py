@@ -51,10 +51,8 @@ _JOINT = re.compile(rf"{_MODAL}(?:按照|按|根据|依据|在)(?:各自|各自�
 _ALIAS = re.compile(r"\((?:以下)?简称[^)]*\)$")
 _ETC = re.compile(r"等(?:部门|单位|相关部门|有关部门)?$")
 _MAX_SUBJECT = 60
-_VAGUE = re.compile(
-    r"^(?:各|其他|其它|市直|区级|市级|县级|有关|相关|各有关|各相关|其他有关|其他相关)*"
-    r"(?:有关|相关)?(?:部门|单位|方面|成员单位|职能部门|行业部门|机构)$"
-)
+_VAGUE = re.compile(r"(有关|相关|其他|其它|成员|各级|所属).{0,6}(部门|单位|方面|机构)$|^[市区县]?(各|直)?(部门|单位)$")
+_VERB_START = re.compile(r"^(要|应|须|可|将|并|把|对|以|建立|组织|协调|推动|加强|指导|督促|负责|配合|支持|鼓励)")
 _MARKET = re.compile(r"(建设|设计|施工|监理|勘察|社会|产权|物业|管理|使用|运营)单位$|企业$|产权人$|业主$|个人$|群众$")
 _BODY_FORM = re.compile(
     r"各(?:区|县|县区|县\(区\)|乡镇|街镇|镇|街道)|[^的对将把在从为由,、:0-9]{1,30}?(局|委|办|厅|部门|委员会|办公室|中心|公司|集团|总部|支行|分局|管委会|领导小组|小组|政府|党工委|党委|"
@@ -65,7 +63,7 @@ _TASK_FORCE = re.compile(r"^分别牵头(?:成立|组建)?(.+?)(?:[一二三四�
 
 def is_body(name: str, known: Callable[[str], bool]) -> bool:
     """A name that can bear a duty: a known function or a body's form, not vague, not a market role."""
-    if _VAGUE.match(name) or _MARKET.search(name):
+    if _VAGUE.search(name) or _MARKET.search(name) or _VERB_START.match(name):
         return False
     return known(name) or bool(_BODY_FORM.fullmatch(name))
 
@@ -84,7 +82,7 @@ def _subject(text: MappedText, known) -> tuple[list[Mention], int] | None:
         if not head.text:
             continue
         mentions = split_agencies(head, conjunctions=True)
-        named = [m for m in mentions if not _VAGUE.match(m.name)]
+        named = [m for m in mentions if not _VAGUE.search(m.name)]
         if named and all(is_body(m.name, known) for m in named):
             return named, duty.start()
     return None
