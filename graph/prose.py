@@ -39,7 +39,6 @@ _DUTY = re.compile(
     rf"{_MODAL}(?:负责(?!人|同志)|牵头|会同|配合|协助|统筹|协调|分别|按照|按|根据|依据|依法|在各自|落实|履行|承担|做好|加强|抓好|组织(?!部))"
     r"|要|应当|应|须|必须|:|每月|每季度|每年|定期"
 )
-_LEADING_DUTY = re.compile(rf"{_MODAL}(?:负责(?!人|同志)|牵头|会同|配合|协助|统筹|协调)")
 _LEAD = re.compile(rf"{_MODAL}(?:负责牵头|牵头)")
 _WITH = re.compile(rf"{_MODAL}会同")
 _SUPPORT = re.compile(rf"{_MODAL}(?:负责)?(?:配合|协助)")
@@ -117,14 +116,12 @@ def _item_duties(item: Item, items: list[Item], known) -> list[Assignment]:
     for s in _SENTENCE.finditer(item.body.text):
         sentence = item.body[s.start() : s.end()]
         facts: list[tuple[str, Mention, str, int, bool]] = []  # (path, body, role, rank, joint)
-        bearers: list[Mention] = []  # the last subject: a clause opening with a duty word shares it
         for start in _CLAUSE_START.finditer(sentence.text):
             if any(a <= s.start() + start.end() < b for a, b in clauses):
                 continue
             clause = sentence[start.end() :]
-            subject = _subject(clause, known) or (_LEADING_DUTY.match(clause.text) and bearers and (bearers, 0))
+            subject = _subject(clause, known)
             if subject:
-                bearers = subject[0]
                 facts += _clause_duties(clause, subject, item, items, known)
         seen: set[tuple[str, str]] = set()
         for path, mention, role, rank, joint in facts:
