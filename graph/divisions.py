@@ -124,10 +124,11 @@ class Divisions:
             if len(names) != 1:
                 break
             found, at = names[0], m.end()
-        if found is not None and found.level == COUNTY:
+        county = found if found is not None else (within if within is not None and within.level == COUNTY else None)
+        if county is not None and county.level == COUNTY:  # 九亭镇 in a 松江区 document
             m = _TOWNSHIP.match(text, at)
             if m:
-                found, at = Division(f"{found.code}-{m.group()}", m.group(), TOWNSHIP, found.code), m.end()
+                found, at = Division(f"{county.code}-{m.group()}", m.group(), TOWNSHIP, county.code), m.end()
         return found, at
 
     def names_city(self, text: str) -> bool:

@@ -115,7 +115,8 @@ _TITLE_OPENING = 20  # a title names its place in its opening words: 关于推�
 _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TOWNSHIP: "Township"}
 # A level character before a function ("市发改委", "区科委") names the place of that level in the
 # document's own chain: 市 is the prefecture, or the province when it is a 直辖市 (上海市).
-_LEVEL_CHARS = {"省": (PROVINCE,), "市": (PREFECTURE, PROVINCE), "区": (COUNTY,), "县": (COUNTY,),
+_LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "乡(镇)": (TOWNSHIP,), "镇(乡)": (TOWNSHIP,),
+                "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE), "区": (COUNTY,), "县": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,)}  # fmt: skip
 
 
@@ -307,14 +308,16 @@ class Gazetteer:
             chain = self.chain(owner)
         for char, levels in _LEVEL_CHARS.items():
             at_level = [p for p in chain if p.division and p.division.level in levels and _is_level(p, char)]
-            if rest.startswith(char) and at_level and self._type_of(rest[len(char) :]):
+            if rest.startswith(char) and at_level and self._type_of(_function(rest[len(char) :])):
                 owner, rest = at_level[-1], rest[len(char) :]
                 break
         if division is not None and owner is not place:
             found = self._aliases.get((owner.iri, "市" + rest)) or self._aliases.get((owner.iri, rest))
             if found:
                 return found
-        agency_type = self._type_of(rest) or self._type_keys.get(k)
+        agency_type = self._type_of(_function(rest)) or self._type_keys.get(k)
+        if agency_type is None and not rest and division is not None:
+            agency_type = self._type_keys.get("人民政府")  # a place named alone: its government (浦东新区)
         if agency_type:
             curated = self._by_type.get((owner.iri, agency_type.iri))
             if curated:  # the vocabulary's own agency, under its own labels
@@ -328,6 +331,13 @@ class Gazetteer:
                 True,
             )
         return Agency(f"{AGENCY}{place.slug}-{iri_part(k)}", k, None, place, None, False)
+
+
+def _function(rest: str) -> str:
+    """The function part of a name: a second name plate in brackets (区经委（商务委）) and a
+    government written before its department (人民政府发展改革部门) set aside."""
+    rest = re.sub(r"\([^()]*\)$", "", rest) or rest
+    return re.sub(r"^(人民政府|政府)(?=.+(部门|机关|机构)$)", "", rest)
 
 
 def _is_level(place: Place, char: str) -> bool:
