@@ -306,11 +306,17 @@ class Gazetteer:
         rest = body[at:]
         if division is not None:
             chain = self.chain(owner)
+        every = None  # a level below the place's own (区人民政府 in a municipal law): each body of it
         for char, levels in _LEVEL_CHARS.items():
+            if not rest.startswith(char) or not self._type_of(_function(rest[len(char) :])):
+                continue
             at_level = [p for p in chain if p.division and p.division.level in levels and _is_level(p, char)]
-            if rest.startswith(char) and at_level and self._type_of(_function(rest[len(char) :])):
-                owner, rest = at_level[-1], rest[len(char) :]
-                break
+            if at_level:
+                owner = at_level[-1]
+            elif owner.division and _DEPTH[levels[0]] > _DEPTH[owner.division.level]:
+                every = char
+            rest = rest[len(char) :]
+            break
         if division is not None and owner is not place:
             found = self._aliases.get((owner.iri, "市" + rest)) or self._aliases.get((owner.iri, rest))
             if found:
@@ -320,17 +326,26 @@ class Gazetteer:
             agency_type = self._type_keys.get("人民政府")  # a place named alone: its government (浦东新区)
         if agency_type:
             curated = self._by_type.get((owner.iri, agency_type.iri))
-            if curated:  # the vocabulary's own agency, under its own labels
+            if curated and every is None:  # the vocabulary's own agency, under its own labels
                 return curated
+            level = f"{_LEVEL_SLUG[every]}-" if every else ""
+            place_en = owner.label_en or owner.label_zh
+            en = f"{place_en} {agency_type.label_en}" if agency_type.label_en else None
             return Agency(
-                f"{AGENCY}{owner.slug}-{agency_type.slug}",
-                owner.label_zh + agency_type.label_zh,
-                f"{owner.label_en or owner.label_zh} {agency_type.label_en}" if agency_type.label_en else None,
+                f"{AGENCY}{owner.slug}-{level}{agency_type.slug}",
+                owner.label_zh + (f"各{every}" if every else "") + agency_type.label_zh,
+                f"{agency_type.label_en} of each {_LEVEL_SLUG[every]} of {place_en}" if en and every else en,
                 owner,
                 agency_type,
                 True,
             )
         return Agency(f"{AGENCY}{place.slug}-{iri_part(k)}", k, None, place, None, False)
+
+
+_DEPTH = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, TOWNSHIP: 3}
+_LEVEL_SLUG = {"省": "province", "市": "city", "区": "district", "县": "county", "县(区)": "county",
+               "区(县)": "county", "镇": "town", "乡": "township", "街道": "subdistrict", "乡(镇)": "township",
+               "镇(乡)": "township"}  # fmt: skip
 
 
 def _function(rest: str) -> str:

@@ -34,13 +34,14 @@ _LABEL_ROLE = {"牵头": LEAD, "配合": SUPPORT, "参加": SUPPORT, "参与": S
 _BLANKET = re.compile(r"[,;]?\s*(?:以下|下列)(?:各项)?任务均[需由](.+?)负责落实[^)]*$")
 _LEAD_FORM = re.compile(r"^(.+?)牵头(?:负责)?(?:[,;](.+?)(配合|参与|协同|组织落实|负责落实|落实)?)?$")
 _SEPARATORS = re.compile(r"[、,;。]")
-_CONJUNCTIONS = re.compile(r"[、,;。]|以及|和|及|与|或")  # prose lists: 各镇政府、街道办事处和头桥集团
+_CONJUNCTIONS = re.compile(r"[、,;。]|以及|或者|和|及|与|或")  # prose lists: 各镇政府、街道办事处和头桥集团
 _JOINT = "按职责分工负责"
 _LEVEL_PREFIX = "市区县省镇"  # 市发改委、教育局: the level written once, before the first name
 _KEEPS_OWN_PREFIX = re.compile(
     r"^(市|省|县|区|镇|各|中共|国家|中国|相关|有关|所在)|区|管委会|党工委|集团|支行|分行|分局|公司|总部|[镇乡]$|街道"
 )
 _OWN_WORD = re.compile(r"^(市场|区域|县域)")  # words that start with a level character
+_ETC = re.compile(r"(?<=.{2})等(?:相关|有关|其他)?(?:部门|单位)?$")
 _ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
 _AGENCY_FORM = re.compile(
     r"[\u4e00-\u9fff()]{1,24}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|工商联|运营商|办事处|支队|总队)"
@@ -100,6 +101,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             continue
         end = m.start() if m else len(text.text)
         piece = text[start:end].strip()
+        if etc := _ETC.search(piece.text):  # 科技经济委等, 区绿化市容局等相关部门
+            piece = piece[: etc.start()]
         if m and len(piece.text) <= 2 and not _AGENCY_FORM.fullmatch(piece.text):
             continue  # "各县、区人民政府": too short to be a body, it runs on into the next piece
         if piece.text:
