@@ -1,16 +1,21 @@
 """Parameters for the catalogue questions, picked from the graph being measured.
 
-The catalogue's defaults name things of the bundled corpus (驻马店市工业和信息化局, a Zhumadian
+The catalogue's examples name things of the bundled corpus (驻马店市工业和信息化局, a Zhumadian
 document); on a generated corpus most of them find nothing, and a question that finds nothing is
-not a fair timing. So each parameter is picked from the store itself, by the same rule on any
-corpus: the most assigned agency, the first document and its most assigned item, the most cited
-document, the most frequent year, indicator, place, zone and industry. Where a pick finds nothing,
-the question keeps its default. The picks run once, untimed.
+not a fair timing. So each required parameter is picked from the store itself, by the same rule on
+any corpus: the most assigned agency, the first document and its most assigned item, the most cited
+document, the most frequent year, indicator, county or zone scope, place, zone, industry and
+inferred role class. Where a pick finds nothing, the parameter takes the question's example. An
+optional parameter whose default asks for everything is narrowed where the question is a lookup of
+one thing (an agency's measures in one role, as the figures in RESULTS.md were taken). The picks
+run once, untimed.
 """
 
 from __future__ import annotations
 
 from pyoxigraph import Store
+
+from policykg.queries.catalogue import load
 
 _PREFIXES = """PREFIX pkg: <https://w3id.org/policykg/ontology#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
@@ -46,10 +51,19 @@ PICKS = {
     "zone": _most_named("?c pkg:clusterZone ?x"),
     "cluster": _most_named("?t pkg:scopeCluster ?x"),
     "industry": _most_named("?c pkg:clusterIndustry ?x"),
+    # a county or zone: the city (or "city") would ask for most targets
+    "scope": _most_named("?t pkg:scopePlace ?x . FILTER NOT EXISTS { ?x a pkg:City }"),
+    "class": _most_frequent(
+        "GRAPH <https://w3id.org/policykg/graph/inferred> { ?a a ?c } ?a a pkg:Agency . "
+        'BIND(STRAFTER(STR(?c), STR(pkg:)) AS ?value) FILTER(STRENDS(?value, "Agency") && ?value != "Agency")'
+    ),
 }
 
-# question -> parameter -> pick (a parameter not named here keeps the question's default)
+# optional parameters narrowed to one value (the default, any, reads every role)
+NARROWED = {"measures_by_agency_role": {"role": "lead"}}
+# question -> parameter -> pick, for every required parameter of the catalogue
 USES = {
+    "agencies_by_inferred_class": {"class": "class"},
     "agencies_of_measure": {"document": "document", "path": "path"},
     "agency_load_by_document": {"agency": "agency"},
     "measures_by_agency_role": {"agency": "agency"},
@@ -60,6 +74,7 @@ USES = {
     "measures_naming_place": {"place": "place"},
     "targets_due_in_year": {"year": "year"},
     "targets_by_indicator": {"q": "indicator"},
+    "targets_by_scope": {"scope": "scope"},
     "measure_text_search": {"q": "indicator"},
     "industries_by_zone": {"zone": "zone"},
     "cluster_or_zone_targets": {"name": "cluster"},
@@ -68,17 +83,19 @@ USES = {
 
 
 def pick(store: Store) -> dict[str, dict[str, str]]:
-    """Parameter values for every question that has a pick, by question name."""
+    """Values of the required parameters of every question that has them, by question name."""
     found: dict[str, list[str]] = {}
     for name, query in PICKS.items():
         query = query.replace("{document}", found.get("document", [""])[0])
         found[name] = [row["value"].value for row in store.query(_PREFIXES + query)]
     found["document"] = [f.removesuffix(".txt") for f in found["document"]]
+    catalogue = load()
     values: dict[str, dict[str, str]] = {}
     for question, uses in USES.items():
+        values[question] = catalogue[question].example | NARROWED.get(question, {})
         taken: dict[str, int] = {}
         for param, key in uses.items():
             i = taken[key] = taken.get(key, -1) + 1  # a second use takes the second pick (two cities)
             if i < len(found[key]):
-                values.setdefault(question, {})[param] = found[key][i]
+                values[question][param] = found[key][i]
     return values

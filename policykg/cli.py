@@ -130,14 +130,13 @@ def cmd_query(args: argparse.Namespace) -> int:
     queries = catalogue.load()
     if args.list:
         entries = [
-            {"name": q.name, "summary": q.summary, "params": [_param_spec(p) for p in q.params]}
-            for q in queries.values()
+            {"name": q.name, "summary": q.summary, "params": [p.usage() for p in q.params]} for q in queries.values()
         ]
         if args.format == "json":
             sys.stdout.write(json.dumps(entries, ensure_ascii=False, indent=2) + "\n")
         else:
             for e in entries:
-                params = f" [{', '.join(e['params'])}]" if e["params"] else ""
+                params = f" [{'; '.join(e['params'])}]" if e["params"] else ""
                 print(f"{e['name']}{params}\n    {e['summary']}")
         return 0
     if not args.name:
@@ -185,10 +184,6 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 class UsageError(PolicyKGError):
     """A command used the wrong way (exit 2)."""
-
-
-def _param_spec(p) -> str:
-    return f"{p.name}: {p.type}" + (f" = {p.default}" if p.default is not None else "")
 
 
 def _pair(text: str) -> tuple[str, str]:

@@ -2,9 +2,14 @@
 
 Each ``.rq`` file keeps running in any SPARQL tool; its header says what it answers::
 
-    #+ summary: Measures an agency leads.
-    #+ params: agency: string = 驻马店市工业和信息化局
-    #+ returns: agency, measure_path, measure_title
+    #+ summary: The measures an agency is assigned to in one role.
+    #+ params: agency: string e.g. 驻马店市工业和信息化局; role: string = any
+    #+ returns: agency, role, measure_path, measure_title
+
+A parameter is required and shows an example value (``e.g.``), or is optional with a default that
+asks for everything (``= any``): a default naming one corpus's agency or document would make the
+question answer nothing, without a word, on any other corpus. Running a question without a required
+parameter is an error that names the parameter and shows its example.
 
 Parameters are bound as RDF terms in a VALUES block at the start of the query (never pasted into
 its text as strings), and a parameter is also a column. A VALUES block, not the engine's
@@ -36,9 +41,22 @@ class QueryError(PolicyKGError):
 
 @dataclass(frozen=True)
 class Param:
+    """A parameter: optional with a ``default`` that means "all", or required with an ``example``."""
+
     name: str
     type: str  # string | integer | iri
     default: str | None
+    example: str | None = None
+
+    def usage(self) -> str:
+        """How the catalogue lists it.
+
+        >>> Param("agency", "string", None, "市发改委").usage(), Param("role", "string", "any").usage()
+        ('agency: string, required, e.g. 市发改委', 'role: string = any')
+        """
+        if self.default is not None:
+            return f"{self.name}: {self.type} = {self.default}"
+        return f"{self.name}: {self.type}, required, e.g. {self.example}"
 
 
 @dataclass(frozen=True)
@@ -49,9 +67,14 @@ class Query:
     returns: tuple[str, ...]
     text: str
 
+    @property
+    def example(self) -> dict[str, str]:
+        """Values for an example run: each required parameter's example (the others keep their default)."""
+        return {p.name: p.example for p in self.params if p.example is not None}
+
 
 _HEADER = re.compile(r"#\+\s*(\w+):\s*(.*)")
-_PARAM = re.compile(r"(\w+)\s*:\s*(string|integer|iri)(?:\s*=\s*(.*))?")
+_PARAM = re.compile(r"(\w+)\s*:\s*(string|integer|iri)\s*(?:=\s*(.*)|e\.g\.\s*(.*))")
 
 
 def parse_query(name: str, text: str) -> Query:
@@ -68,8 +91,8 @@ def parse_query(name: str, text: str) -> Query:
     for spec in filter(None, (s.strip() for s in fields.get("params", "").split(";"))):
         m = _PARAM.fullmatch(spec)
         if not m:
-            raise QueryError(f"{name}.rq: bad parameter {spec!r} (name: string|integer|iri [= default])")
-        params.append(Param(m.group(1), m.group(2), m.group(3)))
+            raise QueryError(f"{name}.rq: bad parameter {spec!r} (name: string|integer|iri = default, or e.g. example)")
+        params.append(Param(*m.group(1, 2, 3, 4)))
     returns = tuple(c.strip() for c in fields["returns"].split(","))
     return Query(name, fields["summary"], tuple(params), returns, text)
 
@@ -88,8 +111,8 @@ def load(folder: str = "") -> dict[str, Query]:
     for path in sorted(root.iterdir(), key=lambda p: p.name):
         if path.name.endswith(".rq"):
             query = parse_query(path.name[:-3], path.read_text(encoding="utf-8"))
-            try:
-                Store().query(query.text)
+            try:  # bound to its example: a bad example (not an integer…) fails here too
+                Store().query(with_values(query.text, bindings(query, query.example)))
             except SyntaxError as err:
                 raise QueryError(f"{path.name}: {err}") from err
             queries[query.name] = query
@@ -131,16 +154,22 @@ def store_at(build: Path) -> Store:
 
 def bindings(query: Query, values: dict[str, str] | None) -> dict[str, Literal | NamedNode]:
     """The RDF terms for a query's parameters: given values, else defaults; a clear error for a
-    missing or unknown one."""
+    missing or unknown one. An empty value is a missing one (an empty form field, ``--param q=``).
+
+    >>> bindings(parse_query("q", "#+ summary: s.\\n#+ params: agency: string e.g. 市发改委\\n#+ returns: a"), {})
+    Traceback (most recent call last):
+    ...
+    policykg.queries.catalogue.QueryError: q: missing required parameter agency (string), e.g. agency=市发改委
+    """
     values = dict(values or {})
     unknown = set(values) - {p.name for p in query.params}
     if unknown:
         raise QueryError(f"{query.name}: unknown parameter {', '.join(sorted(unknown))}")
     terms = {}
     for p in query.params:
-        value = values.get(p.name, p.default)
+        value = values.get(p.name) or p.default
         if value is None:
-            raise QueryError(f"{query.name}: missing required parameter {p.name} ({p.type})")
+            raise QueryError(f"{query.name}: missing required parameter {p.name} ({p.type}), e.g. {p.name}={p.example}")
         if p.type == "integer" and not re.fullmatch(r"-?\d+", value):
             raise QueryError(f"{query.name}: parameter {p.name} must be an integer, not {value!r}")
         terms[p.name] = _term(p, value)

@@ -3,11 +3,13 @@
 A plan states its targets twice (in the body and again in an annex table), builds totals from parts,
 promises a doubling through yearly growth rates, and restates the targets of earlier plans. Each of
 these can disagree, and a reader checks them cell by cell; this module does the same from the targets
-in the store. Every check is generic (no document is named here): (a) body counts of tiers or stars
-("一星级开发区2个") against the annex cells of that category, (b) a count of things above an amount
-("超50亿元的达到11个") against the annex amounts of that year, (c) parts (zones, clusters) against the
-city total, (d) yearly growth rates against the doubling they must reach, (e) one indicator across
-documents and years. Each finding quotes the sentences (``oa:exact``) it rests on.
+in the store. Every check is generic (no document is named here): (a) body counts of a category
+("一星级开发区2个", "二档以上", "AAA级", "省级") against the annex cells of that category, (b) a count of
+things above an amount ("超50亿元的达到11个") against the annex amounts of that year, (c) parts (zones,
+clusters) against the city total, (d) yearly growth rates against the doubling they must reach, (e)
+one indicator across documents and years. Each finding quotes the sentences (``oa:exact``) it rests
+on. Amounts of money are compared in 元 whatever unit each is printed in (万元, 千万元, 亿元…), and
+reported in the unit of the statement they are checked against.
 """
 
 from __future__ import annotations
@@ -20,11 +22,20 @@ from dataclasses import dataclass
 
 from pyoxigraph import Store
 
+from policykg.graph.numbering import cn_to_int
 from policykg.queries.network import rows, stem
 
 SEVERITIES = ("error", "warning", "info")
-TIER = re.compile(r"([一二三四五六七八九十]+)(星|档)级?(.*)")
-AMOUNT = re.compile(r"(超过|超|突破|高于)?(\d+(?:\.\d+)?)亿元(以上)?")
+# A category that ranks (一星, 二档, 一级, 甲级, AAA级, 5A级, 省级), then "以上"/"以下" and the thing counted.
+TIER = re.compile(
+    r"(?:(?P<n>[一二三四五六七八九十]+|\d+)(?P<word>星|档|级|类|等|A(?=级))|(?P<a>A{1,5})(?=级)"
+    r"|(?P<stem>[甲乙丙丁])(?P<stem_word>级|等|类)|(?P<level>国家|省|市|县)(?=级))"
+    r"级?(?P<bound>及?以上|及?以下)?(?P<thing>.*)"
+)
+ADMINISTRATIVE = ("县", "市", "省", "国家")  # the levels of government, lowest first
+MONEY = re.compile(r"(十|百|千)?(万亿|万|亿)?元")
+_MAGNITUDE = {None: 1, "十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8, "万亿": 10**12}
+AMOUNT = re.compile(r"(超过|超|突破|高于)?(\d+(?:\.\d+)?)((?:十|百|千)?(?:万亿|万|亿)?元)(以上)?")
 NOUNS = ("集群", "企业", "开发区", "园区", "项目")
 FLOW = re.compile(r"新增|认定|培育|新建|新入库|每年|年均|引进")
 COUNTERS = {"家", "个", "项", "件", "条"}  # counting units that compare with each other
@@ -80,6 +91,11 @@ class Target:
     def where(self) -> str:
         return self.annex or self.path
 
+    @property
+    def base(self) -> float:
+        """The value in 元 when it is money (万元 and 亿元 then compare), else as printed."""
+        return self.value * (yuan(self.unit) or 1)
+
 
 def targets(store: Store) -> list[Target]:
     """Every target of the store, in document order."""
@@ -107,52 +123,115 @@ def _quotes(ts) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t.quote for t in ts))
 
 
+def yuan(unit: str) -> int | None:
+    """How many 元 one of a unit of money is; None for a unit that is not money.
+
+    >>> yuan("亿元"), yuan("千万元"), yuan("万元"), yuan("元"), yuan("万亿元"), yuan("美元"), yuan("%")
+    (100000000, 10000000, 10000, 1, 1000000000000, None, None)
+    """
+    m = MONEY.fullmatch(unit)
+    return _MAGNITUDE[m[1]] * _MAGNITUDE[m[2]] if m else None
+
+
+def _measure(unit: str) -> str:
+    """What a unit measures: money whatever its magnitude, else the unit itself (comparable units agree)."""
+    return "元" if yuan(unit) else unit
+
+
+def _in(base: float, unit: str) -> float:
+    """A value given in 元 (for money; else in its own unit) written in ``unit``.
+
+    >>> _in(30_000_000, "亿元"), _in(150_000_000, "万元"), _in(8, "%")
+    (0.3, 15000.0, 8.0)
+    """
+    return base / (yuan(unit) or 1)
+
+
+@dataclass(frozen=True)
+class Tier:
+    """A category on its scale: ``scale`` names what ranks (星, 档, 级, A, 行政级别), ``rank`` grows
+    with standing (三星 over 一星; 一档 over 二档, so its rank is -1; 国家级 over 省级)."""
+
+    scale: str
+    rank: int
+
+
+def tier(text: str) -> tuple[Tier, str, str] | None:
+    """The category a text opens with, the bound written after it (以上, 以下 or ""), and the rest.
+
+    >>> tier("三星级以上开发区")
+    (Tier(scale='星', rank=3), '以上', '开发区')
+    >>> tier("二档"), tier("AAA级景区")[0], tier("5A级")[0]
+    ((Tier(scale='档', rank=-2), '', ''), Tier(scale='A', rank=3), Tier(scale='A', rank=5))
+    >>> tier("乙级")[0], tier("省级及以上开发区"), tier("高新技术企业"), tier("A股上市企业")
+    (Tier(scale='级', rank=-2), (Tier(scale='行政级别', rank=3), '以上', '开发区'), None, None)
+    """
+    m = TIER.fullmatch(text)
+    if not m:
+        return None
+    if m["level"]:
+        found = Tier("行政级别", ADMINISTRATIVE.index(m["level"]) + 1)
+    elif m["stem"]:
+        found = Tier(m["stem_word"], -"甲乙丙丁".index(m["stem"]) - 1)
+    elif m["a"]:
+        found = Tier("A", len(m["a"]))
+    else:
+        n = int(m["n"]) if m["n"].isdigit() else cn_to_int(m["n"])
+        found = Tier(m["word"], n if m["word"] in ("星", "A") else -n)  # more stars, fewer grades
+    return found, m["bound"].removeprefix("及") if m["bound"] else "", m["thing"]
+
+
+def _within(rank: int, stated: Tier, bound: str) -> bool:
+    """Whether a cell's rank is one a statement counts (三档以上 counts 一档, 二档 and 三档)."""
+    return rank == stated.rank or (bound == "以上" and rank > stated.rank) or (bound == "以下" and rank < stated.rank)
+
+
+def _meets(n: int, value: float, comparator: str) -> bool:
+    """Whether a count meets a stated count (达到 2个 is exactly 2; 不少于 2个 is 2 or more)."""
+    return {">=": n >= value, ">": n > value, "<=": n <= value, "<": n < value}.get(comparator, n == value)
+
+
 def tier_counts(ts: list[Target]) -> list[Finding]:
-    """(a) Body counts of a tier or star ("一星级开发区2个") against the annex cells of that category, per year."""
-    body: dict[tuple, list[Target]] = defaultdict(list)
-    cells: dict[tuple, list[Target]] = defaultdict(list)
+    """(a) Body counts of a category ("一星级开发区2个", "二档以上开发区5个") against the annex cells of
+    the same scale (a zone's "一星", "二档"), per year: categories agree where their scale agrees."""
+    body: dict[tuple, list[tuple[Target, Tier, str, str]]] = defaultdict(list)
+    cells: dict[tuple, list[tuple[Target, Tier]]] = defaultdict(list)
     for t in ts:
-        if t.kind == "count" and t.source == "body" and t.year and TIER.fullmatch(t.indicator):
-            body[(t.document, t.year, TIER.fullmatch(t.indicator)[2])].append(t)
-        elif t.kind == "category" and t.source == "annex" and t.year and TIER.fullmatch(t.category):
-            cells[(t.document, t.year, TIER.fullmatch(t.category)[2])].append(t)
+        if t.kind == "count" and t.source == "body" and t.year and t.value is not None and (read := tier(t.indicator)):
+            body[(t.document, t.year, read[0].scale)].append((t, *read))
+        elif t.kind == "category" and t.source == "annex" and t.year and (read := tier(t.category)) and not read[2]:
+            cells[(t.document, t.year, read[0].scale)].append((t, read[0]))
     out, checked, agreed = [], defaultdict(int), defaultdict(int)
-    for (doc, year, dim), said in sorted(body.items()):
-        annex = cells.get((doc, year, dim), [])
+    for (doc, year, scale), said in sorted(body.items(), key=lambda x: x[0]):
+        annex = cells.get((doc, year, scale), [])
         if not annex:
             continue
-        stated = {"".join(TIER.fullmatch(t.indicator).group(1, 2)): t for t in said}
-        counted: dict[str, list[Target]] = defaultdict(list)
-        for c in annex:
-            counted["".join(TIER.fullmatch(c.category).group(1, 2))].append(c)
-        for category in sorted(set(stated) | set(counted)):
-            t, zones = stated.get(category), counted.get(category, [])
+        label = annex[0][0].annex
+        covered: set[Target] = set()
+        for t, stated, bound, thing in sorted(said, key=lambda x: (-x[1].rank, x[2], x[0].quote)):
+            zones = [c for c, rank in annex if _within(rank.rank, stated, bound)]
+            covered.update(zones)
             checked[doc] += 1
-            if t and t.value == len(zones):
+            if _meets(len(zones), t.value, t.comparator):
                 agreed[doc] += 1
                 continue
-            label = annex[0].annex
-            thing = TIER.fullmatch(t.indicator)[3] if t else "zones"
-            said_text = f"says {t.indicator}{_n(t.value)}{t.unit}" if t else f"gives no count of {category}"
+            category = t.indicator[: len(t.indicator) - len(thing)]
             out.append(
-                Finding(
-                    "tier-count",
-                    "error",
-                    f"{year}: the body {said_text}, but {label} gives {category} to {len(zones)} {thing}"
-                    + (f" ({'、'.join(z.place or z.scope for z in zones)})" if zones else ""),
-                    (doc,),
-                    tuple(dict.fromkeys(([t.path] if t else []) + [label])),
-                    (),
-                    _quotes(([t] if t else []) + zones),
-                )
+                _tier_error(year, f"says {t.indicator}{_n(t.value)}{t.unit}", label, category, zones, thing, [t])
             )
+        uncounted: dict[str, list[Target]] = defaultdict(list)
+        for c, _ in annex:
+            if c not in covered:
+                uncounted[c.category].append(c)
+        for category, zones in sorted(uncounted.items()):
+            checked[doc] += 1
+            out.append(_tier_error(year, f"gives no count of {category}", label, category, zones, "zones", []))
     for doc in sorted(checked):
         out.append(
             Finding(
                 "tier-count",
                 "info",
-                f"the body's yearly counts of tiers and stars agree with the annex in {agreed[doc]} of "
-                f"{checked[doc]} cells",
+                f"the body's yearly counts of categories agree with the annex in {agreed[doc]} of {checked[doc]} cells",
                 (doc,),
                 (),
             )
@@ -160,20 +239,37 @@ def tier_counts(ts: list[Target]) -> list[Finding]:
     return out
 
 
+def _tier_error(
+    year: int, said: str, label: str, category: str, zones: list[Target], thing: str, stated: list[Target]
+) -> Finding:
+    doc = (stated or zones)[0].document
+    return Finding(
+        "tier-count",
+        "error",
+        f"{year}: the body {said}, but {label} gives {category} to {len(zones)} {thing}"
+        + (f" ({'、'.join(z.place or z.scope for z in zones)})" if zones else ""),
+        (doc,),
+        tuple(dict.fromkeys([t.path for t in stated] + [label])),
+        (),
+        _quotes(stated + zones),
+    )
+
+
 def _nouns(text: str) -> set[str]:
     return {n for n in NOUNS if n in text}
 
 
 def threshold_counts(ts: list[Target]) -> list[Finding]:
-    """(b) A count of things above an amount ("超50亿元的达到11个") against the annex amounts of its year."""
+    """(b) A count of things above an amount ("超50亿元的达到11个") against the annex amounts of its year
+    (in any unit of money: 5000万元 in the body is 0.5 in a table in 亿元)."""
     groups: dict[tuple, list[Target]] = defaultdict(list)
     for t in ts:
         m = AMOUNT.search(t.indicator)
         if t.kind == "count" and t.source == "body" and t.year and m and t.value is not None:
-            strict = bool(m[1]) and not m[3]
-            groups[(t.document, t.year, float(m[2]), strict, t.value)].append(t)
+            strict = bool(m[1]) and not m[4]
+            groups[(t.document, t.year, float(m[2]), m[3], strict, t.value)].append(t)
     out = []
-    for (doc, year, amount, strict, value), said in sorted(groups.items()):
+    for (doc, year, amount, unit, strict, value), said in sorted(groups.items()):
         nouns = set.union(*(_nouns(AMOUNT.sub("", t.indicator)) for t in said))
         annex = [
             t
@@ -182,14 +278,15 @@ def threshold_counts(ts: list[Target]) -> list[Finding]:
             and t.source == "annex"
             and t.year == year
             and t.kind == "level"
-            and t.unit == "亿元"
+            and yuan(t.unit)
             and t.value is not None
             and nouns & _nouns(t.annex_title)
         ]
         if not annex:
             continue
-        above = [t for t in annex if t.value > amount]
-        at = [t for t in annex if t.value == amount]
+        threshold = amount * yuan(unit)
+        above = [t for t in annex if t.base > threshold]
+        at = [t for t in annex if t.base == threshold]
         n = len(above) if strict else len(above) + len(at)
         if n == value:
             continue
@@ -200,14 +297,15 @@ def threshold_counts(ts: list[Target]) -> list[Finding]:
             Finding(
                 "threshold-count",
                 "warning" if inclusive else "error",
-                f"{year}: the body counts {_n(value)} above {_n(amount)}亿元 ({'; '.join(t.indicator for t in said)}), "
-                f"but {label} has {len(above)} strictly above {_n(amount)}亿元 in {year}"
+                f"{year}: the body counts {_n(value)} above {_n(amount)}{unit} "
+                f"({'; '.join(t.indicator for t in said)}), "
+                f"but {label} has {len(above)} strictly above {_n(amount)}{unit} in {year}"
                 + (
-                    f" and {len(at)} at exactly {_n(amount)} ({'、'.join(t.place or t.scope for t in at)})"
+                    f" and {len(at)} at exactly {_n(amount)}{unit} ({'、'.join(t.place or t.scope for t in at)})"
                     if at
                     else ""
                 )
-                + (f": {_n(value)} only if {word} includes {_n(amount)}" if inclusive else ""),
+                + (f": {_n(value)} only if {word} includes {_n(amount)}{unit}" if inclusive else ""),
                 (doc,),
                 tuple(dict.fromkeys([t.path for t in said] + [label])),
                 (),
@@ -218,27 +316,30 @@ def threshold_counts(ts: list[Target]) -> list[Finding]:
 
 
 def part_sums(ts: list[Target]) -> list[Finding]:
-    """(c) Amounts for zones or clusters summed against the city total of the same indicator and year."""
+    """(c) Amounts for zones or clusters summed against the city total of the same indicator and year
+    (amounts of money in any unit, written in the total's)."""
     groups: dict[tuple, list[Target]] = defaultdict(list)
     for t in ts:
         if t.kind == "level" and t.year and t.value is not None:
-            groups[(t.document, t.year, t.indicator, t.unit)].append(t)
+            groups[(t.document, t.year, t.indicator, _measure(t.unit))].append(t)
     out = []
-    for (doc, year, indicator, unit), group in sorted(groups.items()):
+    for (doc, year, indicator, _), group in sorted(groups.items()):
         totals = [t for t in group if t.scope == "city"]
         parts = [t for t in group if t.scope != "city" and t.place]
         if not totals or len(parts) < 2:
             continue
-        total, whole = totals[0], sum(t.value for t in parts)
-        exceeds = whole > total.value and total.comparator in ("=", "<=", "≈")
-        share = f"{100 * whole / total.value:.0f}%"
+        total, whole = totals[0], sum(t.base for t in parts)
+        exceeds = whole > total.base and total.comparator in ("=", "<=", "≈")
+        share = f"{100 * whole / total.base:.0f}%"
+        unit = total.unit
         out.append(
             Finding(
                 "sum",
                 "warning" if exceeds else "info",
-                f"{year} {indicator}: the {len(parts)} parts listed in {parts[0].where} add up to {_n(whole)}{unit}, "
-                f"{share} of the city-wide target of {WORDS.get(total.comparator, '')}{_n(total.value)}{unit} "
-                f"({total.where})" + (": more than the whole" if exceeds else ""),
+                f"{year} {indicator}: the {len(parts)} parts listed in {parts[0].where} add up to "
+                f"{_n(_in(whole, unit))}{unit}, {share} of the city-wide target of "
+                f"{WORDS.get(total.comparator, '')}{_n(total.value)}{unit} ({total.where})"
+                + (": more than the whole" if exceeds else ""),
                 (doc,),
                 tuple(dict.fromkeys([total.where] + [t.where for t in parts])),
                 (),
@@ -335,7 +436,7 @@ def indicator_trends(ts: list[Target], starts: dict[str, int | None]) -> list[Fi
     groups: dict[tuple, list[Target]] = defaultdict(list)
     for t in ts:
         if t.source == "body" and t.value is not None and t.kind in ("count", "level", "share", "growth"):
-            unit = "count" if t.kind == "count" and t.unit in COUNTERS else t.unit
+            unit = "count" if t.kind == "count" and t.unit in COUNTERS else _measure(t.unit)
             groups[(t.city, _key(t.indicator), t.kind, unit, t.scope)].append(t)
     out = []
     for (city, key, kind, _, scope), group in sorted(groups.items()):
@@ -351,11 +452,13 @@ def indicator_trends(ts: list[Target], starts: dict[str, int | None]) -> list[Fi
             note = f", {_n(round(pace, 1))} a year" if pace is not None and not t.per_year else ""
             described.append(f"{t.document} {t.where}: {'new ' if flow else ''}{_n(t.value)}{t.unit}{due}{note}")
             if flow and pace is not None:
-                flows.append(pace)
+                flows.append(pace * (yuan(t.unit) or 1))
             elif not flow:
-                stocks.append(t.value)
+                stocks.append(t.base)
+        shown = group[0].unit if yuan(group[0].unit) else ""  # money in the first target's unit
         trends = [
-            f"the {what} is {_trend(values)} from {_n(round(values[0], 1))} to {_n(round(values[-1], 1))}"
+            f"the {what} is {_trend(values)} from {_n(round(_in(values[0], shown), 1))}{shown} "
+            f"to {_n(round(_in(values[-1], shown), 1))}{shown}"
             for what, values in (("yearly pace", flows), ("level", stocks))
             if len(values) >= 2
         ]

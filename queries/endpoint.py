@@ -68,7 +68,8 @@ def catalogue_page() -> bytes:
     """The query page, with the catalogue embedded as JSON (no network needed)."""
     entries = [
         {"name": q.name, "summary": q.summary, "returns": list(q.returns), "text": q.text,
-         "params": [{"name": p.name, "type": p.type, "default": p.default} for p in q.params]}
+         "params": [{"name": p.name, "type": p.type, "default": p.default, "example": p.example}
+                    for p in q.params]}
         for q in load().values()
     ]  # fmt: skip
     page = (files("policykg.queries") / "templates" / "query.html").read_text(encoding="utf-8")

@@ -32,6 +32,8 @@ def test_picked_parameters_find_answers(built):
     from bench.params import USES, pick
     from policykg.queries import catalogue
 
+    required = {(q.name, p.name) for q in catalogue.load().values() for p in q.params if p.default is None}
+    assert {(q, p) for q, uses in USES.items() for p in uses} == required  # every one is picked
     store = catalogue.store_at(built[0])
     values = pick(store)
     assert set(values) == set(USES)

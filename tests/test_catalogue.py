@@ -17,8 +17,9 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Store, Variable
 
 from conftest import DOCUMENTS, fold, golden
+from policykg.cli import main
 from policykg.graph.gazetteer import Gazetteer
-from policykg.queries.catalogue import load, run, store_at
+from policykg.queries.catalogue import QueryError, load, run, store_at
 
 PLACE = "https://w3id.org/policykg/id/place/"
 XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
@@ -124,12 +125,52 @@ def test_catalogue_answers_every_question():
         assert f"test_{name}" in globals(), f"{name}: no test checks its answer"
 
 
-def _terms(query, values: dict[str, str] | None = None) -> dict[str, Literal]:
-    values = values or {}
+def _terms(query) -> dict[str, Literal]:
+    """The query's example run as the engine's substitutions."""
+    values = query.example
     return {
         p.name: Literal(values.get(p.name, p.default), datatype=XSD_INTEGER if p.type == "integer" else None)
         for p in query.params
     }
+
+
+# The defaults that ask for everything; any other value names a thing of some corpus and is an example.
+ALL = {"any"}
+
+
+def test_parameters_are_required_with_an_example_or_default_to_everything():
+    for name, query in load().items():
+        for p in query.params:
+            if p.default is None:
+                assert p.example, (name, p.name)
+            else:
+                assert p.default in ALL and p.example is None, (name, p.name)
+
+
+def test_a_missing_required_parameter_is_named_with_its_example(store):
+    query = load()["measures_by_agency_role"]
+    for values in ({}, {"role": "lead"}, {"agency": ""}):
+        with pytest.raises(QueryError) as err:
+            run(store, query, values)
+        assert str(err.value) == (
+            "measures_by_agency_role: missing required parameter agency (string), e.g. agency=驻马店市工业和信息化局"
+        )
+    assert run(store, query, {"agency": "市发改委"})  # role is optional: any role
+
+
+def test_a_missing_required_parameter_exits_2_with_the_message(built, capsys):
+    code = main(["query", "targets_due_in_year", "--build", str(built[0])])
+    assert code == 2
+    assert "targets_due_in_year: missing required parameter year (integer), e.g. year=2026" in capsys.readouterr().err
+
+
+def test_the_list_shows_examples_and_defaults(capsys):
+    assert main(["query", "--list"]) == 0
+    listed = capsys.readouterr().out
+    assert "measures_by_agency_role [agency: string, required, e.g. 驻马店市工业和信息化局; role: string = any]" in (
+        listed
+    )
+    assert "targets_due_in_year [year: integer, required, e.g. 2026]" in listed
 
 
 @pytest.mark.parametrize("folder", ["", "checks"])
@@ -146,15 +187,15 @@ def test_returns_are_the_select_variables_in_order(store, folder):
 
 def test_parameters_bound_by_values_give_what_the_engine_substitutes(store):
     """run() binds parameters by a VALUES block (Oxigraph plans it as an index lookup); the engine's
-    own substitution of the variables is the reference it must agree with."""
+    own substitution of the variables is the reference it must agree with. Every example finds rows."""
     for name, query in load().items():
         if not query.params:
             continue
         terms = _terms(query)
         solutions = store.query(query.text, substitutions={Variable(k): v for k, v in terms.items()})
         by_substitution = [tuple("" if s[c] is None else s[c].value for c in query.returns) for s in solutions]
-        by_values = [tuple(r.values()) for r in run(store, query)]
-        assert by_values, f"{name}: the defaults should find something"
+        by_values = [tuple(r.values()) for r in run(store, query, query.example)]
+        assert by_values, f"{name}: the example should find something"
         assert sorted(by_values) == sorted(by_substitution), name
 
 
@@ -252,7 +293,7 @@ def test_each_check_reports_its_breakage(scratch, check):
 
 
 def test_measures_by_agency_role(store):
-    rows = ask(store, "measures_by_agency_role")  # 驻马店市工业和信息化局, lead
+    rows = ask(store, "measures_by_agency_role", agency="驻马店市工业和信息化局", role="lead")
     # Read from the annex tables: 市工信局 leads 推广绿色工厂建设 (2019 附件 三/1, the body's 二/（三）/1
     # 推进绿色工厂建设) and 培育链主企业 (2024 附件1 row 3).
     found = {(r["source_file"], r["measure_path"], r["measure_title"]) for r in rows}
@@ -280,11 +321,11 @@ def test_measures_by_agency_role(store):
     puyang = [r for r in rows if r["city"] == "濮阳市"]
     assert {r["assigned_role"] for r in puyang} == {"responsible"}
     assert len(puyang) == 9  # 二/（一）/2, 二/（二）/4, /5, 二/（三）/8, 二/（四）/9–11, 三/（二）, 三/（三）
-    assert ask(store, "measures_by_agency_role", role="chief") == []
+    assert ask(store, "measures_by_agency_role", agency="驻马店市工业和信息化局", role="chief") == []
 
 
 def test_agencies_of_measure(store):
-    rows = ask(store, "agencies_of_measure")  # 2021 plan, 二/（三）
+    rows = ask(store, "agencies_of_measure", document=Z2021, path="二/（三）")
     # "(责任单位:市科技局、市工信局、市发改委)"
     assert [(r["role"], r["rank"], r["agency"], r["agency_as_written"]) for r in rows] == [
         ("responsible", "1", "驻马店市科学技术局", "市科技局"),
@@ -388,7 +429,7 @@ def test_agency_pairs_sharing_measures(store):
 
 
 def test_agency_load_by_document(store):
-    rows = ask(store, "agency_load_by_document")  # 驻马店市工业和信息化局
+    rows = ask(store, "agency_load_by_document", agency="驻马店市工业和信息化局")
     load_of = {r["source_file"]: r for r in rows}
     assert set(load_of) == {file(Z2019), file(Z2021), file(Z2024)}  # the 2023 opinions assign no bureau
     for stem, r in ((Z2019, load_of[file(Z2019)]), (Z2021, load_of[file(Z2021)]), (Z2024, load_of[file(Z2024)])):
@@ -406,7 +447,7 @@ def test_agency_load_by_document(store):
 
 
 def test_functional_types_across_cities(store):
-    rows = ask(store, "functional_types_across_cities")  # 驻马店市 vs 濮阳市
+    rows = ask(store, "functional_types_across_cities", city_a="驻马店市", city_b="濮阳市")
     counts = Counter((a["type"], a["city"]) for a in all_assignments())
     for r in rows:
         assert int(r["assignments_a"]) == counts[(r["type"], "驻马店市")], r["type"]
@@ -423,7 +464,7 @@ def test_functional_types_across_cities(store):
 
 
 def test_agencies_by_inferred_class(store):
-    rows = ask(store, "agencies_by_inferred_class")  # LeadAgency
+    rows = ask(store, "agencies_by_inferred_class", **{"class": "LeadAgency"})
     expected = {a["name"] for a in all_assignments() if a["role"] == "lead" and a["path"]}
     assert {r["agency"] for r in rows} == expected
     assert {r["city"] for r in rows} == {"驻马店市"}  # Puyang's plan has no annex with 牵头单位
@@ -482,7 +523,7 @@ def test_documents_overview(store):
 
 
 def test_document_outline(store):
-    rows = ask(store, "document_outline")  # the 2024 plan
+    rows = ask(store, "document_outline", document=Z2024)
     items = outline(Z2024)["items"]
     assert [r["measure_path"] for r in rows] == [i["path"] for i in items]
     assert [fold(r["measure_title"]) for r in rows] == [fold(i["title"] or "") for i in items]
@@ -496,7 +537,7 @@ def test_document_outline(store):
 
 
 def test_provincial_lineage(store):
-    rows = ask(store, "provincial_lineage")  # 豫办〔2020〕17号
+    rows = ask(store, "provincial_lineage", number="豫办〔2020〕17号")
     # "为贯彻落实《河南省推动制造业高质量发展实施方案》(豫办〔2020〕17号)…制定本方案" (2021 plan).
     assert {(r["cited_title"], r["cited_level"], r["relation"], r["source_file"]) for r in rows} == {
         ("河南省推动制造业高质量发展实施方案", "provincial", "based_on", file(Z2021))
@@ -514,7 +555,7 @@ def test_provincial_lineage(store):
 
 
 def test_documents_citing(store):
-    rows = ask(store, "documents_citing")  # 豫发〔2022〕9号
+    rows = ask(store, "documents_citing", cited="豫发〔2022〕9号")
     assert [(r["relation"], r["source_file"], r["document_number"], r["cited_level"], r["city"]) for r in rows] == [
         ("based_on", file(Z2023), "驻发〔2023〕5号", "provincial", "驻马店市")
     ]
@@ -548,7 +589,7 @@ def test_targets_by_year(store):
 
 
 def test_targets_due_in_year(store):
-    rows = ask(store, "targets_due_in_year")  # 2026
+    rows = ask(store, "targets_due_in_year", year="2026")
     assert {r["year"] for r in rows} == {"2026"}
     annex3 = {r["quote"] for r in rows if r["measure_path"] == "附件3"}
     assert len([r for r in rows if r["measure_path"] == "附件3"]) == 17
@@ -569,7 +610,7 @@ def test_targets_due_in_year(store):
 
 
 def test_targets_by_indicator(store):
-    rows = ask(store, "targets_by_indicator")  # 高新技术企业
+    rows = ask(store, "targets_by_indicator", q="高新技术企业")
     # 2021 二/（四） "新认定国家高新技术企业20家"; 2024 二/（一） "…高新技术企业数量分别达到180家、310家";
     # 2024 三/（二）/4 "30家高新技术企业"; Puyang 二/（三）/8 "每年新增10家高新技术企业".
     assert sorted((r["source_file"], r["measure_path"], r["value"], r["per_year"]) for r in rows) == [
@@ -583,7 +624,7 @@ def test_targets_by_indicator(store):
 
 
 def test_targets_by_scope(store):
-    rows = ask(store, "targets_by_scope")  # each-county
+    rows = ask(store, "targets_by_scope", scope="each-county")
     expected = {
         (t["path"], t["kind"], t["value"], t["year"])
         for stem in DOCUMENTS
@@ -618,7 +659,7 @@ def test_target_scopes(store):
 
 
 def test_cluster_or_zone_targets(store):
-    rows = ask(store, "cluster_or_zone_targets")  # 驻马店高新区化工
+    rows = ask(store, "cluster_or_zone_targets", name="驻马店高新区化工")
     # 附件3 "驻马店高新区化工: 120 | 145 | 170" (亿元, 2024–2026).
     assert [(r["year"], r["value"], r["unit"], r["industry"]) for r in rows] == [
         ("2024", "120", "亿元", "化工"), ("2025", "145", "亿元", "化工"), ("2026", "170", "亿元", "化工")
@@ -655,7 +696,7 @@ def test_clusters(store):
 
 
 def test_zones_by_industry(store):
-    rows = ask(store, "zones_by_industry")  # 食品, with its branches 农副产品加工 and 药食大健康
+    rows = ask(store, "zones_by_industry", industry="食品")  # and its branches 农副产品加工, 药食大健康
     assert [(r["zone"], r["cluster"], r["value"]) for r in rows if r["year"] == "2026"] == [
         ("上蔡县开发区", "上蔡县开发区农副产品", "50"),
         ("新蔡县开发区", "新蔡县开发区食品药品", "30"),
@@ -674,7 +715,7 @@ def test_zones_by_industry(store):
 
 
 def test_industries_by_zone(store):
-    rows = ask(store, "industries_by_zone")  # 新蔡县开发区
+    rows = ask(store, "industries_by_zone", zone="新蔡县开发区")
     # 附件3: 新蔡县开发区食品药品 12 | 20 | 30, 新蔡县开发区智能装备 6 | 9 | 15.
     assert revenues(rows) == {
         "新蔡县开发区智能装备": {"2024": 6, "2025": 9, "2026": 15},
@@ -689,7 +730,7 @@ def test_industries_by_zone(store):
 
 
 def test_measure_text_search(store):
-    rows = ask(store, "measure_text_search")  # 标准地
+    rows = ask(store, "measure_text_search", q="标准地")
     # Each document speaks of 工业用地“标准地”出让 once: 2019 二/（一）/3, 2021 七/（二十七）, 2023 三/（二）,
     # 2024 三/（四）/2 (its title), Puyang 三/（二） ("全面推广“标准地+承诺制”").
     assert [(r["source_file"], r["measure_path"]) for r in rows] == [
@@ -710,7 +751,7 @@ def test_measure_text_search(store):
 
 
 def test_measures_naming_place(store):
-    rows = ask(store, "measures_naming_place")  # 遂平县
+    rows = ask(store, "measures_naming_place", place="遂平县")
     # "以遂平县、平舆县制造业高质量发展综合评价试点县建设为抓手" (2021 （二十一）), "以中心城区、遂平县、
     # 汝南县、确山县为核心" (（二十二）), "支持遂平县发展…新型膜材" (2023 二/（三）), "遂平县重点发展休闲食品"
     # (2024 三/（一）/1).

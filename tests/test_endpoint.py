@@ -62,9 +62,9 @@ def test_every_catalogue_question_answers_the_same_through_the_endpoint(built, e
     out, _ = built
     store = store_at(out)
     for query in load().values():
-        columns, rows = run_remote(f"{endpoint}/query", with_values(query.text, bindings(query, {})))
+        columns, rows = run_remote(f"{endpoint}/query", with_values(query.text, bindings(query, query.example)))
         assert columns == list(query.returns), query.name
-        assert rows == run(store, query), query.name
+        assert rows == run(store, query, query.example), query.name
 
 
 def test_catalogue_parameters_are_bound_by_the_gateway(endpoint):
@@ -78,6 +78,15 @@ def test_catalogue_parameters_are_bound_by_the_gateway(endpoint):
         endpoint + "/catalogue/measure_text_search", json.dumps({"q": "标准地"}).encode(), "application/json"
     )
     assert status == 200 and len(json.loads(body)["results"]["bindings"]) >= 4  # 2019, 2021, 2023, 2024 plans
+
+
+def test_a_missing_required_parameter_is_answered_400_with_its_example(endpoint):
+    for body in (b"{}", json.dumps({"q": ""}).encode()):
+        status, answer = _post(endpoint + "/catalogue/measure_text_search", body, "application/json")
+        assert (status, answer.decode()) == (
+            400,
+            "measure_text_search: missing required parameter q (string), e.g. q=标准地\n",
+        )
 
 
 def test_the_query_page_lists_the_catalogue_and_needs_no_network(endpoint):
