@@ -60,7 +60,11 @@ TASK_SECTION = re.compile(r"任务|措施")
 GOAL = re.compile(r"目标")
 _CUT = re.compile(r"[。；;，,：:！!？?\n]")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
-_CLAUSE = re.compile(r"[（(]\s*责任单位(?:[^（）()]|[（(][^（）()]*[）)])*(?:[）)]|$)")
+# A responsibility clause: a bracket opening with a label (责任单位, 牵头单位, 责任部门…) or naming a lead.
+_CLAUSE = re.compile(
+    r"[（(]\s*(?:(?:责任|牵头|配合|参加|参与|支撑|协办|协助|推进|主责|实施|承办)(?:单位|部门)|[^（）()]{2,40}?牵头)"
+    r"(?:[^（）()]|[（(][^（）()]*[）)])*(?:[）)]|$)"
+)
 _PUNCT = re.compile(r"[^\w#]|_")  # keep letters and digits (str.isalnum) and the digit mark
 
 
@@ -104,10 +108,13 @@ class Topic:
 
 
 def strip_responsibility(text: str) -> str:
-    """The text without its responsibility clause (a bracket opening with 责任单位, one level of brackets inside).
+    """The text without its responsibility clauses (a bracket opening with a label such as 责任单位 or
+    牵头单位, or naming a lead; one level of brackets inside).
 
     >>> strip_responsibility("推进标准地出让。（责任单位：市自然资源局（规划）、市财政局）另起")
     '推进标准地出让。另起'
+    >>> strip_responsibility("推进海绵城市建设。(牵头单位：区绿化市容局;配合单位：区水务局)")
+    '推进海绵城市建设。'
     """
     return _CLAUSE.sub("", text)
 
