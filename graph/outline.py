@@ -3,8 +3,9 @@
 The document is cut into regions by lines: front matter (title, number, dates), preamble, the
 numbered body, a closing block (印发 lines, signatures) and annexes (附件, 附表). Items nest by the
 rank of their marker style, not by Markdown heading marks, which the sources use inconsistently.
-Regulations and rules are the exception the law makes: their articles (第五条) are cited by number
-alone, so chapters and sections are items of their own that hold no articles.
+Regulations and rules are the exception the law makes: their articles (第五条) are numbered across
+chapters and cited by number alone, so an article sits in its chapter (or section) but its path is
+its number: 第五条, 第五条/（一）.
 """
 
 from __future__ import annotations
@@ -193,21 +194,22 @@ def _annex_starts(doc: MappedText, lines: list[Line], start: int) -> tuple[int, 
 
 
 def _contents(doc: MappedText, lines: list[Line]) -> set[int]:
-    """The lines of a table of contents: 目录 and the chapter headings below it, up to the first
-    heading it lists a second time (where the text begins)."""
+    """The lines of a table of contents: the chapter headings listed below 目录, which the text
+    then prints a second time."""
     found: set[int] = set()
     for i, line in enumerate(lines):
         if line.text(doc) != "目录":
             continue
-        seen = set()
+        listed: dict[str, int] = {}
         for j in range(i + 1, len(lines)):
             text = lines[j].text(doc)
             marker = match_marker(text) if text else None
-            if text and (marker is None or marker.style not in DIVISIONS or marker.segment in seen):
+            if text and (marker is None or marker.style not in DIVISIONS or marker.segment in listed):
+                if marker and marker.segment in listed:
+                    found.update(listed.values())
                 break
             if marker:
-                seen.add(marker.segment)
-                found.add(j)
+                listed[marker.segment] = j
     return found
 
 
@@ -283,6 +285,7 @@ def _build_items(
 ) -> list[Item]:
     roots: list[Item] = []
     stack: list[Item] = []
+    articles: list[Item] = []  # numbered as one list, whatever chapter they sit in
     last_ordinal: dict[str, int] = {}
     bounds = item_lines + [end]
     for at, stop in zip(bounds, bounds[1:]):
@@ -290,16 +293,16 @@ def _build_items(
         line = lines[at]
         while stack and _RANK[stack[-1].style] >= marker.rank:
             stack.pop()
-        # An article is cited by its number alone: the chapter above it is no part of its path.
-        parent = stack[-1] if stack and marker.style != "article" else None
+        parent = stack[-1] if stack else None
         siblings = parent.children if parent else roots
-        _check_sequence(name, line.number, marker, siblings, last_ordinal, problems)
-        marker = _unique(marker, siblings)
+        numbered = articles if marker.style == "article" else siblings
+        _check_sequence(name, line.number, marker, numbered, last_ordinal, problems)
+        marker = _unique(marker, numbered)
         last_ordinal[marker.style] = marker.ordinal
         body = _body(doc, lines[at:stop], line.content + marker.end)
         own_end = max((ln.end for ln in lines[at:stop] if ln.end > ln.content), default=line.end)
         item = Item(
-            path=f"{parent.path}/{marker.segment}" if parent else marker.segment,
+            path=f"{parent.path}/{marker.segment}" if parent and marker.style != "article" else marker.segment,
             number=doc[line.content : line.content + marker.end].display,
             style=marker.style,
             ordinal=marker.ordinal,
@@ -309,7 +312,9 @@ def _build_items(
             line=line.number,
         )
         siblings.append(item)
-        for ancestor in (a for a in stack if item.path.startswith(a.path + "/")):  # a parent's span covers its children
+        if marker.style == "article":
+            articles.append(item)
+        for ancestor in stack:  # a parent's span covers its children
             ancestor.span = Span(ancestor.span.start, max(ancestor.span.end, item.span.end))
         stack.append(item)
     return roots

@@ -63,7 +63,8 @@ LEVEL = {"national": "National", "provincial": "Provincial", "municipal": "Munic
 KIND = {"level": "Level", "growth": "Growth", "share": "Share", "count": "Count", "reduction": "Reduction",
         "multiple": "Multiple", "coverage": "Coverage", "category": "CategoryTarget"}  # fmt: skip
 MENTIONS = {"Industry": "mentionsIndustry", "Company": "mentionsCompany"}
-_STYLE_CODE = {"cn": "", "cn_paren": "p", "arabic": "", "arabic_paren": "a", "circled": "c"}
+_STYLE_CODE = {"cn": "", "cn_paren": "p", "arabic": "", "arabic_paren": "a", "circled": "c",
+               "chapter": "ch", "section": "s", "article": "art"}  # fmt: skip
 
 
 def pkg(name: str) -> NamedNode:
@@ -92,6 +93,8 @@ def item_code(path: str) -> str:
     """
     >>> item_code("二/（三）/1")
     '2-p3-1'
+    >>> [item_code(p) for p in ("第五条/（一）", "第二章/第一节")]
+    ['art5-p1', 'ch2-s1']
     """
     parts = []
     for segment in path.split("/"):

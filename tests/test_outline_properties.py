@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from conftest import CORPUS, DOCUMENTS, fold
 from policykg.graph.numbering import cn_to_int, format_segment, int_to_cn, match_marker, parse_segment
-from policykg.graph.outline import is_prose, parse_outline, starts_block
+from policykg.graph.outline import is_heading, is_prose, parse_outline, starts_block
 from policykg.graph.text import SourceText, normalize
 
 
@@ -57,6 +57,7 @@ def _splittable(text: str, at: int, body: tuple[int, int]) -> bool:
     prefix = prefix[marker.end :] if marker else prefix  # the parser reads a heading without its number
     return bool(
         prefix
+        and not (marker and is_heading(prefix))  # a short numbered line is a heading on its own line
         and suffix
         and "\t" not in text[line_start:at]
         and not prefix.startswith("#")

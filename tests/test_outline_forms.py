@@ -1,0 +1,287 @@
+"""What a reader sees in the layouts of the development corpus (tests/documents/), stated per
+layout: regulations and rules, annex labels, numbering variants, scraped pages and front matter.
+Small texts written here state the same rules apart from any one document."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from conftest import DEV_CORPUS, fold
+from policykg.graph.numbering import int_to_cn
+from policykg.graph.outline import Outline, parse_outline, read_outline
+from policykg.graph.text import SourceText
+
+LAYOUTS = sorted(p.stem for p in DEV_CORPUS.glob("*.txt"))  # every development document, golden or not
+
+
+@cache
+def outline_of(stem: str) -> Outline:
+    return read_outline(DEV_CORPUS / f"{stem}.txt")
+
+
+def read(text: str) -> Outline:
+    return parse_outline(SourceText("doc.txt", text, "utf-8"))
+
+
+def paths(outline: Outline) -> list[str]:
+    return [item.path for item in outline.walk()]
+
+
+def item(outline: Outline, path: str):
+    return next(i for i in outline.walk() if i.path == path)
+
+
+def articles(n: int) -> list[str]:
+    return [f"第{int_to_cn(k)}条" for k in range(1, n + 1)]
+
+
+def messages(outline: Outline) -> list[str]:
+    return [p.message for p in outline.problems]
+
+
+# -- every document ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stem", LAYOUTS)
+def test_every_document_reads_its_numbering(stem):
+    outline = outline_of(stem)
+    assert outline.items, stem
+    assert not [m for m in messages(outline) if m.startswith(("no numbered items", "numbering repeats"))]
+    assert outline.metadata.title and outline.metadata.issuers
+
+
+# -- regulations and rules: 第一章 / 第一条 ---------------------------------------------------
+
+
+def test_a_regulation_reads_as_chapters_and_articles_numbered_across_them():
+    outline = outline_of("shanghai-urban-renewal-regulation-2021")
+    assert [i.path for i in outline.walk() if i.style == "article"] == articles(64)
+    chapters = [(i.path, i.title) for i in outline.items]
+    assert chapters == [
+        ("第一章", "总则"),
+        ("第二章", "城市更新指引和更新行动计划"),
+        ("第三章", "城市更新实施"),
+        ("第四章", "城市更新保障"),
+        ("第五章", "监督管理"),
+        ("第六章", "浦东新区城市更新特别规定"),
+        ("第七章", "法律责任"),
+        ("第八章", "附则"),
+    ]
+    # an article sits in its chapter, but its path is its number alone
+    assert [c.path for c in item(outline, "第二章").children] == articles(18)[10:]
+    assert paths(outline).index("第二章") == paths(outline).index("第十条") + 1  # in document order
+    # （一） restarts in each article, without a warning
+    assert [c.path for c in item(outline, "第二条").children] == [f"第二条/（{int_to_cn(k)}）" for k in range(1, 6)]
+    assert [c.path for c in item(outline, "第十二条").children][0] == "第十二条/（一）"
+    assert outline.problems == []
+
+
+def test_the_table_of_contents_is_not_read_as_chapters():
+    outline = outline_of("shanghai-urban-renewal-regulation-2021")
+    first = item(outline, "第一章")
+    assert first.line == 16  # the heading of the text, not the 目录 line above it
+    assert fold(outline.metadata.title) == "上海市城市更新条例"
+
+
+def test_a_regulation_names_the_body_that_adopted_it_and_when():
+    for stem, issuer, date in (
+        ("shanghai-urban-renewal-regulation-2021", "上海市人民代表大会常务委员会", "2021-08-25"),
+        ("henan-business-environment-regulation-2020", "河南省人民代表大会常务委员会", "2020-11-28"),
+        ("zhumadian-business-environment-regulation-2021", "驻马店市人民代表大会常务委员会", "2021-10-22"),
+    ):
+        meta = outline_of(stem).metadata
+        assert meta.issuers == (issuer,), stem
+        assert [(d.date, d.kind) for d in meta.dates] == [(date, "issued")], stem
+
+
+def test_a_regulation_without_its_first_chapter_heading_keeps_its_articles():
+    for stem, count in (
+        ("henan-business-environment-regulation-2020", 90),
+        ("zhumadian-business-environment-regulation-2021", 38),
+    ):
+        outline = outline_of(stem)
+        assert [i.path for i in outline.walk() if i.style == "article"] == articles(count), stem
+        assert [i.path for i in outline.items][:2] == ["第一条", "第二条"], stem
+        assert messages(outline) == ["numbering jumps to 第二章 (expected 第一章)"], stem
+
+
+@pytest.mark.parametrize(
+    "stem, first",
+    [("shanghai-sponge-city-measures-2023", "目的和依据"), ("jinshan-sponge-city-rules-2026", "制定依据")],
+)
+def test_rules_articles_carry_their_bracketed_titles(stem, first):
+    outline = outline_of(stem)
+    arts = [i for i in outline.walk() if i.style == "article"]
+    assert [a.path for a in arts] == articles(22)
+    assert arts[0].title == first and arts[-1].title == "附则"
+    assert all(a.title and "(" not in a.title for a in arts)
+    assert [i.path for i in outline.items if i.style == "chapter"][:2] == ["第一章", "第二章"]
+    assert outline.annexes == []  # the cover notice's 附件： names the rules themselves
+
+
+def test_an_article_run_into_the_paragraph_before_it_is_split_off():
+    """PDF extraction ran 第十四条 into 第十三条's paragraph behind two U+3000 indents."""
+    outline = outline_of("shanghai-sponge-city-measures-2023")
+    run_in = item(outline, "第十四条")
+    assert run_in.title == "竣工验收"
+    assert outline.text.original[run_in.span.start :].startswith("第十四条（竣工验收）")
+    assert "第十四条" not in item(outline, "第十三条").text
+    text = "办法\n\n第一条（目的）\n\n建设单位应按要求施工。 \u3000\u3000第二条（验收） 项目验收时，应当专项验收。\n"
+    assert [(i.path, i.title) for i in read(text).walk()] == [("第一条", "目的"), ("第二条", "验收")]
+
+
+def test_divisions_articles_and_references():
+    text = (
+        "某市某条例\n\n目录\n第一章 总则\n第二章 管理\n\n第一章 总则\n\n"
+        "第一条 为了规范管理，制定本条例。\n\n第二章 管理\n\n第一节 规划\n\n"
+        "第二条 本条所称事项包括：\n（一）规划；\n（二）建设。\n"
+        "第三十一条第三款规定的情形除外。\n\n第二节 建设\n\n第三条 建设单位应当遵守本条例。\n"
+    )
+    outline = read(text)
+    assert paths(outline) == [
+        "第一章",
+        "第一条",
+        "第二章",
+        "第二章/第一节",
+        "第二条",
+        "第二条/（一）",
+        "第二条/（二）",
+        "第二章/第二节",
+        "第三条",
+    ]
+    assert "第三十一条第三款" in item(outline, "第二条/（二）").text  # a reference, not an article
+    assert item(outline, "第一条").title == "为了规范管理，制定本条例"
+    assert outline.problems == []
+
+
+# -- annex labels ------------------------------------------------------------------------------
+
+
+def test_annex_labels_as_printed():
+    assert [a.label for a in outline_of("fengxian-emergency-shelters-2022").annexes] == [
+        "附表1",
+        "附表2",
+        "附表3",
+        "附表4",
+    ]
+    assert [a.label for a in outline_of("shanghai-park-city-2021").annexes] == ["附表1", "附表2"]
+    assert [a.label for a in outline_of("jiading-sponge-city-2024").annexes] == ["附件"]
+    assert [(a.label, a.title) for a in read("一、任务\n\n附件一\n\n任务表\n\n序号\n\n任务\n\n1\n\n甲\n").annexes] == [
+        ("附件一", "任务表")
+    ]
+
+
+def test_the_list_of_annexes_is_not_items():
+    park = outline_of("shanghai-park-city-2021")
+    assert not item(park, "三/（三）").children  # "附表：" then "1.公园城市指标体系指引表" …
+    shelters = outline_of("fengxian-emergency-shelters-2022")
+    assert not item(shelters, "五").children  # "附表：1、…" then "2、…"
+
+
+def test_annexes_listed_but_not_in_the_text_are_reported():
+    for stem, label in (("shanghai-zero-carbon-parks-2026", "附件"), ("shanghai-carbon-peak-workplan-2026", "附表")):
+        outline = outline_of(stem)
+        assert outline.annexes == [], stem
+        assert messages(outline) == [f"{label}: listed but not in the text"], stem
+
+
+# -- numbering variants ------------------------------------------------------------------------
+
+
+def test_mixed_brackets_read_as_one_style():
+    outline = outline_of("fengxian-emergency-shelters-2022")  # "(一）" and "(一)"
+    assert [c.path for c in item(outline, "三").children] == ["三/（一）", "三/（二）", "三/（三）"]
+    assert item(outline, "三/（一）").title == "直接设置"
+
+
+def test_full_width_and_half_width_arabic_numbers():
+    roads = outline_of("shanghai-rural-roads-reform-2020")  # 1．
+    assert [c.path for c in item(roads, "四/（一）").children] == [f"四/（一）/{k}" for k in range(1, 5)]
+    district = outline_of("fengxian-rural-roads-reform-2021")  # (一) 1. (1), half-width
+    assert [c.path for c in item(district, "五/（一）/2").children] == [f"五/（一）/2/（{k}）" for k in range(1, 4)]
+
+
+def test_items_numbered_on_across_sections_keep_their_numbers():
+    outline = outline_of("qingpu-fire-safety-2024")  # one paragraph a line, no blank lines
+    assert [c.path for c in item(outline, "二").children] == ["二/（五）", "二/（六）", "二/（七）"]
+    assert len(list(outline.walk())) == 20
+
+
+def test_a_short_numbered_line_is_a_heading_of_its_own():
+    park = outline_of("fengxian-park-city-2021")
+    assert item(park, "二/（一）").title == "以规划为引领，构建区域绿色网络体系"
+    assert item(park, "二/（二）").title == "以五大新城建设为契机，优化生态空间环境"
+    assert item(outline_of("songjiang-carbon-peak-workplan-2026"), "一").title == "坚持目标导向，落实双碳主体责任"
+    assert item(outline_of("fengxian-rural-roads-reform-2021"), "五/（二）/1/（2）").title == "乡、村道"
+
+
+def test_yi_shi_er_shi_inside_a_paragraph_is_text():
+    park = outline_of("fengxian-park-city-2021")
+    assert not item(park, "二/（二）").children
+    assert "一是聚焦奉贤新城建设" in item(park, "二/（二）").text
+
+
+# -- scraped pages -----------------------------------------------------------------------------
+
+
+def test_a_scraped_page_without_its_chrome_and_navigation():
+    outline = outline_of("shanghai-housing-safety-2021")
+    meta = outline.metadata
+    assert meta.title == "关于印发《上海市城镇房屋安全隐患排查整治工作方案》的通知"  # printed three times
+    assert meta.document_number == "沪房规范〔2021〕3号"
+    assert meta.issuers == ("上海市住房和城乡建设管理委员会", "上海市房屋管理局")
+    assert sorted((d.date, d.kind) for d in meta.dates) == [("2021-03-01", "signed"), ("2021-03-12", "issued")]
+    last = list(outline.walk())[-1]
+    assert last.text.endswith("有效期至2025年12月31日。")  # the date broken over lines is joined
+    assert "政府信息公开" not in last.text and "关闭窗口" not in last.text
+    assert outline.annexes == []
+
+
+def test_a_page_with_its_metadata_labels_above_their_values():
+    outline = outline_of("shanghai-sponge-city-measures-2023")
+    meta = outline.metadata
+    assert meta.title == "关于印发《上海市海绵城市规划建设管理办法》的通知"
+    assert meta.enclosed_title == "上海市海绵城市规划建设管理办法"
+    assert meta.document_number == "沪住建规范联〔2023〕11号"
+    assert dict(meta.fields)["发布机构"] == "上海市住房和城乡建设管理委员会"
+    assert meta.issuers[0] == "市住房城乡建设管理委" and len(meta.issuers) == 9  # the signature of the joint notice
+    assert "一图读懂" not in item(outline, "第二十二条").text
+
+
+# -- front matter ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "stem, issuers, enclosed",
+    [
+        ("shanghai-road-safety-2024", ("上海市人民政府办公厅",), "关于进一步减少本市道路交通事故的意见"),
+        ("jiading-sponge-city-2024", ("上海市嘉定区人民政府办公室",), "嘉定区系统化全域推进海绵城市建设的实施方案"),
+        ("shanghai-rural-roads-reform-2020", ("上海市人民政府办公厅",), "上海市深化农村公路管理养护体制改革实施方案"),
+        (
+            "shanghai-zero-carbon-parks-2026",
+            ("上海市发展和改革委员会", "上海市经济和信息化委员会"),
+            "上海市零碳园区建设工作方案",
+        ),
+        ("shanghai-new-urbanization-task-division-2025", ("上海市区域高质量发展领导小组办公室",), None),
+        ("wujing-town-housing-safety-2021", ("闵行区吴泾镇人民政府",), "吴泾镇城镇房屋安全隐患排查整治工作方案"),
+    ],
+)
+def test_issuers_from_the_title_or_the_signature(stem, issuers, enclosed):
+    meta = outline_of(stem).metadata
+    assert meta.issuers == issuers
+    if enclosed:
+        assert meta.enclosed_title == enclosed
+
+
+def test_a_title_printed_twice_is_one_title():
+    for stem in ("lingang-city-checkup-2024", "shanghai-cim-platform-2025", "wujing-town-housing-safety-2021"):
+        meta = outline_of(stem).metadata
+        assert meta.title.count("关于印发") == 1, stem
+    assert outline_of("shanghai-cim-platform-2025").metadata.document_number == "沪建科信〔2025〕394号"
+
+
+def test_the_preamble_may_announce_the_items():
+    preamble = outline_of("shanghai-fire-safety-2024").preamble
+    assert preamble.startswith("为长效防范化解") and preamble.endswith("提出意见如下：")
