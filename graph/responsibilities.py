@@ -41,6 +41,8 @@ _KEEPS_OWN_PREFIX = re.compile(
     r"^(市|省|县|区|镇|各|中共|国家|中国|相关|有关|所在)|区|管委会|党工委|集团|支行|分行|分局|公司|总部|[镇乡]$|街道"
 )
 _OWN_WORD = re.compile(r"^(市场|区域|县域)")  # words that start with a level character
+_LEVEL = r"(?:省|市|县|区|乡|镇)(?:\([^()]{1,3}\))?"
+_SHARED_LEVELS = re.compile(rf"^((?:{_LEVEL}、)+)({_LEVEL})(?=[\u4e00-\u9fff]{{2}})")
 _ETC = re.compile(r"(?<=.{2})等(?:相关|有关|其他)?(?:部门|单位)?$")
 _ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
 _AGENCY_FORM = re.compile(
@@ -80,6 +82,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     ['区发展改革委', '区科技局', '各街镇']
     >>> [m.name for m in split_agencies(MappedText.of("嘉定区、青浦区政府"))]
     ['嘉定区政府', '青浦区政府']
+    >>> [m.name for m in split_agencies(MappedText.of("市、县(区)人民政府发展改革部门"))]
+    ['市人民政府发展改革部门', '县(区)人民政府发展改革部门']
     >>> [m.name for m in split_agencies(MappedText.of("各县、区人民政府(管委会),高新区管委会"))]
     ['各县、区人民政府(管委会)', '高新区管委会']
     >>> [m.name for m in split_agencies(MappedText.of("经开区、工业园区、示范区管委会"))]
@@ -95,8 +99,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     for m in [*separators.finditer(text.text), None]:
         if (
             m
-            and m.group() in ("以及", "和", "及", "与", "或")
-            and not _AGENCY_FORM.fullmatch(text.text[start : m.start()])
+            and m.group() in ("以及", "或者", "和", "及", "与", "或")
+            and not _AGENCY_FORM.fullmatch(text.text[start : m.start()].split("、")[-1])
         ):
             continue
         end = m.start() if m else len(text.text)
@@ -119,7 +123,16 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             later = next((n for n in names[i + 1 :] if _ZONE_SUFFIX.search(n)), None)
             if later:
                 names[i] = name + _ZONE_SUFFIX.search(later).group(1)
-    return [Mention(p.display, n, p.span()) for p, n in zip(pieces, names)]
+    mentions = []
+    for piece, name in zip(pieces, names):
+        shared = _SHARED_LEVELS.match(name)
+        if shared:  # 市、县（区）人民政府: one function for each level listed
+            levels = [*shared.group(1).split("、")[:-1], shared.group(2)]
+            function = name[shared.end() :]
+            mentions += [Mention(piece.display, level + function, piece.span()) for level in levels]
+        else:
+            mentions.append(Mention(piece.display, name, piece.span()))
+    return mentions
 
 
 def _has_own_place(name: str) -> bool:
