@@ -41,17 +41,19 @@ _DUTY = re.compile(
 )
 _LEAD = re.compile(rf"{_MODAL}(?:负责牵头|牵头)")
 _WITH = re.compile(rf"{_MODAL}会同")
-_SUPPORT = re.compile(rf"{_MODAL}(?:负责)?(?:配合|协助)")
+_SUPPORT = re.compile(rf"{_MODAL}(?:负责)?(?:配合|协助|协同)")
+_ALONGSIDE = re.compile(r"^(?:共同)?(?:配合|协助|协同)")
 # 统筹/协调 without 牵头, 牵头抓总 (overall charge), a recurring 调度 (scheduling the others' work).
 _COORDINATE = re.compile(
     rf"{_MODAL}(?:负责)?(?:统筹|协调)(?!.{{0,6}}牵头)|{_MODAL}牵头抓总|(?:每月|每季度|定期)[^,]*调度"
 )
 _JOINT = re.compile(rf"{_MODAL}(?:按照|按|根据|依据|在)(?:各自|各自的)?(?:职责|职能)")
 _ALIAS = re.compile(r"\((?:以下)?简称[^)]*\)$")
-_ETC = re.compile(r"等(?:部门|单位|相关部门|有关部门)?$")
 _MAX_SUBJECT = 60
 _VAGUE = re.compile(r"(有关|相关|其他|其它|成员|各级|所属).{0,6}(部门|单位|方面|机构)$|^[市区县]?(各|直)?(部门|单位)$")
-_VERB_START = re.compile(r"^(要|应|须|可|将|并|把|对|以|经|报|向|建立|组织|协调|推动|加强|指导|督促|负责|配合|支持|鼓励)")
+_VERB_START = re.compile(
+    r"^(要|应|须|可|将|并|把|对|以|经|报|向|建立|组织|协调|推动|加强|指导|督促|负责|配合|支持|鼓励)"
+)
 _MARKET = re.compile(r"(建设|设计|施工|监理|勘察|社会|产权|物业|管理|使用|运营)单位$|企业$|产权人$|业主$|个人$|群众$")
 _BODY_FORM = re.compile(
     r"各(?:区|县|县区|县\(区\)|乡镇|街镇|镇|街道)|[^的对将把在从为由,、:0-9]{1,30}?(局|委|办|厅|部门|委员会|办公室|中心|公司|集团|总部|支行|分局|管委会|领导小组|小组|政府|党工委|党委|"
@@ -75,9 +77,8 @@ def _subject(text: MappedText, known) -> tuple[list[Mention], int] | None:
         head = text[: duty.start()]
         if "由" in head.text:  # 资金原则上由区政府统筹…: the bearer follows 由
             head = head[head.text.rindex("由") + 1 :]
-        for pattern in (_ETC, _ALIAS):
-            if m := pattern.search(head.text):
-                head = head[: m.start()]
+        if m := _ALIAS.search(head.text):
+            head = head[: m.start()]
         if not head.text:
             continue
         mentions = split_agencies(head, conjunctions=True)
@@ -156,6 +157,7 @@ def _clause_duties(
         return each(mentions, LEAD)
     if m := _WITH.match(after):
         return each(mentions, LEAD) + each(_objects(clause[duty_at + m.end() :], known), SUPPORT)
-    if _SUPPORT.match(after):
-        return each(mentions, SUPPORT)
-    return each(mentions, RESPONSIBLE, bool(_JOINT.match(after)) and len(mentions) > 1)
+    joint = bool(_JOINT.match(after)) and len(mentions) > 1
+    if _SUPPORT.match(after) or (joint and _ALONGSIDE.search(after.split(",", 2)[1 if "," in after else 0])):
+        return each(mentions, SUPPORT, joint)  # …在各自职责范围内，协同开展…: they support, jointly
+    return each(mentions, RESPONSIBLE, joint)

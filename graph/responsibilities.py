@@ -43,7 +43,7 @@ _KEEPS_OWN_PREFIX = re.compile(
 _OWN_WORD = re.compile(r"^(市场|区域|县域)")  # words that start with a level character
 _LEVEL = r"(?:省|市|县|区|乡|镇)(?:\([^()]{1,3}\))?"
 _SHARED_LEVELS = re.compile(rf"^((?:{_LEVEL}、)+)({_LEVEL})(?=[\u4e00-\u9fff]{{2}})")
-_ETC = re.compile(r"(?<=.{2})等(?:相关|有关|其他)?(?:部门|单位)?$")
+_ETC = re.compile(r"(?<=.{2})等(?:其他|其它)?(?:相关|有关)?(?:部门|单位)?$")
 _ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
 _AGENCY_FORM = re.compile(
     r"[\u4e00-\u9fff()]{1,24}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|工商联|运营商|办事处|支队|总队)"
@@ -82,6 +82,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     ['区发展改革委', '区科技局', '各街镇']
     >>> [m.name for m in split_agencies(MappedText.of("嘉定区、青浦区政府"))]
     ['嘉定区政府', '青浦区政府']
+    >>> [m.name for m in split_agencies(MappedText.of("市发展改革、住房城乡建设管理、交通等部门"))]
+    ['市发展改革部门', '市住房城乡建设管理部门', '市交通部门']
     >>> [m.name for m in split_agencies(MappedText.of("市、县(区)人民政府发展改革部门"))]
     ['市人民政府发展改革部门', '县(区)人民政府发展改革部门']
     >>> [m.name for m in split_agencies(MappedText.of("各县、区人民政府(管委会),高新区管委会"))]
@@ -94,7 +96,7 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     >>> [m.name for m in split_agencies(MappedText.of("各镇政府、街道办事处和头桥集团"), conjunctions=True)]
     ['各镇政府', '街道办事处', '头桥集团']
     """
-    pieces, start = [], 0
+    pieces, start, fields = [], 0, False
     separators = _CONJUNCTIONS if conjunctions else _SEPARATORS
     for m in [*separators.finditer(text.text), None]:
         if (
@@ -106,13 +108,16 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
         end = m.start() if m else len(text.text)
         piece = text[start:end].strip()
         if etc := _ETC.search(piece.text):  # 科技经济委等, 区绿化市容局等相关部门
+            fields = fields or "部门" in etc.group()
             piece = piece[: etc.start()]
-        if m and len(piece.text) <= 2 and not _AGENCY_FORM.fullmatch(piece.text):
-            continue  # "各县、区人民政府": too short to be a body, it runs on into the next piece
+        if m and re.fullmatch(r"各?[省市县区乡镇]", piece.text):
+            continue  # "各县、区人民政府", "市、县（区）…": a level that runs on into the next piece
         if piece.text:
             pieces.append(piece)
         start = m.end() if m else end
     names = [p.text for p in pieces]
+    if fields:  # 发展改革、交通等部门: fields of work sharing the 部门 written once
+        names = [n if _AGENCY_FORM.fullmatch(n) else n + "部门" for n in names]
     first = names[0] if names else ""
     prefix = first[0] if first[:1] in _LEVEL_PREFIX and not _OWN_WORD.match(first) else ""
     for i, name in enumerate(names):
