@@ -3,17 +3,23 @@
 - Tab layout: each cell opens with a tab; a line without a tab continues the cell above (text
   set vertically in a narrow cell, "一\\n\\n星"); a blank line before a tab line starts a new row.
 - One cell per line: cells are separated by one blank line, so an empty cell shows as an extra
-  blank line; rows are cut by the header's width, each row opening with its number (序号) and
-  group rows (a section title spanning the columns) opening with text.
+  blank line (or not at all). A cell whose text wraps may come in pieces, a cell spanning several
+  rows is printed once (the rows below it have fewer cells), and the header row is repeated after
+  a page break. Rows are cut at their numbers (序号 1, 2, 3 … in sequence, group numbers 一, 二 …)
+  and, in tables without numbers, by the header's width.
+
+:func:`grid` gives every row one cell per column, a spanning cell carried down to the rows it spans.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from policykg.errors import Problem
 from policykg.graph.mapped import MappedText
+from policykg.graph.numbering import int_to_cn
 from policykg.graph.records import Annex, AnnexRow, Span
 from policykg.graph.text import LineIndex
 
@@ -22,7 +28,19 @@ if TYPE_CHECKING:
 
 _NOTE = re.compile(r"(单位|注|备注|说明|资料来源|数据来源)\s*:")
 _INDEX = re.compile(r"\d{1,3}|[一二三四五六七八九十]{1,3}")
-_HEAD_MAX = 10
+_HEAD_MAX = 12
+_UNIT = re.compile(r"\([^()]{1,12}\)")  # a unit or note in brackets under a header: (万m2), (公顷)
+_RUNS_ON = ("、", ",")  # a list that a line break cuts: "嘉定区、青浦区政府," / "临港新片区管委会"
+_NUMBER_COLUMN = re.compile(r"(序|编)号$")
+_BODIES_COLUMN = re.compile(r"(单位|部门|主体)$")
+_BODY = re.compile(
+    r"(局|委|办|厅|部|队|院|中心|公司|集团|政府|管委会|委员会|办公室|街道|街镇|镇|乡|区|县|单位|部门|主体|银行)$"
+)
+_NUMBER = re.compile(r"[\d.,%]+")
+_QUANTITY_COLUMN = re.compile(r"\([万亿千]?(元|人|个|座|家|吨|亩|公顷|平方米|平方公里|m2|㎡|米|km|公里|千米|%)\)$")
+_TOTAL = re.compile(r"[合小总]计")  # a total row: it starts with its label, whatever the row above lacks
+_ROW_START = re.compile(rf"{_INDEX.pattern}|{_TOTAL.pattern}")  # in a table without a 序号 column
+_TEXT, _BODIES, _NUMERIC = "text", "bodies", "number"
 
 Cell = MappedText
 
@@ -59,12 +77,13 @@ def _tab_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], 
 
 
 def _is_heading(cell: str) -> bool:
-    return 0 < len(cell) <= _HEAD_MAX and not _INDEX.fullmatch(cell) and not re.search(r"[,、;。]", cell)
+    bare = _UNIT.sub("", cell)  # a unit under the name does not lengthen it: 2025年底总量(万m2)
+    numeral = _INDEX.fullmatch(cell) or _NUMBER.fullmatch(cell)
+    return 0 < len(bare) <= _HEAD_MAX and not numeral and not re.search(r"[,、;。]", cell)
 
 
-def _line_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], list[str]]:
-    if not region:
-        return [], []
+def _pieces(doc: MappedText, region: list[Line]) -> tuple[list[Cell], list[str]]:
+    """The blank-line separated pieces of a region (lines of one piece joined), and its notes."""
     block = doc[region[0].start : region[-1].end]
     cells, notes, at = [], [], 0
     for part in block.text.split("\n\n"):
@@ -76,20 +95,239 @@ def _line_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]],
             cells.append(MappedText.join(ln.strip() for ln in cell.lines()) if "\n" in cell.text else cell.strip())
     while cells and not cells[0].text:
         cells.pop(0)
-    width = 0
-    while width < len(cells) and _is_heading(cells[width].text):
-        width += 1
-    if width < 2:
-        return [[c] for c in cells if c.text], notes
-    rows: list[list[Cell]] = [cells[:width]]
-    for cell in cells[width:]:
-        if _INDEX.fullmatch(cell.text) or len(rows[-1]) >= width:
+    return cells, notes
+
+
+def _join_wrapped(cells: list[Cell]) -> list[Cell]:
+    """A cell whose text wraps comes in pieces: a list cut after 、 or , runs on into the next piece
+    (unless that is a row number), and a bracketed unit alone ("(万m2)") ends the piece before it."""
+    out: list[Cell] = []
+    for cell in cells:
+        last = out[-1].text if out else ""
+        wraps = last.endswith(_RUNS_ON) and not _INDEX.fullmatch(cell.text)
+        if last and cell.text and (wraps or _UNIT.fullmatch(cell.text)):
+            out[-1] = out[-1] + cell
+        else:
+            out.append(cell)
+    return out
+
+
+def _without_repeated_header(cells: list[Cell], width: int) -> list[Cell]:
+    """The header row printed again after a page break is no row of the table."""
+    header = [c.text for c in cells[:width]]
+    out = cells[:width]
+    k = width
+    while k < len(cells):
+        if [c.text for c in cells[k : k + width]] == header:
+            k += width
+        else:
+            out.append(cells[k])
+            k += 1
+    return out
+
+
+def _names_bodies(text: str) -> bool:
+    """Whether a cell lists bodies (发展改革委、建设管理委(交通委)、各街镇等): most of its names end
+    as a body's name does."""
+    names = [re.sub(r"\(.*?\)|等$|按职责分工负责$", "", n.strip()) for n in re.split(r"[、,;。]", text) if n.strip()]
+    return 2 * sum(bool(_BODY.search(n)) for n in names) > len(names)
+
+
+def _fit(text: str, kind: str) -> int:
+    """+1 when a cell is what its column holds (bodies, numbers), -1 when it is not, 0 when either says nothing."""
+    if not text or kind == _TEXT:
+        return 0
+    ok = _names_bodies(text) if kind == _BODIES else bool(_NUMBER.fullmatch(text))
+    return 1 if ok else -1
+
+
+def _kinds(header: list[str], rows: list[list[str]]) -> list[str]:
+    """What each column holds: bodies under a 单位/部门/主体 header, numbers under a unit ("面积(公顷)")
+    or where most full rows have one."""
+    full = [r for r in rows if len(r) == len(header)]
+
+    def numeric(j: int) -> bool:
+        values = [r[j] for r in full if r[j]]
+        return 2 * sum(bool(_NUMBER.fullmatch(v)) for v in values) > len(values)
+
+    return [
+        _BODIES if _BODIES_COLUMN.search(h) else _NUMERIC if _QUANTITY_COLUMN.search(h) or numeric(j) else _TEXT
+        for j, h in enumerate(header)
+    ]
+
+
+def _placement(cells: list[str], number: int, kinds: list[str]) -> tuple[int, int]:
+    """(score, skip) for the cells a row prints after its number. A short row lacks the cells of
+    columns that span rows: first those right after the number (a category over several rows),
+    else the last ones (a body answering for several rows), as the cells' kinds decide."""
+    missing = len(kinds) - number - 1 - len(cells)
+    scored = []
+    for skip in range(max(missing, 0), -1, -1):
+        columns = [number + 1 + skip + i for i in range(len(cells))]
+        scored.append((sum(_fit(c, kinds[j]) for c, j in zip(cells, columns) if j < len(kinds)), skip))
+    return max(scored)
+
+
+def _numbers(cells: list[Cell], reach: int) -> list[int]:
+    """Positions of the row numbers: each continues the numbering (n, n+1; 1 again after a group
+    row), and group numbers 一, 二 … theirs. ``reach``: the most cells a row holds after its number."""
+    found: list[int] = []
+    arabic = chinese = 0
+    for i, cell in enumerate(cells):
+        text, gap = cell.text, i - (found[-1] if found else -1) - 1
+        after_group = bool(found) and not cells[found[-1]].text.isdigit()
+        if _follows(text, arabic, after_group or gap > reach):
+            arabic = int(text)
+        elif chinese < 99 and text == int_to_cn(chinese + 1):
+            chinese += 1
+        else:
+            continue
+        found.append(i)
+    return found
+
+
+def _follows(text: str, last: int, restart: bool) -> bool:
+    """Whether ``text`` is the row number after ``last`` (or 1 when the numbering may restart)."""
+    return text.isdigit() and len(text) <= 3 and (int(text) == last + 1 or (restart and int(text) == 1))
+
+
+def _rows_by_width(cells: list[Cell], width: int, starts: re.Pattern = _TOTAL) -> list[list[Cell]]:
+    """Rows cut when full, or at a cell that ``starts`` a row."""
+    rows: list[list[Cell]] = []
+    for cell in cells:
+        if not rows or starts.fullmatch(cell.text) or len(rows[-1]) >= width:
             rows.append([cell])
         else:
             rows[-1].append(cell)
+    return rows
+
+
+def _rows_by_number(cells: list[Cell], width: int, number: int, kinds: list[str]) -> list[list[Cell]]:
+    """Rows cut at their numbers. The cells between two numbers are the first row's own, then
+    the next row's cells left of its number, with any group row between them: the split that
+    best fits the columns' kinds, the first row taking as many as it can on a tie."""
+    starts = _numbers(cells, width - 1)
+    if not starts:
+        return _rows_by_width(cells, width, _ROW_START)
+    first = starts[0] - min(number, starts[0])
+    rows, left = _rows_by_width(cells[:first], width), cells[first : starts[0]]
+    for k, at in enumerate(starts):
+        after = cells[at + 1 : starts[k + 1] if k + 1 < len(starts) else len(cells)]
+        group = not cells[at].text.isdigit()
+        most = next((i for i, c in enumerate(after) if _TOTAL.fullmatch(c.text)), len(after))
+        splits = []
+        for own in range(min(most, 1), min(most, width - number - 1) + 1):
+            rest = after[own:]
+            keep = min(number, len(rest)) if k + 1 < len(starts) else 0
+            score = (0 if group else _placement([c.text for c in after[:own]], number, kinds)[0]) + sum(
+                _fit(c.text, kinds[number - keep + i]) for i, c in enumerate(rest[len(rest) - keep :])
+            )
+            splits.append((score, own, keep))
+        _, own, keep = max(splits)
+        rows.append([*left, cells[at], *after[:own]])
+        rows += _rows_by_width(after[own : len(after) - keep], width)
+        left = after[len(after) - keep :]
+    return rows
+
+
+def number_column(header: list[str]) -> int | None:
+    """The column of the row numbers (序号, 编号, 任务编号), if the table has one."""
+    return next((j for j, h in enumerate(header) if _NUMBER_COLUMN.search(h)), None)
+
+
+def _header_width(cells: list[Cell]) -> int:
+    """The header: the names that open the table, up to the first row. A row whose number is not
+    in the first column starts with short cells too (任务类型 / 序号: "规划引领", "1"): they are its own."""
+    width = 0
+    while width < len(cells) and _is_heading(cells[width].text):
+        width += 1
+    number = number_column([c.text for c in cells[:width]])
+    first = next((i for i in range(width, len(cells)) if cells[i].text == "1"), len(cells))
+    return width if number is None else max(min(width, first - number), number + 1)
+
+
+def _line_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], list[str]]:
+    if not region:
+        return [], []
+    pieces, notes = _pieces(doc, region)
+    cells = _join_wrapped(pieces)
+    width = _header_width(cells)
+    if width < 2:
+        return [[c] for c in cells if c.text], notes
+    cells = _without_repeated_header(cells, width)
+    header, body = [c.text for c in cells[:width]], cells[width:]
+    number = number_column(header)
+    if number is None:
+        rows = _rows_by_width(body, width, _ROW_START)
+    else:
+        kinds = _kinds(header, [])
+        for _ in range(2):  # the numbers' columns known from the full rows of a first reading
+            rows = _rows_by_number(body, width, number, kinds)
+            kinds = _kinds(header, [[c.text for c in r] for r in rows])
+    rows = [cells[:width], *rows]
     while rows and not any(c.text for c in rows[-1]):
         rows.pop()
     return rows, notes
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """A table row with a cell per column. A cell spanning several rows is printed in the first of
+    them only; the rows below take it from the row above (``printed`` is False for them)."""
+
+    row: AnnexRow
+    cells: tuple[Cell | None, ...]
+    printed: tuple[bool, ...]
+    number: str | None  # the row's number (序号) as printed
+    group: bool  # a category over the rows below it (一, 二 … among numbered rows, or a title)
+    cut_off: bool  # the table's last row lacks cells every other row prints: the text ends in it
+
+
+def grid(annex: Annex) -> list[GridRow]:
+    """The rows below the header, each with a cell per column."""
+    if not annex.rows:
+        return []
+    header = [t.text for t in annex.rows[0].texts]
+    width, number = len(header), number_column(header)
+    rows = [[t.text for t in r.texts] for r in annex.rows[1:]]
+    kinds = _kinds(header, rows)
+    arabic = any(r and r[0].isdigit() for r in rows)
+    placed: list[tuple[dict[int, Cell], str | None, bool]] = []
+    last = 0
+    for row, texts in zip(annex.rows[1:], rows):
+        head = texts[: (number or 0) + 1] if number is not None else []
+        at = next((i for i, c in enumerate(head) if _INDEX.fullmatch(c)), None)
+        if at is not None and texts[at].isdigit() and not _follows(texts[at], last, True):
+            at = None  # a figure of a total row, not a row number
+        if at is None:
+            placed.append((dict(enumerate(row.texts)), None, number is not None))
+            continue
+        group = arabic and not texts[at].isdigit()
+        last = last if group else int(texts[at])
+        skip = 0 if group else _placement(texts[at + 1 :], number, kinds)[1]
+        slots = {number - at + i: t for i, t in enumerate(row.texts[:at])}
+        slots[number] = row.texts[at]
+        slots.update({number + 1 + skip + i: t for i, t in enumerate(row.texts[at + 1 :])})
+        placed.append((slots, row.cells[at], group))
+    tasks = [k for k, (_, n, group) in enumerate(placed) if n is not None and not group]
+
+    def unprinted_end(slots: dict[int, Cell]) -> set[int]:
+        return set(range(max(slots) + 1, width))
+
+    cut = tasks[-1] if len(tasks) > 1 else None
+    if cut is not None:
+        lacking = unprinted_end(placed[cut][0])
+        if not lacking or any(unprinted_end(placed[k][0]) & lacking for k in tasks[:-1]):
+            cut = None
+    out: list[GridRow] = []
+    above: list[Cell | None] = [None] * width
+    for k, (row, (slots, n, group)) in enumerate(zip(annex.rows[1:], placed)):
+        carried = n is not None and not group
+        kept = unprinted_end(slots) if k == cut else set()
+        cells = [slots.get(j, above[j] if carried and j not in kept else None) for j in range(width)]
+        out.append(GridRow(row, tuple(cells), tuple(j in slots for j in range(width)), n, group, k == cut))
+        above = cells
+    return out
 
 
 def parse_annexes(
@@ -115,28 +353,21 @@ def parse_annexes(
         tabbed = any(doc.text[ln.start : ln.end].startswith("\t") for ln in region)
         cell_rows, notes = (_tab_layout if tabbed else _line_layout)(doc, region)
         rows = [_row(r, index) for r in cell_rows if r]
-        width = len(rows[0].cells) if rows else 0
-        for row in rows[1:]:
-            if _INDEX.fullmatch(row.cells[0]) and len(row.cells) < width:
-                problems.append(
-                    Problem(
-                        name,
-                        row.line,
-                        "warning",
-                        f"{label}: row {row.cells[0]} has {len(row.cells)} of {width} cells (truncated table?)",
-                    )
-                )
         if not rows:
             problems.append(Problem(name, lines[head].number, "warning", f"{label}: no table found"))
         end_line = lines[stop - 1] if stop - 1 > head else lines[head]
-        annexes.append(
-            Annex(
-                label,
-                title,
-                tuple(rows),
-                tuple(notes),
-                doc.span(lines[head].content, max(end_line.end, lines[head].end)),
-                lines[head].number,
-            )
+        annex = Annex(
+            label,
+            title,
+            tuple(rows),
+            tuple(notes),
+            doc.span(lines[head].content, max(end_line.end, lines[head].end)),
+            lines[head].number,
         )
+        for row in grid(annex):
+            if row.cut_off:
+                width = len(rows[0].cells)
+                message = f"{label}: row {row.number} has {len(row.row.cells)} of {width} cells (truncated table?)"
+                problems.append(Problem(name, row.row.line, "warning", message))
+        annexes.append(annex)
     return annexes

@@ -1,15 +1,20 @@
-"""Annex task tables (分工表, 分解表, 任务清单…): who leads, supports or answers for each row.
+"""Annex task tables (分工表, 分解表, 重点安排表, 任务清单…): who leads, supports or answers for each row.
 
-Columns are recognised by their names (牵头单位, 配合单位, 责任单位…), and each row is matched to
-the body measure it names.
+Columns are recognised by their names (牵头单位, 配合单位, 责任单位, 推进单位, 主要部门…); each row,
+its row-spanning cells carried down (:func:`annex.grid`), is matched to the body measure it names.
+A task the body does not state is cited by its place in the annex: ``附件/12``, or ``附件/一/2``
+where the numbering restarts in each group.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from policykg.graph.annex import GridRow, grid, number_column
 from policykg.graph.mapped import MappedText
-from policykg.graph.records import Annex, AnnexRow, Item, Outline
+from policykg.graph.numbering import cn_to_int, int_to_cn
+from policykg.graph.records import Annex, Item, Outline
 from policykg.graph.responsibilities import (
     ANNEX,
     LEAD,
@@ -17,82 +22,131 @@ from policykg.graph.responsibilities import (
     SUPPORT,
     Assignment,
     assign,
+    coverage,
     joint_list,
     similarity,
 )
 
-_LEAD_COL = re.compile(r"牵头(单位|部门)")
-_SUPPORT_COL = re.compile(r"(参加|配合|协助|协办|参与)(单位|部门)")
-_RESP_COL = re.compile(r"责任(单位|部门)")
-_INDEX = re.compile(r"\d{1,3}")
+_ROLE_COLUMNS = (
+    (LEAD, re.compile(r"牵头(单位|部门)")),
+    (SUPPORT, re.compile(r"(配合|参与|参加|支撑|协办|协助)(单位|部门)")),
+    (RESPONSIBLE, re.compile(r"(责任|推进|承办|实施)(单位|部门)|主要部门|责任主体")),
+)
 
 
-def _match(name: str, items: list[Item], after: int) -> int | None:
-    """Index of the item whose title best matches ``name``; ties go to the first after ``after``."""
-    scored = [(similarity(name, it.title or ""), i >= after, -i, i) for i, it in enumerate(items)]
+@dataclass(frozen=True)
+class _Row:
+    """A row of a task table, where the annex puts it and the measure it belongs to."""
+
+    grid: GridRow
+    place: str | None  # its place in the annex: 附件/12, 附件/一/2, 附件/一 for a group
+    path: str | None  # the body item that states the task, else its place
+    name: MappedText | None  # the cell that names the task
+
+
+def _match(names: list[str], items: list[Item], after: int) -> int | None:
+    """Index of the item whose title best matches one of ``names``; ties go to the first after ``after``."""
+    scored = [(similarity(n, it.title or ""), i >= after, -i, i) for n in names for i, it in enumerate(items)]
     best = max(scored, default=None)
     return best[3] if best and best[0] >= 0.5 else None
 
 
-def _columns(header: AnnexRow) -> dict[str, int]:
-    cols = {}
-    for i, cell in enumerate(header.cells):
-        for role, pattern in ((LEAD, _LEAD_COL), (SUPPORT, _SUPPORT_COL), (RESPONSIBLE, _RESP_COL)):
-            if pattern.search(cell) and role not in cols:
-                cols[role] = i
+def _restated(task: str, items: list[Item]) -> int | None:
+    """Index of the item whose own text restates a task (most of its character pairs are there)."""
+    best = max(((coverage(task, it.text), -i, i) for i, it in enumerate(items)), default=None)
+    return best[2] if best and best[0] >= 0.5 else None
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for i, cell in enumerate(header):
+        role = next((role for role, pattern in _ROLE_COLUMNS if pattern.search(cell)), None)
+        if role and role not in cols:
+            cols[role] = i
     return cols
 
 
-def _cell(row: AnnexRow, width: int, col: int) -> MappedText | None:
-    """A row's cell by header column, short rows aligned to the right (merged cells on the left)."""
-    k = col - (width - len(row.texts))
-    return row.texts[k] if 0 <= k < len(row.texts) and row.texts[k].text else None
+def _names(row: GridRow, before: int, number: int | None) -> list[MappedText]:
+    """The cells that name the row's task, left of the first role column (its number left out):
+    those it takes from a row above first, its own last."""
+    number = number if row.number else None
+    columns = [j for j, c in enumerate(row.cells[:before]) if c is not None and c.text and j != number]
+    return [row.cells[j] for j in sorted(columns, key=lambda j: (row.printed[j], j))]
+
+
+def _rows(annex: Annex, items: list[Item]) -> tuple[dict[str, int], list[_Row]]:
+    """The role columns of a task table and its rows ({} and [] for another table)."""
+    header = [t.text for t in annex.rows[0].texts] if annex.rows else []
+    cols = _columns(header)
+    if not cols:
+        return {}, []
+    rows, first, number = grid(annex), min(cols.values()), number_column(header)
+    names = [_names(row, first, number) for row in rows]
+    stated: list[str | None] = []
+    after = 0
+    for row, cells in zip(rows, names):
+        texts = [c.text for c in cells]
+        hit = _match(texts, items, after if not row.group else 0)
+        if hit is None and texts and not row.group:
+            hit = _restated(max(texts, key=len), items)
+        stated.append(items[hit].path if hit is not None else None)
+        after = hit + 1 if hit is not None and not row.group else after
+    tasks = [row.number for row in rows if not row.group and row.number]
+    restarts = len(set(tasks)) < len(tasks)  # 1, 2 … again in each group: the group's number tells them apart
+    out: list[_Row] = []
+    group, groups = None, 0
+    for r, row in enumerate(rows):
+        name = names[r][-1] if names[r] else None
+        if not row.group:
+            place = f"{annex.label}/{group}/{row.number}" if restarts and group else f"{annex.label}/{row.number}"
+            place = place if row.number else None
+            out.append(_Row(row, place, stated[r] or place, name))
+            continue
+        groups += 1
+        group = row.number or int_to_cn(groups)
+        members = stated[r + 1 : r + 1 + _span(rows, r)]
+        parents = {p.rsplit("/", 1)[0] for p in members if p and "/" in p}
+        place = f"{annex.label}/{group}" if restarts else None
+        path = parents.pop() if len(parents) == 1 else stated[r] or (place if None in members else None)
+        out.append(_Row(row, place, path, name))
+    return cols, out
+
+
+def _span(rows: list[GridRow], r: int) -> int:
+    """How many rows the group row ``r`` heads: those up to the next group row."""
+    return next((k for k, row in enumerate(rows[r + 1 :]) if row.group), len(rows) - r - 1)
 
 
 def annex_assignments(outline: Outline) -> list[Assignment]:
+    """Every task table's cells under a role column, one assignment per body named. A support cell
+    counts only where the row prints it (a task may have none); a lead or responsible cell the row
+    lacks is the one above it, spanning both (a task always has one)."""
     items = [it for it in outline.walk() if it.title]
     found: list[Assignment] = []
     for annex in outline.annexes:
-        found += _annex_table(outline, annex, items)
+        cols, rows = _rows(annex, items)
+        for row in rows:
+            for role, col in cols.items():
+                cell = row.grid.cells[col]
+                if cell is None or not cell.text or (role == SUPPORT and not row.grid.printed[col]):
+                    continue
+                mentions, joint = joint_list(cell)
+                found += assign(row.path, mentions, role, joint, ANNEX, row.grid.row.span)
     return found
 
 
-def _annex_table(outline: Outline, annex: Annex, items: list[Item]) -> list[Assignment]:
-    if not annex.rows:
-        return []
-    cols = _columns(annex.rows[0])
-    if not cols:
-        return []
-    width = len(annex.rows[0].cells)
-    rows = annex.rows[1:]
-    paths: list[str | None] = [None] * len(rows)
-    after = 0
-    for r, row in enumerate(rows):
-        if _INDEX.fullmatch(row.cells[0]) and len(row.cells) > 1:
-            hit = _match(row.cells[1], items, after)
-            if hit is not None:
-                paths[r], after = items[hit].path, hit + 1
-    for r, row in enumerate(rows):  # a group row belongs to the parent of its rows' measures
-        if _INDEX.fullmatch(row.cells[0]) and len(row.cells) > 1:
-            continue
-        members = []
-        for later, path in zip(rows[r + 1 :], paths[r + 1 :]):
-            if not (_INDEX.fullmatch(later.cells[0]) and len(later.cells) > 1):
-                break
-            members.append(path)
-        parents = {p.rsplit("/", 1)[0] for p in members if p and "/" in p}
-        if len(parents) == 1:
-            paths[r] = parents.pop()
-        else:
-            name = next((c for c in row.cells if c and not re.fullmatch(r"[一二三四五六七八九十]+", c)), "")
-            hit = _match(name, items, 0)
-            paths[r] = items[hit].path if hit is not None else None
-    found = []
-    for row, path in zip(rows, paths):
-        for role, col in cols.items():
-            cell = _cell(row, width, col)
-            if cell is None:
-                continue
-            mentions, joint = joint_list(cell)
-            found += assign(path, mentions, role, joint, ANNEX, row.span)
+def annex_items(outline: Outline) -> list[Item]:
+    """The tasks that only an annex states, as items whose path is their place in the annex (the
+    measure their assignments belong to), each after its group when the group's number is part of it."""
+    items = [it for it in outline.walk() if it.title]
+    found: list[Item] = []
+    for annex in outline.annexes:
+        rows = [row for row in _rows(annex, items)[1] if row.place and row.name]
+        own = {row.path for row in rows if row.path == row.place}
+        for row in rows:
+            if row.place in own or any(path.startswith(f"{row.place}/") for path in own):
+                number = row.place.rsplit("/", 1)[-1]
+                style, ordinal = ("arabic", int(number)) if number.isdigit() else ("cn", cn_to_int(number))
+                span, line = row.grid.row.span, row.grid.row.line
+                found.append(Item(row.place, number, style, ordinal, row.name.display, row.name, span, line))
     return found

@@ -1,0 +1,257 @@
+"""Annex task tables stored flattened, one cell per line: rows rebuilt (cells spanning rows, header
+rows repeated after a page break, cells wrapped over lines, group rows), columns read by their names,
+and each row's path. Small texts state each rule apart from any one document; the development
+documents check them on real tables."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from conftest import DEV_CORPUS, golden
+from policykg.graph.annex import grid
+from policykg.graph.extract import extract_document
+from policykg.graph.gazetteer import Gazetteer
+from policykg.graph.outline import Outline, parse_outline, read_outline
+from policykg.graph.task_tables import annex_assignments, annex_items
+from policykg.graph.text import SourceText
+
+BODY = """关于印发《某区2025年城市更新工作要点》的通知
+
+一、总体要求
+
+坚持规划引领。
+
+二、重点任务
+
+（一）推进旧区改造。加快推进零星旧改。
+
+（二）加强组织保障。建立工作机制。
+
+附件：重点任务推进表
+
+"""
+
+
+def table(*cells: str) -> Outline:
+    """A document whose annex table is printed one cell per line, blank lines between cells."""
+    text = BODY + "\n\n".join(("附件", "重点任务推进表", *cells)) + "\n"
+    return parse_outline(SourceText("doc.txt", text, "utf-8"))
+
+
+def found(outline: Outline) -> list[tuple[str | None, str, str]]:
+    return [(a.path, a.agency.name, a.role) for a in annex_assignments(outline)]
+
+
+@cache
+def dev(stem: str) -> Outline:
+    return read_outline(DEV_CORPUS / f"{stem}.txt")
+
+
+# -- rows ---------------------------------------------------------------------------------------
+
+
+def test_a_responsible_cell_spanning_rows_belongs_to_each_row_it_spans():
+    """任务类型 left of 序号 and 推进单位 both span rows: the rows below print neither."""
+    outline = table(
+        "任务类型", "序号", "工作任务", "推进单位",
+        "规划引领", "1", "编制城市更新专项规划", "区规划资源局",
+        "2", "开展城市体检评估工作",
+        "项目实施", "3", "推进旧区改造", "区旧改办、各街镇",
+        "4", "实施老旧小区综合改造",
+    )  # fmt: skip
+    assert [r.cells for r in outline.annexes[0].rows[1:]] == [
+        ("规划引领", "1", "编制城市更新专项规划", "区规划资源局"),
+        ("2", "开展城市体检评估工作"),
+        ("项目实施", "3", "推进旧区改造", "区旧改办、各街镇"),
+        ("4", "实施老旧小区综合改造"),
+    ]
+    assert outline.problems == []
+    assert [[c.text for c in row.cells] for row in grid(outline.annexes[0])][1] == [
+        "规划引领", "2", "开展城市体检评估工作", "区规划资源局",
+    ]  # fmt: skip
+    assert found(outline) == [
+        ("附件/1", "区规划资源局", "responsible"),
+        ("附件/2", "区规划资源局", "responsible"),
+        ("二/（一）", "区旧改办", "responsible"),
+        ("二/（一）", "各街镇", "responsible"),
+        ("附件/4", "区旧改办", "responsible"),
+        ("附件/4", "各街镇", "responsible"),
+    ]
+
+
+def test_a_short_label_before_the_number_is_the_rows_own_when_every_row_prints_its_body():
+    outline = table(
+        "任务类型", "序号", "工作任务", "推进单位",
+        "规划引领", "1", "编制城市更新专项规划", "区规划资源局",
+        "2", "开展城市体检评估工作", "区建设管理委",
+        "项目实施", "3", "推进旧区改造", "区旧改办",
+    )  # fmt: skip
+    assert [len(r.cells) for r in outline.annexes[0].rows] == [4, 4, 3, 4]
+    assert [agency for _, agency, _ in found(outline)] == ["区规划资源局", "区建设管理委", "区旧改办"]
+
+
+def test_a_category_after_the_number_spans_rows_and_names_their_measure():
+    """分项任务 printed once for three rows (the rows below lack the cell right after their number)."""
+    outline = table(
+        "任务编号", "分项任务", "工作任务", "主要部门",
+        "1", "推进旧区改造", "推进零星旧改地块征收", "区旧改办",
+        "2", "推进成片旧区改造", "区旧改办、",  "区房管局",
+        "3", "加强组织保障", "建立工作机制", "区建设管理委",
+    )  # fmt: skip
+    rows = grid(outline.annexes[0])
+    assert [row.cells[1].text for row in rows] == ["推进旧区改造", "推进旧区改造", "加强组织保障"]
+    assert [row.printed[1] for row in rows] == [True, False, True]
+    assert found(outline) == [
+        ("二/（一）", "区旧改办", "responsible"),
+        ("二/（一）", "区旧改办", "responsible"),
+        ("二/（一）", "区房管局", "responsible"),  # "区旧改办、" wraps onto the next line
+        ("二/（二）", "区建设管理委", "responsible"),
+    ]
+
+
+def test_a_group_row_stays_a_group_row_and_its_title_spans_its_rows():
+    outline = table(
+        "序号", "重点任务", "具体工作", "时间进度", "责任部门",
+        "一", "推进旧区改造",
+        "1", "推进零星旧改地块征收", "全年推进", "区旧改办",
+        "2", "完成历史风貌区保护修缮", "年内完成", "区房管局",
+        "二", "加强组织保障",
+        "3", "建立月度推进例会制度", "全年推进", "区建设管理委",
+    )  # fmt: skip
+    rows = grid(outline.annexes[0])
+    assert [(row.number, row.group) for row in rows] == [
+        ("一", True),
+        ("1", False),
+        ("2", False),
+        ("二", True),
+        ("3", False),
+    ]
+    assert outline.problems == []
+    assert [path for path, _, _ in found(outline)] == ["二/（一）", "二/（一）", "二/（二）"]
+
+
+def test_a_header_repeated_after_a_page_break_is_no_row():
+    outline = table(
+        "序号", "工作任务", "责任单位",
+        "1", "编制城市更新专项规划", "区规划资源局",
+        "序号", "工作任务", "责任单位",
+        "2", "开展城市体检评估工作", "区建设管理委",
+    )  # fmt: skip
+    assert [r.cells[0] for r in outline.annexes[0].rows] == ["序号", "1", "2"]
+
+
+def test_figures_are_no_row_numbers_and_a_total_row_starts_on_its_label():
+    outline = table(
+        "序号", "项目名称", "面积（公顷）", "备注",
+        "1", "滨海湿地公园", "40",
+        "2", "城市中央公园", "12", "需动迁",
+        "合计", "52",
+    )  # fmt: skip
+    assert [r.cells for r in outline.annexes[0].rows[1:]] == [
+        ("1", "滨海湿地公园", "40"),
+        ("2", "城市中央公园", "12", "需动迁"),
+        ("合计", "52"),
+    ]
+    assert outline.problems == []
+
+
+def test_a_support_cell_the_row_does_not_print_is_empty_not_spanning():
+    """A task always has a lead, so a missing one spans from above; it may have no support."""
+    outline = table(
+        "序号", "工作任务", "牵头单位", "配合单位",
+        "1", "编制城市更新专项规划", "区规划资源局", "区建设管理委",
+        "2", "开展城市体检评估工作",
+        "3", "建立更新项目储备库", "区发展改革委", "各街镇",
+    )  # fmt: skip
+    assert found(outline) == [
+        ("附件/1", "区规划资源局", "lead"),
+        ("附件/1", "区建设管理委", "support"),
+        ("附件/2", "区规划资源局", "lead"),
+        ("附件/3", "区发展改革委", "lead"),
+        ("附件/3", "各街镇", "support"),
+    ]
+
+
+def test_a_table_cut_off_in_its_last_row_is_reported():
+    outline = table(
+        "序号", "工作任务", "牵头单位", "配合单位",
+        "1", "编制城市更新专项规划", "区规划资源局", "区建设管理委",
+        "2", "开展城市体检评估工作",
+    )  # fmt: skip
+    assert [p.message for p in outline.problems] == ["附件: row 2 has 2 of 4 cells (truncated table?)"]
+    assert [path for path, _, _ in found(outline)] == ["附件/1", "附件/1"]
+
+
+# -- paths --------------------------------------------------------------------------------------
+
+
+def test_numbering_that_restarts_in_each_group_is_prefixed_by_the_groups_number():
+    outline = table(
+        "序号", "工作任务", "牵头单位", "配合单位",
+        "一", "规划引领",
+        "1", "编制城市更新专项规划", "区规划资源局", "区建设管理委",
+        "二", "项目实施",
+        "1", "推进旧区改造工作", "区旧改办", "各街镇",
+        "2", "实施老旧小区综合改造", "区房管局", "各街镇",
+    )  # fmt: skip
+    assert [path for path, _, role in found(outline) if role == "lead"] == ["附件/一/1", "二/（一）", "附件/二/2"]
+    items = annex_items(outline)
+    assert [(i.path, i.number, i.title) for i in items] == [
+        ("附件/一", "一", "规划引领"),
+        ("附件/一/1", "1", "编制城市更新专项规划"),
+        ("附件/二", "二", "项目实施"),
+        ("附件/二/2", "2", "实施老旧小区综合改造"),
+    ]
+    assert {a.path for a in annex_assignments(outline)} <= {i.path for i in items} | {"二/（一）"}
+
+
+def test_a_row_that_restates_a_body_paragraph_belongs_to_its_item():
+    outline = table(
+        "序号", "任务类型", "重点内容", "责任单位",
+        "1", "零星旧改", "加快推进零星旧改", "区旧改办",
+    )  # fmt: skip
+    assert found(outline) == [("二/（一）", "区旧改办", "responsible")]
+
+
+# -- the development documents ------------------------------------------------------------------
+
+
+def test_a_work_plans_task_rows_take_their_groups_measure():
+    """67 tasks in 14 groups (一…十四) whose 重点任务 are the body's 二/（一）…二/（十四）."""
+    stem = "jingan-carbon-peak-workplan-2026"
+    record = extract_document(DEV_CORPUS / f"{stem}.txt")
+    gz = Gazetteer.bundled()
+    want = Counter(
+        (a["path"], gz.resolve(a["agency"], record.city).iri, a["role"], a["rank"])
+        for a in golden(stem, "responsibilities")["assignments"]
+        if a["source"] == "annex"
+    )
+    got = Counter((a.path, r.iri, a.role, a.rank) for a, r in record.assignments if a.source == "annex")
+    assert got == want
+    assert not [p for p in record.problems if "truncated" in p.message]
+
+
+def test_a_category_cell_spanning_three_rows_and_wrapped_department_lists():
+    annex = next(a for a in dev("shanghai-park-city-2021").annexes if a.label == "附表2")
+    rows = grid(annex)
+    assert [r.number for r in rows] == [str(n) for n in range(1, 11)]
+    assert [r.cells[1].text for r in rows[:4]] == ["重点发展区域", "重点发展区域", "重点发展区域", "重大建设项目"]
+    assert rows[1].cells[3].text == "嘉定区、青浦区、松江区、奉贤区政府,临港新片区管委会"
+    assert {a.path for a in annex_assignments(dev("shanghai-park-city-2021"))} == {
+        "二/（三）/1", "二/（三）/2", "二/（三）/3",
+    }  # fmt: skip
+
+
+def test_tables_with_merged_cells_read_without_truncation_warnings():
+    for stem in ("fengxian-emergency-shelters-2022", "fengxian-park-city-2021", "jiading-sponge-city-2024"):
+        assert not [p for p in dev(stem).problems if "truncated" in p.message], stem
+
+
+def test_merged_cells_of_a_project_table_are_carried_to_the_rows_they_span():
+    """附表2: 建设时间 and 建设方式 span the rows of a year, 年度预算 too; the cells' kinds place them."""
+    annex = next(a for a in dev("fengxian-emergency-shelters-2022").annexes if a.label == "附表2")
+    rows = {r.number: [c.text if c else None for c in r.cells] for r in grid(annex) if r.number}
+    assert rows["2"] == ["2", "2021年", "直接设置", "社区", "50", "44.75", "50", "150"]
+    assert rows["8"] == ["8", "2023年", "配建设置/融入新建", "等级(Ⅱ类固定短期)", "2", "1.2", "340", "2210"]
+    assert len(rows) == 18
