@@ -11,9 +11,10 @@ from policykg.graph.gazetteer import PLACE, Agency, Found, Gazetteer, Place
 from policykg.graph.lineage import LEVELS, Citation, level_of, outline_citations
 from policykg.graph.outline import Outline, read_outline
 from policykg.graph.prose import prose_assignments
+from policykg.graph.records import Item
 from policykg.graph.responsibilities import Assignment, body_assignments
 from policykg.graph.targets import Target, outline_targets
-from policykg.graph.task_tables import annex_assignments
+from policykg.graph.task_tables import annex_assignments, annex_items
 from policykg.graph.text import normalize
 
 UNKNOWN_CITY = Place(PLACE + "unknown", "未知城市", "Unknown city", ())
@@ -33,6 +34,7 @@ class DocumentRecord:
     outline: Outline
     city: Place  # the administrative area whose government issues it
     level: str
+    annex_items: list[Item]  # tasks that only an annex states, with paths such as 附件/12
     places: list[Place]  # areas it refers to that the curated vocabulary lacks, outermost first
     issuers: list[Agency]
     assignments: list[tuple[Assignment, Agency]]
@@ -89,6 +91,7 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         outline=outline,
         city=city,
         level=LEVELS[city.division.level] if city.division else level_of(meta.title or "", meta.document_number),
+        annex_items=annex_items(outline),
         places=list(places.values()),
         issuers=issuers,
         assignments=assignments,

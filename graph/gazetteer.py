@@ -110,6 +110,7 @@ class Found:
 
 
 _PLACE_KINDS = ("Province", "City", "County", "DevelopmentZone", "ClusterZone", "Park")
+_OWN_LEVEL = re.compile(r"^(本级|当地|本市|本区|本县|本镇)(?=.)")
 _DEPARTMENT = re.compile(r"(行政主管部门|主管部门|行政部门|管理部门|部门)$")
 _TITLE_OPENING = 20  # a title names its place in its opening words: 关于推进上海市公园城市建设的…
 _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TOWNSHIP: "Township"}
@@ -300,7 +301,7 @@ class Gazetteer:
             found = self._aliases.get((p.iri, k))
             if found:
                 return found
-        body = k.removeprefix("中共")
+        body = _OWN_LEVEL.sub("", k.removeprefix("中共"))  # 本级人民政府, 当地政府: the place's own
         division, at = self.divisions.read(body, place.division)
         owner = self.place_of(division) if division else place
         rest = body[at:]
@@ -349,9 +350,9 @@ _LEVEL_SLUG = {"省": "province", "市": "city", "区": "district", "县": "coun
 
 
 def _function(rest: str) -> str:
-    """The function part of a name: a second name plate in brackets (区经委（商务委）) and a
-    government written before its department (人民政府发展改革部门) set aside."""
-    rest = re.sub(r"\([^()]*\)$", "", rest) or rest
+    """The function part of a name: a bracketed second name plate or qualifier (区经委（商务委）,
+    街道（开发区）办事处) and a government written before its department (人民政府发展改革部门) set aside."""
+    rest = re.sub(r"\([^()]*\)", "", rest) or rest
     return re.sub(r"^(人民政府|政府)(?=.+(部门|机关|机构)$)", "", rest)
 
 

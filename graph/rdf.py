@@ -156,6 +156,13 @@ def document_triples(record: DocumentRecord) -> Iterator[Triple]:
             seen.add(issuer.iri)
             yield from agency_triples(issuer)
 
+    annexes = {}
+    for k, annex in enumerate(outline.annexes, 1):
+        node = annexes[annex.label] = NamedNode(f"{doc.value}/annex/{k}")
+        yield Triple(node, RDF_TYPE, pkg("Annex"))
+        yield Triple(node, pkg("inDocument"), doc)
+        yield Triple(node, RDFS_LABEL, zh(f"{annex.label} {annex.title or ''}".strip()))
+        yield Triple(node, NamedNode("http://www.w3.org/2004/02/skos/core#notation"), text(annex.label))
     items: dict[str, NamedNode] = {}
     for order, item in enumerate(outline.walk(), 1):
         code = item_code(item.path)
@@ -164,6 +171,10 @@ def document_triples(record: DocumentRecord) -> Iterator[Triple]:
             code += "~"
             node = NamedNode(f"{doc.value}/item/{code}")
         items.setdefault(item.path, node)
+        yield from _item_triples(doc, node, item, order, items)
+    for order, item in enumerate(record.annex_items, len(items) + 1):  # tasks only an annex states
+        label, rest = item.path.split("/", 1)
+        node = items[item.path] = NamedNode(f"{annexes[label].value}/item/{item_code(rest)}")
         yield from _item_triples(doc, node, item, order, items)
     assigned = {a.path for a, _ in record.assignments if a.path}
     for path in sorted(assigned):
@@ -176,13 +187,6 @@ def document_triples(record: DocumentRecord) -> Iterator[Triple]:
         yield from _responsibility_triples(doc, items, assignment, agency, seen, outline.text.original)
 
     yield Triple(doc, pkg("level"), pkg(LEVEL[record.level]))
-    annexes = {}
-    for k, annex in enumerate(outline.annexes, 1):
-        node = annexes[annex.label] = NamedNode(f"{doc.value}/annex/{k}")
-        yield Triple(node, RDF_TYPE, pkg("Annex"))
-        yield Triple(node, pkg("inDocument"), doc)
-        yield Triple(node, RDFS_LABEL, zh(f"{annex.label} {annex.title or ''}".strip()))
-        yield Triple(node, NamedNode("http://www.w3.org/2004/02/skos/core#notation"), text(annex.label))
     counters: dict[str, int] = {}
     for target, (place, cluster) in zip(record.targets, record.target_scopes):
         base = items.get(target.path) or annexes.get(target.path) or doc
@@ -204,8 +208,9 @@ def _item_triples(doc, node, item: Item, order: int, items) -> Iterator[Triple]:
     yield Triple(node, RDF_TYPE, pkg("OutlineItem"))
     yield Triple(node, RDF_TYPE, pkg("Section" if item.children else "Measure"))
     yield Triple(node, pkg("inDocument"), doc)
-    if "/" in item.path:
-        yield Triple(node, pkg("partOf"), items[item.path.rsplit("/", 1)[0]])
+    parent = items.get(item.path.rsplit("/", 1)[0]) if "/" in item.path else None
+    if parent:  # an annex task's parent is its group, when the group is a task of its own
+        yield Triple(node, pkg("partOf"), parent)
     yield Triple(node, pkg("path"), text(item.path))
     yield Triple(node, pkg("number"), text(item.number))
     yield Triple(node, RDFS_LABEL, zh(f"{item.path} {item.title}" if item.title else item.path))
