@@ -22,6 +22,8 @@ PROVINCE, PREFECTURE, COUNTY, TOWNSHIP = "province", "prefecture", "county", "to
 _SUFFIX = re.compile(
     r"(维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|自治州|自治县|地区|新区|省|市|区|县|盟|旗)$"
 )
+# Words that start with a level character but name no level: 市场监管局 is 市场 + 监管局.
+NOT_A_LEVEL = re.compile(r"^(市场|区域|县域)")
 _TOWNSHIP = re.compile(r"(?!各|相关|有关)[\u4e00-\u9fff]{1,6}?(镇|乡|街道)(?=人民政府|政府|党委|办事处|$)")
 
 

@@ -25,7 +25,7 @@ from importlib.resources import files
 from rdflib import RDF, Graph, Namespace, URIRef
 from rdflib.namespace import SKOS
 
-from policykg.graph.divisions import COUNTY, PREFECTURE, PROVINCE, TOWNSHIP, Division, Divisions
+from policykg.graph.divisions import COUNTY, NOT_A_LEVEL, PREFECTURE, PROVINCE, TOWNSHIP, Division, Divisions
 from policykg.graph.text import normalize
 
 PKG = Namespace("https://w3id.org/policykg/ontology#")
@@ -340,7 +340,13 @@ class Gazetteer:
                 agency_type,
                 True,
             )
-        return Agency(f"{AGENCY}{place.slug}-{iri_part(k)}", k, None, place, None, False)
+        label = k  # a level character the chain places is written as the place's name (市X → 信阳市X)
+        for char, levels in _LEVEL_CHARS.items():
+            at_level = [p for p in chain if p.division and p.division.level in levels and _is_level(p, char)]
+            if k.startswith(char) and at_level and not NOT_A_LEVEL.match(k):
+                label = at_level[-1].label_zh + k[len(char) :]
+                break
+        return Agency(f"{AGENCY}{place.slug}-{iri_part(k)}", label, None, place, None, False)
 
 
 _DEPTH = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, TOWNSHIP: 3}

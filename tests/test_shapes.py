@@ -52,7 +52,7 @@ def _start_after_end(g: Graph) -> None:
     "breakage, message",
     [
         (_no_role, "A responsibility must have exactly one pkg:role"),
-        (_agency_of_another_city, "An agency of another city is responsible for this measure"),
+        (_agency_of_another_city, "An agency of an unrelated area is responsible for this measure"),
         (_empty_quote, "A text quote selector must have exactly one non-empty oa:exact"),
         (_start_after_end, "not greater than its oa:end"),
     ],
@@ -72,7 +72,7 @@ def _target_without_value(g: Graph) -> None:
         g.remove((target, p, None))
 
 
-SPARQL_MESSAGES = ("An agency of another city", "A target must have a pkg:value")
+SPARQL_MESSAGES = ("An agency of an unrelated area", "A target must have a pkg:value")
 
 
 @pytest.mark.parametrize("breakage", [_agency_of_another_city, _target_without_value], ids=["city", "target"])
