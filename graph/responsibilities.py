@@ -38,7 +38,7 @@ _CONJUNCTIONS = re.compile(r"[、,;。]|以及|或者|和|及|与|或")  # prose
 _JOINT = "按职责分工负责"
 _LEVEL_PREFIX = "市区县省镇"  # 市发改委、教育局: the level written once, before the first name
 _KEEPS_OWN_PREFIX = re.compile(
-    r"^(市|省|县|区|镇|各|中共|国家|中国|相关|有关|所在)|区|管委会|党工委|集团|支行|分行|分局|公司|总部|[镇乡]$|街道"
+    r"^(市|省|县|区|镇|各|中共|国家|中国|相关|有关|所在)|区|管委会|党工委|集团|支行|分行|分局|总部|[镇乡]$|街道"
 )
 _LEVEL = r"(?:省|市|县|区|乡|镇)(?:\([^()]{1,3}\))?"
 _SHARED_LEVELS = re.compile(rf"^((?:{_LEVEL}、)+)({_LEVEL})(?=[\u4e00-\u9fff]{{2}})")
@@ -118,7 +118,7 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     if fields:  # 发展改革、交通等部门: fields of work sharing the 部门 written once
         names = [n if _AGENCY_FORM.fullmatch(n) else n + "部门" for n in names]
     first = names[0] if names else ""
-    prefix = first[0] if first[:1] in _LEVEL_PREFIX and not NOT_A_LEVEL.match(first) else ""
+    prefix = first[0] if first and first[0] in _LEVEL_PREFIX and not NOT_A_LEVEL.match(first) else ""
     for i, name in enumerate(names):
         if prefix and (NOT_A_LEVEL.match(name) or not _has_own_place(name)):
             names[i] = prefix + name
