@@ -109,7 +109,7 @@ def _field_equal(field: str, a, b) -> bool:
     return a == b
 
 
-def _f1(matched: int, golden: int, extracted: int) -> tuple[float, float, float]:
+def f1(matched: int, golden: int, extracted: int) -> tuple[float, float, float]:
     p = matched / extracted if extracted else 1.0
     r = matched / golden if golden else 1.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
@@ -159,13 +159,13 @@ def main() -> None:
             for k in ("core", "prose"):
                 c = counts[k]
                 totals[k].update(c)
-                p, r, f = _f1(c["matched"], c["golden"], c["extracted"])
+                p, r, f = f1(c["matched"], c["golden"], c["extracted"])
                 cells.append(f"{p:.2f}/{r:.2f}/{f:.2f} ({c['golden']})")
             share = res["resolved"] / res["mentions"] if res["mentions"] else 1.0
             print(f"{stem} | {cells[0]} | {cells[1]} | {share:.0%}")
         for k in ("core", "prose"):
             c = totals[k]
-            p, r, f = _f1(c["matched"], c["golden"], c["extracted"])
+            p, r, f = f1(c["matched"], c["golden"], c["extracted"])
             print(f"all {k}: precision {p:.2f}, recall {r:.2f}, F1 {f:.2f} ({c['golden']} golden)")
         a = totals["agencies"]
         print(f"agency mentions resolved: {a['resolved']} of {a['mentions']}")
@@ -193,7 +193,7 @@ def target_table(stems: list[str]) -> None:
         m, missed, extra = kinds[(kind, "matched")], kinds[(kind, "missed")], kinds[(kind, "extra")]
         precision, recall = m / max(1, m + extra), m / max(1, m + missed)
         print(f"  kind {kind}: golden {m + missed}, precision {precision:.2f}, recall {recall:.2f}")
-    p, r, f = _f1(total["matched"], total["golden"], total["extracted"])
+    p, r, f = f1(total["matched"], total["golden"], total["extracted"])
     print(f"all | {total['golden']} | {total['extracted']} | {total['matched']} | {p:.2f} | {r:.2f} | F1 {f:.2f}")
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from conftest import DEV_CORPUS, DEV_DOCUMENTS
-from scoring import _f1, record, resolution, responsibility_counts
+from scoring import f1, record, resolution, responsibility_counts
 
+from conftest import DEV_CORPUS, DEV_DOCUMENTS
 from policykg.graph.extract import extract_document
 
 # The place and level of every development document, from its issuer (tests/documents/SOURCES.md).
@@ -71,14 +71,14 @@ def _totals(kind: str) -> Counter:
 def test_responsibilities_of_documents_never_seen(kind, floor):
     """Clauses and annex rows (core) and prose apart, over every development golden file."""
     c = _totals(kind)
-    precision, recall, f1 = _f1(c["matched"], c["golden"], c["extracted"])
+    precision, recall, f1 = f1(c["matched"], c["golden"], c["extracted"])
     assert f1 >= floor, (precision, recall, f1, c)
 
 
 @pytest.mark.parametrize("stem", DEV_DOCUMENTS)
 def test_no_document_reads_its_clauses_badly(stem):
     c = responsibility_counts(stem)["core"]
-    assert _f1(c["matched"], c["golden"], c["extracted"])[2] >= 0.85, c
+    assert f1(c["matched"], c["golden"], c["extracted"])[2] >= 0.85, c
 
 
 def test_agency_mentions_resolve_to_known_agencies():
