@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policykg.errors import Problem
+from policykg.graph.deadlines import Deadline, outline_deadlines
 from policykg.graph.gazetteer import PLACE, Agency, Found, Gazetteer, Place
 from policykg.graph.lineage import LEVELS, Citation, level_of, outline_citations
 from policykg.graph.outline import Outline, read_outline
@@ -14,7 +15,7 @@ from policykg.graph.prose import prose_assignments
 from policykg.graph.records import Item
 from policykg.graph.responsibilities import Assignment, body_assignments
 from policykg.graph.targets import Target, outline_targets
-from policykg.graph.task_tables import annex_assignments, annex_items
+from policykg.graph.task_tables import annex_assignments, annex_deadlines, annex_items
 from policykg.graph.text import normalize
 
 UNKNOWN_CITY = Place(PLACE + "unknown", "未知城市", "Unknown city", ())
@@ -35,6 +36,7 @@ class DocumentRecord:
     city: Place  # the administrative area whose government issues it
     level: str
     annex_items: list[Item]  # tasks that only an annex states, with paths such as 附件/12
+    deadlines: list[Deadline]
     places: list[Place]  # areas it refers to that the curated vocabulary lacks, outermost first
     issuers: list[Agency]
     assignments: list[tuple[Assignment, Agency]]
@@ -92,6 +94,7 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         city=city,
         level=LEVELS[city.division.level] if city.division else level_of(meta.title or "", meta.document_number),
         annex_items=annex_items(outline),
+        deadlines=outline_deadlines(outline) + annex_deadlines(outline),
         places=list(places.values()),
         issuers=issuers,
         assignments=assignments,

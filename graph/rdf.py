@@ -176,6 +176,8 @@ def document_triples(record: DocumentRecord) -> Iterator[Triple]:
         label, rest = item.path.split("/", 1)
         node = items[item.path] = NamedNode(f"{annexes[label].value}/item/{item_code(rest)}")
         yield from _item_triples(doc, node, item, order, items)
+    for deadline in sorted({(d.path, d.date) for d in record.deadlines}):
+        yield Triple(items[deadline[0]], pkg("deadline"), typed(deadline[1], "date"))
     assigned = {a.path for a, _ in record.assignments if a.path}
     for path in sorted(assigned):
         yield Triple(items[path], RDF_TYPE, pkg("Measure"))

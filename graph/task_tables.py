@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from policykg.graph.annex import GridRow, grid, number_column
+from policykg.graph.deadlines import DEADLINE_COLUMN, Deadline, deadline_in_cell
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import cn_to_int, int_to_cn
 from policykg.graph.records import Annex, Item, Outline
@@ -149,4 +150,21 @@ def annex_items(outline: Outline) -> list[Item]:
                 style, ordinal = ("arabic", int(number)) if number.isdigit() else ("cn", cn_to_int(number))
                 span, line = row.grid.row.span, row.grid.row.line
                 found.append(Item(row.place, number, style, ordinal, row.name.display, row.name, span, line))
+    return found
+
+
+def annex_deadlines(outline: Outline) -> list[Deadline]:
+    """The deadlines a task table's 完成时限 / 时间进度 column gives its rows."""
+    items = [it for it in outline.walk() if it.title]
+    found: list[Deadline] = []
+    for annex in outline.annexes:
+        header = [t.text for t in annex.rows[0].texts] if annex.rows else []
+        column = next((i for i, cell in enumerate(header) if DEADLINE_COLUMN.search(cell)), None)
+        if column is None:
+            continue
+        for row in _rows(annex, items)[1]:
+            cell = row.grid.cells[column] if column < len(row.grid.cells) else None
+            deadline = deadline_in_cell(cell, row.path) if cell is not None and row.path else None
+            if deadline:
+                found.append(deadline)
     return found
