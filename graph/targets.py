@@ -16,28 +16,31 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from policykg.graph.annex import grid
 from policykg.graph.mapped import MappedText
-from policykg.graph.records import Annex, AnnexRow, Item, Outline, Span
+from policykg.graph.records import Annex, Item, Outline, Span
 from policykg.graph.text import is_han, normalize
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
 _COUNT_UNITS = "场次|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋"
-_MEASURE_UNITS = "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|标方|小时|微克/立方米|m2|㎡|年一遇"
+_MEASURE_UNITS = "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|小时|微克/立方米|m2|㎡|年一遇"
 _UNITS = rf"%|倍|[万亿]?(?:元|{_MEASURE_UNITS}|{_COUNT_UNITS})"
 _QUANTITY = re.compile(
     rf"(?:百分之(?P<pct>[{_HAN_DIGITS}]+|{_NUMBER})"
     rf"|(?P<num>{_NUMBER}|[{_HAN_DIGITS}]+)(?:\s*(?P<sep>[-~—–至])\s*(?P<num2>{_NUMBER}))?\s*(?P<unit>{_UNITS}))"
     r"(?P<qual>及以上|以上|左右|以内|以下)?"
 )
-# Whole-set goals: 倍增 (doubling), 全覆盖/全量 (all of it), 清零 (none left), 全面完成 by a year.
+# Whole-set goals: 倍增 (doubling), 全覆盖/全量 (all of it), 清零 (none left), 全面完成 by a year,
+# 零突破 (the first one).
 _SPECIAL = re.compile(
-    r"(?P<double>倍增)(?!行动|计划|工程)|(?<![健安齐])(?P<full>全覆盖)|(?P<all>全量)(?=[\u4e00-\u9fff])"
-    r"|(?P<zero>清零)(?!行动|工程|计划|工作)|(?P<done>全面完成)"
+    r"(?:(?P<double>倍增)|(?<![健安齐])(?P<full>全覆盖)|(?P<all>全量)(?=上线|安装|纳入|接入|覆盖|应用|办理)|(?P<zero>清零)"
+    r"|(?P<done>全面完成)(?!\d)|(?P<first>零突破))(?!行动|活动|工程|计划|工作|的)"
 )
 _CATEGORY_GOAL = re.compile(r"(?P<cat>[一二三四五]星级)(?P<up>及以上)?标准建设")
 _YEAR = re.compile(r"(?:到|至|力争)?(?P<year>(?:19|20)\d\d)年(?:底前|前|底|末)?")
-_PERIOD = re.compile(r"“?十(?P<n>[一二三四五六七八九])五”?(?:期末|末|期间|时期|规划)")
+_PERIOD_NAME = re.compile(r"十(?P<n>[一二三四五六七八九])五")
+_PERIOD = re.compile(rf"“?{_PERIOD_NAME.pattern}”?(?:期末|末|期间|时期|[^,;。“]{{0,10}}规划)")
 _WITHIN = re.compile(r"(?P<n>\d)年内")
 _BASELINE = re.compile(r"(?:在|较|比)(?P<year>(?:19|20)\d\d)年(?:基础上)?")
 _PER_YEAR = re.compile(r"每年|年均|年度")
@@ -48,22 +51,24 @@ _REDUCE = re.compile(r"下降|降低|减少|压减")
 _GROW = re.compile(r"增长|增速|递增|提高|增加|提升")
 _SHARE = re.compile(r"占|比重|比例|占比|率")
 _COVER = re.compile(r"覆盖率")
-_PAST = re.compile(r"现有|已建成|已完成|已有|目前|十三五")
+_PAST = re.compile(r"现有|已建成|已完成|已有|目前")
 _CLASSIFY = re.compile(r"分为|分成|包括")
+_ESTIMATE = re.compile(r"估算|预算|测算|所需|共需|承担|按照?$")
 _VERBS = (
     "新认定|新入库|新培育|新谋划|新招引|新建|新增|培育|打造|创建|争创|引进|认定|组建|建成|建设|实施|形成|推动|"
     "储备|完成|转移转化|累计|共计|合计|达到|达|超过|突破|超|不低于|不少于|至少|注册|参与制修订|开展|盘活|上云平台|上云|"
-    "带动|开发|滚动|持续|成功|巩固提升|普遍|引导|支持|力争|确保|推进|加快|改造|提升|设置|新建|推广|筹措|保持"
+    "带动|开发|滚动|持续|成功|巩固提升|普遍|引导|支持|力争|确保|推进|加快|改造|提升|设置|推广|筹措|保持"
 )
 # Chinese numerals count only as the object of a verb ("提升百个大公共空间", "开展一次联合演练").
 _HAN_VERB = re.compile(r"(?:实施|开展|建设|提升|新建|建成|新增|完成|打造|创建|培育|引进|配备)$")
-_CEILING = re.compile(r"(?:不超过|不高于|低于|控制在)$")
-_FLOOR = re.compile(r"(?:不低于|不少于|至少)$")
+_COMPARATOR = re.compile(r"不得?低于|不得?少于|不小于|至少|不得?超过|不高于|不大于|低于|控制在|超过|高于|突破|超|约")
+_FLOOR = re.compile(r"(?:不得?低于|不得?少于|不小于|至少)$")
 _SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|全市|全区|\d年内"
 _LEADING = re.compile(
-    rf"^(?:(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|全年|{_SCOPE_WORDS}|每年|年均|年度|实现|其中|并|和|以及|要|{_VERBS})+"
+    rf"^(?:\(\d+\)|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|[一二三四五\d]年内?|全年|{_SCOPE_WORDS}|每年|年均|年度|实现|其中|"
+    rf"并|和|以及|要|的|即|基本|全面|逐步|(?:{_VERBS})(?!区))+"
 )
-_TRAILING = re.compile(rf"(?:{_VERBS}|分别|数量|总数|规模|均|的|应)+$")
+_TRAILING = re.compile(rf"(?:{_VERBS.replace('|改造', '')}|分别|数量|总数|规模|均|的|应)+$")  # keep "管道改造"
 
 
 @dataclass(frozen=True)
@@ -150,11 +155,12 @@ def _fold(text: str) -> str:
     return normalize(text).text
 
 
-def _period_year(text: str) -> int | None:
-    """The last year of a five-year plan period named in ``text`` (“十四五”期末 → 2025)."""
+def _period_year(text: str, named: bool = False) -> int | None:
+    """The last year of the five-year plan period a clause sets a goal for (至“十四五”期末,
+    “十四五”期间, 按照“十四五”…规划 → 2025), or with ``named`` any period a title names."""
     found = None
-    for m in _PERIOD.finditer(text):
-        found = 2005 + 5 * "一二三四五六七八九".index(m.group("n")) + 5
+    for m in (_PERIOD_NAME if named else _PERIOD).finditer(text):
+        found = 2010 + 5 * "一二三四五六七八九".index(m.group("n"))
     return found
 
 
@@ -167,19 +173,15 @@ def _comparator(before: str, qual: str | None, ranged: bool) -> str:
         return "≈"
     if qual in ("以内", "以下"):
         return "<="
-    tail = re.sub(r"总量的|总数的|[\u4e00-\u9fff]{1,8}的$", "", before[-12:]) if before.endswith("的") else before
-    tail = tail[-4:]
-    if _FLOOR.search(tail):
-        return ">="
-    if _CEILING.search(tail):
-        return "<="
-    if re.search(r"(?:超过|高于|突破)$", tail):
+    found = [m.group() for m in _COMPARATOR.finditer(before)]
+    word = found[-1] if found else ""
+    if word in ("超过", "高于", "突破"):
         return ">"
-    if tail.endswith("超"):
+    if (word == "超" and before.endswith("超")) or _FLOOR.fullmatch(word):
         return ">="
-    if tail.endswith("约"):
-        return "≈"
-    return "="
+    if word in ("超", "约"):
+        return "≈" if before.endswith("约") else "="
+    return "<=" if word else "="
 
 
 def _kind(unit: str, clause: str) -> str:
@@ -209,16 +211,19 @@ def _clean(indicator: str) -> str:
     return indicator
 
 
+_PREDICATES = (
+    r"(?:年均|同比|在(?:19|20)\d\d年基础上|较(?:19|20)\d\d年|从[^,;]*?)?(?:增长|增速|下降|降低|达到|达|[增提][加升高]到|"
+    r"超过|超|突破|实现|完成|高于|低于|不低于|不少于|不高于|保持在|保持)"
+)
+
+
 def _indicator(clause: str, kind: str) -> str:
-    """What is measured: for growth, shares and levels the subject before the verb; for counts the
-    object between the verb and the number."""
-    if kind in ("growth", "share", "reduction", "coverage", "level", "multiple"):
-        m = re.search(
-            r"(.*?)(?:年均|同比|在(?:19|20)\d\d年基础上|较(?:19|20)\d\d年)?(?:增长|增速|下降|降低|达到|达|占|提高到|超过|超|突破|实现|完成|高于|低于|不低于|不少于|不高于|保持在|保持)",
-            clause,
-        )
-        if m and _clean(m.group(1)):
-            return _clean(m.group(1))
+    """What is measured: the subject before the predicate ("森林覆盖率达到…", "煤炭消费占一次能源消费
+    比重保持在…"), else what follows it ("完成既有建筑节能改造4000万平方米"); for a count the object
+    of its verb ("新增…"), unless it grows from a figure ("公园数量从438座增加到…")."""
+    m = re.search(rf"(.*?){_PREDICATES}(.*)", clause)
+    if m and (_clean(m.group(1)) or _clean(m.group(2))) and (kind != "count" or "从" in clause):
+        return _clean(m.group(1)) or _clean(m.group(2))
     return _clean(clause)
 
 
@@ -291,10 +296,12 @@ def _valid(text: str, m: re.Match) -> bool:
         return True
     unit = m.group("unit")
     if not re.fullmatch(_COUNT_UNITS, unit) or unit == "批" or text[m.end() : m.end() + 1] in ("性", "工"):
-        return False
+        return False  # "一批" (a batch), "一次性", "一个工作日"
     before = text[: m.start()]
+    if re.match(r"[^,;。、]*?(?:计划|行动|活动|工程)(?:[,;。、]|$)", text[m.end() :]):
+        return False  # "实施千座公园计划": the name of a programme
     if num == "一":
-        return bool(_FLOOR.search(before) or re.search(r"每[^,;]*$", before))
+        return bool(_FLOOR.search(before) or (re.search(r"每[^,;]*$", before) and _HAN_VERB.search(before)))
     return bool(_HAN_VERB.search(before) or _FLOOR.search(before))
 
 
@@ -302,46 +309,86 @@ _PREDICATE = re.compile(r"(?:及以上|以上|以下)?(?:达到|达|实现|完�
 
 
 def _is_target(text: str, q: _Quantity, clause_start: int, later: _Quantity | None, previous: _Quantity | None) -> bool:
-    """A quantity is a target unless it qualifies a noun, sizes a named thing, sits in a name, a
-    title, a classification or the past, or is a condition ("…以上的，")."""
+    """A figure is a target unless it only describes (a name, the past, a size, a standard…) or
+    qualifies a noun that something else in the clause measures."""
     if q.match.re is not _QUANTITY:
         return not _inside_quotes(text, q.start)
+    return not _describes(text, q, text[clause_start : q.start], previous) and not _qualifies(
+        text, q, text[clause_start : q.start], later, previous
+    )
+
+
+def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None) -> bool:
+    """A figure that states no goal: part of a name, a title, a date, a duration, the present or
+    past state, a starting point, a classification, an estimate, a rate, a size or extent of a
+    place, a design standard, or a condition."""
     start, end, unit = q.start, q.end, q.unit
     after = text[end : end + 2]
-    clause = text[clause_start:start]
-    if after.startswith(("级", "月", "性", "内", "+")) or text[start - 1 : start] in ("+", "第"):
-        return False
-    if _inside_quotes(text, start) or _PAST.search(clause) or _CLASSIFY.search(clause):
-        return False
+    if (
+        after.startswith(("级", "月", "性", "+"))
+        or text[start - 1 : start] in ("+", "第")
+        or _inside_quotes(text, start)
+    ):
+        return True  # "百亿级", "“十四五”", "第十三个履约周期", "5+2"
+    if unit == "小时" and after.startswith("内"):
+        return True  # "2小时内": a duration
+    if (
+        _PAST.search(clause)
+        or re.search(r"截[至止]", text[:start])
+        or re.match(r"(?:以上|以下|左右)?已(?:完成|建成)", text[end:])
+    ):
+        return True  # "现有438座", "截至2020年底，…427公里", "共计25.2平方公里已完成…"
+    if re.search(r"[从由]$", clause) or _CLASSIFY.search(clause) or _ESTIMATE.search(clause):
+        return True  # "从438座增加到…", "分为…6个等级", "共需经费约5400万元", "按照0.5%增长率"
+    if re.match(r"/[\u4e00-\u9fff]", text[end:]):
+        return True  # "1000万元/个", "1000标方/小时": a rate or a capacity
+    if _kind(unit, "") == "level" and (
+        text[start - 1 : start] == ")" or (clause.endswith("约") and not re.search(_VERBS, clause))
+    ):
+        return True  # "(原中央公园一期、二期)4.78平方公里", "面积约8.6平方公里": a named place's size
     if text[start - 1 : start] == "(" and after.startswith(")"):
-        return False  # "远香湖南(4.73平方公里)": the size of the place just named
-    if unit == "年一遇" and (after.startswith("标准") or "标准" in text[end : end + 12].split(",")[0] or previous):
-        return False  # a design standard, or the standard an earlier share is measured by
-    if re.match(r"的[,;。]|的$", text[end:]):
-        return False  # "签约比例达到百分之九十五以上的，": a condition, not a goal
+        return True  # "远香湖南(4.73平方公里)": the size of the place just named
+    if unit == "年一遇" and ("标准" in text[end : end + 20].split(",")[0] or previous):
+        return True  # a design standard, or the standard an earlier share is measured by
+    return bool(re.match(r"的[,;。]|的$", text[end:]))  # "签约比例达到百分之九十五以上的，": a condition
+
+
+def _qualifies(text: str, q: _Quantity, clause: str, later: _Quantity | None, previous: _Quantity | None) -> bool:
+    """A figure that qualifies the noun it runs into rather than stating a goal of its own."""
+    start, end, unit = q.start, q.end, q.unit
     noun = _modified_noun(text, end)
     if not noun:
-        return True
-    qualifier = q.match.group("qual") in ("以上", "及以上", "以下")
-    adjacent_later = later is not None and not re.search(r"[,;:、]", text[end : later.start])
+        return False
+    adjacent_later = later is not None and not re.search(r"[,;:、]|和|及", text[end : later.start])
     if unit.endswith("元"):
-        return False  # "10亿元以上制造业项目", "产值10亿元以上的企业": an amount that describes a noun
-    if qualifier and (adjacent_later or (previous and text[previous.end : start] == "")):
-        return False  # "1000亩以上开放休闲林地5个", "2个10亿元以上的主导产业项目"
-    if text[start - 1 : start] == "等" and adjacent_later:
-        return False  # "松江、青浦等4个新城建设用地面积50%": the set the later figure is about
-    if _kind(unit, "") == "level":
-        verb = re.search(rf"(?:{_VERBS})$", text[clause_start:start])
-        return bool(verb) and "的" not in noun  # "实施7公里燃气管道改造", not "化工区10万吨甲醇项目"
-    return True
+        return True  # "10亿元以上制造业项目", "产值10亿元以上的企业": an amount that describes a noun
+    if q.match.group("qual") in ("以上", "及以上", "以下") and (
+        adjacent_later or (previous and text[previous.end : start] == "")
+    ):
+        return True  # "1000亩以上开放休闲林地5个", "2个10亿元以上的主导产业项目"
+    if text[start - 1 : start] == "等" and adjacent_later and later.unit == "%":
+        return True  # "松江、青浦等4个新城建设用地面积50%": the set whose share is given
+    if noun.startswith("的") and adjacent_later:
+        return True  # "覆盖率达到90%的开发区实现零突破": what the later figure counts
+    if (
+        _kind(unit, "") == "level"
+    ):  # a measured action ("实施7公里燃气管道改造") or subject ("50平方公里以上建设用地面积达到…")
+        opening = not _LEADING.sub("", clause).strip()
+        return not (opening or re.search(rf"(?:{_VERBS})$", clause)) or "的" in noun  # "化工区10万吨甲醇项目"
+    return False
 
 
 def _modified_noun(text: str, end: int) -> str:
     """The noun phrase a quantity runs into ("…的面积", "建设用地面积"), up to the next figure,
     comparator or punctuation; empty when the quantity ends its clause or a verb follows."""
     rest = re.sub(r"^(?:及以上|以上|以下|左右)", "", text[end:])
-    if _PREDICATE.match(rest) or not rest or not (is_han(rest[0]) or rest[0] in "“"):
-        return ""
+    if (
+        _PREDICATE.match(rest)
+        or re.match(r"的(?:目标|任务|要求)", rest)
+        or not rest
+        or not (is_han(rest[0]) or rest[0] in "“")
+    ):
+        return ""  # "达到…", "实现人均避难面积2.3平方米的目标": the figure is the goal
     return re.split(r"[,;:、。()\d]|不低于|不少于|达到|低于|高于", rest, maxsplit=1)[0]
 
 
@@ -383,16 +430,19 @@ def sentence_targets(
         year_here = _year_before(text[: first.start], context)
         year = year_here or year_in_sentence or context.year or default_year
         year_in_sentence = year_here or year_in_sentence
-        for indicator, q in _indicators(text, clause_start, group):
-            yield _target(path, sentence, clause_start, group, q, indicator, year, places, source)
-    if year_in_sentence:
-        context.year = year_in_sentence
+        for indicator, q, end in _indicators(text, clause_start, group):
+            yield _target(path, sentence, sentence.span(clause_start, end), q, indicator, year, places, source)
+    deadline = re.search(r"(?:到|至)(?:19|20)\d\d年|(?:19|20)\d\d年(?:底|前|末)", text)
+    if year_in_sentence or (not groups and deadline):  # "到2022年，基本建立…。…列养率保持100%"
+        context.year = year_in_sentence or _year_before(text, context)
 
 
 def _named_by_set(text: str, q: _Quantity, kept: list[_Quantity]) -> bool:
     """A count that names the set a whole-set goal is about ("将23项…事项全部纳入", "清零57座以上大客车")."""
     if q.special or q.match.re is not _QUANTITY:
         return False
+    if _kind(q.unit, "") == "count" and re.match(r"[^,;:]*(?:全部|(?<!年)均)", text[q.end :]):
+        return True  # "8个先进制造业开发区营收全部达到百亿以上": each of the set
     for other in kept:
         if other.special in ("all", "full", "zero", "done") and other is not q:
             between = text[min(q.end, other.end) : max(q.start, other.start)]
@@ -401,35 +451,37 @@ def _named_by_set(text: str, q: _Quantity, kept: list[_Quantity]) -> bool:
     return False
 
 
-def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tuple[str, _Quantity]]:
-    """Each quantity of a group with what it measures; a list of rates before one value ("安装率、
-    入网率、实时在线率达到100%") or of objects after 清零 gives one target per member."""
+def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tuple[str, _Quantity, int]]:
+    """Each quantity of a group with what it measures and where its quote ends. A list of rates
+    before one value ("安装率、入网率、实时在线率达到100%") or of objects after 清零 gives one
+    target per member; a noun after the figure ("培育2家省级数字化转型示范区", "实施7公里燃气老化
+    管道改造") is what it counts or measures, and the quote runs to its end."""
     first, last = group[0], group[-1]
     clause = text[clause_start : first.start]
     if len(group) > 1:
         head = _indicator(clause.split("分别")[0], "level")
         parts = [p for p in re.split(r"、|和", _TRAILING.sub("", head)) if p]
         names = parts if len(parts) == len(group) else [head] * len(group)
-        return [(_clean(n), q) for n, q in zip(names, group)]
+        return [(_clean(n), q, last.end) for n, q in zip(names, group)]
     q = first
     if q.special in ("zero", "all", "done") or q.match.re is _CATEGORY_GOAL:
+        obj = re.match(r"[^,;。(]*", text[q.end :]).group()
+        end = q.end + len(obj)
         if q.match.re is _CATEGORY_GOAL:
-            obj = re.split(r"全面|按照|执行", clause)[0]
-        else:
-            obj = re.match(r"[^,;。(]*", text[q.end :]).group()
+            obj, end = re.split(r"全面|按照|执行", clause)[0], q.end
         members = [_clean(p) for p in obj.split("、")] if q.special != "all" else [_clean(obj)]
-        return [(m, q) for m in members if m]
+        return [(m, q, end) for m in members if m]
     kind = _quantity_kind(q, clause)
-    if kind == "count" and q.match.re is _QUANTITY:
-        after_noun = _clean(re.match(r"[^,;、。(]*", text[last.end :]).group())
-        if after_noun:
-            return [(after_noun, q)]  # "培育2家省级数字化转型示范区": the noun follows the number
+    if q.match.re is _QUANTITY and kind in ("count", "level"):
+        after = re.match(r"[^,;、。(]*", text[q.end :]).group() if kind == "count" else _modified_noun(text, q.end)
+        noun = _clean(after) if kind == "count" else _TRAILING.sub("", re.sub(r"^(?:及以上|以上|以下|左右)", "", after))
+        if noun and (kind == "count" or "的" not in after):
+            return [(noun, q, q.end + len(after))]
     before_item = re.split(r"、", clause)[-1] if "分别" not in clause else clause
-    rates = [p for p in clause.split("、")]
-    if len(rates) > 1 and all(p.endswith("率") for p in rates[1:]) and re.search(r"率(?:达到|达)$", rates[-1]):
-        names = rates[:-1] + [re.sub(r"(?:达到|达)$", "", rates[-1])]
-        return [(_clean(re.split(r"[,;]", n)[-1]), q) for n in names]
-    return [(_indicator(before_item, kind), q)]
+    rates = re.sub(r"(?:达到|达|保持在|保持)$", "", clause).split("、")
+    if len(rates) > 1 and all(p.endswith("率") for p in rates):
+        return [(_clean(r), q, q.end) for r in rates]
+    return [(_indicator(before_item, kind), q, q.end)]
 
 
 def _quantity_kind(q: _Quantity, clause: str) -> str:
@@ -439,23 +491,25 @@ def _quantity_kind(q: _Quantity, clause: str) -> str:
         return "coverage"
     if q.special == "zero":
         return "reduction"
+    if q.special == "first":
+        return "count"
     if q.match.re is _CATEGORY_GOAL:
         return "category"
     return _kind(q.unit, clause)
 
 
-def _target(path, sentence, clause_start, group, q, indicator, year, places, source) -> Target:
+def _target(path, sentence, quote, q, indicator, year, places, source) -> Target:
     text = sentence.text
+    clause_start = max([0] + [m.end() for m in re.finditer(r"[,;:]", text[: q.start])])
     clause = text[clause_start : q.start]
     kind = _quantity_kind(q, clause)
-    quote = sentence.span(clause_start, group[-1].end)
     category = None
     if kind == "multiple":
         value, lo, hi, unit, comp = 2.0, None, None, "倍", "="
     elif kind in ("coverage", "reduction") and q.special:
         value, lo, hi, unit, comp = 100.0, None, None, "%", "="
-        if q.special != "full":
-            quote = sentence.span(clause_start, q.end + len(re.match(r"[^,;。(]*", text[q.end :]).group()))
+    elif q.special == "first":
+        value, lo, hi, unit, comp = 1.0, None, None, "个", ">="
     elif kind == "category":
         value, lo, hi, unit = None, None, None, None
         category, comp = q.match.group("cat"), (">=" if q.match.group("up") else "=")
@@ -468,25 +522,35 @@ def _target(path, sentence, clause_start, group, q, indicator, year, places, sou
         comp = _comparator(text[clause_start : q.start], m.group("qual"), ranged)
     return Target(
         path, indicator, kind, value, lo, hi, category, unit, comp, year,
-        bool(_PER_YEAR.search(text[: q.start][clause_start:]) or _PER_YEAR.search(text[: clause_start])),
+        bool(_PER_YEAR.search(clause)),
         _scope(text[: q.start], places), _baseline(clause), source, quote,
     )  # fmt: skip
 
 
-def item_targets(item: Item, default_year: int | None, start: int | None, places: list[str]) -> list[Target]:
+def item_targets(
+    item: Item, default_year: int | None, start: int | None, places: list[str], issued: int | None = None
+) -> list[Target]:
+    """Targets of an item's sentences. A table flattened into the text one cell per line has rows
+    opened by a line holding their year ("2024年"): its cells are due that year, and a row of a
+    period over before the document was issued ("2020年-2023年") reports work done."""
     context = _Context(None, start)
     found: list[Target] = []
+    past = False
     for para in _split(item.body, "\n"):
-        row_year = re.fullmatch(r"((?:19|20)\d\d)年", para.text.strip())
-        context.year = int(row_year.group(1)) if row_year else (context.year if _is_cell(para.text) else None)
+        row = re.fullmatch(r"(?:(?:19|20)\d\d年\s*[-—~至]\s*)?((?:19|20)\d\d)年", para.text.strip())
+        if row:
+            context.year, past = int(row.group(1)), bool(issued and int(row.group(1)) < issued)
+        elif not _is_cell(para.text):
+            context.year, past = None, False
         for sentence in _split(para, "。;"):
-            found += sentence_targets(item.path, sentence, context, default_year, places)
+            if not (past and _is_cell(para.text)):
+                found += sentence_targets(item.path, sentence, context, default_year, places)
     return found
 
 
 def _is_cell(line: str) -> bool:
     """A line of a table flattened one cell per line: short, with no sentence punctuation."""
-    return len(line) <= 20 and not re.search(r"[,;。:]", line)
+    return len(line) <= 40 and not re.search(r"[,;。:]", line)
 
 
 def _split(text: MappedText, separators: str) -> Iterator[MappedText]:
@@ -496,3 +560,230 @@ def _split(text: MappedText, separators: str) -> Iterator[MappedText]:
         if text.text[at:end].strip():
             yield text[at:end]
         at = end + 1 if m else end
+
+
+# -- annex tables -------------------------------------------------------------------------------
+
+_CATEGORY = re.compile(r"[一二三四五]\s*[星档]")
+_YEAR_CELL = re.compile(r"(?P<year>(?:19|20)\d\d)年(?P<indicator>.*)")
+
+
+def annex_targets(annex: Annex) -> list[Target]:
+    """Targets of a table with entities (zones, clusters) as columns and years as rows.
+
+    Each year row holds k cells per entity: a star and a tier in 附件2's layout, one revenue
+    figure in 附件3's. The unit comes from the table's note (单位：亿元).
+    """
+    if len(annex.rows) < 2 or not any(_YEAR_CELL.match(_fold(r.cells[0])) for r in annex.rows[1:]):
+        return []
+    entities = annex.rows[0].cells[1:]
+    unit = next((n.split(":", 1)[-1].split("：", 1)[-1].strip() for n in annex.notes if "单位" in n), None)
+    found = []
+    for row in annex.rows[1:]:
+        m = _YEAR_CELL.match(_fold(row.cells[0]))
+        if not m or not entities:
+            continue
+        cells = list(zip(row.cells[1:], row.texts[1:]))
+        per_entity = len(cells) // len(entities)
+        if per_entity == 0 or len(cells) % len(entities):
+            continue
+        for e, entity in enumerate(entities):
+            for cell, text in cells[e * per_entity : (e + 1) * per_entity]:
+                target = _cell_target(annex.label, entity, int(m.group("year")), m.group("indicator"), unit, cell, text)
+                if target:
+                    found.append(target)
+    return found
+
+
+def _cell_target(label, entity, year, indicator, unit, cell, text) -> Target | None:
+    value = _fold(cell).replace(" ", "")
+    if not value:
+        return None
+    span = text.span() if len(text) else Span(0, 0)
+    if _CATEGORY.fullmatch(value):
+        name = "星级" if value.endswith("星") else "档级"
+        return Target(
+            label, name, "category", None, None, None, value, None, "=", year, False, entity, None, "annex", span
+        )
+    if re.fullmatch(_NUMBER, value):
+        return Target(
+            label,
+            indicator or "目标值",
+            "level",
+            float(value),
+            None,
+            None,
+            None,
+            unit,
+            "=",
+            year,
+            False,
+            entity,
+            None,
+            "annex",
+            span,
+        )
+    return None
+
+
+_TIME_COLUMN = re.compile(r"(?:建设|实施|完成|计划)?(?:时间|年限|年份|年度)")
+_PLACE_COLUMN = re.compile(r"街镇|街道|乡镇|区县|县区|地区|区域|辖区")
+_COUNT_COLUMN = re.compile(r"数量|个数")
+_NOT_GOAL_COLUMN = re.compile(r"预算|经费|投资|资金|人口|已建成|已完成|现状|现有")  # costs, forecasts, the past
+_HEADER_UNIT = re.compile(r"[(（]([^()（）]{1,8})[)）]\s*$")
+_TOTAL_ROW = re.compile(r"[合小总]计")
+_FIGURE = re.compile(_NUMBER)
+
+
+def plan_table_targets(annex: Annex, default_year: int | None, issued: int | None) -> list[Target]:
+    """Targets of a plan table: each value under a column that names a year ("2021年任务(万m2)",
+    "2025年底总量(万m2)", an indicator table's "2025年指标" holding "58%以上"), or under a column
+    with a unit in a row that names its year (建设时间 "2021年", "“十四五”期间"). Rows with no value
+    under the year columns (named projects whose years are ticked), columns of costs, forecasts
+    and past work, and tables of a period over before the document was issued ("“十三五”期间…
+    建设情况一览表") give none. The scope is the row's place (a 街镇 column), the whole area for a
+    total row (合计, 总计)."""
+    if not annex.rows or _is_past(annex.title or "", issued):
+        return []
+    header = [_fold(c).replace(" ", "") for c in annex.rows[0].cells]
+    goals = [j for j, h in enumerate(header) if not _NOT_GOAL_COLUMN.search(h)]
+    year_of = {j: int(m.group(1)) for j in goals if (m := re.search(r"((?:19|20)\d\d)", header[j]))}
+    valued = sorted(set(year_of) | {j for j in goals if _column_unit(header, j)})
+    time = next((j for j, h in enumerate(header) if _TIME_COLUMN.fullmatch(h)), None)
+    place = next((j for j, h in enumerate(header) if _PLACE_COLUMN.search(h)), None)
+    if not year_of and time is None:
+        return []
+    found = []
+    for row in grid(annex):
+        cells = [c if c is not None and len(c) else None for c in row.cells] + [None] * len(header)
+        texts = [_fold(c.text).replace(" ", "") if c else "" for c in cells]
+        total = any(_TOTAL_ROW.fullmatch(t) for t in texts)
+        row_year = _row_year(texts[time]) if time is not None else None
+        values = {j: v for j in valued if (v := _cell_value(texts[j], _column_unit(header, j, before=j in year_of)))}
+        if not (any(j in values for j in year_of) if year_of else row_year or total):
+            continue  # a named project without a planned series, or a row of no year
+        labels = "".join(t for j, t in enumerate(texts[: valued[0]]) if j not in (place, time) and _is_label(t))
+        scope = "city" if total or place is None or not cells[place] else cells[place].display.strip()
+        horizon = max(year_of.values(), default=None) or default_year
+        for j, (value, unit, comparator) in values.items():
+            stem = re.sub(r"指标|目标值?", "", _HEADER_UNIT.sub("", re.sub(r"(?:19|20)\d\d年?", "", header[j])))
+            indicator = labels + ("" if _COUNT_COLUMN.fullmatch(stem) else stem)
+            year = year_of.get(j) or row_year or horizon
+            found.append(
+                Target(
+                    annex.label,
+                    indicator,
+                    _kind(unit or "个", indicator),
+                    value,
+                    None,
+                    None,
+                    None,
+                    unit,
+                    comparator,
+                    year,
+                    False,
+                    scope,
+                    None,
+                    "annex",
+                    cells[j].span(),
+                )  # fmt: skip
+            )
+    return found
+
+
+def _cell_value(cell: str, unit: str | None) -> tuple[float, str | None, str] | None:
+    """(value, unit, comparator) of a table cell: a bare figure in the column's unit ("3.80"), or
+    one quantity with little around it ("58%以上", "力争2000座", "低于5%"); none for a zero."""
+    if _FIGURE.fullmatch(cell):
+        return (float(cell), unit, "=") if float(cell) else None
+    m = _QUANTITY.search(cell)
+    rest = cell[: m.start()] + cell[m.end() :] if m else ""
+    if not m or m.group("num2") or re.search(r"\d", rest) or len(rest) > 2 or not m.group("num")[0].isdigit():
+        return None
+    return float(m.group("num")), m.group("unit"), _comparator(cell[: m.start()], m.group("qual"), False)
+
+
+def _is_label(cell: str) -> bool:
+    return bool(cell) and not _FIGURE.fullmatch(cell) and not _TOTAL_ROW.fullmatch(cell)
+
+
+def _column_unit(header: list[str], j: int, before: bool = False) -> str | None:
+    """The unit a header gives its column ("(万m2)", "（亩）", 个 for a 数量 column), or with
+    ``before`` the measure of the nearest column to its left (a year under "实施面积（亩）")."""
+    if before:
+        return next((u for k in range(j - 1, -1, -1) if (u := _column_unit(header, k)) and u != "个"), None)
+    m = _HEADER_UNIT.search(header[j])
+    if m and re.fullmatch(_UNITS, m.group(1)):
+        return m.group(1)
+    return "个" if _COUNT_COLUMN.fullmatch(_HEADER_UNIT.sub("", header[j])) else None
+
+
+def _row_year(cell: str) -> int | None:
+    """The year a row's time cell names: "2021年", "“十四五”期间"."""
+    m = re.fullmatch(r"((?:19|20)\d\d)年?(?:底|前)?", cell)
+    return int(m.group(1)) if m else _period_year(cell, named=True)
+
+
+def _is_past(title: str, issued: int | None) -> bool:
+    """A title that names a period over before the document was issued (“十三五”期间… in 2022)."""
+    end = _period_year(title, named=True)
+    return bool(issued and end and end < issued)
+
+
+def annex_sentence_targets(
+    annex: Annex, default_year: int | None, start: int | None, places: list[str]
+) -> list[Target]:
+    """Targets stated in the sentences of an annex: the cells of a task table (重点内容, 具体工作,
+    项目内容…), cited by the annex label, or the items of a numbered list (1.…), cited as 附件/1.
+    An annex whose title names a year or a plan period (“十四五”期间…) is due then."""
+    year = _annex_year(annex, default_year)
+    found: list[Target] = []
+    header = annex.rows[0].cells if annex.rows else ()
+    for row in annex.rows:
+        listed = _LIST_ITEM.match(row.texts[0].text) if len(row.texts) == 1 and row.texts else None
+        if row.cells == header and not listed:
+            continue
+        path = f"{annex.label}/{listed.group(1)}" if listed else annex.label
+        for cell in (c for c in row.texts if _is_prose(c.text)):
+            context = _Context(None, start)
+            for sentence in _split(cell, "。;\n"):
+                found += sentence_targets(path, sentence, context, year, places, "annex")
+    return found
+
+
+def _annex_year(annex: Annex, default_year: int | None) -> int | None:
+    """The year an annex's title names ("2026年…分工表", "“十四五”期间…测算表"), else the document's."""
+    _, single = plan_years(annex.title or "")
+    return single or _period_year(annex.title or "", named=True) or default_year
+
+
+_LIST_ITEM = re.compile(r"(\d{1,3})[.、]")
+
+
+def _is_prose(cell: str) -> bool:
+    """A cell that states something (a verb phrase around its figures), not a value ("3.55公顷",
+    "力争2000座") that a table reads under its header."""
+    return len(re.findall(r"[\u4e00-\u9fff]", re.sub(_QUANTITY.pattern, "", cell))) > 2
+
+
+def _horizon(outline: Outline) -> int | None:
+    """The year the goals are set for when the body names exactly one ("到2025年，…"); a document
+    with two horizons (2025 and 2035) gives no year to the goals that print none."""
+    years = {int(y) for i in outline.walk() for y in re.findall(r"(?:到|至)((?:19|20)\d\d)年", i.body.text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def outline_targets(outline: Outline, places: list[str]) -> list[Target]:
+    """Every target of a document: its items' sentences, its annexes' sentences and tables."""
+    title = " ".join(filter(None, [outline.metadata.title, outline.metadata.enclosed_title]))
+    start, default = plan_years(title)
+    if start is None:  # no period in the title: the horizon its goals state ("到2025年，…") holds
+        default = _horizon(outline)
+    issued = min((int(d.date[:4]) for d in outline.metadata.dates), default=None)
+    found: list[Target] = []
+    for item in outline.walk():
+        found += item_targets(item, default, start, places, issued)
+    for annex in outline.annexes:
+        found += annex_targets(annex) or plan_table_targets(annex, _annex_year(annex, default), issued)
+        found += annex_sentence_targets(annex, default, start, places)
+    return found

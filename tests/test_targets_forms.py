@@ -1,0 +1,162 @@
+"""The clause forms of Chinese official writing that state, or only seem to state, a target.
+
+Each case is a clause as such documents print it (most taken from the development corpus); the
+expected reading follows the conventions of tests/golden/README.md.
+"""
+
+from __future__ import annotations
+
+import pytest
+from scoring import record
+
+from policykg.graph.mapped import MappedText
+from policykg.graph.targets import _Context, plan_years, sentence_targets
+
+
+def read(text: str, default_year: int | None = None, start: int | None = None) -> list[tuple]:
+    found = sentence_targets("p", MappedText.of(text), _Context(None, start), default_year, [])
+    return [(t.kind, t.value or t.category or (t.value_min, t.value_max), t.unit, t.comparator, t.year) for t in found]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # units of area, length, power, beds, schools; 万 stays with the unit as printed
+        ("到2025年,全区建成等级应急避难场所避难面积达到87.75万平方米", [("level", 87.75, "万平方米", "=", 2025)]),
+        ("区域绿道总长度达200公里左右", [("level", 200, "公里", "≈", None)]),
+        ("2026年新增光伏装机规模2590千瓦以上", [("level", 2590, "千瓦", ">=", 2026)]),
+        ("五年建设筹措新时代城市建设者管理者之家床位12万张以上", [("count", 12, "万张", ">=", None)]),
+        ("细颗粒物年均浓度力争不高于28微克/立方米", [("level", 28, "微克/立方米", "<=", None)]),
+        # comparators away from the number, and ceilings
+        ("等级应急避难场所建设面积应不少于总量的30%", [("share", 30, "%", ">=", None)]),
+        ("实现分流制强排地区雨水主管满管率低于50%", [("share", 50, "%", "<=", None)]),
+        ("全市轨道交通运营里程突破1000公里", [("level", 1000, "公里", ">", None)]),
+        # Chinese numerals, as the object of a verb or after a floor
+        ("建设和提升百个大公共空间", [("count", 100, "个", "=", None)]),
+        ("实施万个微基建项目", [("count", 10000, "个", "=", None)]),
+        ("每25—30公里乡道、村道配备不少于一名农村公路专管员", [("count", 1, "名", ">=", None)]),
+        ("车站每半年应组织区域联络各方开展一次联合应急演练", [("count", 1, "次", "=", None)]),
+        ("签约比例达到百分之九十五以上", [("share", 95, "%", ">=", None)]),
+        # ranges, including return periods as the level to reach
+        (
+            "至2035年,全区排水系统基本达到3-5年一遇排水能力,50-100年一遇内涝可控",
+            [("level", (3, 5), "年一遇", "range", 2035), ("level", (50, 100), "年一遇", "range", 2035)],
+        ),
+        # distributive lists (分别 … 和 …) and several rates sharing one value
+        (
+            "县道和乡村道年均养护工程比例分别不低于13%和8%",
+            [("share", 13, "%", ">=", None), ("share", 8, "%", ">=", None)],
+        ),
+        ("力争上路行驶车辆装置安装率、入网率、实时在线率达到100%", [("share", 100, "%", "=", None)] * 3),
+        # a figure at the head of its clause, before its predicate
+        ("到2025年底,本市建成区40%以上的面积达到海绵城市建设目标要求", [("share", 40, "%", ">=", 2025)]),
+        (
+            "嘉定区到2025年底,50平方公里以上建设用地面积达到海绵城市建设目标要求",
+            [("level", 50, "平方公里", ">=", 2025)],
+        ),
+        # a measured action, and a second figure with its own comparator
+        ("实施7公里燃气老化管道改造", [("level", 7, "公里", "=", None)]),
+        (
+            "完成3万平方米节能率不低于15%的既有公共建筑节能改造",
+            [("level", 3, "万平方米", "=", None), ("share", 15, "%", ">=", None)],
+        ),
+        # plan periods give the year
+        ("至“十四五”期末,建成230座以上的公园", [("count", 230, "座", ">=", 2025)]),
+        # whole-set goals
+        ("实现排水管网维养全覆盖", [("coverage", 100, "%", "=", None)]),
+        ("推动全量安装电动自行车专用号牌", [("coverage", 100, "%", "=", None)]),
+        ("要加快淘汰清零57座以上大客车、“营转非”大客车", [("reduction", 100, "%", "=", None)] * 2),
+        ("到2025年底,全面完成中心城区零星二级旧里以下房屋改造", [("coverage", 100, "%", "=", 2025)]),
+        ("全面完成2900公里既有市政道路和街坊老旧燃气管道改造", [("level", 2900, "公里", "=", None)]),
+        ("力争2026年规上工业企业研发活动覆盖率达到90%的开发区实现零突破", [("count", 1, "个", ">=", 2026)]),
+        # a 星级 to build to, for each kind of building listed
+        ("学校新建建筑按照绿色建筑一星级及以上标准建设", [("category", "一星级", None, ">=", None)]),
+        (
+            "新建国家机关办公建筑、大型公共建筑全面按照绿色建筑三星级标准建设",
+            [("category", "三星级", None, "=", None)] * 2,
+        ),
+    ],
+)
+def test_a_clause_states_its_targets(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建成1000亩以上开放休闲林地5个",  # the 1000亩 qualifies what is counted (the count is kept)
+        "推进上海化工区10万吨绿色甲醇项目稳产达产",  # the capacity of a named project
+        "实现50公里田字绿廊的生态围合",  # the length of a named corridor
+        "计划2024年推进远香湖南(4.73平方公里)、嘉北公园二期(10.46平方公里)",  # sizes of places named
+        "范围东至金汇港,面积约8.6平方公里",  # the extent of a zone, described
+        "嘉北公园一期、城北大居西及城北大居东共计25.2平方公里已完成海绵城市达标评估",  # done already
+        "本区应急避难场所分为等级应急避难场所(包括6个等级)和社区应急避难场所2类",  # a classification
+        "签约比例达到百分之九十五以上的,协议方可生效",  # a condition
+        "按照流域不同降雨典型100年一遇、区域50年一遇洪水标准",  # design standards
+        "全市城镇25%面积达到3—5年一遇雨水排水能力",  # the standard the 25% is measured by (25% is kept)
+        "Ⅰ类固定中心1000万元/个",  # a unit cost
+        "十四五”期间规划建设共需经费约5400万元",  # a cost estimate
+        "按照0.5%增长率逐年递增",  # an assumption
+        "健全覆盖全人群、全生命周期的人口服务体系",  # 健全 + 覆盖, not 全覆盖
+        "持续推进产业集聚区大中型工业企业省级以上研发平台全覆盖工程",  # the name of a programme
+        "把项目建设作为制造业投资倍增的主抓手",  # 倍增 qualifying a noun
+        "实行销项管理,完成一项、销号一项",  # 一 as an article
+        "每年新建一批公园绿地",  # 一批 is no number
+        "大力推进二星级及以上标准的绿色建筑的建设",  # a 星级 qualifying a noun
+        "推进“一件事”改革和“15分钟社区生活圈”建设",  # names
+    ],
+)
+def test_a_clause_that_states_no_target_of_its_figure(text):
+    kept = {"建成1000亩以上开放休闲林地5个": [("count", 5, "个", "=", None)],
+            "全市城镇25%面积达到3—5年一遇雨水排水能力": [("share", 25, "%", "=", None)]}  # fmt: skip
+    assert read(text) == kept.get(text, [])
+
+
+def test_a_count_naming_the_set_of_a_later_share_or_a_whole_set_goal_is_no_target():
+    assert read("松江、青浦、嘉定、奉贤等4个新城建设用地面积50%以上达到海绵城市建设目标要求") == [
+        ("share", 50, "%", ">=", None)
+    ]
+    assert read("8个先进制造业开发区营收全部达到100亿元以上") == [("level", 100, "亿元", ">=", None)]
+
+
+def test_a_deadline_sentence_without_figures_dates_the_sentences_after_it():
+    context = _Context(None, None)
+    text = MappedText.of("到2022年,基本建立农村公路管理养护体制机制")
+    assert list(sentence_targets("p", text, context, None, [])) == []
+    found = list(sentence_targets("p", MappedText.of("农村公路列养率保持100%"), context, None, []))
+    assert [(t.value, t.year) for t in found] == [(100, 2022)]
+
+
+def test_titles_give_a_plan_year_but_dates_do_not():
+    assert plan_years("上海市交通领域持续优化营商环境行动方案（2026年）") == (2026, 2026)
+    assert plan_years("松江区城市更新2025年度实施计划") == (2025, 2025)
+    assert plan_years("关于印发《上海市城镇房屋安全隐患排查整治工作方案》的通知( 2021年03月12日)") == (None, None)
+
+
+def test_two_horizons_leave_undated_goals_without_a_year():
+    doc = record("shanghai-sponge-city-2024")  # 到2025年底 … 到2030年底 …
+    undated = [t for t in doc.targets if t.path == "二/（四）/1"]
+    assert undated and all(t.year is None for t in undated)
+
+
+def test_annex_forms():
+    """A numbered list annex cites its items (附件/1); a task table's cells are read as sentences
+    under the annex label, with the annex title's year; cells that only hold figures are not."""
+    transport = record("shanghai-transport-business-environment-2026")
+    assert [(t.path, t.kind, t.value, t.year) for t in transport.targets if t.path.startswith("附件")] == [
+        ("附件/1", "count", 6, 2026)
+    ]
+    jingan = record("jingan-carbon-peak-workplan-2026")
+    assert ("附件", "level", 5500, "千瓦", 2026) in [(t.path, t.kind, t.value, t.unit, t.year) for t in jingan.targets]
+    shelters = record("fengxian-emergency-shelters-2022")
+    assert not [t for t in shelters.targets if t.path in ("附表3", "附表4")]  # past work, named sites
+
+
+def test_plan_table_rows_and_columns():
+    """附表2 of the shelters plan: a 数量 (count, 个) and an area (万m2) per row, due in the row's
+    建设时间 (a cell spanning rows); budgets are not targets."""
+    shelters = record("fengxian-emergency-shelters-2022")
+    table = {(t.kind, t.value, t.unit, t.year) for t in shelters.targets if t.path == "附表2"}
+    assert {("count", 25, "个", 2021), ("level", 13.86, "万m2", 2021), ("count", 50, "个", 2021)} <= table
+    assert {("count", 1, "个", 2023), ("level", 3, "万m2", 2023)} <= table
+    assert not [t for t in shelters.targets if t.path == "附表2" and t.unit == "万元"]
