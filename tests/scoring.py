@@ -5,6 +5,7 @@ Run ``python tests/scoring.py`` for the tables the issue notes report.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 from functools import cache
@@ -199,3 +200,27 @@ def target_table(stems: list[str]) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def alignment_counts(gold_file: Path) -> Counter:
+    """Pairs of one development chain against its gold (tests/golden/alignment): found, gold and
+    matched pairs, and the same for the upper measures not taken up. Only measures the gold counts
+    are scored (it leaves out items that set no task, such as 指导思想)."""
+    from policykg.graph.alignment import align, measures_of
+
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    upper, lower = record(gold["upper"][:-4]).outline, record(gold["lower"][:-4]).outline
+    uppers = {p["upper"] for p in gold["pairs"]} | set(gold["not_taken_up"])
+    lowers = {p["lower"] for p in gold["pairs"]} | set(gold["local"])
+    want = {(p["upper"], p["lower"]) for p in gold["pairs"]}
+    got = {(p.upper, p.lower) for p in align(measures_of(upper), measures_of(lower))}
+    got = {(u, v) for u, v in got if u in uppers and v in lowers}
+    idle_want, idle_got = set(gold["not_taken_up"]), uppers - {u for u, _ in got}
+    return Counter(
+        matched=len(want & got),
+        golden=len(want),
+        extracted=len(got),
+        idle_matched=len(idle_want & idle_got),
+        idle_golden=len(idle_want),
+        idle_extracted=len(idle_got),
+    )

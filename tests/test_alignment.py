@@ -1,0 +1,57 @@
+"""Alignment of measures across levels on the development chains, against gold pairs written
+from reading both documents (tests/golden/alignment).
+
+The floors sit just under the figures measured when they were set; the goals of the flow issue
+(precision 0.9, recall 0.85) are not reached yet by the lexical method (see the issue notes).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from scoring import alignment_counts, f1
+
+from conftest import GOLDEN
+from policykg.graph.alignment import Measure, align
+
+CHAINS = sorted((GOLDEN / "alignment").glob("*.json"))
+
+
+def _totals() -> Counter:
+    total: Counter = Counter()
+    for chain in CHAINS:
+        total.update(alignment_counts(chain))
+    return total
+
+
+def test_pairs_against_the_gold_of_every_development_chain():
+    t = _totals()
+    precision, recall, _ = f1(t["matched"], t["golden"], t["extracted"])
+    assert len(CHAINS) >= 10
+    assert precision >= 0.72 and recall >= 0.60, (precision, recall, t)
+
+
+def test_upper_measures_not_taken_up():
+    t = _totals()
+    precision, recall, _ = f1(t["idle_matched"], t["idle_golden"], t["idle_extracted"])
+    assert precision >= 0.65 and recall >= 0.60, (precision, recall, t)
+
+
+def test_a_restated_task_is_paired_with_its_evidence_and_a_local_one_is_not():
+    upper = [
+        Measure("二/（一）", "推进海绵型地块建设。新建项目全面落实海绵城市建设要求。"),
+        Measure("二/（二）", "完善城市排水防涝设施,提升内涝防治能力。"),
+    ]
+    lower = [
+        Measure("1", "推进海绵型地块建设,区内新建项目全面落实海绵城市建设要求。"),
+        Measure("2", "举办绿色生活主题宣传活动。"),
+    ]
+    pairs = align(upper, lower)
+    assert [(p.upper, p.lower) for p in pairs] == [("二/（一）", "1")]
+    assert "海绵" in pairs[0].shared and 0 < pairs[0].score <= 1
+
+
+def test_alignment_is_deterministic():
+    upper = [Measure(str(i), f"加强第{i}项海绵城市建设管理工作") for i in range(1, 6)]
+    lower = [Measure(str(i), f"落实第{i}项海绵城市建设管理工作") for i in range(1, 6)]
+    assert align(upper, lower) == align(list(upper), list(lower))
