@@ -24,6 +24,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 from policykg.corpus import bundled_corpus
 from policykg.errors import CorpusError, PolicyKGError, Problem
 from policykg.graph.extract import DocumentRecord, extract
+from policykg.graph.flow import Digest, digest, flow_triples
 from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.outline import outline_to_dict, read_outline
 from policykg.graph.rdf import PKG, document_iri, document_triples
@@ -80,6 +81,7 @@ class DocumentResult:
     shared: list[bytes]  # N-Triples lines about other nodes (an unknown agency…), which several documents may repeat
     problems: list[Problem]
     counts: Counts
+    digest: Digest | None = None  # what the corpus-wide flow stage needs of it
 
 
 @dataclass
@@ -100,6 +102,7 @@ class Summary:
     consistent: bool | None = None  # None when the reasoner did not run
     inferred: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    alignments: int = 0  # lower measures linked to the upper measures they carry out
 
     def report(self) -> str:
         c = self.counts
@@ -109,7 +112,7 @@ class Summary:
             f"  outline items {c.items}, annex rows {c.annex_rows}",
             f"  assignments {sum(c.roles.values())} ({', '.join(f'{k} {v}' for k, v in sorted(c.roles.items()))})",
             f"  agencies named {len(c.agencies)} ({unresolved} unresolved)",
-            f"  targets {c.targets}, citations {c.citations}",
+            f"  targets {c.targets}, citations {c.citations}, measures aligned across levels {self.alignments}",
             f"  triples {self.triples}",
         ]
         if self.consistent is not None:
@@ -192,6 +195,7 @@ def _build_into(
     (staging / "outlines").mkdir()
     nt, inferred_nt = staging / "kg.nt", staging / "inferred.nt"
     shared: set[bytes] = set()
+    digests: list[Digest] = []
     with nt.open("wb") as asserted, inferred_nt.open("wb") as inferred:
         asserted.write(schema)
         summary.triples = schema.count(b"\n")
@@ -208,6 +212,8 @@ def _build_into(
                 summary.triples += doc.ntriples.count(b"\n") + len(new)
                 if doc.outline:
                     (staging / "outlines" / f"{Path(doc.name).stem}.json").write_text(doc.outline, encoding="utf-8")
+                if doc.digest:
+                    digests.append(doc.digest)
             inferred.write(chunk.inferred)
             summary.counts.cpu["reasoner"] += chunk.seconds
             if chunk.inconsistency:
@@ -219,6 +225,11 @@ def _build_into(
                 summary.consistent = False
             elif reasoner and summary.consistent is None:
                 summary.consistent = True
+        flow = _flow(digests, schema if shacl else None)
+        asserted.write(flow.ntriples)
+        summary.triples += flow.ntriples.count(b"\n")
+        summary.problems += flow.problems
+        summary.alignments = flow.ntriples.count(b"#Alignment>")
     summary.seconds["documents"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -237,6 +248,22 @@ def _build_into(
     clock = time.perf_counter()
     write_formats(nt, formats)
     summary.seconds["files"] = time.perf_counter() - clock
+
+
+@dataclass
+class FlowResult:
+    ntriples: bytes
+    problems: list[Problem]
+
+
+def _flow(digests: list[Digest], schema: bytes | None) -> FlowResult:
+    """Citations resolved to corpus documents and measures aligned across levels, checked by the
+    shapes when ``schema`` is given."""
+    gazetteer = Gazetteer.bundled()
+    triples = flow_triples(digests, lambda source: extract(read_outline(Path(source)), gazetteer))
+    ntriples = b"".join(sorted(set(serialize(triples, format=RdfFormat.N_TRIPLES).splitlines(keepends=True))))
+    problems = DocumentValidator(schema)(ntriples, "flow") if schema and ntriples else []
+    return FlowResult(ntriples, problems)
 
 
 def _schema(gazetteer: Gazetteer) -> list[Triple]:
@@ -330,7 +357,7 @@ def _stages(path: Path) -> DocumentResult:
         cpu["shacl"] = time.perf_counter() - clock
     counts = Counts.of(record)
     counts.cpu = cpu
-    return DocumentResult(path.name, outline, ntriples, shared, problems, counts)
+    return DocumentResult(path.name, outline, ntriples, shared, problems, counts, digest(record, str(path)))
 
 
 def _progress(done: int, total: int, name: str) -> None:

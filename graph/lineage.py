@@ -19,7 +19,10 @@ from policykg.graph.mapped import MappedText
 from policykg.graph.records import Outline, Span
 
 _CITED = re.compile(rf"《(?P<title>[^《》]{{2,80}})》(?:\s*\(?(?P<number>{DOCUMENT_NUMBER.pattern})\)?)?")
-_BASED_ON = re.compile(r"(根据|依据|为贯彻落实|贯彻落实|为落实|为贯彻)[^。,;《]{0,12}$")
+_LISTED = re.compile(r"[\s、,，和及与以及]*")  # between two citations of one list
+_BASED_ON = re.compile(
+    r"(根据|依据|按照|遵照|(?:为了?)?(?:深入|认真|全面|进一步)?贯彻(?:落实)?|(?:为了?)?落实)[^。,;《]{0,12}$"
+)
 NATIONAL, PROVINCIAL, MUNICIPAL, COUNTY, TOWNSHIP = "national", "provincial", "municipal", "county", "township"
 LEVELS = {PROVINCE: PROVINCIAL, PREFECTURE: MUNICIPAL, DIVISION_COUNTY: COUNTY, DIVISION_TOWNSHIP: TOWNSHIP}
 _NATIONAL_NUMBER = re.compile(r"^(国发|国办发|国函|国办函|中发|中办发|工信部|发改|财|人社部|住建部|国家)")
@@ -69,11 +72,16 @@ def level_of(title: str, number: str | None = None) -> str:
 
 
 def _citations(text: MappedText, path: str | None, preamble: bool) -> list[Citation]:
+    """The citations of a text; in the preamble, those a based-on verb introduces, and those listed
+    right after them (根据《A》《B》和《C》: all three), are what the document is based on."""
     found = []
+    based, end = False, 0
     for m in _CITED.finditer(text.text):
         title = text[m.start("title") : m.end("title")].display
         number = text[m.start("number") : m.end("number")].display if m.group("number") else None
-        based = preamble and _BASED_ON.search(text.text[: m.start()])
+        listed = based and _LISTED.fullmatch(text.text[end : m.start()])
+        based = preamble and bool(listed or _BASED_ON.search(text.text[: m.start()]))
+        end = m.end()
         found.append(
             Citation(
                 title,
@@ -88,8 +96,11 @@ def _citations(text: MappedText, path: str | None, preamble: bool) -> list[Citat
 
 
 def outline_citations(outline: Outline, preamble: MappedText) -> list[Citation]:
-    """Citations of the preamble and of every item (the document's own title is not a citation)."""
+    """Citations of the preamble and of every item (the document's own title is not a citation);
+    the basis is stated in the preamble, the first item (一、总体要求) or a law's first article."""
     found = _citations(preamble, None, True)
+    first = next(outline.walk(), None)
     for item in outline.walk():
-        found += _citations(item.body, item.path, False)
+        basis = item is first or item.path == "第一条"  # a law states its basis in its first article
+        found += _citations(item.body, item.path, basis)
     return found

@@ -131,6 +131,39 @@ def place_triples(place: Place) -> Iterator[Triple]:
         yield Triple(node, pkg("withinArea"), NamedNode(place.within))
 
 
+def annex_iris(record: DocumentRecord) -> dict[str, NamedNode]:
+    """The node of each annex, by its label."""
+    doc = document_iri(record).value
+    return {annex.label: NamedNode(f"{doc}/annex/{k}") for k, annex in enumerate(record.outline.annexes, 1)}
+
+
+def _item_nodes(record: DocumentRecord) -> list[tuple[Item, NamedNode]]:
+    """Every item and its node: body items under the document (a repeated number gets ~), tasks
+    that only an annex states under their annex."""
+    doc = document_iri(record).value
+    nodes: list[tuple[Item, NamedNode]] = []
+    taken: set[str] = set()
+    for item in record.outline.walk():
+        code = item_code(item.path)
+        while f"{doc}/item/{code}" in taken:  # a repeated number
+            code += "~"
+        taken.add(f"{doc}/item/{code}")
+        nodes.append((item, NamedNode(f"{doc}/item/{code}")))
+    annexes = annex_iris(record)
+    for item in record.annex_items:
+        label, rest = item.path.split("/", 1)
+        nodes.append((item, NamedNode(f"{annexes[label].value}/item/{item_code(rest)}")))
+    return nodes
+
+
+def item_iris(record: DocumentRecord) -> dict[str, NamedNode]:
+    """The node of every item by its path (the first item of a path, should two share one)."""
+    items: dict[str, NamedNode] = {}
+    for item, node in _item_nodes(record):
+        items.setdefault(item.path, node)
+    return items
+
+
 def document_triples(record: DocumentRecord) -> Iterator[Triple]:
     """Every triple of one document: metadata, outline items, responsibilities with evidence."""
     outline, meta = record.outline, record.outline.metadata
@@ -156,25 +189,15 @@ def document_triples(record: DocumentRecord) -> Iterator[Triple]:
             seen.add(issuer.iri)
             yield from agency_triples(issuer)
 
-    annexes = {}
-    for k, annex in enumerate(outline.annexes, 1):
-        node = annexes[annex.label] = NamedNode(f"{doc.value}/annex/{k}")
+    annexes = annex_iris(record)
+    for annex in outline.annexes:
+        node = annexes[annex.label]
         yield Triple(node, RDF_TYPE, pkg("Annex"))
         yield Triple(node, pkg("inDocument"), doc)
         yield Triple(node, RDFS_LABEL, zh(f"{annex.label} {annex.title or ''}".strip()))
         yield Triple(node, NamedNode("http://www.w3.org/2004/02/skos/core#notation"), text(annex.label))
-    items: dict[str, NamedNode] = {}
-    for order, item in enumerate(outline.walk(), 1):
-        code = item_code(item.path)
-        node = NamedNode(f"{doc.value}/item/{code}")
-        while node.value in {n.value for n in items.values()}:  # a repeated number
-            code += "~"
-            node = NamedNode(f"{doc.value}/item/{code}")
-        items.setdefault(item.path, node)
-        yield from _item_triples(doc, node, item, order, items)
-    for order, item in enumerate(record.annex_items, len(items) + 1):  # tasks only an annex states
-        label, rest = item.path.split("/", 1)
-        node = items[item.path] = NamedNode(f"{annexes[label].value}/item/{item_code(rest)}")
+    items = item_iris(record)
+    for order, (item, node) in enumerate(_item_nodes(record), 1):
         yield from _item_triples(doc, node, item, order, items)
     for deadline in sorted({(d.path, d.date) for d in record.deadlines}):
         yield Triple(items[deadline[0]], pkg("deadline"), typed(deadline[1], "date"))

@@ -1,0 +1,105 @@
+"""Policy flow across the corpus: a citation resolved to the corpus document it names, and the
+measures of a document aligned with those of the corpus documents it is based on.
+
+Documents are read one at a time; this stage sees the corpus. Each document leaves a small
+:class:`Digest` (its number, titles and citations); from the digests of all, a citation
+whose number or title names a corpus document gets an edge to that document itself (the stub of
+what the citation says stays beside it), and for every lower document based on an upper one in the
+corpus, each lower measure is linked to the upper measures it carries out (:mod:`alignment`), with
+its score and evidence; only the documents of such chains are read again for their measures, so
+memory stays flat whatever the corpus. An upper measure that some lower measure carries out is taken up, another
+not taken up; a lower measure that carries out none is a local addition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from pyoxigraph import NamedNode, Triple
+
+from policykg.graph.alignment import Pair, align, measures_of
+from policykg.graph.extract import DocumentRecord
+from policykg.graph.gazetteer import key
+from policykg.graph.rdf import ELI, RDF_TYPE, decimal, document_iri, item_iris, pkg, text
+
+_STATUS = pkg("flowStatus")
+_NOTICE = re.compile(r"^.*?关于(?:印发|转发)?《?(.+?)》?的通知$")
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What the flow needs of one document: small enough to keep for the whole corpus."""
+
+    source: str  # the file, to read it again when it is part of a chain
+    iri: str
+    number: str | None
+    titles: tuple[str, ...]  # the forms a citation may name it by, normalised
+    citations: tuple[tuple[str, str | None, str], ...]  # (normalised title, number, relation)
+
+
+def _title_key(title: str) -> str:
+    """A title as citations are compared: widths, spaces and brackets folded, a notice reduced to
+    what it issues (关于印发《X》的通知 → X)."""
+    title = key(title).strip("《》<>〈〉")
+    m = _NOTICE.match(title)
+    return re.sub(r"[《》<>〈〉＜＞]", "", m.group(1) if m else title)
+
+
+def digest(record: DocumentRecord, source: str) -> Digest:
+    meta = record.outline.metadata
+    titles = {_title_key(t) for t in (meta.title, meta.enclosed_title) if t}
+    return Digest(
+        source,
+        document_iri(record).value,
+        key(meta.document_number) if meta.document_number else None,
+        tuple(sorted(titles)),
+        tuple((_title_key(c.title), key(c.number) if c.number else None, c.relation) for c in record.citations),
+    )
+
+
+def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -> Iterator[Triple]:
+    """The edges from citing documents to the corpus documents they cite, and the alignment of the
+    measures of every document with those of the corpus documents it is based on; ``read`` gives
+    the record of a document of a chain from its source."""
+    by_number = {d.number: d for d in digests if d.number}
+    by_title = {t: d for d in digests for t in d.titles}
+    bases: dict[str, set[str]] = {}  # upper IRI -> lower IRIs based on it
+    for d in digests:
+        for title, number, relation in d.citations:
+            upper = (by_number.get(number) if number else None) or by_title.get(title)
+            if upper is None or upper.iri == d.iri:
+                continue
+            yield Triple(NamedNode(d.iri), NamedNode(ELI + relation), NamedNode(upper.iri))
+            if relation == "based_on":
+                bases.setdefault(upper.iri, set()).add(d.iri)
+    docs = {d.iri: d for d in digests}
+    for upper_iri in sorted(bases):
+        upper = read(docs[upper_iri].source)
+        upper_items, upper_measures = item_iris(upper), measures_of(upper.outline)
+        taken: set[str] = set()
+        for lower_iri in sorted(bases[upper_iri]):
+            lower = read(docs[lower_iri].source)
+            lower_items, lower_measures = item_iris(lower), measures_of(lower.outline)
+            pairs = align(upper_measures, lower_measures)
+            for pair in pairs:
+                yield from _alignment_triples(upper_items[pair.upper], lower_items[pair.lower], pair)
+            taken |= {p.upper for p in pairs}
+            paired = {p.lower for p in pairs}
+            for m in lower_measures:
+                if m.path not in paired:
+                    yield Triple(lower_items[m.path], _STATUS, pkg("LocalMeasure"))
+        for m in upper_measures:
+            yield Triple(upper_items[m.path], _STATUS, pkg("TakenUp" if m.path in taken else "NotTakenUp"))
+
+
+def _alignment_triples(upper: NamedNode, lower: NamedNode, pair: Pair) -> Iterator[Triple]:
+    """``lower`` carries out ``upper``, and the alignment that says so (``…/carries/<upper>``)."""
+    node = NamedNode(f"{lower.value}/carries/{upper.value.rsplit('/id/doc/', 1)[-1].replace('/', '~')}")
+    yield Triple(lower, pkg("carriesOut"), upper)
+    yield Triple(node, RDF_TYPE, pkg("Alignment"))
+    yield Triple(node, pkg("lowerMeasure"), lower)
+    yield Triple(node, pkg("upperMeasure"), upper)
+    yield Triple(node, pkg("alignmentScore"), decimal(pair.score))
+    yield Triple(node, pkg("sharedTerms"), text(" ".join(pair.shared)))
