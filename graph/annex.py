@@ -6,7 +6,9 @@
   blank line (or not at all). A cell whose text wraps may come in pieces, a cell spanning several
   rows is printed once (the rows below it have fewer cells), and the header row is repeated after
   a page break. Rows are cut at their numbers (序号 1, 2, 3 … in sequence, group numbers 一, 二 …)
-  and, in tables without numbers, by the header's width.
+  and, in tables without numbers, where a name follows the figures (a row's names come first);
+  a header of two levels (建设年限 over 2021 … 2025) is merged into one row of leaf columns, and
+  a last row opening with 备注 holds the table's remarks.
 
 :func:`grid` gives every row one cell per column, a spanning cell carried down to the rows it spans.
 """
@@ -37,10 +39,21 @@ _BODY = re.compile(
     r"(局|委|办|厅|部|队|院|中心|公司|集团|政府|管委会|委员会|办公室|街道|街镇|镇|乡|区|县|单位|部门|主体|银行)$"
 )
 _NUMBER = re.compile(r"[\d.,%]+")
-_QUANTITY_COLUMN = re.compile(r"\([万亿千]?(元|人|个|座|家|吨|亩|公顷|平方米|平方公里|m2|㎡|米|km|公里|千米|%)\)$")
+_MARK = re.compile(r"[/—\-√✓]+")  # "/" (not applicable), a tick: at home in any column
+_UNIT_WORD = r"[万亿千]?(?:元|人|个|座|家|吨|亩|公顷|平方米|平方公里|m2|㎡|米|km|公里|千米|%)"
+_MEASURE = r"长度|宽度|面积|里程|规模|数量|总量|投资|金额|资金|产值|容量"
+# a unit in brackets under the name ("面积(公顷)"), or a measure over its unit (长度 over 千米)
+_QUANTITY_COLUMN = re.compile(rf"\({_UNIT_WORD}\)$|(?:{_MEASURE}){_UNIT_WORD}$")
+_YEAR = re.compile(r"(?:19|20)\d\d年?")
+_SUBHEADING = re.compile(rf"{_YEAR.pattern}|{_UNIT_WORD}")  # a lower header level: years, a unit
+_TIME_NAME = re.compile(r"年限|年份|年度|时间|进度|计划|安排")  # a header over years
+_MEASURE_NAME = re.compile(rf"(?:{_MEASURE})$")  # a header over a unit
+_GROUP_FIGURE = re.compile(r"人口|户数")  # a figure of the place a group of rows is about
 _TOTAL = re.compile(r"[合小总]计")  # a total row: it starts with its label, whatever the row above lacks
-_ROW_START = re.compile(rf"{_INDEX.pattern}|{_TOTAL.pattern}")  # in a table without a 序号 column
-_TEXT, _BODIES, _NUMERIC = "text", "bodies", "number"
+_ROW_START = re.compile(rf"{_INDEX.pattern}|{_TOTAL.pattern}")  # numbers the header did not name
+_REMARK = re.compile(r"备注|说明|注")  # a last row of remarks, opened by its label
+_TEXT, _BODIES, _NUMERIC, _SHARED = "text", "bodies", "number", "shared"
+_FIGURES = (_NUMERIC, _SHARED)
 
 Cell = MappedText
 
@@ -135,7 +148,7 @@ def _names_bodies(text: str) -> bool:
 
 def _fit(text: str, kind: str) -> int:
     """+1 when a cell is what its column holds (bodies, numbers), -1 when it is not, 0 when either says nothing."""
-    if not text or kind == _TEXT:
+    if not text or kind == _TEXT or _MARK.fullmatch(text):
         return 0
     ok = _names_bodies(text) if kind == _BODIES else bool(_NUMBER.fullmatch(text))
     return 1 if ok else -1
@@ -143,29 +156,43 @@ def _fit(text: str, kind: str) -> int:
 
 def _kinds(header: list[str], rows: list[list[str]]) -> list[str]:
     """What each column holds: bodies under a 单位/部门/主体 header, numbers under a unit ("面积(公顷)")
-    or where most full rows have one."""
+    or where most full rows have one, shared numbers where these are a figure of the place a group
+    of rows is about (规划人口: printed once for the place's rows)."""
     full = [r for r in rows if len(r) == len(header)]
 
     def numeric(j: int) -> bool:
         values = [r[j] for r in full if r[j]]
         return 2 * sum(bool(_NUMBER.fullmatch(v)) for v in values) > len(values)
 
-    return [
-        _BODIES if _BODIES_COLUMN.search(h) else _NUMERIC if _QUANTITY_COLUMN.search(h) or numeric(j) else _TEXT
-        for j, h in enumerate(header)
-    ]
+    def kind(j: int, h: str) -> str:
+        if _BODIES_COLUMN.search(h):
+            return _BODIES
+        if _QUANTITY_COLUMN.search(h) or numeric(j):
+            return _SHARED if _GROUP_FIGURE.search(h) else _NUMERIC
+        return _TEXT
+
+    return [kind(j, h) for j, h in enumerate(header)]
 
 
-def _placement(cells: list[str], number: int, kinds: list[str]) -> tuple[int, int]:
-    """(score, skip) for the cells a row prints after its number. A short row lacks the cells of
-    columns that span rows: first those right after the number (a category over several rows),
-    else the last ones (a body answering for several rows), as the cells' kinds decide."""
-    missing = len(kinds) - number - 1 - len(cells)
-    scored = []
-    for skip in range(max(missing, 0), -1, -1):
-        columns = [number + 1 + skip + i for i in range(len(cells))]
-        scored.append((sum(_fit(c, kinds[j]) for c, j in zip(cells, columns) if j < len(kinds)), skip))
-    return max(scored)
+def _placement(cells: list[str], first: int, kinds: list[str], fewest: bool = False) -> tuple[int, list[int]]:
+    """(score, columns) for the cells a row prints from column ``first`` on. A short row lacks the
+    cells of columns that span rows: first those at its start (a category over several rows), then
+    shared figures (a place's 人口), else the last ones (a body answering for several rows), as the
+    cells' kinds decide; on a tie its start lacks as many as it can (with ``fewest``, as few: the
+    columns a total's label spans)."""
+    width = len(kinds)
+    missing = max(width - first - len(cells), 0)
+    best: tuple[tuple[int, int], list[int]] | None = None
+    for skip in range(missing + 1):
+        rest = range(first + skip, width)
+        lacking = list(dict.fromkeys([j for j in rest if kinds[j] == _SHARED] + list(reversed(rest))))
+        columns = [j for j in rest if j not in lacking[: missing - skip]]
+        columns += range(width, width + len(cells) - len(columns))  # a row longer than the header
+        score = sum(_fit(c, kinds[j]) for c, j in zip(cells, columns) if j < width)
+        key = (score, -skip if fewest else skip)
+        if best is None or key > best[0]:
+            best = (key, columns)
+    return best[0][0], best[1]
 
 
 def _numbers(cells: list[Cell], reach: int) -> list[int]:
@@ -191,14 +218,37 @@ def _follows(text: str, last: int, restart: bool) -> bool:
     return text.isdigit() and len(text) <= 3 and (int(text) == last + 1 or (restart and int(text) == 1))
 
 
-def _rows_by_width(cells: list[Cell], width: int, starts: re.Pattern = _TOTAL) -> list[list[Cell]]:
-    """Rows cut when full, or at a cell that ``starts`` a row."""
+def _free(text: str) -> bool:
+    """A cell at home in any column: a figure, a mark or nothing."""
+    return not text or bool(_NUMBER.fullmatch(text) or _MARK.fullmatch(text))
+
+
+def _rows_by_kinds(cells: list[Cell], kinds: list[str], starts: re.Pattern = _TOTAL) -> list[list[Cell]]:
+    """Rows cut when full, at a cell that ``starts`` a row, or at a name after the figures when no
+    name column is left: a row's names come before its figures (街镇, 类型 | 2021年任务 …). A row
+    opening with k names puts them under the last k of the first text columns (the first ones,
+    spanning from the rows above, it lacks); a figure or a mark takes the next column."""
+    width = len(kinds)
+    names = [j for j, k in enumerate(kinds) if k not in _FIGURES]
+    texts = [j for j in names if kinds[j] == _TEXT]
+    lead = texts[: next((k for k, j in enumerate(texts) if j != texts[0] + k), len(texts))]
     rows: list[list[Cell]] = []
-    for cell in cells:
-        if not rows or starts.fullmatch(cell.text) or len(rows[-1]) >= width:
-            rows.append([cell])
+    at = width
+    for i, cell in enumerate(cells):
+        if rows and not starts.fullmatch(cell.text) and at + 1 < width:
+            take = at + 1 if _free(cell.text) else next((j for j in names if j > at), None)
+            if take is not None:
+                rows[-1].append(cell)
+                at = take
+                continue
+        rows.append([cell])
+        opening = next((k for k, c in enumerate(cells[i : i + width]) if _free(c.text)), width)
+        if starts.fullmatch(cell.text) or not names:
+            at = 0
+        elif opening == 0:
+            at = next((j for j, k in enumerate(kinds) if k in _FIGURES), 0)
         else:
-            rows[-1].append(cell)
+            at = lead[-opening] if opening <= len(lead) else names[0]
     return rows
 
 
@@ -208,9 +258,9 @@ def _rows_by_number(cells: list[Cell], width: int, number: int, kinds: list[str]
     best fits the columns' kinds, the first row taking as many as it can on a tie."""
     starts = _numbers(cells, width - 1)
     if not starts:
-        return _rows_by_width(cells, width, _ROW_START)
+        return _rows_by_kinds(cells, kinds, _ROW_START)
     first = starts[0] - min(number, starts[0])
-    rows, left = _rows_by_width(cells[:first], width), cells[first : starts[0]]
+    rows, left = _rows_by_kinds(cells[:first], kinds), cells[first : starts[0]]
     for k, at in enumerate(starts):
         after = cells[at + 1 : starts[k + 1] if k + 1 < len(starts) else len(cells)]
         group = not cells[at].text.isdigit()
@@ -219,13 +269,13 @@ def _rows_by_number(cells: list[Cell], width: int, number: int, kinds: list[str]
         for own in range(min(most, 1), min(most, width - number - 1) + 1):
             rest = after[own:]
             keep = min(number, len(rest)) if k + 1 < len(starts) else 0
-            score = (0 if group else _placement([c.text for c in after[:own]], number, kinds)[0]) + sum(
+            score = (0 if group else _placement([c.text for c in after[:own]], number + 1, kinds)[0]) + sum(
                 _fit(c.text, kinds[number - keep + i]) for i, c in enumerate(rest[len(rest) - keep :])
             )
             splits.append((score, own, keep))
         _, own, keep = max(splits)
         rows.append([*left, cells[at], *after[:own]])
-        rows += _rows_by_width(after[own : len(after) - keep], width)
+        rows += _rows_by_kinds(after[own : len(after) - keep], kinds)
         left = after[len(after) - keep :]
     return rows
 
@@ -237,13 +287,72 @@ def number_column(header: list[str]) -> int | None:
 
 def _header_width(cells: list[Cell]) -> int:
     """The header: the names that open the table, up to the first row. A row whose number is not
-    in the first column starts with short cells too (任务类型 / 序号: "规划引领", "1"): they are its own."""
+    in the first column starts with short cells too (任务类型 / 序号: "规划引领", "1"): they are its own.
+    Years before the first number name the columns of a lower header level (建设年限 over 2021 …)."""
     width = 0
     while width < len(cells) and _is_heading(cells[width].text):
         width += 1
     number = number_column([c.text for c in cells[:width]])
+    if number is None:
+        return _before_first_row(cells, width)
+    while width < len(cells) and (_is_heading(cells[width].text) or _YEAR.fullmatch(cells[width].text)):
+        width += 1
     first = next((i for i in range(width, len(cells)) if cells[i].text == "1"), len(cells))
-    return width if number is None else max(min(width, first - number), number + 1)
+    return max(min(width, first - number), number + 1)
+
+
+def _before_first_row(cells: list[Cell], width: int) -> int:
+    """In a table without numbers the first row's names run on from the header (街镇, 类型, …,
+    人均避难面积(m2), 南桥镇, 等级, 0.55 …): the header ends where the row fits its columns, names
+    under those before the first quantity column and a figure under it."""
+    quantities = [j for j in range(width) if _QUANTITY_COLUMN.search(cells[j].text)]
+    if not quantities:
+        return width
+    j = quantities[0]
+    for end in range(width, quantities[-1], -1):
+        row = [c.text for c in cells[end : end + j + 1]]
+        if len(row) == j + 1 and _NUMBER.fullmatch(row[j]) and not any(_NUMBER.fullmatch(t) for t in row[:j]):
+            return end
+    return width
+
+
+def _leaves(header: list[Cell], width: int) -> list[Cell]:
+    """A header of two levels printed as one row of ``width`` columns: the lower level (years, a
+    unit) comes last, each run of it under the header it divides (years under 建设年限 or 实施年度,
+    a unit under a measure printed without one: 长度 over 千米). Each leaf is named by both levels."""
+    lower = 0
+    while lower < len(header) and _SUBHEADING.fullmatch(header[len(header) - 1 - lower].text):
+        lower += 1
+    top, runs = header[: len(header) - lower], []
+    for cell in header[len(header) - lower :]:
+        year = _YEAR.fullmatch(cell.text)
+        last = runs[-1][-1].text if runs else ""
+        if year and _YEAR.fullmatch(last) and last[:4] < cell.text[:4]:
+            runs[-1].append(cell)
+        else:
+            runs.append([cell])
+    if not lower or len(top) + lower - len(runs) != width:
+        return header
+    parents: dict[int, list[Cell]] = {}
+    for run in runs:
+        over = _TIME_NAME if _YEAR.fullmatch(run[0].text) else _MEASURE_NAME
+        after = max(parents, default=-1) + 1
+        fits = (k for k in range(after, len(top)) if over.search(top[k].text) and not _UNIT.search(top[k].text))
+        k = next(fits, None)
+        if k is None:
+            return header
+        parents[k] = run
+    return [leaf for k, cell in enumerate(top) for leaf in ([cell + c for c in parents[k]] if k in parents else [cell])]
+
+
+def _body_rows(header: list[str], body: list[Cell]) -> list[list[Cell]]:
+    """The rows under a header, cut at their numbers or by the columns' kinds, these known from
+    the full rows of a first reading."""
+    number, kinds = number_column(header), _kinds(header, [])
+    for _ in range(2):
+        rows = _rows_by_kinds(body, kinds) if number is None else _rows_by_number(body, len(header), number, kinds)
+        kinds = _kinds(header, [[c.text for c in r] for r in rows])
+    return rows
 
 
 def _line_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], list[str]]:
@@ -255,16 +364,14 @@ def _line_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]],
     if width < 2:
         return [[c] for c in cells if c.text], notes
     cells = _without_repeated_header(cells, width)
-    header, body = [c.text for c in cells[:width]], cells[width:]
-    number = number_column(header)
-    if number is None:
-        rows = _rows_by_width(body, width, _ROW_START)
-    else:
-        kinds = _kinds(header, [])
-        for _ in range(2):  # the numbers' columns known from the full rows of a first reading
-            rows = _rows_by_number(body, width, number, kinds)
-            kinds = _kinds(header, [[c.text for c in r] for r in rows])
-    rows = [cells[:width], *rows]
+    header, body = cells[:width], cells[width:]
+    remarks = next((i for i, c in enumerate(body) if _REMARK.fullmatch(c.text)), len(body))
+    body, remarks = body[:remarks], body[remarks:]
+    rows = _body_rows([c.text for c in header], body)
+    leaves = _leaves(header, max(map(len, rows), default=width))
+    if len(leaves) < width:
+        header, rows = leaves, _body_rows([c.text for c in leaves], body)
+    rows = [header, *rows, remarks]
     while rows and not any(c.text for c in rows[-1]):
         rows.pop()
     return rows, notes
@@ -283,6 +390,22 @@ class GridRow:
     cut_off: bool  # the table's last row lacks cells every other row prints: the text ends in it
 
 
+def _unnumbered(
+    row: AnnexRow, texts: list[str], kinds: list[str], numbered: bool
+) -> tuple[dict[int, Cell], None, bool, bool]:
+    """(slots, number, group, carried) of a row without a number. One without figures is a title
+    or remarks, read as printed (a group row among numbered rows). A total's label spans the columns
+    before its figures and takes nothing from above; another short row lacks the cells that span
+    from the rows above, the cells' kinds telling which."""
+    if not any(_NUMBER.fullmatch(t) for t in texts):
+        return dict(enumerate(row.texts)), None, numbered, False
+    if _TOTAL.fullmatch(texts[0]):
+        columns = _placement(texts[1:], 1, kinds, fewest=True)[1]
+        slots = dict.fromkeys(range(columns[0] if columns else 1), row.texts[0])
+        return slots | dict(zip(columns, row.texts[1:])), None, False, False
+    return dict(zip(_placement(texts, 0, kinds)[1], row.texts)), None, False, True
+
+
 def grid(annex: Annex) -> list[GridRow]:
     """The rows below the header, each with a cell per column."""
     if not annex.rows:
@@ -292,7 +415,7 @@ def grid(annex: Annex) -> list[GridRow]:
     rows = [[t.text for t in r.texts] for r in annex.rows[1:]]
     kinds = _kinds(header, rows)
     arabic = any(r and r[0].isdigit() for r in rows)
-    placed: list[tuple[dict[int, Cell], str | None, bool]] = []
+    placed: list[tuple[dict[int, Cell], str | None, bool, bool]] = []  # slots, number, group, carried
     last = 0
     for row, texts in zip(annex.rows[1:], rows):
         head = texts[: (number or 0) + 1] if number is not None else []
@@ -300,29 +423,32 @@ def grid(annex: Annex) -> list[GridRow]:
         if at is not None and texts[at].isdigit() and not _follows(texts[at], last, True):
             at = None  # a figure of a total row, not a row number
         if at is None:
-            placed.append((dict(enumerate(row.texts)), None, number is not None))
+            placed.append(_unnumbered(row, texts, kinds, number is not None))
             continue
         group = arabic and not texts[at].isdigit()
         last = last if group else int(texts[at])
-        skip = 0 if group else _placement(texts[at + 1 :], number, kinds)[1]
+        after = row.texts[at + 1 :]
+        columns = range(number + 1, number + 1 + len(after))
+        columns = columns if group else _placement(texts[at + 1 :], number + 1, kinds)[1]
         slots = {number - at + i: t for i, t in enumerate(row.texts[:at])}
         slots[number] = row.texts[at]
-        slots.update({number + 1 + skip + i: t for i, t in enumerate(row.texts[at + 1 :])})
-        placed.append((slots, row.cells[at], group))
-    tasks = [k for k, (_, n, group) in enumerate(placed) if n is not None and not group]
+        slots.update(zip(columns, after))
+        placed.append((slots, row.cells[at], group, not group))
+    tasks = [k for k, (_, n, group, _) in enumerate(placed) if n is not None and not group]
 
     def unprinted_end(slots: dict[int, Cell]) -> set[int]:
         return set(range(max(slots) + 1, width))
 
     cut = tasks[-1] if len(tasks) > 1 else None
+    if cut is not None and any(not group for _, _, group, _ in placed[cut + 1 :]):
+        cut = None  # rows below it (totals): the table goes on
     if cut is not None:
         lacking = unprinted_end(placed[cut][0])
         if not lacking or any(unprinted_end(placed[k][0]) & lacking for k in tasks[:-1]):
             cut = None
     out: list[GridRow] = []
     above: list[Cell | None] = [None] * width
-    for k, (row, (slots, n, group)) in enumerate(zip(annex.rows[1:], placed)):
-        carried = n is not None and not group
+    for k, (row, (slots, n, group, carried)) in enumerate(zip(annex.rows[1:], placed)):
         kept = unprinted_end(slots) if k == cut else set()
         cells = [slots.get(j, above[j] if carried and j not in kept else None) for j in range(width)]
         out.append(GridRow(row, tuple(cells), tuple(j in slots for j in range(width)), n, group, k == cut))

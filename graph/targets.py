@@ -504,7 +504,7 @@ def _target(path, sentence, quote, q, indicator, year, places, source) -> Target
     clause = text[clause_start : q.start]
     kind = _quantity_kind(q, clause)
     category = None
-    if kind == "multiple":
+    if q.special == "double":  # 倍增: twice the base
         value, lo, hi, unit, comp = 2.0, None, None, "倍", "="
     elif kind in ("coverage", "reduction") and q.special:
         value, lo, hi, unit, comp = 100.0, None, None, "%", "="

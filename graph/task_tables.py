@@ -15,7 +15,7 @@ from policykg.graph.annex import GridRow, grid, number_column
 from policykg.graph.deadlines import DEADLINE_COLUMN, Deadline, deadline_in_cell
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import cn_to_int, int_to_cn
-from policykg.graph.records import Annex, Item, Outline
+from policykg.graph.records import Annex, Item, Outline, Span
 from policykg.graph.responsibilities import (
     ANNEX,
     LEAD,
@@ -132,7 +132,9 @@ def annex_assignments(outline: Outline) -> list[Assignment]:
                 if cell is None or not cell.text or (role == SUPPORT and not row.grid.printed[col]):
                     continue
                 mentions, joint = joint_list(cell)
-                found += assign(row.path, mentions, role, joint, ANNEX, row.grid.row.span)
+                row_span, cell_span = row.grid.row.span, cell.span()
+                quote = Span(min(row_span.start, cell_span.start), max(row_span.end, cell_span.end))
+                found += assign(row.path, mentions, role, joint, ANNEX, quote)  # the row, and a cell spanning it
     return found
 
 

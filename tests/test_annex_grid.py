@@ -1,0 +1,133 @@
+"""Annex tables of figures stored flattened, one cell per line: a table without a 序号 column whose
+rows open with a name, cells spanning two rows (a place and its population), total rows whose label
+spans columns, a header of two levels, and a last row of remarks. Small texts state each rule
+apart from any one document; the development documents check them on real tables."""
+
+from __future__ import annotations
+
+from conftest import DEV_CORPUS
+from policykg.graph.annex import grid
+from policykg.graph.outline import parse_outline, read_outline
+from policykg.graph.records import Annex
+from policykg.graph.targets import plan_table_targets
+from policykg.graph.text import SourceText
+
+BODY = """关于印发《某区应急避难场所建设计划》的通知
+
+一、工作目标
+
+到2023年，全区新增应急避难场所面积5万平方米。
+
+附件：建设推进计划表
+
+"""
+
+
+def annex(*cells: str) -> Annex:
+    """The annex of a document whose table is printed one cell per line, blank lines between cells."""
+    text = BODY + "\n\n".join(("附件", "建设推进计划表", *cells)) + "\n"
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    assert outline.problems == []
+    return outline.annexes[0]
+
+
+def cells(table: Annex) -> list[list[str | None]]:
+    return [[c.text if c is not None else None for c in row.cells] for row in grid(table)]
+
+
+def test_rows_opening_with_a_name_and_a_place_with_its_population_spanning_two_rows():
+    """No 序号 column: the header stops before the first row's names (甲镇, 等级); each place has
+    two type rows, the second lacking the place and its 规划人口 (a figure of the place)."""
+    table = annex(
+        "街镇", "类型", "2021年任务(万m2)", "2022年任务(万m2)", "规划人口（万）", "人均面积(m2)",
+        "甲镇", "等级", "1.20", "1.30", "27.73", "0.69",
+        "社区", "2.10", "2.20", "1.61",
+        "乙镇", "等级", "0.50", "0.60", "11.76", "0.69",
+        "社区", "1.10", "1.20", "1.61",
+        "总计", "等级", "1.70", "1.90", "39.49", "0.69",
+        "社区", "3.20", "3.40", "1.61",
+        "备  注", "人口按常住人口计；", "面积按建设任务计。",
+    )  # fmt: skip
+    assert len(table.rows[0].cells) == 6
+    assert cells(table)[:6] == [
+        ["甲镇", "等级", "1.20", "1.30", "27.73", "0.69"],
+        ["甲镇", "社区", "2.10", "2.20", "27.73", "1.61"],
+        ["乙镇", "等级", "0.50", "0.60", "11.76", "0.69"],
+        ["乙镇", "社区", "1.10", "1.20", "11.76", "1.61"],
+        ["总计", "等级", "1.70", "1.90", "39.49", "0.69"],
+        ["总计", "社区", "3.20", "3.40", "39.49", "1.61"],
+    ]
+    assert [row.printed[0] for row in grid(table)][:2] == [True, False]
+    assert table.rows[-1].cells == ("备注", "人口按常住人口计；", "面积按建设任务计。")  # the remarks: one row
+    found = plan_table_targets(table, 2023, 2021)
+    assert [(t.scope, t.value, t.year) for t in found if t.indicator.startswith("社区")][:3] == [
+        ("甲镇", 2.1, 2021),
+        ("甲镇", 2.2, 2022),
+        ("甲镇", 1.61, 2022),
+    ]
+    assert {t.scope for t in found} == {"甲镇", "乙镇", "city"}
+
+
+def test_a_totals_label_spans_columns_and_the_rows_below_it_take_what_they_lack():
+    """合计 and 总计 print no number; the row under each lacks the cells spanning from it (its
+    label, 建设时间, 建设方式, 年度预算), and 总计 spans 序号 … 建设方式 itself."""
+    table = annex(
+        "序号", "建设时间", "建设方式", "类型", "数量", "面积（万m2）", "年度预算（万元）",
+        "1", "2021年", "直接设置", "等级", "25", "13.86", "150",
+        "2", "社区", "50", "44.75",
+        "合计", "“十四五”期间", "直接设置", "等级", "125", "69.46", "750",
+        "社区", "250", "204.75",
+        "总计", "等级", "148", "81.86", "5400",
+        "社区", "250", "204.75",
+    )  # fmt: skip
+    assert cells(table) == [
+        ["1", "2021年", "直接设置", "等级", "25", "13.86", "150"],
+        ["2", "2021年", "直接设置", "社区", "50", "44.75", "150"],
+        ["合计", "“十四五”期间", "直接设置", "等级", "125", "69.46", "750"],
+        ["合计", "“十四五”期间", "直接设置", "社区", "250", "204.75", "750"],
+        ["总计", "总计", "总计", "等级", "148", "81.86", "5400"],
+        ["总计", "总计", "总计", "社区", "250", "204.75", "5400"],
+    ]
+    assert [(row.number, row.group) for row in grid(table)] == [("1", False), ("2", False)] + [(None, False)] * 4
+
+
+def test_a_header_of_two_levels_is_read_as_its_leaf_columns():
+    """长度 over 千米 and 建设年限 over 2021 … 2023: the widest row has eight cells, not ten."""
+    table = annex(
+        "序号", "项目名称", "长度", "实施面积（亩）", "建设年限", "备注", "千米", "2021", "2022", "2023",
+        "1", "生态公益林", "/", "12000", "1500", "2000", "2500", "镇财政承担",
+        "2", "经济果林", "/", "1500", "300", "300", "300", "镇财政承担",
+    )  # fmt: skip
+    assert table.rows[0].cells == (
+        "序号", "项目名称", "长度千米", "实施面积（亩）", "建设年限2021", "建设年限2022", "建设年限2023", "备注",
+    )  # fmt: skip
+    assert cells(table)[1][:7] == ["2", "经济果林", "/", "1500", "300", "300", "300"]
+    found = plan_table_targets(table, 2023, 2021)
+    assert [(t.value, t.unit, t.year) for t in found[:4]] == [
+        (12000.0, "亩", 2023),
+        (1500.0, "亩", 2021),
+        (2000.0, "亩", 2022),
+        (2500.0, "亩", 2023),
+    ]
+
+
+def test_the_development_tables_of_figures_read_by_these_rules():
+    shelters = {a.label: a for a in read_outline(DEV_CORPUS / "fengxian-emergency-shelters-2022.txt").annexes}
+    plan = cells(shelters["附表1"])
+    assert len(shelters["附表1"].rows[0].cells) == 11
+    assert plan[1][:3] == ["南桥镇", "社区", "0.00"] and plan[1][9:] == ["27.73", "1.61"]
+    assert [r[0] for r in plan if r[1] == "社区"][-1] == "总计"
+    projects = cells(shelters["附表2"])
+    assert projects[18:25] == [
+        ["合计", "“十四五”期间", "直接设置", "等级(Ⅲ类固定短期)", "125", "69.46", "500", "750"],
+        ["合计", "“十四五”期间", "直接设置", "社区", "250", "204.75", "250", "750"],
+        ["合计", "“十四五”期间", "配建设置/融入新建", "等级(Ⅰ类)", "2", "6", "1800", "4650"],
+        ["合计", "“十四五”期间", "配建设置/融入新建", "等级(Ⅱ类)", "4", "2.8", "810", "4650"],
+        ["合计", "“十四五”期间", "配建设置/融入新建", "等级(Ⅲ类)", "17", "5.1", "2040", "4650"],
+        ["总计", "总计", "总计", "等级", "148", "81.86", "5150", "5400"],
+        ["总计", "总计", "总计", "社区", "250", "204.75", "250", "5400"],
+    ]
+    assert projects[25][0] == "备注" and len(projects) == 26
+    forest = next(a for a in read_outline(DEV_CORPUS / "fengxian-park-city-2021.txt").annexes if a.label == "附件3")
+    assert len(forest.rows[0].cells) == 13 and forest.rows[0].cells[7] == "建设年限2021"
+    assert cells(forest)[13][6:12] == ["12000", "1500", "2000", "2500", "3000", "3000"]
