@@ -10,7 +10,7 @@ from pathlib import Path
 from policykg.queries.catalogue import load, run, store_at
 
 # One query file each in queries/exports/.
-KINDS = ("responsibilities", "measures", "agencies", "targets", "places", "industries", "lineage")
+KINDS = ("responsibilities", "measures", "agencies", "targets", "places", "industries", "lineage", "alignment")
 
 
 def export(build: Path, kind: str, fmt: str = "csv", filters: dict[str, str] | None = None) -> str:
