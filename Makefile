@@ -28,7 +28,7 @@ system-deps:
 
 demo: $(STAMP) system-deps
 	$(VENV)/bin/policykg build --out build
-	for kind in responsibilities measures agencies targets places industries lineage; do \
+	for kind in responsibilities measures agencies targets places industries lineage alignment; do \
 	  $(VENV)/bin/policykg export $$kind --build build --out build/$$kind.csv || exit 1; \
 	done
 	for kind in responsibility coresponsibility flow; do \

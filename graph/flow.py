@@ -75,23 +75,25 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
             if relation == "based_on":
                 bases.setdefault(upper.iri, set()).add(d.iri)
     docs = {d.iri: d for d in digests}
+    records = {iri: read(docs[iri].source) for iri in sorted(set(bases) | {i for lows in bases.values() for i in lows})}
+    items = {iri: item_iris(record) for iri, record in records.items()}
+    measures = {iri: measures_of(record.outline) for iri, record in records.items()}
+    taken: dict[str, set[str]] = {iri: set() for iri in bases}  # upper measures some lower one carries out
+    paired: dict[str, set[str]] = {}  # lower measures that carry out some upper one
     for upper_iri in sorted(bases):
-        upper = read(docs[upper_iri].source)
-        upper_items, upper_measures = item_iris(upper), measures_of(upper.outline)
-        taken: set[str] = set()
         for lower_iri in sorted(bases[upper_iri]):
-            lower = read(docs[lower_iri].source)
-            lower_items, lower_measures = item_iris(lower), measures_of(lower.outline)
-            pairs = align(upper_measures, lower_measures)
-            for pair in pairs:
-                yield from _alignment_triples(upper_items[pair.upper], lower_items[pair.lower], pair)
-            taken |= {p.upper for p in pairs}
-            paired = {p.lower for p in pairs}
-            for m in lower_measures:
-                if m.path not in paired:
-                    yield Triple(lower_items[m.path], _STATUS, pkg("LocalMeasure"))
-        for m in upper_measures:
-            yield Triple(upper_items[m.path], _STATUS, pkg("TakenUp" if m.path in taken else "NotTakenUp"))
+            for pair in align(measures[upper_iri], measures[lower_iri]):
+                yield from _alignment_triples(items[upper_iri][pair.upper], items[lower_iri][pair.lower], pair)
+                taken[upper_iri].add(pair.upper)
+                paired.setdefault(lower_iri, set()).add(pair.lower)
+    for upper_iri in sorted(bases):
+        for m in measures[upper_iri]:
+            status = "TakenUp" if m.path in taken[upper_iri] else "NotTakenUp"
+            yield Triple(items[upper_iri][m.path], _STATUS, pkg(status))
+    for lower_iri in sorted({i for lows in bases.values() for i in lows}):
+        for m in measures[lower_iri]:
+            if m.path not in paired.get(lower_iri, set()):  # carries out none of its upper documents' measures
+                yield Triple(items[lower_iri][m.path], _STATUS, pkg("LocalMeasure"))
 
 
 def _alignment_triples(upper: NamedNode, lower: NamedNode, pair: Pair) -> Iterator[Triple]:

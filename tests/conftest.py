@@ -11,9 +11,14 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 DEV_CORPUS = ROOT / "tests" / "documents"  # real documents of other places and layouts
 GOLDEN = Path(__file__).resolve().parent / "golden"
-DOCUMENTS = sorted(p.stem for p in CORPUS.glob("*.txt"))
-# The development documents a golden file was written for.
-DEV_DOCUMENTS = sorted(p.stem for p in DEV_CORPUS.glob("*.txt") if (GOLDEN / f"{p.stem}.targets.json").exists())
+# The five industrial-policy documents read in full (outline golden files too).
+DOCUMENTS = sorted(p.stem for p in CORPUS.glob("*.txt") if (GOLDEN / f"{p.stem}.outline.json").exists())
+# Documents of other places and layouts: the development corpus and the bundled chains.
+OTHER_DOCUMENTS = sorted(
+    p.stem for folder in (CORPUS, DEV_CORPUS) for p in folder.glob("*.txt") if p.stem not in DOCUMENTS
+)
+# Those a golden file was written for.
+DEV_DOCUMENTS = [s for s in OTHER_DOCUMENTS if (GOLDEN / f"{s}.targets.json").exists()]
 
 
 def document(stem: str) -> Path:

@@ -5,7 +5,7 @@ apart from any one document; the development documents check them on real tables
 
 from __future__ import annotations
 
-from conftest import DEV_CORPUS
+from conftest import document
 from policykg.graph.annex import grid
 from policykg.graph.outline import parse_outline, read_outline
 from policykg.graph.records import Annex
@@ -112,7 +112,7 @@ def test_a_header_of_two_levels_is_read_as_its_leaf_columns():
 
 
 def test_the_development_tables_of_figures_read_by_these_rules():
-    shelters = {a.label: a for a in read_outline(DEV_CORPUS / "fengxian-emergency-shelters-2022.txt").annexes}
+    shelters = {a.label: a for a in read_outline(document("fengxian-emergency-shelters-2022")).annexes}
     plan = cells(shelters["附表1"])
     assert len(shelters["附表1"].rows[0].cells) == 11
     assert plan[1][:3] == ["南桥镇", "社区", "0.00"] and plan[1][9:] == ["27.73", "1.61"]
@@ -128,6 +128,6 @@ def test_the_development_tables_of_figures_read_by_these_rules():
         ["总计", "总计", "总计", "社区", "250", "204.75", "250", "5400"],
     ]
     assert projects[25][0] == "备注" and len(projects) == 26
-    forest = next(a for a in read_outline(DEV_CORPUS / "fengxian-park-city-2021.txt").annexes if a.label == "附件3")
+    forest = next(a for a in read_outline(document("fengxian-park-city-2021")).annexes if a.label == "附件3")
     assert len(forest.rows[0].cells) == 13 and forest.rows[0].cells[7] == "建设年限2021"
     assert cells(forest)[13][6:12] == ["12000", "1500", "2000", "2500", "3000", "3000"]

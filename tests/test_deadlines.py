@@ -3,7 +3,7 @@ the documents print them."""
 
 from __future__ import annotations
 
-from conftest import CORPUS, DEV_CORPUS
+from conftest import CORPUS, document
 from policykg.graph.deadlines import deadline_in_cell, deadlines_in
 from policykg.graph.extract import extract_document
 from policykg.graph.mapped import MappedText
@@ -11,21 +11,21 @@ from policykg.graph.mapped import MappedText
 
 def test_the_deadlines_a_town_plan_sets_its_work():
     # SOURCES.md: "Deadlines 2021年6月20日前 / 2021年12月20日前 / 2022年12月20日前".
-    doc = extract_document(DEV_CORPUS / "wujing-town-housing-safety-2021.txt")
+    doc = extract_document(document("wujing-town-housing-safety-2021"))
     assert {"2021-06-20", "2021-12-20", "2022-12-20"} <= {d.date for d in doc.deadlines}
 
 
 def test_a_date_split_over_lines_is_read_whole():
     # "2021\n年6\n月底前" in the scraped page: the 排查 deadline of the municipal plan.
-    doc = extract_document(DEV_CORPUS / "shanghai-housing-safety-2021.txt")
+    doc = extract_document(document("shanghai-housing-safety-2021"))
     assert "2021-06-30" in {d.date for d in doc.deadlines}
 
 
 def test_past_dates_and_validity_periods_are_no_deadlines():
     # "县道截至2020年底…" describes the network before the plan; "有效期至2031年1月31日" its validity.
     for path in (
-        DEV_CORPUS / "fengxian-rural-roads-reform-2021.txt",
-        DEV_CORPUS / "jinshan-sponge-city-rules-2026.txt",
+        document("fengxian-rural-roads-reform-2021"),
+        document("jinshan-sponge-city-rules-2026"),
     ):
         assert extract_document(path).deadlines == []
 

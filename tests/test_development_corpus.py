@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 from scoring import f1, record, resolution, responsibility_counts
 
-from conftest import DEV_CORPUS, DEV_DOCUMENTS
+from conftest import DEV_DOCUMENTS, OTHER_DOCUMENTS, document
 from policykg.graph.extract import extract_document
 
 # The place and level of every development document, from its issuer (tests/documents/SOURCES.md).
@@ -51,12 +51,12 @@ PLACES = {
 
 
 def test_every_development_document_has_a_place():
-    assert sorted(PLACES) == sorted(p.stem for p in DEV_CORPUS.glob("*.txt"))
+    assert sorted(PLACES) == OTHER_DOCUMENTS
 
 
 @pytest.mark.parametrize("stem", sorted(PLACES))
 def test_the_place_and_level_of_a_document_come_from_its_issuers(stem):
-    doc = extract_document(DEV_CORPUS / f"{stem}.txt")
+    doc = extract_document(document(stem))
     assert (doc.city.label_zh, doc.level) == PLACES[stem]
 
 

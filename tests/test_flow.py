@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from conftest import DEV_CORPUS, GOLDEN
+from conftest import GOLDEN, OTHER_DOCUMENTS, document
 from policykg.queries.export import export
 
 # The chains SOURCES.md lists, lower document → the upper one its preamble or first article names.
@@ -30,10 +30,15 @@ CHAINS = {
 
 @pytest.fixture(scope="module")
 def dev_build(tmp_path_factory):
+    """The development corpus and the bundled chains in one build (links to the files)."""
     from policykg.graph.build import build
 
-    out = tmp_path_factory.mktemp("dev") / "build"
-    summary = build(DEV_CORPUS, out, reasoner=False)
+    corpus = tmp_path_factory.mktemp("dev") / "corpus"
+    corpus.mkdir()
+    for stem in OTHER_DOCUMENTS:
+        (corpus / f"{stem}.txt").symlink_to(document(stem))
+    out = corpus.parent / "build"
+    summary = build(corpus, out, reasoner=False)
     assert not [p for p in summary.problems if p.severity == "error"], summary.problems
     return out
 

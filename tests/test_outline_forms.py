@@ -8,17 +8,17 @@ from functools import cache
 
 import pytest
 
-from conftest import DEV_CORPUS, fold
+from conftest import OTHER_DOCUMENTS, document, fold
 from policykg.graph.numbering import int_to_cn
 from policykg.graph.outline import Outline, parse_outline, read_outline
 from policykg.graph.text import SourceText
 
-LAYOUTS = sorted(p.stem for p in DEV_CORPUS.glob("*.txt"))  # every development document, golden or not
+LAYOUTS = OTHER_DOCUMENTS  # every development document, golden or not
 
 
 @cache
 def outline_of(stem: str) -> Outline:
-    return read_outline(DEV_CORPUS / f"{stem}.txt")
+    return read_outline(document(stem))
 
 
 def read(text: str) -> Outline:

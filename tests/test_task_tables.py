@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-from conftest import DEV_CORPUS, golden
+from conftest import document, golden
 from policykg.graph.annex import grid
 from policykg.graph.extract import extract_document
 from policykg.graph.gazetteer import Gazetteer
@@ -45,7 +45,7 @@ def found(outline: Outline) -> list[tuple[str | None, str, str]]:
 
 @cache
 def dev(stem: str) -> Outline:
-    return read_outline(DEV_CORPUS / f"{stem}.txt")
+    return read_outline(document(stem))
 
 
 # -- rows ---------------------------------------------------------------------------------------
@@ -220,7 +220,7 @@ def test_a_row_that_restates_a_body_paragraph_belongs_to_its_item():
 def test_a_work_plans_task_rows_take_their_groups_measure():
     """67 tasks in 14 groups (一…十四) whose 重点任务 are the body's 二/（一）…二/（十四）."""
     stem = "jingan-carbon-peak-workplan-2026"
-    record = extract_document(DEV_CORPUS / f"{stem}.txt")
+    record = extract_document(document(stem))
     gz = Gazetteer.bundled()
     want = Counter(
         (a["path"], gz.resolve(a["agency"], record.city).iri, a["role"], a["rank"])
