@@ -2,13 +2,13 @@
 measures of a document aligned with those of the corpus documents it is based on.
 
 Documents are read one at a time; this stage sees the corpus. Each document leaves a small
-:class:`Digest` (its number, titles and citations); from the digests of all, a citation
-whose number or title names a corpus document gets an edge to that document itself (the stub of
-what the citation says stays beside it), and for every lower document based on an upper one in the
-corpus, each lower measure is linked to the upper measures it carries out (:mod:`alignment`), with
-its score and evidence; only the documents of such chains are read again for their measures, so
-memory stays flat whatever the corpus. An upper measure that some lower measure carries out is taken up, another
-not taken up; a lower measure that carries out none is a local addition.
+:class:`Digest` (its number, titles and citations); from the digests of all, a citation whose
+number or title names a corpus document gets an edge to that document itself (the stub of what the
+citation says stays beside it), and for every lower document based on an upper one in the corpus,
+each lower measure is linked to the upper measures it carries out (:mod:`alignment`), with its
+score and evidence. Only the documents of such chains are read again, for their measures, so
+memory stays flat whatever the corpus. An upper measure that some lower measure carries out is
+taken up, another not taken up; a lower measure that carries out none is a local addition.
 """
 
 from __future__ import annotations
@@ -75,7 +75,8 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
             if relation == "based_on":
                 bases.setdefault(upper.iri, set()).add(d.iri)
     docs = {d.iri: d for d in digests}
-    records = {iri: read(docs[iri].source) for iri in sorted(set(bases) | {i for lows in bases.values() for i in lows})}
+    lowers = sorted({iri for lows in bases.values() for iri in lows})
+    records = {iri: read(docs[iri].source) for iri in sorted(set(bases) | set(lowers))}
     items = {iri: item_iris(record) for iri, record in records.items()}
     measures = {iri: measures_of(record.outline) for iri, record in records.items()}
     taken: dict[str, set[str]] = {iri: set() for iri in bases}  # upper measures some lower one carries out
@@ -90,7 +91,7 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
         for m in measures[upper_iri]:
             status = "TakenUp" if m.path in taken[upper_iri] else "NotTakenUp"
             yield Triple(items[upper_iri][m.path], _STATUS, pkg(status))
-    for lower_iri in sorted({i for lows in bases.values() for i in lows}):
+    for lower_iri in lowers:
         for m in measures[lower_iri]:
             if m.path not in paired.get(lower_iri, set()):  # carries out none of its upper documents' measures
                 yield Triple(items[lower_iri][m.path], _STATUS, pkg("LocalMeasure"))
