@@ -35,8 +35,8 @@ def _most_frequent(pattern: str) -> str:
     return f"SELECT ?value WHERE {{ {pattern} }} GROUP BY ?value ORDER BY DESC(COUNT(*)) ?value LIMIT 1"
 
 
-# Each pick is a SELECT of ?value, the most frequent first; {document} stands for the picked
-# document's file name.
+# Each pick is a SELECT of ?value, the most frequent first; {document} and {upper} stand for the
+# picked documents' file names.
 PICKS = {
     "agency": _most_named("?r pkg:agency ?x"),
     "document": "SELECT ?value WHERE { ?d pkg:sourceFile ?value } ORDER BY ?value LIMIT 1",
@@ -53,6 +53,12 @@ PICKS = {
     "industry": _most_named("?c pkg:clusterIndustry ?x"),
     # a county or zone: the city (or "city") would ask for most targets
     "scope": _most_named("?t pkg:scopePlace ?x . FILTER NOT EXISTS { ?x a pkg:City }"),
+    # the corpus document most measures of lower documents carry out, and its most carried-out measure
+    "upper": _most_frequent("?a pkg:upperMeasure ?m . ?m pkg:inDocument/pkg:sourceFile ?value"),
+    "upper_path": _most_frequent(
+        '?a pkg:upperMeasure ?m . ?m pkg:inDocument/pkg:sourceFile "{upper}" ; pkg:path ?value'
+    ),
+    "lower": _most_frequent("?m pkg:flowStatus pkg:LocalMeasure ; pkg:inDocument/pkg:sourceFile ?value"),
     "class": _most_frequent(
         "GRAPH <https://w3id.org/policykg/graph/inferred> { ?a a ?c } ?a a pkg:Agency . "
         'BIND(STRAFTER(STR(?c), STR(pkg:)) AS ?value) FILTER(STRENDS(?value, "Agency") && ?value != "Agency")'
@@ -79,6 +85,11 @@ USES = {
     "industries_by_zone": {"zone": "zone"},
     "cluster_or_zone_targets": {"name": "cluster"},
     "zones_by_industry": {"industry": "industry"},
+    "flow_of_document": {"document": "upper"},
+    "measures_not_taken_up": {"document": "upper"},
+    "measures_carrying_out": {"document": "upper", "path": "upper_path"},
+    "local_additions": {"document": "lower"},
+    "lead_types_across_levels": {"document": "upper"},
 }
 
 
@@ -86,9 +97,11 @@ def pick(store: Store) -> dict[str, dict[str, str]]:
     """Values of the required parameters of every question that has them, by question name."""
     found: dict[str, list[str]] = {}
     for name, query in PICKS.items():
-        query = query.replace("{document}", found.get("document", [""])[0])
+        for key in ("document", "upper"):
+            query = query.replace(f"{{{key}}}", (found.get(key) or [""])[0] + ".txt")
         found[name] = [row["value"].value for row in store.query(_PREFIXES + query)]
-    found["document"] = [f.removesuffix(".txt") for f in found["document"]]
+        if name in ("document", "upper", "lower"):
+            found[name] = [f.removesuffix(".txt") for f in found[name]]
     catalogue = load()
     values: dict[str, dict[str, str]] = {}
     for question, uses in USES.items():

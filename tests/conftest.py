@@ -45,11 +45,31 @@ def stem(request) -> str:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """The bundled corpus built once for the session: (build folder, summary)."""
+def five(tmp_path_factory) -> Path:
+    """A corpus folder of the five industrial-policy documents alone (links to corpus/), whose every
+    answer the golden files state."""
+    folder = tmp_path_factory.mktemp("five") / "corpus"
+    folder.mkdir()
+    for stem in DOCUMENTS:
+        (folder / f"{stem}.txt").symlink_to(CORPUS / f"{stem}.txt")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, five):
+    """The five built once for the session: (build folder, summary)."""
     from policykg.graph.build import build
 
     out = tmp_path_factory.mktemp("kg") / "build"
+    return out, build(five, out)
+
+
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory):
+    """The whole bundled corpus (the five and the two chains), as `make demo` builds it."""
+    from policykg.graph.build import build
+
+    out = tmp_path_factory.mktemp("bundled") / "build"
     return out, build(CORPUS, out)
 
 

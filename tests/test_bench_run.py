@@ -26,15 +26,15 @@ def test_the_benchmark_runs_and_reports(tmp_path):
     assert text.count("- met") + text.count("- **missed**") == 5
 
 
-def test_picked_parameters_find_answers(built):
+def test_picked_parameters_find_answers(bundled):
     """The benchmark times each question on parameters picked from the graph; each pick must find
-    something, or the timing would be of an empty answer."""
+    something on the bundled build, or the timing would be of an empty answer."""
     from bench.params import USES, pick
     from policykg.queries import catalogue
 
     required = {(q.name, p.name) for q in catalogue.load().values() for p in q.params if p.default is None}
     assert {(q, p) for q, uses in USES.items() for p in uses} == required  # every one is picked
-    store = catalogue.store_at(built[0])
+    store = catalogue.store_at(bundled[0])
     values = pick(store)
     assert set(values) == set(USES)
     for name, params in values.items():

@@ -8,6 +8,7 @@ shows are kept as strict xfails at the end, so that fixing one is noticed.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from functools import cache
@@ -16,7 +17,7 @@ from itertools import combinations
 import pytest
 from pyoxigraph import Literal, NamedNode, Store, Variable
 
-from conftest import DOCUMENTS, fold, golden
+from conftest import DOCUMENTS, GOLDEN, fold, golden
 from policykg.cli import main
 from policykg.graph.gazetteer import Gazetteer
 from policykg.queries.catalogue import QueryError, load, run, store_at
@@ -42,12 +43,21 @@ QUESTIONS = {
     "measures_with_several_leads", "measures_without_agency", "provincial_lineage",
     "responsibilities_without_measure", "target_scopes", "targets_by_indicator", "targets_by_scope",
     "targets_by_year", "targets_due_in_year", "zones_by_industry",
+    "flow_of_document", "measures_not_taken_up", "measures_carrying_out", "local_additions",
+    "targets_across_levels", "lead_types_across_levels",
 }  # fmt: skip
 
 
 @pytest.fixture(scope="module")
 def store(built):
+    """The five industrial-policy documents, whose every answer the golden files state."""
     return store_at(built[0])
+
+
+@pytest.fixture(scope="module")
+def whole(bundled):
+    """The whole bundled corpus: the five and the chains whose policy flow the flow questions follow."""
+    return store_at(bundled[0])
 
 
 def ask(store, question: str, /, **params) -> list[dict[str, str]]:
@@ -185,9 +195,11 @@ def test_returns_are_the_select_variables_in_order(store, folder):
             assert p.name in query.returns and f"?{p.name}" in query.text, (name, p.name)
 
 
-def test_parameters_bound_by_values_give_what_the_engine_substitutes(store):
+def test_parameters_bound_by_values_give_what_the_engine_substitutes(whole):
     """run() binds parameters by a VALUES block (Oxigraph plans it as an index lookup); the engine's
-    own substitution of the variables is the reference it must agree with. Every example finds rows."""
+    own substitution of the variables is the reference it must agree with. Every example finds rows
+    on the bundled build."""
+    store = whole
     for name, query in load().items():
         if not query.params:
             continue
@@ -837,3 +849,78 @@ def test_known_error_target_scopes_are_places_or_kinds(store):
     # "高新区化工、驿城区装备制造等11个特色产业集群" (2024 三/（一）/1) is a city target; "以驻马店市装备产业集聚区、
     # 西平县…、正阳县产业集聚区为…首期培育对象…力争成功打造1家" (2019 二/（四）/4) too.
     assert not scopes & {"濮", "驿城区", "正阳县产业集聚区"}
+
+
+# Policy flow across levels, against the gold alignment of the bundled chains (tests/golden/alignment,
+# written by reading both documents). The method's precision and recall are measured in
+# test_alignment.py; here each question must answer with rows that agree with the gold mostly.
+
+SPONGE = "shanghai-sponge-city-2024"
+SPONGE_TITLE = "本市系统化全域推进海绵城市建设的实施意见"
+
+
+def gold_chain(upper: str, lower: str) -> dict:
+    return json.loads((GOLDEN / "alignment" / f"{upper}__{lower}.json").read_text(encoding="utf-8"))
+
+
+def test_flow_of_document(whole):
+    rows = ask(whole, "flow_of_document", document=SPONGE_TITLE)
+    gold = gold_chain(SPONGE, "jiading-sponge-city-2024")
+    uppers = {p["upper"] for p in gold["pairs"]} | set(gold["not_taken_up"])
+    lowers = {p["lower"] for p in gold["pairs"]} | set(gold["local"])
+    assert uppers <= {r["upper_path"] for r in rows}  # every upper measure, with its status
+    assert {r["status"] for r in rows} <= {"taken_up", "not_taken_up"}
+    jiading = "jiading-sponge-city-2024.txt"
+    found = {(r["upper_path"], r["lower_path"]) for r in rows if r["lower_source_file"] == jiading}
+    found = {(u, v) for u, v in found if u in uppers and v in lowers}  # measures the gold counts
+    want = {(p["upper"], p["lower"]) for p in gold["pairs"]}
+    assert len(found & want) >= 0.85 * len(want) and len(found & want) >= 0.85 * len(found)
+
+
+def test_measures_not_taken_up(whole):
+    rows = ask(whole, "measures_not_taken_up", document="河南省优化营商环境条例")
+    gold = gold_chain("henan-business-environment-regulation-2020", "zhumadian-business-environment-regulation-2021")
+    found = {r["path"] for r in rows}
+    assert all(r["source_file"] == "henan-business-environment-regulation-2020.txt" for r in rows)
+    # "第二十二条 … 一网通办" is restated by Zhumadian's 第十九条: taken up, never listed here.
+    assert "第二十二条" not in found or "第二十二条" in gold["not_taken_up"]
+    assert len(found & set(gold["not_taken_up"])) >= 0.7 * len(found - {"第一条", "第九十条"})
+
+
+def test_measures_carrying_out(whole):
+    rows = ask(whole, "measures_carrying_out", document=SPONGE_TITLE, path="二/（一）/1")
+    # 二/（一）/1 (完善海绵城市规划): Jiading's 二/（一）/2 "加强规划指标衔接" restates it (the gold pair).
+    assert ("jiading-sponge-city-2024.txt", "二/（一）/2") in {(r["lower_source_file"], r["lower_path"]) for r in rows}
+    assert all(0 < float(r["score"]) <= 1 and r["shared_terms"] for r in rows)
+
+
+def test_local_additions(whole):
+    rows = ask(whole, "local_additions", document="驻马店市优化营商环境条例")
+    gold = gold_chain("henan-business-environment-regulation-2020", "zhumadian-business-environment-regulation-2021")
+    found = {r["path"] for r in rows}
+    # 第五条: the village and residents' committees assist (协助) the government: no Henan article says so.
+    assert "第五条" in found
+    assert len(found & set(gold["local"])) >= 0.7 * len(found)
+    assert {r["upper_source_file"] for r in rows} == {"henan-business-environment-regulation-2020.txt"}
+
+
+def test_targets_across_levels(whole):
+    rows = ask(whole, "targets_across_levels")
+    # "到2025年底，本市建成区40%以上的面积达到海绵城市建设目标要求" against Jiading's 52% for 2025.
+    assert any(
+        (r["upper_path"], r["upper_value"], r["lower_value"], r["upper_year"], r["comparison"])
+        == ("一", "40", "52", "2025", "raised")
+        for r in rows
+    )
+    for r in rows:
+        assert r["comparison"] in ("raised", "lowered", "same")
+        assert (r["comparison"] == "same") == (float(r["upper_value"]) == float(r["lower_value"]))
+
+
+def test_lead_types_across_levels(whole):
+    rows = ask(whole, "lead_types_across_levels", document=SPONGE_TITLE)
+    # 三/（一）: 市住房城乡建设管理委牵头负责统筹协调 and Jiading's 区建设管理委 in the same place: same type.
+    same = {(r["upper_path"], r["lower_path"]) for r in rows if r["same_type"] == "true"}
+    assert ("三/（一）", "三/（一）") in same
+    for r in rows:
+        assert (r["same_type"] == "true") == bool(r["upper_type"] and r["upper_type"] == r["lower_type"])
