@@ -25,12 +25,11 @@ from policykg.graph.records import Item, Outline, Span
 RESPONSIBLE, LEAD, SUPPORT, IMPLEMENTER, COORDINATOR = "responsible", "lead", "support", "implementer", "coordinator"
 BODY, ANNEX, PROSE = "body", "annex", "prose"
 
-# Clause labels: 牵头 leads; 配合/参加/参与/支撑/协办/协助 support; 责任/推进/主责/实施/承办 are responsible.
-_LABELS = "(?:责任|牵头|配合|参加|参与|支撑|协办|协助|推进|主责|实施|承办)(?:单位|部门)"
-_CLAUSE_OPEN = re.compile(rf"\((?=(?:{_LABELS}\s*:|[^()]{{2,40}}?牵头))")
-_LABEL = re.compile(rf"({_LABELS})\s*:")
-_LABEL_ROLE = {"牵头": LEAD, "配合": SUPPORT, "参加": SUPPORT, "参与": SUPPORT, "支撑": SUPPORT, "协办": SUPPORT,
-               "协助": SUPPORT}  # fmt: skip
+# The words that make a clause label or a table column name a role (牵头单位, 配合部门, 推进单位…).
+ROLE_WORDS = {LEAD: "牵头", SUPPORT: "配合|参加|参与|支撑|协办|协助", RESPONSIBLE: "责任|推进|主责|实施|承办"}
+LABELS = f"(?:{'|'.join(ROLE_WORDS.values())})(?:单位|部门)"
+_CLAUSE_OPEN = re.compile(rf"\((?=(?:{LABELS}\s*:|[^()]{{2,40}}?牵头))")
+_LABEL = re.compile(rf"({LABELS})\s*:")
 _BLANKET = re.compile(r"[,;]?\s*(?:以下|下列)(?:各项)?任务均[需由](.+?)负责落实[^)]*$")
 _LEAD_FORM = re.compile(r"^(.+?)牵头(?:负责)?(?:[,;](.+?)(配合|参与|协同|组织落实|负责落实|落实)?)?$")
 _SEPARATORS = re.compile(r"[、,;。]")
@@ -203,7 +202,7 @@ def clause_assignments(item: Item) -> tuple[list[Assignment], list[Mention]]:
         if labels:
             for k, label in enumerate(labels):
                 end = labels[k + 1].start() if k + 1 < len(labels) else len(content.text)
-                role = _LABEL_ROLE.get(label.group(1)[:2], RESPONSIBLE)
+                role = next(r for r, words in ROLE_WORDS.items() if re.match(words, label.group(1)))
                 mentions, joint = joint_list(content[label.end() : end])
                 found += assign(item.path, mentions, role, joint, BODY, quote)
             continue

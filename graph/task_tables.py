@@ -18,8 +18,8 @@ from policykg.graph.numbering import cn_to_int, int_to_cn
 from policykg.graph.records import Annex, Item, Outline, Span
 from policykg.graph.responsibilities import (
     ANNEX,
-    LEAD,
     RESPONSIBLE,
+    ROLE_WORDS,
     SUPPORT,
     Assignment,
     assign,
@@ -28,10 +28,10 @@ from policykg.graph.responsibilities import (
     similarity,
 )
 
-_ROLE_COLUMNS = (
-    (LEAD, re.compile(r"牵头(单位|部门)")),
-    (SUPPORT, re.compile(r"(配合|参与|参加|支撑|协办|协助)(单位|部门)")),
-    (RESPONSIBLE, re.compile(r"(责任|推进|承办|实施)(单位|部门)|主要部门|责任主体")),
+# A column names a role as a clause label does, or as tables also write it (主要部门, 责任主体).
+_ROLE_COLUMNS = tuple(
+    (role, re.compile(rf"(?:{words})(?:单位|部门)" + ("|主要部门|责任主体" if role == RESPONSIBLE else "")))
+    for role, words in ROLE_WORDS.items()
 )
 
 

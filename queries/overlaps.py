@@ -32,6 +32,7 @@ import networkx as nx
 import numpy as np
 from pyoxigraph import Store
 
+from policykg.graph.responsibilities import LABELS
 from policykg.queries.consistency import Finding
 from policykg.queries.network import rows, stem
 
@@ -61,10 +62,7 @@ GOAL = re.compile(r"目标")
 _CUT = re.compile(r"[。；;，,：:！!？?\n]")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 # A responsibility clause: a bracket opening with a label (责任单位, 牵头单位, 责任部门…) or naming a lead.
-_CLAUSE = re.compile(
-    r"[（(]\s*(?:(?:责任|牵头|配合|参加|参与|支撑|协办|协助|推进|主责|实施|承办)(?:单位|部门)|[^（）()]{2,40}?牵头)"
-    r"(?:[^（）()]|[（(][^（）()]*[）)])*(?:[）)]|$)"
-)
+_CLAUSE = re.compile(rf"[（(]\s*(?:{LABELS}|[^（）()]{{2,40}}?牵头)(?:[^（）()]|[（(][^（）()]*[）)])*(?:[）)]|$)")
 _PUNCT = re.compile(r"[^\w#]|_")  # keep letters and digits (str.isalnum) and the digit mark
 
 
