@@ -50,10 +50,14 @@ _COORDINATE = re.compile(
 _JOINT = re.compile(rf"{_MODAL}(?:按照|按|根据|依据|在)(?:各自|各自的)?(?:职责|职能)")
 _ALIAS = re.compile(r"\((?:以下)?简称[^)]*\)$")
 _MAX_SUBJECT = 60
-_VAGUE = re.compile(r"(有关|相关|其他|其它|成员|各级|所属).{0,6}(部门|单位|方面|机构)$|^[市区县]?(各|直)?(部门|单位)$")
+_VAGUE = re.compile(
+    r"(有关|相关|其他|其它|成员|各级|所属|上级|执法).{0,6}(部门|单位|方面|机构)$|^[市区县]?(各|直|级)?(部门|单位)+$"
+    r"|^(我|其余|其)"
+)
 _VERB_START = re.compile(
     r"^(要|应(?!急)|须|可|将|并|把|对|以|经(?!济|营|贸|信|开)|报|向|建立|组织|协调|推动|加强|指导|督促|负责|配合|支持|鼓励)"
 )
+_VERB_INSIDE = re.compile(r"设立|遴选|依托|强化|落实|按照|根据|“")
 _MARKET = re.compile(r"(建设|设计|施工|监理|勘察|社会|产权|物业|管理|使用|运营)单位$|企业$|产权人$|业主$|个人$|群众$")
 _BODY_FORM = re.compile(
     r"各(?:区|县|县区|县\(区\)|乡镇|街镇|镇|街道)|[^的对将把在从为由,、:0-9]{1,30}?(局|委|办|厅|部门|委员会|办公室|中心|公司|集团|总部|支行|分局|管委会|领导小组|小组|政府|党工委|党委|"
@@ -63,8 +67,9 @@ _TASK_FORCE = re.compile(r"^分别牵头(?:成立|组建)?(.+?)(?:[一二三四�
 
 
 def is_body(name: str, known: Callable[[str], bool]) -> bool:
-    """A name that can bear a duty: a known function or a body's form, not vague, not a market role."""
-    if _VAGUE.search(name) or _MARKET.search(name) or _VERB_START.match(name):
+    """A name that can bear a duty: a known function or a body's form, not vague, not a market role,
+    not a phrase with a verb in it (依托第三方专业团队, 本市设立城市更新中心)."""
+    if _VAGUE.search(name) or _MARKET.search(name) or _VERB_START.match(name) or _VERB_INSIDE.search(name):
         return False
     return known(name) or bool(_BODY_FORM.fullmatch(name))
 
