@@ -15,7 +15,7 @@ from policykg.graph.extract import DocumentRecord
 from policykg.graph.gazetteer import Agency, Place, iri_part, key
 from policykg.graph.numbering import parse_segment
 from policykg.graph.records import Item
-from policykg.graph.targets import in_yuan
+from policykg.graph.units import base_unit
 
 ID = "https://w3id.org/policykg/id/"
 PKG = "https://w3id.org/policykg/ontology#"
@@ -304,8 +304,10 @@ def _target_triples(doc, node, target, item: NamedNode | None, original: str) ->
         yield Triple(node, pkg("category"), text(target.category))
     if target.unit:
         yield Triple(node, pkg("unit"), text(target.unit))
-    if in_yuan(target.value, target.unit) is not None:
-        yield Triple(node, pkg("amountInYuan"), decimal(in_yuan(target.value, target.unit)))
+    if target.unit and target.value is not None:
+        unit, factor = base_unit(target.unit)
+        yield Triple(node, pkg("baseValue"), decimal(target.value * factor))
+        yield Triple(node, pkg("baseUnit"), text(unit))
     yield Triple(node, pkg("comparator"), text(target.comparator))
     if target.year:
         yield Triple(node, pkg("dueYear"), typed(target.year, "gYear"))

@@ -90,20 +90,6 @@ class Target:
     quote: Span
 
 
-YUAN = {"元": 1, "万元": 10**4, "亿元": 10**8}
-
-
-def in_yuan(value: float | None, unit: str | None) -> int | None:
-    """A money amount in yuan, so that 1500亿元 and 150000000000元 compare.
-
-    >>> in_yuan(1500, "亿元")
-    150000000000
-    """
-    if value is None or unit not in YUAN:
-        return None
-    return round(value * YUAN[unit])
-
-
 def han_number(text: str) -> float | None:
     """A number written in Chinese numerals.
 

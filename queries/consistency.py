@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pyoxigraph import Store
 
 from policykg.graph.numbering import cn_to_int
+from policykg.graph.units import base_unit, in_base, yuan
 from policykg.queries.network import rows, stem
 
 SEVERITIES = ("error", "warning", "info")
@@ -33,8 +34,6 @@ TIER = re.compile(
     r"级?(?P<bound>及?以上|及?以下)?(?P<thing>.*)"
 )
 ADMINISTRATIVE = ("县", "市", "省", "国家")  # the levels of government, lowest first
-MONEY = re.compile(r"(十|百|千)?(万亿|万|亿)?元")
-_MAGNITUDE = {None: 1, "十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8, "万亿": 10**12}
 AMOUNT = re.compile(r"(超过|超|突破|高于)?(\d+(?:\.\d+)?)((?:十|百|千)?(?:万亿|万|亿)?元)(以上)?")
 NOUNS = ("集群", "企业", "开发区", "园区", "项目")
 FLOW = re.compile(r"新增|认定|培育|新建|新入库|每年|年均|引进")
@@ -93,8 +92,8 @@ class Target:
 
     @property
     def base(self) -> float:
-        """The value in 元 when it is money (万元 and 亿元 then compare), else as printed."""
-        return self.value * (yuan(self.unit) or 1)
+        """The value in the base unit of its unit (元 for 万元 and 亿元, so that they compare)."""
+        return in_base(self.value, self.unit)
 
 
 def targets(store: Store) -> list[Target]:
@@ -123,28 +122,13 @@ def _quotes(ts) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t.quote for t in ts))
 
 
-def yuan(unit: str) -> int | None:
-    """How many 元 one of a unit of money is; None for a unit that is not money.
-
-    >>> yuan("亿元"), yuan("千万元"), yuan("万元"), yuan("元"), yuan("万亿元"), yuan("美元"), yuan("%")
-    (100000000, 10000000, 10000, 1, 1000000000000, None, None)
-    """
-    m = MONEY.fullmatch(unit)
-    return _MAGNITUDE[m[1]] * _MAGNITUDE[m[2]] if m else None
-
-
-def _measure(unit: str) -> str:
-    """What a unit measures: money whatever its magnitude, else the unit itself (comparable units agree)."""
-    return "元" if yuan(unit) else unit
-
-
 def _in(base: float, unit: str) -> float:
-    """A value given in 元 (for money; else in its own unit) written in ``unit``.
+    """A value given in the base unit of ``unit`` (元 for money) written in ``unit``.
 
     >>> _in(30_000_000, "亿元"), _in(150_000_000, "万元"), _in(8, "%")
     (0.3, 15000.0, 8.0)
     """
-    return base / (yuan(unit) or 1)
+    return base / base_unit(unit)[1]
 
 
 @dataclass(frozen=True)
@@ -321,7 +305,7 @@ def part_sums(ts: list[Target]) -> list[Finding]:
     groups: dict[tuple, list[Target]] = defaultdict(list)
     for t in ts:
         if t.kind == "level" and t.year and t.value is not None:
-            groups[(t.document, t.year, t.indicator, _measure(t.unit))].append(t)
+            groups[(t.document, t.year, t.indicator, base_unit(t.unit)[0])].append(t)
     out = []
     for (doc, year, indicator, _), group in sorted(groups.items()):
         totals = [t for t in group if t.scope == "city"]
@@ -436,7 +420,7 @@ def indicator_trends(ts: list[Target], starts: dict[str, int | None]) -> list[Fi
     groups: dict[tuple, list[Target]] = defaultdict(list)
     for t in ts:
         if t.source == "body" and t.value is not None and t.kind in ("count", "level", "share", "growth"):
-            unit = "count" if t.kind == "count" and t.unit in COUNTERS else _measure(t.unit)
+            unit = "count" if t.kind == "count" and t.unit in COUNTERS else base_unit(t.unit)[0]
             groups[(t.city, _key(t.indicator), t.kind, unit, t.scope)].append(t)
     out = []
     for (city, key, kind, _, scope), group in sorted(groups.items()):
@@ -452,10 +436,10 @@ def indicator_trends(ts: list[Target], starts: dict[str, int | None]) -> list[Fi
             note = f", {_n(round(pace, 1))} a year" if pace is not None and not t.per_year else ""
             described.append(f"{t.document} {t.where}: {'new ' if flow else ''}{_n(t.value)}{t.unit}{due}{note}")
             if flow and pace is not None:
-                flows.append(pace * (yuan(t.unit) or 1))
+                flows.append(in_base(pace, t.unit))
             elif not flow:
                 stocks.append(t.base)
-        shown = group[0].unit if yuan(group[0].unit) else ""  # money in the first target's unit
+        shown = group[0].unit  # in the first target's unit
         trends = [
             f"the {what} is {_trend(values)} from {_n(round(_in(values[0], shown), 1))}{shown} "
             f"to {_n(round(_in(values[-1], shown), 1))}{shown}"

@@ -22,6 +22,7 @@ from pyoxigraph import Store
 from policykg.publish import write_atomically, write_text
 from policykg.queries.catalogue import store_at
 from policykg.queries.consistency import SEVERITIES, Finding, consistency_findings
+from policykg.queries.flow_audit import flow_findings
 from policykg.queries.network import rows, stem
 from policykg.queries.overlaps import THRESHOLD, overlap_findings, responsibility_flags, topics
 
@@ -36,16 +37,21 @@ KINDS = {
     "diffused": "a measure with several lead agencies",
     "gap": "a task or a measure with targets that no agency is made accountable for",
     "overlap": f"measures that say nearly the same (clause bigrams, Jaccard ≥ {THRESHOLD})",
+    "weakened-target": "a lower document's target weaker than the upper one for the task it carries out",
+    "not-taken-up": "a task of an upper document that no document based on it carries out (by the alignment)",
+    "lead-moved": "a task carried out lower down by another type of body than its upper lead",
 }
 SEP = " | "
 
 
 def findings(store: Store) -> list[Finding]:
-    """Every finding on the store: target consistency, overlaps and conflicts, diffused leads and gaps.
+    """Every finding on the store: target consistency, overlaps and conflicts, diffused leads and gaps,
+    and the flow from upper to lower documents.
 
     Ordered by severity (error, warning, info), then kind, documents, paths and message.
     """
     found = consistency_findings(store) + overlap_findings(topics(store)) + responsibility_flags(store)
+    found += flow_findings(store)
     return sorted(found, key=Finding.sort_key)
 
 

@@ -247,7 +247,7 @@ def test_cluster_revenues_against_the_zone_total(found):
 def test_high_tech_enterprise_targets_across_documents(found):
     (high_tech,) = [f for f in of_kind(found, "indicator-trend") if f.message.startswith("高新技术企业")]
     assert set(high_tech.documents) == {Y2021, Y2024}
-    assert "新认定国家高新技术企业20家" in high_tech.quotes and "lowered from 20 to 10" in high_tech.message
+    assert "新认定国家高新技术企业20家" in high_tech.quotes and "lowered from 20家 to 10家" in high_tech.message
 
 
 def test_consistency_findings_are_sorted_and_deterministic(store):

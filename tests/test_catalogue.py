@@ -20,6 +20,7 @@ from pyoxigraph import Literal, NamedNode, Store, Variable
 from conftest import DOCUMENTS, GOLDEN, fold, golden
 from policykg.cli import main
 from policykg.graph.gazetteer import Gazetteer
+from policykg.graph.units import base_unit, in_base
 from policykg.queries.catalogue import QueryError, load, run, store_at
 
 PLACE = "https://w3id.org/policykg/id/place/"
@@ -912,9 +913,16 @@ def test_targets_across_levels(whole):
         == ("一", "40", "52", "2025", "raised")
         for r in rows
     )
+    assert any(r["comparison"] == "none" for r in rows)  # an upper measure's target its lower measure does not set
     for r in rows:
-        assert r["comparison"] in ("raised", "lowered", "same")
-        assert (r["comparison"] == "same") == (float(r["upper_value"]) == float(r["lower_value"]))
+        assert r["comparison"] in ("raised", "lowered", "same", "none")
+        if r["comparison"] == "none":
+            assert not r["lower_value"] and not r["lower_unit"]
+            continue
+        upper = in_base(float(r["upper_value"]), r["upper_unit"])
+        lower = in_base(float(r["lower_value"]), r["lower_unit"])
+        assert base_unit(r["upper_unit"])[0] == base_unit(r["lower_unit"])[0]
+        assert (r["comparison"] == "same") == (upper == lower)
 
 
 def test_lead_types_across_levels(whole):

@@ -1,0 +1,75 @@
+"""The auditor's flow findings on a small hand-written graph: a province's plan and a city plan based
+on it, whose aligned tasks set targets in other units and are led by other bodies."""
+
+from __future__ import annotations
+
+import pytest
+from pyoxigraph import RdfFormat, Store
+
+from policykg.queries.flow_audit import flow_findings
+
+GRAPH = """
+@prefix pkg: <https://w3id.org/policykg/ontology#> .
+@prefix eli: <http://data.europa.eu/eli/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix : <https://example.org/> .
+
+:province a pkg:Document ; pkg:sourceFile "province-plan.txt" ; eli:title "省级方案"@zh .
+:city a pkg:Document ; pkg:sourceFile "city-plan.txt" ; eli:title "市级方案"@zh ; eli:based_on :province .
+
+:p1 pkg:inDocument :province ; pkg:path "一" ; pkg:order 1 ; pkg:text "全省投入资金2亿元。" ; pkg:flowStatus pkg:TakenUp .
+:p2 pkg:inDocument :province ; pkg:path "二" ; pkg:order 2 ; pkg:text "建成绿道300公里。" ; pkg:flowStatus pkg:TakenUp .
+:p3 pkg:inDocument :province ; pkg:path "三" ; pkg:order 3 ; pkg:title "加强宣传" ; pkg:text "加强宣传。" ;
+    pkg:flowStatus pkg:NotTakenUp .
+:c1 pkg:inDocument :city ; pkg:path "1" ; pkg:text "全市投入资金15000万元。" .
+:c2 pkg:inDocument :city ; pkg:path "2" ; pkg:text "建成绿道300000米。" .
+
+:a1 a pkg:Alignment ; pkg:upperMeasure :p1 ; pkg:lowerMeasure :c1 .
+:a2 a pkg:Alignment ; pkg:upperMeasure :p2 ; pkg:lowerMeasure :c2 .
+
+:t1 pkg:targetOf :p1 ; pkg:targetKind pkg:Level ; pkg:indicator "投入资金" ; pkg:value 2 ; pkg:unit "亿元" ;
+    pkg:baseValue 200000000 ; pkg:baseUnit "元" ; pkg:comparator "=" ; pkg:dueYear "2025"^^xsd:gYear .
+:t2 pkg:targetOf :c1 ; pkg:targetKind pkg:Level ; pkg:indicator "投入资金" ; pkg:value 15000 ; pkg:unit "万元" ;
+    pkg:baseValue 150000000 ; pkg:baseUnit "元" ; pkg:comparator "=" ; pkg:dueYear "2025"^^xsd:gYear .
+:t3 pkg:targetOf :p2 ; pkg:targetKind pkg:Level ; pkg:indicator "绿道" ; pkg:value 300 ; pkg:unit "公里" ;
+    pkg:baseValue 300000 ; pkg:baseUnit "米" ; pkg:comparator "=" .
+:t4 pkg:targetOf :c2 ; pkg:targetKind pkg:Level ; pkg:indicator "绿道" ; pkg:value 300000 ; pkg:unit "米" ;
+    pkg:baseValue 300000 ; pkg:baseUnit "米" ; pkg:comparator "=" .
+
+:finance skos:prefLabel "财政部门"@zh .
+:housing skos:prefLabel "住房城乡建设部门"@zh .
+:province-finance skos:prefLabel "省财政厅"@zh ; pkg:functionalType :finance .
+:city-finance skos:prefLabel "市财政局"@zh ; pkg:functionalType :finance .
+:province-housing skos:prefLabel "省住房城乡建设厅"@zh ; pkg:functionalType :housing .
+:city-company skos:prefLabel "市城投公司"@zh .
+[] pkg:measure :p1 ; pkg:rank 1 ; pkg:agency :province-finance .
+[] pkg:measure :c1 ; pkg:rank 1 ; pkg:agency :city-finance .
+[] pkg:measure :p2 ; pkg:rank 1 ; pkg:agency :province-housing .
+[] pkg:measure :c2 ; pkg:rank 1 ; pkg:agency :city-company .
+"""
+
+
+@pytest.fixture(scope="module")
+def findings():
+    store = Store()
+    store.load(GRAPH.encode(), RdfFormat.TURTLE)
+    return flow_findings(store)
+
+
+def test_a_target_weaker_in_another_unit_is_found_and_an_equal_one_is_not(findings):
+    (weakened,) = [f for f in findings if f.kind == "weakened-target"]
+    assert weakened.severity == "warning"
+    assert weakened.paths == ("province-plan 一", "city-plan 1")
+    assert "15000万元" in weakened.message and "2亿元" in weakened.message
+
+
+def test_a_task_no_lower_document_takes_up(findings):
+    (idle,) = [f for f in findings if f.kind == "not-taken-up"]
+    assert idle.documents == ("province-plan",) and idle.paths == ("三",) and "加强宣传" in idle.message
+
+
+def test_a_lead_moved_to_another_type_of_body(findings):
+    (moved,) = [f for f in findings if f.kind == "lead-moved"]  # finance leads at both levels for 一: no finding
+    assert moved.paths == ("province-plan 二", "city-plan 2")
+    assert moved.agencies == ("省住房城乡建设厅", "市城投公司") and "no known type" in moved.message
