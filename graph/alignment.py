@@ -7,7 +7,8 @@ character bigrams of its text, weighted by how rare they are among the measures 
 (TF-IDF: words every measure shares, 加强 推进 工作, weigh little), and a lower measure is paired
 with each upper measure whose cosine is high in absolute terms and close to its best one; a lower
 measure with none is a local addition, an upper measure no lower measure pairs with is not taken
-up. Candidates come from an inverted index of the informative bigrams, so a measure is compared
+up. The evidence of a pair is the phrases both state (runs of shared bigrams). Candidates come
+from an inverted index of the informative bigrams, so a measure is compared
 only with the measures it shares one with (sub-quadratic), and ties break by path: deterministic.
 """
 
@@ -98,7 +99,27 @@ def align(upper: list[Measure], lower: list[Measure]) -> list[Pair]:
     ):
         near = score >= NEAR_BEST * best_of_lower[j] or score >= NEAR_BEST * best_of_upper[i]
         if score >= MIN_SCORE and near:
-            vec = low[j]
-            evidence = tuple(sorted(common, key=lambda g: (-vec[g] * up[i][g], g))[:8])
+            evidence = _phrases(lower[j].text, common, idf)
             pairs.append(Pair(upper[i].path, lower[j].path, round(score, 4), evidence))
     return pairs
+
+
+def _phrases(text: str, shared: set[str], idf: dict[str, float], most: int = 8) -> tuple[str, ...]:
+    """What two measures state alike, as a reader would quote it: the runs of the lower text made of
+    bigrams both state (营商环境监测平台, not 营商 商环 环境), the most informative first."""
+    runs: dict[str, float] = {}
+    for run in _HAN.findall(_CLAUSE.sub("", unicodedata.normalize("NFKC", text))):
+        start = None
+        for k in range(len(run)):  # bigram run[k:k+2] starts at k; a phrase is a chain of shared bigrams
+            inside = k < len(run) - 1 and run[k : k + 2] in shared
+            if inside and start is None:
+                start = k
+            elif not inside and start is not None:
+                phrase = run[start : k + 1]
+                runs[phrase] = sum(idf[phrase[m : m + 2]] for m in range(len(phrase) - 1))
+                start = None
+    chosen: list[str] = []
+    for phrase in sorted(runs, key=lambda p: (-runs[p], p)):
+        if len(chosen) < most and not any(phrase in c for c in chosen):
+            chosen.append(phrase)
+    return tuple(chosen)

@@ -48,7 +48,8 @@ def test_a_restated_task_is_paired_with_its_evidence_and_a_local_one_is_not():
     ]
     pairs = align(upper, lower)
     assert [(p.upper, p.lower) for p in pairs] == [("二/（一）", "1")]
-    assert "海绵" in pairs[0].shared and 0 < pairs[0].score <= 1
+    # the evidence quotes what both state, as phrases
+    assert pairs[0].shared == ("新建项目全面落实海绵城市建设要求", "推进海绵型地块建设") and 0 < pairs[0].score <= 1
 
 
 def test_alignment_is_deterministic():
