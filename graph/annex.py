@@ -182,17 +182,17 @@ def _placement(cells: list[str], first: int, kinds: list[str], fewest: bool = Fa
     columns a total's label spans)."""
     width = len(kinds)
     missing = max(width - first - len(cells), 0)
-    best: tuple[tuple[int, int], list[int]] | None = None
-    for skip in range(missing + 1):
+
+    def placed(skip: int) -> tuple[tuple[int, int], list[int]]:
         rest = range(first + skip, width)
         lacking = list(dict.fromkeys([j for j in rest if kinds[j] == _SHARED] + list(reversed(rest))))
         columns = [j for j in rest if j not in lacking[: missing - skip]]
         columns += range(width, width + len(cells) - len(columns))  # a row longer than the header
         score = sum(_fit(c, kinds[j]) for c, j in zip(cells, columns) if j < width)
-        key = (score, -skip if fewest else skip)
-        if best is None or key > best[0]:
-            best = (key, columns)
-    return best[0][0], best[1]
+        return (score, -skip if fewest else skip), columns
+
+    (score, _), columns = max((placed(skip) for skip in range(missing + 1)), key=lambda p: p[0])
+    return score, columns
 
 
 def _numbers(cells: list[Cell], reach: int) -> list[int]:
@@ -323,7 +323,8 @@ def _leaves(header: list[Cell], width: int) -> list[Cell]:
     lower = 0
     while lower < len(header) and _SUBHEADING.fullmatch(header[len(header) - 1 - lower].text):
         lower += 1
-    top, runs = header[: len(header) - lower], []
+    top = header[: len(header) - lower]
+    runs: list[list[Cell]] = []
     for cell in header[len(header) - lower :]:
         year = _YEAR.fullmatch(cell.text)
         last = runs[-1][-1].text if runs else ""
@@ -365,8 +366,8 @@ def _line_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]],
         return [[c] for c in cells if c.text], notes
     cells = _without_repeated_header(cells, width)
     header, body = cells[:width], cells[width:]
-    remarks = next((i for i, c in enumerate(body) if _REMARK.fullmatch(c.text)), len(body))
-    body, remarks = body[:remarks], body[remarks:]
+    end = next((i for i, c in enumerate(body) if _REMARK.fullmatch(c.text)), len(body))
+    body, remarks = body[:end], body[end:]
     rows = _body_rows([c.text for c in header], body)
     leaves = _leaves(header, max(map(len, rows), default=width))
     if len(leaves) < width:
@@ -422,14 +423,15 @@ def grid(annex: Annex) -> list[GridRow]:
         at = next((i for i, c in enumerate(head) if _INDEX.fullmatch(c)), None)
         if at is not None and texts[at].isdigit() and not _follows(texts[at], last, True):
             at = None  # a figure of a total row, not a row number
-        if at is None:
+        if at is None or number is None:  # (a row number lies in the number column)
             placed.append(_unnumbered(row, texts, kinds, number is not None))
             continue
         group = arabic and not texts[at].isdigit()
         last = last if group else int(texts[at])
         after = row.texts[at + 1 :]
-        columns = range(number + 1, number + 1 + len(after))
-        columns = columns if group else _placement(texts[at + 1 :], number + 1, kinds)[1]
+        columns = (
+            range(number + 1, number + 1 + len(after)) if group else _placement(texts[at + 1 :], number + 1, kinds)[1]
+        )
         slots = {number - at + i: t for i, t in enumerate(row.texts[:at])}
         slots[number] = row.texts[at]
         slots.update(zip(columns, after))

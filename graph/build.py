@@ -27,8 +27,10 @@ from policykg.graph.extract import DocumentRecord, extract
 from policykg.graph.flow import Digest, digest, flow_triples
 from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.outline import outline_to_dict, read_outline
-from policykg.graph.rdf import PKG, document_iri, document_triples
+from policykg.graph.owlrl import check_ontology, reason_on_store
+from policykg.graph.rdf import document_iri, document_triples, pkg
 from policykg.graph.reasoning import reason
+from policykg.graph.shacl_store import store_problems
 from policykg.graph.store import FORMATS, inferred_counts, schema_triples, write_formats, write_store
 from policykg.graph.validation import DocumentValidator, sparql_violations, validate_graph
 from policykg.publish import staged_folder
@@ -173,24 +175,38 @@ def build(
     shacl: bool = True,
     workers: int | None = None,
     formats: tuple[str, ...] = tuple(FORMATS),
+    scheduler: str | None = None,
+    reference: bool = False,
 ) -> Summary:
-    """Build ``out`` from ``corpus``; ``formats`` are the graph files written beside kg.nt."""
+    """Build ``out`` from ``corpus``; ``formats`` are the graph files written beside kg.nt. With a Dask
+    ``scheduler`` address the documents are processed on that cluster and the graph is written as
+    sharded N-Quads (kg/part-*.nq.gz) instead of kg.nt and ``formats``."""
     summary = Summary(out)
     with staged_folder(out) as staging:
         cores = workers or os.cpu_count() or 1
-        _build_into(corpus or bundled_corpus(), staging, summary, reasoner, shacl, cores, formats)
+        _build_into(corpus or bundled_corpus(), staging, summary, reasoner, shacl, cores, formats, scheduler, reference)
     return summary
 
 
 def _build_into(
-    corpus: Path, staging: Path, summary: Summary, reasoner: bool, shacl: bool, workers: int, formats: tuple[str, ...]
+    corpus: Path,
+    staging: Path,
+    summary: Summary,
+    reasoner: bool,
+    shacl: bool,
+    workers: int,
+    formats: tuple[str, ...],
+    scheduler: str | None = None,
+    reference: bool = False,  # pySHACL per document and HermiT per chunk, instead of the checks on the store
 ) -> None:
     clock = time.perf_counter()
     files, found = corpus_files(corpus)
     summary.problems = [p for p in found if p.severity == "error"]
     summary.skipped = [p for p in found if p.severity != "error"]
     schema = serialize(sorted(_schema(Gazetteer.bundled()), key=str), format=RdfFormat.N_TRIPLES)
-    if shacl:
+    vocabulary = [q.triple for q in parse(schema, format=RdfFormat.N_TRIPLES)]
+    ontology = check_ontology(vocabulary) if reasoner and not reference else None  # HermiT, beside the build
+    if shacl and reference:
         summary.problems += validate_graph(_graph(schema), "ontology")
     (staging / "outlines").mkdir()
     nt, inferred_nt = staging / "kg.nt", staging / "inferred.nt"
@@ -200,7 +216,7 @@ def _build_into(
         asserted.write(schema)
         summary.triples = schema.count(b"\n")
         done = 0
-        for chunk in _process(files, schema, reasoner, shacl, workers):
+        for chunk in _process(files, schema, reasoner and reference, shacl and reference, workers, scheduler):
             for doc in chunk.documents:
                 done += 1
                 _progress(done, len(files), doc.name)
@@ -225,7 +241,7 @@ def _build_into(
                 summary.consistent = False
             elif reasoner and summary.consistent is None:
                 summary.consistent = True
-        flow = _flow(digests, schema if shacl else None)
+        flow = _flow(digests, schema if shacl and reference else None)
         asserted.write(flow.ntriples)
         summary.triples += flow.ntriples.count(b"\n")
         summary.problems += flow.problems
@@ -239,14 +255,30 @@ def _build_into(
 
     clock = time.perf_counter()
     if shacl:
-        summary.problems += sparql_violations(store)
+        summary.problems += sparql_violations(store) if reference else store_problems(store, nt)
+        summary.seconds["shacl"] = time.perf_counter() - clock
+    if reasoner and not reference:
+        start = time.perf_counter()
+        inferences = reason_on_store(store, ontology.result())
+        summary.consistent = inferences.consistent
+        if not inferences.consistent:
+            summary.problems.append(
+                Problem("kg", None, "error", f"the OWL reasoner finds the graph inconsistent: {inferences.message}")
+            )
+        summary.seconds["reasoner"] = time.perf_counter() - start
     if reasoner:
         summary.inferred = inferred_counts(store)
     del store
     summary.seconds["checks"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    write_formats(nt, formats)
+    if scheduler:  # the cluster path's graph, for a SPARQL server's bulk loader
+        from policykg.graph.executors import write_shards
+
+        write_shards(nt, staging / "store", staging / "kg")
+        nt.unlink()
+    else:
+        write_formats(nt, formats)
     summary.seconds["files"] = time.perf_counter() - clock
 
 
@@ -269,8 +301,7 @@ def _flow(digests: list[Digest], schema: bytes | None) -> FlowResult:
 def _schema(gazetteer: Gazetteer) -> list[Triple]:
     """The ontology and vocabularies, and the gazetteer's agencies marked as resolved."""
     resolved = [
-        Triple(NamedNode(iri), NamedNode(PKG + "resolved"), Literal("true", datatype=BOOLEAN))
-        for iri in gazetteer.agencies
+        Triple(NamedNode(iri), pkg("resolved"), Literal("true", datatype=BOOLEAN)) for iri in gazetteer.agencies
     ]
     return schema_triples() + resolved
 
@@ -281,16 +312,28 @@ def _graph(ntriples: bytes):
     return Graph().parse(data=ntriples, format="nt")
 
 
-def _process(files: list[Path], schema: bytes, reasoner: bool, shacl: bool, workers: int) -> Iterator[ChunkResult]:
-    """The chunks' results in corpus order, computed on ``workers`` processes."""
-    size = max(1, min(CHUNK, -(-len(files) // workers)))
-    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+def _process(
+    files: list[Path], schema: bytes, reasoner: bool, shacl: bool, workers: int, scheduler: str | None = None
+) -> Iterator[ChunkResult]:
+    """The chunks' results in corpus order, computed on ``workers`` processes or on a Dask cluster."""
+    if scheduler:
+        from policykg.graph.executors import on_dask
+
+        yield from on_dask(scheduler, files, _chunks, _chunk, _start_worker, (schema, reasoner, shacl))
+        return
+    chunks = _chunks(files, workers)
     if workers == 1 or len(chunks) == 1:
         _start_worker(schema, reasoner, shacl)
         yield from map(_chunk, chunks)
         return
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(schema, reasoner, shacl)) as pool:
         yield from pool.map(_chunk, chunks)
+
+
+def _chunks(files: list[Path], workers: int) -> list[list[Path]]:
+    """Up to CHUNK documents per chunk, at least one chunk per worker."""
+    size = max(1, min(CHUNK, -(-len(files) // workers)))
+    return [files[i : i + size] for i in range(0, len(files), size)]
 
 
 _worker: dict = {}  # per process: the gazetteer, the schema, the SHACL validator
@@ -357,7 +400,8 @@ def _stages(path: Path) -> DocumentResult:
         cpu["shacl"] = time.perf_counter() - clock
     counts = Counts.of(record)
     counts.cpu = cpu
-    return DocumentResult(path.name, outline, ntriples, shared, problems, counts, digest(record, str(path)))
+    summary = digest(record, str(path), _worker["gazetteer"])
+    return DocumentResult(path.name, outline, ntriples, shared, problems, counts, summary)
 
 
 def _progress(done: int, total: int, name: str) -> None:

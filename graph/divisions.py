@@ -66,7 +66,7 @@ class Divisions:
             self.by_code[code] = Division(code, name, level, parent)
         self._names: dict[str, list[Division]] = {}
         for d in self.by_code.values():
-            for name in {d.name, d.short} - {None}:
+            for name in filter(None, (d.name, d.short)):
                 self._names.setdefault(name, []).append(d)
         self.abbreviation = {a: code for code, abbrs in abbreviations.items() for a in abbrs}
         self.english = english

@@ -4,7 +4,10 @@ measures of a document aligned with those of the corpus documents it is based on
 Documents are read one at a time; this stage sees the corpus. Each document leaves a small
 :class:`Digest` (its number, titles and citations); from the digests of all, a citation whose
 number or title names a corpus document gets an edge to that document itself (the stub of what the
-citation says stays beside it), and for every lower document based on an upper one in the corpus,
+citation says stays beside it). A document that cites no corpus document as its basis but repeats the
+title of a document of a region it lies in (静安区2026年碳达峰…重点工作安排 after 上海市2026年碳达峰…
+重点工作安排: the usual way a district takes up a municipal plan, 对口落实) mirrors it. For every lower
+document based on an upper one in the corpus, or mirroring it,
 each lower measure is linked to the upper measures it carries out (:mod:`alignment`), with its
 score and evidence. Only the documents of such chains are read again, for their measures, so
 memory stays flat whatever the corpus. An upper measure that some lower measure carries out is
@@ -21,11 +24,15 @@ from pyoxigraph import NamedNode, Triple
 
 from policykg.graph.alignment import Pair, align, measures_of
 from policykg.graph.extract import DocumentRecord
-from policykg.graph.gazetteer import key
+from policykg.graph.gazetteer import Gazetteer, key
+from policykg.graph.lineage import issued_title
 from policykg.graph.rdf import ELI, RDF_TYPE, decimal, document_iri, item_iris, pkg, text
 
 _STATUS = pkg("flowStatus")
-_NOTICE = re.compile(r"^.*?关于(?:印发|转发)?《?(.+?)》?的通知$")
+# What a title says besides its topic: the region's own names, how it opens, and its genre.
+_OWN_REGION = re.compile(r"本[省市区县镇]|全[省市区县镇]|我[省市区县镇]")
+_FRAME = re.compile(r"^关于|的(?=[^的]*$)|(?:的)?(?:实施|指导|工作|行动)?(?:意见|方案|计划|安排|要点|细则|办法)$")
+MIRROR = 0.8  # share of title bigrams two documents' topics must have in common (Dice)
 
 
 @dataclass(frozen=True)
@@ -37,26 +44,60 @@ class Digest:
     number: str | None
     titles: tuple[str, ...]  # the forms a citation may name it by, normalised
     citations: tuple[tuple[str, str | None, str], ...]  # (normalised title, number, relation)
+    region: tuple[str, ...] = ()  # its place and the places that place lies in, IRIs, its own first
+    date: str | None = None  # ISO 8601
+    topic: str = ""  # its title without its region's names, opening and genre
 
 
 def _title_key(title: str) -> str:
     """A title as citations are compared: widths, spaces and brackets folded, a notice reduced to
     what it issues (关于印发《X》的通知 → X)."""
-    title = key(title).strip("《》<>〈〉")
-    m = _NOTICE.match(title)
-    return re.sub(r"[《》<>〈〉＜＞]", "", m.group(1) if m else title)
+    return re.sub(r"[《》<>〈〉＜＞]", "", issued_title(key(title).strip("《》<>〈〉")))
 
 
-def digest(record: DocumentRecord, source: str) -> Digest:
+def _topic(title: str, names: list[str]) -> str:
+    """What a title is about, as two levels that share it both state it.
+
+    >>> _topic("上海市2026年碳达峰碳中和及节能减排重点工作安排", ["上海市", "上海"])
+    '2026年碳达峰碳中和及节能减排重点'
+    >>> _topic("关于加快推进本区公园城市建设实施意见", ["上海市", "奉贤区"])
+    '加快推进公园城市建设'
+    """
+    for name in sorted(names, key=len, reverse=True):
+        title = title.replace(name, "")
+    return _FRAME.sub("", _OWN_REGION.sub("", title))
+
+
+def digest(record: DocumentRecord, source: str, gazetteer: Gazetteer) -> Digest:
     meta = record.outline.metadata
     titles = {_title_key(t) for t in (meta.title, meta.enclosed_title) if t}
+    region = gazetteer.chain(record.city)[::-1]
+    names = [key(n) for place in region for n in (place.label_zh, *place.aliases)]
+    dates = {d.kind: d.date for d in meta.dates}
     return Digest(
         source,
         document_iri(record).value,
         key(meta.document_number) if meta.document_number else None,
         tuple(sorted(titles)),
         tuple((_title_key(c.title), key(c.number) if c.number else None, c.relation) for c in record.citations),
+        tuple(place.iri for place in region),
+        dates.get("issued") or dates.get("signed") or dates.get("printed"),
+        _topic(_title_key(meta.enclosed_title or meta.title or ""), names),
     )
+
+
+def _dice(a: str, b: str) -> float:
+    x, y = {a[i : i + 2] for i in range(len(a) - 1)}, {b[i : i + 2] for i in range(len(b) - 1)}
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _mirrored(d: Digest, digests: list[Digest]) -> Digest | None:
+    """The document of a region ``d`` lies in, issued no later, whose topic ``d`` repeats; the
+    closest in words when several do."""
+    above = [u for u in digests if u.region and u.region[0] in d.region[1:] and len(u.topic) >= 4]
+    earlier = [u for u in above if not (u.date and d.date and u.date > d.date)]
+    scored = sorted(((_dice(d.topic, u.topic), u.iri), u) for u in earlier)
+    return scored[-1][1] if scored and scored[-1][0][0] >= MIRROR else None
 
 
 def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -> Iterator[Triple]:
@@ -74,6 +115,11 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
             yield Triple(NamedNode(d.iri), NamedNode(ELI + relation), NamedNode(upper.iri))
             if relation == "based_on":
                 bases.setdefault(upper.iri, set()).add(d.iri)
+    based = {iri for lows in bases.values() for iri in lows}
+    for d in digests:
+        if d.iri not in based and (upper := _mirrored(d, digests)):
+            yield Triple(NamedNode(d.iri), pkg("mirrors"), NamedNode(upper.iri))
+            bases.setdefault(upper.iri, set()).add(d.iri)
     docs = {d.iri: d for d in digests}
     lowers = sorted({iri for lows in bases.values() for iri in lows})
     records = {iri: read(docs[iri].source) for iri in sorted(set(bases) | set(lowers))}

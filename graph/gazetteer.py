@@ -22,13 +22,14 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 
-from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from policykg.errors import parsing
 from policykg.graph.divisions import COUNTY, NOT_A_LEVEL, PREFECTURE, PROVINCE, TOWNSHIP, Division, Divisions
 from policykg.graph.text import normalize
+from policykg.ontology.namespace import PKG
 
-PKG = Namespace("https://w3id.org/policykg/ontology#")
 AGENCY = "https://w3id.org/policykg/id/agency/"
 PLACE = "https://w3id.org/policykg/id/place/"
 _IRI_SAFE = re.compile(r"[\w\-.~()（）〔〕]")
@@ -121,12 +122,18 @@ _LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "乡(镇)": (TOWNS
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,)}  # fmt: skip
 
 
+def _instances(g: Graph, cls: URIRef) -> list[URIRef]:
+    """The IRIs of type ``cls``, in order."""
+    return sorted(node for node in g.subjects(RDF.type, cls) if isinstance(node, URIRef))
+
+
 def _labels(g: Graph, node: URIRef) -> tuple[str | None, str | None, tuple[str, ...]]:
     zh = en = None
     for label in g.objects(node, SKOS.prefLabel):
-        if label.language == "zh":
+        language = label.language if isinstance(label, Literal) else None
+        if language == "zh":
             zh = str(label)
-        elif label.language == "en":
+        elif language == "en":
             en = str(label)
     alts = tuple(sorted(str(a) for a in g.objects(node, SKOS.altLabel)))
     return zh, en, alts
@@ -139,7 +146,7 @@ class Gazetteer:
         self.divisions = divisions
         self.places: dict[str, Place] = {}
         for kind in _PLACE_KINDS:
-            for node in sorted(graph.subjects(RDF.type, PKG[kind])):
+            for node in _instances(graph, PKG[kind]):
                 zh, en, alts = _labels(graph, node)
                 within = graph.value(node, PKG.withinArea)
                 self.places[str(node)] = Place(
@@ -155,21 +162,21 @@ class Gazetteer:
         self.succeeded_by = {str(s): str(o) for s, o in graph.subject_objects(PKG.succeededBy)}
         self.entities: dict[str, Entity] = {}
         for kind, cls_ in (("Industry", SKOS.Concept), ("Company", PKG.Company)):
-            for node in sorted(graph.subjects(RDF.type, cls_)):
+            for node in _instances(graph, cls_):
                 zh, en, alts = _labels(graph, node)
                 self.entities[str(node)] = Entity(str(node), kind, zh or "", en, alts)
         self.types: dict[str, AgencyType] = {}
         self._type_keys: dict[str, AgencyType] = {}
-        for node in sorted(graph.subjects(RDF.type, PKG.AgencyType)):
+        for node in _instances(graph, PKG.AgencyType):
             zh, en, alts = _labels(graph, node)
-            kind = graph.value(node, PKG.agencyKind)
-            t = AgencyType(str(node), zh or "", en, str(kind).rsplit("#", 1)[-1] if kind else None, alts)
+            agency_kind = graph.value(node, PKG.agencyKind)
+            t = AgencyType(str(node), zh or "", en, str(agency_kind).rsplit("#", 1)[-1] if agency_kind else None, alts)
             self.types[t.iri] = t
             for name in (t.label_zh, *alts):
                 self._type_keys.setdefault(key(name), t)
         self.agencies: dict[str, Agency] = {}
         self._aliases: dict[tuple[str, str], Agency] = {}
-        for node in sorted(graph.subjects(RDF.type, PKG.Agency)):
+        for node in _instances(graph, PKG.Agency):
             zh, en, alts = _labels(graph, node)
             city = self.places[str(graph.value(node, PKG.city))]
             type_iri = graph.value(node, PKG.functionalType)
@@ -192,7 +199,8 @@ class Gazetteer:
         g = Graph()
         for source in sorted(vocab.iterdir(), key=lambda p: p.name):
             if source.name.endswith(".ttl"):
-                g.parse(data=source.read_text(encoding="utf-8"), format="turtle")
+                with parsing(source):
+                    g.parse(data=source.read_text(encoding="utf-8"), format="turtle")
         return cls(g, Divisions.bundled())
 
     # -- places ---------------------------------------------------------------------------------
@@ -235,10 +243,11 @@ class Gazetteer:
     def city_of(self, place: Place) -> Place | None:
         """The city a place lies in (itself for a city)."""
         seen = set()
-        while place and place.kind != "City" and place.within and place.iri not in seen:
-            seen.add(place.iri)
-            place = self.places.get(place.within)
-        return place if place and place.kind == "City" else None
+        current: Place | None = place
+        while current and current.kind != "City" and current.within and current.iri not in seen:
+            seen.add(current.iri)
+            current = self.places.get(current.within)
+        return current if current and current.kind == "City" else None
 
     def find(self, text: str, city: Place) -> list[Found]:
         """Places of ``city`` (counties, zones, parks), industries and companies named in a

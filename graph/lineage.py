@@ -26,6 +26,8 @@ _BASED_ON = re.compile(
 NATIONAL, PROVINCIAL, MUNICIPAL, COUNTY, TOWNSHIP = "national", "provincial", "municipal", "county", "township"
 LEVELS = {PROVINCE: PROVINCIAL, PREFECTURE: MUNICIPAL, DIVISION_COUNTY: COUNTY, DIVISION_TOWNSHIP: TOWNSHIP}
 _NATIONAL_NUMBER = re.compile(r"^(国发|国办发|国函|国办函|中发|中办发|工信部|发改|财|人社部|住建部|国家)")
+_LAYOUT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_NOTICE = re.compile(r"^.*?关于(?:印发|转发)[《<＜〈]?(.+?)[》>＞〉]?的通知$")
 _NATIONAL_TITLE = re.compile(r"^(关于印发)?《?(中共中央|国务院|国家|全国|中华人民共和国)")
 
 
@@ -71,6 +73,20 @@ def level_of(title: str, number: str | None = None) -> str:
     return NATIONAL  # a law or regulation named without a place (…条例) is national
 
 
+def issued_title(title: str) -> str:
+    """The title of the document a notice issues or forwards, which is what a citation of the notice
+    names; any other title as it is, but for the spaces a page layout leaves between two characters.
+
+    >>> issued_title("上海市人民政府办公厅关于印发<本市系统化全域推进海绵城市建设的实施意见>的通知")
+    '本市系统化全域推进海绵城市建设的实施意见'
+    >>> issued_title("关于开展安全生产大检查的通知"), issued_title("国务院办公厅关于推进海绵城市建 设的指导意见")
+    ('关于开展安全生产大检查的通知', '国务院办公厅关于推进海绵城市建设的指导意见')
+    """
+    title = _LAYOUT_SPACE.sub("", title)
+    m = _NOTICE.match(title)
+    return m.group(1) if m else title
+
+
 def _citations(text: MappedText, path: str | None, preamble: bool) -> list[Citation]:
     """The citations of a text; in the preamble, those a based-on verb introduces, and those listed
     right after them (根据《A》《B》和《C》: all three), are what the document is based on."""
@@ -84,7 +100,7 @@ def _citations(text: MappedText, path: str | None, preamble: bool) -> list[Citat
         end = m.end()
         found.append(
             Citation(
-                title,
+                issued_title(title),
                 number,
                 "based_on" if based else "cites",
                 level_of(title, number),

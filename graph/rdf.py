@@ -8,6 +8,7 @@ role and agency. The same records always give the same triples.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from pyoxigraph import Literal, NamedNode, Triple
 
@@ -16,9 +17,10 @@ from policykg.graph.gazetteer import Agency, Place, iri_part, key
 from policykg.graph.numbering import parse_segment
 from policykg.graph.records import Item
 from policykg.graph.units import base_unit
+from policykg.ontology.namespace import PKG as PKG_TERMS
 
 ID = "https://w3id.org/policykg/id/"
-PKG = "https://w3id.org/policykg/ontology#"
+PKG = str(PKG_TERMS)
 ELI = "http://data.europa.eu/eli/ontology#"
 OA = "http://www.w3.org/ns/oa#"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -67,8 +69,10 @@ _STYLE_CODE = {"cn": "", "cn_paren": "p", "arabic": "", "arabic_paren": "a", "ci
                "chapter": "ch", "section": "s", "article": "art"}  # fmt: skip
 
 
+@cache
 def pkg(name: str) -> NamedNode:
-    return NamedNode(PKG + name)
+    """A term of the ontology; one it does not define raises AttributeError (ontology/namespace.py)."""
+    return NamedNode(str(PKG_TERMS[name]))
 
 
 def text(value: str) -> Literal:
@@ -213,13 +217,13 @@ def document_triples(record: DocumentRecord) -> Iterator[Triple]:
 
     yield Triple(doc, pkg("level"), pkg(LEVEL[record.level]))
     counters: dict[str, int] = {}
-    for target, (place, cluster) in zip(record.targets, record.target_scopes):
+    for target, (scope_place, cluster) in zip(record.targets, record.target_scopes):
         base = items.get(target.path) or annexes.get(target.path) or doc
         counters[base.value] = counters.get(base.value, 0) + 1
         node = NamedNode(f"{base.value}/target/{counters[base.value]}")
         yield from _target_triples(doc, node, target, items.get(target.path), outline.text.original)
-        if place:
-            yield Triple(node, pkg("scopePlace"), NamedNode(place))
+        if scope_place:
+            yield Triple(node, pkg("scopePlace"), NamedNode(scope_place))
         if cluster:
             yield from _cluster_triples(node, cluster)
     for citation in record.citations:

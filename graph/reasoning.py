@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
 from policykg.errors import PolicyKGError
+from policykg.graph.rdf import PKG
 
-PKG = "https://w3id.org/policykg/ontology#"
 OA = "http://www.w3.org/ns/oa#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -123,9 +123,9 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             names[i] = prefix + name
     for i, name in enumerate(names):
         if name.endswith("区"):
-            later = next((n for n in names[i + 1 :] if _ZONE_SUFFIX.search(n)), None)
+            later = next((m for n in names[i + 1 :] if (m := _ZONE_SUFFIX.search(n))), None)
             if later:
-                names[i] = name + _ZONE_SUFFIX.search(later).group(1)
+                names[i] = name + later.group(1)
     mentions = []
     for piece, name in zip(pieces, names):
         shared = _SHARED_LEVELS.match(name)

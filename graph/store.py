@@ -5,8 +5,9 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
-from pyoxigraph import BlankNode, DefaultGraph, NamedNode, RdfFormat, Store, Triple, parse, serialize
+from pyoxigraph import BlankNode, DefaultGraph, NamedNode, QuerySolutions, RdfFormat, Store, Triple, parse, serialize
 
+from policykg.errors import parsing
 from policykg.graph.rdf import PREFIXES
 
 INFERRED_GRAPH = NamedNode("https://w3id.org/policykg/graph/inferred")
@@ -30,8 +31,9 @@ def schema_triples() -> list[Triple]:
     triples = []
     for source in sources:
         if source.name.endswith(".ttl"):
-            for q in parse(source.read_bytes(), format=RdfFormat.TURTLE):
-                triples.append(Triple(stable(q.subject), q.predicate, stable(q.object)))
+            with parsing(source):
+                for q in parse(source.read_bytes(), format=RdfFormat.TURTLE):
+                    triples.append(Triple(stable(q.subject), q.predicate, stable(q.object)))
     return triples
 
 
@@ -66,5 +68,7 @@ def inferred_counts(store: Store) -> dict[str, int]:
             GRAPH <{INFERRED_GRAPH.value}> {{ ?s ?p ?o }}
             BIND (IF(?p = <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>, ?o, ?p) AS ?kind)
         }} GROUP BY ?kind"""
-    counts = {row["kind"].value.rsplit("#", 1)[-1]: int(row["n"].value) for row in store.query(query)}
+    solutions = store.query(query)
+    assert isinstance(solutions, QuerySolutions)  # a SELECT query
+    counts = {row["kind"].value.rsplit("#", 1)[-1]: int(row["n"].value) for row in solutions}
     return dict(sorted(counts.items()))

@@ -261,10 +261,11 @@ class _Quantity:
         return self.match.lastgroup if self.match.re is _SPECIAL else None
 
     @property
-    def unit(self) -> str | None:
+    def unit(self) -> str:
+        """The number's unit ("" for a whole-set goal or a category, which have none)."""
         if self.match.re is _QUANTITY:
             return "%" if self.match.group("pct") else self.match.group("unit")
-        return None
+        return ""
 
 
 def _quantities(text: str) -> list[_Quantity]:
@@ -345,14 +346,15 @@ def _qualifies(text: str, q: _Quantity, clause: str, later: _Quantity | None, pr
     noun = _modified_noun(text, end)
     if not noun:
         return False
-    adjacent_later = later is not None and not re.search(r"[,;:、]|和|及", text[end : later.start])
+    # The next figure when nothing separates it from this one.
+    adjacent_later = later if later is not None and not re.search(r"[,;:、]|和|及", text[end : later.start]) else None
     if unit.endswith("元"):
         return True  # "10亿元以上制造业项目", "产值10亿元以上的企业": an amount that describes a noun
     if q.match.group("qual") in ("以上", "及以上", "以下") and (
         adjacent_later or (previous and text[previous.end : start] == "")
     ):
         return True  # "1000亩以上开放休闲林地5个", "2个10亿元以上的主导产业项目"
-    if text[start - 1 : start] == "等" and adjacent_later and later.unit == "%":
+    if text[start - 1 : start] == "等" and adjacent_later and adjacent_later.unit == "%":
         return True  # "松江、青浦等4个新城建设用地面积50%": the set whose share is given
     if noun.startswith("的") and adjacent_later:
         return True  # "覆盖率达到90%的开发区实现零突破": what the later figure counts
@@ -451,7 +453,7 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
         return [(_clean(n), q, last.end) for n, q in zip(names, group)]
     q = first
     if q.special in ("zero", "all", "done") or q.match.re is _CATEGORY_GOAL:
-        obj = re.match(r"[^,;。(]*", text[q.end :]).group()
+        obj = re.split(r"[,;。(]", text[q.end :], maxsplit=1)[0]
         end = q.end + len(obj)
         if q.match.re is _CATEGORY_GOAL:
             obj, end = re.split(r"全面|按照|执行", clause)[0], q.end
@@ -459,7 +461,7 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
         return [(m, q, end) for m in members if m]
     kind = _quantity_kind(q, clause)
     if q.match.re is _QUANTITY and kind in ("count", "level"):
-        after = re.match(r"[^,;、。(]*", text[q.end :]).group() if kind == "count" else _modified_noun(text, q.end)
+        after = re.split(r"[,;、。(]", text[q.end :], maxsplit=1)[0] if kind == "count" else _modified_noun(text, q.end)
         noun = _clean(after) if kind == "count" else _TRAILING.sub("", re.sub(r"^(?:及以上|以上|以下|左右)", "", after))
         if noun and (kind == "count" or "的" not in after):
             return [(noun, q, q.end + len(after))]
@@ -645,13 +647,18 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
         texts = [_fold(c.text).replace(" ", "") if c else "" for c in cells]
         total = any(_TOTAL_ROW.fullmatch(t) for t in texts)
         row_year = _row_year(texts[time]) if time is not None else None
-        values = {j: v for j in valued if (v := _cell_value(texts[j], _column_unit(header, j, before=j in year_of)))}
+        values = {
+            j: (cell, v)
+            for j in valued
+            if (cell := cells[j]) and (v := _cell_value(texts[j], _column_unit(header, j, before=j in year_of)))
+        }
         if not (any(j in values for j in year_of) if year_of else row_year or total):
             continue  # a named project without a planned series, or a row of no year
         labels = "".join(t for j, t in enumerate(texts[: valued[0]]) if j not in (place, time) and _is_label(t))
-        scope = "city" if total or place is None or not cells[place] else cells[place].display.strip()
+        named = cells[place] if place is not None else None
+        scope = named.display.strip() if named and not total else "city"
         horizon = max(year_of.values(), default=None) or default_year
-        for j, (value, unit, comparator) in values.items():
+        for j, (cell, (value, unit, comparator)) in values.items():
             stem = re.sub(r"指标|目标值?", "", _HEADER_UNIT.sub("", re.sub(r"(?:19|20)\d\d年?", "", header[j])))
             indicator = labels + ("" if _COUNT_COLUMN.fullmatch(stem) else stem)
             year = year_of.get(j) or row_year or horizon
@@ -671,7 +678,7 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
                     scope,
                     None,
                     "annex",
-                    cells[j].span(),
+                    cell.span(),
                 )  # fmt: skip
             )
     return found

@@ -71,8 +71,8 @@ def _names(row: GridRow, before: int, number: int | None) -> list[MappedText]:
     """The cells that name the row's task, left of the first role column (its number left out):
     those it takes from a row above first, its own last."""
     number = number if row.number else None
-    columns = [j for j, c in enumerate(row.cells[:before]) if c is not None and c.text and j != number]
-    return [row.cells[j] for j in sorted(columns, key=lambda j: (row.printed[j], j))]
+    cells = [(j, c) for j, c in enumerate(row.cells[:before]) if c is not None and c.text and j != number]
+    return [c for _, c in sorted(cells, key=lambda jc: (row.printed[jc[0]], jc[0]))]
 
 
 def _rows(annex: Annex, items: list[Item]) -> tuple[dict[str, int], list[_Row]]:
@@ -99,7 +99,9 @@ def _rows(annex: Annex, items: list[Item]) -> tuple[dict[str, int], list[_Row]]:
     for r, row in enumerate(rows):
         name = names[r][-1] if names[r] else None
         if not row.group:
-            place = f"{annex.label}/{group}/{row.number}" if restarts and group else f"{annex.label}/{row.number}"
+            place: str | None = (
+                f"{annex.label}/{group}/{row.number}" if restarts and group else f"{annex.label}/{row.number}"
+            )
             place = place if row.number else None
             out.append(_Row(row, place, stated[r] or place, name))
             continue
@@ -144,14 +146,14 @@ def annex_items(outline: Outline) -> list[Item]:
     items = [it for it in outline.walk() if it.title]
     found: list[Item] = []
     for annex in outline.annexes:
-        rows = [row for row in _rows(annex, items)[1] if row.place and row.name]
-        own = {row.path for row in rows if row.path == row.place}
-        for row in rows:
-            if row.place in own or any(path.startswith(f"{row.place}/") for path in own):
-                number = row.place.rsplit("/", 1)[-1]
+        rows = [(row, row.place, row.name) for row in _rows(annex, items)[1] if row.place and row.name]
+        own = {place for row, place, _ in rows if row.path == place}
+        for row, place, name in rows:
+            if place in own or any(path.startswith(f"{place}/") for path in own):
+                number = place.rsplit("/", 1)[-1]
                 style, ordinal = ("arabic", int(number)) if number.isdigit() else ("cn", cn_to_int(number))
                 span, line = row.grid.row.span, row.grid.row.line
-                found.append(Item(row.place, number, style, ordinal, row.name.display, row.name, span, line))
+                found.append(Item(place, number, style, ordinal, name.display, name, span, line))
     return found
 
 

@@ -231,7 +231,7 @@ _SPACES = " \u3000\xa0\u2002\u2003\u2009\u202f"
 _SPACE_RUN = re.compile(f"[{_SPACES}]+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]|\r(?=\n)")
 # Full-width ASCII forms fold to ASCII so that patterns need one spelling: （一） -> (一), ：-> :
-_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLD = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 _FOLD.update({ord("\r"): "\n", ord("\f"): "\n", 0x3000: " ", 0xA0: " "})
 
 

@@ -17,18 +17,22 @@ from pyoxigraph import Store
 from pyshacl import validate
 from rdflib import RDF, RDFS, Graph, Namespace
 
-from policykg.errors import Problem
+from policykg.errors import Problem, parsing
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
 
+SHAPES = files("policykg.ontology") / "shapes.ttl"
+
+
 @cache
 def _shapes_text() -> str:
-    return (files("policykg.ontology") / "shapes.ttl").read_text(encoding="utf-8")
+    return SHAPES.read_text(encoding="utf-8")
 
 
 def shapes_graph() -> Graph:
-    return Graph().parse(data=_shapes_text(), format="turtle")
+    with parsing(SHAPES):
+        return Graph().parse(data=_shapes_text(), format="turtle")
 
 
 def _core_shapes() -> Graph:

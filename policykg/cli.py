@@ -7,7 +7,6 @@ Messages for users go to stderr as ``file:line: message``, never as a traceback.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import unicodedata
@@ -16,7 +15,7 @@ from pathlib import Path
 
 from policykg.errors import PolicyKGError
 from policykg.publish import staged_folder, write_text
-from policykg.queries.export import KINDS
+from policykg.queries.export import KINDS, write_csv
 
 
 def cmd_outline(args: argparse.Namespace) -> int:
@@ -61,7 +60,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     from policykg.graph.build import build
 
     corpus = Path(args.corpus) if args.corpus else None
-    summary = build(corpus, Path(args.out), args.reasoner, args.shacl, args.workers, args.formats)
+    if (args.executor == "dask") != bool(args.scheduler):
+        raise UsageError("build: --executor dask needs --scheduler ADDRESS, and --scheduler needs --executor dask")
+    summary = build(
+        corpus, Path(args.out), args.reasoner, args.shacl, args.workers, args.formats, args.scheduler, args.reference
+    )
     print(summary.report())
     return 1 if args.strict and summary.problems else 0
 
@@ -93,11 +96,11 @@ def _export_network(args: argparse.Namespace) -> int:
 
 def cmd_viz(args: argparse.Namespace) -> int:
     from policykg.queries.catalogue import store_at
-    from policykg.queries.overview import overview
+    from policykg.viz.data import gather
     from policykg.viz.pages import write_views
 
     out = Path(args.out or Path(args.build) / "viz")
-    results = overview(store_at(Path(args.build)))
+    results = gather(store_at(Path(args.build)))
     with staged_folder(out) as staging:
         write_views(results, staging)
         pages = len(list(staging.rglob("*.html")))
@@ -197,9 +200,7 @@ def _table(columns: list[str], rows: list[dict[str, str]], fmt: str) -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        write_csv(sys.stdout, columns, rows)
     else:
         widths = {c: min(60, max([_width(c)] + [_width(r[c]) for r in rows])) for c in columns}
         print("  ".join(_pad(c, widths[c]) for c in columns))
@@ -250,6 +251,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="exit 1 when any document has problems")
     b.add_argument("--no-reasoner", dest="reasoner", action="store_false", help="skip the OWL reasoner")
     b.add_argument("--no-shacl", dest="shacl", action="store_false", help="skip SHACL validation")
+    b.add_argument(
+        "--reference-checks",
+        dest="reference",
+        action="store_true",
+        help="validate with pySHACL and reason with HermiT per document, as the store's checks are tested against",
+    )
     b.add_argument("--workers", type=int, help="processes to use (default: one per core)")
     b.add_argument(
         "--formats",
@@ -257,6 +264,14 @@ def parser() -> argparse.ArgumentParser:
         type=_formats,
         help="graph files to write (kg.nt always; default: nt,ttl,jsonld)",
     )
+    b.add_argument(
+        "--executor",
+        choices=["local", "dask"],
+        default="local",
+        help="where documents are processed: this machine's processes (default) or a Dask cluster, "
+        "which writes the graph as sharded N-Quads (kg/part-*.nq.gz)",
+    )
+    b.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://host:8786")
     b.set_defaults(run=cmd_build)
 
     e = sub.add_parser("export", help="export a table (CSV, JSON) or a network (GraphML, GEXF) of the built graph")

@@ -30,9 +30,9 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Store
+from pyoxigraph import Literal, NamedNode, QuerySolutions, Store
 
-from policykg.errors import PolicyKGError
+from policykg.errors import PolicyKGError, parsing
 
 
 class QueryError(PolicyKGError):
@@ -79,19 +79,24 @@ _PARAM = re.compile(r"(\w+)\s*:\s*(string|integer|iri)\s*(?:=\s*(.*)|e\.g\.\s*(.
 
 def parse_query(name: str, text: str) -> Query:
     fields: dict[str, str] = {}
-    for line in text.splitlines():
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), 1):
         m = _HEADER.match(line)
         if m:
             if m.group(1) not in ("summary", "params", "returns"):
-                raise QueryError(f"{name}.rq: unknown header field {m.group(1)!r}")
+                raise QueryError(f"{name}.rq:{number}: unknown header field {m.group(1)!r}")
             fields[m.group(1)] = m.group(2).strip()
+            lines[m.group(1)] = number
     if "summary" not in fields or "returns" not in fields:
         raise QueryError(f"{name}.rq: the header needs '#+ summary:' and '#+ returns:'")
     params = []
     for spec in filter(None, (s.strip() for s in fields.get("params", "").split(";"))):
         m = _PARAM.fullmatch(spec)
         if not m:
-            raise QueryError(f"{name}.rq: bad parameter {spec!r} (name: string|integer|iri = default, or e.g. example)")
+            raise QueryError(
+                f"{name}.rq:{lines['params']}: bad parameter {spec!r}"
+                " (name: string|integer|iri = default, or e.g. example)"
+            )
         params.append(Param(*m.group(1, 2, 3, 4)))
     returns = tuple(c.strip() for c in fields["returns"].split(","))
     return Query(name, fields["summary"], tuple(params), returns, text)
@@ -110,11 +115,13 @@ def load(folder: str = "") -> dict[str, Query]:
     queries = {}
     for path in sorted(root.iterdir(), key=lambda p: p.name):
         if path.name.endswith(".rq"):
-            query = parse_query(path.name[:-3], path.read_text(encoding="utf-8"))
-            try:  # bound to its example: a bad example (not an integer…) fails here too
-                Store().query(with_values(query.text, bindings(query, query.example)))
-            except SyntaxError as err:
-                raise QueryError(f"{path.name}: {err}") from err
+            with parsing(path):
+                query = parse_query(path.name[:-3], path.read_text(encoding="utf-8"))
+                # bound to its example: a bad example (not an integer…) fails here too
+                if not isinstance(
+                    Store().query(with_values(query.text, bindings(query, query.example))), QuerySolutions
+                ):
+                    raise QueryError(f"{path.name}: not a SELECT query (a question's answer is a table)")
             queries[query.name] = query
     return queries
 
@@ -130,6 +137,7 @@ def _term(param: Param, value: str):
 def run(store: Store, query: Query, values: dict[str, str] | None = None) -> list[dict[str, str]]:
     """Rows of a query as dicts of plain strings (columns in the header's order)."""
     solutions = store.query(with_values(query.text, bindings(query, values)))
+    assert isinstance(solutions, QuerySolutions)  # load() takes SELECT queries only
     return [{c: ("" if s[c] is None else s[c].value) for c in query.returns} for s in solutions]
 
 
@@ -139,7 +147,7 @@ def run_text(store: Store, text: str) -> tuple[list[str], list[dict[str, str]]]:
         solutions = store.query(text)
     except SyntaxError as err:
         raise QueryError(f"SPARQL syntax error: {err}") from err
-    if not hasattr(solutions, "variables"):
+    if not isinstance(solutions, QuerySolutions):
         raise QueryError("only SELECT queries can be shown as a table")
     columns = [v.value for v in solutions.variables]
     return columns, [{c: ("" if s[c] is None else s[c].value) for c in columns} for s in solutions]

@@ -91,9 +91,16 @@ class Target:
         return self.annex or self.path
 
     @property
+    def number(self) -> float:
+        """The value, for the checks, which take only targets that state one (a category states none)."""
+        if self.value is None:
+            raise ValueError(f"{self.document} {self.where}: the target {self.indicator!r} states no value")
+        return self.value
+
+    @property
     def base(self) -> float:
         """The value in the base unit of its unit (元 for 万元 and 亿元, so that they compare)."""
-        return in_base(self.value, self.unit)
+        return in_base(self.number, self.unit)
 
 
 def targets(store: Store) -> list[Target]:
@@ -185,7 +192,9 @@ def tier_counts(ts: list[Target]) -> list[Finding]:
             body[(t.document, t.year, read[0].scale)].append((t, *read))
         elif t.kind == "category" and t.source == "annex" and t.year and (read := tier(t.category)) and not read[2]:
             cells[(t.document, t.year, read[0].scale)].append((t, read[0]))
-    out, checked, agreed = [], defaultdict(int), defaultdict(int)
+    out: list[Finding] = []
+    checked: dict[str, int] = defaultdict(int)  # cells checked and cells agreeing, by document
+    agreed: dict[str, int] = defaultdict(int)
     for (doc, year, scale), said in sorted(body.items(), key=lambda x: x[0]):
         annex = cells.get((doc, year, scale), [])
         if not annex:
@@ -196,12 +205,12 @@ def tier_counts(ts: list[Target]) -> list[Finding]:
             zones = [c for c, rank in annex if _within(rank.rank, stated, bound)]
             covered.update(zones)
             checked[doc] += 1
-            if _meets(len(zones), t.value, t.comparator):
+            if _meets(len(zones), t.number, t.comparator):
                 agreed[doc] += 1
                 continue
             category = t.indicator[: len(t.indicator) - len(thing)]
             out.append(
-                _tier_error(year, f"says {t.indicator}{_n(t.value)}{t.unit}", label, category, zones, thing, [t])
+                _tier_error(year, f"says {t.indicator}{_n(t.number)}{t.unit}", label, category, zones, thing, [t])
             )
         uncounted: dict[str, list[Target]] = defaultdict(list)
         for c, _ in annex:
@@ -322,7 +331,7 @@ def part_sums(ts: list[Target]) -> list[Finding]:
                 "warning" if exceeds else "info",
                 f"{year} {indicator}: the {len(parts)} parts listed in {parts[0].where} add up to "
                 f"{_n(_in(whole, unit))}{unit}, {share} of the city-wide target of "
-                f"{WORDS.get(total.comparator, '')}{_n(total.value)}{unit} ({total.where})"
+                f"{WORDS.get(total.comparator, '')}{_n(total.number)}{unit} ({total.where})"
                 + (": more than the whole" if exceeds else ""),
                 (doc,),
                 tuple(dict.fromkeys([total.where] + [t.where for t in parts])),
@@ -354,35 +363,36 @@ def growth_paths(ts: list[Target]) -> list[Finding]:
         if m.kind != "multiple" or not m.year or not re.fullmatch(r"\d{4}", m.baseline) or m.value is None:
             continue
         base = int(m.baseline)
-        by_indicator: dict[str, list[Target]] = defaultdict(list)
+        by_indicator: dict[str, list[tuple[int, Target]]] = defaultdict(list)
         for t in ts:
             if (
                 t.document == m.document and t.kind == "growth" and t.unit == "%" and t.scope == m.scope
                 and t.year and base < t.year <= m.year and not t.per_year and t.baseline in ("", "previous-year")
                 and t.value is not None and _matches(t.indicator, m.indicator)
             ):  # fmt: skip
-                by_indicator[t.indicator].append(t)
+                by_indicator[t.indicator].append((t.year, t))
         for steps in by_indicator.values():
-            if len({t.year for t in steps}) == len(steps):
-                out.append(_growth_path(m, sorted(steps, key=lambda t: t.year), base))
+            if len({year for year, _ in steps}) == len(steps):
+                ordered = [t for _, t in sorted(steps, key=lambda step: step[0])]
+                out.append(_growth_path(m, ordered, base, m.year))
     return out
 
 
-def _growth_path(m: Target, steps: list[Target], base: int) -> Finding:
-    """The compounding of one indicator's yearly rates against its multiple."""
-    reached = math.prod(1 + t.value / 100 for t in steps)
-    missing = [y for y in range(base + 1, m.year + 1) if y not in {t.year for t in steps}]
-    path = ", ".join(f"{_n(t.value)}% ({t.year})" for t in steps)
-    head = f"{m.scope} {steps[0].indicator}: {path} compound to ×{reached:.4f} of {base}; ×{_n(m.value)} by {m.year}"
+def _growth_path(m: Target, steps: list[Target], base: int, year: int) -> Finding:
+    """The compounding of one indicator's yearly rates against its multiple, due in ``year``."""
+    reached = math.prod(1 + t.number / 100 for t in steps)
+    missing = [y for y in range(base + 1, year + 1) if y not in {t.year for t in steps}]
+    path = ", ".join(f"{_n(t.number)}% ({t.year})" for t in steps)
+    head = f"{m.scope} {steps[0].indicator}: {path} compound to ×{reached:.4f} of {base}; ×{_n(m.number)} by {year}"
     if missing:
-        needed = (m.value / reached) ** (1 / len(missing)) - 1
+        needed = (m.number / reached) ** (1 / len(missing)) - 1
         years = f"in {missing[0]}" if len(missing) == 1 else f"a year in {missing[0]}–{missing[-1]}"
-        back_loaded = needed * 100 > max(t.value for t in steps)
+        back_loaded = needed * 100 > max(t.number for t in steps)
         message = f"{head} then needs {100 * needed:.1f}% {years}" + (
             ", more than any year stated" if back_loaded else ", within the rates stated"
         )
     else:
-        back_loaded = reached < m.value
+        back_loaded = reached < m.number
         message = f"{head}: the stated rates {'fall short' if back_loaded else 'suffice'}"
     return Finding(
         "growth-path",
@@ -431,10 +441,10 @@ def indicator_trends(ts: list[Target], starts: dict[str, int | None]) -> list[Fi
         for t in group:
             flow = bool(FLOW.search(t.quote)) or t.per_year
             start = starts.get(t.document)
-            pace = t.value if t.per_year else (t.value / (t.year - start + 1) if flow and t.year and start else None)
+            pace = t.number if t.per_year else (t.number / (t.year - start + 1) if flow and t.year and start else None)
             due = f" by {t.year}" if t.year else ""
             note = f", {_n(round(pace, 1))} a year" if pace is not None and not t.per_year else ""
-            described.append(f"{t.document} {t.where}: {'new ' if flow else ''}{_n(t.value)}{t.unit}{due}{note}")
+            described.append(f"{t.document} {t.where}: {'new ' if flow else ''}{_n(t.number)}{t.unit}{due}{note}")
             if flow and pace is not None:
                 flows.append(in_base(pace, t.unit))
             elif not flow:

@@ -1,29 +1,34 @@
-"""The SPARQL endpoint: the Oxigraph server, read-only, behind a small gateway on loopback.
+"""The SPARQL endpoint: the Oxigraph server, read-only, behind a small gateway.
 
 ``oxigraph serve-read-only`` answers SPARQL on a private loopback port; the gateway in front of it
 serves an offline query page listing the catalogue, passes ``/query`` through, binds catalogue
 parameters safely (``/catalogue/NAME``), and refuses everything else (updates, Graph Store writes).
-Oxigraph's own ``--timeout-s`` does not stop a running aggregation, so the gateway keeps the time
-limit itself: a query that runs over it is answered 503 and the server is restarted, which is the
-only way to stop the computation. ``push`` loads the built graph into any endpoint through the
-Graph Store Protocol.
+The gateway is aiohttp, server and keep-alive client on one event loop: it takes as many concurrent
+clients as Oxigraph does, answers 413 to an oversized body, and on SIGTERM or SIGINT stops the
+servers it started. Oxigraph's own ``--timeout-s`` does not stop a running aggregation and killing
+the server is the only way to, so a query that runs over the time limit is answered 503, a fresh
+server takes the next queries, and the old one is killed as soon as the other queries it was
+answering are done: one client's runaway query fails no one else's. ``push`` loads the built graph
+into any endpoint through the Graph Store Protocol.
 """
 
 from __future__ import annotations
 
-import http.server
+import asyncio
 import json
 import shutil
 import socket
-import subprocess
 import sys
-import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from subprocess import DEVNULL
+
+from aiohttp import ClientConnectionError, ClientError, ClientSession, TCPConnector, web
 
 from policykg.errors import PolicyKGError
 from policykg.queries.catalogue import QueryError, bindings, load, with_values
@@ -51,19 +56,6 @@ def oxigraph_command(store: Path, port: int, timeout: int) -> list[str]:
     ]
 
 
-def _wait(url: str, process: subprocess.Popen, seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise PolicyKGError(f"the Oxigraph server stopped at start (exit {process.returncode})")
-        try:
-            urllib.request.urlopen(url, timeout=1).close()
-            return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.1)
-    raise PolicyKGError(f"the Oxigraph server did not answer at {url}")
-
-
 def catalogue_page() -> bytes:
     """The query page, with the catalogue embedded as JSON (no network needed)."""
     entries = [
@@ -77,110 +69,155 @@ def catalogue_page() -> bytes:
     return page.replace("/*CATALOGUE*/[]", data).encode("utf-8")
 
 
-class Upstream:
-    """The Oxigraph server process on a private loopback port, restartable."""
+MAX_BODY = 1 << 20  # bytes: a SPARQL query or a question's parameters, with room for a large VALUES block
+JSON_RESULTS = "application/sparql-results+json"
+FORM = "application/x-www-form-urlencoded"
+
+
+@dataclass(eq=False)
+class Backend:
+    """One Oxigraph server process and the number of queries it is answering."""
+
+    process: asyncio.subprocess.Process
+    url: str
+    busy: int = 0
+    retired: bool = False
+
+    def end(self) -> None:
+        if self.process.returncode is None:
+            self.process.kill()  # reaped by asyncio's child watcher
+
+
+class Backends:
+    """The Oxigraph server that takes new queries, and those retired after a query overran."""
 
     def __init__(self, store: Path, timeout: int):
-        self.store, self.timeout, self.port = store, timeout, free_port()
-        self.url = f"http://127.0.0.1:{self.port}/query"
-        self.lock = threading.Lock()
-        self.process = self._start()
+        self.store, self.timeout = store, timeout
+        self.live: list[Backend] = []  # the last one takes new queries
+        self.replacing = False
 
-    def _start(self) -> subprocess.Popen:
-        process = subprocess.Popen(
-            oxigraph_command(self.store, self.port, self.timeout), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    async def serving(self, app: web.Application) -> AsyncIterator[None]:
+        """Oxigraph answering while the gateway runs, every server stopped after (a cleanup context)."""
+        async with ClientSession(connector=TCPConnector(limit=0)) as self.session:
+            try:
+                self.live.append(await self._launch())
+                yield
+            finally:
+                for backend in self.live:
+                    backend.end()
+                    await backend.process.wait()
+
+    async def _launch(self) -> Backend:
+        port = free_port()
+        process = await asyncio.create_subprocess_exec(
+            *oxigraph_command(self.store, port, self.timeout), stdout=DEVNULL, stderr=DEVNULL
         )
-        _wait(f"http://127.0.0.1:{self.port}/", process)
-        return process
+        backend = Backend(process, f"http://127.0.0.1:{port}")
+        try:
+            await self._answering(backend)
+        except BaseException:  # not answering, or the gateway stopping meanwhile: nothing left behind
+            backend.end()
+            raise
+        return backend
 
-    def restart(self) -> None:
-        with self.lock:
-            self.stop()
-            self.process = self._start()
+    async def _answering(self, backend: Backend) -> None:
+        for _ in range(400):  # 20 s
+            if backend.process.returncode is not None:
+                raise PolicyKGError(f"the Oxigraph server stopped at start (exit {backend.process.returncode})")
+            try:
+                async with self.session.get(backend.url + "/"):
+                    return
+            except ClientConnectionError:
+                await asyncio.sleep(0.05)
+        raise PolicyKGError(f"the Oxigraph server did not answer at {backend.url}")
 
-    def stop(self) -> None:
-        self.process.kill()
-        self.process.wait(timeout=10)
+    async def ask(self, method: str, query_string: str, body: bytes, headers: dict[str, str]) -> web.Response:
+        """Oxigraph's answer to one query, or 503 once it has run over the time limit."""
+        backend = self.live[-1]
+        backend.busy += 1
+        try:
+            async with asyncio.timeout(self.timeout):
+                url = f"{backend.url}/query?{query_string}"
+                async with self.session.request(method, url, data=body, headers=headers) as answer:
+                    kind = answer.headers.get("Content-Type", "text/plain")
+                    return web.Response(status=answer.status, body=await answer.read(), headers={"Content-Type": kind})
+        except TimeoutError:
+            await self._replace(backend)
+            return _text(503, f"the query ran over {self.timeout} s and was stopped")
+        except ClientError as err:
+            if backend.process.returncode is not None:  # the server died: the next queries need another
+                await self._replace(backend)
+            return _text(502, f"the Oxigraph server failed: {err}")
+        finally:
+            backend.busy -= 1
+            self._end_if_done(backend)
+
+    async def _replace(self, backend: Backend) -> None:
+        if backend is not self.live[-1] or self.replacing:
+            return
+        self.replacing = True
+        try:
+            self.live.append(await self._launch())
+        finally:
+            self.replacing = False
+        backend.retired = True
+
+    def _end_if_done(self, backend: Backend) -> None:
+        if backend.retired and backend.busy == 0:
+            backend.end()
+            self.live.remove(backend)
 
 
-def gateway(upstream: Upstream) -> type[http.server.BaseHTTPRequestHandler]:
+def _text(status: int, message: str) -> web.Response:
+    return web.Response(status=status, text=message + "\n", content_type="text/plain")
+
+
+def application(backends: Backends) -> web.Application:
+    """The gateway: the query page, /query, the catalogue's questions; everything else refused."""
     page = catalogue_page()
     catalogue = load()
 
-    class Gateway(http.server.BaseHTTPRequestHandler):
-        server_version = "policykg"
+    async def index(request: web.Request) -> web.Response:
+        return web.Response(body=page, content_type="text/html", charset="utf-8")
 
-        def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
-            sys.stderr.write(f"{self.address_string()} {format % args}\n")
+    async def query(request: web.Request) -> web.Response:
+        headers = {"Accept": request.headers.get("Accept", JSON_RESULTS)}
+        if request.method == "POST":
+            headers["Content-Type"] = request.headers.get("Content-Type", FORM)
+        elif not request.query.get("query"):
+            return _text(400, "no query")  # Oxigraph answers a bare GET with data, not an error
+        return await backends.ask(request.method, request.query_string, await request.read(), headers)
 
-        def _send(self, status: int, body: bytes, content_type: str) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    async def question(request: web.Request) -> web.Response:
+        q = catalogue.get(request.match_info["name"])
+        if q is None:
+            return await refuse(request)
+        try:
+            values = json.loads(await request.read() or b"{}")
+            text = with_values(q.text, bindings(q, {k: str(v) for k, v in values.items()}))
+        except (QueryError, ValueError, AttributeError) as err:
+            return _text(400, str(err))
+        headers = {"Accept": request.headers.get("Accept", JSON_RESULTS), "Content-Type": FORM}
+        return await backends.ask("POST", "", urllib.parse.urlencode({"query": text}).encode(), headers)
 
-        def _refuse(self) -> None:
-            self._send(403, b"read-only endpoint: only SPARQL queries are answered\n", "text/plain; charset=utf-8")
+    async def refuse(request: web.Request) -> web.Response:
+        return _text(403, "read-only endpoint: only SPARQL queries are answered")
 
-        def _forward(self, query: str) -> None:
-            accept = self.headers.get("Accept") or "application/sparql-results+json"
-            request = urllib.request.Request(
-                upstream.url, data=urllib.parse.urlencode({"query": query}).encode(),
-                headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
-            )  # fmt: skip
-            try:
-                with urllib.request.urlopen(request, timeout=upstream.timeout) as response:
-                    self._send(response.status, response.read(), response.headers.get("Content-Type", accept))
-            except urllib.error.HTTPError as err:
-                self._send(err.code, err.read(), err.headers.get("Content-Type", "text/plain"))
-            except (TimeoutError, urllib.error.URLError) as err:
-                if isinstance(err, TimeoutError) or isinstance(getattr(err, "reason", None), TimeoutError):
-                    upstream.restart()
-                    message = f"the query ran over {upstream.timeout} s and was stopped\n"
-                    self._send(503, message.encode(), "text/plain; charset=utf-8")
-                else:
-                    self._send(502, f"{err}\n".encode(), "text/plain; charset=utf-8")
-
-        def do_GET(self):  # noqa: N802 - the stdlib's name
-            url = urllib.parse.urlsplit(self.path)
-            if url.path in ("/", "/index.html"):
-                self._send(200, page, "text/html; charset=utf-8")
-            elif url.path == "/query":
-                query = urllib.parse.parse_qs(url.query).get("query", [""])[0]
-                self._forward(query) if query else self._send(400, b"no query\n", "text/plain")
-            else:
-                self._refuse()
-
-        def do_POST(self):  # noqa: N802
-            url = urllib.parse.urlsplit(self.path)
-            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            if url.path == "/query":
-                kind = self.headers.get("Content-Type", "")
-                if kind.startswith("application/sparql-query"):
-                    query = body.decode("utf-8")
-                else:
-                    query = urllib.parse.parse_qs(body.decode("utf-8")).get("query", [""])[0]
-                self._forward(query)
-            elif url.path.startswith("/catalogue/") and url.path[11:] in catalogue:
-                q = catalogue[url.path[11:]]
-                try:
-                    values = json.loads(body or b"{}")
-                    self._forward(with_values(q.text, bindings(q, {k: str(v) for k, v in values.items()})))
-                except (QueryError, ValueError, AttributeError) as err:
-                    self._send(400, f"{err}\n".encode(), "text/plain; charset=utf-8")
-            else:
-                self._refuse()
-
-        do_PUT = do_DELETE = do_PATCH = _refuse  # noqa: N815
-
-    return Gateway
+    app = web.Application(client_max_size=MAX_BODY)
+    app.router.add_get("/", index)
+    app.router.add_get("/index.html", index)
+    app.router.add_route("GET", "/query", query)
+    app.router.add_post("/query", query)
+    app.router.add_post("/catalogue/{name}", question)
+    app.router.add_route("*", "/{anything:.*}", refuse)
+    app.cleanup_ctx.append(backends.serving)  # Oxigraph answers before the gateway listens
+    return app
 
 
 def serve(
     build: Path, host: str = "127.0.0.1", port: int = 7878, timeout: int = 30, allow_remote: bool = False
 ) -> None:
-    """Serve the built store until interrupted."""
+    """Serve the built store until SIGTERM or SIGINT; queries under way get their time limit to finish."""
     store = build / "store"
     if not store.is_dir():
         raise PolicyKGError(f"{build}: no built store here (run 'policykg build' first)")
@@ -188,15 +225,15 @@ def serve(
         if not allow_remote:
             raise PolicyKGError(f"binding to {host} would expose the graph beyond this machine; add --allow-remote")
         print(f"warning: serving on {host}: anyone who can reach this address can query the graph", file=sys.stderr)
-    upstream = Upstream(store, timeout)
+    message = f"serving {build}/store at http://{host}:{port}/ (SPARQL endpoint: /query)"
     try:
-        server = http.server.ThreadingHTTPServer((host, port), gateway(upstream))
-        print(f"serving {build}/store at http://{host}:{server.server_port}/ (SPARQL endpoint: /query)", flush=True)
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        upstream.stop()
+        web.run_app(
+            application(Backends(store, timeout)), host=host, port=port, backlog=1024, access_log=None,
+            shutdown_timeout=timeout, max_line_size=MAX_BODY,
+            print=lambda _: print(message, flush=True),
+        )  # fmt: skip
+    except OSError as err:  # the port taken, the oxigraph command missing…
+        raise PolicyKGError(f"cannot serve at {host}:{port}: {err.strerror or err}") from err
 
 
 def push(build: Path, endpoint: str) -> int:

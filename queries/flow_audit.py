@@ -20,9 +20,9 @@ from policykg.queries.network import rows, stem
 
 
 def _upper_documents(store: Store) -> list[str]:
-    """The source files of the documents some corpus document is based on."""
+    """The source files of the documents some corpus document is based on or mirrors."""
     files = {r["document"]: r["source_file"] for r in rows(store, "documents") if r["source_file"]}
-    cited = {r["cited"] for r in rows(store, "citations") if r["relation"] == "based_on"}
+    cited = {r["cited"] for r in rows(store, "citations") if r["relation"] in ("based_on", "mirrors")}
     return sorted(files[d] for d in cited if d in files)
 
 

@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
+from typing import TypeVar
 
 import networkx as nx
 from pyoxigraph import Store
@@ -24,9 +25,12 @@ from policykg.queries.catalogue import load, run
 
 ROLES = ("lead", "support", "responsible", "implementer", "coordinator")
 LEVELS = {"national": 4, "provincial": 3, "municipal": 2, "countylevel": 1}
-RELATIONS = {"based_on": 0, "cites": 1}  # a document is based on its main source; it only cites the others
+# A document is based on its main source, mirrors (repeats the title of) an upper one it does not cite,
+# and only cites the others: the order in which the walk to a measure's source prefers them.
+RELATIONS = {"based_on": 0, "mirrors": 1, "cites": 2}
 FORMATS = ("graphml", "gexf")
 NETWORKS = ("responsibility", "co-responsibility", "flow")
+_Graph = TypeVar("_Graph", bound=nx.Graph)
 
 
 def rows(store: Store, name: str) -> list[dict[str, str]]:
@@ -62,7 +66,7 @@ def responsibility_network(store: Store) -> nx.MultiDiGraph:
     and ``quote`` (the exact text the responsibility was read from).
     """
     items = {r["item"]: r for r in rows(store, "items")}
-    graph = nx.MultiDiGraph(name="responsibility network")
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(name="responsibility network")
     documents: dict[str, set[str]] = defaultdict(set)
     for r in rows(store, "responsibilities"):
         doc = stem(r["source_file"])
@@ -103,7 +107,7 @@ def co_responsibility(network: nx.MultiDiGraph) -> nx.Graph:
 
     Every role counts: an agency that supports a measure works on it with the one that leads it.
     """
-    projection = nx.Graph(name="co-responsibility")
+    projection: nx.Graph[str] = nx.Graph(name="co-responsibility")
     for node, data in sorted(network.nodes(data=True)):
         if data["kind"] == "agency":
             projection.add_node(node, **data)
@@ -144,14 +148,14 @@ def agency_load(network: nx.MultiDiGraph, projection: nx.Graph | None = None) ->
     that often work together are close.
     """
     projection = co_responsibility(network) if projection is None else projection
-    betweenness = nx.betweenness_centrality(projection, weight=lambda u, v, d: 1 / d["weight"], normalized=True)
+    betweenness = nx.betweenness_centrality(_distances(projection), weight="distance", normalized=True)
     loads = []
     for node, data in network.nodes(data=True):
         if data["kind"] != "agency":
             continue
         counts = dict.fromkeys(ROLES, 0)
-        for _, _, role in network.out_edges(node, data="role"):
-            counts[role] += 1
+        for _, _, edge in network.out_edges(node, data=True):
+            counts[edge["role"]] += 1
         loads.append(
             AgencyLoad(
                 agency=node,
@@ -165,6 +169,14 @@ def agency_load(network: nx.MultiDiGraph, projection: nx.Graph | None = None) ->
             )
         )
     return sorted(loads, key=lambda a: (a.city, -a.lead, -a.responsible, -a.measures, a.label_zh))
+
+
+def _distances(projection: nx.Graph) -> nx.Graph:
+    """The projection with a ``distance`` of 1/weight on each edge: agencies that often work together are close."""
+    distances = projection.copy()  # its own edge attributes: the projection is left as it is
+    for _, _, data in distances.edges(data=True):
+        data["distance"] = 1 / data["weight"]
+    return distances
 
 
 def communities(projection: nx.Graph, seed: int = 7) -> list[tuple[str, ...]]:
@@ -182,7 +194,7 @@ def flow_graph(store: Store) -> nx.DiGraph:
     Edges carry ``relation``: ``based_on`` or ``cites`` (source → document), ``contains`` (document →
     item, item → sub-item), ``assigns`` (item → agency, with ``roles``) and ``names`` (item → place).
     """
-    flow = nx.DiGraph(name="policy flow")
+    flow: nx.DiGraph[str] = nx.DiGraph(name="policy flow")
     for d in rows(store, "documents"):
         flow.add_node(
             d["document"],
@@ -281,12 +293,13 @@ def _plain(value) -> str | int | float | bool:
     return str(value)
 
 
-def _sorted_copy(graph: nx.Graph) -> nx.Graph:
+def _sorted_copy(graph: _Graph) -> _Graph:
     """The same graph with nodes and edges inserted in sorted order (deterministic output)."""
     copy = graph.__class__(**graph.graph)
     copy.add_nodes_from(sorted(graph.nodes(data=True), key=lambda n: n[0]))
-    if graph.is_multigraph():
-        copy.add_edges_from(sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))))
+    if isinstance(graph, nx.MultiGraph):
+        for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
+            copy.add_edge(u, v, key=key, **data)
     else:
         copy.add_edges_from(sorted(graph.edges(data=True), key=lambda e: (e[0], e[1])))
     return copy
@@ -302,12 +315,13 @@ def write_network(graph: nx.Graph, path: Path | str, fmt: str | None = None) -> 
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise ValueError(f"unknown network format {fmt!r} (graphml or gexf)")
-    plain = graph.__class__(**{k: _plain(v) for k, v in graph.graph.items()})
+    plain = graph.__class__()
+    plain.graph.update({k: _plain(v) for k, v in graph.graph.items()})
     for node, data in graph.nodes(data=True):
         attrs = {k: _plain(v) for k, v in data.items()}
         attrs["label"] = attrs.get("label_zh") or str(node)
         plain.add_node(node, **attrs)
-    if graph.is_multigraph():
+    if isinstance(graph, nx.MultiGraph):
         for u, v, key, data in graph.edges(keys=True, data=True):
             plain.add_edge(u, v, key=key, **{k: _plain(x) for k, x in data.items()})
     else:

@@ -226,7 +226,7 @@ def find_topics(measures: list[MeasureText], threshold: float = THRESHOLD) -> li
         if pair:
             pairs.add_edge(*pair, jaccard=jaccard)
 
-    pairs = nx.Graph()
+    pairs: nx.Graph[int] = nx.Graph()
     for keys in groups:
         for i, key in enumerate(keys[1:], 1):
             link([key], keys[:i], 1.0)
@@ -249,7 +249,7 @@ def find_topics(measures: list[MeasureText], threshold: float = THRESHOLD) -> li
             TopicMeasure(m.measure, m.document, m.city, m.path, m.title, tuple(by_measure[i]))
             for i, m in sorted(((i, measures[i]) for i in by_measure), key=lambda x: (x[1].document, x[0]))
         )
-        similarity = min(d for _, _, d in sub.edges(data="jaccard"))
+        similarity = min(data["jaccard"] for _, _, data in sub.edges(data=True))
         found.append(Topic(units[central][1], round(similarity, 3), members))
     return _fold(sorted(found, key=lambda t: (-len(t.documents), -len(t.measures), t.label)))
 

@@ -8,20 +8,22 @@ asset) and escapes everything that comes from the data.
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.worksheet import Worksheet
 from pyoxigraph import Store
 
 from policykg.publish import write_atomically, write_text
 from policykg.queries.catalogue import store_at
 from policykg.queries.consistency import SEVERITIES, Finding, consistency_findings
+from policykg.queries.export import write_csv
 from policykg.queries.flow_audit import flow_findings
 from policykg.queries.network import rows, stem
 from policykg.queries.overlaps import THRESHOLD, overlap_findings, responsibility_flags, topics
@@ -94,7 +96,7 @@ blockquote { white-space: pre-wrap; margin: .4em 0 .4em 1em; padding: .2em .8em;
 """
 
 
-def render_html(found: list[Finding], documents: list[tuple[str, str, str]] = (), title: str = "") -> str:
+def render_html(found: list[Finding], documents: Sequence[tuple[str, str, str]] = (), title: str = "") -> str:
     """The report as one self-contained HTML page; every string from the data goes through html.escape.
 
     ``documents`` are (file stem, number, title) of the documents audited.
@@ -141,9 +143,7 @@ def render_html(found: list[Finding], documents: list[tuple[str, str, str]] = ()
 def render_csv(found: list[Finding]) -> str:
     """The findings as CSV: one row each, lists joined by `` | ``."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(_cells(f) for f in found)
+    write_csv(buffer, COLUMNS, (_cells(f) for f in found))
     return buffer.getvalue()
 
 
@@ -152,6 +152,7 @@ def _workbook(found: list[Finding]) -> Workbook:
     form feed kept in a quote) are dropped rather than failing the report."""
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook opens on its one worksheet
     sheet.title = "findings"
     sheet.append(COLUMNS)
     for f in found:
@@ -173,7 +174,9 @@ def _workbook(found: list[Finding]) -> Workbook:
     return book
 
 
-def write_findings(found: list[Finding], out_dir: Path | str, documents: list[tuple[str, str, str]] = ()) -> list[Path]:
+def write_findings(
+    found: list[Finding], out_dir: Path | str, documents: Sequence[tuple[str, str, str]] = ()
+) -> list[Path]:
     """Write report.html, findings.csv and findings.xlsx into ``out_dir``; return their paths."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

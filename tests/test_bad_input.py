@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import codecs
+import pickle
+import shutil
 import subprocess
 import sys
 import time
+from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
 from conftest import CORPUS
-from policykg.errors import CorpusError, PolicyKGError
+from policykg.cli import main
+from policykg.errors import CorpusError, PackageFileError, PolicyKGError
+from policykg.graph import gazetteer, store, validation
+from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.outline import outline_to_dict, parse_outline, read_outline
 from policykg.graph.targets import outline_targets
 from policykg.graph.text import SourceText, read_source
+from policykg.queries import catalogue
 
 POLICYKG = [sys.executable, "-m", "policykg"]
 
@@ -335,3 +343,89 @@ def test_a_numeral_beyond_the_outline_range_is_text_not_a_crash(tmp_path):
     outline = read_outline(doc)
     assert [i.path for i in outline.walk()] == ["一", "二"]
     assert outline.items[0].text == "总体要求\n九百九百、加快项目建设。"
+
+
+# -- broken files of the package: the file and line, no parser traceback ----------------------------
+
+UNDECLARED = "zz:a zz:b zz:c ."  # a prefix never declared: both Oxigraph and rdflib stop at it
+
+
+def _package_copy(tmp_path, package: str, name: str, tail: bytes) -> tuple[Path, int]:
+    """A copy of a package folder whose file ``name`` ends with ``tail``; the number of its first line."""
+    copy = tmp_path / package.rsplit(".", 1)[-1]
+    shutil.copytree(str(files(package)), copy)
+    target = copy / name
+    text = target.read_bytes() if target.exists() else b""
+    text += b"" if not text or text.endswith(b"\n") else b"\n"
+    target.write_bytes(text + tail + b"\n")
+    return copy, text.count(b"\n") + 1
+
+
+@pytest.fixture
+def reread():
+    """The package's files read afresh during the test and after it (their readers cache them)."""
+    caches = (Gazetteer.__dict__["bundled"].__func__, validation._shapes_text, catalogue.load)
+    for cache in caches:
+        cache.cache_clear()
+    yield
+    for cache in caches:
+        cache.cache_clear()
+
+
+def _ontology_loader(loader: str, monkeypatch, copy: Path):
+    """One of the three readers of the ontology folder, pointed at the copy."""
+    if loader == "oxigraph":
+        monkeypatch.setattr(store, "files", lambda package: copy)
+        return store.schema_triples
+    if loader == "gazetteer":
+        monkeypatch.setattr(gazetteer, "files", lambda package: copy)
+        return Gazetteer.bundled
+    monkeypatch.setattr(validation, "SHAPES", copy / "shapes.ttl")
+    return validation.shapes_graph
+
+
+@pytest.mark.parametrize(
+    "loader, name",
+    [("oxigraph", "policy.ttl"), ("oxigraph", "vocab/places.ttl"), ("gazetteer", "vocab/agencies.ttl"),
+     ("shapes", "shapes.ttl")],
+)  # fmt: skip
+def test_a_broken_turtle_file_of_the_package_names_its_file_and_line(tmp_path, monkeypatch, reread, loader, name):
+    copy, line = _package_copy(tmp_path, "policykg.ontology", name, UNDECLARED.encode())
+    with pytest.raises(PackageFileError) as err:
+        _ontology_loader(loader, monkeypatch, copy)()
+    assert str(err.value).startswith(f"{copy / name}:{line}: ")
+    assert "zz:" in err.value.message
+    assert str(pickle.loads(pickle.dumps(err.value))) == str(err.value)  # as a build's worker sends it back
+
+
+def test_a_vocabulary_that_is_not_utf8_names_its_line(tmp_path, monkeypatch, reread):
+    copy, line = _package_copy(tmp_path, "policykg.ontology", "vocab/companies.ttl", "# 公司".encode("gbk"))
+    with pytest.raises(PackageFileError) as err:
+        _ontology_loader("gazetteer", monkeypatch, copy)()
+    assert str(err.value) == f"{copy / 'vocab/companies.ttl'}:{line}: not UTF-8 (invalid start byte)"
+
+
+def test_a_build_with_a_broken_vocabulary_stops_with_the_file_and_line(tmp_path, monkeypatch, reread, capsys):
+    copy, line = _package_copy(tmp_path, "policykg.ontology", "vocab/agencies.ttl", UNDECLARED.encode())
+    _ontology_loader("gazetteer", monkeypatch, copy)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "zhumadian-2021-industrial-quality-plan.txt", corpus)
+    assert main(["build", "--corpus", str(corpus), "--out", str(tmp_path / "build")]) == 2
+    assert capsys.readouterr().err == f'policykg: {copy / "vocab/agencies.ttl"}:{line}: Prefix "zz:" not bound\n'
+
+
+BROKEN_QUERY = """#+ summary: a query with a prefix never declared.
+#+ returns: s
+SELECT ?s WHERE {
+  ?s zz:p ?o .
+}"""
+
+
+def test_a_broken_query_of_the_catalogue_names_its_file_and_line(tmp_path, monkeypatch, reread, capsys):
+    copy, line = _package_copy(tmp_path, "policykg.queries", "broken.rq", BROKEN_QUERY.encode())
+    monkeypatch.setattr(catalogue, "files", lambda package: copy)
+    assert main(["query", "--list"]) == 2
+    message = capsys.readouterr().err
+    assert message.startswith(f"policykg: {copy / 'broken.rq'}:{line + 3}: expected ")
+    assert "Traceback" not in message

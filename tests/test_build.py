@@ -269,3 +269,20 @@ def test_a_defect_on_one_document_does_not_stop_the_others(tmp_path, monkeypatch
     assert [str(p) for p in summary.problems] == [
         f"{DOCUMENTS[1]}.txt: error: could not be processed (KeyError: 'a defect')"
     ]
+
+
+@pytest.mark.slow
+def test_the_reference_checks_give_the_same_graph_inferences_and_problems(built, five, tmp_path):
+    """--reference-checks (pySHACL per document, HermiT per chunk) against the default checks on the store."""
+    out, summary = built
+    again = tmp_path / "reference"
+    reference = build(five, again, reference=True)
+    assert (again / "kg.nt").read_bytes() == (out / "kg.nt").read_bytes()
+
+    def inferred(folder):
+        store = Store.read_only(str(folder / "store"))
+        return {str(q) for q in store.quads_for_pattern(None, None, None, INFERRED_GRAPH)}
+
+    assert inferred(again) == inferred(out)
+    assert reference.consistent and summary.consistent
+    assert reference.problems == summary.problems

@@ -18,7 +18,8 @@ GRAPH = """
 :province a pkg:Document ; pkg:sourceFile "province-plan.txt" ; eli:title "省级方案"@zh .
 :city a pkg:Document ; pkg:sourceFile "city-plan.txt" ; eli:title "市级方案"@zh ; eli:based_on :province .
 
-:p1 pkg:inDocument :province ; pkg:path "一" ; pkg:order 1 ; pkg:text "全省投入资金2亿元。" ; pkg:flowStatus pkg:TakenUp .
+:p1 pkg:inDocument :province ; pkg:path "一" ; pkg:order 1 ; pkg:text "全省投入资金2亿元。" ;
+    pkg:flowStatus pkg:TakenUp .
 :p2 pkg:inDocument :province ; pkg:path "二" ; pkg:order 2 ; pkg:text "建成绿道300公里。" ; pkg:flowStatus pkg:TakenUp .
 :p3 pkg:inDocument :province ; pkg:path "三" ; pkg:order 3 ; pkg:title "加强宣传" ; pkg:text "加强宣传。" ;
     pkg:flowStatus pkg:NotTakenUp .
