@@ -13,13 +13,13 @@ import json
 import os
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
 from policykg.corpus import bundled_corpus
 from policykg.errors import CorpusError, PolicyKGError, Problem
@@ -31,7 +31,7 @@ from policykg.graph.owlrl import check_ontology, reason_on_store
 from policykg.graph.rdf import document_iri, document_triples, pkg
 from policykg.graph.reasoning import reason
 from policykg.graph.shacl_store import store_problems
-from policykg.graph.store import FORMATS, inferred_counts, schema_triples, write_formats, write_store
+from policykg.graph.store import FORMATS, as_ntriples, inferred_counts, schema_triples, write_formats, write_store
 from policykg.graph.validation import DocumentValidator, sparql_violations, validate_graph
 from policykg.publish import staged_folder
 
@@ -50,7 +50,7 @@ class Counts:
     agencies: dict[str, bool] = field(default_factory=dict)  # IRI -> resolved
     targets: int = 0
     citations: int = 0
-    cpu: Counter = field(default_factory=Counter)  # seconds by stage (wall time, summed over workers)
+    cpu: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))  # wall seconds by stage
 
     @classmethod
     def of(cls, record: DocumentRecord) -> Counts:
@@ -72,7 +72,8 @@ class Counts:
         self.agencies.update(other.agencies)
         self.targets += other.targets
         self.citations += other.citations
-        self.cpu.update(other.cpu)
+        for stage, seconds in other.cpu.items():
+            self.cpu[stage] += seconds
 
 
 @dataclass
@@ -203,7 +204,7 @@ def _build_into(
     files, found = corpus_files(corpus)
     summary.problems = [p for p in found if p.severity == "error"]
     summary.skipped = [p for p in found if p.severity != "error"]
-    schema = serialize(sorted(_schema(Gazetteer.bundled()), key=str), format=RdfFormat.N_TRIPLES)
+    schema = as_ntriples(sorted(_schema(Gazetteer.bundled()), key=str))
     vocabulary = [q.triple for q in parse(schema, format=RdfFormat.N_TRIPLES)]
     ontology = check_ontology(vocabulary) if reasoner and not reference else None  # HermiT, beside the build
     if shacl and reference:
@@ -257,7 +258,7 @@ def _build_into(
     if shacl:
         summary.problems += sparql_violations(store) if reference else store_problems(store, nt)
         summary.seconds["shacl"] = time.perf_counter() - clock
-    if reasoner and not reference:
+    if ontology is not None:  # the default build's reasoner: the rules on the store
         start = time.perf_counter()
         inferences = reason_on_store(store, ontology.result())
         summary.consistent = inferences.consistent
@@ -293,7 +294,7 @@ def _flow(digests: list[Digest], schema: bytes | None) -> FlowResult:
     shapes when ``schema`` is given."""
     gazetteer = Gazetteer.bundled()
     triples = flow_triples(digests, lambda source: extract(read_outline(Path(source)), gazetteer))
-    ntriples = b"".join(sorted(set(serialize(triples, format=RdfFormat.N_TRIPLES).splitlines(keepends=True))))
+    ntriples = b"".join(sorted(set(as_ntriples(triples).splitlines(keepends=True))))
     problems = DocumentValidator(schema)(ntriples, "flow") if schema and ntriples else []
     return FlowResult(ntriples, problems)
 
@@ -355,7 +356,7 @@ def _chunk(files: list[Path]) -> ChunkResult:
         ntriples = _worker["schema"] + b"".join(d.ntriples + b"".join(d.shared) for d in result.documents)
         report = reason([q.triple for q in parse(ntriples, format=RdfFormat.N_TRIPLES)])
         if report.consistent:
-            result.inferred = serialize(report.inferred, format=RdfFormat.N_TRIPLES)
+            result.inferred = as_ntriples(report.inferred)
         else:
             result.inconsistency = report.message
         result.seconds = time.perf_counter() - start
@@ -378,9 +379,9 @@ def _document(path: Path) -> DocumentResult:
 def _stages(path: Path) -> DocumentResult:
     clock = time.perf_counter()
     record = extract(read_outline(path), _worker["gazetteer"])
-    cpu = Counter(extract=time.perf_counter() - clock)
+    cpu = defaultdict(float, extract=time.perf_counter() - clock)
     clock = time.perf_counter()
-    lines = sorted(set(serialize(document_triples(record), format=RdfFormat.N_TRIPLES).splitlines(keepends=True)))
+    lines = sorted(set(as_ntriples(document_triples(record)).splitlines(keepends=True)))
     iri = document_iri(record).value.encode()
     own = (b"<" + iri + b">", b"<" + iri + b"/")
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Callable, Iterator
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 
 from distributed import Client, WorkerPlugin
@@ -89,16 +89,12 @@ def write_shards(asserted: Path, store: Path, folder: Path) -> list[Path]:
     Store.read_only(str(store)).dump(str(inferred), RdfFormat.N_TRIPLES, from_graph=INFERRED_GRAPH)
     suffix = f" <{INFERRED_GRAPH.value}> .\n".encode()
     shards: list[Path] = []
-    out = None
     with asserted.open("rb") as facts, inferred.open("rb") as inferences:
-        for n, line in enumerate(chain(facts, (line[:-3] + suffix for line in inferences))):
-            if n % SHARD_LINES == 0:
-                if out:
-                    out.close()
-                shards.append(folder / f"part-{len(shards):05d}.nq.gz")
-                out = gzip.GzipFile(shards[-1], "wb", compresslevel=6, mtime=0)
-            out.write(line)
-    if out:
-        out.close()
+        lines = chain(facts, (line[:-3] + suffix for line in inferences))
+        for first in lines:  # each turn writes a shard: this line and the next SHARD_LINES - 1
+            shards.append(folder / f"part-{len(shards):05d}.nq.gz")
+            with gzip.GzipFile(shards[-1], "wb", compresslevel=6, mtime=0) as out:
+                out.write(first)
+                out.writelines(islice(lines, SHARD_LINES - 1))
     inferred.unlink()
     return shards

@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from pyoxigraph import NamedNode, RdfFormat, Store
+from pyoxigraph import NamedNode, RdfFormat, Store, Triple
 from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
 from rdflib.collection import Collection
+from rdflib.term import Node
 
 from policykg.graph.reasoning import PKG, ReasonerReport, reason
-from policykg.graph.store import INFERRED_GRAPH
+from policykg.graph.store import INFERRED_GRAPH, construct, select
 
 CLOSURE = NamedNode("https://w3id.org/policykg/graph/closure")  # scratch: everything derived
 DELTA = [NamedNode(f"https://w3id.org/policykg/graph/derived-{k}") for k in (0, 1)]  # scratch: a round's news
@@ -59,7 +61,7 @@ class Ontology:
             {{ VALUES ?p {{ {predicates} }} ?s ?p ?o }} UNION {{ VALUES ?o {{ {kinds} }} ?s a ?o BIND (
             {_iri(RDF.type)} AS ?p) }} }}"""
         graph = Graph()
-        for t in store.query(query):
+        for t in construct(store, query):
             graph.add(tuple(_rdflib(x) for x in (t.subject, t.predicate, t.object)))
         ontology = cls(graph)
         ontology._hierarchies()
@@ -183,14 +185,15 @@ class Rules:
         g = ontology.graph
         pairs = [(c, d) for c, ups in ontology.superclasses.items() for d in ups if c != d]
         self._rule("?x a ?d", "?x a ?c", "?c ?d", pairs)
-        forward, backward = [], []
-        for p, ups in ontology.superproperties.items():
-            for q in ups:
-                if q != p and not p[1]:
-                    (backward if q[1] else forward).append((p[0], q[0]))
+        forward: list[tuple[str, str]] = []
+        backward: list[tuple[str, str]] = []
+        for sub, ups in ontology.superproperties.items():
+            for sup in ups:
+                if sup != sub and not sub[1]:
+                    (backward if sup[1] else forward).append((sub[0], sup[0]))
         self._rule("?x ?sup ?y", "?x ?sub ?y", "?sub ?sup", forward)
         self._rule("?y ?sup ?x", "?x ?sub ?y", "?sub ?sup", backward)
-        for p in sorted(g.subjects(RDF.type, OWL.TransitiveProperty)):
+        for p in sorted(g.subjects(RDF.type, OWL.TransitiveProperty), key=str):
             self.queries.append(f"SELECT DISTINCT ?s (<{p}> AS ?p) ?o WHERE {{ ?s <{p}>/<{p}>+ ?o }}")
         for p, chain in sorted(g.subject_objects(OWL.propertyChainAxiom)):
             links = [ontology.prop(x) for x in ontology.items(chain)]
@@ -218,9 +221,10 @@ class Rules:
         for head, body, columns, rows in self._rows:
             kept = sorted((a, b) for a, b in rows if b in self.needed)
             if kept:
-                s, p, o = head.split()
+                s, verb, o = head.split()
                 values = " ".join(f"(<{a}> <{b}>)" for a, b in kept)
-                self.tables.append((s, "rdf:type" if p == "a" else p, o, f"VALUES ({columns}) {{ {values} }} {body}"))
+                predicate = "rdf:type" if verb == "a" else verb
+                self.tables.append((s, predicate, o, f"VALUES ({columns}) {{ {values} }} {body}"))
 
     def _needed(self) -> set[str]:
         """The classes and properties whose facts can matter: those of the ontology's own vocabulary
@@ -240,7 +244,7 @@ class Rules:
                 return needed
             needed |= more
 
-    def _rule(self, head: str, body: str, columns: str, rows: list[tuple[str, str]]) -> None:
+    def _rule(self, head: str, body: str, columns: str, rows: Iterable[tuple[str | Node, str | Node]]) -> None:
         """One query for a whole table of axioms of one kind."""
         self._rows.append((head, body, columns, [(str(a), str(b)) for a, b in rows]))
 
@@ -317,7 +321,7 @@ def materialise(store: Store) -> Inferences:
         {{ VALUES ?p {{ {predicates} }} ?s ?p ?o FILTER (!isLiteral(?o)) }}
         UNION {{ VALUES ?o {{ {classes} }} ?s <{RDF.type}> ?o BIND (<{RDF.type}> AS ?p) }} }}"""
     work = Store()
-    work.bulk_load(store.query(copy).serialize(format=RdfFormat.N_TRIPLES), RdfFormat.N_TRIPLES)
+    work.bulk_load(construct(store, copy).serialize(format=RdfFormat.N_TRIPLES), RdfFormat.N_TRIPLES)
     rounds = 0
     while True:
         rounds += 1
@@ -333,7 +337,7 @@ def materialise(store: Store) -> Inferences:
     problem = _inconsistency(work, ontology)
     if problem:
         return Inferences(False, problem, rounds)
-    result = work.query(_direct(ontology)).serialize(format=RdfFormat.N_TRIPLES)
+    result = construct(work, _direct(ontology)).serialize(format=RdfFormat.N_TRIPLES)
     store.bulk_load(result, RdfFormat.N_TRIPLES, to_graph=INFERRED_GRAPH)
     return Inferences(True, "", rounds)
 
@@ -346,18 +350,18 @@ def _inconsistency(store: Store, ontology: Ontology) -> str:
         values = " ".join(_iri(m) for m in members)
         query = f"""SELECT ?x (GROUP_CONCAT(STR(?c); separator=" and ") AS ?classes) WHERE {{
             VALUES ?c {{ {values} }} ?x <{RDF.type}> ?c }} GROUP BY ?x HAVING (COUNT(?c) > 1) LIMIT 1"""
-        for row in store.query(query):
+        for row in select(store, query):
             return f"{row['x'].value} is in disjoint classes: {row['classes'].value}"
     different = [(a, b) for group in g.subjects(RDF.type, OWL.AllDifferent)
                  for a, b in combinations(ontology.items(g.value(group, OWL.distinctMembers)), 2)]  # fmt: skip
-    functional = sorted(g.subjects(RDF.type, OWL.FunctionalProperty))
+    functional = sorted(g.subjects(RDF.type, OWL.FunctionalProperty), key=str)
     if different and functional:
         pairs = " ".join(f"(<{a}> <{b}>) (<{b}> <{a}>)" for a, b in different)
         props = " ".join(_iri(p) for p in functional)
         query = (
             f"SELECT ?x ?p WHERE {{ VALUES ?p {{ {props} }} VALUES (?a ?b) {{ {pairs} }} ?x ?p ?a . ?x ?p ?b }} LIMIT 1"
         )
-        for row in store.query(query):
+        for row in select(store, query):
             return f"{row['x'].value} has two different values of the functional {row['p'].value}"
     return ""
 
@@ -366,7 +370,8 @@ def _direct(ontology: Ontology) -> str:
     """A query of the derived facts HermiT reports: most specific classes and most specific
     properties, in the ontology's vocabulary, about resources outside it, not asserted."""
     below = " ".join(f"(<{c}> <{d}>)" for c in ontology.superclasses for d in ontology.strictly_below(c))
-    forward, backward = [], []  # (property, a strictly more specific one, the same way or backwards)
+    forward: list[tuple[str, str]] = []  # (property, a strictly more specific one, the same way)
+    backward: list[tuple[str, str]] = []  # (property, a strictly more specific one, backwards)
     for p, ups in ontology.superproperties.items():
         for q in ups:
             if p != q and p not in ontology.superproperties.get(q, ()):
@@ -383,7 +388,7 @@ def _direct(ontology: Ontology) -> str:
     }}"""
 
 
-def check_ontology(schema: list) -> Future:
+def check_ontology(schema: list[Triple]) -> Future[ReasonerReport]:
     """HermiT on the ontology and vocabularies alone (the data is left to the rules), started now
     on a thread: Java runs beside the build."""
     pool = ThreadPoolExecutor(1)

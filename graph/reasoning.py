@@ -11,10 +11,11 @@ import io
 import logging
 from dataclasses import dataclass, field
 
-from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
+from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, parse
 
 from policykg.errors import PolicyKGError
 from policykg.graph.rdf import PKG
+from policykg.graph.store import as_ntriples
 
 OA = "http://www.w3.org/ns/oa#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -33,17 +34,23 @@ class ReasonerReport:
         """How many inferred facts of each kind (class or property, local name)."""
         out: dict[str, int] = {}
         for t in self.inferred:
-            name = (t.object.value if t.predicate.value == RDF_TYPE else t.predicate.value).rsplit("#", 1)[-1]
+            kind = t.object if t.predicate.value == RDF_TYPE and isinstance(t.object, NamedNode) else t.predicate
+            name = kind.value.rsplit("#", 1)[-1]
             out[name] = out.get(name, 0) + 1
         return dict(sorted(out.items()))
 
 
+def _in_namespace(term: NamedNode | BlankNode | Literal | Triple, namespace: str) -> bool:
+    """Whether a term is an IRI of a namespace."""
+    return isinstance(term, NamedNode) and term.value.startswith(namespace)
+
+
 def _interesting(t: Triple) -> bool:
     """Keep inferences in the project's own vocabulary, not the restatement of the ontology."""
-    if isinstance(t.subject, NamedNode) and t.subject.value.startswith(PKG):
+    if _in_namespace(t.subject, PKG):
         return False
     if t.predicate.value == RDF_TYPE:
-        return isinstance(t.object, NamedNode) and t.object.value.startswith(PKG)
+        return _in_namespace(t.object, PKG)
     return t.predicate.value.startswith(PKG)
 
 
@@ -56,9 +63,9 @@ def _schema_relevant(t: Triple) -> bool:
         return False
     if t.predicate.value.startswith(OA) or t.predicate.value == PKG + "evidence":
         return False
-    if t.predicate.value == RDF_TYPE and t.object.value.startswith(OA) and not t.subject.value.startswith(OA):
+    if t.predicate.value == RDF_TYPE and _in_namespace(t.object, OA) and not _in_namespace(t.subject, OA):
         return False
-    return not isinstance(t.object, Literal) or (isinstance(t.subject, NamedNode) and t.subject.value.startswith(PKG))
+    return not isinstance(t.object, Literal) or _in_namespace(t.subject, PKG)
 
 
 def reason(triples: list[Triple]) -> ReasonerReport:
@@ -66,7 +73,7 @@ def reason(triples: list[Triple]) -> ReasonerReport:
     import owlready2
 
     logging.getLogger("owlready2").setLevel(logging.ERROR)
-    data = serialize([t for t in triples if _schema_relevant(t)], format=RdfFormat.N_TRIPLES)
+    data = as_ntriples([t for t in triples if _schema_relevant(t)])
     world = owlready2.World()
     world.get_ontology("https://w3id.org/policykg/build").load(fileobj=io.BytesIO(data), format="ntriples")
     try:

@@ -28,6 +28,7 @@ from rdflib import Literal as RdfLiteral
 from rdflib.collection import Collection
 
 from policykg.errors import PolicyKGError, Problem
+from policykg.graph.store import select
 
 SH = "http://www.w3.org/ns/shacl#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -96,7 +97,7 @@ def _subclasses(store: Store, classes: set[str]) -> dict[str, str]:
     found: dict[str, set[str]] = {c: {c} for c in classes}
     if classes:
         query = f"SELECT ?sub ?c WHERE {{ VALUES ?c {{ {' '.join(classes)} }} ?sub {SUBCLASS}+ ?c }}"
-        for row in store.query(query):
+        for row in select(store, query):
             if not isinstance(row["sub"], BlankNode):
                 found[str(row["c"])].add(str(row["sub"]))
     return {c: " ".join(sorted(subs)) for c, subs in found.items()}
@@ -144,12 +145,12 @@ class CompiledShapes:
         self.compared: set[str] = set()  # predicates whose values are compared (sh:minInclusive…)
         sh = lambda name: URIRef(SH + name)  # noqa: E731
         node_shapes = {s for name in _TARGETS for s in shapes.subjects(sh(name), None)}
-        for shape in sorted(node_shapes):
+        for shape in sorted(node_shapes, key=str):
             if shapes.value(shape, sh("deactivated")) == RdfLiteral(True):
                 continue
             focus = self._focus(shape)
             self._compile(shape, focus, None)
-            for prop in sorted(shapes.objects(shape, sh("property"))):
+            for prop in sorted(shapes.objects(shape, sh("property")), key=str):
                 if shapes.value(prop, sh("deactivated")) != RdfLiteral(True):
                     self._compile(prop, focus, shapes.value(prop, sh("path")))
 
@@ -310,7 +311,7 @@ class CompiledShapes:
         patterns = [c.query for c in self.checks] + [d.focus for ds in self.datatypes.values() for d in ds]
         subclasses = _subclasses(store, {c for pattern in patterns for c in _CLASS.findall(pattern)})
         for c in self.checks:
-            solutions = store.query(_CLASS.sub(lambda m: subclasses[m.group(1)], c.query))
+            solutions = select(store, _CLASS.sub(lambda m: subclasses[m.group(1)], c.query))
             with_value = any(v.value == "v" for v in solutions.variables)
             for row in solutions:
                 value = str(row["v"]) if with_value else ""
@@ -327,8 +328,11 @@ class CompiledShapes:
         rdflib finds ill-typed (as (focus, path, value as stored))."""
         candidates: dict[_DatatypeCheck, set[tuple]] = defaultdict(set)
         ill_typed = set()
-        source = {"input": ntriples} if isinstance(ntriples, bytes) else {"path": str(ntriples)}
-        for quad in parse(**source, format=RdfFormat.N_TRIPLES):
+        if isinstance(ntriples, bytes):
+            quads = parse(ntriples, format=RdfFormat.N_TRIPLES)
+        else:
+            quads = parse(path=str(ntriples), format=RdfFormat.N_TRIPLES)
+        for quad in quads:
             predicate = quad.predicate.value
             for c in self.datatypes.get(predicate, ()):
                 if not _conforms(quad.object, c.datatype):
@@ -345,7 +349,7 @@ class CompiledShapes:
             named = all(isinstance(s, NamedNode) for s in subjects)  # blank nodes cannot be named in a query
             among = f"VALUES ?this {{ {' '.join(sorted(map(str, subjects)))} }}" if named else ""
             query = _CLASS.sub(lambda m: subclasses[m.group(1)], f"SELECT ?this WHERE {{ {among} {c.focus} }}")
-            focus = {str(row["this"]) for row in store.query(query)}
+            focus = {str(row["this"]) for row in select(store, query)}
             for s, o in pairs:
                 if str(s) in focus:
                     found.add(Violation(str(s), c.path, str(o), "DatatypeConstraintComponent", c.severity, c.message))
@@ -392,10 +396,8 @@ def store_problems(store: Store, ntriples: str | os.PathLike | bytes) -> list[Pr
     under the file of the document its focus node belongs to (``kg`` for the vocabularies)."""
     from policykg.graph.validation import sparql_violations
 
-    sources = {
-        str(row["doc"])[1:-1]: row["file"].value
-        for row in store.query("SELECT ?doc ?file WHERE { ?doc <https://w3id.org/policykg/ontology#sourceFile> ?file }")
-    }
+    query = "SELECT ?doc ?file WHERE { ?doc <https://w3id.org/policykg/ontology#sourceFile> ?file }"
+    sources = {str(row["doc"])[1:-1]: row["file"].value for row in select(store, query)}
 
     def source(focus: str) -> str:
         """The document whose IRI the focus node's IRI is, or lies under (rdf.py mints them so)."""

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib.resources import files
+from io import BytesIO
 from pathlib import Path
 
-from pyoxigraph import BlankNode, DefaultGraph, NamedNode, QuerySolutions, RdfFormat, Store, Triple, parse, serialize
+from pyoxigraph import (
+    BlankNode,
+    DefaultGraph,
+    NamedNode,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Store,
+    Triple,
+    parse,
+    serialize,
+)
 
 from policykg.errors import parsing
 from policykg.graph.rdf import PREFIXES
@@ -61,6 +74,13 @@ def write_formats(nt: Path, formats: tuple[str, ...] = tuple(FORMATS)) -> None:
         serialize(triples, str(nt.with_suffix(suffix)), fmt, prefixes=PREFIXES)
 
 
+def as_ntriples(triples: Iterable[Triple]) -> bytes:
+    """Triples as N-Triples, in their order."""
+    out = BytesIO()
+    serialize(triples, out, RdfFormat.N_TRIPLES)  # into a buffer: serialize's return is typed bytes | None
+    return out.getvalue()
+
+
 def inferred_counts(store: Store) -> dict[str, int]:
     """How many inferred facts of each kind (class or property, by local name)."""
     query = f"""
@@ -68,7 +88,21 @@ def inferred_counts(store: Store) -> dict[str, int]:
             GRAPH <{INFERRED_GRAPH.value}> {{ ?s ?p ?o }}
             BIND (IF(?p = <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>, ?o, ?p) AS ?kind)
         }} GROUP BY ?kind"""
-    solutions = store.query(query)
-    assert isinstance(solutions, QuerySolutions)  # a SELECT query
-    counts = {row["kind"].value.rsplit("#", 1)[-1]: int(row["n"].value) for row in solutions}
+    counts = {row["kind"].value.rsplit("#", 1)[-1]: int(row["n"].value) for row in select(store, query)}
     return dict(sorted(counts.items()))
+
+
+def select(store: Store, query: str) -> QuerySolutions:
+    """The solutions of a SELECT query (``Store.query`` answers every query form, typed as their union)."""
+    solutions = store.query(query)
+    if not isinstance(solutions, QuerySolutions):
+        raise TypeError(f"not a SELECT query: {query}")
+    return solutions
+
+
+def construct(store: Store, query: str) -> QueryTriples:
+    """The triples of a CONSTRUCT query."""
+    triples = store.query(query)
+    if not isinstance(triples, QueryTriples):
+        raise TypeError(f"not a CONSTRUCT query: {query}")
+    return triples

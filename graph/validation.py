@@ -18,6 +18,7 @@ from pyshacl import validate
 from rdflib import RDF, RDFS, Graph, Namespace
 
 from policykg.errors import Problem, parsing
+from policykg.graph.store import select
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -113,13 +114,17 @@ def sparql_violations(store: Store, source: str = "kg") -> list[Problem]:
             for holder in shapes.objects(constraint, SH.prefixes)
             for d in shapes.objects(holder, SH.declare)
         )
-        for target in sorted(shapes.objects(shape, SH.targetClass)):
+        for target in sorted(shapes.objects(shape, SH.targetClass), key=str):
             pattern = rf"\g<0> $this <{RDF.type}>/<{RDFS.subClassOf}>* <{target}> ."
-            solutions = store.query(prefixes + _WHERE.sub(pattern, str(shapes.value(constraint, SH.select)), count=1))
+            solutions = select(store, prefixes + _WHERE.sub(pattern, str(shapes.value(constraint, SH.select)), count=1))
             names = [v.value for v in solutions.variables]
             for row in solutions:
-                values = {name: row[name].value for name in names if row[name] is not None}
-                text = _PLACEHOLDER.sub(lambda m, values=values: values.get(m.group(1), ""), message)
+                values: dict[str, str] = {name: row[name].value for name in names if row[name] is not None}
                 where = " ".join(values[k] for k in ("this", "path") if k in values)
-                problems.append(Problem(source, None, "error", f"{where}: {text}"))
+                problems.append(Problem(source, None, "error", f"{where}: {_filled(message, values)}"))
     return sorted(problems, key=str)
+
+
+def _filled(message: str, values: dict[str, str]) -> str:
+    """A constraint's message with its {$var} and {?var} placeholders replaced by a solution's values."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), ""), message)
