@@ -169,6 +169,8 @@ def test_tooltip_of_a_hostile_agency_is_text(hostile, browser):
     name = next(n for n in hostile_agencies(out).values() if "__pwned=3" in n)
     tab = open_inert(browser, out / "viz" / "responsibility.html")
     node = tab.evaluate("name => nodes.get().find(n => n.label === name).id", name)
+    tab.evaluate("id => showPart(nodes.get(id).part)", node)  # the page draws one part at a time
+    tab.wait_for_function("window.viewReady === true")
     point = tab.evaluate("id => network.canvasToDOM(network.getPosition(id))", node)
     box = tab.locator("#mynetwork").bounding_box()
     tab.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
