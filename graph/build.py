@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
+from tqdm import tqdm
 
 from policykg.corpus import bundled_corpus
 from policykg.errors import CorpusError, PolicyKGError, Problem
@@ -178,14 +179,17 @@ def build(
     formats: tuple[str, ...] = tuple(FORMATS),
     scheduler: str | None = None,
     reference: bool = False,
+    quiet: bool = False,
 ) -> Summary:
     """Build ``out`` from ``corpus``; ``formats`` are the graph files written beside kg.nt. With a Dask
     ``scheduler`` address the documents are processed on that cluster and the graph is written as
-    sharded N-Quads (kg/part-*.nq.gz) instead of kg.nt and ``formats``."""
+    sharded N-Quads (kg/part-*.nq.gz) instead of kg.nt and ``formats``. Progress goes to stderr: a bar
+    on a terminal, a line per stage elsewhere, nothing when ``quiet``."""
     summary = Summary(out)
     with staged_folder(out) as staging:
         cores = workers or os.cpu_count() or 1
-        _build_into(corpus or bundled_corpus(), staging, summary, reasoner, shacl, cores, formats, scheduler, reference)
+        corpus = corpus or bundled_corpus()
+        _build_into(corpus, staging, summary, reasoner, shacl, cores, formats, scheduler, reference, quiet)
     return summary
 
 
@@ -199,6 +203,7 @@ def _build_into(
     formats: tuple[str, ...],
     scheduler: str | None = None,
     reference: bool = False,  # pySHACL per document and HermiT per chunk, instead of the checks on the store
+    quiet: bool = False,
 ) -> None:
     clock = time.perf_counter()
     files, found = corpus_files(corpus)
@@ -216,11 +221,11 @@ def _build_into(
     with nt.open("wb") as asserted, inferred_nt.open("wb") as inferred:
         asserted.write(schema)
         summary.triples = schema.count(b"\n")
-        done = 0
+        on_terminal = not quiet and sys.stderr.isatty()
+        bar = tqdm(total=len(files), desc="documents", unit="doc", file=sys.stderr, disable=not on_terminal)
         for chunk in _process(files, schema, reasoner and reference, shacl and reference, workers, scheduler):
             for doc in chunk.documents:
-                done += 1
-                _progress(done, len(files), doc.name)
+                bar.update()
                 summary.problems += doc.problems
                 summary.counts.add(doc.counts)
                 new = [line for line in doc.shared if line not in shared]
@@ -242,22 +247,23 @@ def _build_into(
                 summary.consistent = False
             elif reasoner and summary.consistent is None:
                 summary.consistent = True
+        bar.close()
         flow = _flow(digests, schema if shacl and reference else None)
         asserted.write(flow.ntriples)
         summary.triples += flow.ntriples.count(b"\n")
         summary.problems += flow.problems
         summary.alignments = flow.ntriples.count(b"#Alignment>")
-    summary.seconds["documents"] = time.perf_counter() - clock
+    _stage(summary, "documents", clock, quiet)
 
     clock = time.perf_counter()
     store = write_store(nt, inferred_nt, staging / "store")
     inferred_nt.unlink()
-    summary.seconds["store"] = time.perf_counter() - clock
+    _stage(summary, "store", clock, quiet)
 
     clock = time.perf_counter()
     if shacl:
         summary.problems += sparql_violations(store) if reference else store_problems(store, nt)
-        summary.seconds["shacl"] = time.perf_counter() - clock
+        _stage(summary, "shacl", clock, quiet)
     if ontology is not None:  # the default build's reasoner: the rules on the store
         start = time.perf_counter()
         inferences = reason_on_store(store, ontology.result())
@@ -266,7 +272,7 @@ def _build_into(
             summary.problems.append(
                 Problem("kg", None, "error", f"the OWL reasoner finds the graph inconsistent: {inferences.message}")
             )
-        summary.seconds["reasoner"] = time.perf_counter() - start
+        _stage(summary, "reasoner", start, quiet)
     if reasoner:
         summary.inferred = inferred_counts(store)
     del store
@@ -280,7 +286,7 @@ def _build_into(
         nt.unlink()
     else:
         write_formats(nt, formats)
-    summary.seconds["files"] = time.perf_counter() - clock
+    _stage(summary, "files", clock, quiet)
 
 
 @dataclass
@@ -405,7 +411,9 @@ def _stages(path: Path) -> DocumentResult:
     return DocumentResult(path.name, outline, ntriples, shared, problems, counts, summary)
 
 
-def _progress(done: int, total: int, name: str) -> None:
-    if sys.stderr.isatty():
-        bar = "#" * (20 * done // total)
-        print(f"\r[{bar:<20}] {done}/{total} {name[:40]:<40}", end="" if done < total else "\n", file=sys.stderr)
+def _stage(summary: Summary, name: str, clock: float, quiet: bool) -> None:
+    """Records how long a stage took; off a terminal (a log, CI) says so in a line, as the bar
+    cannot."""
+    summary.seconds[name] = time.perf_counter() - clock
+    if not quiet and not sys.stderr.isatty():
+        print(f"policykg build: {name} done in {summary.seconds[name]:.1f} s", file=sys.stderr)

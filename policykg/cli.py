@@ -63,7 +63,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     if (args.executor == "dask") != bool(args.scheduler):
         raise UsageError("build: --executor dask needs --scheduler ADDRESS, and --scheduler needs --executor dask")
     summary = build(
-        corpus, Path(args.out), args.reasoner, args.shacl, args.workers, args.formats, args.scheduler, args.reference
+        corpus,
+        Path(args.out),
+        args.reasoner,
+        args.shacl,
+        args.workers,
+        args.formats,
+        args.scheduler,
+        args.reference,
+        args.quiet,
     )
     print(summary.report())
     return 1 if args.strict and summary.problems else 0
@@ -249,6 +257,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--corpus", help="folder of .txt documents (default: the bundled corpus)")
     b.add_argument("--out", default="build", help="output folder (default: build)")
     b.add_argument("--strict", action="store_true", help="exit 1 when any document has problems")
+    b.add_argument("--quiet", action="store_true", help="no progress on stderr (the summary is still printed)")
     b.add_argument("--no-reasoner", dest="reasoner", action="store_false", help="skip the OWL reasoner")
     b.add_argument("--no-shacl", dest="shacl", action="store_false", help="skip SHACL validation")
     b.add_argument(

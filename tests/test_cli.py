@@ -57,3 +57,13 @@ def test_build_writes_only_the_graph_files_asked_for(tmp_path):
     assert {p.name for p in out.iterdir()} == {".policykg", "kg.nt", "outlines", "store"}
     wrong = policykg("build", "--out", str(out), "--formats", "nt,rdfxml")
     assert wrong.returncode == 2 and "unknown format rdfxml (choose from nt, ttl, jsonld)" in wrong.stderr
+
+
+def test_build_says_each_stage_in_a_line_off_a_terminal_and_nothing_when_quiet(tmp_path):
+    args = ("build", "--out", str(tmp_path / "build"), "--no-reasoner", "--formats", "nt")
+    said = policykg(*args).stderr.splitlines()
+    stages = [line.split()[2] for line in said if line.startswith("policykg build: ")]
+    assert stages == ["documents", "store", "shacl", "files"]
+    assert all(line.endswith(" s") for line in said if line.startswith("policykg build: "))
+    quiet = policykg(*args, "--quiet")
+    assert quiet.returncode == 0 and "policykg build:" not in quiet.stderr
