@@ -1,4 +1,5 @@
-"""Everything the views draw, gathered once from the store: the views never query it themselves."""
+"""Everything the views draw, gathered once from the store: the views never query it themselves.
+The auditor's findings are not among them: `policykg report` writes those."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import networkx as nx
 from pyoxigraph import Store
 
 from policykg.queries.catalogue import load, run
-from policykg.queries.consistency import Finding, Target, targets
+from policykg.queries.consistency import Target, targets
 from policykg.queries.network import (
     AgencyLoad,
     agency_load,
@@ -18,7 +19,6 @@ from policykg.queries.network import (
     rows,
 )
 from policykg.queries.overlaps import Topic, topics
-from policykg.queries.report import findings
 
 
 @dataclass
@@ -30,7 +30,6 @@ class Overview:
     agencies: dict[str, dict[str, str]]  # by agency IRI: names, city, kind, resolved
     flow: nx.DiGraph
     topics: list[Topic]
-    findings: list[Finding]
     targets: list[Target]
     clusters: list[dict[str, str]]  # cluster, zone, industry, code and one of its targets per row
 
@@ -46,7 +45,6 @@ def overview(store: Store) -> Overview:
         agencies={a["agency"]: a for a in rows(store, "agencies")},
         flow=flow_graph(store),
         topics=topics(store),
-        findings=findings(store),
         targets=targets(store),
         clusters=run(store, load()["clusters"]),
     )

@@ -9,8 +9,8 @@ from pyoxigraph import RdfFormat, Store
 from rdflib import Graph, Literal, Namespace, URIRef
 
 from policykg.graph.validation import DocumentValidator, sparql_violations, validate_graph
+from policykg.ontology.namespace import PKG
 
-PKG = Namespace("https://w3id.org/policykg/ontology#")
 OA = Namespace("http://www.w3.org/ns/oa#")
 EXAMPLE = files("policykg.ontology") / "examples" / "minimal.ttl"
 RESP = URIRef("https://w3id.org/policykg/id/doc/example/item/2-p3/r/body-responsible-zhumadian-industry-it")

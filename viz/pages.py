@@ -831,17 +831,12 @@ def write_views(corpus: Corpus, out: Path) -> dict[str, Path]:
         ],
         clusters=corpus.overview.clusters,
     )
-    severities = Counter(f.severity for f in corpus.overview.findings)
     figures = [
         ("文件 documents", len(corpus.documents)),
         ("任务 tasks with agencies", len(corpus.duties)),
         ("机构 agencies", len(corpus.overview.loads)),
         ("责任 assignments", corpus.overview.network.number_of_edges()),
         ("目标 targets", len(corpus.overview.targets)),
-        (
-            "发现 findings",
-            f"{len(corpus.overview.findings)} ({severities['error']} error, {severities['warning']} warn.)",
-        ),
     ]
     written["index"] = render(
         "index.html", out / "index.html", root="", figures=figures, documents=list(corpus.documents.values())
