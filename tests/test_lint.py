@@ -25,11 +25,6 @@ def test_ruff_format():
     assert result.returncode == 0, result.stdout
 
 
-# Modules other engineers are changing now: their mypy errors are pending, for the lead to fix when
-# those changes land (then this list goes).
-MYPY_PENDING = ("viz/",)
-
-
 def typecheck(project: Path) -> list[str]:
     """The error lines of tests/typecheck.py on a project (a crash of the checker fails the test)."""
     result = subprocess.run(
@@ -42,7 +37,7 @@ def typecheck(project: Path) -> list[str]:
 @pytest.mark.slow
 def test_mypy():
     """The package is clean under mypy, each module checked against the others it imports."""
-    errors = [line for line in typecheck(ROOT) if not line.startswith(MYPY_PENDING)]
+    errors = typecheck(ROOT)
     assert not errors, "\n".join(errors)
 
 
