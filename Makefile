@@ -6,7 +6,7 @@ VENV    := .venv
 PYTHON  := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 
-.PHONY: demo test bench bench-large system-deps clean
+.PHONY: demo test quick bench bench-large system-deps clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -40,6 +40,11 @@ demo: $(STAMP) system-deps
 
 test: $(STAMP) system-deps
 	$(PYTHON) -m pytest
+
+# The loop while changing code: the suite without the tests marked slow (browser, cluster, reference
+# engines, scale, builds in a subprocess); `make test`, as CI, runs them all.
+quick: $(STAMP) system-deps
+	$(PYTHON) -m pytest -m "not slow"
 
 # The scale benchmark (bench/run.py): 100 and 1,000 generated documents; bench-large adds 10,000
 # (about 45 minutes in all on 2 cores). Both write bench/RESULTS.md: see bench/README.md.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from policykg.queries.overlaps import MeasureText
+from policykg.queries.near_duplicates import MeasureText
 
 
 def synthetic(n: int, seed: int = 1) -> tuple[list[MeasureText], list[tuple[int, int]]]:

@@ -78,19 +78,21 @@ def render(sizes: list[Size], overlaps: dict[int, float], machine: str, options:
                     + " |"
                 )
 
+    out += _added(sizes)
     timed = [s for s in sizes if s.queries]
     names = sorted(timed[0].queries) if timed else []
     out += ["", "## Catalogue questions", ""] if timed else []
-    header = " | ".join(f"{s.documents:,} docs ms" for s in timed)
+    header = " | ".join(f"{s.documents:,} docs: first page ms | all rows ms" for s in timed)
     compared = [s for s in sizes if s.rdflib]
     extra = " | ".join(f"rdflib {s.documents:,} ms | rdflib ÷ Oxigraph" for s in compared)
     if timed:
         out += [
             f"| question | {header} | rows (largest) | {extra} |".replace("|  |", "|"),
-            "|---|" + "---:|" * (len(timed) + 1 + 2 * len(compared)),
+            "|---|" + "---:|" * (2 * len(timed) + 1 + 2 * len(compared)),
         ]
     for name in names:
-        cells = [f"{s.queries[name]['ms']:.1f}" for s in timed] + [str(timed[-1].queries[name]["rows"])]
+        cells = [f"{s.queries[name].get(k, float('nan')):.1f}" for s in timed for k in ("first_page_ms", "ms")]
+        cells.append(str(timed[-1].queries[name]["rows"]))
         for s in compared:
             ms = s.rdflib[name]
             cells += ["did not finish", "—"] if ms is None else [f"{ms:.0f}", _ratio(ms, s.queries[name]["ms"])]
@@ -127,11 +129,13 @@ def render(sizes: list[Size], overlaps: dict[int, float], machine: str, options:
     multiple = largest.core["seconds"] / largest.floor_seconds
     out.append(_goal(multiple < GOALS["floor_multiple"], f"within 10× of the floor: {multiple:.0f}×"))
     if timed:
-        slow = {n: v["ms"] for n, v in timed[-1].queries.items() if v["ms"] >= GOALS["query_ms"]}
+        first = {n: v.get("first_page_ms", v["ms"]) for n, v in timed[-1].queries.items()}
+        slow = {n: ms for n, ms in first.items() if ms >= GOALS["query_ms"]}
         out.append(
             _goal(
                 not slow,
-                f"every question under 200 ms at {timed[-1].documents:,} documents: {len(slow)} of {len(names)} "
+                f"every question's first page under 200 ms at {timed[-1].documents:,} documents: "
+                f"{len(slow)} of {len(names)} "
                 "are not: " + (", ".join(f"{n} {ms:.0f} ms" for n, ms in sorted(slow.items())) or "none"),
             )
         )
@@ -151,6 +155,23 @@ def render(sizes: list[Size], overlaps: dict[int, float], machine: str, options:
         growth = overlaps[counts[-1]] / overlaps[counts[0]]
         out.append(_goal(growth < 15, f"overlap detection 100k/10k ratio under 15: {growth:.1f}"))
     return "\n".join(out) + "\n"
+
+
+def _added(sizes: list[Size]) -> list[str]:
+    """New documents without a rebuild: ``policykg build --add`` of 10 documents beside the build."""
+    rows = [s for s in sizes if s.added]
+    out = ["", "New documents without a rebuild: 10 documents put into the build by `policykg build --add`", ""]
+    out += ["| documents | core build s | add 10 s | build ÷ add | full build s | add 10 s | build ÷ add |"]
+    out += ["|---:|---:|---:|---:|---:|---:|---:|"]
+    for s in rows:
+        cells = [f"{s.documents:,}"]
+        for kind, run in (("core", s.core), ("full", s.full)):
+            seconds = s.added.get(kind)
+            cells += (
+                [f"{run['seconds']:.1f}", f"{seconds:.1f}", _ratio(run["seconds"], seconds)] if seconds else ["—"] * 3
+            )
+        out.append("| " + " | ".join(cells) + " |")
+    return out if rows else []
 
 
 def _stage_names(sizes: list[Size]) -> list[str]:

@@ -32,6 +32,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 WORK = Path(os.environ.get("POLICYKG_BENCH_WORK", ROOT / "bench" / "work"))  # corpora and builds
 FLOOR_PATTERN = re.compile(r"责任单位[：:]([^）)]*)")
+ADDED = 10  # documents put into each build with ``policykg build --add``, timed against the whole build
 GOALS = {"build_seconds_10k": 300, "build_rss_gib": 4, "floor_multiple": 10, "query_ms": 200, "rdflib_ratio": 10}
 
 
@@ -53,6 +54,31 @@ def corpus(n: int, seed: int = 0) -> Path:
         shutil.rmtree(folder, ignore_errors=True)
         generate(n, folder, seed=seed)
     return folder
+
+
+def extra_documents(n: int, seed: int = 0) -> list[Path]:
+    """The ADDED generated documents that follow the first ``n`` (each depends only on the seed and
+    its number, so corpus + these is the corpus of n + ADDED documents)."""
+    from bench.generate import VERSION, document
+
+    folder = WORK / f"extra-{n}-s{seed}-v{VERSION}"
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n, n + ADDED):
+        text, planted = document(i, seed)
+        paths.append(folder / planted["file"])
+        paths[-1].write_bytes(text.encode("utf-8"))
+    return paths
+
+
+def run_add(build: Path, files: list[Path]) -> float:
+    """Wall seconds of ``policykg build --add FILES`` into ``build``, in a child process."""
+    command = [sys.executable, "-m", "policykg", "build", "--out", str(build), "--quiet", "--add", *map(str, files)]
+    start = time.perf_counter()
+    run = subprocess.run(command, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SystemExit(f"adding to {build} failed:\n{run.stderr[-2000:]}")
+    return time.perf_counter() - start
 
 
 def floor(folder: Path) -> int:
@@ -118,8 +144,9 @@ def run_build(folder: Path, out: Path, full: bool) -> dict:
 
 
 def query_latencies(build: Path, repeat: int) -> dict[str, dict]:
-    """Median latency (ms) and row count of every catalogue question on the Oxigraph store, with
-    parameters picked from the graph itself (bench/params.py)."""
+    """Median latency (ms) of the first page and of the whole answer, and the row count, of every
+    catalogue question on the Oxigraph store, with parameters picked from the graph itself
+    (bench/params.py)."""
     from bench.params import pick
     from policykg.queries import catalogue
 
@@ -128,12 +155,14 @@ def query_latencies(build: Path, repeat: int) -> dict[str, dict]:
     out = {}
     for name, query in catalogue.load().items():
         params = values.get(name)
-        run = lambda q=query, p=params: catalogue.run(store, q, p)  # noqa: E731
-        start = time.perf_counter()
-        rows = run()  # warm-up; a question slower than 5 s is not run again
-        first = time.perf_counter() - start
-        seconds = first if first > 5 else median_time(run, repeat)
-        out[name] = {"ms": 1000 * seconds, "rows": len(rows), "params": params or {}}
+        timed = {}
+        for key, page in (("first_page_ms", 1), ("ms", None)):
+            run = lambda q=query, p=params, page=page: catalogue.run(store, q, p, page)  # noqa: E731
+            start = time.perf_counter()
+            rows = run()  # warm-up; a question slower than 5 s is not run again
+            first = time.perf_counter() - start
+            timed[key] = 1000 * (first if first > 5 else median_time(run, repeat))
+        out[name] = {**timed, "rows": len(rows), "params": params or {}}
     return out
 
 
@@ -173,7 +202,7 @@ def rdflib_latencies(build: Path, repeat: int, budget: float) -> dict[str, float
 
 def overlap_times(sizes: tuple[int, ...], repeat: int) -> dict[int, float]:
     from bench.measures import synthetic
-    from policykg.queries.overlaps import find_topics
+    from policykg.queries.near_duplicates import find_topics
 
     out = {}
     for n in sizes:
@@ -197,6 +226,7 @@ class Size:
     queries: dict = field(default_factory=dict)
     rdflib: dict = field(default_factory=dict)
     views_seconds: float | None = None
+    added: dict = field(default_factory=dict)  # "core"/"full": seconds to add ADDED documents to that build
 
 
 def measure(n: int, args) -> Size:
@@ -216,6 +246,13 @@ def measure(n: int, args) -> Size:
         print(f"[{n}] full build {size.full['seconds']:.1f}s", file=sys.stderr)
     if n <= args.views:
         size.views_seconds = view_seconds(out, args.repeat if n <= 100 else 1)
+    extra = extra_documents(n)  # last: the builds then hold n + ADDED documents
+    size.added["core"] = run_add(out, extra)
+    if size.full:
+        size.added["full"] = run_add(WORK / f"build-{n}-full", extra)
+    print(
+        f"[{n}] {ADDED} documents added: " + ", ".join(f"{k} {v:.1f}s" for k, v in size.added.items()), file=sys.stderr
+    )
     return size
 
 

@@ -18,20 +18,13 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
-from policykg.graph.records import Outline
+from policykg.graph.records import Measure, Outline, Pair
 
 MIN_SCORE = 0.12  # calibrated on the development chains (tests/golden/alignment), see the issue notes
 NEAR_BEST = 0.8  # a second upper measure counts when it scores this share of the best one
 _CLAUSE = re.compile(r"[（(][^（）()]*(?:单位|部门|牵头)[^（）()]*[）)]")  # responsibility clauses
 _HAN = re.compile(r"[\u4e00-\u9fff]+|[0-9]+")
-
-
-@dataclass(frozen=True)
-class Measure:
-    path: str
-    text: str  # title and text as printed
 
 
 def measures_of(outline: Outline) -> list[Measure]:
@@ -45,14 +38,6 @@ def measures_of(outline: Outline) -> list[Measure]:
         elif not item.children and not (head.startswith("第") and head.endswith("条")):
             out.append(Measure(item.path, item.text))
     return out
-
-
-@dataclass(frozen=True)
-class Pair:
-    upper: str  # path
-    lower: str
-    score: float
-    shared: tuple[str, ...]  # the most informative bigrams both state: the evidence
 
 
 def _bigrams(text: str) -> Counter[str]:

@@ -16,7 +16,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
@@ -27,9 +27,10 @@ from policykg.errors import CorpusError, PolicyKGError, Problem
 from policykg.graph.extract import DocumentRecord, extract
 from policykg.graph.flow import Digest, digest, flow_triples
 from policykg.graph.gazetteer import Gazetteer
+from policykg.graph.manifest import RECORDS, Manifest, Record, Span, schema_hash
 from policykg.graph.outline import outline_to_dict, read_outline
 from policykg.graph.owlrl import check_ontology, reason_on_store
-from policykg.graph.rdf import document_iri, document_triples, pkg
+from policykg.graph.rdf import RDF_TYPE, document_iri, document_triples, pkg
 from policykg.graph.reasoning import reason
 from policykg.graph.shacl_store import store_problems
 from policykg.graph.store import FORMATS, as_ntriples, inferred_counts, schema_triples, write_formats, write_store
@@ -64,6 +65,14 @@ class Counts:
             targets=len(record.targets),
             citations=len(record.citations),
         )
+
+    def to_json(self) -> dict:
+        """What a document's record keeps (the time per stage is of the run, not of the document)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "cpu"}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Counts:
+        return cls(**{**data, "roles": Counter(data["roles"])})
 
     def add(self, other: Counts) -> None:
         self.documents += other.documents
@@ -107,12 +116,14 @@ class Summary:
     inferred: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     alignments: int = 0  # lower measures linked to the upper measures they carry out
+    added: list[str] = field(default_factory=list)  # documents added to an existing build (build --add)
 
     def report(self) -> str:
         c = self.counts
         unresolved = sum(1 for resolved in c.agencies.values() if not resolved)
         lines = [
             f"built {self.out}/ from {c.documents} documents",
+            *([f"  added or replaced {len(self.added)}: {', '.join(self.added)}"] if self.added else []),
             f"  outline items {c.items}, annex rows {c.annex_rows}",
             f"  assignments {sum(c.roles.values())} ({', '.join(f'{k} {v}' for k, v in sorted(c.roles.items()))})",
             f"  agencies named {len(c.agencies)} ({unresolved} unresolved)",
@@ -209,31 +220,38 @@ def _build_into(
     files, found = corpus_files(corpus)
     summary.problems = [p for p in found if p.severity == "error"]
     summary.skipped = [p for p in found if p.severity != "error"]
-    schema = as_ntriples(sorted(_schema(Gazetteer.bundled()), key=str))
+    schema = schema_ntriples()
     vocabulary = [q.triple for q in parse(schema, format=RdfFormat.N_TRIPLES)]
     ontology = check_ontology(vocabulary) if reasoner and not reference else None  # HermiT, beside the build
     if shacl and reference:
         summary.problems += validate_graph(_graph(schema), "ontology")
     (staging / "outlines").mkdir()
+    addable = not scheduler and not reference  # a build documents can be added to (policykg build --add)
+    if addable:
+        (staging / RECORDS).mkdir()
     nt, inferred_nt = staging / "kg.nt", staging / "inferred.nt"
     shared: set[bytes] = set()
     digests: list[Digest] = []
+    manifest = Manifest(str(corpus.absolute()), schema_hash(schema), shacl, reasoner, list(formats), None, found)
+    sources = {path.name: path for path in files}
     with nt.open("wb") as asserted, inferred_nt.open("wb") as inferred:
         asserted.write(schema)
         summary.triples = schema.count(b"\n")
         on_terminal = not quiet and sys.stderr.isatty()
         bar = tqdm(total=len(files), desc="documents", unit="doc", file=sys.stderr, disable=not on_terminal)
-        for chunk in _process(files, schema, reasoner and reference, shacl and reference, workers, scheduler):
+        checks = (reasoner and reference, shacl and reference)
+        for chunk in process_documents(files, schema, *checks, workers, scheduler, shards=staging / "kg"):
             for doc in chunk.documents:
                 bar.update()
                 summary.problems += doc.problems
                 summary.counts.add(doc.counts)
                 new = [line for line in doc.shared if line not in shared]
                 shared.update(new)
+                manifest.documents[doc.name] = Span(asserted.tell(), len(doc.ntriples), doc.ntriples.count(b"\n"))
                 asserted.write(doc.ntriples + b"".join(new))
                 summary.triples += doc.ntriples.count(b"\n") + len(new)
-                if doc.outline:
-                    (staging / "outlines" / f"{Path(doc.name).stem}.json").write_text(doc.outline, encoding="utf-8")
+                place = order(sources[doc.name], corpus)
+                write_document(staging, doc, record_of(doc, place, sources[doc.name]) if addable else None)
                 if doc.digest:
                     digests.append(doc.digest)
             inferred.write(chunk.inferred)
@@ -248,31 +266,34 @@ def _build_into(
             elif reasoner and summary.consistent is None:
                 summary.consistent = True
         bar.close()
-        flow = _flow(digests, schema if shacl and reference else None)
+        flow = corpus_flow(digests, schema if shacl and reference else None)
+        manifest.flow = Span(asserted.tell(), len(flow.ntriples), flow.ntriples.count(b"\n"))
         asserted.write(flow.ntriples)
         summary.triples += flow.ntriples.count(b"\n")
         summary.problems += flow.problems
-        summary.alignments = flow.ntriples.count(b"#Alignment>")
-    _stage(summary, "documents", clock, quiet)
+        summary.alignments = flow.alignments
+    stage_done(summary, "documents", clock, quiet)
 
     clock = time.perf_counter()
     store = write_store(nt, inferred_nt, staging / "store")
     inferred_nt.unlink()
-    _stage(summary, "store", clock, quiet)
+    stage_done(summary, "store", clock, quiet)
 
     clock = time.perf_counter()
     if shacl:
         summary.problems += sparql_violations(store) if reference else store_problems(store, nt)
-        _stage(summary, "shacl", clock, quiet)
+        stage_done(summary, "shacl", clock, quiet)
     if ontology is not None:  # the default build's reasoner: the rules on the store
         start = time.perf_counter()
-        inferences = reason_on_store(store, ontology.result())
+        report = ontology.result()
+        manifest.ontology = (report.consistent, report.message)
+        inferences = reason_on_store(store, report)
         summary.consistent = inferences.consistent
         if not inferences.consistent:
             summary.problems.append(
                 Problem("kg", None, "error", f"the OWL reasoner finds the graph inconsistent: {inferences.message}")
             )
-        _stage(summary, "reasoner", start, quiet)
+        stage_done(summary, "reasoner", start, quiet)
     if reasoner:
         summary.inferred = inferred_counts(store)
     del store
@@ -282,27 +303,59 @@ def _build_into(
     if scheduler:  # the cluster path's graph, for a SPARQL server's bulk loader
         from policykg.graph.executors import write_shards
 
-        write_shards(nt, staging / "store", staging / "kg")
+        # the workers wrote the documents' own triples; the rest of kg.nt is this
+        write_shards(schema + b"".join(sorted(shared)) + flow.ntriples, staging / "store", staging / "kg")
         nt.unlink()
     else:
         write_formats(nt, formats)
-    _stage(summary, "files", clock, quiet)
+        if addable:
+            manifest.write(staging)
+    stage_done(summary, "files", clock, quiet)
+
+
+def order(path: Path, corpus: Path) -> tuple[str, ...]:
+    """Where a document comes in the build: by its path under the corpus folder (as listed), or by
+    its name when it lies elsewhere (as if it were at the folder's top)."""
+    try:
+        return path.absolute().relative_to(corpus.absolute()).parts
+    except ValueError:
+        return (path.name,)
+
+
+def write_document(staging: Path, doc: DocumentResult, record: Record | None) -> None:
+    """A document's outline, and its record when documents can be added to the build."""
+    if doc.outline:
+        (staging / "outlines" / f"{Path(doc.name).stem}.json").write_text(doc.outline, encoding="utf-8")
+    if record:
+        record.write(staging / RECORDS)
+
+
+def record_of(doc: DocumentResult, place: tuple[str, ...], source: Path) -> Record:
+    shared = sorted(set(doc.shared))
+    return Record(doc.name, place, str(source.absolute()), doc.problems, doc.counts.to_json(), doc.digest, shared)
 
 
 @dataclass
 class FlowResult:
     ntriples: bytes
     problems: list[Problem]
+    alignments: int  # lower measures linked to the upper measures they carry out
 
 
-def _flow(digests: list[Digest], schema: bytes | None) -> FlowResult:
+def corpus_flow(digests: list[Digest], schema: bytes | None) -> FlowResult:
     """Citations resolved to corpus documents and measures aligned across levels, checked by the
     shapes when ``schema`` is given."""
     gazetteer = Gazetteer.bundled()
-    triples = flow_triples(digests, lambda source: extract(read_outline(Path(source)), gazetteer))
-    ntriples = b"".join(sorted(set(as_ntriples(triples).splitlines(keepends=True))))
+    triples = list(flow_triples(digests, lambda source: extract(read_outline(Path(source)), gazetteer)))
+    ntriples = b"".join(_lines(triples))
     problems = DocumentValidator(schema)(ntriples, "flow") if schema and ntriples else []
-    return FlowResult(ntriples, problems)
+    alignments = sum(1 for t in set(triples) if t.predicate == RDF_TYPE and t.object == pkg("Alignment"))
+    return FlowResult(ntriples, problems, alignments)
+
+
+def schema_ntriples() -> bytes:
+    """The head of kg.nt: the ontology, vocabularies and resolved agencies, in a stable order."""
+    return as_ntriples(sorted(_schema(Gazetteer.bundled()), key=str))
 
 
 def _schema(gazetteer: Gazetteer) -> list[Triple]:
@@ -319,14 +372,22 @@ def _graph(ntriples: bytes):
     return Graph().parse(data=ntriples, format="nt")
 
 
-def _process(
-    files: list[Path], schema: bytes, reasoner: bool, shacl: bool, workers: int, scheduler: str | None = None
+def process_documents(
+    files: list[Path],
+    schema: bytes,
+    reasoner: bool,
+    shacl: bool,
+    workers: int,
+    scheduler: str | None = None,
+    shards: Path | None = None,
 ) -> Iterator[ChunkResult]:
-    """The chunks' results in corpus order, computed on ``workers`` processes or on a Dask cluster."""
+    """The chunks' results in corpus order, computed on ``workers`` processes or on a Dask cluster
+    (whose workers write the documents' triples as shards in the folder ``shards``)."""
     if scheduler:
         from policykg.graph.executors import on_dask
 
-        yield from on_dask(scheduler, files, _chunks, _chunk, _start_worker, (schema, reasoner, shacl))
+        assert shards is not None, "a cluster build writes shards"
+        yield from on_dask(scheduler, files, _chunks, _chunk, _start_worker, (schema, reasoner, shacl), shards)
         return
     chunks = _chunks(files, workers)
     if workers == 1 or len(chunks) == 1:
@@ -387,17 +448,13 @@ def _stages(path: Path) -> DocumentResult:
     record = extract(read_outline(path), _worker["gazetteer"])
     cpu = defaultdict(float, extract=time.perf_counter() - clock)
     clock = time.perf_counter()
-    lines = sorted(set(as_ntriples(document_triples(record)).splitlines(keepends=True)))
-    iri = document_iri(record).value.encode()
-    own = (b"<" + iri + b">", b"<" + iri + b"/")
-
-    def touches(line: bytes) -> bool:
-        """Subject or object is the document or a node under it (a literal's last token holds a quote)."""
-        last = line.rsplit(b" ", 2)[-2]
-        return line.startswith(own) or (last.startswith(own) and b'"' not in last)
-
-    ntriples = b"".join(line for line in lines if touches(line))
-    shared = [line for line in lines if not touches(line)]
+    prefix = document_iri(record).value + "/"
+    own: list[Triple] = []
+    others: list[Triple] = []
+    for triple in document_triples(record):
+        (own if _under(triple.subject, prefix) or _under(triple.object, prefix) else others).append(triple)
+    ntriples = b"".join(_lines(own))
+    shared = _lines(others)
     outline = json.dumps(outline_to_dict(record.outline), ensure_ascii=False, indent=2) + "\n"
     cpu["triples"] = time.perf_counter() - clock
     problems = list(record.problems)
@@ -411,7 +468,18 @@ def _stages(path: Path) -> DocumentResult:
     return DocumentResult(path.name, outline, ntriples, shared, problems, counts, summary)
 
 
-def _stage(summary: Summary, name: str, clock: float, quiet: bool) -> None:
+def _under(term: object, prefix: str) -> bool:
+    """``term`` is the document whose IRI is ``prefix`` without its last "/", or a node under it
+    (rdf.py mints a document's nodes so)."""
+    return type(term) is NamedNode and (term.value + "/").startswith(prefix)
+
+
+def _lines(triples: list[Triple]) -> list[bytes]:
+    """The triples as N-Triples lines, each once, sorted."""
+    return sorted(set(as_ntriples(triples).splitlines(keepends=True)))
+
+
+def stage_done(summary: Summary, name: str, clock: float, quiet: bool) -> None:
     """Records how long a stage took; off a terminal (a log, CI) says so in a line, as the bar
     cannot."""
     summary.seconds[name] = time.perf_counter() - clock

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 
 from policykg.graph.mapped import MappedText
-from policykg.graph.records import Outline, Span
+from policykg.graph.records import Deadline, Outline
 
 _PERIOD_END = {"上半年": 6, "年中": 6, "一季度": 3, "第一季度": 3, "二季度": 6, "第二季度": 6, "三季度": 9,
                "第三季度": 9, "四季度": 12, "第四季度": 12, "下半年": 12, "底": 12, "末": 12}  # fmt: skip
@@ -25,13 +24,6 @@ _WHEN = (
 _IN_TEXT = re.compile(rf"{_WHEN}(?:以前|之前|前)|(?<!截)(?<!有效期)(?:到|至){_WHEN.replace('?P<', '?P<e_')}")
 _IN_CELL = re.compile(rf"^{_WHEN}(?:以前|之前|前)?$")
 DEADLINE_COLUMN = re.compile(r"完成时限|完成时间|时间进度|时间节点|时限要求|时限")
-
-
-@dataclass(frozen=True)
-class Deadline:
-    path: str  # the measure
-    date: str  # ISO 8601, the last day the words allow
-    quote: Span
 
 
 def _date(m: re.Match[str], prefix: str = "") -> str | None:

@@ -3,52 +3,21 @@ responsibilities, targets, citations, and the places, industries and companies i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from policykg.errors import Problem
-from policykg.graph.deadlines import Deadline, outline_deadlines
-from policykg.graph.gazetteer import PLACE, Agency, Found, Gazetteer, Place
-from policykg.graph.lineage import LEVELS, Citation, level_of, outline_citations
+from policykg.graph.deadlines import outline_deadlines
+from policykg.graph.gazetteer import PLACE, Gazetteer, Place
+from policykg.graph.lineage import LEVELS, level_of, outline_citations
 from policykg.graph.outline import Outline, read_outline
 from policykg.graph.prose import prose_assignments
-from policykg.graph.records import Item
-from policykg.graph.responsibilities import Assignment, body_assignments
-from policykg.graph.targets import Target, outline_targets
+from policykg.graph.records import Cluster, DocumentRecord
+from policykg.graph.responsibilities import body_assignments
+from policykg.graph.targets import outline_targets
 from policykg.graph.task_tables import annex_assignments, annex_deadlines, annex_items
 from policykg.graph.text import normalize
 
 UNKNOWN_CITY = Place(PLACE + "unknown", "未知城市", "Unknown city", ())
-
-
-@dataclass(frozen=True)
-class Cluster:
-    """An industrial cluster: one zone (or county) and one industry, named as a table prints it."""
-
-    name: str
-    zone: str  # place IRI
-    industry: str  # industry IRI
-
-
-@dataclass
-class DocumentRecord:
-    outline: Outline
-    city: Place  # the administrative area whose government issues it
-    level: str
-    annex_items: list[Item]  # tasks that only an annex states, with paths such as 附件/12
-    deadlines: list[Deadline]
-    places: list[Place]  # areas it refers to that the curated vocabulary lacks, outermost first
-    issuers: list[Agency]
-    assignments: list[tuple[Assignment, Agency]]
-    targets: list[Target]
-    target_scopes: list[tuple[str | None, Cluster | None]]  # per target: (place IRI, cluster)
-    citations: list[Citation]
-    mentions: dict[str, list[Found]]  # item path -> places, industries, companies it names
-    problems: list[Problem]
-
-    @property
-    def stem(self) -> str:
-        return Path(self.outline.source).stem
 
 
 def scope_of(name: str, city: Place, gazetteer: Gazetteer) -> tuple[str | None, Cluster | None]:

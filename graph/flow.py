@@ -18,35 +18,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from pyoxigraph import NamedNode, Triple
 
-from policykg.graph.alignment import Pair, align, measures_of
-from policykg.graph.extract import DocumentRecord
+from policykg.graph.alignment import align, measures_of
 from policykg.graph.gazetteer import Gazetteer, key
 from policykg.graph.lineage import issued_title
 from policykg.graph.rdf import ELI, RDF_TYPE, decimal, document_iri, item_iris, pkg, text
+from policykg.graph.records import Digest, DocumentRecord, Pair
 
 _STATUS = pkg("flowStatus")
 # What a title says besides its topic: the region's own names, how it opens, and its genre.
 _OWN_REGION = re.compile(r"本[省市区县镇]|全[省市区县镇]|我[省市区县镇]")
 _FRAME = re.compile(r"^关于|的(?=[^的]*$)|(?:的)?(?:实施|指导|工作|行动)?(?:意见|方案|计划|安排|要点|细则|办法)$")
 MIRROR = 0.8  # share of title bigrams two documents' topics must have in common (Dice)
-
-
-@dataclass(frozen=True)
-class Digest:
-    """What the flow needs of one document: small enough to keep for the whole corpus."""
-
-    source: str  # the file, to read it again when it is part of a chain
-    iri: str
-    number: str | None
-    titles: tuple[str, ...]  # the forms a citation may name it by, normalised
-    citations: tuple[tuple[str, str | None, str], ...]  # (normalised title, number, relation)
-    region: tuple[str, ...] = ()  # its place and the places that place lies in, IRIs, its own first
-    date: str | None = None  # ISO 8601
-    topic: str = ""  # its title without its region's names, opening and genre
 
 
 def _title_key(title: str) -> str:

@@ -9,14 +9,13 @@ make the document based on the cited one (``eli:based_on``); anything else is a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from policykg.graph.divisions import COUNTY as DIVISION_COUNTY
 from policykg.graph.divisions import PREFECTURE, PROVINCE, Divisions
 from policykg.graph.divisions import TOWNSHIP as DIVISION_TOWNSHIP
 from policykg.graph.frontmatter import DOCUMENT_NUMBER
 from policykg.graph.mapped import MappedText
-from policykg.graph.records import Outline, Span
+from policykg.graph.records import Citation, Outline
 
 _CITED = re.compile(rf"《(?P<title>[^《》]{{2,80}})》(?:\s*\(?(?P<number>{DOCUMENT_NUMBER.pattern})\)?)?")
 _LISTED = re.compile(r"[\s、,，和及与以及]*")  # between two citations of one list
@@ -29,16 +28,6 @@ _NATIONAL_NUMBER = re.compile(r"^(国发|国办发|国函|国办函|中发|中�
 _LAYOUT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _NOTICE = re.compile(r"^.*?关于(?:印发|转发)[《<＜〈]?(.+?)[》>＞〉]?的通知$")
 _NATIONAL_TITLE = re.compile(r"^(关于印发)?《?(中共中央|国务院|国家|全国|中华人民共和国)")
-
-
-@dataclass(frozen=True)
-class Citation:
-    title: str
-    number: str | None
-    relation: str  # based_on | cites
-    level: str
-    path: str | None  # the item that cites; None for the preamble
-    quote: Span
 
 
 def level_of(title: str, number: str | None = None) -> str:

@@ -20,8 +20,8 @@ from policykg.graph.annex import parse_annexes
 from policykg.graph.frontmatter import DATE_LINE, parse_metadata
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import DIVISIONS, STYLES, Marker, format_segment, match_marker
-from policykg.graph.records import Item, Outline, Span
-from policykg.graph.text import LineIndex, SourceText, normalize, read_source
+from policykg.graph.records import Item, Outline, SourceText, Span
+from policykg.graph.text import LineIndex, normalize, read_source
 
 _MARKDOWN = re.compile(r"#{1,6}\s*")
 # An annex header: 附件 / 附件1 / 附件一 / 附表2, alone or with a colon and a title or a list.

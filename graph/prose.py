@@ -18,15 +18,13 @@ import re
 from collections.abc import Callable
 
 from policykg.graph.mapped import MappedText
-from policykg.graph.records import Item, Outline
+from policykg.graph.records import Assignment, Item, Mention, Outline
 from policykg.graph.responsibilities import (
     COORDINATOR,
     LEAD,
     PROSE,
     RESPONSIBLE,
     SUPPORT,
-    Assignment,
-    Mention,
     clause_spans,
     coverage,
     split_agencies,

@@ -7,15 +7,15 @@ role and agency. The same records always give the same triples.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from policykg.graph.extract import DocumentRecord
 from policykg.graph.gazetteer import Agency, Place, iri_part, key
 from policykg.graph.numbering import parse_segment
-from policykg.graph.records import Item
+from policykg.graph.records import DocumentRecord, Item
 from policykg.graph.units import base_unit
 from policykg.ontology.namespace import PKG as PKG_TERMS
 
@@ -73,6 +73,9 @@ _STYLE_CODE = {"cn": "", "cn_paren": "p", "arabic": "", "arabic_paren": "a", "ci
 def pkg(name: str) -> NamedNode:
     """A term of the ontology; one it does not define raises AttributeError (ontology/namespace.py)."""
     return NamedNode(str(PKG_TERMS[name]))
+
+
+IN_DOCUMENT, AGENCY, ISSUED_BY = pkg("inDocument"), pkg("agency"), pkg("issuedBy")
 
 
 def text(value: str) -> Literal:
@@ -169,7 +172,34 @@ def item_iris(record: DocumentRecord) -> dict[str, NamedNode]:
 
 
 def document_triples(record: DocumentRecord) -> Iterator[Triple]:
-    """Every triple of one document: metadata, outline items, responsibilities with evidence."""
+    """Every triple of one document: metadata, outline items, responsibilities with evidence, and
+    the counts of its parts."""
+    triples = list(_content_triples(record))
+    yield from triples
+    yield from count_triples(document_iri(record), triples)
+
+
+COUNTED = {"OutlineItem": "itemCount", "Measure": "measureCount", "Annex": "annexCount",
+           "Responsibility": "responsibilityCount", "Target": "targetCount"}  # fmt: skip
+
+
+def count_triples(doc: NamedNode, triples: list[Triple]) -> Iterator[Triple]:
+    """How many parts of each kind a document has, counted from its own triples: a summary the
+    build computes once, so that a question over the whole corpus reads a number per document rather
+    than aggregating every item and responsibility at query time (and a document added later brings
+    its counts with it)."""
+    parts = {t.subject for t in triples if t.predicate == IN_DOCUMENT and t.object == doc}
+    typed_parts = {(t.subject, t.object) for t in triples if t.predicate == RDF_TYPE and t.subject in parts}
+    kinds = Counter(kind for _, kind in typed_parts)
+    for kind, prop in COUNTED.items():
+        yield Triple(doc, pkg(prop), typed(kinds[pkg(kind)], "nonNegativeInteger"))
+    agencies = {t.object for t in triples if t.predicate == AGENCY and t.subject in parts}
+    issuers = {t.object for t in triples if t.predicate == ISSUED_BY and t.subject == doc}
+    yield Triple(doc, pkg("agencyCount"), typed(len(agencies), "nonNegativeInteger"))
+    yield Triple(doc, pkg("issuerCount"), typed(len(issuers), "nonNegativeInteger"))
+
+
+def _content_triples(record: DocumentRecord) -> Iterator[Triple]:
     outline, meta = record.outline, record.outline.metadata
     doc = document_iri(record)
     yield Triple(doc, RDF_TYPE, pkg("Document"))

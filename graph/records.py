@@ -1,4 +1,10 @@
-"""Typed records passed between the stages: outline and metadata.
+"""Typed records passed between the stages: text → records → triples, every one in this module.
+
+A document is read into a :class:`SourceText`, parsed into an :class:`Outline` (metadata, numbered
+items, annex tables), and the extractors read from the outline who must do what (:class:`Assignment`),
+targets, deadlines and citations; :class:`DocumentRecord` gathers them for the mapping to RDF. Across
+the corpus, each document leaves a :class:`Digest`, and the measures of a chain (:class:`Measure`)
+are aligned into :class:`Pair` records.
 
 Offsets in every record are character offsets into the decoded original text of the document,
 end exclusive, so ``original[span.start:span.end]`` is the exact quote.
@@ -8,12 +14,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policykg.errors import Problem
 
 if TYPE_CHECKING:
+    from policykg.graph.gazetteer import Agency, Found, Place
     from policykg.graph.mapped import MappedText
+
+# -- the text as read ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded document: its name, its text as read, the encoding and what reading it found."""
+
+    name: str
+    text: str
+    encoding: str
+    problems: tuple[Problem, ...] = ()
+
+
+# -- the outline -----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, order=True)
@@ -105,3 +128,126 @@ class Outline:
         """Every item in document order."""
         for item in self.items:
             yield from item.walk()
+
+
+# -- what the extractors read from an outline ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An agency as a document names it: ``written`` as printed, ``name`` with the prefix restored."""
+
+    written: str
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Assignment:
+    path: str | None  # the measure; None for an annex row that matches no measure
+    agency: Mention
+    role: str
+    rank: int
+    joint: bool
+    source: str  # body | annex | prose
+    quote: Span  # the clause, annex row or sentence that says so
+
+
+@dataclass(frozen=True)
+class Target:
+    path: str  # the item, or the annex label for an annex table
+    indicator: str
+    kind: str  # level | growth | share | count | reduction | multiple | coverage | category
+    value: float | None
+    value_min: float | None
+    value_max: float | None
+    category: str | None
+    unit: str | None
+    comparator: str  # >= | ≈ | = | > | <= | range
+    year: int | None
+    per_year: bool
+    scope: str  # city | each-county | each-zone | a place as printed
+    baseline: str | None
+    source: str  # body | annex
+    quote: Span
+
+
+@dataclass(frozen=True)
+class Deadline:
+    path: str  # the measure
+    date: str  # ISO 8601, the last day the words allow
+    quote: Span
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str
+    number: str | None
+    relation: str  # based_on | cites
+    level: str
+    path: str | None  # the item that cites; None for the preamble
+    quote: Span
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """An industrial cluster: one zone (or county) and one industry, named as a table prints it."""
+
+    name: str
+    zone: str  # place IRI
+    industry: str  # industry IRI
+
+
+# -- the records of one document, for the mapping to RDF -------------------------------------------
+
+
+@dataclass
+class DocumentRecord:
+    outline: Outline
+    city: Place  # the administrative area whose government issues it
+    level: str
+    annex_items: list[Item]  # tasks that only an annex states, with paths such as 附件/12
+    deadlines: list[Deadline]
+    places: list[Place]  # areas it refers to that the curated vocabulary lacks, outermost first
+    issuers: list[Agency]
+    assignments: list[tuple[Assignment, Agency]]
+    targets: list[Target]
+    target_scopes: list[tuple[str | None, Cluster | None]]  # per target: (place IRI, cluster)
+    citations: list[Citation]
+    mentions: dict[str, list[Found]]  # item path -> places, industries, companies it names
+    problems: list[Problem]
+
+    @property
+    def stem(self) -> str:
+        return Path(self.outline.source).stem
+
+
+# -- across the corpus: the policy flow ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What the flow needs of one document: small enough to keep for the whole corpus."""
+
+    source: str  # the file, to read it again when it is part of a chain
+    iri: str
+    number: str | None
+    titles: tuple[str, ...]  # the forms a citation may name it by, normalised
+    citations: tuple[tuple[str, str | None, str], ...]  # (normalised title, number, relation)
+    region: tuple[str, ...] = ()  # its place and the places that place lies in, IRIs, its own first
+    date: str | None = None  # ISO 8601
+    topic: str = ""  # its title without its region's names, opening and genre
+
+
+@dataclass(frozen=True)
+class Measure:
+    path: str
+    text: str  # title and text as printed
+
+
+@dataclass(frozen=True)
+class Pair:
+    upper: str  # path
+    lower: str
+    score: float
+    shared: tuple[str, ...]  # the most informative bigrams both state: the evidence

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from policykg.graph.divisions import NOT_A_LEVEL, Divisions
 from policykg.graph.mapped import MappedText
-from policykg.graph.records import Item, Outline, Span
+from policykg.graph.records import Assignment, Item, Mention, Outline
 
 RESPONSIBLE, LEAD, SUPPORT, IMPLEMENTER, COORDINATOR = "responsible", "lead", "support", "implementer", "coordinator"
 BODY, ANNEX, PROSE = "body", "annex", "prose"
@@ -46,26 +45,6 @@ _ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
 _AGENCY_FORM = re.compile(
     r"[\u4e00-\u9fff()]{1,24}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|工商联|运营商|办事处|支队|总队)"
 )
-
-
-@dataclass(frozen=True)
-class Mention:
-    """An agency as a document names it: ``written`` as printed, ``name`` with the prefix restored."""
-
-    written: str
-    name: str
-    span: Span
-
-
-@dataclass(frozen=True)
-class Assignment:
-    path: str | None  # the measure; None for an annex row that matches no measure
-    agency: Mention
-    role: str
-    rank: int
-    joint: bool
-    source: str  # body | annex | prose
-    quote: Span  # the clause, annex row or sentence that says so
 
 
 # -- agency lists ---------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from policykg.graph.annex import grid
 from policykg.graph.mapped import MappedText
-from policykg.graph.records import Annex, Item, Outline, Span
+from policykg.graph.records import Annex, Item, Outline, Span, Target
 from policykg.graph.text import is_han, normalize
 
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -69,25 +69,6 @@ _LEADING = re.compile(
     rf"并|和|以及|要|的|即|基本|全面|逐步|(?:{_VERBS})(?!区))+"
 )
 _TRAILING = re.compile(rf"(?:{_VERBS.replace('|改造', '')}|分别|数量|总数|规模|均|的|应)+$")  # keep "管道改造"
-
-
-@dataclass(frozen=True)
-class Target:
-    path: str  # the item, or the annex label for an annex table
-    indicator: str
-    kind: str  # level | growth | share | count | reduction | multiple | coverage | category
-    value: float | None
-    value_min: float | None
-    value_max: float | None
-    category: str | None
-    unit: str | None
-    comparator: str  # >= | ≈ | = | > | <= | range
-    year: int | None
-    per_year: bool
-    scope: str  # city | each-county | each-zone | a place as printed
-    baseline: str | None
-    source: str  # body | annex
-    quote: Span
 
 
 def han_number(text: str) -> float | None:

@@ -12,16 +12,15 @@ import re
 from dataclasses import dataclass
 
 from policykg.graph.annex import GridRow, grid, number_column
-from policykg.graph.deadlines import DEADLINE_COLUMN, Deadline, deadline_in_cell
+from policykg.graph.deadlines import DEADLINE_COLUMN, deadline_in_cell
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import cn_to_int, int_to_cn
-from policykg.graph.records import Annex, Item, Outline, Span
+from policykg.graph.records import Annex, Assignment, Deadline, Item, Outline, Span
 from policykg.graph.responsibilities import (
     ANNEX,
     RESPONSIBLE,
     ROLE_WORDS,
     SUPPORT,
-    Assignment,
     assign,
     coverage,
     joint_list,

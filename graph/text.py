@@ -16,11 +16,11 @@ import codecs
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from policykg.errors import CorpusError, PolicyKGError, Problem
 from policykg.graph.mapped import MappedText
+from policykg.graph.records import SourceText
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -57,16 +57,6 @@ TRADITIONAL = (
     "銀隊險類顯風飛養驗齊龍"
 )
 _FREQUENT.update(TRADITIONAL)
-
-
-@dataclass(frozen=True)
-class SourceText:
-    """A decoded document: its name, its text as read, the encoding and what reading it found."""
-
-    name: str
-    text: str
-    encoding: str
-    problems: tuple[Problem, ...] = ()
 
 
 def max_bytes() -> int:

@@ -81,8 +81,10 @@ class PKG(DefinedNamespace):
     actsIn: URIRef
     agency: URIRef
     agencyAsWritten: URIRef
+    agencyCount: URIRef
     agencyKind: URIRef
     alignmentScore: URIRef
+    annexCount: URIRef
     baseUnit: URIRef
     baseValue: URIRef
     baseline: URIRef
@@ -113,12 +115,15 @@ class PKG(DefinedNamespace):
     indicator: URIRef
     issuedBy: URIRef
     issuedOn: URIRef
+    issuerCount: URIRef
+    itemCount: URIRef
     joint: URIRef
     leads: URIRef
     ledBy: URIRef
     level: URIRef
     lowerMeasure: URIRef
     measure: URIRef
+    measureCount: URIRef
     mentionsCompany: URIRef
     mentionsIndustry: URIRef
     mentionsPlace: URIRef
@@ -132,6 +137,7 @@ class PKG(DefinedNamespace):
     rank: URIRef
     resolved: URIRef
     responsibilityCity: URIRef
+    responsibilityCount: URIRef
     responsibleFor: URIRef
     role: URIRef
     scope: URIRef
@@ -145,6 +151,7 @@ class PKG(DefinedNamespace):
     succeededBy: URIRef
     supportedBy: URIRef
     supports: URIRef
+    targetCount: URIRef
     targetKind: URIRef
     targetOf: URIRef
     text: URIRef

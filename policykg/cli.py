@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import unicodedata
 from collections import Counter
@@ -16,6 +17,9 @@ from pathlib import Path
 from policykg.errors import PolicyKGError
 from policykg.publish import staged_folder, write_text
 from policykg.queries.export import KINDS, write_csv
+
+CELL_WIDTH = 60  # the most columns a cell of the table takes
+_CONTROL = re.compile(r"\s*[\x00-\x1f\x7f-\x9f\u2028\u2029]+\s*")  # line breaks, tabs, escapes
 
 
 def cmd_outline(args: argparse.Namespace) -> int:
@@ -59,6 +63,8 @@ def format_outline(outline) -> str:
 def cmd_build(args: argparse.Namespace) -> int:
     from policykg.graph.build import build
 
+    if args.add:
+        return _add(args)
     corpus = Path(args.corpus) if args.corpus else None
     if (args.executor == "dask") != bool(args.scheduler):
         raise UsageError("build: --executor dask needs --scheduler ADDRESS, and --scheduler needs --executor dask")
@@ -73,6 +79,20 @@ def cmd_build(args: argparse.Namespace) -> int:
         args.reference,
         args.quiet,
     )
+    print(summary.report())
+    return 1 if args.strict and summary.problems else 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    """``build --add FILES``: into the build at --out, with the options it was built with."""
+    from policykg.graph.incremental import add
+
+    if args.corpus or args.scheduler or args.reference:
+        raise UsageError(
+            "build --add: the documents go into the build at --out; --corpus, --scheduler and "
+            "--reference-checks are the build's own"
+        )
+    summary = add([Path(f) for f in args.add], Path(args.out), args.workers, args.quiet)
     print(summary.report())
     return 1 if args.strict and summary.problems else 0
 
@@ -156,13 +176,15 @@ def cmd_query(args: argparse.Namespace) -> int:
         raise UsageError(f"query: no question named {args.name!r} (see 'policykg query --list')")
     query = queries[args.name]
     values = dict(_pair(p) for p in args.param)
+    page = None if args.all else args.page
     if args.endpoint:
-        columns, rows = catalogue.run_remote(
-            args.endpoint, catalogue.with_values(query.text, catalogue.bindings(query, values))
-        )
+        text = catalogue.with_values(query.text, catalogue.bindings(query, values))
+        columns, rows = catalogue.run_remote(args.endpoint, text if page is None else catalogue.paged(text, page))
     else:
-        columns, rows = list(query.returns), catalogue.run(catalogue.store_at(Path(args.build)), query, values)
-    _table(columns, rows, args.format)
+        columns, rows = list(query.returns), catalogue.run(catalogue.store_at(Path(args.build)), query, values, page)
+    _table(columns, rows[: catalogue.PAGE_ROWS] if page else rows, args.format)
+    if page and len(rows) > catalogue.PAGE_ROWS:
+        print(f"(page {page}: more rows on --page {page + 1}, or all of them with --all)", file=sys.stderr)
     return 0
 
 
@@ -210,16 +232,35 @@ def _table(columns: list[str], rows: list[dict[str, str]], fmt: str) -> None:
     elif fmt == "csv":
         write_csv(sys.stdout, columns, rows)
     else:
-        widths = {c: min(60, max([_width(c)] + [_width(r[c]) for r in rows])) for c in columns}
-        print("  ".join(_pad(c, widths[c]) for c in columns))
-        for r in rows:
-            print("  ".join(_pad(r[c][:60], widths[c]) for c in columns))
+        cells = [[_cell(c) for c in columns]] + [[_cell(r[c]) for c in columns] for r in rows]
+        widths = [max(_width(line[i]) for line in cells) for i in range(len(columns))]
+        for line in cells:
+            print("  ".join(_pad(cell, width) for cell, width in zip(line, widths)).rstrip())
         print(f"({len(rows)} rows)", file=sys.stderr)
 
 
 def _width(text: str) -> int:
     """Display width: Chinese characters take two columns."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cell(text: str) -> str:
+    """A value as one line of the table, at most CELL_WIDTH columns: line breaks, tabs and other control
+    characters fold into one space (a quote spans lines), and a longer value is cut with "…".
+
+    >>> _cell("（一）推进标准地出让。\\r\\n  （责任单位：市发改委）"), _cell("一二三" * 30)[-3:]
+    ('（一）推进标准地出让。 （责任单位：市发改委）', '一二…')
+    """
+    line = _CONTROL.sub(" ", text).strip()
+    if _width(line) <= CELL_WIDTH:
+        return line
+    kept, width = [], 0
+    for ch in line:
+        width += _width(ch)
+        if width > CELL_WIDTH - 1:
+            break
+        kept.append(ch)
+    return "".join(kept) + "…"
 
 
 def _pad(text: str, width: int) -> str:
@@ -268,6 +309,12 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--workers", type=int, help="processes to use (default: one per core)")
     b.add_argument(
+        "--add",
+        nargs="+",
+        metavar="FILE",
+        help="put new or changed documents into the build at --out, with the options it was built with",
+    )
+    b.add_argument(
         "--formats",
         default="nt,ttl,jsonld",
         type=_formats,
@@ -313,6 +360,8 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a parameter (repeatable)")
     _source_options(q)
     q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    q.add_argument("--page", type=int, default=1, help="the page of 100 rows to show (default: the first)")
+    q.add_argument("--all", action="store_true", help="show every row")
     q.set_defaults(run=cmd_query)
 
     s = sub.add_parser("sparql", help="run a SPARQL SELECT query given as text or as a file")

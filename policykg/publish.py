@@ -8,6 +8,7 @@ symbolic link switched to it with one atomic rename: the old folder or the new o
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -70,8 +71,12 @@ def _publish(staging: Path, target: Path) -> None:
     link.unlink(missing_ok=True)
     link.symlink_to(staging.name, target_is_directory=True)
     os.replace(link, target)
+    # this target's staging folders (mkdtemp's 8 characters) and renamed plain folder, not a sibling's (build-full)
+    ours = re.compile(rf"\.{re.escape(target.name)}-(?:[a-z0-9_]{{8}}|old-\d+)")
     for leftover in target.parent.glob(f".{target.name}-*"):
-        if leftover.is_dir() and not leftover.is_symlink() and leftover != staging and _stale(leftover, previous):
+        if not ours.fullmatch(leftover.name) or leftover.is_symlink() or not leftover.is_dir():
+            continue
+        if leftover != staging and _stale(leftover, previous):
             shutil.rmtree(leftover, ignore_errors=True)
 
 

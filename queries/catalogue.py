@@ -3,8 +3,11 @@
 Each ``.rq`` file keeps running in any SPARQL tool; its header says what it answers::
 
     #+ summary: The measures an agency is assigned to in one role.
-    #+ params: agency: string e.g. 驻马店市工业和信息化局; role: string = any
+    #+ params: agency: name e.g. 驻马店市工业和信息化局; role: string = any
     #+ returns: agency, role, measure_path, measure_title
+
+A parameter is a ``string``, an ``integer``, an ``iri`` or a ``name``: a Chinese label, bound as
+``"…"@zh`` so that the query looks it up as it is written in the graph.
 
 A parameter is required and shows an example value (``e.g.``), or is optional with a default that
 asks for everything (``= any``): a default naming one corpus's agency or document would make the
@@ -44,7 +47,7 @@ class Param:
     """A parameter: optional with a ``default`` that means "all", or required with an ``example``."""
 
     name: str
-    type: str  # string | integer | iri
+    type: str  # string | name | integer | iri
     default: str | None
     example: str | None = None
 
@@ -74,7 +77,7 @@ class Query:
 
 
 _HEADER = re.compile(r"#\+\s*(\w+):\s*(.*)")
-_PARAM = re.compile(r"(\w+)\s*:\s*(string|integer|iri)\s*(?:=\s*(.*)|e\.g\.\s*(.*))")
+_PARAM = re.compile(r"(\w+)\s*:\s*(string|name|integer|iri)\s*(?:=\s*(.*)|e\.g\.\s*(.*))")
 
 
 def parse_query(name: str, text: str) -> Query:
@@ -95,7 +98,7 @@ def parse_query(name: str, text: str) -> Query:
         if not m:
             raise QueryError(
                 f"{name}.rq:{lines['params']}: bad parameter {spec!r}"
-                " (name: string|integer|iri = default, or e.g. example)"
+                " (param: string|name|integer|iri = default, or e.g. example)"
             )
         params.append(Param(*m.group(1, 2, 3, 4)))
     returns = tuple(c.strip() for c in fields["returns"].split(","))
@@ -126,7 +129,17 @@ def load(folder: str = "") -> dict[str, Query]:
     return queries
 
 
-def _term(param: Param, value: str):
+def _term(param: Param, value: str) -> Literal | NamedNode:
+    """The RDF term of a value. A ``name`` is a Chinese label, tagged ``@zh`` as the graph's labels
+    are: the query looks it up as it is (``?x skos:prefLabel ?agency``), where every store starts
+    a join, instead of computing the label (``STRLANG``), where Virtuoso does not, and whose
+    ``STR()`` loses the Chinese characters there (queries/PLANNING.md, rule 19).
+
+    >>> _term(Param("agency", "name", None, "市发改委"), "市发改委")
+    <Literal value=市发改委 language=zh>
+    """
+    if param.type == "name":
+        return Literal(value, language="zh")
     if param.type == "iri":
         return NamedNode(value)
     if param.type == "integer":
@@ -134,9 +147,28 @@ def _term(param: Param, value: str):
     return Literal(value)
 
 
-def run(store: Store, query: Query, values: dict[str, str] | None = None) -> list[dict[str, str]]:
-    """Rows of a query as dicts of plain strings (columns in the header's order)."""
-    solutions = store.query(with_values(query.text, bindings(query, values)))
+PAGE_ROWS = 100  # what the CLI and the query page show of an answer unless asked for all of it
+
+
+def paged(text: str, page: int) -> str:
+    """The query limited to its ``page``-th page of PAGE_ROWS rows, and one row more: that row, not
+    shown, tells whether there is a next page without counting the whole answer.
+
+    >>> paged("SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x", 3)
+    'SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x\\nLIMIT 101 OFFSET 200'
+    """
+    if page < 1:
+        raise QueryError(f"page {page}: pages are numbered from 1")
+    return f"{text}\nLIMIT {PAGE_ROWS + 1} OFFSET {(page - 1) * PAGE_ROWS}"
+
+
+def run(
+    store: Store, query: Query, values: dict[str, str] | None = None, page: int | None = None
+) -> list[dict[str, str]]:
+    """Rows of a query as dicts of plain strings (columns in the header's order): all of them, or
+    one page (with the extra row of ``paged``)."""
+    text = with_values(query.text, bindings(query, values))
+    solutions = store.query(text if page is None else paged(text, page))
     assert isinstance(solutions, QuerySolutions)  # load() takes SELECT queries only
     return [{c: ("" if s[c] is None else s[c].value) for c in query.returns} for s in solutions]
 
@@ -155,6 +187,11 @@ def run_text(store: Store, text: str) -> tuple[list[str], list[dict[str, str]]]:
 
 def store_at(build: Path) -> Store:
     location = build / "store"
+    if not location.is_dir() and any(build.glob("kg/part-*.nq.gz")):
+        raise PolicyKGError(
+            f"{build}: no store here, only the graph's shards (kg/part-*.nq.gz): load them into a SPARQL "
+            "server (its bulk loader, or 'policykg push') and ask it with --endpoint URL"
+        )
     if not location.is_dir():
         raise PolicyKGError(f"{build}: no built store here (run 'policykg build' first)")
     return Store.read_only(str(location))

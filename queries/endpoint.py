@@ -8,13 +8,14 @@ clients as Oxigraph does, answers 413 to an oversized body, and on SIGTERM or SI
 servers it started. Oxigraph's own ``--timeout-s`` does not stop a running aggregation and killing
 the server is the only way to, so a query that runs over the time limit is answered 503, a fresh
 server takes the next queries, and the old one is killed as soon as the other queries it was
-answering are done: one client's runaway query fails no one else's. ``push`` loads the built graph
-into any endpoint through the Graph Store Protocol.
+answering are done: one client's runaway query fails no one else's. ``push`` loads a build, local
+or from a cluster, into any store through the Graph Store Protocol.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import shutil
 import socket
@@ -22,16 +23,19 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import AsyncIterator
+from collections import defaultdict
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from subprocess import DEVNULL
 
 from aiohttp import ClientConnectionError, ClientError, ClientSession, TCPConnector, web
+from pyoxigraph import DefaultGraph, RdfFormat, Store, Triple, parse
 
 from policykg.errors import PolicyKGError
-from policykg.queries.catalogue import QueryError, bindings, load, with_values
+from policykg.graph.store import INFERRED_GRAPH, as_ntriples
+from policykg.queries.catalogue import PAGE_ROWS, QueryError, bindings, load, paged, with_values
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -66,7 +70,7 @@ def catalogue_page() -> bytes:
     ]  # fmt: skip
     page = (files("policykg.queries") / "templates" / "query.html").read_text(encoding="utf-8")
     data = json.dumps(entries, ensure_ascii=False).replace("</", "<\\/")  # no way out of the <script>
-    return page.replace("/*CATALOGUE*/[]", data).encode("utf-8")
+    return page.replace("/*CATALOGUE*/[]", data).replace("/*PAGE_ROWS*/100", str(PAGE_ROWS)).encode("utf-8")
 
 
 MAX_BODY = 1 << 20  # bytes: a SPARQL query or a question's parameters, with room for a large VALUES block
@@ -195,6 +199,8 @@ def application(backends: Backends) -> web.Application:
         try:
             values = json.loads(await request.read() or b"{}")
             text = with_values(q.text, bindings(q, {k: str(v) for k, v in values.items()}))
+            if request.query.get("page") != "all":
+                text = paged(text, int(request.query.get("page", "1")))
         except (QueryError, ValueError, AttributeError) as err:
             return _text(400, str(err))
         headers = {"Accept": request.headers.get("Accept", JSON_RESULTS), "Content-Type": FORM}
@@ -237,16 +243,49 @@ def serve(
 
 
 def push(build: Path, endpoint: str) -> int:
-    """Load the built graph into an endpoint's default graph (Graph Store Protocol); return the
-    number of triples sent."""
-    nt = build / "kg.nt"
-    if not nt.is_file():
-        raise PolicyKGError(f"{build}: no kg.nt here (run 'policykg build' first)")
-    url = endpoint if "?" in endpoint else f"{endpoint}?default"
-    data = nt.read_bytes()
-    request = urllib.request.Request(url, data=data, method="POST", headers={"Content-Type": "application/n-triples"})
-    try:
-        urllib.request.urlopen(request).close()
-    except (urllib.error.URLError, OSError) as err:
-        raise PolicyKGError(f"{url}: {getattr(err, 'reason', err)}") from err
-    return data.count(b"\n")
+    """Load a build into another store through the Graph Store Protocol: the asserted triples into
+    its default graph, the inferences into their named graph (as in the build's store), read from
+    kg.nt and the store of a local build or from the shards of a cluster build (kg/part-*.nq.gz).
+    Returns the number of triples sent. For a small graph: a big one goes to the server's bulk
+    loader (docs/SCALE.md)."""
+    sent = 0
+    for graph, ntriples in _graphs(build):
+        url = _graph_url(endpoint, graph)
+        request = urllib.request.Request(
+            url, data=ntriples, method="POST", headers={"Content-Type": "application/n-triples"}
+        )
+        try:
+            urllib.request.urlopen(request).close()
+        except (urllib.error.URLError, OSError) as err:
+            raise PolicyKGError(f"{url}: {getattr(err, 'reason', err)}") from err
+        sent += ntriples.count(b"\n")
+    return sent
+
+
+def _graphs(build: Path) -> Iterator[tuple[str | None, bytes]]:
+    """(graph IRI or None for the default graph, its triples as N-Triples), part by part."""
+    nt, shards = build / "kg.nt", sorted(build.glob("kg/part-*.nq.gz"))
+    if nt.is_file():
+        yield None, nt.read_bytes()
+        if (build / "store").is_dir():
+            inferred = Store.read_only(str(build / "store")).dump(format=RdfFormat.N_TRIPLES, from_graph=INFERRED_GRAPH)
+            if inferred:
+                yield INFERRED_GRAPH.value, inferred
+        return
+    if not shards:
+        raise PolicyKGError(f"{build}: no graph here, neither kg.nt nor kg/part-*.nq.gz (run 'policykg build' first)")
+    for shard in shards:
+        by_graph: dict[str | None, list[Triple]] = defaultdict(list)
+        for quad in parse(gzip.decompress(shard.read_bytes()), format=RdfFormat.N_QUADS):
+            graph = None if isinstance(quad.graph_name, DefaultGraph) else quad.graph_name.value
+            by_graph[graph].append(quad.triple)
+        for graph, triples in by_graph.items():
+            yield graph, as_ntriples(triples)
+
+
+def _graph_url(endpoint: str, graph: str | None) -> str:
+    """A graph's address at a Graph Store (``?default``, ``?graph=IRI``); an endpoint given with a
+    query string is taken as it is for the default graph."""
+    if graph is None:
+        return endpoint if "?" in endpoint else f"{endpoint}?default"
+    return f"{endpoint.split('?', 1)[0]}?graph={urllib.parse.quote(graph, safe='')}"

@@ -15,8 +15,8 @@ from collections import defaultdict
 from pyoxigraph import Store
 
 from policykg.queries.catalogue import load, run
-from policykg.queries.consistency import Finding
-from policykg.queries.network import rows, stem
+from policykg.queries.findings import Finding
+from policykg.queries.store_rows import rows, stem
 
 
 def _upper_documents(store: Store) -> list[str]:

@@ -21,7 +21,7 @@ import networkx as nx
 from pyoxigraph import Store
 
 from policykg.publish import write_text
-from policykg.queries.catalogue import load, run
+from policykg.queries.store_rows import annex_row_node, rows, stem
 
 ROLES = ("lead", "support", "responsible", "implementer", "coordinator")
 LEVELS = {"national": 4, "provincial": 3, "municipal": 2, "countylevel": 1}
@@ -31,25 +31,6 @@ RELATIONS = {"based_on": 0, "mirrors": 1, "cites": 2}
 FORMATS = ("graphml", "gexf")
 NETWORKS = ("responsibility", "co-responsibility", "flow")
 _Graph = TypeVar("_Graph", bound=nx.Graph)
-
-
-def rows(store: Store, name: str) -> list[dict[str, str]]:
-    """The rows of one query of ``queries/analyses/`` (shared by the analysis modules)."""
-    return run(store, load("analyses")[name])
-
-
-def stem(source_file: str) -> str:
-    """The document's short name: its corpus file without ``.txt``.
-
-    >>> stem("zhumadian-2021-industrial-quality-plan.txt")
-    'zhumadian-2021-industrial-quality-plan'
-    """
-    return source_file[:-4] if source_file.endswith(".txt") else source_file
-
-
-def _row_node(row: dict[str, str]) -> str:
-    """A node for an annex row that matches no item of the body: the document, the row's offset."""
-    return f"{row['document']}/annex-row/{row['start']}"
 
 
 def _row_label(quote: str) -> str:
@@ -74,7 +55,7 @@ def responsibility_network(store: Store) -> nx.MultiDiGraph:
         if r["agency"] not in graph:
             graph.add_node(r["agency"], kind="agency", label_zh=r["agency_zh"], label_en=r["agency_en"], city=r["city"])
         item = items.get(r["measure"])
-        node = r["measure"] if item else _row_node(r)
+        node = r["measure"] if item else annex_row_node(r)
         if node not in graph:
             graph.add_node(
                 node,
@@ -225,7 +206,7 @@ def flow_graph(store: Store) -> nx.DiGraph:
     for r in rows(store, "responsibilities"):
         node = r["measure"]
         if not node:
-            node = _row_node(r)
+            node = annex_row_node(r)
             flow.add_node(
                 node, kind="annex-row", label_zh=_row_label(r["quote"]), label_en="", document=stem(r["source_file"])
             )

@@ -9,16 +9,10 @@ import networkx as nx
 from pyoxigraph import Store
 
 from policykg.queries.catalogue import load, run
-from policykg.queries.consistency import Target, targets
-from policykg.queries.network import (
-    AgencyLoad,
-    agency_load,
-    co_responsibility,
-    flow_graph,
-    responsibility_network,
-    rows,
-)
-from policykg.queries.overlaps import Topic, topics
+from policykg.queries.near_duplicates import Topic, topics
+from policykg.queries.network import AgencyLoad, agency_load, co_responsibility, flow_graph, responsibility_network
+from policykg.queries.store_rows import rows
+from policykg.queries.target_checks import StoredTarget, targets
 
 
 @dataclass
@@ -30,7 +24,7 @@ class Overview:
     agencies: dict[str, dict[str, str]]  # by agency IRI: names, city, kind, resolved
     flow: nx.DiGraph
     topics: list[Topic]
-    targets: list[Target]
+    targets: list[StoredTarget]
     clusters: list[dict[str, str]]  # cluster, zone, industry, code and one of its targets per row
 
 

@@ -22,11 +22,13 @@ from pyoxigraph import Store
 
 from policykg.publish import write_atomically, write_text
 from policykg.queries.catalogue import store_at
-from policykg.queries.consistency import SEVERITIES, Finding, consistency_findings
 from policykg.queries.export import write_csv
+from policykg.queries.findings import SEVERITIES, Finding
 from policykg.queries.flow_audit import flow_findings
-from policykg.queries.network import rows, stem
-from policykg.queries.overlaps import THRESHOLD, overlap_findings, responsibility_flags, topics
+from policykg.queries.near_duplicates import THRESHOLD, overlap_findings, topics
+from policykg.queries.responsibility_flags import lead_conflicts, responsibility_flags
+from policykg.queries.store_rows import rows, stem
+from policykg.queries.target_checks import target_findings
 
 COLUMNS = ("kind", "severity", "message", "documents", "paths", "agencies", "quotes")
 KINDS = {
@@ -52,8 +54,9 @@ def findings(store: Store) -> list[Finding]:
 
     Ordered by severity (error, warning, info), then kind, documents, paths and message.
     """
-    found = consistency_findings(store) + overlap_findings(topics(store)) + responsibility_flags(store)
-    found += flow_findings(store)
+    found_topics = topics(store)
+    found = target_findings(store) + overlap_findings(found_topics) + lead_conflicts(found_topics)
+    found += responsibility_flags(store) + flow_findings(store)
     return sorted(found, key=Finding.sort_key)
 
 

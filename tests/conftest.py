@@ -73,6 +73,26 @@ def bundled(tmp_path_factory):
     return out, build(CORPUS, out)
 
 
+@pytest.fixture(scope="module")
+def network(store):
+    """The responsibility network of the module's ``store`` (the analysis tests define which)."""
+    from policykg.queries.network import responsibility_network
+
+    return responsibility_network(store)
+
+
+@pytest.fixture(scope="module")
+def found(store):
+    """Every finding of the auditor's report on the module's ``store``."""
+    from policykg.queries.report import findings
+
+    return findings(store)
+
+
+def of_kind(found: list, kind: str) -> list:
+    return [f for f in found if f.kind == kind]
+
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 

@@ -147,6 +147,40 @@ def main_pages(corpus, documents: int, agencies: int) -> list[str]:
     )
 
 
+def overlap_pages(written: dict[str, Path], most: int) -> list[str]:
+    """The overlaps pages: the first (which lists every topic) and up to ``most`` others spread
+    evenly over the rest, the last included."""
+    others = sorted((n for n in written if n.startswith("overlaps/")), key=lambda n: int(n.rsplit("/", 1)[1]))
+    step = max(1, -(-len(others) // most))
+    return ["overlaps"] + sorted({*others[::step], *others[-1:]}, key=others.index)
+
+
+def misdirected_topic_links(browser, index: Path, most: int) -> tuple[int, list[str]]:
+    """Follow up to ``most`` links of the list of topics on ``index`` (spread evenly, the last
+    included): each must open its page at the part that draws the topic. Returns the number of
+    topics listed and the links that do not."""
+    tab, problems = guarded_tab(browser, "file://", offline=True, viewport=VIEWPORT)
+    tab.goto(index.as_uri())
+    links = [
+        tuple(link)
+        for link in tab.eval_on_selector_all(
+            "table.topics tbody tr a", "links => links.map(a => [a.textContent, a.getAttribute('href')])"
+        )
+    ]
+    step = max(1, -(-len(links) // most))
+    wrong = []
+    for text, href in sorted({*links[::step], *links[-1:]}, key=links.index):
+        tab.goto(index.as_uri())
+        tab.evaluate("window.viewReady = false")  # a part of the same page: the hash moves, the page stays
+        tab.click(f"table.topics a[href='{href}']")
+        tab.wait_for_function(f"location.href.endsWith({href!r}) && window.viewReady === true")
+        hub = "topic:" + text.split()[0].removeprefix("主题")
+        if hub not in tab.evaluate("nodes.get({filter: n => !n.hidden}).map(n => n.key)"):
+            wrong.append(f"{text} → {href}")
+    tab.context.close()
+    return len(links), wrong + problems
+
+
 def check_pages(browser, written: dict[str, Path], names: list[str], tag: str) -> None:
     """Open each page, measure it and all its parts; write the figures to test-artifacts/."""
     rows, failures = [], []

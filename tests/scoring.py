@@ -14,8 +14,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from conftest import DEV_DOCUMENTS, DOCUMENTS, document, fold, golden  # noqa: E402
-from policykg.graph.extract import DocumentRecord, extract_document  # noqa: E402
+from policykg.graph.extract import extract_document  # noqa: E402
 from policykg.graph.gazetteer import Gazetteer  # noqa: E402
+from policykg.graph.records import DocumentRecord  # noqa: E402
 from policykg.graph.responsibilities import similarity  # noqa: E402
 
 TARGET_FIELDS = ("comparator", "year", "per_year", "scope", "baseline")

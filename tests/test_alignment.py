@@ -12,7 +12,8 @@ from collections import Counter
 from scoring import alignment_counts, f1
 
 from conftest import GOLDEN
-from policykg.graph.alignment import Measure, align
+from policykg.graph.alignment import align
+from policykg.graph.records import Measure
 
 CHAINS = sorted((GOLDEN / "alignment").glob("*.json"))
 

@@ -1,4 +1,5 @@
-"""The analyses and the auditor's report say what a careful reader of the five documents finds."""
+"""The analyses and the auditor's report say what a careful reader of the five documents finds, on their
+full build (slow: the quick tier runs the analyses on a small graph, tests/test_analyses_fixture.py)."""
 
 from __future__ import annotations
 
@@ -10,21 +11,19 @@ import pytest
 from openpyxl import load_workbook
 
 from bench.measures import synthetic
+from conftest import of_kind
 from policykg.queries.catalogue import load, run, store_at
-from policykg.queries.consistency import Finding, consistency_findings
+from policykg.queries.near_duplicates import find_topics, topics
 from policykg.queries.network import (
     NETWORKS,
     agency_load,
     build_network,
     co_responsibility,
-    communities,
     flow_graph,
     path_to_source,
-    responsibility_network,
-    write_network,
 )
-from policykg.queries.overlaps import find_topics, responsibility_flags, topics
-from policykg.queries.report import COLUMNS, findings, render_html, write_findings, write_report
+from policykg.queries.report import COLUMNS, findings, write_report
+from policykg.queries.responsibility_flags import responsibility_flags
 
 DOC = "https://w3id.org/policykg/id/doc/"
 AG = "https://w3id.org/policykg/id/agency/"
@@ -34,24 +33,12 @@ Y2023 = "zhumadian-2023-industrial-economy"
 Y2024 = "zhumadian-2024-development-zones-plan"
 PUYANG = "puyang-2023-manufacturing-doubling"
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def store(built):
     return store_at(built[0])
-
-
-@pytest.fixture(scope="module")
-def network(store):
-    return responsibility_network(store)
-
-
-@pytest.fixture(scope="module")
-def found(store):
-    return findings(store)
-
-
-def of_kind(found: list[Finding], kind: str) -> list[Finding]:
-    return [f for f in found if f.kind == kind]
 
 
 # The responsibility network
@@ -96,16 +83,6 @@ def test_science_and_industry_bureaus_share_the_2021_innovation_measures(network
     assert not projection.has_edge(AG + "zhumadian-industry-it", AG + "puyang-industry-it")
 
 
-def test_load_and_communities_are_deterministic(network):
-    projection = co_responsibility(network)
-    loads = agency_load(network, projection)
-    assert loads == agency_load(network)
-    parts = communities(projection)
-    assert parts == communities(co_responsibility(network))
-    assert sorted(n for p in parts for n in p) == sorted(projection)  # a partition of the agencies
-    assert all(0 <= a.betweenness <= 1 for a in loads)
-
-
 def test_flow_runs_from_provincial_sources_to_measures_and_agencies(store):
     flow = flow_graph(store)
     assert nx.is_directed_acyclic_graph(flow)
@@ -123,36 +100,12 @@ def test_flow_runs_from_provincial_sources_to_measures_and_agencies(store):
         path_to_source(flow, "nowhere")
 
 
-@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
-def test_written_networks_read_back_with_labels(network, store, tmp_path, fmt):
-    for graph in (network, co_responsibility(network), flow_graph(store)):
-        path = write_network(graph, tmp_path / f"g.{fmt}")
-        again = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
-        assert again.number_of_nodes() == graph.number_of_nodes()
-        assert again.number_of_edges() == graph.number_of_edges()
-        for node, data in graph.nodes(data=True):
-            assert again.nodes[node]["label_zh"] == data["label_zh"]
-        first = path.read_bytes()
-        assert write_network(graph, tmp_path / f"h.{fmt}").read_bytes() == first  # deterministic
-    with pytest.raises(ValueError):
-        write_network(network, tmp_path / "g.dot")
-
-
 def test_networks_by_name(store):
     sizes = {kind: build_network(store, kind).number_of_nodes() for kind in NETWORKS}
     assert sizes["co-responsibility"] == 70  # every agency named in a responsibility
     assert sizes["responsibility"] == 70 + 91 + 1  # and the 91 items and 1 unmatched annex row assigned to them
     with pytest.raises(ValueError):
         build_network(store, "citations")
-
-
-def test_none_attributes_are_written_as_empty_strings(tmp_path):
-    graph = nx.Graph()
-    graph.add_node("a", label_zh="甲", city=None, names=("x", "y"))
-    graph.add_edge("a", "b", weight=2)
-    again = nx.read_graphml(write_network(graph, tmp_path / "n.graphml"))
-    assert again.nodes["a"]["city"] == "" and again.nodes["a"]["names"] == "x; y"
-    assert again.nodes["b"]["label"] == "b"
 
 
 # Overlaps and responsibility flags
@@ -173,10 +126,6 @@ def test_standard_land_supply_is_one_topic_across_zhumadian_documents(store):
 def test_enterprise_upgrading_chain_links_2024_plan_and_puyang(store):
     (chain,) = [t for t in topics(store) if any("个转企" in c for m in t.measures for c in m.clauses)]
     assert {(m.document, m.path) for m in chain.measures} >= {(Y2024, "三/（二）/4"), (PUYANG, "二/（一）/3")}
-
-
-def test_topics_are_deterministic(store):
-    assert topics(store) == topics(store)
 
 
 def test_several_leads_are_flagged_as_diffused(store):
@@ -250,11 +199,6 @@ def test_high_tech_enterprise_targets_across_documents(found):
     assert "新认定国家高新技术企业20家" in high_tech.quotes and "lowered from 20家 to 10家" in high_tech.message
 
 
-def test_consistency_findings_are_sorted_and_deterministic(store):
-    first = consistency_findings(store)
-    assert first == consistency_findings(store) and first == sorted(first, key=Finding.sort_key)
-
-
 # The report
 
 
@@ -278,12 +222,3 @@ def test_write_report_writes_three_files(built, tmp_path, found):
     sheet = load_workbook(paths[2])["findings"]
     assert sheet.max_row == len(found) + 1 and sheet["A2"].value == table[0]["kind"]
     assert not list(tmp_path.joinpath("report").glob(".*"))  # no temporary file left
-
-
-def test_html_escapes_what_comes_from_the_data(tmp_path):
-    odd = Finding("gap", "warning", "a <b>bold</b> claim & more", ("<script>alert(1)</script>",), ("一",))
-    page = render_html([odd], [("<doc>", "驻政办", "<title>")])
-    assert "<script" not in page and "<b>bold" not in page and "<doc>" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;b&gt;bold&lt;/b&gt; claim &amp; more" in page
-    written = write_findings([odd], tmp_path)
-    assert "&lt;script&gt;" in written[0].read_text(encoding="utf-8")

@@ -8,9 +8,8 @@ from __future__ import annotations
 from conftest import document
 from policykg.graph.annex import grid
 from policykg.graph.outline import parse_outline, read_outline
-from policykg.graph.records import Annex
+from policykg.graph.records import Annex, SourceText
 from policykg.graph.targets import plan_table_targets
-from policykg.graph.text import SourceText
 
 BODY = """关于印发《某区应急避难场所建设计划》的通知
 

@@ -19,8 +19,9 @@ from policykg.errors import CorpusError, PackageFileError, PolicyKGError
 from policykg.graph import gazetteer, store, validation
 from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.outline import outline_to_dict, parse_outline, read_outline
+from policykg.graph.records import SourceText
 from policykg.graph.targets import outline_targets
-from policykg.graph.text import SourceText, read_source
+from policykg.graph.text import read_source
 from policykg.queries import catalogue
 
 POLICYKG = [sys.executable, "-m", "policykg"]

@@ -26,6 +26,7 @@ def test_the_benchmark_runs_and_reports(tmp_path):
     assert text.count("- met") + text.count("- **missed**") == 5
 
 
+@pytest.mark.slow
 def test_picked_parameters_find_answers(bundled):
     """The benchmark times each question on parameters picked from the graph; each pick must find
     something on the bundled build, or the timing would be of an empty answer."""

@@ -13,13 +13,15 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from legibility import ARTIFACTS, VIEWPORT, check_pages, look_at, main_pages
+from legibility import ARTIFACTS, VIEWPORT, check_pages, look_at, main_pages, misdirected_topic_links, overlap_pages
 
 from conftest import CORPUS, guarded_tab
 from policykg.queries.catalogue import store_at
 from policykg.viz import pages
 from policykg.viz.data import LEADING, gather
 from policykg.viz.render import LegendEntry, Part, copy_assets, render
+
+pytestmark = pytest.mark.slow  # headless Chromium on the bundled build
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +34,8 @@ def views(bundled, tmp_path_factory):
 
 def test_every_view_opens_legible(views, browser):
     corpus, written = views
-    check_pages(browser, written, main_pages(corpus, documents=len(corpus.documents), agencies=5), "bundled")
+    pages = main_pages(corpus, documents=len(corpus.documents), agencies=5)
+    check_pages(browser, written, pages + overlap_pages(written, most=10)[1:], "bundled")
 
 
 def hover(tab, node_id: str) -> str:
@@ -81,6 +84,27 @@ def test_search_opens_the_part_that_holds_the_name(views, browser):
     selected = tab.evaluate("network.getSelectedNodes().map(id => nodes.get(id).label)")
     assert selected and all(last in label for label in selected)
     assert tab.input_value("#part") == str(min(shown))
+
+
+def test_the_list_of_topics_leads_to_each_topic_and_is_searched_by_name(views, browser):
+    corpus, written = views
+    listed, wrong = misdirected_topic_links(browser, written["overlaps"], most=20)
+    assert listed == len(corpus.overview.topics)
+    assert wrong == []
+    _, tab, _ = look_at(browser, written["overlaps"], "overlaps-search")
+    rows = tab.eval_on_selector_all(
+        "table.topics tbody tr",
+        "rows => rows.map(r => [r.querySelector('a').getAttribute('href'), r.cells[4].textContent])",
+    )
+    href, leads = next((href, leads) for href, leads in rows if not href.startswith("overlaps.html") and leads)
+    name = leads.split("、")[0].rsplit(" ", 1)[0]  # "驻马店市工业和信息化局 3": the agency, the measures it leads
+    tab.fill("#search", name)
+    shown = tab.eval_on_selector_all(
+        "table.topics tbody tr:not([hidden])",
+        "rows => rows.map(r => [r.querySelector('a').getAttribute('href'), r.textContent])",
+    )
+    assert href in {h for h, _ in shown} and len(shown) < len(rows)
+    assert all(name in text for _, text in shown)
 
 
 def test_the_task_table_names_every_lead_of_the_document(views, browser):

@@ -34,7 +34,8 @@ def test_build_is_valid_and_consistent(built):
     assert summary.problems == []
     assert summary.consistent
     assert summary.counts.documents == 5
-    assert {p.name for p in out.iterdir()} == {".policykg", "kg.nt", "kg.ttl", "kg.jsonld", "store", "outlines"}
+    written = {".policykg", "kg.nt", "kg.ttl", "kg.jsonld", "store", "outlines", "documents", "build.json"}
+    assert {p.name for p in out.iterdir()} == written
 
 
 def test_reasoner_classifies_agencies_and_follows_chains(built):
@@ -59,6 +60,7 @@ def test_reasoner_classifies_agencies_and_follows_chains(built):
     assert inferred(measure, RDF_TYPE, PKG + "AssignedItem")
 
 
+@pytest.mark.slow
 def test_rebuilding_in_one_process_gives_identical_bytes_and_inferences(built, five, tmp_path):
     """The session build ran on two processes, the reasoner on two chunks; one process and one
     chunk must give the same files and the same inferences."""
@@ -75,6 +77,7 @@ def test_rebuilding_in_one_process_gives_identical_bytes_and_inferences(built, f
     assert inferred(again) == inferred(out)
 
 
+@pytest.mark.slow
 def test_failed_build_leaves_the_previous_build_untouched(built, tmp_path, monkeypatch):
     out = tmp_path / "build"
     build(CORPUS, out, reasoner=False)
@@ -207,6 +210,18 @@ def test_a_document_that_disappears_during_the_build(tmp_path, monkeypatch):
     assert summary.counts.documents == 1
     assert [p.file for p in summary.problems] == [f"{DOCUMENTS[0]}.txt"]
     assert "No such file" in summary.problems[0].message
+
+
+def test_publishing_a_build_leaves_a_sibling_of_a_longer_name_alone(tmp_path):
+    """build-full's folder (.build-full-xxxx) also starts with ".build-": rebuilding build must keep it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / f"{DOCUMENTS[0]}.txt").symlink_to(CORPUS / f"{DOCUMENTS[0]}.txt")
+    command = [sys.executable, "-m", "policykg", "build", "--corpus", str(corpus), "--no-reasoner", "--no-shacl"]
+    for name in ("build", "build-full", "build"):  # each by a process that is gone when the next starts
+        subprocess.run([*command, "--out", str(tmp_path / name), "--formats", "nt"], check=True, capture_output=True)
+    assert (tmp_path / "build-full" / "kg.nt").read_bytes() == (tmp_path / "build" / "kg.nt").read_bytes()
+    assert len([p for p in tmp_path.iterdir() if p.name.startswith(".build")]) == 2
 
 
 def test_refuses_to_replace_a_folder_it_did_not_write(tmp_path):

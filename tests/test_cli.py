@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import CORPUS
 
 DOC = CORPUS / "puyang-2023-manufacturing-doubling.txt"
@@ -35,6 +37,7 @@ def test_outline_json_nests_items_with_spans_into_the_original():
     assert original[start:end].endswith("市商务局）")
 
 
+@pytest.mark.slow
 def test_build_writes_outlines_and_replaces_the_previous_build(tmp_path):
     out = tmp_path / "build"
     (out / "outlines").mkdir(parents=True)
@@ -50,15 +53,18 @@ def test_build_writes_outlines_and_replaces_the_previous_build(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["build", out.resolve().name])  # nothing else
 
 
+@pytest.mark.slow
 def test_build_writes_only_the_graph_files_asked_for(tmp_path):
     out = tmp_path / "build"
     result = policykg("build", "--out", str(out), "--no-reasoner", "--no-shacl", "--formats", "nt")
     assert result.returncode == 0, result.stderr
-    assert {p.name for p in out.iterdir()} == {".policykg", "kg.nt", "outlines", "store"}
+    # build.json and documents/ are what `build --add` reads
+    assert {p.name for p in out.iterdir()} == {".policykg", "kg.nt", "outlines", "store", "build.json", "documents"}
     wrong = policykg("build", "--out", str(out), "--formats", "nt,rdfxml")
     assert wrong.returncode == 2 and "unknown format rdfxml (choose from nt, ttl, jsonld)" in wrong.stderr
 
 
+@pytest.mark.slow
 def test_build_says_each_stage_in_a_line_off_a_terminal_and_nothing_when_quiet(tmp_path):
     args = ("build", "--out", str(tmp_path / "build"), "--no-reasoner", "--formats", "nt")
     said = policykg(*args).stderr.splitlines()

@@ -11,8 +11,8 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from policykg.cli import main
-from policykg.queries.consistency import Finding
 from policykg.queries.export import FORMULA_START, KINDS, NUMBER, export, spreadsheet_text, write_csv
+from policykg.queries.findings import Finding
 from policykg.queries.report import write_findings
 
 FORMULAS = [

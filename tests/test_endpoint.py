@@ -21,7 +21,7 @@ import psutil
 import pytest
 
 from conftest import guarded_tab
-from policykg.queries.catalogue import bindings, load, run, run_remote, store_at, with_values
+from policykg.queries.catalogue import PAGE_ROWS, bindings, load, run, run_remote, store_at, with_values
 from policykg.queries.endpoint import MAX_BODY, free_port, oxigraph_command
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -105,6 +105,29 @@ def test_catalogue_parameters_are_bound_by_the_gateway(endpoint):
     assert status == 200 and len(json.loads(body)["results"]["bindings"]) >= 4  # 2019, 2021, 2023, 2024 plans
 
 
+def test_a_question_is_answered_a_page_at_a_time(built, endpoint):
+    """The query page asks for a page of PAGE_ROWS rows (and one more, to know there is a next page):
+    the pages, one after another, are the whole answer; ?page=all is the whole answer at once."""
+    query = load()["agency_pairs_sharing_measures"]
+    every = run(store_at(built[0]), query)
+    assert len(every) > 2 * PAGE_ROWS
+
+    def rows(page: str) -> list[dict[str, str]]:
+        status, body = _post(f"{endpoint}/catalogue/{query.name}?page={page}", b"{}", "application/json")
+        assert status == 200, body
+        answer = json.loads(body)["results"]["bindings"]
+        return [{c: row[c]["value"] if c in row else "" for c in query.returns} for row in answer]
+
+    pages, number = [], 1
+    while len(page := rows(str(number))) > PAGE_ROWS:
+        assert len(page) == PAGE_ROWS + 1
+        pages += page[:PAGE_ROWS]
+        number += 1
+    assert pages + page == every == rows("all")
+    assert number == -(-len(every) // PAGE_ROWS)
+    assert _post(f"{endpoint}/catalogue/{query.name}?page=0", b"{}", "application/json")[0] == 400
+
+
 def test_a_missing_required_parameter_is_answered_400_with_its_example(endpoint):
     for body in (b"{}", json.dumps({"q": ""}).encode()):
         status, answer = _post(endpoint + "/catalogue/measure_text_search", body, "application/json")
@@ -163,6 +186,7 @@ def _ask(url: str, query: str) -> int | str:
         connection.close()
 
 
+@pytest.mark.slow
 def test_a_runaway_query_is_stopped_without_failing_other_clients(served):
     process, endpoint = served
     oxigraph = psutil.Process(process.pid).children()

@@ -34,6 +34,9 @@ MIRRORS = {
 }
 
 
+pytestmark = pytest.mark.slow  # builds the development corpus (29 documents) and the chains
+
+
 @pytest.fixture(scope="module")
 def dev_build(tmp_path_factory):
     """The development corpus and the bundled chains in one build (links to the files)."""

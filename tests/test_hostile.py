@@ -20,7 +20,7 @@ from rdflib.compare import isomorphic
 from conftest import CORPUS, guarded_tab
 from policykg.graph.outline import read_outline
 from policykg.queries.catalogue import load, run, store_at
-from policykg.queries.consistency import Finding
+from policykg.queries.findings import Finding
 from policykg.queries.report import write_findings
 from policykg.viz.pages import slug
 

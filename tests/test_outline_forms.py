@@ -11,7 +11,7 @@ import pytest
 from conftest import OTHER_DOCUMENTS, document, fold
 from policykg.graph.numbering import int_to_cn
 from policykg.graph.outline import Outline, parse_outline, read_outline
-from policykg.graph.text import SourceText
+from policykg.graph.records import SourceText
 
 LAYOUTS = OTHER_DOCUMENTS  # every development document, golden or not
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from functools import cache
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CORPUS, DOCUMENTS, fold
 from policykg.graph.numbering import cn_to_int, format_segment, int_to_cn, match_marker, parse_segment
 from policykg.graph.outline import is_heading, is_prose, parse_outline, starts_block
-from policykg.graph.text import SourceText, normalize
+from policykg.graph.records import SourceText
+from policykg.graph.text import normalize
 
 
 @given(st.integers(1, 999))
@@ -67,6 +69,7 @@ def _splittable(text: str, at: int, body: tuple[int, int]) -> bool:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(stem=st.sampled_from(DOCUMENTS), data=st.data())
 def test_page_breaks_and_spacing_do_not_change_the_outline(stem, data):

@@ -1,11 +1,14 @@
 """Legible by construction: layouts keep labels apart and every part of a view fits the window at a
-readable zoom, however big the graph it comes from."""
+readable zoom, however big the graph it comes from; overlap topics are packed into pages that each
+open at once."""
 
 from __future__ import annotations
 
 import networkx as nx
 
+from policykg.queries.near_duplicates import Topic, TopicMeasure
 from policykg.viz.layout import MAX_ROWS, fits, layered, separate, spread, tree
+from policykg.viz.pages import PAGE_MEASURES, shown_measures, topic_pages
 from policykg.viz.render import LegendEntry, Part, boxes_of, fitted, numbered, templates
 
 
@@ -101,3 +104,20 @@ def test_pages_escape_text_and_carry_it_as_json():
     )  # fmt: skip
     assert page.count("<script") == 3  # vis-network, the data and the view's script: none from the text
     assert "&lt;/script&gt;" in page and "\\u003c/script\\u003e" in page
+
+
+def test_topics_are_packed_into_pages_a_big_topic_cut_across_several():
+    def topic(n: int, size: int) -> tuple[int, Topic, bool]:
+        measures = tuple(TopicMeasure(f"m{n}-{i}", "doc", "市", "一", "标题", ("条款",)) for i in range(size))
+        return n, Topic(f"主题{n}", 0.5, measures), False
+
+    topics = [topic(1, 2 * PAGE_MEASURES + 10), topic(2, 3), topic(3, PAGE_MEASURES - 5), topic(4, 1)]
+    pages = topic_pages(topics)
+    sizes = [sum(len(t.measures) for _, t, _ in page) for page in pages]
+    assert sizes == [PAGE_MEASURES, PAGE_MEASURES, 13, PAGE_MEASURES - 4]  # topic 3 does not fit after 1 and 2
+    shown = [m.measure for page in pages for _, t, _ in page for m in t.measures]
+    assert shown == [m.measure for _, t, _ in topics for m in t.measures]  # each once, in order
+    assert [[n for n, _, _ in page] for page in pages] == [[1], [1], [1, 2], [3, 4]]
+    first, whole = PAGE_MEASURES + 1, 2 * PAGE_MEASURES + 10
+    assert shown_measures(pages[1][0][1], topics[0][1]) == f"措施 measures {first}–{2 * PAGE_MEASURES} / {whole}"
+    assert shown_measures(pages[3][0][1], topics[2][1]) == ""  # a topic whole on its page

@@ -6,8 +6,8 @@ import pytest
 
 from policykg.graph.mapped import MappedText
 from policykg.graph.outline import parse_outline
+from policykg.graph.records import SourceText
 from policykg.graph.responsibilities import body_assignments, split_agencies
-from policykg.graph.text import SourceText
 
 
 def assignments(body: str):

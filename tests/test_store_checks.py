@@ -125,6 +125,7 @@ BREAKAGES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("breakage", sorted(BREAKAGES))
 def test_the_store_reports_what_pyshacl_reports_for_broken_data(breakage):
     g = example_with_vocabulary()
@@ -178,6 +179,7 @@ def _store_of(g: Graph) -> Store:
     return store
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "breakage",
     [
@@ -198,6 +200,7 @@ def _triples_of(g: Graph):
     return [q.triple for q in parse(g.serialize(format="nt", encoding="utf-8"), format=RdfFormat.N_TRIPLES)]
 
 
+@pytest.mark.slow
 def test_the_example_infers_what_hermit_infers():
     g = example_with_vocabulary()
     store = _store_of(g)

@@ -13,8 +13,8 @@ from policykg.graph.annex import grid
 from policykg.graph.extract import extract_document
 from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.outline import Outline, parse_outline, read_outline
+from policykg.graph.records import SourceText
 from policykg.graph.task_tables import annex_assignments, annex_items
-from policykg.graph.text import SourceText
 
 BODY = """关于印发《某区2025年城市更新工作要点》的通知
 

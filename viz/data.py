@@ -13,8 +13,8 @@ from importlib.resources import files
 from pyoxigraph import Store
 
 from policykg.queries.catalogue import Query, parse_query, run
-from policykg.queries.network import stem
 from policykg.queries.overview import Overview, overview
+from policykg.queries.store_rows import stem
 
 LEADING = ("lead", "responsible", "coordinator")  # the roles that carry a task (牵头, 责任, 统筹)
 ROLE_ZH = {"lead": "牵头", "responsible": "责任", "coordinator": "统筹", "support": "配合", "implementer": "落实"}

@@ -7,7 +7,8 @@ leader would print.
   shares tasks with;
 - the flow: from an upper document's measures to the lower documents' measures that carry them out
   and their lead agencies, and which documents rest on which;
-- overlaps: near-duplicate measures side by side, with their sentences and leads;
+- overlaps: near-duplicate measures side by side, with their sentences and leads, topic by topic on
+  pages of a few hundred measures, the first listing every topic with a link to where it is drawn;
 - and two overviews: the groups of agencies that work together, the zones and their industries.
 
 Graphs are cut into parts that fit the window (:func:`policykg.viz.render.fitted`); every node's
@@ -19,11 +20,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
 
-from policykg.queries.overlaps import Topic
+from policykg.queries.near_duplicates import Topic
 from policykg.viz.data import LEADING, ROLE_ZH, Corpus, Document
 from policykg.viz.layout import fits, layered, next_column, spread, tree
 from policykg.viz.render import LegendEntry, Part, boxes_of, copy_assets, fitted, numbered, render
@@ -65,6 +67,8 @@ LABEL_CHARS = 12  # a node's label, cut to fit a column (the tooltip has it whol
 QUOTE_CHARS = 300  # a quoted sentence in a tooltip
 PARTNERS = 18  # agencies around an agency in one part of its ego network
 COMMUNITY = 40  # agencies in one part of the responsibility network, at most
+PAGE_MEASURES = 200  # measures on one page of overlap topics (about 15 parts: it opens in about a second)
+LISTED_DOCUMENTS = 4  # documents a topic's row in the list of topics names
 OPTIONS = {
     "physics": {"enabled": False},
     "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
@@ -505,9 +509,9 @@ def local_rows(corpus: Corpus, upper: Document) -> list[dict]:
 
 
 def overlap_parts(corpus: Corpus, styles: Styles, topics: list[tuple[int, Topic, bool]], root: str) -> list[Part]:
-    """Topic → its near-duplicate measures (coloured by document) → their leads; topics with
-    differing leads first. The units are a topic's measures, so a topic of hundreds of measures
-    runs over several parts."""
+    """Topic → its near-duplicate measures (coloured by document) → their leads. The units are a
+    topic's measures, so a topic of hundreds of measures runs over several parts and small topics
+    share one; a part is named by the topics it shows."""
     units = [(number, topic, conflict, m) for number, topic, conflict in topics for m in topic.measures]
 
     def build(run: Sequence) -> Part:
@@ -554,7 +558,12 @@ def overlap_parts(corpus: Corpus, styles: Styles, topics: list[tuple[int, Topic,
             for a in _add_duties(graph, corpus, [m.measure for m in measures], root):
                 layer[a] = 2
         positions = layered(graph, layer, boxes_of(graph))
-        return Part("重复主题 topics", graph, positions, styles.legend(docs))
+        shown = list(by_topic)
+        if len(shown) == 1:
+            name = f"主题{shown[0]} {cut(by_topic[shown[0]][0].label, 16)}"
+        else:
+            name = f"主题{shown[0]}–{shown[-1]}"
+        return Part(name, graph, positions, styles.legend(docs))
 
     return numbered(fitted(units, build)) if units else []
 
@@ -566,6 +575,63 @@ def numbered_topics(corpus: Corpus) -> list[tuple[int, Topic, bool]]:
         leads = {frozenset(n for r in LEADING for n in m.agencies.get(r, ())) for m in topic.measures}
         out.append((number, topic, len({lead for lead in leads if lead}) > 1))
     return sorted(out, key=lambda t: (not t[2], t[0]))
+
+
+def topic_pages(topics: list[tuple[int, Topic, bool]]) -> list[list[tuple[int, Topic, bool]]]:
+    """Consecutive topics packed into pages of up to :data:`PAGE_MEASURES` measures, a topic with
+    more cut into runs of that many, so that every page opens at once however large the corpus."""
+    pages: list[list[tuple[int, Topic, bool]]] = []
+    size = PAGE_MEASURES  # measures on the last page (none yet: as if full)
+    for number, topic, conflict in topics:
+        runs = [topic.measures[i : i + PAGE_MEASURES] for i in range(0, len(topic.measures), PAGE_MEASURES)]
+        for run in runs:
+            if size + len(run) > PAGE_MEASURES:
+                pages.append([])
+                size = 0
+            pages[-1].append((number, replace(topic, measures=run) if len(runs) > 1 else topic, conflict))
+            size += len(run)
+    return pages
+
+
+def shown_measures(run: Topic, topic: Topic) -> str:
+    """Which of ``topic``'s measures a page shows when it shows a run of them: 措施 201–400 / 648."""
+    if len(run.measures) == len(topic.measures):
+        return ""
+    first = topic.measures.index(run.measures[0]) + 1
+    return f"措施 measures {first}–{first + len(run.measures) - 1} / {len(topic.measures)}"
+
+
+def topic_page_name(index: int) -> str:
+    """The file of the ``index``-th page of topics (from 0), relative to the pages' folder."""
+    return "overlaps.html" if index == 0 else f"overlaps/{index + 1}.html"
+
+
+def topic_rows(corpus: Corpus, topics: list[tuple[int, Topic, bool]], pages: list[list[Part]]) -> list[dict]:
+    """Every topic, with a link to the first part that draws it (``pages``: the parts of each page
+    of :func:`topic_pages`), the documents it joins (the first :data:`LISTED_DOCUMENTS` named) and
+    its leads with the number of measures each leads, so that the list is searched by any name."""
+    drawn: dict[str, str] = {}
+    for index, parts in enumerate(pages):
+        for k, part in enumerate(parts):
+            for hub in (n for n in part.graph if str(n).startswith("topic:")):
+                drawn.setdefault(hub, f"{topic_page_name(index)}#part-{k + 1}")
+    rows = []
+    for number, topic, conflict in topics:
+        leads = Counter(n for m in topic.measures for n in {a for r in LEADING for a in m.agencies.get(r, ())})
+        stems = list(dict.fromkeys(m.document for m in topic.measures))
+        named = "、".join(getattr(corpus.by_stem(s), "short", s) for s in stems[:LISTED_DOCUMENTS])
+        rows.append(
+            {
+                "number": number,
+                "label": topic.label,
+                "conflict": conflict,
+                "href": drawn[f"topic:{number}"],
+                "measures": len(topic.measures),
+                "documents": named + (f" 等 {len(stems)} 份" if len(stems) > LISTED_DOCUMENTS else ""),
+                "leads": "、".join(f"{n} {c}" for n, c in sorted(leads.items(), key=lambda x: (-x[1], x[0]))),
+            }
+        )
+    return rows
 
 
 # --- agencies working together -----------------------------------------------------------------
@@ -784,23 +850,44 @@ def write_views(corpus: Corpus, out: Path) -> dict[str, Path]:
         ],
     )
     topics = numbered_topics(corpus)
-    view(
-        "overlaps",
-        "overlaps.html",
-        out / "overlaps.html",
-        "",
-        overlap_parts(corpus, styles, topics, ""),
-        title="重复与冲突 Overlaps and conflicts",
-        question="我们在哪里重复或自相矛盾？ Where do we overlap or contradict ourselves?",
-        links=home + [("../report/report.html#overlap", "审计报告 audit report")],
-        legend=[
-            LegendEntry("主题 topic", "#b7950b", "box"),
-            LegendEntry("牵头不同 different leads", "#c0392b", "box"),
-            *role_legend(LEADING),
-        ],
-        topics=[(n, t, c, [corpus.by_stem(m.document) for m in t.measures]) for n, t, c in topics],
-        leading=[(r, ROLE_STYLE[r][2]) for r in LEADING],
-    )
+    topic_parts = [
+        (group, overlap_parts(corpus, styles, group, "../" if index else ""))
+        for index, group in enumerate(topic_pages(topics) or [[]])
+    ]
+    index_rows = topic_rows(corpus, topics, [parts for _, parts in topic_parts])
+    whole = {n: t for n, t, _ in topics}
+    for index, (group, parts) in enumerate(topic_parts):
+        root = "../" if index else ""
+        pager = [
+            (root + topic_page_name(i), text)
+            for i, text in ((index - 1, "‹ 上一页 previous"), (index + 1, "下一页 next ›"))
+            if 0 <= i < len(topic_parts)
+        ]
+        view(
+            topic_page_name(index)[: -len(".html")],
+            "overlaps.html",
+            out / topic_page_name(index),
+            root,
+            parts,
+            title="重复与冲突 Overlaps and conflicts"
+            + (f" · 第 {index + 1}/{len(topic_parts)} 页 page" if len(topic_parts) > 1 else ""),
+            question="我们在哪里重复或自相矛盾？ Where do we overlap or contradict ourselves?",
+            links=[(root + "index.html", "首页 home"), (f"{root}overlaps.html#topics", "主题一览 all topics")]
+            + pager
+            + [(root + "../report/report.html#overlap", "审计报告 audit report")],
+            legend=[
+                LegendEntry("主题 topic", "#b7950b", "box"),
+                LegendEntry("牵头不同 different leads", "#c0392b", "box"),
+                *role_legend(LEADING),
+            ],
+            topics=[
+                (n, t, c, [corpus.by_stem(m.document) for m in t.measures], shown_measures(t, whole[n]))
+                for n, t, c in group
+            ],
+            index_rows=[] if index else index_rows,
+            pages=len(topic_parts),
+            leading=[(r, ROLE_STYLE[r][2]) for r in LEADING],
+        )
     communities = community_parts(corpus, "")
     view(
         "responsibility",

@@ -1,6 +1,6 @@
 /* One view of policy-kg: the parts of its graph (laid out in Python, physics off), drawn one at a
-   time and fitted to the window; a selector and the search move between them. Text is set with
-   textContent only; vis-network shows string tooltips as text. */
+   time and fitted to the window; a selector, the search and links to #part-N move between them.
+   Text is set with textContent only; vis-network shows string tooltips as text. */
 (function () {
   "use strict";
   const VIEW = JSON.parse(document.getElementById("view-data").textContent);
@@ -12,8 +12,11 @@
     part.nodes.forEach(n => all.push(Object.assign({}, n, { id: p + "|" + n.id, key: n.id, part: p, physics: false })));
     part.edges.forEach((e, k) => links.push(Object.assign({}, e, { id: p + "|" + k, from: p + "|" + e.from, to: p + "|" + e.to, part: p })));
   });
-  const asked = (location.hash.match(/^#part-(\d+)$/) || [])[1];
-  let current = asked ? Math.min(VIEW.parts.length, Math.max(1, Number(asked))) - 1 : 0;
+  function asked() {  // the part a link asks for (#part-3: the third), or null
+    const number = Number((location.hash.match(/^#part-(\d+)$/) || [])[1]);
+    return number >= 1 && number <= VIEW.parts.length ? number - 1 : null;
+  }
+  let current = asked() ?? 0;
   all.forEach(n => { n.hidden = n.part !== current; });
   links.forEach(e => { e.hidden = e.part !== current; });
   window.nodes = new vis.DataSet(all);
@@ -60,6 +63,11 @@
     document.getElementById("previous").addEventListener("click", () => show((current + VIEW.parts.length - 1) % VIEW.parts.length));
     document.getElementById("next").addEventListener("click", () => show((current + 1) % VIEW.parts.length));
   }
+  window.addEventListener("hashchange", () => {  // a link to another part of this page
+    if (asked() === null) return;
+    show(asked());
+    document.getElementById("mynetwork").scrollIntoView();
+  });
   network.on("doubleClick", event => {
     const node = event.nodes.length ? nodes.get(event.nodes[0]) : null;
     if (node && node.url) window.location.href = node.url;
@@ -70,7 +78,12 @@
     if (!text) { network.unselectAll(); status.textContent = ""; return; }
     const named = all.filter(n => (n.label || "").includes(text));
     const hits = named.length ? named : all.filter(n => (n.title || "").includes(text));
-    if (!hits.length) { status.textContent = "无匹配 no match"; network.unselectAll(); return; }
+    if (!hits.length) {
+      const rows = document.querySelectorAll("table.filterable tbody tr:not([hidden])").length;
+      status.textContent = rows ? "图中无匹配，见下表 " + rows + " 行 not in this graph: " + rows + " rows below" : "无匹配 no match";
+      network.unselectAll();
+      return;
+    }
     const first = hits[0];
     if (first.part !== current) show(first.part);
     network.selectNodes(hits.filter(n => n.part === first.part).map(n => n.id));

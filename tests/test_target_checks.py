@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from policykg.queries.consistency import Target, indicator_trends, part_sums, threshold_counts, tier_counts
+from policykg.queries.target_checks import StoredTarget, indicator_trends, part_sums, threshold_counts, tier_counts
 
 
-def target(indicator: str, value: float | None = None, **fields) -> Target:
+def target(indicator: str, value: float | None = None, **fields) -> StoredTarget:
     """A target of document "d" (a body count unless told otherwise), quoted as its indicator."""
     record = dict(
         document="d", city="某市", path="二/（一）", annex="", annex_title="", indicator=indicator, kind="count",
@@ -17,26 +17,23 @@ def target(indicator: str, value: float | None = None, **fields) -> Target:
         baseline="", source="body", quote=f"{indicator}{value}",
     )  # fmt: skip
     record.update(fields)
-    return Target(**record)
+    return StoredTarget(**record)
 
 
-def cells(*categories: str, year: int = 2025) -> list[Target]:
-    """Annex cells of a category table, one zone each (甲区, 乙区…)."""
-    return [
-        target(
-            "等级",
-            kind="category",
-            category=c,
-            unit="",
-            source="annex",
-            annex="附件2",
-            scope=f"{'甲乙丙丁戊己'[i]}区",
-            place=f"{'甲乙丙丁戊己'[i]}区",
-            year=year,
-            quote=c,
-        )  # fmt: skip
-        for i, c in enumerate(categories)
-    ]
+def zones(indicator: str, values: list, **fields) -> list[StoredTarget]:
+    """Cells of an annex table, one a zone (甲区, 乙区…), each with its value (or category) and ``fields``."""
+    out = []
+    for zone, v in zip("甲乙丙丁戊己", values):
+        stated = {"category": v} if isinstance(v, str) else {"value": v}
+        out.append(
+            target(indicator, **stated, **fields, source="annex", scope=f"{zone}区", place=f"{zone}区", quote=str(v))
+        )
+    return out
+
+
+def cells(*categories: str, year: int = 2025) -> list[StoredTarget]:
+    """Annex cells of a category table."""
+    return zones("等级", list(categories), kind="category", unit="", annex="附件2", year=year)
 
 
 def tally(findings) -> tuple[list[str], str]:
@@ -89,23 +86,9 @@ def test_a_count_stated_as_a_floor_is_met_by_more():
 # Money: 元, 万元, 千万元, 亿元 compared as one unit.
 
 
-def amounts(unit: str, *values: float) -> list[Target]:
-    """Annex amounts of a table of enterprises, one zone each (甲区, 乙区…)."""
-    return [
-        target(
-            "营业收入",
-            v,
-            kind="level",
-            unit=unit,
-            source="annex",
-            annex="附件3",
-            annex_title="重点企业营业收入目标",
-            scope=f"{'甲乙丙丁'[i]}区",
-            place=f"{'甲乙丙丁'[i]}区",
-            quote=f"{v}",
-        )  # fmt: skip
-        for i, v in enumerate(values)
-    ]
+def amounts(unit: str, *values: float) -> list[StoredTarget]:
+    """Annex amounts of a table of enterprises."""
+    return zones("营业收入", list(values), kind="level", unit=unit, annex="附件3", annex_title="重点企业营业收入目标")
 
 
 def test_a_count_above_an_amount_reads_the_table_in_another_unit():

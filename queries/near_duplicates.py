@@ -1,7 +1,8 @@
-"""Measures that say the same thing, and the responsibility flags an auditor raises on them.
+"""Measures that say the same thing: near-duplicate clauses found by banded MinHash, as topics.
 
 Plans of one city repeat each other (the 2019, 2021, 2023 and 2024 Zhumadian documents all set up
-工业用地"标准地"出让); when two documents give the same task to different leads, they conflict.
+工业用地"标准地"出让); a topic gathers the measures that state one task, for the auditor
+(``overlap`` findings here, lead conflicts in :mod:`policykg.queries.responsibility_flags`) and the views.
 
 Method. Measures are long and cover several tasks, so a whole-measure similarity misses one shared
 task. The unit is the clause: a measure's title and text (its responsibility clause removed) cut at
@@ -33,8 +34,8 @@ import numpy as np
 from pyoxigraph import Store
 
 from policykg.graph.responsibilities import LABELS
-from policykg.queries.consistency import Finding
-from policykg.queries.network import rows, stem
+from policykg.queries.findings import Finding
+from policykg.queries.store_rows import rows, stem
 
 WINDOW = 16  # pairs per row within one LSH bucket
 # Precision of the pairs verified at each Jaccard, read by hand (a pair is true when both clauses
@@ -56,9 +57,6 @@ _BLOCK = 4096  # sets hashed together by signatures()
 SEED = 1
 _MIX = 0x9E3779B97F4A7C15
 BOILERPLATE = ("指导思想", "总体要求")
-ACCOUNTABLE = ("lead", "responsible", "implementer")
-TASK_SECTION = re.compile(r"任务|措施")
-GOAL = re.compile(r"目标")
 _CUT = re.compile(r"[。；;，,：:！!？?\n]")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 # A responsibility clause: a bracket opening with a label (责任单位, 牵头单位, 责任部门…) or naming a lead.
@@ -91,6 +89,11 @@ class TopicMeasure:
     clauses: tuple[str, ...]
     agencies: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    @property
+    def where(self) -> str:
+        """The document and path, as findings across documents name a measure."""
+        return f"{self.document} {self.path}"
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -103,6 +106,11 @@ class Topic:
     @property
     def documents(self) -> tuple[str, ...]:
         return tuple(sorted({m.document for m in self.measures}))
+
+    @property
+    def quotes(self) -> tuple[str, ...]:
+        """The clauses that matched, each once, in the order of the measures."""
+        return tuple(dict.fromkeys(c for m in self.measures for c in m.clauses))
 
 
 def strip_responsibility(text: str) -> str:
@@ -327,130 +335,24 @@ def topics(store: Store, threshold: float = THRESHOLD) -> list[Topic]:
     ]
 
 
-def _leads(m: TopicMeasure) -> tuple[tuple[str, ...], bool]:
-    """The leads of a measure, and whether they are written as such (else: the first-named responsible agency)."""
-    written = m.agencies.get("lead", ())
-    return (written, True) if written else (m.agencies.get("responsible", ())[:1], False)
-
-
-def _where(m: TopicMeasure) -> str:
-    return f"{m.document} {m.path}"
-
-
 def overlap_findings(found: list[Topic]) -> list[Finding]:
-    """One ``overlap`` finding per topic, and a ``conflict`` where documents of one city give it different leads."""
+    """One ``overlap`` finding per topic, naming its measures, their agencies and the clauses that matched."""
     out = []
     for t in found:
         agencies = tuple(
-            f"{_where(m)} {role}: {'、'.join(names)}" for m in t.measures for role, names in m.agencies.items()
+            f"{m.where} {role}: {'、'.join(names)}" for m in t.measures for role, names in m.agencies.items()
         )
-        quotes = tuple(dict.fromkeys(c for m in t.measures for c in m.clauses))
         scope = "across documents" if len(t.documents) > 1 else "within one document"
         out.append(
             Finding(
                 "overlap",
                 "info",
                 f"{len(t.measures)} measures {scope} say nearly the same (Jaccard ≥ {t.similarity}): "
-                f"«{t.label}» — " + ", ".join(f"{_where(m)} {m.title}" for m in t.measures),
+                f"«{t.label}» — " + ", ".join(f"{m.where} {m.title}" for m in t.measures),
                 t.documents,
-                tuple(_where(m) if len(t.documents) > 1 else m.path for m in t.measures),
+                tuple(m.where if len(t.documents) > 1 else m.path for m in t.measures),
                 agencies,
-                quotes,
-            )
-        )
-        by_city: dict[str, list[TopicMeasure]] = defaultdict(list)
-        for m in (m for m in t.measures if _leads(m)[0]):
-            by_city[m.city].append(m)
-        for city, members in sorted(by_city.items()):
-            leads = [_leads(m) for m in members]
-            if len({m.document for m in members}) < 2 or len({names for names, _ in leads}) < 2:
-                continue
-            disjoint = not set.intersection(*(set(names) for names, _ in leads))
-            said = "; ".join(
-                f"{_where(m)}: {'、'.join(names)}{'' if written else ' (first-named responsible)'}"
-                for m, (names, written) in zip(members, leads)
-            )
-            out.append(
-                Finding(
-                    "conflict",
-                    "warning" if disjoint and all(w for _, w in leads) else "info",
-                    f"«{t.label}»: documents of {city} give this task different leads — {said}",
-                    tuple(sorted({m.document for m in members})),
-                    tuple(_where(m) for m in members),
-                    tuple(dict.fromkeys(a for names, _ in leads for a in names)),
-                    quotes,
-                )
-            )
-    return out
-
-
-def responsibility_flags(store: Store) -> list[Finding]:
-    """``diffused``: a measure with several leads; ``gap``: a measure with nobody accountable for it.
-
-    A gap is a leaf measure that sets targets or sits in a 任务 or 措施 section, to which no agency is
-    assigned as lead, responsible or implementer: a warning when nobody at all is named, info when the
-    item states goals (目标) or names only a coordinator or supporting agencies.
-    """
-    items = {i["item"]: i for i in rows(store, "items")}
-    assigned: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for r in rows(store, "responsibilities"):
-        assigned[r["measure"] or f"{r['document']}/annex-row/{r['start']}"].append(r)
-    stated: dict[str, list[str]] = defaultdict(list)
-    for t in rows(store, "targets"):
-        stated[t["item"]].append(t["quote"])
-    out = []
-    for node, rs in sorted(assigned.items()):
-        leads = [r for r in sorted(rs, key=lambda r: int(r["rank"])) if r["role"] == "lead"]
-        if len({r["agency"] for r in leads}) > 1:
-            item = items.get(node, {"path": "", "title": "an annex row that matches no item"})
-            how = "written as sharing the lead (按职责分工负责)" if all(r["joint"] == "true" for r in leads) else ""
-            names = tuple(dict.fromkeys(r["agency_zh"] for r in leads))
-            out.append(
-                Finding(
-                    "diffused",
-                    "warning",
-                    f"{item['path']} «{item['title']}» has {len(names)} lead agencies, "
-                    f"{how or 'listed side by side'}: {'、'.join(names)}",
-                    (stem(rs[0]["source_file"]),),
-                    (item["path"],) if item["path"] else (),
-                    names,
-                    tuple(dict.fromkeys(r["quote"] for r in leads)),
-                )
-            )
-    parents = {i["parent"] for i in items.values()}
-    for node, item in sorted(items.items(), key=lambda x: (x[1]["source_file"], int(x[1]["order"]))):
-        chain = [item]
-        while chain[-1]["parent"]:
-            chain.append(items[chain[-1]["parent"]])
-        named = assigned.get(node, [])
-        if (
-            item["is_measure"] != "true" or node in parents or item["title"] in BOILERPLATE
-            or not (stated.get(node) or any(TASK_SECTION.search(i["title"]) for i in chain[1:]))
-            or {r["role"] for r in named} & set(ACCOUNTABLE)
-        ):  # fmt: skip
-            continue
-        n = len(stated.get(node, []))
-        out.append(
-            Finding(
-                "gap",
-                "info" if named or any(GOAL.search(i["title"]) for i in chain[:2]) else "warning",
-                f"{item['path']} «{item['title']}»: no agency is made lead, responsible or implementer"
-                + ("; only " + "、".join(f"{r['agency_zh']} ({r['role']})" for r in named) if named else "")
-                + (f"; it sets {n} target{'s' if n > 1 else ''}" if n else ""),
-                (stem(item["source_file"]),),
-                (item["path"],),
-                tuple(r["agency_zh"] for r in named),
-                tuple(dict.fromkeys([r["quote"] for r in named] + stated.get(node, []))) or (_opening(item),),
+                t.quotes,
             )
         )
     return out
-
-
-def _opening(item: dict[str, str]) -> str:
-    """The item's text up to its first full stop after the title (what the item is about).
-
-    >>> _opening({"title": "强化要素保障", "text": "强化要素保障。降低成本。其他"})
-    '强化要素保障。降低成本。'
-    """
-    stop = item["text"].find("。", len(item["title"]) + 1 if item["text"].startswith(item["title"]) else 0)
-    return item["text"] if stop < 0 else item["text"][: stop + 1]

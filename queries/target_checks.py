@@ -24,9 +24,9 @@ from pyoxigraph import Store
 
 from policykg.graph.numbering import cn_to_int
 from policykg.graph.units import base_unit, in_base, yuan
-from policykg.queries.network import rows, stem
+from policykg.queries.findings import Finding
+from policykg.queries.store_rows import rows, stem
 
-SEVERITIES = ("error", "warning", "info")
 # A category that ranks (一星, 二档, 一级, 甲级, AAA级, 5A级, 省级), then "以上"/"以下" and the thing counted.
 TIER = re.compile(
     r"(?:(?P<n>[一二三四五六七八九十]+|\d+)(?P<word>星|档|级|类|等|A(?=级))|(?P<a>A{1,5})(?=级)"
@@ -42,30 +42,9 @@ WORDS = {">=": "at least ", ">": "over ", "≈": "about ", "<=": "at most ", "="
 
 
 @dataclass(frozen=True)
-class Finding:
-    """One thing the auditor reports.
-
-    ``kind`` says which check found it, ``severity`` is error (the document contradicts itself),
-    warning (it probably does) or info (worth knowing); ``documents`` are file stems; ``paths`` are
-    item paths (``二/（二）``) or annexes (``附件3``), prefixed by the document stem when the finding
-    spans several documents; ``quotes`` are the exact texts the finding rests on.
-    """
-
-    kind: str
-    severity: str
-    message: str
-    documents: tuple[str, ...]
-    paths: tuple[str, ...]
-    agencies: tuple[str, ...] = ()
-    quotes: tuple[str, ...] = ()
-
-    def sort_key(self) -> tuple:
-        return (SEVERITIES.index(self.severity), self.kind, self.documents, self.paths, self.message)
-
-
-@dataclass(frozen=True)
-class Target:
-    """A target as the checks need it: numbers parsed, where it is, and its quote."""
+class StoredTarget:
+    """A target as the checks read it back from the store: numbers parsed, where it is, and its quote
+    (the build's :class:`policykg.graph.records.Target` holds offsets into the text instead)."""
 
     document: str
     city: str
@@ -103,16 +82,15 @@ class Target:
         return in_base(self.number, self.unit)
 
 
-def targets(store: Store) -> list[Target]:
+def targets(store: Store) -> list[StoredTarget]:
     """Every target of the store, in document order."""
     out = []
     for r in rows(store, "targets"):
         value, year = float(r["value"]) if r["value"] else None, int(r["year"]) if r["year"] else None
         where = (stem(r["source_file"]), r["city"], r["path"], r["annex"], r["annex_title"], r["indicator"], r["kind"])
+        stated = (value, r["category"], r["unit"], r["comparator"], year, r["per_year"] == "true")
         scope = (r["scope"], r["cluster"] or r["scope_place"], r["baseline"], r["source"], r["quote"])
-        out.append(
-            Target(*where, value, r["category"], r["unit"], r["comparator"], year, r["per_year"] == "true", *scope)
-        )
+        out.append(StoredTarget(*where, *stated, *scope))
     return out
 
 
@@ -182,11 +160,11 @@ def _meets(n: int, value: float, comparator: str) -> bool:
     return {">=": n >= value, ">": n > value, "<=": n <= value, "<": n < value}.get(comparator, n == value)
 
 
-def tier_counts(ts: list[Target]) -> list[Finding]:
+def tier_counts(ts: list[StoredTarget]) -> list[Finding]:
     """(a) Body counts of a category ("一星级开发区2个", "二档以上开发区5个") against the annex cells of
     the same scale (a zone's "一星", "二档"), per year: categories agree where their scale agrees."""
-    body: dict[tuple, list[tuple[Target, Tier, str, str]]] = defaultdict(list)
-    cells: dict[tuple, list[tuple[Target, Tier]]] = defaultdict(list)
+    body: dict[tuple, list[tuple[StoredTarget, Tier, str, str]]] = defaultdict(list)
+    cells: dict[tuple, list[tuple[StoredTarget, Tier]]] = defaultdict(list)
     for t in ts:
         if t.kind == "count" and t.source == "body" and t.year and t.value is not None and (read := tier(t.indicator)):
             body[(t.document, t.year, read[0].scale)].append((t, *read))
@@ -200,7 +178,7 @@ def tier_counts(ts: list[Target]) -> list[Finding]:
         if not annex:
             continue
         label = annex[0][0].annex
-        covered: set[Target] = set()
+        covered: set[StoredTarget] = set()
         for t, stated, bound, thing in sorted(said, key=lambda x: (-x[1].rank, x[2], x[0].quote)):
             zones = [c for c, rank in annex if _within(rank.rank, stated, bound)]
             covered.update(zones)
@@ -212,7 +190,7 @@ def tier_counts(ts: list[Target]) -> list[Finding]:
             out.append(
                 _tier_error(year, f"says {t.indicator}{_n(t.number)}{t.unit}", label, category, zones, thing, [t])
             )
-        uncounted: dict[str, list[Target]] = defaultdict(list)
+        uncounted: dict[str, list[StoredTarget]] = defaultdict(list)
         for c, _ in annex:
             if c not in covered:
                 uncounted[c.category].append(c)
@@ -233,7 +211,7 @@ def tier_counts(ts: list[Target]) -> list[Finding]:
 
 
 def _tier_error(
-    year: int, said: str, label: str, category: str, zones: list[Target], thing: str, stated: list[Target]
+    year: int, said: str, label: str, category: str, zones: list[StoredTarget], thing: str, stated: list[StoredTarget]
 ) -> Finding:
     doc = (stated or zones)[0].document
     return Finding(
@@ -252,10 +230,10 @@ def _nouns(text: str) -> set[str]:
     return {n for n in NOUNS if n in text}
 
 
-def threshold_counts(ts: list[Target]) -> list[Finding]:
+def threshold_counts(ts: list[StoredTarget]) -> list[Finding]:
     """(b) A count of things above an amount ("超50亿元的达到11个") against the annex amounts of its year
     (in any unit of money: 5000万元 in the body is 0.5 in a table in 亿元)."""
-    groups: dict[tuple, list[Target]] = defaultdict(list)
+    groups: dict[tuple, list[StoredTarget]] = defaultdict(list)
     for t in ts:
         m = AMOUNT.search(t.indicator)
         if t.kind == "count" and t.source == "body" and t.year and m and t.value is not None:
@@ -308,10 +286,10 @@ def threshold_counts(ts: list[Target]) -> list[Finding]:
     return out
 
 
-def part_sums(ts: list[Target]) -> list[Finding]:
+def part_sums(ts: list[StoredTarget]) -> list[Finding]:
     """(c) Amounts for zones or clusters summed against the city total of the same indicator and year
     (amounts of money in any unit, written in the total's)."""
-    groups: dict[tuple, list[Target]] = defaultdict(list)
+    groups: dict[tuple, list[StoredTarget]] = defaultdict(list)
     for t in ts:
         if t.kind == "level" and t.year and t.value is not None:
             groups[(t.document, t.year, t.indicator, base_unit(t.unit)[0])].append(t)
@@ -347,12 +325,12 @@ def _matches(growth: str, multiple: str) -> bool:
     return growth == multiple or core in multiple
 
 
-def growth_paths(ts: list[Target]) -> list[Finding]:
+def growth_paths(ts: list[StoredTarget]) -> list[Finding]:
     """(d) Yearly growth rates compounded against the multiple (倍增) they must reach by a year.
 
     >>> def t(kind, value, year, baseline=""):
     ...     where = ("d", "", "1", "", "", "增加值", kind, value, "", "%", ">=", year, False, "all", "")
-    ...     return Target(*where, baseline, "", "")
+    ...     return StoredTarget(*where, baseline, "", "")
     >>> steps = [t("growth", 12, 2023), t("growth", 15, 2024), t("growth", 20, 2025)]
     >>> print(growth_paths([*steps, t("multiple", 2, 2026, "2022")])[0].message)  # doctest: +NORMALIZE_WHITESPACE
     all 增加值: 12% (2023), 15% (2024), 20% (2025) compound to ×1.5456 of 2022; ×2 by 2026
@@ -363,7 +341,7 @@ def growth_paths(ts: list[Target]) -> list[Finding]:
         if m.kind != "multiple" or not m.year or not re.fullmatch(r"\d{4}", m.baseline) or m.value is None:
             continue
         base = int(m.baseline)
-        by_indicator: dict[str, list[tuple[int, Target]]] = defaultdict(list)
+        by_indicator: dict[str, list[tuple[int, StoredTarget]]] = defaultdict(list)
         for t in ts:
             if (
                 t.document == m.document and t.kind == "growth" and t.unit == "%" and t.scope == m.scope
@@ -378,7 +356,7 @@ def growth_paths(ts: list[Target]) -> list[Finding]:
     return out
 
 
-def _growth_path(m: Target, steps: list[Target], base: int, year: int) -> Finding:
+def _growth_path(m: StoredTarget, steps: list[StoredTarget], base: int, year: int) -> Finding:
     """The compounding of one indicator's yearly rates against its multiple, due in ``year``."""
     reached = math.prod(1 + t.number / 100 for t in steps)
     missing = [y for y in range(base + 1, year + 1) if y not in {t.year for t in steps}]
@@ -421,13 +399,13 @@ def _start_year(title: str, date: str) -> int | None:
     return int(found[1]) if found else None
 
 
-def indicator_trends(ts: list[Target], starts: dict[str, int | None]) -> list[Finding]:
+def indicator_trends(ts: list[StoredTarget], starts: dict[str, int | None]) -> list[Finding]:
     """(e) One indicator's targets across a city's documents and years: raised, lowered or repeated.
 
     Counts of new things (新增, 认定, 每年…) are compared per year over the span of the plan (from the
     year it starts, ``starts`` by document); stocks are compared as they stand.
     """
-    groups: dict[tuple, list[Target]] = defaultdict(list)
+    groups: dict[tuple, list[StoredTarget]] = defaultdict(list)
     for t in ts:
         if t.source == "body" and t.value is not None and t.kind in ("count", "level", "share", "growth"):
             unit = "count" if t.kind == "count" and t.unit in COUNTERS else base_unit(t.unit)[0]
@@ -481,7 +459,7 @@ def _trend(values: list[float]) -> str:
     return "raised" if values[-1] > values[0] else "lowered" if values[-1] < values[0] else "repeated"
 
 
-def consistency_findings(store: Store) -> list[Finding]:
+def target_findings(store: Store) -> list[Finding]:
     """All the target checks on the store, in a deterministic order."""
     ts = targets(store)
     starts = {stem(d["source_file"]): _start_year(d["title"], d["date"]) for d in rows(store, "documents")}

@@ -1,0 +1,151 @@
+"""What a build records about itself and each of its documents, so that documents can be added to
+it later without a rebuild (:mod:`policykg.graph.incremental`).
+
+The record of a document's triples is kept beside the store, not in it: a named graph per document
+would make every catalogue question read the union of the graphs (Oxigraph then uses its
+graph-prefixed indexes and may answer a shared triple once per graph) instead of the default
+graph's own indexes the questions are planned on; and the store keeps literals in canonical form,
+so kg.nt, which must stay byte for byte what a full build writes, cannot be dumped from it. So:
+
+- ``build.json``: the options, a hash of the ontology and vocabularies, and each document's own
+  triples as a range of kg.nt (those that touch the document or a node under it, written by it
+  alone), in corpus order;
+- ``documents/<stem>.json``: per document, its source, its place in the corpus order, problems,
+  counts, what the corpus-wide flow needs of it (:class:`~policykg.graph.flow.Digest`), and its
+  N-Triples lines about shared nodes (agencies, places), which other documents may write too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from policykg.errors import PolicyKGError, Problem
+from policykg.graph.flow import Digest
+
+VERSION = 1
+MANIFEST = "build.json"
+RECORDS = "documents"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A range of kg.nt: where it starts, its bytes and its lines (triples)."""
+
+    offset: int
+    length: int
+    lines: int
+
+
+@dataclass
+class Record:
+    """One document of a build, as the next build needs it."""
+
+    name: str
+    order: tuple[str, ...]  # its path under the corpus folder, parts: documents are built in this order
+    source: str  # the file it was read from
+    problems: list[Problem]
+    counts: dict  # build.Counts as JSON
+    digest: Digest | None
+    shared: list[bytes]  # N-Triples lines about nodes that are not the document's
+
+    def write(self, folder: Path) -> None:
+        data = {
+            "name": self.name,
+            "order": list(self.order),
+            "source": self.source,
+            "problems": [asdict(p) for p in self.problems],
+            "counts": self.counts,
+            "digest": None if self.digest is None else asdict(self.digest),
+            "shared": [line.decode() for line in self.shared],
+        }
+        (folder / record_name(self.name)).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def read(cls, folder: Path, name: str) -> Record:
+        path = folder / record_name(name)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            digest = data["digest"]
+            return cls(
+                data["name"],
+                tuple(data["order"]),
+                data["source"],
+                [Problem(**p) for p in data["problems"]],
+                data["counts"],
+                None if digest is None else _digest(digest),
+                [line.encode() for line in data["shared"]],
+            )
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            raise PolicyKGError(f"{path}: not a document record of this version of policykg ({err})") from err
+
+
+def record_name(name: str) -> str:
+    return f"{Path(name).stem}.json"
+
+
+def _digest(data: dict) -> Digest:
+    return Digest(
+        data["source"],
+        data["iri"],
+        data["number"],
+        tuple(data["titles"]),
+        tuple((title, number, relation) for title, number, relation in data["citations"]),
+        tuple(data["region"]),
+        data["date"],
+        data["topic"],
+    )
+
+
+@dataclass
+class Manifest:
+    """The build as a whole: how it was made and where each document's own triples are in kg.nt."""
+
+    corpus: str
+    schema: str  # sha256 of the ontology and vocabularies as written at the head of kg.nt
+    shacl: bool
+    reasoner: bool
+    formats: list[str]
+    ontology: tuple[bool, str] | None  # HermiT on the ontology alone: (consistent, message); None without reasoner
+    listing: list[Problem]  # what listing the corpus folder found (files skipped)
+    documents: dict[str, Span] = field(default_factory=dict)  # in corpus order
+    flow: Span = Span(0, 0, 0)
+    version: int = VERSION
+
+    def write(self, folder: Path) -> None:
+        data = asdict(self) | {
+            "listing": [asdict(p) for p in self.listing],
+            "documents": [[name, span.offset, span.length, span.lines] for name, span in self.documents.items()],
+            "flow": [self.flow.offset, self.flow.length, self.flow.lines],
+        }
+        (folder / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def read(cls, folder: Path) -> Manifest:
+        path = folder / MANIFEST
+        if not path.exists():
+            raise PolicyKGError(f"{folder}: no {MANIFEST}; documents can only be added to a build of this version")
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") != VERSION:
+                raise ValueError(f"version {data.get('version')}, expected {VERSION}")
+            ontology = data["ontology"]
+            return cls(
+                data["corpus"],
+                data["schema"],
+                data["shacl"],
+                data["reasoner"],
+                data["formats"],
+                None if ontology is None else (bool(ontology[0]), str(ontology[1])),
+                [Problem(**p) for p in data["listing"]],
+                {name: Span(offset, length, lines) for name, offset, length, lines in data["documents"]},
+                Span(*data["flow"]),
+            )
+        except (ValueError, KeyError, TypeError) as err:
+            raise PolicyKGError(f"{path}: cannot be read ({err}); rebuild with policykg build") from err
+
+
+def schema_hash(schema: bytes) -> str:
+    return hashlib.sha256(schema).hexdigest()
