@@ -342,3 +342,28 @@ def test_the_query_page_runs_a_question_in_a_browser_offline(endpoint, browser):
     text = tab.inner_text("#results")
     assert problems == []
     assert rows >= 4 and "标准地" in text  # the 2019, 2021, 2023 and 2024 plans all speak of it
+
+
+def test_the_query_page_shows_an_answer_a_page_at_a_time(built, endpoint, browser):
+    every = run(store_at(built[0]), load()["agency_pairs_sharing_measures"])
+    tab, problems = guarded_tab(browser, endpoint)
+    tab.goto(endpoint + "/")
+    tab.select_option("#pick", "agency_pairs_sharing_measures")
+
+    def shown(button: str) -> tuple[str, list[str]]:
+        tab.click(button)
+        tab.wait_for_function("document.getElementById('status').textContent !== '…'")
+        cells = tab.locator("#results tr td:first-child").all_inner_texts()
+        return tab.inner_text("#status"), cells
+
+    status, first = shown("#run")
+    assert status == f"rows 1–{PAGE_ROWS} of more" and first == [r["agency_a"] for r in every[:PAGE_ROWS]]
+    assert tab.is_hidden("#previous") and tab.is_visible("#next")
+    status, second = shown("#next")
+    assert status.startswith(f"rows {PAGE_ROWS + 1}–") and second == [
+        r["agency_a"] for r in every[PAGE_ROWS : 2 * PAGE_ROWS]
+    ]
+    assert shown("#previous")[1] == first
+    status, whole = shown("#all")
+    assert status == f"{len(every)} rows" and len(whole) == len(every) and tab.is_hidden("#next")
+    assert problems == []
