@@ -38,13 +38,14 @@ demo: $(STAMP) system-deps
 	$(VENV)/bin/policykg report --build build
 	$(VENV)/bin/policykg viz --build build
 
+# The whole suite, as CI runs it: pytest skips the tests marked slow unless asked for (pyproject.toml).
 test: $(STAMP) system-deps
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest -m "slow or not slow"
 
-# The loop while changing code: the suite without the tests marked slow (browser, cluster, reference
-# engines, scale, builds in a subprocess); `make test`, as CI, runs them all.
+# The loop while changing code: plain pytest, the suite without the tests marked slow (browser,
+# cluster, reference engines, scale, builds in a subprocess).
 quick: $(STAMP) system-deps
-	$(PYTHON) -m pytest -m "not slow"
+	$(PYTHON) -m pytest
 
 # The scale benchmark (bench/run.py): 100 and 1,000 generated documents; bench-large adds 10,000
 # (about 45 minutes in all on 2 cores). Both write bench/RESULTS.md: see bench/README.md.

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -20,7 +19,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
-from tqdm import tqdm
 
 from policykg.corpus import bundled_corpus
 from policykg.errors import CorpusError, PolicyKGError, Problem
@@ -35,6 +33,7 @@ from policykg.graph.reasoning import reason
 from policykg.graph.shacl_store import store_problems
 from policykg.graph.store import FORMATS, as_ntriples, inferred_counts, schema_triples, write_formats, write_store
 from policykg.graph.validation import DocumentValidator, sparql_violations, validate_graph
+from policykg.progress import SILENT, Progress
 from policykg.publish import staged_folder
 
 BOOLEAN = NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
@@ -200,7 +199,8 @@ def build(
     with staged_folder(out) as staging:
         cores = workers or os.cpu_count() or 1
         corpus = corpus or bundled_corpus()
-        _build_into(corpus, staging, summary, reasoner, shacl, cores, formats, scheduler, reference, quiet)
+        progress = Progress("policykg build", quiet)
+        _build_into(corpus, staging, summary, reasoner, shacl, cores, formats, scheduler, reference, progress)
     return summary
 
 
@@ -214,7 +214,7 @@ def _build_into(
     formats: tuple[str, ...],
     scheduler: str | None = None,
     reference: bool = False,  # pySHACL per document and HermiT per chunk, instead of the checks on the store
-    quiet: bool = False,
+    progress: Progress = SILENT,
 ) -> None:
     clock = time.perf_counter()
     files, found = corpus_files(corpus)
@@ -237,8 +237,7 @@ def _build_into(
     with nt.open("wb") as asserted, inferred_nt.open("wb") as inferred:
         asserted.write(schema)
         summary.triples = schema.count(b"\n")
-        on_terminal = not quiet and sys.stderr.isatty()
-        bar = tqdm(total=len(files), desc="documents", unit="doc", file=sys.stderr, disable=not on_terminal)
+        bar = progress.bar(len(files), "documents", "doc")
         checks = (reasoner and reference, shacl and reference)
         for chunk in process_documents(files, schema, *checks, workers, scheduler, shards=staging / "kg"):
             for doc in chunk.documents:
@@ -272,17 +271,17 @@ def _build_into(
         summary.triples += flow.ntriples.count(b"\n")
         summary.problems += flow.problems
         summary.alignments = flow.alignments
-    stage_done(summary, "documents", clock, quiet)
+    stage_done(summary, "documents", clock, progress)
 
     clock = time.perf_counter()
     store = write_store(nt, inferred_nt, staging / "store")
     inferred_nt.unlink()
-    stage_done(summary, "store", clock, quiet)
+    stage_done(summary, "store", clock, progress)
 
     clock = time.perf_counter()
     if shacl:
         summary.problems += sparql_violations(store) if reference else store_problems(store, nt)
-        stage_done(summary, "shacl", clock, quiet)
+        stage_done(summary, "shacl", clock, progress)
     if ontology is not None:  # the default build's reasoner: the rules on the store
         start = time.perf_counter()
         report = ontology.result()
@@ -293,7 +292,7 @@ def _build_into(
             summary.problems.append(
                 Problem("kg", None, "error", f"the OWL reasoner finds the graph inconsistent: {inferences.message}")
             )
-        stage_done(summary, "reasoner", start, quiet)
+        stage_done(summary, "reasoner", start, progress)
     if reasoner:
         summary.inferred = inferred_counts(store)
     del store
@@ -310,7 +309,7 @@ def _build_into(
         write_formats(nt, formats)
         if addable:
             manifest.write(staging)
-    stage_done(summary, "files", clock, quiet)
+    stage_done(summary, "files", clock, progress)
 
 
 def order(path: Path, corpus: Path) -> tuple[str, ...]:
@@ -479,9 +478,6 @@ def _lines(triples: list[Triple]) -> list[bytes]:
     return sorted(set(as_ntriples(triples).splitlines(keepends=True)))
 
 
-def stage_done(summary: Summary, name: str, clock: float, quiet: bool) -> None:
-    """Records how long a stage took; off a terminal (a log, CI) says so in a line, as the bar
-    cannot."""
-    summary.seconds[name] = time.perf_counter() - clock
-    if not quiet and not sys.stderr.isatty():
-        print(f"policykg build: {name} done in {summary.seconds[name]:.1f} s", file=sys.stderr)
+def stage_done(summary: Summary, name: str, clock: float, progress: Progress) -> None:
+    """Records how long a stage took (the summary's times), said in a line off a terminal."""
+    summary.seconds[name] = progress.done(name, clock)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import policykg.graph.iris as iris
 from policykg.errors import Problem
 from policykg.graph.deadlines import outline_deadlines
-from policykg.graph.gazetteer import PLACE, Gazetteer, Place
+from policykg.graph.gazetteer import Gazetteer, Place
 from policykg.graph.lineage import LEVELS, level_of, outline_citations
 from policykg.graph.outline import Outline, read_outline
 from policykg.graph.prose import prose_assignments
@@ -17,7 +18,7 @@ from policykg.graph.targets import outline_targets
 from policykg.graph.task_tables import annex_assignments, annex_deadlines, annex_items
 from policykg.graph.text import normalize
 
-UNKNOWN_CITY = Place(PLACE + "unknown", "未知城市", "Unknown city", ())
+UNKNOWN_CITY = Place(iris.place("unknown"), "未知城市", "Unknown city", ())
 
 
 def scope_of(name: str, city: Place, gazetteer: Gazetteer) -> tuple[str | None, Cluster | None]:

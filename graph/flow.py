@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 
 from pyoxigraph import NamedNode, Triple
 
+import policykg.graph.iris as iris
 from policykg.graph.alignment import align, measures_of
 from policykg.graph.gazetteer import Gazetteer, key
 from policykg.graph.lineage import issued_title
@@ -130,7 +131,7 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
 
 def _alignment_triples(upper: NamedNode, lower: NamedNode, pair: Pair) -> Iterator[Triple]:
     """``lower`` carries out ``upper``, and the alignment that says so (``…/carries/<upper>``)."""
-    node = NamedNode(f"{lower.value}/carries/{upper.value.rsplit('/id/doc/', 1)[-1].replace('/', '~')}")
+    node = NamedNode(iris.alignment(lower.value, upper.value))
     yield Triple(lower, pkg("carriesOut"), upper)
     yield Triple(node, RDF_TYPE, pkg("Alignment"))
     yield Triple(node, pkg("lowerMeasure"), lower)

@@ -25,24 +25,16 @@ from importlib.resources import files
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+import policykg.graph.iris as iris
 from policykg.errors import parsing
 from policykg.graph.divisions import COUNTY, NOT_A_LEVEL, PREFECTURE, PROVINCE, TOWNSHIP, Division, Divisions
 from policykg.graph.text import normalize
 from policykg.ontology.namespace import PKG
 
-AGENCY = "https://w3id.org/policykg/id/agency/"
-PLACE = "https://w3id.org/policykg/id/place/"
-_IRI_SAFE = re.compile(r"[\w\-.~()（）〔〕]")
-
 
 def key(name: str) -> str:
     """The form names are compared in: widths folded, spaces dropped."""
     return "".join(normalize(name).text.split())
-
-
-def iri_part(text: str) -> str:
-    """A readable IRI segment: Chinese kept, characters IRIs forbid percent-encoded."""
-    return "".join(c if _IRI_SAFE.fullmatch(c) else "".join(f"%{b:02X}" for b in c.encode()) for c in text)
 
 
 @dataclass(frozen=True)
@@ -214,7 +206,7 @@ class Gazetteer:
         parent = self.divisions.by_code.get(division.parent or "")
         english = self.divisions.english.get(division.code)
         return Place(
-            PLACE + iri_part(division.code),
+            iris.place(division.code),
             division.name,
             english,
             tuple(n for n in (division.short,) if n),
@@ -342,7 +334,7 @@ class Gazetteer:
             place_en = owner.label_en or owner.label_zh
             en = f"{place_en} {agency_type.label_en}" if agency_type.label_en else None
             return Agency(
-                f"{AGENCY}{owner.slug}-{level}{agency_type.slug}",
+                iris.agency(owner.slug, f"{level}{agency_type.slug}"),
                 owner.label_zh + (f"各{every}" if every else "") + agency_type.label_zh,
                 f"{agency_type.label_en} of each {_LEVEL_SLUG[every]} of {place_en}" if en and every else en,
                 owner,
@@ -355,7 +347,7 @@ class Gazetteer:
             if k.startswith(char) and at_level and not NOT_A_LEVEL.match(k):
                 label = at_level[-1].label_zh + k[len(char) :]
                 break
-        return Agency(f"{AGENCY}{place.slug}-{iri_part(k)}", label, None, place, None, False)
+        return Agency(iris.agency(place.slug, k), label, None, place, None, False)
 
 
 _DEPTH = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, TOWNSHIP: 3}

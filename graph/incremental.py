@@ -23,7 +23,6 @@ killed at any moment leaves the previous build whole.
 from __future__ import annotations
 
 import os
-import sys
 import time
 from collections.abc import Iterable
 from io import RawIOBase
@@ -31,7 +30,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store
-from tqdm import tqdm
 
 from policykg.errors import PolicyKGError, Problem
 from policykg.graph.build import (
@@ -51,6 +49,7 @@ from policykg.graph.owlrl import reason_on_store
 from policykg.graph.reasoning import ReasonerReport
 from policykg.graph.shacl_store import store_problems
 from policykg.graph.store import INFERRED_GRAPH, inferred_counts, write_formats
+from policykg.progress import Progress
 from policykg.publish import staged_folder
 
 BLOCK = 1 << 20  # bytes copied at a time from the old kg.nt
@@ -69,7 +68,8 @@ def add(files: Iterable[Path], out: Path, workers: int | None = None, quiet: boo
     paths = _documents(files)
     summary = Summary(out)
     with staged_folder(out) as staging:
-        _add_into(paths, previous, manifest, schema, staging, summary, workers or os.cpu_count() or 1, quiet)
+        progress = Progress("policykg build --add", quiet)
+        _add_into(paths, previous, manifest, schema, staging, summary, workers or os.cpu_count() or 1, progress)
     return summary
 
 
@@ -97,11 +97,11 @@ def _add_into(
     staging: Path,
     summary: Summary,
     workers: int,
-    quiet: bool,
+    progress: Progress,
 ) -> None:
     clock = time.perf_counter()
     corpus = Path(manifest.corpus)
-    added = _process(paths, schema, workers, summary, quiet)
+    added = _process(paths, schema, workers, summary, progress)
     sources = {path.name: path for path in paths}
     records = {name: Record.read(previous / RECORDS, name) for name in manifest.documents if name not in added}
     replaced = {name: Record.read(previous / RECORDS, name) for name in manifest.documents if name in added}
@@ -148,7 +148,7 @@ def _add_into(
     for name in names:
         summary.counts.add(Counts.from_json(records[name].counts))
         summary.problems += records[name].problems
-    stage_done(summary, "documents", clock, quiet)
+    stage_done(summary, "documents", clock, progress)
 
     clock = time.perf_counter()
     Store.read_only(str(previous / "store")).backup(str(staging / "store"))
@@ -160,8 +160,8 @@ def _add_into(
     for quad in _stale(gone, kept, previous, manifest, staying):
         store.remove(quad)
     store.bulk_load(written, RdfFormat.N_TRIPLES)
-    stage_done(summary, "store", clock, quiet)
-    _check(store, nt, manifest, summary, quiet)
+    stage_done(summary, "store", clock, progress)
+    _check(store, nt, manifest, summary, progress)
     store.flush()
     del store
 
@@ -169,16 +169,16 @@ def _add_into(
     write_formats(nt, tuple(manifest.formats))
     manifest.documents, manifest.flow = documents, flow_span
     manifest.write(staging)
-    stage_done(summary, "files", clock, quiet)
+    stage_done(summary, "files", clock, progress)
 
 
-def _check(store: Store, nt: Path, manifest: Manifest, summary: Summary, quiet: bool) -> None:
+def _check(store: Store, nt: Path, manifest: Manifest, summary: Summary, progress: Progress) -> None:
     """The checks the build was made with, run again on the whole store (as SPARQL: the shapes
     compiled, the OWL RL rules to their fixpoint)."""
     clock = time.perf_counter()
     if manifest.shacl:
         summary.problems += store_problems(store, nt)
-        stage_done(summary, "shacl", clock, quiet)
+        stage_done(summary, "shacl", clock, progress)
     if manifest.reasoner and manifest.ontology is not None:
         start = time.perf_counter()
         store.clear_graph(INFERRED_GRAPH)
@@ -190,18 +190,16 @@ def _check(store: Store, nt: Path, manifest: Manifest, summary: Summary, quiet: 
                 Problem("kg", None, "error", f"the OWL reasoner finds the graph inconsistent: {inferences.message}")
             )
         summary.inferred = inferred_counts(store)
-        stage_done(summary, "reasoner", start, quiet)
+        stage_done(summary, "reasoner", start, progress)
     summary.seconds["checks"] = time.perf_counter() - clock
 
 
 def _process(
-    paths: list[Path], schema: bytes, workers: int, summary: Summary, quiet: bool
+    paths: list[Path], schema: bytes, workers: int, summary: Summary, progress: Progress
 ) -> dict[str, DocumentResult]:
     """The added documents through the per-document stages (the checks run on the store after)."""
     done: dict[str, DocumentResult] = {}
-    bar = tqdm(
-        total=len(paths), desc="documents", unit="doc", file=sys.stderr, disable=quiet or not sys.stderr.isatty()
-    )
+    bar = progress.bar(len(paths), "documents", "doc")
     for chunk in process_documents(paths, schema, False, False, min(workers, len(paths))):
         for doc in chunk.documents:
             done[doc.name] = doc

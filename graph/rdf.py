@@ -1,8 +1,7 @@
-"""Records to triples: the one module that mints IRIs.
+"""Records to triples, under the IRIs of :mod:`iris`.
 
-IRIs are readable and stable, built from normalised keys only: a document from its file's stem,
-an item from its path (二/（三）/1 -> ``item/2-p3-1``), a responsibility from its measure, source,
-role and agency. The same records always give the same triples.
+An item's IRI is its path's code (二/（三）/1 -> ``item/2-p3-1``), a repeated number taking ``~``.
+The same records always give the same triples.
 """
 
 from __future__ import annotations
@@ -13,13 +12,13 @@ from functools import cache
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from policykg.graph.gazetteer import Agency, Place, iri_part, key
+import policykg.graph.iris as iris
+from policykg.graph.gazetteer import Agency, Place, key
 from policykg.graph.numbering import parse_segment
 from policykg.graph.records import DocumentRecord, Item
 from policykg.graph.units import base_unit
 from policykg.ontology.namespace import PKG as PKG_TERMS
 
-ID = "https://w3id.org/policykg/id/"
 PKG = str(PKG_TERMS)
 ELI = "http://data.europa.eu/eli/ontology#"
 OA = "http://www.w3.org/ns/oa#"
@@ -33,13 +32,13 @@ PREFIXES = {
     "pkg": PKG,
     "eli": ELI,
     "oa": OA,
-    "doc": ID + "doc/",
-    "ag": ID + "agency/",
-    "atype": ID + "agency-type/",
-    "place": ID + "place/",
-    "ind": ID + "industry/",
-    "co": ID + "company/",
-    "cluster": ID + "cluster/",
+    "doc": iris.ID + "doc/",
+    "ag": iris.ID + "agency/",
+    "atype": iris.ID + "agency-type/",
+    "place": iris.ID + "place/",
+    "ind": iris.ID + "industry/",
+    "co": iris.ID + "company/",
+    "cluster": iris.ID + "cluster/",
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": XSD,
@@ -93,7 +92,7 @@ def typed(value: object, datatype: str) -> Literal:
 
 
 def document_iri(record: DocumentRecord) -> NamedNode:
-    return NamedNode(f"{ID}doc/{iri_part(record.stem)}")
+    return NamedNode(iris.document(record.stem))
 
 
 def item_code(path: str) -> str:
@@ -141,7 +140,7 @@ def place_triples(place: Place) -> Iterator[Triple]:
 def annex_iris(record: DocumentRecord) -> dict[str, NamedNode]:
     """The node of each annex, by its label."""
     doc = document_iri(record).value
-    return {annex.label: NamedNode(f"{doc}/annex/{k}") for k, annex in enumerate(record.outline.annexes, 1)}
+    return {annex.label: NamedNode(iris.annex(doc, k)) for k, annex in enumerate(record.outline.annexes, 1)}
 
 
 def _item_nodes(record: DocumentRecord) -> list[tuple[Item, NamedNode]]:
@@ -149,17 +148,17 @@ def _item_nodes(record: DocumentRecord) -> list[tuple[Item, NamedNode]]:
     that only an annex states under their annex."""
     doc = document_iri(record).value
     nodes: list[tuple[Item, NamedNode]] = []
-    taken: set[str] = set()
+    taken: set[str] = set()  # codes of the document's items
     for item in record.outline.walk():
         code = item_code(item.path)
-        while f"{doc}/item/{code}" in taken:  # a repeated number
+        while code in taken:  # a repeated number
             code += "~"
-        taken.add(f"{doc}/item/{code}")
-        nodes.append((item, NamedNode(f"{doc}/item/{code}")))
+        taken.add(code)
+        nodes.append((item, NamedNode(iris.item(doc, code))))
     annexes = annex_iris(record)
     for item in record.annex_items:
         label, rest = item.path.split("/", 1)
-        nodes.append((item, NamedNode(f"{annexes[label].value}/item/{item_code(rest)}")))
+        nodes.append((item, NamedNode(iris.item(annexes[label].value, item_code(rest)))))
     return nodes
 
 
@@ -250,7 +249,7 @@ def _content_triples(record: DocumentRecord) -> Iterator[Triple]:
     for target, (scope_place, cluster) in zip(record.targets, record.target_scopes):
         base = items.get(target.path) or annexes.get(target.path) or doc
         counters[base.value] = counters.get(base.value, 0) + 1
-        node = NamedNode(f"{base.value}/target/{counters[base.value]}")
+        node = NamedNode(iris.target(base.value, counters[base.value]))
         yield from _target_triples(doc, node, target, items.get(target.path), outline.text.original)
         if scope_place:
             yield Triple(node, pkg("scopePlace"), NamedNode(scope_place))
@@ -283,8 +282,7 @@ def _item_triples(doc, node, item: Item, order: int, items) -> Iterator[Triple]:
 
 def _responsibility_triples(doc, items, assignment, agency: Agency, seen: set[str], original: str) -> Iterator[Triple]:
     base = items[assignment.path].value if assignment.path else doc.value
-    local = agency.iri.rsplit("/", 1)[-1]
-    iri = f"{base}/r/{assignment.source}-{assignment.role}-{local}"
+    iri = iris.responsibility(base, assignment.source, assignment.role, agency.iri)
     while iri in seen:  # the same agency twice in one role (a row naming it as lead and support)
         iri += "~"
     seen.add(iri)
@@ -310,7 +308,7 @@ def decimal(value: float) -> Literal:
 
 def _evidence(subject: NamedNode, doc: NamedNode, span, original: str) -> Iterator[Triple]:
     """The Web Annotation evidence of a statement: the document, the offsets, the exact text."""
-    evidence, position, quote = (NamedNode(f"{subject.value}/evidence{s}") for s in ("", "/position", "/quote"))
+    evidence, position, quote = map(NamedNode, iris.evidence(subject.value))
     yield Triple(subject, pkg("evidence"), evidence)
     yield Triple(evidence, RDF_TYPE, NamedNode(OA + "SpecificResource"))
     yield Triple(evidence, NamedNode(OA + "hasSource"), doc)
@@ -354,8 +352,7 @@ def _target_triples(doc, node, target, item: NamedNode | None, original: str) ->
 
 
 def _cluster_triples(target: NamedNode, cluster) -> Iterator[Triple]:
-    zone, industry = (iri.rsplit("/", 1)[-1] for iri in (cluster.zone, cluster.industry))
-    node = NamedNode(f"{ID}cluster/{zone}-{industry}")
+    node = NamedNode(iris.cluster(cluster.zone, cluster.industry))
     yield Triple(target, pkg("scopeCluster"), node)
     yield Triple(node, RDF_TYPE, pkg("Cluster"))
     yield Triple(node, SKOS_PREF, zh(cluster.name))
@@ -364,7 +361,7 @@ def _cluster_triples(target: NamedNode, cluster) -> Iterator[Triple]:
 
 
 def cited_iri(citation) -> NamedNode:
-    return NamedNode(f"{ID}doc/cited/{iri_part(citation.number or key(citation.title))}")
+    return NamedNode(iris.cited_document(citation.number or key(citation.title)))
 
 
 def _citation_triples(doc: NamedNode, citation) -> Iterator[Triple]:

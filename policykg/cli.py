@@ -123,14 +123,18 @@ def _export_network(args: argparse.Namespace) -> int:
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
+    from policykg.progress import Progress
     from policykg.queries.catalogue import store_at
     from policykg.viz.data import gather
     from policykg.viz.pages import write_views
 
     out = Path(args.out or Path(args.build) / "viz")
-    results = gather(store_at(Path(args.build)))
-    with staged_folder(out) as staging:
-        write_views(results, staging)
+    progress = Progress("policykg viz", args.quiet)
+    store = store_at(Path(args.build))
+    with progress.stage("reading the store"):
+        results = gather(store, progress)
+    with staged_folder(out) as staging, progress.stage("writing the pages"):
+        write_views(results, staging, progress)
         pages = len(list(staging.rglob("*.html")))
     print(f"wrote {pages} pages into {out}/; open {out / 'index.html'}")
     return 0
@@ -347,6 +351,7 @@ def parser() -> argparse.ArgumentParser:
     z = sub.add_parser("viz", help="the leaders' pages: interactive networks that work offline")
     z.add_argument("--build", default="build")
     z.add_argument("--out", help="output folder (default: BUILD/viz)")
+    z.add_argument("--quiet", action="store_true", help="no progress on stderr")
     z.set_defaults(run=cmd_viz)
 
     a = sub.add_parser("agencies", help="list the agencies of the built graph with their load")

@@ -36,6 +36,7 @@ from pyoxigraph import DefaultGraph, RdfFormat, Store, Triple, parse
 from policykg.errors import PolicyKGError
 from policykg.graph.store import INFERRED_GRAPH, as_ntriples
 from policykg.queries.catalogue import PAGE_ROWS, QueryError, bindings, load, paged, with_values
+from policykg.templating import environment
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -61,16 +62,15 @@ def oxigraph_command(store: Path, port: int, timeout: int) -> list[str]:
 
 
 def catalogue_page() -> bytes:
-    """The query page, with the catalogue embedded as JSON (no network needed)."""
+    """The query page, with the catalogue embedded (no network needed)."""
     entries = [
         {"name": q.name, "summary": q.summary, "returns": list(q.returns), "text": q.text,
          "params": [{"name": p.name, "type": p.type, "default": p.default, "example": p.example}
                     for p in q.params]}
         for q in load().values()
     ]  # fmt: skip
-    page = (files("policykg.queries") / "templates" / "query.html").read_text(encoding="utf-8")
-    data = json.dumps(entries, ensure_ascii=False).replace("</", "<\\/")  # no way out of the <script>
-    return page.replace("/*CATALOGUE*/[]", data).replace("/*PAGE_ROWS*/100", str(PAGE_ROWS)).encode("utf-8")
+    page = environment(Path(str(files("policykg.queries") / "templates"))).get_template("query.html")
+    return page.render(catalogue=entries, page_rows=PAGE_ROWS).encode("utf-8")
 
 
 MAX_BODY = 1 << 20  # bytes: a SPARQL query or a question's parameters, with room for a large VALUES block

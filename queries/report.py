@@ -3,12 +3,11 @@
 The analyses each answer one question; an auditor wants one list, ordered by how much it matters
 (errors first), with the documents, paths, agencies and quoted sentences to check each finding
 against the texts. The HTML page is one self-contained file (inline CSS, no script, no external
-asset) and escapes everything that comes from the data.
+asset), written from a template that escapes everything that comes from the data.
 """
 
 from __future__ import annotations
 
-import html
 import io
 from collections import Counter
 from collections.abc import Sequence
@@ -29,6 +28,7 @@ from policykg.queries.near_duplicates import THRESHOLD, overlap_findings, topics
 from policykg.queries.responsibility_flags import lead_conflicts, responsibility_flags
 from policykg.queries.store_rows import rows, stem
 from policykg.queries.target_checks import target_findings
+from policykg.templating import environment
 
 COLUMNS = ("kind", "severity", "message", "documents", "paths", "agencies", "quotes")
 KINDS = {
@@ -83,64 +83,23 @@ def counts(found: list[Finding]) -> dict[str, dict[str, int]]:
     return {k: {s: tally[(k, s)] for s in SEVERITIES} for k in kinds}
 
 
-_CSS = """
-body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 2em auto;
-       max-width: 72em; color: #222; line-height: 1.5; }
-h1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 1px solid #ccc; }
-table { border-collapse: collapse; margin: 1em 0; } th, td { border: 1px solid #ccc; padding: .3em .7em; }
-th { background: #f2f2f2; text-align: left; } td.n { text-align: right; }
-.finding { border-left: .35em solid #999; padding: .4em 1em; margin: 1em 0; background: #fafafa; }
-.error { border-color: #c62828; } .warning { border-color: #ef8f00; } .info { border-color: #4a78b0; }
-.badge { font-size: .8em; font-weight: bold; text-transform: uppercase; margin-right: .6em; }
-.error .badge { color: #c62828; } .warning .badge { color: #b36b00; } .info .badge { color: #4a78b0; }
-.meta { color: #555; font-size: .9em; } .meta b { color: #333; }
-blockquote { white-space: pre-wrap; margin: .4em 0 .4em 1em; padding: .2em .8em; border-left: 3px solid #ddd;
-             background: #fff; }
-"""
-
-
 def render_html(found: list[Finding], documents: Sequence[tuple[str, str, str]] = (), title: str = "") -> str:
-    """The report as one self-contained HTML page; every string from the data goes through html.escape.
+    """The report as one self-contained HTML page, from templates/report.html (which escapes everything).
 
     ``documents`` are (file stem, number, title) of the documents audited.
     """
-    e = html.escape
-    title = title or "Policy documents: audit findings"
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{e(title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{e(title)}</h1>",
-    ]
-    if documents:
-        out.append("<h2>Documents</h2><table><tr><th>file</th><th>number</th><th>title</th></tr>")
-        out += [f"<tr><td>{e(s)}</td><td>{e(n)}</td><td>{e(t)}</td></tr>" for s, n, t in documents]
-        out.append("</table>")
-    out.append("<h2>Summary</h2><table><tr><th>kind</th><th>what it checks</th>")
-    out += [f"<th>{s}</th>" for s in SEVERITIES] + ["<th>total</th></tr>"]
     table = counts(found)
-    for kind, by_severity in table.items():
-        cells = "".join(f'<td class="n">{by_severity[s]}</td>' for s in SEVERITIES)
-        total = sum(by_severity.values())
-        out.append(f'<tr><td>{e(kind)}</td><td>{e(KINDS.get(kind, ""))}</td>{cells}<td class="n">{total}</td></tr>')
-    totals = "".join(f'<td class="n">{sum(f.severity == s for f in found)}</td>' for s in SEVERITIES)
-    out.append(f'<tr><th colspan="2">all</th>{totals}<td class="n">{len(found)}</td></tr></table>')
-    for kind in table:
-        group = [f for f in found if f.kind == kind]
-        if not group:
-            continue
-        out.append(f'<h2 id="{e(kind)}">{e(kind)} ({len(group)})</h2>')  # views link here
-        for f in group:
-            out.append(f'<div class="finding {e(f.severity)}">')
-            out.append(f'<p><span class="badge">{e(f.severity)}</span>{e(f.message)}</p><p class="meta">')
-            for label, values in (("documents", f.documents), ("paths", f.paths), ("agencies", f.agencies)):
-                if values:
-                    out.append(f"<b>{label}:</b> {e('; '.join(values))}<br>")
-            out.append("</p>")
-            out += [f"<blockquote>{e(q)}</blockquote>" for q in f.quotes]
-            out.append("</div>")
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    groups = [(kind, group) for kind in table if (group := [f for f in found if f.kind == kind])]
+    template = environment(Path(__file__).parent / "templates").get_template("report.html")
+    return template.render(
+        title=title or "Policy documents: audit findings",
+        documents=documents,
+        severities=SEVERITIES,
+        kinds=KINDS,
+        counts=table,
+        found=found,
+        groups=groups,
+    )
 
 
 def render_csv(found: list[Finding]) -> str:

@@ -1,8 +1,10 @@
-"""The command line: outline as a tree and as JSON; the build writes and swaps its output."""
+"""The command line: outline as a tree and as JSON; the build writes and swaps its output; the build and
+the views say how far they have got."""
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -73,3 +75,29 @@ def test_build_says_each_stage_in_a_line_off_a_terminal_and_nothing_when_quiet(t
     assert all(line.endswith(" s") for line in said if line.startswith("policykg build: "))
     quiet = policykg(*args, "--quiet")
     assert quiet.returncode == 0 and "policykg build:" not in quiet.stderr
+
+
+@pytest.mark.slow
+def test_viz_says_each_stage_in_a_line_off_a_terminal_counts_its_pages_on_one_and_nothing_when_quiet(
+    built, tmp_path, capsys, monkeypatch
+):
+    from policykg.cli import main
+
+    out = tmp_path / "viz"
+    args = ["viz", "--build", str(built[0]), "--out", str(out)]
+    assert main(args) == 0
+    said = capsys.readouterr().err.splitlines()
+    assert [line.split(" done in ")[0] for line in said] == [
+        "policykg viz: reading the store",
+        "policykg viz: writing the pages",
+    ]
+    assert all(re.fullmatch(r".* done in \d+\.\d s", line) for line in said)
+    assert main([*args, "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(args) == 0
+    shown = capsys.readouterr().err
+    pages = len(list(out.rglob("*.html")))
+    assert re.search(rf"pages: 100%\|.*\| {pages}/{pages} \[", shown), shown  # every page written is counted
+    assert re.search(r"reading the store: 100%\|.*\| (\d+)/\1 \[", shown), shown
+    assert "done in" not in shown

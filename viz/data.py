@@ -12,6 +12,7 @@ from importlib.resources import files
 
 from pyoxigraph import Store
 
+from policykg.progress import SILENT, Progress
 from policykg.queries.catalogue import Query, parse_query, run
 from policykg.queries.overview import Overview, overview
 from policykg.queries.store_rows import stem
@@ -178,12 +179,21 @@ def short_name(info: dict[str, str], alternatives: list[str]) -> str:
     return name
 
 
-def gather(store: Store) -> Corpus:
-    """Read everything the views need from a built store."""
-    data = overview(store)
+def gather(store: Store, progress: Progress = SILENT) -> Corpus:
+    """Read everything the views need from a built store (on a terminal, a bar over the overview's
+    analyses and each question of ``viz/queries/``)."""
     q = queries()
+    bar = progress.bar(1 + len(q), "reading the store", "query")
+
+    def ask(name: str) -> list[dict[str, str]]:
+        rows = run(store, q[name])
+        bar.update()
+        return rows
+
+    data = overview(store)
+    bar.update()
     documents = {}
-    for r in run(store, q["documents"]):
+    for r in ask("documents"):
         documents[r["document"]] = Document(
             r["document"],
             stem(r["source_file"]),
@@ -195,7 +205,7 @@ def gather(store: Store) -> Corpus:
             r["date"],
         )
     items, children = {}, defaultdict(list)
-    for r in run(store, q["items"]):
+    for r in ask("items"):
         item = Item(
             r["item"],
             r["document"],
@@ -215,13 +225,14 @@ def gather(store: Store) -> Corpus:
         duties[task].append(duty)
         duties_of[agency].append(duty)
     alternatives = defaultdict(list)
-    for r in run(store, q["agency_names"]):
+    for r in ask("agency_names"):
         alternatives[r["agency"]].append(r["alt"])
     aligned, status = defaultdict(list), {}
-    for r in run(store, q["alignments"]):
+    for r in ask("alignments"):
         status[r["upper"]] = r["status"]
         if r["lower"]:
             aligned[r["upper"]].append((r["lower"], float(r["score"]), r["shared_terms"]))
+    bar.close()
     based_on = defaultdict(list)
     for upper, lower, attrs in data.flow.edges(data=True):
         if attrs.get("relation") == "based_on" and lower in documents:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from policykg.progress import SILENT, Progress
 from policykg.queries.near_duplicates import Topic
 from policykg.viz.data import LEADING, ROLE_ZH, Corpus, Document
 from policykg.viz.layout import fits, layered, next_column, spread, tree
@@ -761,20 +762,29 @@ def _data(parts: list[Part]) -> dict:
     return {"parts": [p.as_json() for p in parts], "options": OPTIONS}
 
 
-def write_views(corpus: Corpus, out: Path) -> dict[str, Path]:
+def write_views(corpus: Corpus, out: Path, progress: Progress = SILENT) -> dict[str, Path]:
     """Every page into ``out``; returns the main ones by name (documents and agencies by stem and
-    slug under ``documents/`` and ``agencies/``)."""
+    slug under ``documents/`` and ``agencies/``). On a terminal, a bar over the pages."""
     styles = Styles(corpus)
     copy_assets(out / "assets")
     written: dict[str, Path] = {}
     home = [("index.html", "首页 home")]
     up = [("../index.html", "首页 home")]
+    topics = numbered_topics(corpus)
+    topic_groups = topic_pages(topics) or [[]]
+    # a page per document, per agency and per group of topics, and five more: the agencies' index, the flow,
+    # who works together, the zones and the home page
+    bar = progress.bar(len(corpus.documents) + len(corpus.overview.loads) + len(topic_groups) + 5, "pages", "page")
+
+    def page(template: str, path: Path, **context) -> Path:
+        written_path = render(template, path, **context)
+        bar.update()
+        return written_path
 
     def view(name: str, template: str, path: Path, root: str, parts: list[Part], **context) -> Path:
         shown = len(parts[0].graph) if parts else 0
-        page = render(template, path, root=root, data=_data(parts), parts=parts, shown=shown, **context)
-        written[name] = page
-        return page
+        written[name] = page(template, path, root=root, data=_data(parts), parts=parts, shown=shown, **context)
+        return written[name]
 
     for doc in corpus.documents.values():
         rows = task_rows(corpus, doc)
@@ -816,7 +826,7 @@ def write_views(corpus: Corpus, out: Path) -> dict[str, Path]:
             load=load,
         )
         agency_rows_all.append({"slug": name, "info": info, "load": load, "short": corpus.short_names.get(iri, "")})
-    written["agencies"] = render(
+    written["agencies"] = page(
         "agencies.html", out / "agencies" / "index.html", root="../", rows=agency_rows_all, links=up
     )
     chains = [
@@ -849,10 +859,9 @@ def write_views(corpus: Corpus, out: Path) -> dict[str, Path]:
             for u in sorted(corpus.based_on, key=lambda u: (u not in corpus.documents, u))
         ],
     )
-    topics = numbered_topics(corpus)
     topic_parts = [
         (group, overlap_parts(corpus, styles, group, "../" if index else ""))
-        for index, group in enumerate(topic_pages(topics) or [[]])
+        for index, group in enumerate(topic_groups)
     ]
     index_rows = topic_rows(corpus, topics, [parts for _, parts in topic_parts])
     whole = {n: t for n, t, _ in topics}
@@ -925,7 +934,8 @@ def write_views(corpus: Corpus, out: Path) -> dict[str, Path]:
         ("责任 assignments", corpus.overview.network.number_of_edges()),
         ("目标 targets", len(corpus.overview.targets)),
     ]
-    written["index"] = render(
+    written["index"] = page(
         "index.html", out / "index.html", root="", figures=figures, documents=list(corpus.documents.values())
     )
+    bar.close()
     return written

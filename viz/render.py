@@ -18,9 +18,10 @@ from pathlib import Path
 
 import networkx as nx
 import pyvis
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 
 from policykg.publish import write_text
+from policykg.templating import environment
 from policykg.viz.layout import fits, label_box
 
 FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif'
@@ -116,13 +117,7 @@ def numbered(parts: list[Part]) -> list[Part]:
 
 @cache
 def templates() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(_HERE / "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = environment(_HERE / "templates")
     env.globals["FONTS"] = FONTS
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     return env
