@@ -77,10 +77,11 @@ def _dice(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
-def _mirrored(d: Digest, digests: list[Digest]) -> Digest | None:
+def _mirrored(d: Digest, by_region: dict[str, list[Digest]]) -> Digest | None:
     """The document of a region ``d`` lies in, issued no later, whose topic ``d`` repeats; the
-    closest in words when several do."""
-    above = [u for u in digests if u.region and u.region[0] in d.region[1:] and len(u.topic) >= 4]
+    closest in words when several do. ``by_region``: the documents by their own region, so that
+    only those above ``d`` are compared (all pairs would be quadratic in the corpus)."""
+    above = [u for region in d.region[1:] for u in by_region.get(region, ()) if len(u.topic) >= 4]
     earlier = [u for u in above if not (u.date and d.date and u.date > d.date)]
     scored = sorted(((_dice(d.topic, u.topic), u.iri), u) for u in earlier)
     return scored[-1][1] if scored and scored[-1][0][0] >= MIRROR else None
@@ -102,8 +103,12 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
             if relation == "based_on":
                 bases.setdefault(upper.iri, set()).add(d.iri)
     based = {iri for lows in bases.values() for iri in lows}
+    by_region: dict[str, list[Digest]] = {}
     for d in digests:
-        if d.iri not in based and (upper := _mirrored(d, digests)):
+        if d.region:
+            by_region.setdefault(d.region[0], []).append(d)
+    for d in digests:
+        if d.iri not in based and (upper := _mirrored(d, by_region)):
             yield Triple(NamedNode(d.iri), pkg("mirrors"), NamedNode(upper.iri))
             bases.setdefault(upper.iri, set()).add(d.iri)
     docs = {d.iri: d for d in digests}
