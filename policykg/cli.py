@@ -99,12 +99,14 @@ def _add(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     if args.kind == "network":
+        if args.endpoint:
+            raise UsageError("export network: the networks are read from the local store (--build), not an endpoint")
         return _export_network(args)
     if args.format not in ("csv", "json"):
         raise UsageError(f"export {args.kind}: --format is csv or json")
     from policykg.queries.export import export
 
-    text = export(Path(args.build), args.kind, args.format)
+    text = export(Path(args.build), args.kind, args.format, endpoint=args.endpoint)
     _emit(text, args.out)
     return 0
 
@@ -338,7 +340,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("kind", choices=[*KINDS, "network"])
     e.add_argument("--kind", dest="network", choices=["responsibility", "coresponsibility", "flow"],
                    default="responsibility", help="which network, with 'export network'")  # fmt: skip
-    e.add_argument("--build", default="build", help="the build folder (default: build)")
+    _source_options(e)
     e.add_argument("--format", choices=["csv", "json", "graphml", "gexf"], default="csv")
     e.add_argument("--out", help="write to this file instead of stdout")
     e.set_defaults(run=cmd_export)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from policykg.queries.catalogue import load, run, store_at
+from policykg.queries.catalogue import load, run, run_remote, store_at
 
 # One query file each in queries/exports/.
 KINDS = ("responsibilities", "measures", "agencies", "targets", "places", "industries", "lineage", "alignment")
@@ -37,10 +37,13 @@ def write_csv(out: TextIO, columns: Sequence[str], rows: Iterable[Mapping[str, s
     writer.writerows([spreadsheet_text(row[c]) for c in columns] for row in rows)
 
 
-def export(build: Path, kind: str, fmt: str = "csv", filters: dict[str, str] | None = None) -> str:
-    """One export as CSV or JSON text; ``filters`` keep rows whose columns equal the values."""
+def export(
+    build: Path, kind: str, fmt: str = "csv", filters: dict[str, str] | None = None, endpoint: str | None = None
+) -> str:
+    """One export as CSV or JSON text, from the build's store or from a SPARQL endpoint that holds the
+    graph (a cluster build loaded into a server); ``filters`` keep rows whose columns equal the values."""
     query = load("exports")[kind]
-    rows = run(store_at(build), query)
+    rows = run_remote(endpoint, query.text)[1] if endpoint else run(store_at(build), query)
     for column, value in (filters or {}).items():
         rows = [r for r in rows if r[column] == value]
     if fmt == "json":

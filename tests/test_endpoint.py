@@ -21,6 +21,7 @@ import psutil
 import pytest
 
 from conftest import guarded_tab
+from policykg.cli import main
 from policykg.queries.catalogue import PAGE_ROWS, bindings, load, run, run_remote, store_at, with_values
 from policykg.queries.endpoint import MAX_BODY, free_port, oxigraph_command
 
@@ -81,6 +82,16 @@ def test_every_export_query_answers_the_same_through_the_endpoint(built, endpoin
         columns, rows = run_remote(f"{endpoint}/query", query.text)
         assert columns == list(query.returns)
         assert rows == run(store, query), query.name
+
+
+def test_an_export_asked_of_an_endpoint_is_the_local_export(built, endpoint, capsys):
+    for fmt in ("csv", "json"):
+        local = ["export", "responsibilities", "--build", str(built[0]), "--format", fmt]
+        assert main(local) == 0
+        expected = capsys.readouterr().out
+        assert main(["export", "responsibilities", "--endpoint", f"{endpoint}/query", "--format", fmt]) == 0
+        assert capsys.readouterr().out == expected and expected.count("\n") > 100
+    assert main(["export", "network", "--endpoint", f"{endpoint}/query"]) == 2
 
 
 def test_every_catalogue_question_answers_the_same_through_the_endpoint(built, endpoint):
