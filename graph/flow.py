@@ -17,7 +17,7 @@ taken up, another not taken up; a lower measure that carries out none is a local
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 
 from pyoxigraph import NamedNode, Triple
 
@@ -25,8 +25,9 @@ import policykg.graph.iris as iris
 from policykg.graph.alignment import align, measures_of
 from policykg.graph.gazetteer import Gazetteer, key
 from policykg.graph.lineage import issued_title
-from policykg.graph.rdf import ELI, RDF_TYPE, decimal, document_iri, item_iris, pkg, text
-from policykg.graph.records import Digest, DocumentRecord, Pair
+from policykg.graph.rdf import ELI, RDF_TYPE, decimal, document_iri, item_iris, pkg, target_iris, text
+from policykg.graph.records import Digest, DocumentRecord, Pair, Target
+from policykg.graph.target_levels import comparisons
 
 _STATUS = pkg("flowStatus")
 # What a title says besides its topic: the region's own names, how it opens, and its genre.
@@ -116,12 +117,16 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
     records = {iri: read(docs[iri].source) for iri in sorted(set(bases) | set(lowers))}
     items = {iri: item_iris(record) for iri, record in records.items()}
     measures = {iri: measures_of(record.outline) for iri, record in records.items()}
+    targets = {iri: _targets_by_item(record) for iri, record in records.items()}
     taken: dict[str, set[str]] = {iri: set() for iri in bases}  # upper measures some lower one carries out
     paired: dict[str, set[str]] = {}  # lower measures that carry out some upper one
     for upper_iri in sorted(bases):
         for lower_iri in sorted(bases[upper_iri]):
+            names = _area_names(records[upper_iri]) + _area_names(records[lower_iri])
             for pair in align(measures[upper_iri], measures[lower_iri]):
-                yield from _alignment_triples(items[upper_iri][pair.upper], items[lower_iri][pair.lower], pair)
+                node = yield from _alignment_triples(items[upper_iri][pair.upper], items[lower_iri][pair.lower], pair)
+                ups, lows = targets[upper_iri].get(pair.upper, []), targets[lower_iri].get(pair.lower, [])
+                yield from _comparison_triples(node, ups, lows, names)
                 taken[upper_iri].add(pair.upper)
                 paired.setdefault(lower_iri, set()).add(pair.lower)
     for upper_iri in sorted(bases):
@@ -134,8 +139,38 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
                 yield Triple(items[lower_iri][m.path], _STATUS, pkg("LocalMeasure"))
 
 
-def _alignment_triples(upper: NamedNode, lower: NamedNode, pair: Pair) -> Iterator[Triple]:
-    """``lower`` carries out ``upper``, and the alignment that says so (``…/carries/<upper>``)."""
+def _area_names(record: DocumentRecord) -> tuple[str, ...]:
+    return tuple(n for n in (record.city.label_zh, *record.city.aliases) if len(n) > 1)
+
+
+def _targets_by_item(record: DocumentRecord) -> dict[str, list[tuple[Target, NamedNode]]]:
+    """The targets of each item, with their nodes."""
+    by_item: dict[str, list[tuple[Target, NamedNode]]] = {}
+    for target, node in zip(record.targets, target_iris(record)):
+        by_item.setdefault(target.path, []).append((target, node))
+    return by_item
+
+
+def _comparison_triples(
+    alignment: NamedNode,
+    upper: list[tuple[Target, NamedNode]],
+    lower: list[tuple[Target, NamedNode]],
+    names: tuple[str, ...],
+) -> Iterator[Triple]:
+    """Each lower target that states the quantity of an upper one, and how its value stands
+    (``…/against/<upper>``)."""
+    for i, j, comparison in comparisons([t for t, _ in upper], [t for t, _ in lower], names):
+        node = NamedNode(iris.target_comparison(lower[j][1].value, upper[i][1].value))
+        yield Triple(node, RDF_TYPE, pkg("TargetComparison"))
+        yield Triple(node, pkg("onAlignment"), alignment)
+        yield Triple(node, pkg("upperTarget"), upper[i][1])
+        yield Triple(node, pkg("lowerTarget"), lower[j][1])
+        yield Triple(node, pkg("comparison"), text(comparison))
+
+
+def _alignment_triples(upper: NamedNode, lower: NamedNode, pair: Pair) -> Generator[Triple, None, NamedNode]:
+    """``lower`` carries out ``upper``, and the alignment that says so (``…/carries/<upper>``); returns
+    the alignment's node."""
     node = NamedNode(iris.alignment(lower.value, upper.value))
     yield Triple(lower, pkg("carriesOut"), upper)
     yield Triple(node, RDF_TYPE, pkg("Alignment"))
@@ -143,3 +178,4 @@ def _alignment_triples(upper: NamedNode, lower: NamedNode, pair: Pair) -> Iterat
     yield Triple(node, pkg("upperMeasure"), upper)
     yield Triple(node, pkg("alignmentScore"), decimal(pair.score))
     yield Triple(node, pkg("sharedTerms"), text(" ".join(pair.shared)))
+    return node

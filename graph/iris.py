@@ -102,4 +102,18 @@ def alignment(lower_item: str, upper_item: str) -> str:
     >>> alignment(item(document("county"), "1"), item(document("city"), "2-p3"))
     'https://w3id.org/policykg/id/doc/county/item/1/carries/city~item~2-p3'
     """
-    return f"{lower_item}/carries/{upper_item.removeprefix(f'{ID}doc/').replace('/', '~')}"
+    return _beneath(lower_item, "carries", upper_item)
+
+
+def target_comparison(lower_target: str, upper_target: str) -> str:
+    """That a lower target restates an upper one, under the lower (``…/against/<upper doc>~item~…``).
+
+    >>> target_comparison(target(item(document("county"), "1"), 1), target(item(document("city"), "2"), 1))
+    'https://w3id.org/policykg/id/doc/county/item/1/target/1/against/city~item~2~target~1'
+    """
+    return _beneath(lower_target, "against", upper_target)
+
+
+def _beneath(lower: str, relation: str, upper: str) -> str:
+    """A link between levels as a node under its lower end, the upper end's path folded into one segment."""
+    return f"{lower}/{relation}/{upper.removeprefix(f'{ID}doc/').replace('/', '~')}"

@@ -170,6 +170,18 @@ def item_iris(record: DocumentRecord) -> dict[str, NamedNode]:
     return items
 
 
+def target_iris(record: DocumentRecord) -> list[NamedNode]:
+    """The node of each target, in the record's order: numbered within its item, annex or document."""
+    items, annexes, doc = item_iris(record), annex_iris(record), document_iri(record)
+    counters: dict[str, int] = {}
+    nodes = []
+    for target in record.targets:
+        base = items.get(target.path) or annexes.get(target.path) or doc
+        counters[base.value] = counters.get(base.value, 0) + 1
+        nodes.append(NamedNode(iris.target(base.value, counters[base.value])))
+    return nodes
+
+
 def document_triples(record: DocumentRecord) -> Iterator[Triple]:
     """Every triple of one document: metadata, outline items, responsibilities with evidence, and
     the counts of its parts."""
@@ -245,11 +257,7 @@ def _content_triples(record: DocumentRecord) -> Iterator[Triple]:
         yield from _responsibility_triples(doc, items, assignment, agency, seen, outline.text.original)
 
     yield Triple(doc, pkg("level"), pkg(LEVEL[record.level]))
-    counters: dict[str, int] = {}
-    for target, (scope_place, cluster) in zip(record.targets, record.target_scopes):
-        base = items.get(target.path) or annexes.get(target.path) or doc
-        counters[base.value] = counters.get(base.value, 0) + 1
-        node = NamedNode(iris.target(base.value, counters[base.value]))
+    for target, node, (scope_place, cluster) in zip(record.targets, target_iris(record), record.target_scopes):
         yield from _target_triples(doc, node, target, items.get(target.path), outline.text.original)
         if scope_place:
             yield Triple(node, pkg("scopePlace"), NamedNode(scope_place))

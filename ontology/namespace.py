@@ -73,6 +73,7 @@ class PKG(DefinedNamespace):
     SupportAgency: URIRef
     TakenUp: URIRef
     Target: URIRef
+    TargetComparison: URIRef
     TargetKind: URIRef
     Township: URIRef
     TownshipLevel: URIRef
@@ -94,6 +95,7 @@ class PKG(DefinedNamespace):
     clusterIndustry: URIRef
     clusterZone: URIRef
     comparator: URIRef
+    comparison: URIRef
     coordinatedBy: URIRef
     coordinates: URIRef
     deadline: URIRef
@@ -122,6 +124,7 @@ class PKG(DefinedNamespace):
     ledBy: URIRef
     level: URIRef
     lowerMeasure: URIRef
+    lowerTarget: URIRef
     measure: URIRef
     measureCount: URIRef
     mentionsCompany: URIRef
@@ -129,6 +132,7 @@ class PKG(DefinedNamespace):
     mentionsPlace: URIRef
     mirrors: URIRef
     number: URIRef
+    onAlignment: URIRef
     order: URIRef
     partOf: URIRef
     path: URIRef
@@ -158,6 +162,7 @@ class PKG(DefinedNamespace):
     title: URIRef
     unit: URIRef
     upperMeasure: URIRef
+    upperTarget: URIRef
     value: URIRef
     valueMax: URIRef
     valueMin: URIRef

@@ -1,8 +1,11 @@
 """Alignment of measures across levels on the development chains, against gold pairs written
 from reading both documents (tests/golden/alignment).
 
-The floors sit just under the figures measured when they were set; the goals of the flow issue
-(precision 0.9, recall 0.85) are not reached yet by the lexical method (see the issue notes).
+The floors sit just under the figures measured when they were set (pairs: precision 0.84, recall
+0.64; upper measures not taken up: precision 0.69, recall 0.91). The constants of the method were
+chosen on these chains; leaving each chain out of the choice in turn gives precision 0.80 and recall
+0.63 on the chain left out. The goals of the flow issue (precision 0.9, recall 0.85) are not reached
+by the lexical method (see the issue notes).
 """
 
 from __future__ import annotations
@@ -29,13 +32,13 @@ def test_pairs_against_the_gold_of_every_development_chain():
     t = _totals()
     precision, recall, _ = f1(t["matched"], t["golden"], t["extracted"])
     assert len(CHAINS) >= 10
-    assert precision >= 0.72 and recall >= 0.60, (precision, recall, t)
+    assert precision >= 0.82 and recall >= 0.62, (precision, recall, t)
 
 
 def test_upper_measures_not_taken_up():
     t = _totals()
     precision, recall, _ = f1(t["idle_matched"], t["idle_golden"], t["idle_extracted"])
-    assert precision >= 0.65 and recall >= 0.60, (precision, recall, t)
+    assert precision >= 0.66 and recall >= 0.88, (precision, recall, t)
 
 
 def test_a_restated_task_is_paired_with_its_evidence_and_a_local_one_is_not():

@@ -8,8 +8,10 @@ import io
 import json
 
 import pytest
+from pyoxigraph import Store
 
 from conftest import GOLDEN, OTHER_DOCUMENTS, document
+from policykg.queries.catalogue import load, run
 from policykg.queries.export import export
 
 # The chains SOURCES.md lists, lower document → the upper one its preamble or first article names.
@@ -100,3 +102,16 @@ def test_the_alignment_export(dev_build):
         }
     precision, recall = len(want & got) / len(got), len(want & got) / len(want)
     assert precision >= 0.7 and recall >= 0.6, (precision, recall)
+
+
+def test_targets_across_levels_compare_the_same_quantity(dev_build):
+    rows = run(Store.read_only(str(dev_build / "store")), load()["targets_across_levels"])
+    compared = {
+        (r["upper_source_file"][:-4], r["upper_indicator"], r["upper_value"], r["lower_value"], r["comparison"])
+        for r in rows
+    }
+    # 上海 森林覆盖率 19.5% and 1000座 parks by 2025; 奉贤 17% and 230座
+    assert ("shanghai-park-city-2021", "森林覆盖率", "19.5", "17", "lowered") in compared
+    assert ("shanghai-park-city-2021", "公园", "1000", "230", "part") in compared
+    # 静安's 口袋公园 and 城市公园 are kinds of the city's 100 parks, not the same quantity
+    assert not [r for r in rows if r["upper_indicator"] == "公园" and r["lower_indicator"] in ("口袋公园", "城市公园")]

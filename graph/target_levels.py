@@ -1,0 +1,104 @@
+"""Targets across levels: which target of a lower measure restates a target of the upper measure it
+carries out, and how its value stands against the upper one.
+
+Two targets of aligned measures state the same quantity when they are of the same kind, count in the
+same base unit, fall due in the same year (or one states none), cover comparable areas and name the
+same indicator. The indicator is compared as a reader does: without the words that only say whose
+area it is (市域绿道总长度 and 区域绿道总长度 are one indicator), and not when it names another zone
+(南汇新城建设用地面积 against 嘉定新城建设用地面积) or another thing (公园 against 口袋公园: a kind
+of park is not every park).
+
+How the values compare depends on the quantity. A rate, share or standard (%, 倍, a value per unit,
+a time limit) holds for every part of an area, so the lower value is raised, lowered or the same.
+An amount (座, 公里, 亿元) adds up over the parts: a district's 230 parks are its part of the city's
+1000, not a weaker target; unless the upper target binds each lower area (各区 ... 不少于 ...), the
+lower amount is a ``part``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from policykg.graph.records import Target
+from policykg.graph.units import base_unit
+
+COMPARISONS = ("raised", "lowered", "same", "part")
+SAME_INDICATOR = 0.8  # share of character bigrams two indicators must have in common (Dice)
+# Words that say whose area a figure covers, not what it measures (全市, 市域, 本区, 区级…).
+_AREA_WORDS = re.compile(r"^占?(?:[全本各][省市区县镇]|[省市区县镇](?:域|级))")
+# A zone named inside an indicator: two or more characters before the kind of zone (南汇新城, 临港新片区).
+_ZONE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:新城|新片区|新区|开发区|示范区|园区|片区|保护区)")
+_INTENSIVE_UNITS = {"%", "‰", "倍", "个百分点", "年一遇", "小时", "分钟", "天", "日", "个工作日", "工作日"}
+
+
+def _indicator(name: str, region_names: tuple[str, ...]) -> str:
+    name = unicodedata.normalize("NFKC", name)
+    for region in sorted(region_names, key=len, reverse=True):
+        name = name.replace(region, "")
+    return _AREA_WORDS.sub("", name)
+
+
+def _dice(a: str, b: str) -> float:
+    x, y = {a[i : i + 2] for i in range(len(a) - 1)}, {b[i : i + 2] for i in range(len(b) - 1)}
+    if not x or not y:
+        return float(a == b)
+    return 2 * len(x & y) / (len(x) + len(y))
+
+
+def same_indicator(upper: str, lower: str, region_names: tuple[str, ...] = ()) -> bool:
+    """Whether two indicators name the same quantity, the names of both documents' areas set aside.
+
+    >>> same_indicator("市域绿道总长度", "区域绿道总长度"), same_indicator("公园", "口袋公园")
+    (True, False)
+    >>> same_indicator("南汇新城建设用地面积", "占嘉定新城建设用地面积", ("嘉定区", "嘉定"))
+    False
+    """
+    a, b = _indicator(upper, region_names), _indicator(lower, region_names)
+    if set(_ZONE.findall(a)) != set(_ZONE.findall(b)):
+        return False
+    return a == b or _dice(a, b) >= SAME_INDICATOR
+
+
+def intensive(target: Target) -> bool:
+    """A rate, share or standard, true of every part of an area, rather than an amount that adds up."""
+    unit = target.unit or ""
+    return target.kind in ("share", "coverage", "growth", "multiple") or unit in _INTENSIVE_UNITS or "/" in unit
+
+
+def _base(target: Target) -> tuple[str, float] | None:
+    if target.unit is None or target.value is None:
+        return None
+    unit, factor = base_unit(target.unit)
+    return unit, target.value * factor
+
+
+def compare(upper: Target, lower: Target, region_names: tuple[str, ...] = ()) -> str | None:
+    """How ``lower`` stands against ``upper`` (one of :data:`COMPARISONS`), or None when they do not
+    state the same quantity for comparable areas."""
+    u, v = _base(upper), _base(lower)
+    if u is None or v is None or u[0] != v[0] or upper.kind != lower.kind:
+        return None
+    if upper.year and lower.year and upper.year != lower.year:
+        return None
+    if lower.scope != "city" or upper.scope not in ("city", "each-county"):
+        return None  # a figure for a zone or for each part of the lower area
+    if not same_indicator(upper.indicator, lower.indicator, region_names):
+        return None
+    if not intensive(upper) and upper.scope == "city":
+        return "part"
+    if u[1] == v[1]:
+        return "same"
+    return "raised" if (v[1] > u[1]) != (upper.comparator == "<=") else "lowered"
+
+
+def comparisons(
+    upper: list[Target], lower: list[Target], region_names: tuple[str, ...] = ()
+) -> Iterator[tuple[int, int, str]]:
+    """(index of the upper target, index of the lower target, comparison) for every pair of the
+    targets of two aligned measures that state the same quantity."""
+    for i, u in enumerate(upper):
+        for j, v in enumerate(lower):
+            if (found := compare(u, v, region_names)) is not None:
+                yield i, j, found

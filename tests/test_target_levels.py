@@ -1,0 +1,66 @@
+"""Targets across levels: which lower target restates which upper one, and how it stands. The cases
+are figures of the development chains as a reader compares them (tests/documents)."""
+
+from __future__ import annotations
+
+from scoring import record
+
+from policykg.graph.records import Span, Target
+from policykg.graph.target_levels import compare, comparisons
+
+SHANGHAI, FENGXIAN = ("上海市", "上海"), ("奉贤区", "奉贤")
+
+
+def target(indicator: str, value: float, unit: str, kind: str = "level", year: int | None = 2025, **kw) -> Target:
+    fields = dict(value_min=None, value_max=None, category=None, comparator=">=", per_year=False, scope="city",
+                  baseline=None, source="body", quote=Span(0, 0))  # fmt: skip
+    fields.update(kw)
+    return Target("一", indicator, kind, value, unit=unit, year=year, **fields)  # type: ignore[arg-type]
+
+
+def test_a_rate_is_raised_lowered_or_the_same():
+    # 上海 森林覆盖率 19.5% by 2025, 奉贤 17%: the district's share falls short of the city's
+    city = target("森林覆盖率", 19.5, "%", "share")
+    assert compare(city, target("森林覆盖率", 17, "%", "share"), SHANGHAI + FENGXIAN) == "lowered"
+    assert compare(city, target("森林覆盖率", 21, "%", "share")) == "raised"
+    assert compare(city, target("森林覆盖率", 19.5, "%", "share")) == "same"
+
+
+def test_a_ceiling_is_stronger_when_lower():
+    limit = target("单位生产总值能耗", 0.4, "吨标准煤/万元", comparator="<=")
+    assert compare(limit, target("单位生产总值能耗", 0.38, "吨标准煤/万元", comparator="<=")) == "raised"
+
+
+def test_an_amount_is_the_lower_areas_part_unless_each_area_must_reach_it():
+    # 上海 1000座 parks by 2025, 奉贤 230座: its part of the city's thousand, not a weaker target
+    assert compare(target("公园", 1000, "座", "count"), target("公园", 230, "座", "count")) == "part"
+    # 市域绿道总长度 2000公里 against 区域绿道总长度 200公里: one indicator once the area words go
+    assert compare(target("市域绿道总长度", 2000, "公里"), target("区域绿道总长度", 200, "公里")) == "part"
+    # 各区 ... 不少于5座: every district must reach it
+    each = target("口袋公园", 5, "座", "count", scope="each-county")
+    assert compare(each, target("口袋公园", 3, "座", "count")) == "lowered"
+
+
+def test_another_quantity_is_not_compared():
+    # 公园 (every park) against 口袋公园 (one kind of park), 2025 against 2030, 平方米 against %
+    assert compare(target("公园", 100, "座", "count"), target("口袋公园", 3, "座", "count")) is None
+    assert compare(target("森林覆盖率", 19.5, "%", "share"), target("森林覆盖率", 23, "%", "share", year=2030)) is None
+    assert compare(target("建设用地面积", 50, "%", "share"), target("建设用地面积", 50, "平方公里")) is None
+    # a figure of another zone: 南汇新城 60% against 嘉定新城 52%
+    nanhui = target("南汇新城建设用地面积", 60, "%", "share")
+    assert compare(nanhui, target("占嘉定新城建设用地面积", 52, "%", "share"), ("嘉定区", "嘉定")) is None
+    # a lower figure for one zone of the district is not the district's
+    district = target("森林覆盖率", 19.5, "%", "share")
+    assert compare(district, target("森林覆盖率", 30, "%", "share", scope="金海湖")) is None
+
+
+def test_the_park_city_chain_compares_its_shares_and_its_amounts():
+    upper, lower = record("shanghai-park-city-2021"), record("fengxian-park-city-2021")
+    pick = [t for t in upper.targets if t.path == "一/（三）"], [t for t in lower.targets if t.path == "一/（三）"]
+    found = {
+        (pick[0][i].indicator, pick[1][j].indicator, pick[0][i].year, how)
+        for i, j, how in comparisons(*pick, SHANGHAI + FENGXIAN)
+    }
+    assert ("森林覆盖率", "森林覆盖率", 2025, "lowered") in found  # 19.5% → 17%
+    assert ("公园", "公园", 2025, "part") in found  # 1000座 → 230座
+    assert all(how != "lowered" or a == b for a, b, _, how in found)
