@@ -67,16 +67,23 @@ def _due(year: str) -> str:
     return f" by {year}" if year else ""
 
 
+# Upper leads that hand a task to the lower governments as a whole (各区人民政府, 各级人民政府, the
+# government itself): whichever body of the lower government leads it there, the task has not moved.
+_WHOLE_GOVERNMENTS = {"CollectiveBody", "GovernmentOffice"}
+
+
 def _leads_moved(document: str, leads: list[dict[str, str]]) -> list[Finding]:
-    """An aligned pair of measures none of whose lower leads has a functional type of the upper leads."""
+    """An aligned pair of measures none of whose lower leads has a functional type of the upper leads,
+    when an upper lead is a body with a function of its own (a department, not a government)."""
     pairs: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
     for r in leads:
         pairs[(r["upper_path"], stem(r["lower_source_file"]), r["lower_path"])].append(r)
     out = []
     for (upper_path, lower, lower_path), rs in sorted(pairs.items()):
-        if any(r["same_type"] == "true" for r in rs) or not any(r["upper_type"] for r in rs):
+        functional = [r for r in rs if r["upper_type"] and r["upper_kind"] not in _WHOLE_GOVERNMENTS]
+        if any(r["same_type"] == "true" for r in rs) or not functional:
             continue
-        uppers = tuple(dict.fromkeys(f"{r['upper_agency']} ({r['upper_type']})" for r in rs if r["upper_type"]))
+        uppers = tuple(dict.fromkeys(f"{r['upper_agency']} ({r['upper_type']})" for r in functional))
         lowers = tuple(dict.fromkeys(f"{r['lower_agency']} ({r['lower_type'] or 'no known type'})" for r in rs))
         out.append(
             Finding(

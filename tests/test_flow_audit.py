@@ -47,6 +47,15 @@ GRAPH = """
 [] pkg:measure :c1 ; pkg:rank 1 ; pkg:agency :city-finance .
 [] pkg:measure :p2 ; pkg:rank 1 ; pkg:agency :province-housing .
 [] pkg:measure :c2 ; pkg:rank 1 ; pkg:agency :city-company .
+# 四 is handed to the county governments as a whole: the city's finance bureau taking it is no move.
+:p4 pkg:inDocument :province ; pkg:path "四" ; pkg:order 4 ; pkg:text "各县（区）人民政府落实资金保障。" ;
+    pkg:flowStatus pkg:TakenUp .
+:c4 pkg:inDocument :city ; pkg:path "4" ; pkg:text "市财政局落实资金保障。" .
+:a4 a pkg:Alignment ; pkg:upperMeasure :p4 ; pkg:lowerMeasure :c4 .
+:counties skos:prefLabel "各县（区）人民政府"@zh ; pkg:agencyKind pkg:CollectiveBody .
+:province-counties skos:prefLabel "省各县（区）人民政府"@zh ; pkg:functionalType :counties .
+[] pkg:measure :p4 ; pkg:rank 1 ; pkg:agency :province-counties .
+[] pkg:measure :c4 ; pkg:rank 1 ; pkg:agency :city-finance .
 """
 
 
@@ -73,3 +82,7 @@ def test_a_lead_moved_to_another_type_of_body(findings):
     (moved,) = [f for f in findings if f.kind == "lead-moved"]  # finance leads at both levels for 一: no finding
     assert moved.paths == ("province-plan 二", "city-plan 2")
     assert moved.agencies == ("省住房城乡建设厅", "市城投公司") and "no known type" in moved.message
+
+
+def test_a_task_handed_to_the_lower_governments_has_not_moved(findings):
+    assert not [f for f in findings if f.kind == "lead-moved" and "province-plan 四" in f.paths]
