@@ -3,7 +3,8 @@
 A citation is a title in 《》, with the cited document's number when it follows in brackets:
 《河南省推动制造业高质量发展实施方案》(豫办〔2020〕17号). In the preamble, "根据" and "(为)贯彻落实"
 make the document based on the cited one (``eli:based_on``); anything else is a citation
-(``eli:cites``).
+(``eli:cites``). The document's own title may name its basis too (关于贯彻落实《X》的实施方案), and a
+short name given to a title (以下简称《方案》) cites that title wherever it is used.
 """
 
 from __future__ import annotations
@@ -20,8 +21,18 @@ from policykg.graph.records import Citation, Outline
 _CITED = re.compile(rf"《(?P<title>[^《》]{{2,80}})》(?:\s*\(?(?P<number>{DOCUMENT_NUMBER.pattern})\)?)?")
 _LISTED = re.compile(r"[\s、,，和及与以及]*")  # between two citations of one list
 _BASED_ON = re.compile(
-    r"(根据|依据|按照|遵照|(?:为了?)?(?:深入|认真|全面|进一步)?贯彻(?:落实)?|(?:为了?)?落实)[^。,;《]{0,12}$"
+    r"(根据|依据|依照|按照|遵照|(?:为了?)?(?:深入|认真|全面|进一步)?贯彻(?:落实)?|(?:为了?)?落实|为了?(?:实施|执行))"
+    r"[^。,;《〈]{0,12}$"
 )
+# The verb after the title: 为推进《X》落实, 为做好《X》贯彻实施工作, 为确保《X》各项任务落实到位.
+_TO_CARRY_OUT = re.compile(r"为(?:了)?(?:推进|推动|做好|确保|保障|加快|促进)$")
+_CARRIED_OUT = re.compile(r"^[^。,;《]{0,8}(?:贯彻|落实|实施|执行)")
+# A title in the document's own title: 关于贯彻落实《X》的实施方案, or 〈X〉 inside the 《》 of the notice
+# that issues it (关于印发《…贯彻落实〈X〉的实施方案》的通知).
+_TITLE_CITED = re.compile(
+    rf"[《〈<＜](?P<title>[^《》〈〉<>＜＞]{{2,80}})[》〉>＞](?:\s*\(?(?P<number>{DOCUMENT_NUMBER.pattern})\)?)?"
+)
+_SHORT_NAME = re.compile(r"(?:以下)?简称$")  # （以下简称《实施方案》）: a name for the title just cited
 NATIONAL, PROVINCIAL, MUNICIPAL, COUNTY, TOWNSHIP = "national", "provincial", "municipal", "county", "township"
 LEVELS = {PROVINCE: PROVINCIAL, PREFECTURE: MUNICIPAL, DIVISION_COUNTY: COUNTY, DIVISION_TOWNSHIP: TOWNSHIP}
 _NATIONAL_NUMBER = re.compile(r"^(国发|国办发|国函|国办函|中发|中办发|工信部|发改|财|人社部|住建部|国家)")
@@ -76,16 +87,25 @@ def issued_title(title: str) -> str:
     return m.group(1) if m else title
 
 
-def _citations(text: MappedText, path: str | None, preamble: bool) -> list[Citation]:
+def _citations(
+    text: MappedText, path: str | None, preamble: bool, short_names: dict[str, tuple[str, str | None]]
+) -> list[Citation]:
     """The citations of a text; in the preamble, those a based-on verb introduces, and those listed
-    right after them (根据《A》《B》和《C》: all three), are what the document is based on."""
-    found = []
+    right after them (根据《A》《B》和《C》: all three), are what the document is based on. A short
+    name a text gives a title (《A》（以下简称《方案》）) is recorded in ``short_names``, and a later
+    《方案》 cites A."""
+    found: list[Citation] = []
     based, end = False, 0
     for m in _CITED.finditer(text.text):
         title = text[m.start("title") : m.end("title")].display
         number = text[m.start("number") : m.end("number")].display if m.group("number") else None
+        if _SHORT_NAME.search(text.text[: m.start()]):
+            if found:
+                short_names[title] = (found[-1].title, found[-1].number)
+            continue
+        title, number = short_names.get(title, (title, number))
         listed = based and _LISTED.fullmatch(text.text[end : m.start()])
-        based = preamble and bool(listed or _BASED_ON.search(text.text[: m.start()]))
+        based = preamble and bool(listed or _introduces_basis(text.text, m.start(), m.end()))
         end = m.end()
         found.append(
             Citation(
@@ -100,12 +120,44 @@ def _citations(text: MappedText, path: str | None, preamble: bool) -> list[Citat
     return found
 
 
+def _introduces_basis(text: str, start: int, end: int) -> bool:
+    """Whether the words around the title at ``text[start:end]`` make it the basis: a verb before
+    it (根据, 贯彻落实), or 为推进 before it and 落实 after it."""
+    before = text[:start]
+    return bool(_BASED_ON.search(before) or (_TO_CARRY_OUT.search(before) and _CARRIED_OUT.match(text[end:])))
+
+
+def _title_citations(outline: Outline, preamble: MappedText) -> list[Citation]:
+    """The basis the document's own title names (关于贯彻落实《X》的实施方案), read in the lines
+    before the preamble; the title of the document itself, which a notice issues, is not one."""
+    end = outline.text.text.find(preamble.text[:40]) if preamble.text.strip() else -1
+    front = outline.text[: end if end > 0 else 0]
+    found: dict[str, Citation] = {}
+    for line in front.lines():
+        for m in _TITLE_CITED.finditer(line.text):
+            title = issued_title(line[m.start("title") : m.end("title")].display)
+            number = line[m.start("number") : m.end("number")].display if m.group("number") else None
+            if _BASED_ON.search(line.text[: m.start()]) and (_same(title) not in found or number):
+                quote = line.span(m.start(), m.end())
+                found[_same(title)] = Citation(title, number, "based_on", level_of(title, number), None, quote)
+    return list(found.values())
+
+
+def _same(title: str) -> str:
+    """A title as two citations of one document may differ: spaces and enumeration commas dropped."""
+    return re.sub(r"[\s、,，]", "", title)
+
+
 def outline_citations(outline: Outline, preamble: MappedText) -> list[Citation]:
-    """Citations of the preamble and of every item (the document's own title is not a citation);
-    the basis is stated in the preamble, the first item (一、总体要求) or a law's first article."""
-    found = _citations(preamble, None, True)
+    """Citations of the title, the preamble and every item (the document's own title is not a
+    citation, but a title it names as its basis is); the basis is stated in the title, the
+    preamble, the first item (一、总体要求) or a law's first article."""
+    short_names: dict[str, tuple[str, str | None]] = {}
+    found = _citations(preamble, None, True, short_names)
+    cited = {_same(c.title) for c in found}
+    found = [c for c in _title_citations(outline, preamble) if _same(c.title) not in cited] + found
     first = next(outline.walk(), None)
     for item in outline.walk():
         basis = item is first or item.path == "第一条"  # a law states its basis in its first article
-        found += _citations(item.body, item.path, basis)
+        found += _citations(item.body, item.path, basis, short_names)
     return found
