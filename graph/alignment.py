@@ -78,7 +78,7 @@ def _vectors(texts: list[str]) -> tuple[list[dict[str, float]], dict[str, float]
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    return sum(a[g] * b[g] for g in a.keys() & b.keys())
+    return math.fsum(a[g] * b[g] for g in a.keys() & b.keys())  # exactly rounded: the same in any set order
 
 
 def align(upper: list[Measure], lower: list[Measure]) -> list[Pair]:
