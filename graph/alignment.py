@@ -23,7 +23,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from itertools import accumulate
+from itertools import islice
 
 from policykg.graph.records import Measure, Outline, Pair
 
@@ -86,9 +86,8 @@ def align(upper: list[Measure], lower: list[Measure]) -> list[Pair]:
     vectors, idf = _vectors([m.text for m in upper + lower])
     up, low = vectors[: len(upper)], vectors[len(upper) :]
     sentences = [_sentences(m.text) for m in upper + lower]
-    flat, _ = _vectors([s for group in sentences for s in group])
-    ends = list(accumulate(len(group) for group in sentences))
-    by_measure = [flat[end - len(group) : end] for group, end in zip(sentences, ends)]
+    flat = iter(_vectors([s for group in sentences for s in group])[0])
+    by_measure = [list(islice(flat, len(group))) for group in sentences]
     up_sentences, low_sentences = by_measure[: len(upper)], by_measure[len(upper) :]
     n = len(vectors)
     informative = math.log((1 + n) / (1 + max(2, n // 10))) + 1  # rarer than one measure in ten

@@ -9,7 +9,8 @@ title of a document of a region it lies in (静安区2026年碳达峰…重点�
 重点工作安排: the usual way a district takes up a municipal plan, 对口落实) mirrors it. For every lower
 document based on an upper one in the corpus, or mirroring it,
 each lower measure is linked to the upper measures it carries out (:mod:`alignment`), with its
-score and evidence. Only the documents of such chains are read again, for their measures, so
+score and evidence, and the targets of the two measures that state the same quantity are compared
+(:mod:`target_levels`). Only the documents of such chains are read again, for their measures, so
 memory stays flat whatever the corpus. An upper measure that some lower measure carries out is
 taken up, another not taken up; a lower measure that carries out none is a local addition.
 """
