@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policykg.graph.annex import grid
 from policykg.graph.mapped import MappedText
@@ -501,20 +501,43 @@ def item_targets(
 ) -> list[Target]:
     """Targets of an item's sentences. A table flattened into the text one cell per line has rows
     opened by a line holding their year ("2024年"): its cells are due that year, and a row of a
-    period over before the document was issued ("2020年-2023年") reports work done."""
+    period over before the document was issued ("2020年-2023年") reports work done. A bare figure
+    in such a table ("52%") is named by the header cell that says what its column holds."""
     context = _Context(None, start)
     found: list[Target] = []
     past = False
+    header: list[str] | None = []  # the cells of a flattened table before its first row
     for para in _split(item.body, "\n"):
         row = re.fullmatch(r"(?:(?:19|20)\d\d年\s*[-—~至]\s*)?((?:19|20)\d\d)年", para.text.strip())
         if row:
             context.year, past = int(row.group(1)), bool(issued and int(row.group(1)) < issued)
+            header = header or None  # the rows begin: the header is complete
         elif not _is_cell(para.text):
-            context.year, past = None, False
+            context.year, past, header = None, False, []
+        elif header is not None and not _FIGURE.fullmatch(para.text.strip()):
+            header.append(para.text.strip())
         for sentence in _split(para, "。;"):
             if not (past and _is_cell(para.text)):
-                found += sentence_targets(item.path, sentence, context, default_year, places)
+                targets = sentence_targets(item.path, sentence, context, default_year, places)
+                found += [_named_by_header(t, header or []) for t in targets] if _is_cell(para.text) else targets
     return found
+
+
+def _named_by_header(target: Target, header: list[str]) -> Target:
+    """A bare figure of a flattened table named by its column: a share by the header cell of a share
+    (…占比, …比例, …率), an amount by the one that gives its unit (达标区域面积 / (平方公里)); the
+    cell before a header line that only gives a unit is the rest of its name."""
+    if target.indicator or not header:
+        return target
+    for k in range(len(header) - 1, -1, -1):
+        cell = header[k]
+        unit = _HEADER_UNIT.fullmatch(cell) or _HEADER_UNIT.search(cell)
+        if target.kind == "share" and _SHARE.search(cell) and not unit:
+            return replace(target, indicator=cell)
+        if target.unit and unit and unit.group(1) == target.unit:
+            name = _HEADER_UNIT.sub("", cell) or (header[k - 1] if k else "")
+            return replace(target, indicator=name) if name else target
+    return target
 
 
 def _is_cell(line: str) -> bool:

@@ -160,3 +160,11 @@ def test_plan_table_rows_and_columns():
     assert {("count", 25, "个", 2021), ("level", 13.86, "万m2", 2021), ("count", 50, "个", 2021)} <= table
     assert {("count", 1, "个", 2023), ("level", 3, "万m2", 2023)} <= table
     assert not [t for t in shelters.targets if t.path == "附表2" and t.unit == "万元"]
+
+
+def test_a_flattened_table_names_a_bare_figure_by_its_column():
+    # Jiading's 表1, one cell per line: 年份 | 达标区域 | 达标区域面积(平方公里) | 达标区域总面积占比 …,
+    # then a row per year ("2024年 … 40.39 40%"): "40%" is the share its column names.
+    shares = [t for t in record("jiading-sponge-city-2024").targets if t.path == "一" and t.kind == "share"]
+    table = [t for t in shares if t.value in (40, 52, 56, 59, 64, 77, 90) and t.unit == "%"]
+    assert len(table) >= 7 and all(t.indicator.endswith("总面积占比") for t in table if t.value != 52 or t.year != 2025)
