@@ -1,10 +1,12 @@
 """The build: a corpus folder into ``build/``, written to a temporary folder and swapped in only
 when everything succeeded, so a failed or killed build leaves the previous one intact.
 
-Documents are processed in chunks on every core (extract, map to triples, SHACL per document, the
-OWL reasoner per chunk); the main process streams each chunk's N-Triples, in corpus order, into
-files that Oxigraph bulk-loads; kg.nt, kg.ttl and kg.jsonld are then dumped from the store. No
-stage holds the whole graph in Python objects, so memory stays flat as the corpus grows.
+Documents are processed in chunks on every core (extract, map to triples, then the checks of the
+chunk: the compiled shapes and OWL RL rules on its own store, graph/checks.py); the main process
+streams each chunk's N-Triples, in corpus order, into kg.nt and into the store, which loads them on
+a thread of its own meanwhile, then checks what crosses documents; kg.ttl and kg.jsonld are streamed
+from kg.nt beside those checks. No stage holds the whole graph in Python objects, so memory stays
+flat as the corpus grows.
 """
 
 from __future__ import annotations
@@ -22,16 +24,25 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
 from policykg.corpus import bundled_corpus
 from policykg.errors import CorpusError, PolicyKGError, Problem
+from policykg.graph.checks import Findings, UnitChecks, check_unit
 from policykg.graph.extract import DocumentRecord, extract
 from policykg.graph.flow import Digest, digest, flow_triples
 from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.manifest import RECORDS, Manifest, Record, Span, schema_hash
 from policykg.graph.outline import outline_to_dict, read_outline
-from policykg.graph.owlrl import check_ontology, reason_on_store
+from policykg.graph.owlrl import check_ontology
 from policykg.graph.rdf import RDF_TYPE, document_iri, document_triples, pkg
 from policykg.graph.reasoning import reason
-from policykg.graph.shacl_store import store_problems
-from policykg.graph.store import FORMATS, as_ntriples, inferred_counts, schema_triples, write_formats, write_store
+from policykg.graph.store import (
+    FORMATS,
+    INFERRED_GRAPH,
+    StoreLoader,
+    as_ntriples,
+    formats_written,
+    inferred_counts,
+    schema_triples,
+)
+from policykg.graph.summaries import write_summaries
 from policykg.graph.validation import DocumentValidator, sparql_violations, validate_graph
 from policykg.progress import SILENT, Progress
 from policykg.publish import staged_folder
@@ -99,9 +110,19 @@ class DocumentResult:
 @dataclass
 class ChunkResult:
     documents: list[DocumentResult]
-    inferred: bytes = b""  # N-Triples
+    inferred: bytes = b""  # N-Triples (HermiT's, with reference checks)
     inconsistency: str | None = None
-    seconds: float = 0.0  # in the reasoner
+    seconds: float = 0.0  # in the checks
+    checks: UnitChecks | None = None  # the compiled shapes and rules on the chunk (the default checks)
+
+
+@dataclass(frozen=True)
+class Checks:
+    """The checks a build runs, and how."""
+
+    shacl: bool = False
+    reasoner: bool = False
+    reference: bool = False  # pySHACL per document and HermiT per chunk, instead of the compiled shapes and rules
 
 
 @dataclass
@@ -234,12 +255,16 @@ def _build_into(
     digests: list[Digest] = []
     manifest = Manifest(str(corpus.absolute()), schema_hash(schema), shacl, reasoner, list(formats), None, found)
     sources = {path.name: path for path in files}
-    with nt.open("wb") as asserted, inferred_nt.open("wb") as inferred:
+    spans: dict[str, Span] = {}  # each document's own triples in kg.nt, by IRI
+    with nt.open("wb") as asserted, inferred_nt.open("wb") as inferred, StoreLoader(staging / "store") as loader:
+        findings = Findings(inferred)
         asserted.write(schema)
+        loader.add(schema)
         summary.triples = schema.count(b"\n")
         bar = progress.bar(len(files), "documents", "doc")
-        checks = (reasoner and reference, shacl and reference)
-        for chunk in process_documents(files, schema, *checks, workers, scheduler, shards=staging / "kg"):
+        checks = Checks(shacl, reasoner, reference)
+        for chunk in process_documents(files, schema, checks, workers, scheduler, shards=staging / "kg"):
+            written = []
             for doc in chunk.documents:
                 bar.update()
                 summary.problems += doc.problems
@@ -247,14 +272,18 @@ def _build_into(
                 new = [line for line in doc.shared if line not in shared]
                 shared.update(new)
                 manifest.documents[doc.name] = Span(asserted.tell(), len(doc.ntriples), doc.ntriples.count(b"\n"))
-                asserted.write(doc.ntriples + b"".join(new))
+                if doc.digest:
+                    spans[doc.digest.iri] = manifest.documents[doc.name]
+                written.append(doc.ntriples + b"".join(new))
+                asserted.write(written[-1])
                 summary.triples += doc.ntriples.count(b"\n") + len(new)
                 place = order(sources[doc.name], corpus)
                 write_document(staging, doc, record_of(doc, place, sources[doc.name]) if addable else None)
                 if doc.digest:
                     digests.append(doc.digest)
-            inferred.write(chunk.inferred)
-            summary.counts.cpu["reasoner"] += chunk.seconds
+            loader.add(b"".join(written))
+            loader.add(chunk.inferred + (findings.add(chunk.checks) if chunk.checks else b""), INFERRED_GRAPH)
+            summary.counts.cpu["checks"] += chunk.seconds
             if chunk.inconsistency:
                 summary.problems.append(
                     Problem(
@@ -268,47 +297,60 @@ def _build_into(
         flow = corpus_flow(digests, schema if shacl and reference else None)
         manifest.flow = Span(asserted.tell(), len(flow.ntriples), flow.ntriples.count(b"\n"))
         asserted.write(flow.ntriples)
+        loader.add(flow.ntriples)
         summary.triples += flow.ntriples.count(b"\n")
         summary.problems += flow.problems
         summary.alignments = flow.alignments
-    stage_done(summary, "documents", clock, progress)
+        stage_done(summary, "documents", clock, progress)
+
+        clock = time.perf_counter()
+        store = loader.close()  # what is left to load once the documents are done
+        stage_done(summary, "store", clock, progress)
+    clock = time.perf_counter()
+    summaries = write_summaries(store, nt)  # across documents, for the catalogue's questions (graph/summaries.py)
+    summary.triples += summaries.count(b"\n")
+    stage_done(summary, "summaries", clock, progress)
 
     clock = time.perf_counter()
-    store = write_store(nt, inferred_nt, staging / "store")
-    inferred_nt.unlink()
-    stage_done(summary, "store", clock, progress)
+    with formats_written(nt, () if scheduler else formats):  # kg.ttl, kg.jsonld written beside the checks
+        if not reference and (shacl or reasoner):  # the default checks: the chunks', then the boundary's
+            with nt.open("rb") as graph:
 
-    clock = time.perf_counter()
-    if shacl:
-        summary.problems += sparql_violations(store) if reference else store_problems(store, nt)
-        stage_done(summary, "shacl", clock, progress)
-    if ontology is not None:  # the default build's reasoner: the rules on the store
-        start = time.perf_counter()
-        report = ontology.result()
-        manifest.ontology = (report.consistent, report.message)
-        inferences = reason_on_store(store, report)
-        summary.consistent = inferences.consistent
-        if not inferences.consistent:
-            summary.problems.append(
-                Problem("kg", None, "error", f"the OWL reasoner finds the graph inconsistent: {inferences.message}")
-            )
-        stage_done(summary, "reasoner", start, progress)
-    if reasoner:
-        summary.inferred = inferred_counts(store)
-    del store
-    summary.seconds["checks"] = time.perf_counter() - clock
+                def own(document: str) -> bytes:
+                    graph.seek(spans[document].offset)
+                    return graph.read(spans[document].length)
 
-    clock = time.perf_counter()
+                lines = sorted(shared) + flow.ntriples.splitlines(keepends=True)
+                computed = summaries.splitlines(keepends=True)
+                violations = findings.close(store, schema, lines, computed, own, shacl, reasoner)
+            found = [v.problem(findings.source(v)) for v in violations] + (sparql_violations(store) if shacl else [])
+            summary.problems += sorted(found, key=str)
+        elif shacl:
+            summary.problems += sparql_violations(store)
+        inferred_nt.unlink()
+        if ontology is not None:
+            report = ontology.result()
+            manifest.ontology = (report.consistent, report.message)
+            problem = f"the ontology itself: {report.message}" if not report.consistent else findings.inconsistency
+            summary.consistent = not problem
+            if problem:
+                store.clear_graph(INFERRED_GRAPH)
+                summary.problems.append(
+                    Problem("kg", None, "error", f"the OWL reasoner finds the graph inconsistent: {problem}")
+                )
+        if reasoner:
+            summary.inferred = inferred_counts(store)
+        del store
+        stage_done(summary, "checks", clock, progress)
+        clock = time.perf_counter()  # the files: what is left of their writing once the checks are done
     if scheduler:  # the cluster path's graph, for a SPARQL server's bulk loader
         from policykg.graph.executors import write_shards
 
         # the workers wrote the documents' own triples; the rest of kg.nt is this
-        write_shards(schema + b"".join(sorted(shared)) + flow.ntriples, staging / "store", staging / "kg")
+        write_shards(schema + b"".join(sorted(shared)) + flow.ntriples + summaries, staging / "store", staging / "kg")
         nt.unlink()
-    else:
-        write_formats(nt, formats)
-        if addable:
-            manifest.write(staging)
+    elif addable:
+        manifest.write(staging)
     stage_done(summary, "files", clock, progress)
 
 
@@ -374,8 +416,7 @@ def _graph(ntriples: bytes):
 def process_documents(
     files: list[Path],
     schema: bytes,
-    reasoner: bool,
-    shacl: bool,
+    checks: Checks,
     workers: int,
     scheduler: str | None = None,
     shards: Path | None = None,
@@ -386,14 +427,14 @@ def process_documents(
         from policykg.graph.executors import on_dask
 
         assert shards is not None, "a cluster build writes shards"
-        yield from on_dask(scheduler, files, _chunks, _chunk, _start_worker, (schema, reasoner, shacl), shards)
+        yield from on_dask(scheduler, files, _chunks, _chunk, _start_worker, (schema, checks), shards)
         return
     chunks = _chunks(files, workers)
     if workers == 1 or len(chunks) == 1:
-        _start_worker(schema, reasoner, shacl)
+        _start_worker(schema, checks)
         yield from map(_chunk, chunks)
         return
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(schema, reasoner, shacl)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(schema, checks)) as pool:
         yield from pool.map(_chunk, chunks)
 
 
@@ -403,29 +444,34 @@ def _chunks(files: list[Path], workers: int) -> list[list[Path]]:
     return [files[i : i + size] for i in range(0, len(files), size)]
 
 
-_worker: dict = {}  # per process: the gazetteer, the schema, the SHACL validator
+_worker: dict = {}  # per process: the gazetteer, the schema, the checks, pySHACL's validator
 
 
-def _start_worker(schema: bytes, reasoner: bool, shacl: bool) -> None:
+def _start_worker(schema: bytes, checks: Checks) -> None:
     _worker.update(
         gazetteer=Gazetteer.bundled(),
         schema=schema,
-        reasoner=reasoner,
-        validator=DocumentValidator(schema) if shacl else None,
+        checks=checks,
+        validator=DocumentValidator(schema) if checks.shacl and checks.reference else None,
     )
 
 
 def _chunk(files: list[Path]) -> ChunkResult:
+    """A chunk's documents, and the checks of the chunk: the compiled shapes and rules on the chunk's
+    own store, or HermiT on it (reference checks; pySHACL ran per document)."""
     result = ChunkResult([_document(path) for path in files])
-    if _worker["reasoner"]:
-        start = time.perf_counter()
-        ntriples = _worker["schema"] + b"".join(d.ntriples + b"".join(d.shared) for d in result.documents)
-        report = reason([q.triple for q in parse(ntriples, format=RdfFormat.N_TRIPLES)])
+    checks: Checks = _worker["checks"]
+    start = time.perf_counter()
+    triples = b"".join(d.ntriples + b"".join(d.shared) for d in result.documents)
+    if not checks.reference and (checks.shacl or checks.reasoner):
+        result.checks = check_unit(_worker["schema"], triples, checks.shacl, checks.reasoner)
+    elif checks.reference and checks.reasoner:
+        report = reason([q.triple for q in parse(_worker["schema"] + triples, format=RdfFormat.N_TRIPLES)])
         if report.consistent:
             result.inferred = as_ntriples(report.inferred)
         else:
             result.inconsistency = report.message
-        result.seconds = time.perf_counter() - start
+    result.seconds = time.perf_counter() - start
     return result
 
 

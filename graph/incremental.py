@@ -31,8 +31,10 @@ from typing import BinaryIO
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store
 
+import policykg.graph.iris as iris
 from policykg.errors import PolicyKGError, Problem
 from policykg.graph.build import (
+    Checks,
     Counts,
     DocumentResult,
     Summary,
@@ -49,6 +51,7 @@ from policykg.graph.owlrl import reason_on_store
 from policykg.graph.reasoning import ReasonerReport
 from policykg.graph.shacl_store import store_problems
 from policykg.graph.store import INFERRED_GRAPH, inferred_counts, write_formats
+from policykg.graph.summaries import write_summaries
 from policykg.progress import Progress
 from policykg.publish import staged_folder
 
@@ -142,6 +145,8 @@ def _add_into(
         summary.triples += flow_span.lines
         old_own = {name: _read(old, manifest.documents[name]) for name in replaced}
         old_flow = _read(old, manifest.flow)
+        old.seek(manifest.flow.offset + manifest.flow.length)
+        old_summaries = old.read()  # the rest of kg.nt (graph/summaries.py)
     summary.alignments = flow.alignments
     summary.problems = [p for p in manifest.listing if p.severity == "error"]
     summary.skipped = [p for p in manifest.listing if p.severity != "error"]
@@ -161,6 +166,11 @@ def _add_into(
         store.remove(quad)
     store.bulk_load(written, RdfFormat.N_TRIPLES)
     stage_done(summary, "store", clock, progress)
+    clock = time.perf_counter()
+    changed = [iris.document(Path(name).stem) for name in added]
+    removed = b"".join(old_own.values()) + b"".join(line for r in replaced.values() for line in r.shared)
+    summary.triples += write_summaries(store, nt, old_summaries, changed, removed).count(b"\n")
+    stage_done(summary, "summaries", clock, progress)
     _check(store, nt, manifest, summary, progress)
     store.flush()
     del store
@@ -200,7 +210,7 @@ def _process(
     """The added documents through the per-document stages (the checks run on the store after)."""
     done: dict[str, DocumentResult] = {}
     bar = progress.bar(len(paths), "documents", "doc")
-    for chunk in process_documents(paths, schema, False, False, min(workers, len(paths))):
+    for chunk in process_documents(paths, schema, Checks(), min(workers, len(paths))):
         for doc in chunk.documents:
             done[doc.name] = doc
             for stage, seconds in doc.counts.cpu.items():

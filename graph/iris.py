@@ -85,6 +85,25 @@ def cluster(zone_iri: str, industry_iri: str) -> str:
     return f"{ID}cluster/{_last_segment(zone_iri)}-{_last_segment(industry_iri)}"
 
 
+def agency_pair(first: str, second: str) -> str:
+    """Two agencies assigned to the same measures (graph/summaries.py), the first by IRI first.
+
+    >>> agency_pair(f"{ID}agency/a-b", f"{ID}agency/c")
+    'https://w3id.org/policykg/id/agency-pair/a-b/c'
+    """
+    return f"{ID}agency-pair/{_last_segment(first)}/{_last_segment(second)}"
+
+
+def targets_due(document_iri: str, year: int | None) -> str:
+    """A document's targets due in one year, counted (graph/rdf.py): ``…/due/2025``, ``…/due/none``."""
+    return f"{document_iri}/due/{year or 'none'}"
+
+
+def type_in_place(place_iri: str, type_iri: str) -> str:
+    """The agencies of one functional type in one place, counted (graph/summaries.py)."""
+    return f"{ID}type-in-place/{_last_segment(place_iri)}/{_last_segment(type_iri)}"
+
+
 def place(code: str) -> str:
     """A place the vocabulary lacks: an administrative division by its code (``place/310106``)."""
     return f"{ID}place/{iri_part(code)}"

@@ -75,6 +75,8 @@ def pkg(name: str) -> NamedNode:
 
 
 IN_DOCUMENT, AGENCY, ISSUED_BY = pkg("inDocument"), pkg("agency"), pkg("issuedBy")
+MEASURE, ROLE_OF, TARGET_OF = pkg("measure"), pkg("role"), pkg("targetOf")
+DUE_YEAR, PER_YEAR = pkg("dueYear"), pkg("perYear")
 
 
 def text(value: str) -> Literal:
@@ -208,6 +210,53 @@ def count_triples(doc: NamedNode, triples: list[Triple]) -> Iterator[Triple]:
     issuers = {t.object for t in triples if t.predicate == ISSUED_BY and t.subject == doc}
     yield Triple(doc, pkg("agencyCount"), typed(len(agencies), "nonNegativeInteger"))
     yield Triple(doc, pkg("issuerCount"), typed(len(issuers), "nonNegativeInteger"))
+    placed = {t.subject for t in triples if t.predicate == MEASURE}
+    loose = sum(1 for s, kind in typed_parts if kind == pkg("Responsibility") and s not in placed)
+    if loose:  # absent when none: a question reads the few documents that have any from the index
+        yield Triple(doc, pkg("looseResponsibilityCount"), typed(loose, "integer"))
+    yield from due_count_triples(doc, [s for s, kind in typed_parts if kind == pkg("Target")], triples)
+    yield from item_count_triples([s for s, kind in typed_parts if kind == pkg("OutlineItem")], triples)
+
+
+def due_count_triples(doc: NamedNode, targets: list, triples: list[Triple]) -> Iterator[Triple]:
+    """How many of the document's targets fall due in each year (and name none), and how many of
+    those are set for every year: a node per year, which the build lists year by year
+    (graph/summaries.py) for the question that counts them (targets_by_year)."""
+    years = {
+        t.subject: int(t.object.value) for t in triples if t.predicate == DUE_YEAR and isinstance(t.object, Literal)
+    }
+    every = {t.subject for t in triples if t.predicate == PER_YEAR and t.object == typed(True, "boolean")}
+    due = Counter(years.get(t) for t in targets)
+    each = Counter(years.get(t) for t in targets if t in every)
+    for year, n in due.items():
+        node = NamedNode(iris.targets_due(doc.value, year))
+        yield Triple(node, RDF_TYPE, pkg("TargetsDue"))
+        yield Triple(node, pkg("dueOf"), doc)
+        if year is not None:
+            yield Triple(node, pkg("dueInYear"), typed(year, "integer"))
+        yield Triple(node, pkg("dueTargetCount"), typed(n, "integer"))
+        yield Triple(node, pkg("dueEveryYearCount"), typed(each[year], "integer"))
+
+
+def item_count_triples(items: list, triples: list[Triple]) -> Iterator[Triple]:
+    """How many agencies (in any role, and as lead) and targets each item has: read per item by the
+    questions that list items over the whole corpus, which then need no aggregate (queries/PLANNING.md)."""
+    by: dict[NamedNode, dict] = {p: {} for p in (MEASURE, AGENCY, ROLE_OF, TARGET_OF)}
+    for t in triples:
+        if t.predicate in by:
+            by[t.predicate][t.subject] = t.object
+    agencies: dict = {item: set() for item in items}
+    leads: dict = {item: set() for item in items}
+    targets = Counter(by[TARGET_OF].values())
+    for r, item in by[MEASURE].items():
+        if item in agencies and r in by[AGENCY]:
+            agencies[item].add(by[AGENCY][r])
+            if by[ROLE_OF].get(r) == pkg("Lead"):
+                leads[item].add(by[AGENCY][r])
+    for item in items:
+        yield Triple(item, pkg("itemAgencyCount"), typed(len(agencies[item]), "integer"))
+        yield Triple(item, pkg("itemLeadCount"), typed(len(leads[item]), "integer"))
+        yield Triple(item, pkg("itemTargetCount"), typed(targets[item], "integer"))
 
 
 def _content_triples(record: DocumentRecord) -> Iterator[Triple]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache
 from itertools import count
@@ -75,6 +76,10 @@ class Violation:
     severity: str  # local name: Violation, Warning or Info
     message: str
 
+    def signature(self) -> tuple[str, str, str, str]:
+        """What it says of the check it is a result of."""
+        return (self.component, self.path, self.severity, self.message)
+
     def problem(self, source: str) -> Problem:
         """The result as pySHACL's results are reported by the build."""
         where = " ".join(_plain(t) for t in (self.focus, self.path) if t)
@@ -116,6 +121,11 @@ class _Check:
     path: str
     severity: str
     message: str
+    reads: frozenset[str]  # the predicates whose triples it reads
+
+    def signature(self) -> tuple[str, str, str, str]:
+        """What its violations say of it."""
+        return (self.component, self.path, self.severity, self.message)
 
 
 @dataclass(frozen=True)
@@ -143,16 +153,18 @@ class CompiledShapes:
         self.checks: list[_Check] = []
         self.datatypes: dict[str, list[_DatatypeCheck]] = defaultdict(list)  # by predicate IRI
         self.compared: set[str] = set()  # predicates whose values are compared (sh:minInclusive…)
+        self.predicates = {RDF_TYPE[1:-1], SUBCLASS[1:-1]}  # every predicate a check reads
+        self._reads: set[str] = set()  # those the check being compiled reads
         sh = lambda name: URIRef(SH + name)  # noqa: E731
         node_shapes = {s for name in _TARGETS for s in shapes.subjects(sh(name), None)}
         for shape in sorted(node_shapes, key=str):
             if shapes.value(shape, sh("deactivated")) == RdfLiteral(True):
                 continue
-            focus = self._focus(shape)
-            self._compile(shape, focus, None)
+            focus, reads = self._focus(shape)
+            self._compile(shape, focus, None, reads)
             for prop in sorted(shapes.objects(shape, sh("property")), key=str):
                 if shapes.value(prop, sh("deactivated")) != RdfLiteral(True):
-                    self._compile(prop, focus, shapes.value(prop, sh("path")))
+                    self._compile(prop, focus, shapes.value(prop, sh("path")), reads)
 
     def _params(self, shape) -> dict[str, list]:
         params: dict[str, list] = defaultdict(list)
@@ -161,18 +173,25 @@ class CompiledShapes:
                 params[str(p)[len(SH) :]].append(o)
         return params
 
-    def _focus(self, shape) -> str:
-        """A pattern binding ?this to the focus nodes of a node shape (a node may come more than once)."""
+    def _focus(self, shape) -> tuple[str, set[str]]:
+        """A pattern binding ?this to the focus nodes of a node shape (a node may come more than
+        once), and the predicates it reads."""
         params = self._params(shape)
+        reads = {
+            RDF_TYPE[1:-1],
+            SUBCLASS[1:-1],
+            *(str(p) for p in params["targetSubjectsOf"] + params["targetObjectsOf"]),
+        }
         parts = [f"{{ {_instance('?this', c)} }}" for c in params["targetClass"]]
         parts += [f"{{ VALUES ?this {{ {_term(n)} }} }}" for n in params["targetNode"]]
         parts += [f"{{ ?this {_term(p)} [] }}" for p in params["targetSubjectsOf"]]
         parts += [f"{{ [] {_term(p)} ?this }}" for p in params["targetObjectsOf"]]
-        return " UNION ".join(parts)
+        return " UNION ".join(parts), reads
 
     def _path(self, path) -> str:
         """A SHACL property path as a SPARQL property path."""
         if isinstance(path, URIRef):
+            self._reads.add(str(path))
             return _term(path)
         if (path, RDF.first, None) in self.shapes:
             return "(" + "/".join(self._path(p) for p in Collection(self.shapes, path)) + ")"
@@ -184,7 +203,7 @@ class CompiledShapes:
                 return form.format("(" + self._path(params[name][0]) + ")")
         raise PolicyKGError(f"shapes: a sh:path the store validator cannot read ({path})")
 
-    def _compile(self, shape, focus: str, path) -> None:
+    def _compile(self, shape, focus: str, path, reads: set[str]) -> None:
         """One check per constraint of ``shape`` (a node shape when ``path`` is None).
 
         A query starts from what is cheap to read: the values of the path (one run of the
@@ -192,6 +211,7 @@ class CompiledShapes:
         only for the values that fail; counts are grouped first and tested after. Only minimum
         counts start from the focus nodes, which they must all see."""
         params = self._params(shape)
+        self._reads = set(reads)
         label = self.shapes.value(shape, URIRef(SH + "name")) or shape
         severity = str(params["severity"][0]).rsplit("#", 1)[-1] if params["severity"] else "Violation"
         message = str(sorted(params["message"])[0]) if params["message"] else ""
@@ -203,7 +223,8 @@ class CompiledShapes:
         def check(component: str, where: str, value: str = "?value") -> None:
             text = message or f"{component} of {label} violated"
             select = f"SELECT DISTINCT ?this ({value} AS ?v)" if value else "SELECT DISTINCT ?this"
-            self.checks.append(_Check(f"{select} WHERE {{ {where} }}", component, result_path, severity, text))
+            query = f"{select} WHERE {{ {where} }}"
+            self.checks.append(_Check(query, component, result_path, severity, text, frozenset(self._reads)))
 
         def counted(condition: str, having: str) -> str:
             """The subjects whose values (those meeting ``condition``) fail ``having``, then if focus nodes."""
@@ -246,6 +267,7 @@ class CompiledShapes:
                     "",
                 )
             elif name in _PAIRS and route:
+                self._reads.add(str(arg))
                 compare = f"?this {_term(arg)} ?other . FILTER (!COALESCE(?value {_PAIRS[name]} ?other, false))"
                 check(name[0].upper() + name[1:] + "ConstraintComponent", failing(f"{values} {compare}"))
             elif name == "qualifiedValueShape" and route:
@@ -260,6 +282,7 @@ class CompiledShapes:
                 raise PolicyKGError(f"shapes: {label} uses sh:{name}, which the store validator does not compile")
         if not qualified and (params.get("qualifiedMinCount") or params.get("qualifiedMaxCount")):
             raise PolicyKGError(f"shapes: {label} has a qualified count without sh:qualifiedValueShape")
+        self.predicates |= self._reads
 
     @staticmethod
     def _fewer(every: str, route: str, n: int, condition: str) -> str:
@@ -304,28 +327,40 @@ class CompiledShapes:
         ]
         return "(" + " && ".join(parts or ["true"]) + ")"
 
-    def validate(self, store: Store, ntriples: str | os.PathLike | bytes) -> list[Violation]:
+    def validate(
+        self, store: Store, ntriples: str | os.PathLike | bytes, reading: Container[str] | None = None
+    ) -> list[Violation]:
         """Every result of the compiled shapes on ``store``, whose triples as written are ``ntriples``
-        (a file or bytes), sorted."""
+        (a file or bytes), sorted; or only those of the checks that read one of the predicates
+        ``reading``."""
         found: set[Violation] = set()
-        patterns = [c.query for c in self.checks] + [d.focus for ds in self.datatypes.values() for d in ds]
+        checks = self.checks if reading is None else [c for c in self.checks if any(p in reading for p in c.reads)]
+        patterns = [c.query for c in checks] + [d.focus for ds in self.datatypes.values() for d in ds]
         subclasses = _subclasses(store, {c for pattern in patterns for c in _CLASS.findall(pattern)})
-        for c in self.checks:
+        for c in checks:
             solutions = select(store, _CLASS.sub(lambda m: subclasses[m.group(1)], c.query))
             with_value = any(v.value == "v" for v in solutions.variables)
             for row in solutions:
                 value = str(row["v"]) if with_value else ""
                 found.add(Violation(str(row["this"]), c.path, value, c.component, c.severity, c.message))
-        datatype, ill_typed = self._raw_pass(store, ntriples, subclasses)
+        datatype, ill_typed = self._raw_pass(store, ntriples, subclasses, reading)
         # pySHACL compares the values rdflib reads, and an ill-typed literal ("0"^^xsd:positiveInteger)
         # has none: it passes sh:minInclusive… (its sh:datatype fails), where the store sees an integer.
         comparisons = {_VALUE_COMPONENTS[name] for name in _COMPARISONS}
         found = {v for v in found if v.component not in comparisons or (v.focus, v.path, v.value) not in ill_typed}
         return sorted(found | datatype)
 
-    def _raw_pass(self, store: Store, ntriples, subclasses) -> tuple[set[Violation], set[tuple[str, str, str]]]:
+    def signatures(self, reading: Container[str]) -> set[tuple[str, str, str, str]]:
+        """What the violations of the checks that read one of the predicates ``reading`` say of them
+        (component, path, severity, message; sh:datatype's aside: they are of one value each)."""
+        return {c.signature() for c in self.checks if any(p in reading for p in c.reads)}
+
+    def _raw_pass(
+        self, store: Store, ntriples, subclasses, reading: Container[str] | None
+    ) -> tuple[set[Violation], set[tuple[str, str, str]]]:
         """One pass over the triples as written: sh:datatype results, and the compared values that
-        rdflib finds ill-typed (as (focus, path, value as stored))."""
+        rdflib finds ill-typed (as (focus, path, value as stored)); of the predicates ``reading``
+        (None: all)."""
         candidates: dict[_DatatypeCheck, set[tuple]] = defaultdict(set)
         ill_typed = set()
         if isinstance(ntriples, bytes):
@@ -334,6 +369,8 @@ class CompiledShapes:
             quads = parse(path=str(ntriples), format=RdfFormat.N_TRIPLES)
         for quad in quads:
             predicate = quad.predicate.value
+            if reading is not None and predicate not in reading:
+                continue
             for c in self.datatypes.get(predicate, ()):
                 if not _conforms(quad.object, c.datatype):
                     candidates[c].add((quad.subject, quad.object))
@@ -396,15 +433,23 @@ def store_problems(store: Store, ntriples: str | os.PathLike | bytes) -> list[Pr
     under the file of the document its focus node belongs to (``kg`` for the vocabularies)."""
     from policykg.graph.validation import sparql_violations
 
-    query = "SELECT ?doc ?file WHERE { ?doc <https://w3id.org/policykg/ontology#sourceFile> ?file }"
-    sources = {str(row["doc"])[1:-1]: row["file"].value for row in select(store, query)}
-
-    def source(focus: str) -> str:
-        """The document whose IRI the focus node's IRI is, or lies under (rdf.py mints them so)."""
-        iri = _plain(focus)
-        while iri not in sources and "/" in iri:
-            iri = iri.rsplit("/", 1)[0]
-        return sources.get(iri, "kg")
-
-    problems = [v.problem(source(v.focus)) for v in compiled_shapes().validate(store, ntriples)]
+    sources = document_files(store)
+    problems = [
+        v.problem(sources.get(owner(v.focus, sources) or "", "kg")) for v in compiled_shapes().validate(store, ntriples)
+    ]
     return sorted(problems + sparql_violations(store), key=str)
+
+
+def document_files(store: Store) -> dict[str, str]:
+    """The documents of the store (IRI, without brackets) and the files they were read from."""
+    query = "SELECT ?doc ?file WHERE { ?doc <https://w3id.org/policykg/ontology#sourceFile> ?file }"
+    return {str(row["doc"])[1:-1]: row["file"].value for row in select(store, query)}
+
+
+def owner(term: str, documents: Container[str]) -> str | None:
+    """The document among ``documents`` (IRIs) that a node (an IRI, in brackets or not) is, or lies
+    under (rdf.py mints a document's nodes so); None for a node of no document."""
+    iri = _plain(term)
+    while iri not in documents and "/" in iri:
+        iri = iri.rsplit("/", 1)[0]
+    return iri if iri in documents else None

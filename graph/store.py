@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from importlib.resources import files
 from io import BytesIO
 from pathlib import Path
+from queue import Queue
+from threading import Thread
 
 from pyoxigraph import (
     BlankNode,
@@ -50,18 +54,55 @@ def schema_triples() -> list[Triple]:
     return triples
 
 
-def write_store(asserted: Path, inferred: Path, location: Path) -> Store:
-    """Bulk-load the asserted graph into the default graph, the inferences into a named graph.
+class StoreLoader:
+    """A new store on disk, bulk-loaded on a thread of its own from N-Triples handed to it as they
+    are made (Oxigraph's loader releases the interpreter lock), so that the store fills while the
+    documents are still being processed. Oxigraph stores literals in canonical form, so the graph
+    files are written from the build's own triples, never dumped from the store."""
 
-    Oxigraph stores literals in canonical form (xsd:nonNegativeInteger as xsd:integer, 5.0 as 5),
-    so the graph files are written from the build's own triples, never dumped from the store.
-    """
-    store = Store(str(location))
-    store.bulk_load(path=str(asserted), format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
-    store.bulk_load(path=str(inferred), format=RdfFormat.N_TRIPLES, to_graph=INFERRED_GRAPH)
-    store.flush()
-    store.optimize()
-    return store
+    def __init__(self, location: Path):
+        self._store = Store(str(location))
+        self._queue: Queue[tuple[bytes, NamedNode | DefaultGraph] | None] = Queue(maxsize=4)
+        self._error: BaseException | None = None
+        self._thread = Thread(target=self._load, name="store loader", daemon=True)
+        self._thread.start()
+
+    def add(self, ntriples: bytes, graph: NamedNode | None = None) -> None:
+        """Queue triples for the store's default graph (or ``graph``)."""
+        if self._error:
+            raise self._error
+        self._queue.put((ntriples, graph or DefaultGraph()))
+
+    def _load(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if self._error is None and item[0]:
+                try:
+                    self._store.bulk_load(item[0], RdfFormat.N_TRIPLES, to_graph=item[1])
+                except BaseException as err:  # raised again in the building thread
+                    self._error = err
+
+    def __enter__(self) -> StoreLoader:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop()
+
+    def _stop(self) -> None:
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
+    def close(self) -> Store:
+        """Wait for what is queued, then the store, flushed and compacted: the caller's alone (it
+        is closed when the caller drops it)."""
+        self._stop()
+        if self._error:
+            raise self._error
+        store = self._store
+        del self._store
+        store.flush()
+        store.optimize()
+        return store
 
 
 FORMATS = {"ttl": RdfFormat.TURTLE, "jsonld": RdfFormat.JSON_LD}  # written beside kg.nt
@@ -69,9 +110,29 @@ FORMATS = {"ttl": RdfFormat.TURTLE, "jsonld": RdfFormat.JSON_LD}  # written besi
 
 def write_formats(nt: Path, formats: tuple[str, ...] = tuple(FORMATS)) -> None:
     """kg.ttl and kg.jsonld (or those asked for) beside kg.nt, streamed from it (same triples, same order)."""
-    for suffix, fmt in ((f".{name}", FORMATS[name]) for name in formats):
-        triples = (q.triple for q in parse(path=str(nt), format=RdfFormat.N_TRIPLES))
-        serialize(triples, str(nt.with_suffix(suffix)), fmt, prefixes=PREFIXES)
+    with formats_written(nt, formats):
+        pass
+
+
+@contextmanager
+def formats_written(nt: Path, formats: tuple[str, ...]) -> Iterator[None]:
+    """Write the ``formats`` beside kg.nt while the block runs, each in a process of its own (a
+    serialiser holds the interpreter lock): the caller's work goes on beside them."""
+    with ProcessPoolExecutor(len(formats) or 1) as pool:
+        written = [pool.submit(_write_format, nt, name) for name in formats]
+        yield
+        for future in written:
+            future.result()
+
+
+def _write_format(nt: Path, name: str) -> None:
+    """One format, streamed from kg.nt by the Rust parser and serialiser."""
+    serialize(
+        parse(path=str(nt), format=RdfFormat.N_TRIPLES),
+        str(nt.with_suffix(f".{name}")),
+        FORMATS[name],
+        prefixes=PREFIXES,
+    )
 
 
 def as_ntriples(triples: Iterable[Triple]) -> bytes:

@@ -135,8 +135,14 @@ def annex_assignments(outline: Outline) -> list[Assignment]:
                 mentions, joint = joint_list(cell)
                 row_span, cell_span = row.grid.row.span, cell.span()
                 quote = Span(min(row_span.start, cell_span.start), max(row_span.end, cell_span.end))
-                found += assign(row.path, mentions, role, joint, ANNEX, quote)  # the row, and a cell spanning it
+                found += assign(_measure(row), mentions, role, joint, ANNEX, quote)  # the row, and a cell spanning it
     return found
+
+
+def _measure(row: _Row) -> str | None:
+    """The measure a row's assignments belong to: the body item it names, else its own place when
+    it names a task there (a row with no cell naming its task is no item of its own: None)."""
+    return None if row.path == row.place and row.name is None else row.path
 
 
 def annex_items(outline: Outline) -> list[Item]:

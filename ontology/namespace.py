@@ -12,6 +12,7 @@ class PKG(DefinedNamespace):
     AdministrativeArea: URIRef
     Agency: URIRef
     AgencyKind: URIRef
+    AgencyPair: URIRef
     AgencyType: URIRef
     Alignment: URIRef
     Annex: URIRef
@@ -75,22 +76,27 @@ class PKG(DefinedNamespace):
     Target: URIRef
     TargetComparison: URIRef
     TargetKind: URIRef
+    TargetsDue: URIRef
     Township: URIRef
     TownshipLevel: URIRef
+    TypeInPlace: URIRef
     VerticalBranch: URIRef
     ZoneCommittee: URIRef
     actsIn: URIRef
+    agenciesOfType: URIRef
     agency: URIRef
     agencyAsWritten: URIRef
     agencyCount: URIRef
     agencyKind: URIRef
     alignmentScore: URIRef
     annexCount: URIRef
+    assignmentsOfType: URIRef
     baseUnit: URIRef
     baseValue: URIRef
     baseline: URIRef
     carriesOut: URIRef
     category: URIRef
+    citationCount: URIRef
     city: URIRef
     clusterIndustry: URIRef
     clusterZone: URIRef
@@ -100,10 +106,18 @@ class PKG(DefinedNamespace):
     coordinates: URIRef
     deadline: URIRef
     divisionCode: URIRef
+    documentPosition: URIRef
+    documentsOfType: URIRef
+    dueEveryYearCount: URIRef
+    dueInYear: URIRef
+    dueOf: URIRef
+    duePosition: URIRef
+    dueTargetCount: URIRef
     dueYear: URIRef
     enclosedTitle: URIRef
     endOffset: URIRef
     evidence: URIRef
+    firstAgency: URIRef
     flowStatus: URIRef
     functionalType: URIRef
     hasAssignee: URIRef
@@ -114,26 +128,35 @@ class PKG(DefinedNamespace):
     implementedBy: URIRef
     implements: URIRef
     inDocument: URIRef
+    inPlace: URIRef
     indicator: URIRef
     issuedBy: URIRef
     issuedOn: URIRef
     issuerCount: URIRef
+    itemAgencyCount: URIRef
     itemCount: URIRef
+    itemLeadCount: URIRef
+    itemPosition: URIRef
+    itemTargetCount: URIRef
     joint: URIRef
     leads: URIRef
     ledBy: URIRef
     level: URIRef
+    looseResponsibilityCount: URIRef
     lowerMeasure: URIRef
     lowerTarget: URIRef
     measure: URIRef
     measureCount: URIRef
+    measuresOfType: URIRef
     mentionsCompany: URIRef
     mentionsIndustry: URIRef
     mentionsPlace: URIRef
     mirrors: URIRef
     number: URIRef
+    ofType: URIRef
     onAlignment: URIRef
     order: URIRef
+    pairPosition: URIRef
     partOf: URIRef
     path: URIRef
     perYear: URIRef
@@ -147,6 +170,9 @@ class PKG(DefinedNamespace):
     scope: URIRef
     scopeCluster: URIRef
     scopePlace: URIRef
+    secondAgency: URIRef
+    sharedDocumentCount: URIRef
+    sharedMeasureCount: URIRef
     sharedTerms: URIRef
     signedOn: URIRef
     sourceFile: URIRef
@@ -158,6 +184,7 @@ class PKG(DefinedNamespace):
     targetCount: URIRef
     targetKind: URIRef
     targetOf: URIRef
+    targetPosition: URIRef
     text: URIRef
     title: URIRef
     unit: URIRef

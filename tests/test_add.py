@@ -180,8 +180,9 @@ def test_the_command_line_adds_with_the_build_options(tmp_path):
 
 @pytest.mark.slow
 def test_killing_an_add_at_any_moment_leaves_the_previous_build_usable(tmp_path):
-    """SIGKILL ``build --add`` (and its workers) at several moments: the previous build stays byte for
-    byte what it was, its store answers, and the next add clears what the killed ones left."""
+    """SIGKILL ``build --add`` (and its workers) at several moments: the build at --out is, byte for
+    byte, either the previous one or the finished add's (a kill after the publishing rename), its
+    store answers, and the next add clears what the killed ones left."""
     out = tmp_path / "build"
     build(corpus_without(tmp_path / "corpus", LOWER), out, reasoner=False)
     command = [sys.executable, "-m", "policykg", "build", "--out", str(out), "--add", *(str(CORPUS / n) for n in LOWER)]
@@ -191,7 +192,7 @@ def test_killing_an_add_at_any_moment_leaves_the_previous_build_usable(tmp_path)
         return {p.relative_to(out): p.read_bytes() for p in files}
 
     before, quads = contents(), stored(out)[0]
-    killed = 0
+    killed, published = 0, []
     for delay in (0.5, 1.5, 3.0, 5.0):
         run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
         time.sleep(delay)
@@ -199,10 +200,12 @@ def test_killing_an_add_at_any_moment_leaves_the_previous_build_usable(tmp_path)
         with contextlib.suppress(ProcessLookupError):  # the add (and its workers) may be done
             os.killpg(run.pid, signal.SIGKILL)
         run.wait()
-        if run.returncode == 0:  # it finished first: that build is the previous one from now on
+        if contents() != before:  # it published before the kill (or finished): the new build, whole
             before, quads = contents(), stored(out)[0]
-        assert contents() == before, f"killed after {delay}s"
-        assert stored(out)[0] == quads
+            published.append((delay, before, quads))
+        assert stored(out)[0] == quads, f"killed after {delay}s"
     assert killed
     subprocess.run(command, check=True, capture_output=True)
+    for delay, state, state_quads in published:  # what a killed add left is the finished add's build
+        assert (state, state_quads) == (contents(), stored(out)[0]), f"killed after {delay}s"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["build", "corpus", out.resolve().name])

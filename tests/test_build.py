@@ -86,7 +86,7 @@ def test_failed_build_leaves_the_previous_build_untouched(built, tmp_path, monke
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(build_module, "write_store", broken)
+    monkeypatch.setattr(build_module, "StoreLoader", broken)
     with pytest.raises(RuntimeError, match="disk full"):
         build(CORPUS, out, reasoner=False)
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}

@@ -71,7 +71,7 @@ def test_build_says_each_stage_in_a_line_off_a_terminal_and_nothing_when_quiet(t
     args = ("build", "--out", str(tmp_path / "build"), "--no-reasoner", "--formats", "nt")
     said = policykg(*args).stderr.splitlines()
     stages = [line.split()[2] for line in said if line.startswith("policykg build: ")]
-    assert stages == ["documents", "store", "shacl", "files"]
+    assert stages == ["documents", "store", "summaries", "checks", "files"]
     assert all(line.endswith(" s") for line in said if line.startswith("policykg build: "))
     quiet = policykg(*args, "--quiet")
     assert quiet.returncode == 0 and "policykg build:" not in quiet.stderr

@@ -29,9 +29,19 @@ OXIGRAPH = Path(sys.executable).with_name("oxigraph")
 # Questions about one thing: a document, an item, an agency, a zone, a scope.
 LOOKUPS = (
     "agencies_of_measure", "agency_load_by_document", "cluster_or_zone_targets",
-    "document_outline", "documents_citing", "industries_by_zone", "measures_by_agency_role",
-    "measures_naming_place", "targets_by_scope", "zones_by_industry",
+    "document_outline", "documents_citing", "functional_types_across_cities", "industries_by_zone",
+    "measures_by_agency_role", "measures_naming_place", "targets_by_scope", "zones_by_industry",
 )  # fmt: skip
+# Questions that list the whole corpus, by the kind of node they list: read in the order of the
+# positions the build computes (graph/summaries.py), they stop once a page is full.
+LISTINGS = {
+    "agency_pairs_sharing_measures": "pairPosition", "documents_overview": "documentPosition",
+    "measure_text_search": "itemPosition", "measures_with_several_leads": "itemPosition",
+    "measures_without_agency": "itemPosition", "targets_by_indicator": "targetPosition",
+    "targets_due_in_year": "targetPosition", "targets_by_year": "duePosition",
+}  # fmt: skip
+# Questions that test a count the build computes per document, then read the few documents it names.
+PER_DOCUMENT = ("responsibilities_without_measure",)
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,15 @@ def test_the_test_tells_a_scan_from_a_lookup():
     assert widest_step({"name": "Filter", "children": [{"name": "Path(?a p* ?b)", "number of results": 9}]}) == 9
 
 
+def widest_read(store: Path, text: str, folder: Path) -> int:
+    """The most rows a step of Oxigraph's plan for ``text`` read from ``store``."""
+    (folder / "q.rq").write_text(text)
+    command = [str(OXIGRAPH), "query", "--location", str(store), "--query-file", str(folder / "q.rq")]
+    command += ["--results-format", "tsv", "--explain-file", str(folder / "plan.json"), "--stats"]
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
+    return widest_step(json.loads((folder / "plan.json").read_text())["plan"])
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", LOOKUPS)
 def test_a_lookup_question_reads_a_small_part_of_the_graph(generated, tmp_path, name):
@@ -72,10 +91,33 @@ def test_a_lookup_question_reads_a_small_part_of_the_graph(generated, tmp_path, 
     values = generated.values[name]
     found = catalogue.run(Store.read_only(str(generated.store)), query, values)
     assert found, f"{name}: the picked parameters find nothing"
-    (tmp_path / "q.rq").write_text(catalogue.with_values(query.text, catalogue.bindings(query, values)))
-    command = [str(OXIGRAPH), "query", "--location", str(generated.store), "--query-file", str(tmp_path / "q.rq")]
-    command += ["--results-format", "tsv", "--explain-file", str(tmp_path / "plan.json"), "--stats"]
-    subprocess.run(command, check=True, capture_output=True, timeout=120)
-    widest = widest_step(json.loads((tmp_path / "plan.json").read_text())["plan"])
+    text = catalogue.with_values(query.text, catalogue.bindings(query, values))
+    widest = widest_read(generated.store, text, tmp_path)
     # one document holds at most a few percent of the items; a scan reads them all, or more
+    assert widest < generated.items / 10, f"{name}: one step reads {widest} rows ({generated.items} items)"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(LISTINGS))
+def test_a_listing_stops_once_its_page_is_full(generated, tmp_path, name):
+    """Ten rows of a listing (and the one more that says there is a next page) read a small part of
+    what it lists: a plan that sorts or counts the whole answer first reads all of it, or more."""
+    query = catalogue.load()[name]
+    values = generated.values.get(name)
+    store = Store.read_only(str(generated.store))
+    assert len(catalogue.run(store, query, values, page=1)) > 11, f"{name}: too short an answer to tell"
+    position = f"<https://w3id.org/policykg/ontology#{LISTINGS[name]}>"
+    listed = len(list(store.query(f"SELECT ?x WHERE {{ ?x {position} ?p }}")))
+    del store
+    text = catalogue.with_values(query.text, catalogue.bindings(query, values)) + "\nLIMIT 11"
+    widest = widest_read(generated.store, text, tmp_path)
+    assert widest < listed / 4, f"{name}: one step reads {widest} rows for 11 ({listed} listed)"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", PER_DOCUMENT)
+def test_a_question_over_documents_reads_a_row_per_document(generated, tmp_path, name):
+    """A look at each document's count, then the parts of those it names: far fewer rows than the
+    items, where a join of every responsibility with every measure reads them all."""
+    widest = widest_read(generated.store, catalogue.load()[name].text, tmp_path)
     assert widest < generated.items / 10, f"{name}: one step reads {widest} rows ({generated.items} items)"

@@ -255,3 +255,19 @@ def test_merged_cells_of_a_project_table_are_carried_to_the_rows_they_span():
     assert rows["2"] == ["2", "2021年", "直接设置", "社区", "50", "44.75", "50", "150"]
     assert rows["8"] == ["8", "2023年", "配建设置/融入新建", "等级(Ⅱ类固定短期)", "2", "1.2", "340", "2210"]
     assert len(rows) == 18
+
+
+def test_every_assignment_belongs_to_an_item_even_when_a_row_names_no_task():
+    # A group row padded with empty cells (non-breaking spaces, as some exports print them) shifts
+    # the row after the second group: its task lands in 牵头单位 and it names no task. Its agencies
+    # then belong to no measure, rather than to an item no reading makes (the build failed on it).
+    outline = table(
+        "序号", "专项工作", "牵头单位", "配合单位",
+        "推进开放合作", "\u00a0", "\u00a0",
+        "1", "引导5G绿色园区推广", "市科技局", "市招商局",
+        "2", "推动招商引资体制创新", "市税务局", "市财政局",
+        "深化数字赋能", "\u00a0", "\u00a0",
+        "1", "加强开发区规划布局", "市科技局", "市财政局",
+    )  # fmt: skip
+    items = {i.path for i in annex_items(outline)} | {i.path for i in outline.walk()}
+    assert {a.path for a in annex_assignments(outline)} - items == {None}

@@ -1,0 +1,178 @@
+"""The default build's checks (the SHACL shapes compiled to SPARQL, the OWL RL rules) run where the
+data is small: on each chunk of documents, in the worker that extracted it, and on what crosses
+documents, in the main process, instead of on the whole store.
+
+A document's own nodes are the document and the nodes under its IRI (rdf.py mints them so). A
+chunk is checked on a store of its own: the vocabularies, its documents' triples and the lines they
+write about shared nodes (agencies, places). It reports what the shapes and rules say about its
+documents' own nodes, and what it inferred about shared nodes. What crosses documents is checked
+once more in the main process, on the *boundary*: the vocabularies, every shared line, the flow
+(citations, alignments), the documents these lines link (whose results are taken from there
+instead of their chunk's), and the chunks' inferences about shared nodes, counted as derived. So a
+shared node is checked with all that any document says of it, and HermiT's view (most specific
+classes, properties) is taken over every chunk's findings.
+
+This rests on the rules and shapes reading, for a document's own node, only its document's
+triples, the vocabularies and the shared lines it writes (no rule of the ontology classifies a
+document's node by what another document infers about an agency or a place);
+tests/test_store_checks.py holds the result to pySHACL and HermiT on whole graphs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Container, Iterable
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from pyoxigraph import Quad, RdfFormat, Store, parse
+
+from policykg.graph.owlrl import derive
+from policykg.graph.owlrl import predicates_read as rules_read
+from policykg.graph.shacl_store import Violation, compiled_shapes, document_files, owner
+from policykg.graph.store import INFERRED_GRAPH
+
+
+@dataclass
+class UnitChecks:
+    """The checks of one unit (a chunk of documents, or the boundary), by the document that owns
+    each violation's focus node and each inferred fact's subject (None: a node of no document)."""
+
+    documents: dict[str, str]  # its documents: IRI -> file
+    violations: dict[str | None, list[Violation]] = field(default_factory=dict)
+    inferred: dict[str | None, bytes] = field(default_factory=dict)  # N-Triples: HermiT's view of the unit
+    inconsistency: str = ""  # why the unit is inconsistent ("" when it is not)
+
+
+def check_unit(
+    schema: bytes, triples: bytes, shacl: bool, reasoner: bool, derived: bytes = b"", documents: Iterable[str] = ()
+) -> UnitChecks:
+    """The shapes and the rules on the vocabularies (``schema``) and ``triples``; ``derived`` are
+    facts the rules derived on other units; results are filed under the unit's documents and
+    ``documents`` (IRIs)."""
+    data = schema + triples
+    store = _store_of(data)
+    result = UnitChecks(document_files(store))
+    owners = set(result.documents) | set(documents)
+    if shacl:
+        for violation in compiled_shapes().validate(store, data):
+            result.violations.setdefault(owner(violation.focus, owners), []).append(violation)
+    if reasoner:
+        inferences, direct = derive(store, derived)
+        result.inconsistency = "" if inferences.consistent else inferences.message
+        lines: dict[str | None, list[bytes]] = defaultdict(list)
+        for line in direct.splitlines(keepends=True):
+            lines[owner(line[: line.index(b" ")].decode(), owners)].append(line)
+        result.inferred = {document: b"".join(facts) for document, facts in lines.items()}
+    return result
+
+
+def _store_of(ntriples: bytes) -> Store:
+    store = Store()
+    store.bulk_load(ntriples, RdfFormat.N_TRIPLES)
+    return store
+
+
+def touched(lines: Iterable[bytes], documents: Container[str]) -> set[str]:
+    """The documents (among ``documents``) that own a node of one of ``lines`` (N-Triples)."""
+    found = set()
+    for line in lines:
+        subject, _, rest = line.partition(b" ")
+        for term in (subject, rest.split(b" ", 2)[1]):  # an IRI has no space; a literal is no document's
+            if term.startswith(b"<") and (document := owner(term.decode(), documents)):
+                found.add(document)
+    return found
+
+
+def _predicate(line: bytes) -> str:
+    return line.split(b" ", 2)[1][1:-1].decode()
+
+
+def _literal(line: bytes) -> bool:
+    """Whether the object of an N-Triples line is a literal."""
+    return line.split(b" ", 2)[2].startswith(b'"')
+
+
+class Findings:
+    """The chunks' checks, gathered in the main process as they come (the inferences about the
+    documents' own nodes written to ``inferred``, the file the store loads), then the boundary's."""
+
+    def __init__(self, inferred: BinaryIO):
+        self.out = inferred
+        self.files: dict[str, str] = {}  # every document: IRI -> file
+        self.violations: dict[str, list[Violation]] = {}  # by document
+        self.spans: dict[str, tuple[int, int]] = {}  # each document's inferences in ``inferred``
+        self.shared: set[bytes] = set()  # inferences about nodes of no document
+        self.inconsistency = ""
+
+    def add(self, unit: UnitChecks) -> bytes:
+        """Gather a chunk's checks; returns its inferences about its documents' own nodes."""
+        self.files.update(unit.documents)
+        self.inconsistency = self.inconsistency or unit.inconsistency
+        for document, found in unit.violations.items():
+            if document is not None:
+                self.violations[document] = found
+        own = []
+        for document, facts in unit.inferred.items():
+            if document is None:
+                self.shared.update(facts.splitlines(keepends=True))
+            else:
+                self.spans[document] = (self.out.tell(), len(facts))
+                self.out.write(facts)
+                own.append(facts)
+        return b"".join(own)
+
+    def close(
+        self,
+        store: Store,
+        schema: bytes,
+        lines: list[bytes],
+        computed: list[bytes],
+        own: Callable[[str], bytes],
+        shacl: bool,
+        reasoner: bool,
+    ) -> list[Violation]:
+        """Check the boundary: the vocabularies, ``lines`` (what documents share, the flow) and
+        ``computed`` (the summaries the build computes across documents) of a predicate some check
+        reads (the others change nothing), and the triples of the documents they touch (``own``: a
+        document's, by IRI). Its inferences replace the chunks' in the store's inferred graph for
+        what it covers. The shapes that read what ``computed`` says of a document's nodes (its
+        position, its counts) run on the whole store instead, as none of the document's own checks
+        could see it. Returns every violation, sorted."""
+        shapes, rules = compiled_shapes(), rules_read(_store_of(schema))
+        lines = [line for line in lines if _predicate(line) in shapes.predicates | rules]
+        computed = [line for line in computed if _predicate(line) in shapes.predicates | rules]
+        about_documents = [line for line in computed if touched([line], self.files)]
+        documents = sorted(touched(lines + [line for line in about_documents if _predicate(line) in rules], self.files))
+        # a value the build computed for a node of a document the boundary does not cover changes
+        # only that node's checks: the chunk's, and those run on the whole store below
+        elsewhere = {line for line in about_documents if _literal(line) and not touched([line], documents)}
+        computed = [line for line in computed if line not in elsewhere]
+        triples = b"".join(lines + computed) + b"".join(own(document) for document in documents)
+        unit = check_unit(schema, triples, shacl, reasoner, b"".join(sorted(self.shared)), self.files)
+        covered = set(documents) | {None}
+        self.inconsistency = self.inconsistency or unit.inconsistency
+        if self.inconsistency:
+            store.clear_graph(INFERRED_GRAPH)
+        elif reasoner:
+            with open(self.out.name, "rb") as chunks:
+                for document in documents:
+                    offset, length = self.spans.get(document, (0, 0))
+                    chunks.seek(offset)
+                    for quad in parse(chunks.read(length), format=RdfFormat.N_TRIPLES):
+                        store.remove(Quad(quad.subject, quad.predicate, quad.object, INFERRED_GRAPH))
+            facts = b"".join(unit.inferred.get(document, b"") for document in covered)
+            store.bulk_load(facts, RdfFormat.N_TRIPLES, to_graph=INFERRED_GRAPH)
+        if not shacl:
+            return []
+        whole = {_predicate(line) for line in about_documents} & shapes.predicates
+        on_the_store = shapes.signatures(whole)
+        found = [v for document, vs in self.violations.items() if document not in covered for v in vs]
+        found += [v for document, vs in unit.violations.items() if document in covered for v in vs]
+        found = [v for v in found if v.signature() not in on_the_store]
+        found += shapes.validate(store, b"".join(about_documents), reading=whole) if whole else []
+        return sorted(set(found))
+
+    def source(self, violation: Violation) -> str:
+        """The file of the document a violation's focus node belongs to (``kg``: of no document)."""
+        return self.files.get(owner(violation.focus, self.files) or "", "kg")
