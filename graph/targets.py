@@ -531,7 +531,7 @@ def _named_by_header(target: Target, header: list[str]) -> Target:
         return target
     for k in range(len(header) - 1, -1, -1):
         cell = header[k]
-        unit = _HEADER_UNIT.fullmatch(cell) or _HEADER_UNIT.search(cell)
+        unit = _HEADER_UNIT.search(cell)
         if target.kind == "share" and _SHARE.search(cell) and not unit:
             return replace(target, indicator=cell)
         if target.unit and unit and unit.group(1) == target.unit:
