@@ -28,6 +28,7 @@ from policykg.graph.gazetteer import Gazetteer, key
 from policykg.graph.lineage import issued_title
 from policykg.graph.rdf import ELI, RDF_TYPE, decimal, document_iri, item_iris, pkg, target_iris, text
 from policykg.graph.records import Digest, DocumentRecord, Pair, Target
+from policykg.graph.responsibilities import similarity
 from policykg.graph.target_levels import comparisons
 
 _STATUS = pkg("flowStatus")
@@ -74,18 +75,13 @@ def digest(record: DocumentRecord, source: str, gazetteer: Gazetteer) -> Digest:
     )
 
 
-def _dice(a: str, b: str) -> float:
-    x, y = {a[i : i + 2] for i in range(len(a) - 1)}, {b[i : i + 2] for i in range(len(b) - 1)}
-    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
-
-
 def _mirrored(d: Digest, by_region: dict[str, list[Digest]]) -> Digest | None:
     """The document of a region ``d`` lies in, issued no later, whose topic ``d`` repeats; the
     closest in words when several do. ``by_region``: the documents by their own region, so that
     only those above ``d`` are compared (all pairs would be quadratic in the corpus)."""
     above = [u for region in d.region[1:] for u in by_region.get(region, ()) if len(u.topic) >= 4]
     earlier = [u for u in above if not (u.date and d.date and u.date > d.date)]
-    scored = sorted(((_dice(d.topic, u.topic), u.iri), u) for u in earlier)
+    scored = sorted(((similarity(d.topic, u.topic), u.iri), u) for u in earlier)
     return scored[-1][1] if scored and scored[-1][0][0] >= MIRROR else None
 
 

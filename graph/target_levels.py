@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from policykg.graph.records import Target
+from policykg.graph.responsibilities import similarity
 from policykg.graph.units import base_unit
 
 COMPARISONS = ("raised", "lowered", "same", "part")
@@ -40,13 +41,6 @@ def _indicator(name: str, region_names: tuple[str, ...]) -> str:
     return _AREA_WORDS.sub("", name)
 
 
-def _dice(a: str, b: str) -> float:
-    x, y = {a[i : i + 2] for i in range(len(a) - 1)}, {b[i : i + 2] for i in range(len(b) - 1)}
-    if not x or not y:
-        return float(a == b)
-    return 2 * len(x & y) / (len(x) + len(y))
-
-
 def same_indicator(upper: str, lower: str, region_names: tuple[str, ...] = ()) -> bool:
     """Whether two indicators name the same quantity, the names of both documents' areas set aside.
 
@@ -58,7 +52,7 @@ def same_indicator(upper: str, lower: str, region_names: tuple[str, ...] = ()) -
     a, b = _indicator(upper, region_names), _indicator(lower, region_names)
     if set(_ZONE.findall(a)) != set(_ZONE.findall(b)):
         return False
-    return a == b or _dice(a, b) >= SAME_INDICATOR
+    return a == b or similarity(a, b) >= SAME_INDICATOR
 
 
 def intensive(target: Target) -> bool:
