@@ -1,4 +1,5 @@
-"""Annex tables (附件) as rows of cells, for the two layouts the corpus holds.
+"""Annex tables (附件), and tables in the body (:mod:`body_tables`), as rows of cells, for the two
+layouts the corpus holds.
 
 - Tab layout: each cell opens with a tab; a line without a tab continues the cell above (text
   set vertically in a narrow cell, "一\\n\\n星"); a blank line before a tab line starts a new row.
@@ -7,8 +8,10 @@
   rows is printed once (the rows below it have fewer cells), and the header row is repeated after
   a page break. Rows are cut at their numbers (序号 1, 2, 3 … in sequence, group numbers 一, 二 …)
   and, in tables without numbers, where a name follows the figures (a row's names come first);
-  a header of two levels (建设年限 over 2021 … 2025) is merged into one row of leaf columns, and
-  a last row opening with 备注 holds the table's remarks.
+  a header of two levels (建设年限 over 2021 … 2025; 面积 over 片区 | 总计) is merged into one row
+  of leaf columns, and a last row opening with 备注 holds the table's remarks. In a table whose
+  rows are a name and a sentence (远香湖中央活动区 | 结合…。), the header is as wide as the period
+  at which the sentences recur.
 
 :func:`grid` gives every row one cell per column, a spanning cell carried down to the rows it spans.
 """
@@ -23,7 +26,7 @@ from policykg.errors import Problem
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import int_to_cn
 from policykg.graph.records import Annex, AnnexRow, Span
-from policykg.graph.text import LineIndex
+from policykg.graph.text import LineIndex, is_han
 
 if TYPE_CHECKING:
     from policykg.graph.outline import Line
@@ -51,6 +54,7 @@ _MEASURE_NAME = re.compile(rf"(?:{_MEASURE})$")  # a header over a unit
 _GROUP_FIGURE = re.compile(r"人口|户数")  # a figure of the place a group of rows is about
 _TOTAL = re.compile(r"[合小总]计")  # a total row: it starts with its label, whatever the row above lacks
 _ROW_START = re.compile(rf"{_INDEX.pattern}|{_TOTAL.pattern}")  # numbers the header did not name
+_PART = re.compile(r"[\u4e00-\u9fff]{1,4}")  # a lower header cell naming a part: 片区, 新建, 合计
 _REMARK = re.compile(r"备注|说明|注")  # a last row of remarks, opened by its label
 _TEXT, _BODIES, _NUMERIC, _SHARED = "text", "bodies", "number", "shared"
 _FIGURES = (_NUMERIC, _SHARED)
@@ -93,6 +97,21 @@ def _is_heading(cell: str) -> bool:
     bare = _UNIT.sub("", cell)  # a unit under the name does not lengthen it: 2025年底总量(万m2)
     numeral = _INDEX.fullmatch(cell) or _NUMBER.fullmatch(cell)
     return 0 < len(bare) <= _HEAD_MAX and not numeral and not re.search(r"[,、;。]", cell)
+
+
+def is_note(text: str) -> bool:
+    """A note printed with a table (注:, 单位:, 资料来源:), not one of its cells."""
+    return bool(_NOTE.match(text))
+
+
+def is_figure(text: str) -> bool:
+    """A cell that holds a figure alone (4.73, 40%, 1)."""
+    return bool(_NUMBER.fullmatch(text))
+
+
+def is_name_cell(text: str) -> bool:
+    """A cell that names a row's subject (远香湖中央活动区): short, in words, no figure or year."""
+    return _is_heading(text) and not _free(text) and not _YEAR.match(text) and any(is_han(c) for c in text)
 
 
 def _pieces(doc: MappedText, region: list[Line]) -> tuple[list[Cell], list[str]]:
@@ -285,6 +304,14 @@ def number_column(header: list[str]) -> int | None:
     return next((j for j, h in enumerate(header) if _NUMBER_COLUMN.search(h)), None)
 
 
+def numbered_header(texts: list[str]) -> tuple[int, int] | None:
+    """(width, number column) of the header that opens these cells, up to the first row number, in
+    a table whose rows are numbered (序号 1, 2 …); None for another table."""
+    width = _header_width([MappedText.of(t) for t in texts])
+    number = number_column(texts[:width])
+    return None if number is None else (width, number)
+
+
 def _header_width(cells: list[Cell]) -> int:
     """The header: the names that open the table, up to the first row. A row whose number is not
     in the first column starts with short cells too (任务类型 / 序号: "规划引领", "1"): they are its own.
@@ -307,7 +334,7 @@ def _before_first_row(cells: list[Cell], width: int) -> int:
     under those before the first quantity column and a figure under it."""
     quantities = [j for j in range(width) if _QUANTITY_COLUMN.search(cells[j].text)]
     if not quantities:
-        return width
+        return _sentence_period(cells, width)
     j = quantities[0]
     for end in range(width, quantities[-1], -1):
         row = [c.text for c in cells[end : end + j + 1]]
@@ -316,10 +343,48 @@ def _before_first_row(cells: list[Cell], width: int) -> int:
     return width
 
 
+def _sentence_period(cells: list[Cell], width: int) -> int:
+    """In a table whose rows each hold a sentence about the thing they name (远香湖中央活动区 |
+    结合…,打造…。), the sentences recur once a row: the header is as wide as their period, and a
+    name before the first sentence that reads like a header cell is the first row's."""
+    sentences = [i for i, c in enumerate(cells) if not _is_heading(c.text) and not _free(c.text)]
+    gaps = {b - a for a, b in zip(sentences, sentences[1:])}
+    if len(sentences) < 2 or len(gaps) != 1:
+        return width
+    period = gaps.pop()
+    return period if 2 <= period < width <= sentences[0] else width
+
+
+def _parts(header: list[Cell]) -> int:
+    """How many cells end the header as the parts of a quantity and their total (片区 | 总计,
+    新建 | 改造 | 合计): short names, one of them a total."""
+    n = 0
+    while n < len(header) - 1 and _PART.fullmatch(header[len(header) - 1 - n].text):
+        n += 1
+    return n if n >= 2 and any(_TOTAL.fullmatch(c.text) for c in header[len(header) - n :]) else 0
+
+
+def _divided(header: list[Cell], parts: int) -> list[Cell]:
+    """A header whose last cells divide the one quantity column above them (达标区域面积(平方公里)
+    over 片区 | 总计): that column becomes one leaf per part, named by both levels, its unit last."""
+    top, lower = header[: len(header) - parts], header[len(header) - parts :]
+    quantities = [k for k, c in enumerate(top) if _QUANTITY_COLUMN.search(c.text) or _MEASURE_NAME.search(c.text)]
+    if len(quantities) != 1:
+        return header
+    parent = top[quantities[0]]
+    unit = _UNIT.search(parent.text)
+    cut = unit.start() if unit and unit.end() == len(parent.text) else len(parent)
+    leaves = [parent[:cut] + part + parent[cut:] for part in lower]
+    return top[: quantities[0]] + leaves + top[quantities[0] + 1 :]
+
+
 def _leaves(header: list[Cell], width: int) -> list[Cell]:
     """A header of two levels printed as one row of ``width`` columns: the lower level (years, a
     unit) comes last, each run of it under the header it divides (years under 建设年限 or 实施年度,
-    a unit under a measure printed without one: 长度 over 千米). Each leaf is named by both levels."""
+    a unit under a measure printed without one: 长度 over 千米), or the parts and total of a quantity
+    (:func:`_divided`). Each leaf is named by both levels."""
+    if parts := _parts(header):
+        return _divided(header, parts)
     lower = 0
     while lower < len(header) and _SUBHEADING.fullmatch(header[len(header) - 1 - lower].text):
         lower += 1
@@ -458,6 +523,13 @@ def grid(annex: Annex) -> list[GridRow]:
     return out
 
 
+def read_table(doc: MappedText, region: list[Line], index: LineIndex) -> tuple[list[AnnexRow], list[str]]:
+    """The rows (header first) and notes of the table printed on ``region``'s lines, in either layout."""
+    tabbed = any(doc.text[ln.start : ln.end].startswith("\t") for ln in region)
+    cell_rows, notes = (_tab_layout if tabbed else _line_layout)(doc, region)
+    return [_row(r, index) for r in cell_rows if r], notes
+
+
 def parse_annexes(
     name: str, doc: MappedText, lines: list[Line], heads: list[int], problems: list[Problem]
 ) -> list[Annex]:
@@ -478,9 +550,7 @@ def parse_annexes(
                     title = doc[ln.content : ln.end].display.strip()
                     region = region[j + 1 :]
                     break
-        tabbed = any(doc.text[ln.start : ln.end].startswith("\t") for ln in region)
-        cell_rows, notes = (_tab_layout if tabbed else _line_layout)(doc, region)
-        rows = [_row(r, index) for r in cell_rows if r]
+        rows, notes = read_table(doc, region, index)
         if not rows:
             problems.append(Problem(name, lines[head].number, "warning", f"{label}: no table found"))
         end_line = lines[stop - 1] if stop - 1 > head else lines[head]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from policykg.graph.body_tables import body_tables
 from policykg.graph.mapped import MappedText
 from policykg.graph.records import Deadline, Outline
 
@@ -75,6 +76,14 @@ def deadline_in_cell(cell: MappedText, path: str) -> Deadline | None:
 
 def outline_deadlines(outline: Outline) -> list[Deadline]:
     """Deadlines in the own text of every item (an item's children state their own); a date before
-    the document's year describes the past (2019年以前建成的房屋), not a deadline."""
+    the document's year describes the past (2019年以前建成的房屋), not a deadline. The cells of a
+    table in the body are no text of the item that holds it: the table's rows give their own
+    deadlines (:mod:`task_tables`)."""
     year = min((d.date[:4] for d in outline.metadata.dates), default="")
-    return [d for item in outline.walk() for d in deadlines_in(item.body, item.path) if d.date[:4] >= year]
+    tables = [t.table.span for t in body_tables(outline)]
+    return [
+        d
+        for item in outline.walk()
+        for d in deadlines_in(item.body, item.path)
+        if d.date[:4] >= year and not any(t.start <= d.quote.start < t.end for t in tables)
+    ]

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from policykg.graph.body_tables import body_tables
 from policykg.graph.mapped import MappedText
-from policykg.graph.records import Assignment, Item, Mention, Outline
+from policykg.graph.records import Assignment, Item, Mention, Outline, Span
 from policykg.graph.responsibilities import (
     COORDINATOR,
     LEAD,
@@ -106,19 +107,23 @@ def _objects(text: MappedText, known) -> list[Mention]:
 
 
 def prose_assignments(outline: Outline, known: Callable[[str], bool]) -> list[Assignment]:
-    """Every duty the prose of the body states, with the item that states it."""
+    """Every duty the prose of the body states, with the item that states it. The cells of a table
+    in the body are no prose: the table is read as a task table (:mod:`task_tables`)."""
     items = [it for it in outline.walk() if it.title]
+    tables = [t.table.span for t in body_tables(outline)]
     found: list[Assignment] = []
     for item in outline.walk():
-        found += _item_duties(item, items, known)
+        found += _item_duties(item, items, known, tables)
     return found
 
 
-def _item_duties(item: Item, items: list[Item], known) -> list[Assignment]:
+def _item_duties(item: Item, items: list[Item], known, tables: list[Span]) -> list[Assignment]:
     found: list[Assignment] = []
     clauses = clause_spans(item)
     for s in _SENTENCE.finditer(item.body.text):
         sentence = item.body[s.start() : s.end()]
+        if any(table.start <= sentence.span().start < table.end for table in tables):
+            continue
         facts: list[tuple[str, Mention, str, int, bool]] = []  # (path, body, role, rank, joint)
         for start in _CLAUSE_START.finditer(sentence.text):
             if any(a <= s.start() + start.end() < b for a, b in clauses):

@@ -1,4 +1,5 @@
-"""Quantified targets: what a policy promises, read from sentences and from annex tables.
+"""Quantified targets: what a policy promises, read from sentences and from tables (annexed, or
+captioned in the body: 表1 …).
 
 A target is a number with a unit (or 倍增, 全覆盖, 全量, 清零, a 星级 to build to, a zone's 星级/档级)
 that a clause commits to. Its context comes from the clause and the sentence around it: the year
@@ -13,10 +14,11 @@ a noun ("10亿元以上的项目", "1000亩以上开放休闲林地5个", "57座
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from policykg.graph.annex import grid
+from policykg.graph.body_tables import body_tables
 from policykg.graph.mapped import MappedText
 from policykg.graph.records import Annex, Item, Outline, Span, Target
 from policykg.graph.text import is_han, normalize
@@ -497,52 +499,20 @@ def _target(path, sentence, quote, q, indicator, year, places, source) -> Target
 
 
 def item_targets(
-    item: Item, default_year: int | None, start: int | None, places: list[str], issued: int | None = None
+    item: Item, default_year: int | None, start: int | None, places: list[str], tables: Sequence[Span] = ()
 ) -> list[Target]:
-    """Targets of an item's sentences. A table flattened into the text one cell per line has rows
-    opened by a line holding their year ("2024年"): its cells are due that year, and a row of a
-    period over before the document was issued ("2020年-2023年") reports work done. A bare figure
-    in such a table ("52%") is named by the header cell that says what its column holds."""
-    context = _Context(None, start)
+    """Targets of an item's sentences, a year a sentence names carrying over to the rest of its
+    paragraph. The paragraphs of a table the item holds (``tables``, read as a table by
+    :func:`table_targets`) are no sentences of it."""
     found: list[Target] = []
-    past = False
-    header: list[str] | None = []  # the cells of a flattened table before its first row
     for para in _split(item.body, "\n"):
-        row = re.fullmatch(r"(?:(?:19|20)\d\d年\s*[-—~至]\s*)?((?:19|20)\d\d)年", para.text.strip())
-        if row:
-            context.year, past = int(row.group(1)), bool(issued and int(row.group(1)) < issued)
-            header = header or None  # the rows begin: the header is complete
-        elif not _is_cell(para.text):
-            context.year, past, header = None, False, []
-        elif header is not None and not _FIGURE.fullmatch(para.text.strip()):
-            header.append(para.text.strip())
+        at = para.span().start
+        if any(table.start <= at < table.end for table in tables):
+            continue
+        context = _Context(None, start)
         for sentence in _split(para, "。;"):
-            if not (past and _is_cell(para.text)):
-                targets = sentence_targets(item.path, sentence, context, default_year, places)
-                found += [_named_by_header(t, header or []) for t in targets] if _is_cell(para.text) else targets
+            found += sentence_targets(item.path, sentence, context, default_year, places)
     return found
-
-
-def _named_by_header(target: Target, header: list[str]) -> Target:
-    """A bare figure of a flattened table named by its column: a share by the header cell of a share
-    (…占比, …比例, …率), an amount by the one that gives its unit (达标区域面积 / (平方公里)); the
-    cell before a header line that only gives a unit is the rest of its name."""
-    if target.indicator or not header:
-        return target
-    for k in range(len(header) - 1, -1, -1):
-        cell = header[k]
-        unit = _HEADER_UNIT.search(cell)
-        if target.kind == "share" and _SHARE.search(cell) and not unit:
-            return replace(target, indicator=cell)
-        if target.unit and unit and unit.group(1) == target.unit:
-            name = _HEADER_UNIT.sub("", cell) or (header[k - 1] if k else "")
-            return replace(target, indicator=name) if name else target
-    return target
-
-
-def _is_cell(line: str) -> bool:
-    """A line of a table flattened one cell per line: short, with no sentence punctuation."""
-    return len(line) <= 40 and not re.search(r"[,;。:]", line)
 
 
 def _split(text: MappedText, separators: str) -> Iterator[MappedText]:
@@ -564,9 +534,13 @@ def annex_targets(annex: Annex) -> list[Target]:
     """Targets of a table with entities (zones, clusters) as columns and years as rows.
 
     Each year row holds k cells per entity: a star and a tier in 附件2's layout, one revenue
-    figure in 附件3's. The unit comes from the table's note (单位：亿元).
+    figure in 附件3's. The unit comes from the table's note (单位：亿元). A table whose columns name
+    quantities (a unit, a share) is a plan table (:func:`plan_table_targets`), not one of entities.
     """
     if len(annex.rows) < 2 or not any(_YEAR_CELL.match(_fold(r.cells[0])) for r in annex.rows[1:]):
+        return []
+    header = [_fold(c).replace(" ", "") for c in annex.rows[0].cells]
+    if any(_column_unit(header, j) for j in range(1, len(header))):
         return []
     entities = annex.rows[0].cells[1:]
     unit = next((n.split(":", 1)[-1].split("：", 1)[-1].strip() for n in annex.notes if "单位" in n), None)
@@ -621,7 +595,10 @@ def _cell_target(label, entity, year, indicator, unit, cell, text) -> Target | N
 _TIME_COLUMN = re.compile(r"(?:建设|实施|完成|计划)?(?:时间|年限|年份|年度)")
 _PLACE_COLUMN = re.compile(r"街镇|街道|乡镇|区县|县区|地区|区域|辖区")
 _COUNT_COLUMN = re.compile(r"数量|个数")
+_SHARE_COLUMN = re.compile(r"(?:占比|比例|比重|率)$")  # a column of shares, in %
 _NOT_GOAL_COLUMN = re.compile(r"预算|经费|投资|资金|人口|已建成|已完成|现状|现有")  # costs, forecasts, the past
+_SIZE = r"(?:面积|长度|里程|规模)"
+_MEASURE_UNIT = re.compile(rf"(?<={_SIZE})([万亿]?(?:{_MEASURE_UNITS}))$")  # a unit under its measure: 长度 over 千米
 _HEADER_UNIT = re.compile(r"[(（]([^()（）]{1,8})[)）]\s*$")
 _TOTAL_ROW = re.compile(r"[合小总]计")
 _FIGURE = re.compile(_NUMBER)
@@ -633,16 +610,18 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
     with a unit in a row that names its year (建设时间 "2021年", "“十四五”期间"). Rows with no value
     under the year columns (named projects whose years are ticked), columns of costs, forecasts
     and past work, and tables of a period over before the document was issued ("“十三五”期间…
-    建设情况一览表") give none. The scope is the row's place (a 街镇 column), the whole area for a
-    total row (合计, 总计)."""
+    建设情况一览表") give none, nor does a column that gives the size of the row's place (达标区域 |
+    达标区域面积: the size of a zone named, as "远香湖南(4.73平方公里)" in prose). The scope is the
+    row's place (a 街镇 column), the whole area for a total row or column (合计, 总计). A value
+    spanning several rows is one target, read where it is printed."""
     if not annex.rows or _is_past(annex.title or "", issued):
         return []
     header = [_fold(c).replace(" ", "") for c in annex.rows[0].cells]
-    goals = [j for j, h in enumerate(header) if not _NOT_GOAL_COLUMN.search(h)]
+    place = next((j for j, h in enumerate(header) if _PLACE_COLUMN.search(h)), None)
+    goals = [j for j, h in enumerate(header) if not _NOT_GOAL_COLUMN.search(h) and not _sizes_place(header, place, j)]
     year_of = {j: int(m.group(1)) for j in goals if (m := re.search(r"((?:19|20)\d\d)", header[j]))}
     valued = sorted(set(year_of) | {j for j in goals if _column_unit(header, j)})
     time = next((j for j, h in enumerate(header) if _TIME_COLUMN.fullmatch(h)), None)
-    place = next((j for j, h in enumerate(header) if _PLACE_COLUMN.search(h)), None)
     if not year_of and time is None:
         return []
     found = []
@@ -654,18 +633,21 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
         values = {
             j: (cell, v)
             for j in valued
-            if (cell := cells[j]) and (v := _cell_value(texts[j], _column_unit(header, j, before=j in year_of)))
+            if (cell := cells[j])
+            and row.printed[j]
+            and (v := _cell_value(texts[j], _column_unit(header, j, before=j in year_of)))
         }
-        if not (any(j in values for j in year_of) if year_of else row_year or total):
+        if not values or not (any(j in values for j in year_of) if year_of else row_year or total):
             continue  # a named project without a planned series, or a row of no year
         labels = "".join(t for j, t in enumerate(texts[: valued[0]]) if j not in (place, time) and _is_label(t))
         named = cells[place] if place is not None else None
         scope = named.display.strip() if named and not total else "city"
         horizon = max(year_of.values(), default=None) or default_year
         for j, (cell, (value, unit, comparator)) in values.items():
-            stem = re.sub(r"指标|目标值?", "", _HEADER_UNIT.sub("", re.sub(r"(?:19|20)\d\d年?", "", header[j])))
+            stem = re.sub(r"指标|目标值?", "", _without_unit(re.sub(r"(?:19|20)\d\d年?", "", header[j])))
             indicator = labels + ("" if _COUNT_COLUMN.fullmatch(stem) else stem)
             year = year_of.get(j) or row_year or horizon
+            scope = "city" if _TOTAL_ROW.search(header[j]) else scope
             found.append(
                 Target(
                     annex.label,
@@ -688,6 +670,14 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
     return found
 
 
+def _sizes_place(header: list[str], place: int | None, j: int) -> bool:
+    """Whether column ``j`` measures the place its row names (达标区域 | 达标区域面积(平方公里)),
+    rather than a total over the rows (达标区域面积总计)."""
+    if place is None or j == place or _TOTAL_ROW.search(header[j]):
+        return False
+    return bool(re.match(re.escape(header[place]) + _SIZE, header[j]))
+
+
 def _cell_value(cell: str, unit: str | None) -> tuple[float, str | None, str] | None:
     """(value, unit, comparator) of a table cell: a bare figure in the column's unit ("3.80"), or
     one quantity with little around it ("58%以上", "力争2000座", "低于5%"); none for a zero."""
@@ -705,14 +695,21 @@ def _is_label(cell: str) -> bool:
 
 
 def _column_unit(header: list[str], j: int, before: bool = False) -> str | None:
-    """The unit a header gives its column ("(万m2)", "（亩）", 个 for a 数量 column), or with
+    """The unit a header gives its column ("(万m2)", "（亩）", % for a share, 个 for a 数量 column), or with
     ``before`` the measure of the nearest column to its left (a year under "实施面积（亩）")."""
     if before:
         return next((u for k in range(j - 1, -1, -1) if (u := _column_unit(header, k)) and u != "个"), None)
-    m = _HEADER_UNIT.search(header[j])
+    m = _HEADER_UNIT.search(header[j]) or _MEASURE_UNIT.search(header[j])
     if m and re.fullmatch(_UNITS, m.group(1)):
         return m.group(1)
+    if _SHARE_COLUMN.search(header[j]):
+        return "%"
     return "个" if _COUNT_COLUMN.fullmatch(_HEADER_UNIT.sub("", header[j])) else None
+
+
+def _without_unit(header: str) -> str:
+    """A column's name without the unit it gives (面积(公顷) → 面积, 长度千米 → 长度)."""
+    return _MEASURE_UNIT.sub("", _HEADER_UNIT.sub("", header))
 
 
 def _row_year(cell: str) -> int | None:
@@ -771,16 +768,29 @@ def _horizon(outline: Outline) -> int | None:
 
 
 def outline_targets(outline: Outline, places: list[str]) -> list[Target]:
-    """Every target of a document: its items' sentences, its annexes' sentences and tables."""
+    """Every target of a document: its items' sentences and the tables they hold, its annexes'
+    sentences and tables."""
     title = " ".join(filter(None, [outline.metadata.title, outline.metadata.enclosed_title]))
     start, default = plan_years(title)
     if start is None:  # no period in the title: the horizon its goals state ("到2025年，…") holds
         default = _horizon(outline)
     issued = min((int(d.date[:4]) for d in outline.metadata.dates), default=None)
+    tables = body_tables(outline)
     found: list[Target] = []
     for item in outline.walk():
-        found += item_targets(item, default, start, places, issued)
+        held = [t.table for t in tables if t.home == item.path]
+        found += item_targets(item, default, start, places, [t.span for t in held])
+        for table in held:
+            found += [replace(t, path=item.path) for t in table_targets(table, default, start, places, issued)]
     for annex in outline.annexes:
-        found += annex_targets(annex) or plan_table_targets(annex, _annex_year(annex, default), issued)
-        found += annex_sentence_targets(annex, default, start, places)
+        found += table_targets(annex, default, start, places, issued)
     return found
+
+
+def table_targets(
+    annex: Annex, default_year: int | None, start: int | None, places: list[str], issued: int | None
+) -> list[Target]:
+    """The targets of a table, annexed or in the body: its cells under their columns, and the
+    sentences of its cells."""
+    found = annex_targets(annex) or plan_table_targets(annex, _annex_year(annex, default_year), issued)
+    return found + annex_sentence_targets(annex, default_year, start, places)

@@ -1,9 +1,10 @@
-"""Annex task tables (分工表, 分解表, 重点安排表, 任务清单…): who leads, supports or answers for each row.
+"""Task tables (分工表, 分解表, 重点安排表, 任务清单…): who leads, supports or answers for each row.
 
 Columns are recognised by their names (牵头单位, 配合单位, 责任单位, 推进单位, 主要部门…); each row,
 its row-spanning cells carried down (:func:`annex.grid`), is matched to the body measure it names.
 A task the body does not state is cited by its place in the annex: ``附件/12``, or ``附件/一/2``
-where the numbering restarts in each group.
+where the numbering restarts in each group; in a table of the body (表1 …), by the item that holds
+the table.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from policykg.graph.annex import GridRow, grid, number_column
+from policykg.graph.body_tables import body_tables
 from policykg.graph.deadlines import DEADLINE_COLUMN, deadline_in_cell
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import cn_to_int, int_to_cn
@@ -74,8 +76,10 @@ def _names(row: GridRow, before: int, number: int | None) -> list[MappedText]:
     return [c for _, c in sorted(cells, key=lambda jc: (row.printed[jc[0]], jc[0]))]
 
 
-def _rows(annex: Annex, items: list[Item]) -> tuple[dict[str, int], list[_Row]]:
-    """The role columns of a task table and its rows ({} and [] for another table)."""
+def _rows(annex: Annex, items: list[Item], home: str | None = None) -> tuple[dict[str, int], list[_Row]]:
+    """The role columns of a task table and its rows ({} and [] for another table). A table of the
+    body has no places of its own: a row the body does not state is a task of ``home``, the item
+    holding the table."""
     header = [t.text for t in annex.rows[0].texts] if annex.rows else []
     cols = _columns(header)
     if not cols:
@@ -101,15 +105,15 @@ def _rows(annex: Annex, items: list[Item]) -> tuple[dict[str, int], list[_Row]]:
             place: str | None = (
                 f"{annex.label}/{group}/{row.number}" if restarts and group else f"{annex.label}/{row.number}"
             )
-            place = place if row.number else None
-            out.append(_Row(row, place, stated[r] or place, name))
+            place = place if row.number and home is None else None
+            out.append(_Row(row, place, stated[r] or place or home, name))
             continue
         groups += 1
         group = row.number or int_to_cn(groups)
         members = stated[r + 1 : r + 1 + _span(rows, r)]
         parents = {p.rsplit("/", 1)[0] for p in members if p and "/" in p}
-        place = f"{annex.label}/{group}" if restarts else None
-        path = parents.pop() if len(parents) == 1 else stated[r] or (place if None in members else None)
+        place = f"{annex.label}/{group}" if restarts and home is None else None
+        path = parents.pop() if len(parents) == 1 else stated[r] or (place if None in members else None) or home
         out.append(_Row(row, place, path, name))
     return cols, out
 
@@ -120,13 +124,13 @@ def _span(rows: list[GridRow], r: int) -> int:
 
 
 def annex_assignments(outline: Outline) -> list[Assignment]:
-    """Every task table's cells under a role column, one assignment per body named. A support cell
-    counts only where the row prints it (a task may have none); a lead or responsible cell the row
-    lacks is the one above it, spanning both (a task always has one)."""
+    """Every task table's cells under a role column, annexed or in the body, one assignment per
+    body named. A support cell counts only where the row prints it (a task may have none); a lead
+    or responsible cell the row lacks is the one above it, spanning both (a task always has one)."""
     items = [it for it in outline.walk() if it.title]
     found: list[Assignment] = []
-    for annex in outline.annexes:
-        cols, rows = _rows(annex, items)
+    for annex, home in _tables(outline):
+        cols, rows = _rows(annex, items, home)
         for row in rows:
             for role, col in cols.items():
                 cell = row.grid.cells[col]
@@ -137,6 +141,11 @@ def annex_assignments(outline: Outline) -> list[Assignment]:
                 quote = Span(min(row_span.start, cell_span.start), max(row_span.end, cell_span.end))
                 found += assign(_measure(row), mentions, role, joint, ANNEX, quote)  # the row, and a cell spanning it
     return found
+
+
+def _tables(outline: Outline) -> list[tuple[Annex, str | None]]:
+    """Every table that may list tasks: the annexes', and the body's with the item holding each."""
+    return [(annex, None) for annex in outline.annexes] + [(t.table, t.home) for t in body_tables(outline)]
 
 
 def _measure(row: _Row) -> str | None:
@@ -163,15 +172,15 @@ def annex_items(outline: Outline) -> list[Item]:
 
 
 def annex_deadlines(outline: Outline) -> list[Deadline]:
-    """The deadlines a task table's 完成时限 / 时间进度 column gives its rows."""
+    """The deadlines a task table's 完成时限 / 时间进度 column gives its rows, annexed or in the body."""
     items = [it for it in outline.walk() if it.title]
     found: list[Deadline] = []
-    for annex in outline.annexes:
+    for annex, home in _tables(outline):
         header = [t.text for t in annex.rows[0].texts] if annex.rows else []
         column = next((i for i, cell in enumerate(header) if DEADLINE_COLUMN.search(cell)), None)
         if column is None:
             continue
-        for row in _rows(annex, items)[1]:
+        for row in _rows(annex, items, home)[1]:
             cell = row.grid.cells[column] if column < len(row.grid.cells) else None
             deadline = deadline_in_cell(cell, row.path) if cell is not None and row.path else None
             if deadline:
