@@ -19,20 +19,22 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import BinaryIO
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
 from policykg.corpus import bundled_corpus
 from policykg.errors import CorpusError, PolicyKGError, Problem
-from policykg.graph.checks import Findings, UnitChecks, check_unit
+from policykg.graph.checks import Findings, UnitChecks, check_unit, finish
 from policykg.graph.extract import DocumentRecord, extract
 from policykg.graph.flow import Digest, digest, flow_triples
 from policykg.graph.gazetteer import Gazetteer
-from policykg.graph.manifest import RECORDS, Manifest, Record, Span, schema_hash
+from policykg.graph.manifest import RECORDS, ChunkRecord, Manifest, Record, Span, schema_hash
 from policykg.graph.outline import outline_to_dict, read_outline
 from policykg.graph.owlrl import check_ontology
 from policykg.graph.rdf import RDF_TYPE, document_iri, document_triples, pkg
 from policykg.graph.reasoning import reason
+from policykg.graph.shacl_store import Violation
 from policykg.graph.store import (
     FORMATS,
     INFERRED_GRAPH,
@@ -256,14 +258,20 @@ def _build_into(
     manifest = Manifest(str(corpus.absolute()), schema_hash(schema), shacl, reasoner, list(formats), None, found)
     sources = {path.name: path for path in files}
     spans: dict[str, Span] = {}  # each document's own triples in kg.nt, by IRI
+    inferred_spans: dict[str, Span] = {}  # each document's chunk inferences in inferred.nt, by IRI
     with nt.open("wb") as asserted, inferred_nt.open("wb") as inferred, StoreLoader(staging / "store") as loader:
-        findings = Findings(inferred)
+        findings = Findings()
         asserted.write(schema)
         loader.add(schema)
         summary.triples = schema.count(b"\n")
         bar = progress.bar(len(files), "documents", "doc")
         checks = Checks(shacl, reasoner, reference)
         for chunk in process_documents(files, schema, checks, workers, scheduler, shards=staging / "kg"):
+            name = chunk_name(chunk)
+            own = findings.add(name, chunk.checks) if chunk.checks else {}
+            for document, facts in own.items():
+                inferred_spans[document] = Span(inferred.tell(), len(facts), 0)
+                inferred.write(facts)
             written = []
             for doc in chunk.documents:
                 bar.update()
@@ -278,11 +286,16 @@ def _build_into(
                 asserted.write(written[-1])
                 summary.triples += doc.ntriples.count(b"\n") + len(new)
                 place = order(sources[doc.name], corpus)
-                write_document(staging, doc, record_of(doc, place, sources[doc.name]) if addable else None)
+                iri = doc.digest.iri if doc.digest else ""
+                checked = (name, findings.violations.get(iri, []), own.get(iri, b"")) if chunk.checks else ("", [], b"")
+                write_document(staging, doc, record_of(doc, place, sources[doc.name], *checked) if addable else None)
                 if doc.digest:
                     digests.append(doc.digest)
             loader.add(b"".join(written))
-            loader.add(chunk.inferred + (findings.add(chunk.checks) if chunk.checks else b""), INFERRED_GRAPH)
+            loader.add(chunk.inferred + b"".join(own.values()), INFERRED_GRAPH)
+            if addable and chunk.checks:
+                names = [d.name for d in chunk.documents]
+                ChunkRecord(name, names, findings.shared[name], chunk.checks.inconsistency).write(staging)
             summary.counts.cpu["checks"] += chunk.seconds
             if chunk.inconsistency:
                 summary.problems.append(
@@ -314,30 +327,30 @@ def _build_into(
     clock = time.perf_counter()
     with formats_written(nt, () if scheduler else formats):  # kg.ttl, kg.jsonld written beside the checks
         if not reference and (shacl or reasoner):  # the default checks: the chunks', then the boundary's
-            with nt.open("rb") as graph:
-
-                def own(document: str) -> bytes:
-                    graph.seek(spans[document].offset)
-                    return graph.read(spans[document].length)
-
+            if ontology is not None:
+                report = ontology.result()
+                manifest.ontology = (report.consistent, report.message)
+            with nt.open("rb") as graph, inferred_nt.open("rb") as chunks:
                 lines = sorted(shared) + flow.ntriples.splitlines(keepends=True)
-                computed = summaries.splitlines(keepends=True)
-                violations = findings.close(store, schema, lines, computed, own, shacl, reasoner)
-            found = [v.problem(findings.source(v)) for v in violations] + (sparql_violations(store) if shacl else [])
-            summary.problems += sorted(found, key=str)
+                found, consistent, boundary = finish(
+                    findings,
+                    store,
+                    schema,
+                    lines,
+                    summaries.splitlines(keepends=True),
+                    lambda document: _read(graph, spans[document]),
+                    lambda document: _read(chunks, inferred_spans.get(document, Span(0, 0, 0))),
+                    shacl,
+                    reasoner,
+                    manifest.ontology,
+                )
+            summary.problems += found
+            summary.consistent = consistent if reasoner else summary.consistent
+            if addable:
+                boundary.write(staging)
         elif shacl:
             summary.problems += sparql_violations(store)
         inferred_nt.unlink()
-        if ontology is not None:
-            report = ontology.result()
-            manifest.ontology = (report.consistent, report.message)
-            problem = f"the ontology itself: {report.message}" if not report.consistent else findings.inconsistency
-            summary.consistent = not problem
-            if problem:
-                store.clear_graph(INFERRED_GRAPH)
-                summary.problems.append(
-                    Problem("kg", None, "error", f"the OWL reasoner finds the graph inconsistent: {problem}")
-                )
         if reasoner:
             summary.inferred = inferred_counts(store)
         del store
@@ -371,9 +384,29 @@ def write_document(staging: Path, doc: DocumentResult, record: Record | None) ->
         record.write(staging / RECORDS)
 
 
-def record_of(doc: DocumentResult, place: tuple[str, ...], source: Path) -> Record:
+def record_of(
+    doc: DocumentResult,
+    place: tuple[str, ...],
+    source: Path,
+    chunk: str = "",
+    violations: list[Violation] | None = None,
+    inferred: bytes = b"",
+) -> Record:
+    """The record of ``doc``, with what the checks of its ``chunk`` found of its own nodes."""
     shared = sorted(set(doc.shared))
-    return Record(doc.name, place, str(source.absolute()), doc.problems, doc.counts.to_json(), doc.digest, shared)
+    source_file, counts = str(source.absolute()), doc.counts.to_json()
+    checked = (chunk, violations or [], inferred)
+    return Record(doc.name, place, source_file, doc.problems, counts, doc.digest, shared, *checked)
+
+
+def chunk_name(chunk: ChunkResult) -> str:
+    """A chunk is known by its first document (every document is in one chunk)."""
+    return Path(chunk.documents[0].name).stem if chunk.documents else ""
+
+
+def _read(source: BinaryIO, span: Span) -> bytes:
+    source.seek(span.offset)
+    return source.read(span.length)
 
 
 @dataclass

@@ -23,10 +23,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
-from typing import BinaryIO
 
 from pyoxigraph import Quad, RdfFormat, Store, parse
 
+from policykg.errors import Problem
+from policykg.graph.manifest import BoundaryRecord
 from policykg.graph.owlrl import derive
 from policykg.graph.owlrl import predicates_read as rules_read
 from policykg.graph.shacl_store import Violation, compiled_shapes, document_files, owner
@@ -94,33 +95,24 @@ def _literal(line: bytes) -> bool:
 
 
 class Findings:
-    """The chunks' checks, gathered in the main process as they come (the inferences about the
-    documents' own nodes written to ``inferred``, the file the store loads), then the boundary's."""
+    """The chunks' checks, gathered in the main process as they come, then the boundary's."""
 
-    def __init__(self, inferred: BinaryIO):
-        self.out = inferred
+    def __init__(self) -> None:
         self.files: dict[str, str] = {}  # every document: IRI -> file
         self.violations: dict[str, list[Violation]] = {}  # by document
-        self.spans: dict[str, tuple[int, int]] = {}  # each document's inferences in ``inferred``
-        self.shared: set[bytes] = set()  # inferences about nodes of no document
+        self.shared: dict[str, bytes] = {}  # by chunk: its inferences about nodes of no document
         self.inconsistency = ""
 
-    def add(self, unit: UnitChecks) -> bytes:
-        """Gather a chunk's checks; returns its inferences about its documents' own nodes."""
+    def add(self, chunk: str, unit: UnitChecks) -> dict[str, bytes]:
+        """Gather the checks of ``chunk``; returns its inferences about its documents' own nodes, by
+        document."""
         self.files.update(unit.documents)
         self.inconsistency = self.inconsistency or unit.inconsistency
         for document, found in unit.violations.items():
             if document is not None:
                 self.violations[document] = found
-        own = []
-        for document, facts in unit.inferred.items():
-            if document is None:
-                self.shared.update(facts.splitlines(keepends=True))
-            else:
-                self.spans[document] = (self.out.tell(), len(facts))
-                self.out.write(facts)
-                own.append(facts)
-        return b"".join(own)
+        self.shared[chunk] = unit.inferred.get(None, b"")
+        return {document: facts for document, facts in unit.inferred.items() if document is not None}
 
     def close(
         self,
@@ -129,16 +121,18 @@ class Findings:
         lines: list[bytes],
         computed: list[bytes],
         own: Callable[[str], bytes],
+        inferred: Callable[[str], bytes],
         shacl: bool,
         reasoner: bool,
-    ) -> list[Violation]:
+    ) -> tuple[BoundaryRecord, list[Violation]]:
         """Check the boundary: the vocabularies, ``lines`` (what documents share, the flow) and
         ``computed`` (the summaries the build computes across documents) of a predicate some check
         reads (the others change nothing), and the triples of the documents they touch (``own``: a
-        document's, by IRI). Its inferences replace the chunks' in the store's inferred graph for
-        what it covers. The shapes that read what ``computed`` says of a document's nodes (its
-        position, its counts) run on the whole store instead, as none of the document's own checks
-        could see it. Returns every violation, sorted."""
+        document's, by IRI). Its inferences replace the chunks' (``inferred``: a document's, by
+        IRI) in the store's inferred graph for what it covers. The shapes that read what
+        ``computed`` says of a document's nodes (its position, its counts) run on the whole store
+        instead, as none of the document's own checks could see it. Returns what the boundary
+        stored, and every violation, sorted."""
         shapes, rules = compiled_shapes(), rules_read(_store_of(schema))
         lines = [line for line in lines if _predicate(line) in shapes.predicates | rules]
         computed = [line for line in computed if _predicate(line) in shapes.predicates | rules]
@@ -149,30 +143,55 @@ class Findings:
         elsewhere = {line for line in about_documents if _literal(line) and not touched([line], documents)}
         computed = [line for line in computed if line not in elsewhere]
         triples = b"".join(lines + computed) + b"".join(own(document) for document in documents)
-        unit = check_unit(schema, triples, shacl, reasoner, b"".join(sorted(self.shared)), self.files)
+        derived = b"".join(sorted(set(b"".join(self.shared.values()).splitlines(keepends=True))))
+        unit = check_unit(schema, triples, shacl, reasoner, derived, self.files)
         covered = set(documents) | {None}
         self.inconsistency = self.inconsistency or unit.inconsistency
+        boundary = BoundaryRecord(documents, b"".join(unit.inferred.get(d, b"") for d in covered), False)
         if self.inconsistency:
-            store.clear_graph(INFERRED_GRAPH)
+            boundary.clear(store)
         elif reasoner:
-            with open(self.out.name, "rb") as chunks:
-                for document in documents:
-                    offset, length = self.spans.get(document, (0, 0))
-                    chunks.seek(offset)
-                    for quad in parse(chunks.read(length), format=RdfFormat.N_TRIPLES):
-                        store.remove(Quad(quad.subject, quad.predicate, quad.object, INFERRED_GRAPH))
-            facts = b"".join(unit.inferred.get(document, b"") for document in covered)
-            store.bulk_load(facts, RdfFormat.N_TRIPLES, to_graph=INFERRED_GRAPH)
+            for document in documents:
+                for quad in parse(inferred(document), format=RdfFormat.N_TRIPLES):
+                    store.remove(Quad(quad.subject, quad.predicate, quad.object, INFERRED_GRAPH))
+            store.bulk_load(boundary.inferred, RdfFormat.N_TRIPLES, to_graph=INFERRED_GRAPH)
         if not shacl:
-            return []
+            return boundary, []
         whole = {_predicate(line) for line in about_documents} & shapes.predicates
         on_the_store = shapes.signatures(whole)
         found = [v for document, vs in self.violations.items() if document not in covered for v in vs]
         found += [v for document, vs in unit.violations.items() if document in covered for v in vs]
         found = [v for v in found if v.signature() not in on_the_store]
         found += shapes.validate(store, b"".join(about_documents), reading=whole) if whole else []
-        return sorted(set(found))
+        return boundary, sorted(set(found))
 
     def source(self, violation: Violation) -> str:
         """The file of the document a violation's focus node belongs to (``kg``: of no document)."""
         return self.files.get(owner(violation.focus, self.files) or "", "kg")
+
+
+def finish(
+    findings: Findings,
+    store: Store,
+    schema: bytes,
+    lines: list[bytes],
+    computed: list[bytes],
+    own: Callable[[str], bytes],
+    inferred: Callable[[str], bytes],
+    shacl: bool,
+    reasoner: bool,
+    ontology: tuple[bool, str] | None,
+) -> tuple[list[Problem], bool | None, BoundaryRecord]:
+    """The boundary checked (:meth:`Findings.close`), and HermiT's verdict on the ontology alone
+    (``ontology``: consistent, why not) weighed in: the problems, sorted; whether the graph is
+    consistent (None without the reasoner); what the boundary stored."""
+    boundary, violations = findings.close(store, schema, lines, computed, own, inferred, shacl, reasoner)
+    problems = sorted((v.problem(findings.source(v)) for v in violations), key=str)
+    if ontology is None:
+        return problems, None, boundary
+    consistent, message = ontology
+    why = f"the ontology itself: {message}" if not consistent else findings.inconsistency
+    if why:
+        boundary.clear(store)
+        problems.append(Problem("kg", None, "error", f"the OWL reasoner finds the graph inconsistent: {why}"))
+    return problems, not why, boundary

@@ -13,8 +13,9 @@ full build of the same corpus gives, byte for byte in kg.nt, triple for triple i
   documents' triples and the flow triples that no longer hold are removed (unless another document
   still writes them) and to which the new ones are added;
 - the derived parts: citations, mirrors and alignments are recomputed from every document's digest
-  (only the documents of a chain are read again, as in a build); the OWL RL inferences and the
-  shapes are recomputed with SPARQL on the store.
+  (only the documents of a chain are read again, as in a build); the checks (graph/checks.py) run
+  on the added documents' chunks, on what is left of a chunk that held a replaced document, and on
+  the boundary, as in a build; the other chunks' findings are taken from the build's records.
 
 Like a build, it writes a new folder beside the old one and publishes it with one rename, so a run
 killed at any moment leaves the previous build whole.
@@ -24,20 +25,22 @@ from __future__ import annotations
 
 import os
 import time
+from collections import defaultdict
 from collections.abc import Iterable
 from io import RawIOBase
 from pathlib import Path
 from typing import BinaryIO
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, Store
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse
 
 import policykg.graph.iris as iris
-from policykg.errors import PolicyKGError, Problem
+from policykg.errors import PolicyKGError
 from policykg.graph.build import (
     Checks,
     Counts,
     DocumentResult,
     Summary,
+    chunk_name,
     corpus_flow,
     order,
     process_documents,
@@ -46,10 +49,19 @@ from policykg.graph.build import (
     stage_done,
     write_document,
 )
-from policykg.graph.manifest import RECORDS, Manifest, Record, Span, record_name, schema_hash
-from policykg.graph.owlrl import reason_on_store
-from policykg.graph.reasoning import ReasonerReport
-from policykg.graph.shacl_store import store_problems
+from policykg.graph.checks import Findings, UnitChecks, check_unit, finish
+from policykg.graph.manifest import (
+    CHECKS,
+    RECORDS,
+    BoundaryRecord,
+    ChunkRecord,
+    Manifest,
+    Record,
+    Span,
+    record_name,
+    schema_hash,
+)
+from policykg.graph.records import Digest
 from policykg.graph.store import INFERRED_GRAPH, inferred_counts, write_formats
 from policykg.graph.summaries import write_summaries
 from policykg.progress import Progress
@@ -104,21 +116,38 @@ def _add_into(
 ) -> None:
     clock = time.perf_counter()
     corpus = Path(manifest.corpus)
-    added = _process(paths, schema, workers, summary, progress)
+    checks = Checks(manifest.shacl, manifest.reasoner)
+    added, chunks = _process(paths, schema, checks, workers, summary, progress)
     sources = {path.name: path for path in paths}
     records = {name: Record.read(previous / RECORDS, name) for name in manifest.documents if name not in added}
     replaced = {name: Record.read(previous / RECORDS, name) for name in manifest.documents if name in added}
-    records |= {name: record_of(doc, order(sources[name], corpus), sources[name]) for name, doc in added.items()}
+    findings = Findings()
+    checked: dict[str, tuple] = {}  # by added document: its chunk, what it found of the document's own nodes
+    for chunk, unit in chunks:
+        own = findings.add(chunk.name, unit)
+        chunk.shared = findings.shared[chunk.name]
+        chunk.write(staging)
+        for name in chunk.documents:
+            iri = _iri(added[name].digest)
+            checked[name] = (chunk.name, findings.violations.get(iri, []), own.get(iri, b""))
+    for name, doc in added.items():
+        records[name] = record_of(doc, order(sources[name], corpus), sources[name], *checked.get(name, ()))
     names = sorted(records, key=lambda name: records[name].order)
     summary.added = sorted(added)
 
     (staging / "outlines").mkdir()
     (staging / RECORDS).mkdir()
+    rechecked = (
+        _checks_kept(records, replaced, added, findings, previous, manifest, schema, staging) if chunks else set()
+    )
     for name, doc in added.items():
         write_document(staging, doc, records[name])
     for name in records.keys() - added.keys():
         _link(previous / "outlines" / f"{Path(name).stem}.json", staging / "outlines")
-        _link(previous / RECORDS / record_name(name), staging / RECORDS)
+        if name in rechecked:
+            records[name].write(staging / RECORDS)
+        else:
+            _link(previous / RECORDS / record_name(name), staging / RECORDS)
 
     nt = staging / "kg.nt"
     with (previous / "kg.nt").open("rb") as old, nt.open("wb", buffering=0) as new:
@@ -165,13 +194,37 @@ def _add_into(
     for quad in _stale(gone, kept, previous, manifest, staying):
         store.remove(quad)
     store.bulk_load(written, RdfFormat.N_TRIPLES)
+    if chunks and manifest.reasoner:
+        _chunks_inferred(store, previous, records, replaced, set(added), rechecked)
     stage_done(summary, "store", clock, progress)
     clock = time.perf_counter()
     changed = [iris.document(Path(name).stem) for name in added]
     removed = b"".join(old_own.values()) + b"".join(line for r in replaced.values() for line in r.shared)
-    summary.triples += write_summaries(store, nt, old_summaries, changed, removed).count(b"\n")
+    computed = write_summaries(store, nt, old_summaries, changed, removed)
+    summary.triples += computed.count(b"\n")
     stage_done(summary, "summaries", clock, progress)
-    _check(store, nt, manifest, summary, progress)
+    if chunks:
+        clock = time.perf_counter()
+        by_iri = {_iri(r.digest): name for name, r in records.items() if r.digest}
+        with nt.open("rb") as graph:
+            found, consistent, boundary = finish(
+                findings,
+                store,
+                schema,
+                sorted(shared) + flow.ntriples.splitlines(keepends=True),
+                computed.splitlines(keepends=True),
+                lambda document: _read(graph, documents[by_iri[document]]),
+                lambda document: records[by_iri[document]].inferred,
+                manifest.shacl,
+                manifest.reasoner,
+                manifest.ontology if manifest.reasoner else None,
+            )
+        summary.problems += found
+        summary.consistent = consistent
+        boundary.write(staging)
+        if manifest.reasoner:
+            summary.inferred = inferred_counts(store)
+        stage_done(summary, "checks", clock, progress)
     store.flush()
     del store
 
@@ -182,42 +235,103 @@ def _add_into(
     stage_done(summary, "files", clock, progress)
 
 
-def _check(store: Store, nt: Path, manifest: Manifest, summary: Summary, progress: Progress) -> None:
-    """The checks the build was made with, run again on the whole store (as SPARQL: the shapes
-    compiled, the OWL RL rules to their fixpoint)."""
-    clock = time.perf_counter()
-    if manifest.shacl:
-        summary.problems += store_problems(store, nt)
-        stage_done(summary, "shacl", clock, progress)
-    if manifest.reasoner and manifest.ontology is not None:
-        start = time.perf_counter()
+def _iri(digest: Digest | None) -> str:
+    return digest.iri if digest else ""
+
+
+def _checks_kept(
+    records: dict[str, Record],
+    replaced: dict[str, Record],
+    added: dict[str, DocumentResult],
+    findings: Findings,
+    previous: Path,
+    manifest: Manifest,
+    schema: bytes,
+    staging: Path,
+) -> set[str]:
+    """The old build's checks of the documents that stay, into ``findings``: a chunk's as its
+    records say, unless it held a replaced document, whose findings about shared nodes are then
+    gone; the rest of such a chunk is checked again (its records in ``records`` updated). Writes
+    the new build's chunk records; returns the documents checked again."""
+    kept: dict[str, list[str]] = defaultdict(list)  # by chunk: its documents that stay
+    for name, record in records.items():
+        if name not in added and record.digest:
+            kept[record.chunk].append(name)
+    broken = {record.chunk for record in replaced.values()}
+    rechecked: set[str] = set()
+    (staging / CHECKS).mkdir(exist_ok=True)
+    with (previous / "kg.nt").open("rb") as old:
+        for chunk, names in sorted(kept.items()):
+            if chunk not in broken:
+                _link(previous / CHECKS / f"{chunk}.json", staging / CHECKS)
+                unchanged = ChunkRecord.read(previous, chunk)
+                findings.shared[chunk] = unchanged.shared
+                findings.inconsistency = findings.inconsistency or unchanged.inconsistency
+                for name in names:
+                    iri = _iri(records[name].digest)
+                    findings.files[iri] = name
+                    if records[name].violations:
+                        findings.violations[iri] = records[name].violations
+                continue
+            names.sort(key=lambda name: records[name].order)
+            triples = b"".join(_read(old, manifest.documents[n]) + b"".join(records[n].shared) for n in names)
+            unit = check_unit(schema, triples, manifest.shacl, manifest.reasoner)
+            name = Path(names[0]).stem
+            own = findings.add(name, unit)
+            ChunkRecord(name, names, findings.shared[name], unit.inconsistency).write(staging)
+            for n in names:
+                iri = _iri(records[n].digest)
+                records[n].chunk, records[n].violations = name, findings.violations.get(iri, [])
+                records[n].inferred = own.get(iri, b"")
+            rechecked.update(names)
+    return rechecked
+
+
+def _chunks_inferred(
+    store: Store,
+    previous: Path,
+    records: dict[str, Record],
+    replaced: dict[str, Record],
+    added: set[str],
+    again: set[str],
+) -> None:
+    """The store's inferred graph made what it is in a build before the boundary's checks: every
+    document's chunk inferences. Out: the old boundary's, and the old chunk inferences of the
+    documents replaced and of those checked ``again``; in: the chunk inferences of the documents
+    ``added``, of those checked again, and of those the old boundary covered."""
+    boundary = BoundaryRecord.read(previous)
+    covered = set(boundary.documents)
+    if boundary.inconsistent:  # nothing was kept: every document's chunk inferences in
         store.clear_graph(INFERRED_GRAPH)
-        consistent, message = manifest.ontology
-        inferences = reason_on_store(store, ReasonerReport(consistent, message=message))
-        summary.consistent = inferences.consistent
-        if not inferences.consistent:
-            summary.problems.append(
-                Problem("kg", None, "error", f"the OWL reasoner finds the graph inconsistent: {inferences.message}")
-            )
-        summary.inferred = inferred_counts(store)
-        stage_done(summary, "reasoner", start, progress)
-    summary.seconds["checks"] = time.perf_counter() - clock
+        back = set(records)
+    else:
+        old = [Record.read(previous / RECORDS, name) for name in sorted(again)]
+        gone = boundary.inferred + b"".join(r.inferred for r in [*replaced.values(), *old])
+        for quad in parse(gone, format=RdfFormat.N_TRIPLES):
+            store.remove(Quad(quad.subject, quad.predicate, quad.object, INFERRED_GRAPH))
+        back = added | again | {name for name, r in records.items() if _iri(r.digest) in covered}
+    facts = b"".join(records[name].inferred for name in sorted(back, key=lambda name: records[name].order))
+    store.bulk_load(facts, RdfFormat.N_TRIPLES, to_graph=INFERRED_GRAPH)
 
 
 def _process(
-    paths: list[Path], schema: bytes, workers: int, summary: Summary, progress: Progress
-) -> dict[str, DocumentResult]:
-    """The added documents through the per-document stages (the checks run on the store after)."""
+    paths: list[Path], schema: bytes, checks: Checks, workers: int, summary: Summary, progress: Progress
+) -> tuple[dict[str, DocumentResult], list[tuple[ChunkRecord, UnitChecks]]]:
+    """The added documents through the per-document stages and their chunks' checks."""
     done: dict[str, DocumentResult] = {}
+    chunks = []
     bar = progress.bar(len(paths), "documents", "doc")
-    for chunk in process_documents(paths, schema, Checks(), min(workers, len(paths))):
+    for chunk in process_documents(paths, schema, checks, min(workers, len(paths))):
+        if chunk.checks:
+            names = [doc.name for doc in chunk.documents]
+            chunks.append((ChunkRecord(chunk_name(chunk), names, b"", chunk.checks.inconsistency), chunk.checks))
         for doc in chunk.documents:
             done[doc.name] = doc
             for stage, seconds in doc.counts.cpu.items():
                 summary.counts.cpu[stage] += seconds
             bar.update()
     bar.close()
-    return done
+    return done, chunks
 
 
 def _stale(gone: bytes, kept: bytes, previous: Path, manifest: Manifest, staying: dict[str, str]) -> set[Quad]:

@@ -11,8 +11,13 @@ so kg.nt, which must stay byte for byte what a full build writes, cannot be dump
   triples as a range of kg.nt (those that touch the document or a node under it, written by it
   alone), in corpus order;
 - ``documents/<stem>.json``: per document, its source, its place in the corpus order, problems,
-  counts, what the corpus-wide flow needs of it (:class:`~policykg.graph.flow.Digest`), and its
-  N-Triples lines about shared nodes (agencies, places), which other documents may write too.
+  counts, what the corpus-wide flow needs of it (:class:`~policykg.graph.flow.Digest`), its
+  N-Triples lines about shared nodes (agencies, places), which other documents may write too, and
+  what the checks of its chunk found of its own nodes (violations, inferences);
+- ``checks/``: what the default checks (graph/checks.py) found beyond single documents, so that an
+  add checks only the added documents and the boundary again: per chunk of documents
+  (``<first document's stem>.json``), its documents and its inferences about shared nodes; and
+  ``boundary.json``, the documents the boundary covered and the inferences it stored.
 """
 
 from __future__ import annotations
@@ -22,12 +27,18 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from pyoxigraph import Store
+
 from policykg.errors import PolicyKGError, Problem
 from policykg.graph.flow import Digest
+from policykg.graph.shacl_store import Violation
+from policykg.graph.store import INFERRED_GRAPH
 
-VERSION = 1
+VERSION = 2
 MANIFEST = "build.json"
 RECORDS = "documents"
+CHECKS = "checks"
+BOUNDARY = "boundary.json"
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,9 @@ class Record:
     counts: dict  # build.Counts as JSON
     digest: Digest | None
     shared: list[bytes]  # N-Triples lines about nodes that are not the document's
+    chunk: str = ""  # the chunk it was checked in ("" when the build ran no default checks)
+    violations: list[Violation] = field(default_factory=list)  # its chunk's, of its own nodes
+    inferred: bytes = b""  # N-Triples: its chunk's inferences about its own nodes
 
     def write(self, folder: Path) -> None:
         data = {
@@ -60,6 +74,9 @@ class Record:
             "counts": self.counts,
             "digest": None if self.digest is None else asdict(self.digest),
             "shared": [line.decode() for line in self.shared],
+            "chunk": self.chunk,
+            "violations": [asdict(v) for v in self.violations],
+            "inferred": self.inferred.decode(),
         }
         (folder / record_name(self.name)).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
@@ -77,6 +94,9 @@ class Record:
                 data["counts"],
                 None if digest is None else _digest(digest),
                 [line.encode() for line in data["shared"]],
+                data["chunk"],
+                [Violation(**v) for v in data["violations"]],
+                data["inferred"].encode(),
             )
         except (OSError, ValueError, KeyError, TypeError) as err:
             raise PolicyKGError(f"{path}: not a document record of this version of policykg ({err})") from err
@@ -84,6 +104,62 @@ class Record:
 
 def record_name(name: str) -> str:
     return f"{Path(name).stem}.json"
+
+
+@dataclass
+class ChunkRecord:
+    """A chunk of documents checked together: its documents (names), its inferences about nodes of
+    no document (N-Triples) and why it is inconsistent ("" when it is not)."""
+
+    name: str
+    documents: list[str]
+    shared: bytes
+    inconsistency: str
+
+    def write(self, folder: Path) -> None:
+        data = {"documents": self.documents, "shared": self.shared.decode(), "inconsistency": self.inconsistency}
+        _write_json(folder / CHECKS / f"{self.name}.json", data)
+
+    @classmethod
+    def read(cls, folder: Path, name: str) -> ChunkRecord:
+        data = _read_json(folder / CHECKS / f"{name}.json")
+        return cls(name, data["documents"], data["shared"].encode(), data["inconsistency"])
+
+
+@dataclass
+class BoundaryRecord:
+    """The boundary's checks: the documents they covered (IRIs) and the inferences they stored
+    (N-Triples; none when the graph was found inconsistent, whose inferred graph is empty)."""
+
+    documents: list[str]
+    inferred: bytes
+    inconsistent: bool
+
+    def write(self, folder: Path) -> None:
+        data = {"documents": self.documents, "inferred": self.inferred.decode(), "inconsistent": self.inconsistent}
+        _write_json(folder / CHECKS / BOUNDARY, data)
+
+    def clear(self, store: Store) -> None:
+        """The graph is inconsistent: nothing inferred is kept."""
+        store.clear_graph(INFERRED_GRAPH)
+        self.inferred, self.inconsistent = b"", True
+
+    @classmethod
+    def read(cls, folder: Path) -> BoundaryRecord:
+        data = _read_json(folder / CHECKS / BOUNDARY)
+        return cls(data["documents"], data["inferred"].encode(), data["inconsistent"])
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise PolicyKGError(f"{path}: cannot be read ({err}); rebuild with policykg build") from err
 
 
 def _digest(data: dict) -> Digest:

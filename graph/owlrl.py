@@ -419,10 +419,3 @@ def check_ontology(schema: list[Triple]) -> Future[ReasonerReport]:
     future = pool.submit(reason, schema)
     pool.shutdown(wait=False)
     return future
-
-
-def reason_on_store(store: Store, ontology: ReasonerReport) -> Inferences:
-    """The reasoner of the default build: the ontology checked by HermiT, the data by the rules."""
-    if not ontology.consistent:
-        return Inferences(False, f"the ontology itself: {ontology.message}")
-    return materialise(store)

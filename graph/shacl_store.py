@@ -9,8 +9,9 @@ Oxigraph stores literals in canonical form (``"5"^^xsd:positiveInteger`` becomes
 so the store cannot tell which datatype a literal was written with: sh:datatype is checked on the
 N-Triples as written (one pass of the Rust parser), with rdflib's reading of a lexical form, as
 pySHACL does; the focus nodes of the few literals that fail are then confirmed on the store.
-Everything else (counts, classes, values, lists, languages, comparisons) runs on the store.
-The shapes' SPARQL constraints are left to :func:`policykg.graph.validation.sparql_violations`.
+Everything else (counts, classes, values, lists, languages, comparisons) runs on the store, and so
+do the shapes' SPARQL constraints (sh:sparql: their query joined to the shape's focus nodes, each
+solution a result whose message has its {?var} placeholders filled, as SHACL-SPARQL says).
 """
 
 from __future__ import annotations
@@ -40,6 +41,10 @@ RDFS_LITERAL = "http://www.w3.org/2000/01/rdf-schema#Literal"
 
 # Shape parameters that do not constrain anything (or are handled elsewhere: sh:sparql).
 _INERT = {"name", "description", "order", "group", "message", "severity", "sparql", "path", "property", "deactivated"}
+SPARQL = "SPARQLConstraintComponent"
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"\{[?$](\w+)\}")
+_PREFIXED = re.compile(r"\b([A-Za-z][\w-]*):([\w-]+)")
 _TARGETS = {"targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf"}
 _PATHS = {"inversePath": "^{}", "zeroOrMorePath": "{}*", "oneOrMorePath": "{}+", "zeroOrOnePath": "{}?"}
 _NODE_KINDS = {
@@ -165,6 +170,27 @@ class CompiledShapes:
             for prop in sorted(shapes.objects(shape, sh("property")), key=str):
                 if shapes.value(prop, sh("deactivated")) != RdfLiteral(True):
                     self._compile(prop, focus, shapes.value(prop, sh("path")), reads)
+            for constraint in sorted(shapes.objects(shape, sh("sparql")), key=str):
+                self._compile_sparql(constraint, focus, reads)
+
+    def _compile_sparql(self, constraint, focus: str, reads: set[str]) -> None:
+        """A SPARQL constraint: its SELECT with the focus nodes bound to $this (the same variable as
+        ?this); the predicates it reads are every IRI it names."""
+        params = self._params(constraint)
+        prefixes = {
+            str(self.shapes.value(d, URIRef(SH + "prefix"))): str(self.shapes.value(d, URIRef(SH + "namespace")))
+            for holder in params["prefixes"]
+            for d in self.shapes.objects(holder, URIRef(SH + "declare"))
+        }
+        select = str(params["select"][0])
+        named = {f"{prefixes[m[1]]}{m[2]}" for m in _PREFIXED.finditer(select) if m[1] in prefixes}
+        named |= set(re.findall(r"<([^>\s]+)>", select))
+        header = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in sorted(prefixes.items()))
+        query = header + _WHERE.sub(lambda m: f"{m[0]} {focus} ", select, count=1)
+        severity = str(params["severity"][0]).rsplit("#", 1)[-1] if params["severity"] else "Violation"
+        message = str(sorted(params["message"])[0]) if params["message"] else "SPARQL constraint violated"
+        self.predicates |= named
+        self.checks.append(_Check(query, SPARQL, "", severity, message, frozenset(reads | named)))
 
     def _params(self, shape) -> dict[str, list]:
         params: dict[str, list] = defaultdict(list)
@@ -333,22 +359,36 @@ class CompiledShapes:
         """Every result of the compiled shapes on ``store``, whose triples as written are ``ntriples``
         (a file or bytes), sorted; or only those of the checks that read one of the predicates
         ``reading``."""
-        found: set[Violation] = set()
         checks = self.checks if reading is None else [c for c in self.checks if any(p in reading for p in c.reads)]
         patterns = [c.query for c in checks] + [d.focus for ds in self.datatypes.values() for d in ds]
         subclasses = _subclasses(store, {c for pattern in patterns for c in _CLASS.findall(pattern)})
-        for c in checks:
-            solutions = select(store, _CLASS.sub(lambda m: subclasses[m.group(1)], c.query))
-            with_value = any(v.value == "v" for v in solutions.variables)
-            for row in solutions:
-                value = str(row["v"]) if with_value else ""
-                found.add(Violation(str(row["this"]), c.path, value, c.component, c.severity, c.message))
+        found = self._run(store, checks, subclasses)
         datatype, ill_typed = self._raw_pass(store, ntriples, subclasses, reading)
         # pySHACL compares the values rdflib reads, and an ill-typed literal ("0"^^xsd:positiveInteger)
         # has none: it passes sh:minInclusive… (its sh:datatype fails), where the store sees an integer.
         comparisons = {_VALUE_COMPONENTS[name] for name in _COMPARISONS}
         found = {v for v in found if v.component not in comparisons or (v.focus, v.path, v.value) not in ill_typed}
         return sorted(found | datatype)
+
+    def sparql(self, store: Store) -> list[Violation]:
+        """The results of the SPARQL constraints alone, sorted."""
+        checks = [c for c in self.checks if c.component == SPARQL]
+        subclasses = _subclasses(store, {c for check in checks for c in _CLASS.findall(check.query)})
+        return sorted(self._run(store, checks, subclasses))
+
+    @staticmethod
+    def _run(store: Store, checks: list[_Check], subclasses: dict[str, str]) -> set[Violation]:
+        found: set[Violation] = set()
+        for c in checks:
+            solutions = select(store, _CLASS.sub(lambda m: subclasses[m.group(1)], c.query))
+            names = [v.value for v in solutions.variables]
+            for row in solutions:
+                if c.component == SPARQL:
+                    found.add(_sparql_result(c, {name: row[name] for name in names if row[name] is not None}))
+                else:
+                    value = str(row["v"]) if "v" in names else ""
+                    found.add(Violation(str(row["this"]), c.path, value, c.component, c.severity, c.message))
+        return found
 
     def signatures(self, reading: Container[str]) -> set[tuple[str, str, str, str]]:
         """What the violations of the checks that read one of the predicates ``reading`` say of them
@@ -393,6 +433,13 @@ class CompiledShapes:
         return found, ill_typed
 
 
+def _sparql_result(check: _Check, row: dict) -> Violation:
+    """A solution of a SPARQL constraint as its result: ?path and ?value, and the message filled."""
+    path, value = (str(row[k]) if k in row else "" for k in ("path", "value"))
+    message = _PLACEHOLDER.sub(lambda m: row[m[1]].value if m[1] in row else "", check.message)
+    return Violation(str(row["this"]), path, value, check.component, check.severity, message)
+
+
 def _conforms(term, datatype: str) -> bool:
     """pySHACL's sh:datatype test: a literal of exactly that datatype that rdflib reads as one."""
     if not isinstance(term, Literal):
@@ -431,13 +478,11 @@ def compiled_shapes() -> CompiledShapes:
 def store_problems(store: Store, ntriples: str | os.PathLike | bytes) -> list[Problem]:
     """Every result of the shapes on a built store, SPARQL constraints included, each reported
     under the file of the document its focus node belongs to (``kg`` for the vocabularies)."""
-    from policykg.graph.validation import sparql_violations
-
     sources = document_files(store)
     problems = [
         v.problem(sources.get(owner(v.focus, sources) or "", "kg")) for v in compiled_shapes().validate(store, ntriples)
     ]
-    return sorted(problems + sparql_violations(store), key=str)
+    return sorted(problems, key=str)
 
 
 def document_files(store: Store) -> dict[str, str]:

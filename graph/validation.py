@@ -9,16 +9,14 @@ and may join across documents, run once over the whole store in Oxigraph instead
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from importlib.resources import files
 
 from pyoxigraph import Store
 from pyshacl import validate
-from rdflib import RDF, RDFS, Graph, Namespace
+from rdflib import Graph, Namespace
 
 from policykg.errors import Problem, parsing
-from policykg.graph.store import select
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -94,37 +92,10 @@ class DocumentValidator:
         return _problems(conforms, report, source)
 
 
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"\{[?$](\w+)\}")
-
-
 def sparql_violations(store: Store, source: str = "kg") -> list[Problem]:
-    """The shapes' SPARQL constraints (sh:targetClass shapes) evaluated once over the whole store.
+    """The shapes' SPARQL constraints evaluated once over the whole store (the reference build's
+    pySHACL runs the core constraints per document, without them), as the store validator runs
+    them."""
+    from policykg.graph.shacl_store import compiled_shapes
 
-    Per SHACL-SPARQL, ``$this`` is pre-bound to each focus node; here it stays a variable and the
-    query is given the target pattern ``$this rdf:type/rdfs:subClassOf* C``, which yields the same
-    solutions for every focus node at once.
-    """
-    shapes = shapes_graph()
-    problems = []
-    for shape, constraint in sorted(shapes.subject_objects(SH.sparql)):
-        message = str(shapes.value(constraint, SH.message) or "SPARQL constraint violated")
-        prefixes = "".join(
-            f"PREFIX {shapes.value(d, SH.prefix)}: <{shapes.value(d, SH.namespace)}>\n"
-            for holder in shapes.objects(constraint, SH.prefixes)
-            for d in shapes.objects(holder, SH.declare)
-        )
-        for target in sorted(shapes.objects(shape, SH.targetClass), key=str):
-            pattern = rf"\g<0> $this <{RDF.type}>/<{RDFS.subClassOf}>* <{target}> ."
-            solutions = select(store, prefixes + _WHERE.sub(pattern, str(shapes.value(constraint, SH.select)), count=1))
-            names = [v.value for v in solutions.variables]
-            for row in solutions:
-                values: dict[str, str] = {name: row[name].value for name in names if row[name] is not None}
-                where = " ".join(values[k] for k in ("this", "path") if k in values)
-                problems.append(Problem(source, None, "error", f"{where}: {_filled(message, values)}"))
-    return sorted(problems, key=str)
-
-
-def _filled(message: str, values: dict[str, str]) -> str:
-    """A constraint's message with its {$var} and {?var} placeholders replaced by a solution's values."""
-    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), ""), message)
+    return sorted((v.problem(source) for v in compiled_shapes().sparql(store)), key=str)

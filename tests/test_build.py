@@ -34,7 +34,7 @@ def test_build_is_valid_and_consistent(built):
     assert summary.problems == []
     assert summary.consistent
     assert summary.counts.documents == 5
-    written = {".policykg", "kg.nt", "kg.ttl", "kg.jsonld", "store", "outlines", "documents", "build.json"}
+    written = {".policykg", "kg.nt", "kg.ttl", "kg.jsonld", "store", "outlines", "documents", "checks", "build.json"}
     assert {p.name for p in out.iterdir()} == written
 
 

@@ -13,13 +13,14 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Store, Triple, parse
 import policykg.graph.build as build_module
 from policykg.graph.build import build
 from policykg.graph.owlrl import derive
-from policykg.graph.rdf import RDF_TYPE, pkg
+from policykg.graph.rdf import RDF_TYPE, document_iri, pkg
 from policykg.graph.shacl_store import store_problems
 from policykg.graph.store import INFERRED_GRAPH
 
 SKOS_LABEL = NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
 INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 AGENCY = NamedNode("https://w3id.org/policykg/id/agency/zhumadian-industry-it")  # in the vocabulary
+PUYANG, ZHUMADIAN = (NamedNode(f"https://w3id.org/policykg/id/place/{city}") for city in ("puyang", "zhumadian"))
 
 
 def whole_store_checks(out: Path) -> tuple[set[str], Counter]:
@@ -53,9 +54,10 @@ def test_the_bundled_corpus_checked_by_chunks_as_on_the_whole_store(tmp_path, mo
 def _broken(document_triples, broken_documents: set[str]):
     """Each document's triples with a responsibility's role left out (a violation of a node of its
     own), another Chinese label for one agency of the vocabulary (a violation only all the
-    documents' lines together show: one label each, two in all) and a position for an item (a
-    violation only with the position the build computes across documents); the documents so broken
-    are added to ``broken_documents``."""
+    documents' lines together show: one label each, two in all), a position for an item (a
+    violation only with the position the build computes across documents), and two violations of
+    the shapes' SPARQL constraints: a target's value left out, and the document put in a city
+    unrelated to the agencies it names. The documents so broken are added to ``broken_documents``."""
 
     def broken(record):
         triples = list(document_triples(record))
@@ -66,7 +68,11 @@ def _broken(document_triples, broken_documents: set[str]):
         label = Triple(AGENCY, SKOS_LABEL, Literal(f"另一个名字{record.outline.source}", language="zh"))
         item = next(t.subject for t in triples if t.predicate == pkg("path"))
         position = Triple(item, pkg("itemPosition"), Literal("0", datatype=INTEGER))
-        return [t for t in triples if t != roles[0]] + [label, position]
+        values = [t for t in triples if t.predicate == pkg("value")]
+        city = next(t for t in triples if t.predicate == pkg("city") and t.subject == document_iri(record))
+        elsewhere = Triple(city.subject, city.predicate, PUYANG if city.object != PUYANG else ZHUMADIAN)
+        left_out = {roles[0], city, *values[:1]}
+        return [t for t in triples if t not in left_out] + [label, position, elsewhere]
 
     return broken
 
@@ -83,6 +89,8 @@ def test_broken_generated_documents_checked_by_chunks_as_on_the_whole_store(tmp_
     assert any(p.startswith(f"kg: error: {AGENCY.value} ") for p in problems)  # the shared node
     assert sum("itemPosition" in p for p in problems) == len(broken)  # with the summaries
     assert {p.split(":", 1)[0] for p in problems} - {"kg"} == broken and len(broken) > 10  # each document's own
+    for message in ("A target must have a pkg:value", "An agency of an unrelated area"):  # SPARQL constraints
+        assert {p.split(":", 1)[0] for p in problems if message in p} == broken, message
 
 
 @pytest.mark.slow
