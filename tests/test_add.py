@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -21,13 +22,15 @@ from conftest import CORPUS
 from policykg.errors import PolicyKGError
 from policykg.graph import incremental
 from policykg.graph.build import build
+from policykg.graph.checks import check_unit as incremental_check_unit
 from policykg.graph.incremental import add
-from policykg.graph.manifest import Manifest
+from policykg.graph.manifest import RECORDS, ChunkRecord, Manifest, Record
 
 # The lower documents of the two bundled chains, and a document of their own: adding them resolves
 # citations to corpus documents, mirrors and alignments anew.
 LOWER = ["jiading-sponge-city-2024.txt", "zhumadian-business-environment-regulation-2021.txt"]
 CHANGED = "zhumadian-2023-industrial-economy.txt"
+PKG = "https://w3id.org/policykg/ontology#"
 
 
 def corpus_without(folder: Path, left_out: list[str]) -> Path:
@@ -103,8 +106,9 @@ def test_adding_documents_gives_the_full_build(bundled, tmp_path):
     assert_same_summary(summary, full_summary)
 
 
-def test_a_changed_document_replaces_its_earlier_version(bundled, tmp_path):
-    """An earlier version of a document (its first half) is replaced as a unit: nothing of it stays."""
+def test_a_changed_document_replaces_its_earlier_version(bundled, tmp_path, monkeypatch):
+    """An earlier version of a document (its first half) is replaced as a unit: nothing of it stays,
+    and the checks of the chunk it was checked in are made again without it."""
     full, full_summary = bundled
     folder = corpus_without(tmp_path / "corpus", [CHANGED])
     lines = (CORPUS / CHANGED).read_text(encoding="utf-8").splitlines(keepends=True)
@@ -112,8 +116,18 @@ def test_a_changed_document_replaces_its_earlier_version(bundled, tmp_path):
     out = tmp_path / "build"
     earlier = build(folder, out)
     assert earlier.triples != full_summary.triples
+    chunk = ChunkRecord.read(out, Record.read(out / RECORDS, CHANGED).chunk)
+    rechecked: list[set[str]] = []
+
+    def check_unit(schema, triples, *args):  # what the add checks in the main process
+        rechecked.append(set(re.findall(rf'<{PKG}sourceFile> "([^"]+)"', triples.decode())))
+        return incremental_check_unit(schema, triples, *args)
+
+    monkeypatch.setattr(incremental, "check_unit", check_unit)
     summary = add([CORPUS / CHANGED], out)
     assert summary.added == [CHANGED]
+    # the other documents of the replaced document's chunk are checked again, and no others
+    assert rechecked == [set(chunk.documents) - {CHANGED}] and len(chunk.documents) > 1
     assert_same_build(out, full)
     assert_same_summary(summary, full_summary)
 
