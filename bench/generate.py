@@ -1055,11 +1055,11 @@ def score(out: Path, limit: int | None = None) -> dict:
         )
         _tally(totals, "targets", planted, found)
         planted = Counter((c[0], key(c[1]), c[2]) for c in doc["citations"])
-        found = Counter((c.path, key(c.title), c.number) for c in record.citations)
+        found = Counter((c.path, key(c.title or ""), c.number) for c in record.citations)
         _tally(totals, "citations", planted, found)
         relations = {(c[0], key(c[1])): c[3] for c in doc["citations"]}
         totals["citation relations right"] += sum(
-            relations.get((c.path, key(c.title))) == c.relation for c in record.citations
+            relations.get((c.path, key(c.title or ""))) == c.relation for c in record.citations
         )
     return dict(totals)
 

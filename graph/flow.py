@@ -35,6 +35,7 @@ _STATUS = pkg("flowStatus")
 # What a title says besides its topic: the region's own names, how it opens, and its genre.
 _OWN_REGION = re.compile(r"本[省市区县镇]|全[省市区县镇]|我[省市区县镇]")
 _FRAME = re.compile(r"^关于|的(?=[^的]*$)|(?:的)?(?:实施|指导|工作|行动)?(?:意见|方案|计划|安排|要点|细则|办法)$")
+_YEAR_BRACKETS = str.maketrans("[]", "〔〕")
 MIRROR = 0.8  # share of title bigrams two documents' topics must have in common (Dice)
 
 
@@ -42,6 +43,16 @@ def _title_key(title: str) -> str:
     """A title as citations are compared: widths, spaces and brackets folded, a notice reduced to
     what it issues (关于印发《X》的通知 → X)."""
     return re.sub(r"[《》<>〈〉＜＞]", "", issued_title(key(title).strip("《》<>〈〉")))
+
+
+def _number_key(number: str) -> str:
+    """A document number as citations are compared: widths and spaces folded, and square brackets
+    as the year's 〔〕 (沪府办发[2024]3号 is 沪府办发〔2024〕3号).
+
+    >>> _number_key("沪府办发［2024］3号") == _number_key("沪府办发〔2024〕 3号")
+    True
+    """
+    return key(number).translate(_YEAR_BRACKETS)
 
 
 def _topic(title: str, names: list[str]) -> str:
@@ -66,9 +77,12 @@ def digest(record: DocumentRecord, source: str, gazetteer: Gazetteer) -> Digest:
     return Digest(
         source,
         document_iri(record).value,
-        key(meta.document_number) if meta.document_number else None,
+        _number_key(meta.document_number) if meta.document_number else None,
         tuple(sorted(titles)),
-        tuple((_title_key(c.title), key(c.number) if c.number else None, c.relation) for c in record.citations),
+        tuple(
+            (_title_key(c.title) if c.title else None, _number_key(c.number) if c.number else None, c.relation)
+            for c in record.citations
+        ),
         tuple(place.iri for place in region),
         dates.get("issued") or dates.get("signed") or dates.get("printed"),
         _topic(_title_key(meta.enclosed_title or meta.title or ""), names),
@@ -94,7 +108,7 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
     bases: dict[str, set[str]] = {}  # upper IRI -> lower IRIs based on it
     for d in digests:
         for title, number, relation in d.citations:
-            upper = (by_number.get(number) if number else None) or by_title.get(title)
+            upper = (by_number.get(number) if number else None) or (by_title.get(title) if title else None)
             if upper is None or upper.iri == d.iri:
                 continue
             yield Triple(NamedNode(d.iri), NamedNode(ELI + relation), NamedNode(upper.iri))

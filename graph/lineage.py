@@ -1,10 +1,13 @@
 """Policy lineage: the documents a text implements or cites, with their level of government.
 
 A citation is a title in 《》, with the cited document's number when it follows in brackets:
-《河南省推动制造业高质量发展实施方案》(豫办〔2020〕17号). In the preamble, "根据" and "(为)贯彻落实"
-make the document based on the cited one (``eli:based_on``); anything else is a citation
-(``eli:cites``). The document's own title may name its basis too (关于贯彻落实《X》的实施方案), and a
-short name given to a title (以下简称《方案》) cites that title wherever it is used.
+《河南省推动制造业高质量发展实施方案》(豫办〔2020〕17号), or a number alone that a based-on verb
+introduces, the issuing body between them or not: 根据国办发〔2021〕10号文件精神, 按照市政府办公厅
+沪府办〔2022〕20号文件部署. In the preamble, "根据" and "(为)贯彻落实" make the document based on the
+cited one (``eli:based_on``); anything else is a citation (``eli:cites``). The document's own
+title may name its basis too (关于贯彻落实《X》的实施方案), and a short name given to a title
+(以下简称《方案》) cites that title wherever it is used. A number is normalised as printed; the
+document's own number, and a number no verb introduces (a table cell), are no citation.
 """
 
 from __future__ import annotations
@@ -15,22 +18,36 @@ from policykg.graph.divisions import COUNTY as DIVISION_COUNTY
 from policykg.graph.divisions import PREFECTURE, PROVINCE, Divisions
 from policykg.graph.divisions import TOWNSHIP as DIVISION_TOWNSHIP
 from policykg.graph.frontmatter import DOCUMENT_NUMBER
+from policykg.graph.gazetteer import key
 from policykg.graph.mapped import MappedText
-from policykg.graph.records import Citation, Outline
+from policykg.graph.records import Citation, Outline, Span
 
-_CITED = re.compile(rf"《(?P<title>[^《》]{{2,80}})》(?:\s*\(?(?P<number>{DOCUMENT_NUMBER.pattern})\)?)?")
-_LISTED = re.compile(r"[\s、,，和及与以及]*")  # between two citations of one list
-_BASED_ON = re.compile(
-    r"(根据|依据|依照|按照|遵照|(?:为了?)?(?:深入|认真|全面|进一步)?贯彻(?:落实)?|(?:为了?)?落实|为了?(?:实施|执行))"
-    r"[^。,;《〈]{0,12}$"
+# A number alone, with the words before its year (the verb and issuer that introduce it, read from ``lead``).
+_NUMBER_ALONE = re.compile(r"(?P<lead>[\u4e00-\u9fff、]{1,40})[〔\[](?:19|20)\d\d[〕\]]\d{1,4}号")
+# A title and the number in brackets after it, or a number alone: one pattern, so that a number after a
+# title is read once.
+_CITED = re.compile(
+    rf"《(?P<title>[^《》]{{2,80}})》(?:\s*\((?P<number>{DOCUMENT_NUMBER.pattern})\)?)?|{_NUMBER_ALONE.pattern}"
 )
+_LISTED = re.compile(r"[\s、,，和及与以及]*")  # between two citations of one list
+# between a citation and a number listed after it: 国办发〔2021〕10号文件精神和沪府规〔2023〕5号
+_JOINED = re.compile(r"(?:文件|文)?(?:精神|要求|部署|规定)?[\s、和及与以及]*")
+_VERB = re.compile(
+    r"根据|依据|依照|按照|遵照|(?:为了?)?(?:深入|认真|全面|进一步)?贯彻(?:落实)?|(?:为了?)?落实|为了?(?:实施|执行)"
+)
+_BASED_ON = re.compile(rf"(?:{_VERB.pattern})[^。,;《〈]{{0,12}}$")
+# The body that issued a number, named before it: 国务院办公厅, 市政府, 市住建委, 工业和信息化部.
+_ISSUER = re.compile(
+    r"、?[\u4e00-\u9fff]*?(?:委员会|管委会|人民政府|政府|办公厅|办公室|委|局|厅|院|部)(?:办公厅|办公室)?"
+)
+_LEVEL_WORD = re.compile(r"国务院|国家|中共|中央|省|市|区|县|州|盟|旗|镇|乡")
 # The verb after the title: 为推进《X》落实, 为做好《X》贯彻实施工作, 为确保《X》各项任务落实到位.
 _TO_CARRY_OUT = re.compile(r"为(?:了)?(?:推进|推动|做好|确保|保障|加快|促进)$")
 _CARRIED_OUT = re.compile(r"^[^。,;《]{0,8}(?:贯彻|落实|实施|执行)")
 # A title in the document's own title: 关于贯彻落实《X》的实施方案, or 〈X〉 inside the 《》 of the notice
 # that issues it (关于印发《…贯彻落实〈X〉的实施方案》的通知).
 _TITLE_CITED = re.compile(
-    rf"[《〈<＜](?P<title>[^《》〈〉<>＜＞]{{2,80}})[》〉>＞](?:\s*\(?(?P<number>{DOCUMENT_NUMBER.pattern})\)?)?"
+    rf"[《〈<＜](?P<title>[^《》〈〉<>＜＞]{{2,80}})[》〉>＞](?:\s*\((?P<number>{DOCUMENT_NUMBER.pattern})\)?)?"
 )
 _SHORT_NAME = re.compile(r"(?:以下)?简称$")  # （以下简称《实施方案》）: a name for the title just cited
 NATIONAL, PROVINCIAL, MUNICIPAL, COUNTY, TOWNSHIP = "national", "provincial", "municipal", "county", "township"
@@ -88,36 +105,76 @@ def issued_title(title: str) -> str:
 
 
 def _citations(
-    text: MappedText, path: str | None, preamble: bool, short_names: dict[str, tuple[str, str | None]]
+    text: MappedText,
+    path: str | None,
+    preamble: bool,
+    short_names: dict[str, tuple[str | None, str | None]],
+    own_number: str | None,
 ) -> list[Citation]:
     """The citations of a text; in the preamble, those a based-on verb introduces, and those listed
     right after them (根据《A》《B》和《C》: all three), are what the document is based on. A short
     name a text gives a title (《A》（以下简称《方案》）) is recorded in ``short_names``, and a later
-    《方案》 cites A."""
+    《方案》 cites A. A number alone is read when a verb introduces it or it is listed after another
+    citation; the document's own number is no citation."""
     found: list[Citation] = []
     based, end = False, 0
     for m in _CITED.finditer(text.text):
+        if m.group("title") is None:
+            read = _number_alone(m.group("lead"), text.text[end : m.start()] if found else None)
+            if read is None:
+                continue
+            at, issuer, introduced = read
+            alone = text[m.start() + at : m.end()].display
+            if not DOCUMENT_NUMBER.fullmatch(alone) or (own_number and key(alone) == key(own_number)):
+                continue
+            based = preamble and (introduced or based)
+            end = m.end()
+            found.append(_citation(None, alone, based, path, text.span(m.start() + at, m.end()), issuer))
+            continue
         title = text[m.start("title") : m.end("title")].display
         number = text[m.start("number") : m.end("number")].display if m.group("number") else None
         if _SHORT_NAME.search(text.text[: m.start()]):
             if found:
                 short_names[title] = (found[-1].title, found[-1].number)
             continue
-        title, number = short_names.get(title, (title, number))
+        named, number = short_names.get(title, (title, number))
         listed = based and _LISTED.fullmatch(text.text[end : m.start()])
         based = preamble and bool(listed or _introduces_basis(text.text, m.start(), m.end()))
         end = m.end()
-        found.append(
-            Citation(
-                issued_title(title),
-                number,
-                "based_on" if based else "cites",
-                level_of(title, number),
-                path,
-                text.span(m.start(), m.end()),
-            )
-        )
+        found.append(_citation(named, number, based, path, text.span(m.start(), m.end())))
     return found
+
+
+def _citation(
+    title: str | None, number: str | None, based: bool, path: str | None, quote: Span, issuer: str = ""
+) -> Citation:
+    """A citation of what it names; its level from the title, else the issuer named and the number."""
+    relation = "based_on" if based else "cites"
+    return Citation(title and issued_title(title), number, relation, level_of(title or issuer, number), path, quote)
+
+
+def _number_alone(lead: str, since_last: str | None) -> tuple[int, str, bool] | None:
+    """Where a number alone begins in ``lead``, the words before its year, the issuer named before
+    it, and whether a verb introduces it: the number follows the last based-on verb and the issuers
+    after it (按照市政府办公厅沪府办〔2022〕20号), or the words that list it after the last citation
+    (``since_last``: the text from that citation's end, None when there is none). None
+    when neither introduces it (a number in a table cell, a heading, the document's own)."""
+    verbs = list(_VERB.finditer(lead))
+    if verbs:
+        at, introduced = verbs[-1].end(), True
+    elif since_last is not None and (joined := _JOINED.match(since_last + lead)) and joined.end() >= len(since_last):
+        at, introduced = joined.end() - len(since_last), False
+    else:
+        return None
+    after_verb = at
+    while (m := _ISSUER.match(lead, at)) and len(lead) - m.end() >= 2:
+        issuer = m.group().lstrip("、")
+        # a full name (市政府, 工业和信息化部), or a code that repeats the issuer's initial (财政部财建);
+        # not the start of a code (工信部联规)
+        if not (len(issuer) >= 4 or _LEVEL_WORD.match(issuer) or lead[m.end()] == issuer[0]):
+            break
+        at = m.end()
+    return at, lead[after_verb:at].lstrip("、"), introduced
 
 
 def _introduces_basis(text: str, start: int, end: int) -> bool:
@@ -138,8 +195,14 @@ def _title_citations(outline: Outline, preamble: MappedText) -> list[Citation]:
             title = issued_title(line[m.start("title") : m.end("title")].display)
             number = line[m.start("number") : m.end("number")].display if m.group("number") else None
             if _BASED_ON.search(line.text[: m.start()]) and (_same(title) not in found or number):
-                quote = line.span(m.start(), m.end())
-                found[_same(title)] = Citation(title, number, "based_on", level_of(title, number), None, quote)
+                found[_same(title)] = _citation(title, number, True, None, line.span(m.start(), m.end()))
+        for m in _NUMBER_ALONE.finditer(line.text):  # 关于贯彻落实国发〔2021〕10号文件精神的实施意见
+            read = _number_alone(m.group("lead"), None)
+            if read is not None and read[2]:
+                at, issuer, _ = read
+                number = line[m.start() + at : m.end()].display
+                if DOCUMENT_NUMBER.fullmatch(number):
+                    found[key(number)] = _citation(None, number, True, None, line.span(m.start() + at, m.end()), issuer)
     return list(found.values())
 
 
@@ -152,12 +215,18 @@ def outline_citations(outline: Outline, preamble: MappedText) -> list[Citation]:
     """Citations of the title, the preamble and every item (the document's own title is not a
     citation, but a title it names as its basis is); the basis is stated in the title, the
     preamble, the first item (一、总体要求) or a law's first article."""
-    short_names: dict[str, tuple[str, str | None]] = {}
-    found = _citations(preamble, None, True, short_names)
-    cited = {_same(c.title) for c in found}
-    found = [c for c in _title_citations(outline, preamble) if _same(c.title) not in cited] + found
+    own = outline.metadata.document_number
+    short_names: dict[str, tuple[str | None, str | None]] = {}
+    found = _citations(preamble, None, True, short_names, own)
+    cited = {_identity(c) for c in found} | {key(c.number) for c in found if c.number}
+    found = [c for c in _title_citations(outline, preamble) if _identity(c) not in cited] + found
     first = next(outline.walk(), None)
     for item in outline.walk():
         basis = item is first or item.path == "第一条"  # a law states its basis in its first article
-        found += _citations(item.body, item.path, basis, short_names)
+        found += _citations(item.body, item.path, basis, short_names, own)
     return found
+
+
+def _identity(citation: Citation) -> str:
+    """What two citations of one document share: the title, else the number."""
+    return _same(citation.title) if citation.title else key(citation.number or "")

@@ -15,7 +15,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 import policykg.graph.iris as iris
 from policykg.graph.gazetteer import Agency, Place, key
 from policykg.graph.numbering import parse_segment
-from policykg.graph.records import DocumentRecord, Item
+from policykg.graph.records import Citation, DocumentRecord, Item
 from policykg.graph.units import base_unit
 from policykg.ontology.namespace import PKG as PKG_TERMS
 
@@ -417,16 +417,19 @@ def _cluster_triples(target: NamedNode, cluster) -> Iterator[Triple]:
     yield Triple(node, pkg("clusterIndustry"), NamedNode(cluster.industry))
 
 
-def cited_iri(citation) -> NamedNode:
-    return NamedNode(iris.cited_document(citation.number or key(citation.title)))
+def cited_iri(citation: Citation) -> NamedNode:
+    return NamedNode(iris.cited_document(citation.number or key(citation.title or "")))
 
 
-def _citation_triples(doc: NamedNode, citation) -> Iterator[Triple]:
+def _citation_triples(doc: NamedNode, citation: Citation) -> Iterator[Triple]:
+    """The edge to the stub of the cited document, which says what the citation says: a citation by
+    number alone gives no title, and the number is its label."""
     cited = cited_iri(citation)
     yield Triple(doc, NamedNode(ELI + citation.relation), cited)
     yield Triple(cited, RDF_TYPE, pkg("Document"))
-    yield Triple(cited, NamedNode(ELI + "title"), zh(citation.title))
-    yield Triple(cited, RDFS_LABEL, zh(citation.title))
+    if citation.title:
+        yield Triple(cited, NamedNode(ELI + "title"), zh(citation.title))
+    yield Triple(cited, RDFS_LABEL, zh(citation.title or citation.number or ""))
     if citation.number:
         yield Triple(cited, NamedNode(ELI + "id_local"), text(citation.number))
     yield Triple(cited, pkg("level"), pkg(LEVEL[citation.level]))

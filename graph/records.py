@@ -181,7 +181,9 @@ class Deadline:
 
 @dataclass(frozen=True)
 class Citation:
-    title: str
+    """A document a text cites, by its title, its number or both (根据国办发〔2021〕10号文件精神: no title)."""
+
+    title: str | None
     number: str | None
     relation: str  # based_on | cites
     level: str
@@ -233,7 +235,7 @@ class Digest:
     iri: str
     number: str | None
     titles: tuple[str, ...]  # the forms a citation may name it by, normalised
-    citations: tuple[tuple[str, str | None, str], ...]  # (normalised title, number, relation)
+    citations: tuple[tuple[str | None, str | None, str], ...]  # (normalised title, number, relation)
     region: tuple[str, ...] = ()  # its place and the places that place lies in, IRIs, its own first
     date: str | None = None  # ISO 8601
     topic: str = ""  # its title without its region's names, opening and genre

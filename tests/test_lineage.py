@@ -47,7 +47,7 @@ def test_citation_quotes_are_exact(stem):
     doc = record(stem)
     for c in doc.citations:
         quote = doc.outline.text.original[c.quote.start : c.quote.end]
-        assert quote.startswith("《") and c.title in quote
+        assert (quote.startswith("《") and c.title in quote) if c.title else quote == c.number
 
 
 def _based_on(text: str) -> set[tuple[str, str | None]]:
@@ -96,3 +96,108 @@ def test_a_short_name_cites_the_title_it_stands_for():
     cited = {c.title for c in record("shanghai-new-urbanization-task-division-2025").citations}
     assert "实施方案" not in cited
     assert "上海市深入实施以人为本的新型城镇化战略五年行动计划的实施方案" in cited
+
+
+def _read(text: str) -> list[tuple[str | None, str | None, str, str, str | None, str]]:
+    """(title, number, relation, level, path, quote) of every citation of a text."""
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    return [
+        (c.title, c.number, c.relation, c.level, c.path, text[c.quote.start : c.quote.end])
+        for c in outline_citations(outline, outline.preamble_text)
+    ]
+
+
+def _plan(opening: str, task: str = "建成区40%以上面积达到海绵城市要求。", number: str = "") -> str:
+    """A district plan: its own number under its title, an opening, a basis section and one task."""
+    head = f"嘉定区海绵城市建设实施方案\n{number}\n\n{opening}\n\n"
+    return head + f"一、总体要求\n坚持系统治理。\n\n二、工作目标\n{task}\n"
+
+
+@pytest.mark.parametrize(
+    "opening, number, level",
+    [
+        ("按照沪府办发〔2024〕3号文件要求，结合本区实际，制定本方案。", "沪府办发〔2024〕3号", "provincial"),
+        ("根据国办发〔2021〕10号文件精神，结合本区实际，制定本方案。", "国办发〔2021〕10号", "national"),
+        ("依据沪府规〔2023〕5号文，结合本区实际，制定本方案。", "沪府规〔2023〕5号", "provincial"),
+        ("按照市政府办公厅沪府办〔2022〕20号文件部署，结合本区实际，制定本方案。", "沪府办〔2022〕20号", "provincial"),
+        ("为贯彻落实豫政〔2021〕3号文件，结合本市实际，制定本方案。", "豫政〔2021〕3号", "provincial"),
+        ("遵照国务院办公厅国办发〔2021〕10号文件精神，制定本方案。", "国办发〔2021〕10号", "national"),
+        ("根据省委、省政府豫发〔2022〕9号文件精神，制定本方案。", "豫发〔2022〕9号", "provincial"),
+        ("落实工业和信息化部工信部联规〔2021〕3号文件要求，制定本方案。", "工信部联规〔2021〕3号", "national"),
+        ("根据工信部联规〔2021〕3号文件要求，制定本方案。", "工信部联规〔2021〕3号", "national"),
+        ("依照财政部财建〔2021〕3号文件，制定本方案。", "财建〔2021〕3号", "national"),
+        ("按照上海市松江区人民政府沪松府办〔2025〕31号文件要求，制定本方案。", "沪松府办〔2025〕31号", "county"),
+    ],
+    ids=[
+        "as-required-by",
+        "in-the-spirit-of",
+        "on-the-basis-of-the-document",
+        "issuer-then-number",
+        "to-carry-out",
+        "ministry-then-number",
+        "two-issuers",
+        "ministry-then-its-joint-code",
+        "a-code-that-starts-like-an-issuer",
+        "a-code-that-repeats-its-issuers-initial",
+        "a-district-number",
+    ],
+)
+def test_a_basis_named_by_its_number_alone(opening, number, level):
+    assert _read(_plan(opening)) == [(None, number, "based_on", level, None, number)]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        f"根据《{SPONGE}》、国办发〔2021〕10号和沪府规〔2023〕5号文件精神，制定本方案。",
+        f"根据《{SPONGE}》精神、国办发〔2021〕10号文件要求和沪府规〔2023〕5号文，制定本方案。",
+    ],
+    ids=["listed", "each-with-its-own-words"],
+)
+def test_numbers_listed_after_a_verb_are_all_the_basis(opening):
+    assert [(title, number, relation) for title, number, relation, *_ in _read(_plan(opening))] == [
+        (SPONGE, None, "based_on"),
+        (None, "国办发〔2021〕10号", "based_on"),
+        (None, "沪府规〔2023〕5号", "based_on"),
+    ]
+
+
+def test_a_number_alone_in_a_task_is_cited():
+    task = "按照沪府办发〔2024〕3号文件要求，建成区40%以上面积达到海绵城市要求。"
+    assert _read(_plan("为推进海绵城市建设，制定本方案。", task)) == [
+        (None, "沪府办发〔2024〕3号", "cites", "provincial", "二", "沪府办发〔2024〕3号")
+    ]
+
+
+def test_a_title_that_names_its_basis_by_number():
+    text = "关于贯彻落实国发〔2021〕10号文件精神的实施意见\n\n为推进海绵城市建设，制定本意见。\n\n一、目标\n达标。\n"
+    assert [(c[0], c[1], c[2]) for c in _read(text)] == [(None, "国发〔2021〕10号", "based_on")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the document's own number, under its title and in its header
+        _plan("为推进海绵城市建设，结合本区实际，制定本方案。", number="嘉府办发〔2024〕12号"),
+        "上海市嘉定区人民政府办公室文件\n嘉府办发〔2024〕12号\n\n" + _plan("为推进海绵城市建设，制定本方案。"),
+        # its own number, even where a verb stands before it
+        _plan("按照嘉府办发〔2024〕12号文件，制定本方案。", number="嘉府办发〔2024〕12号"),
+        # a number in a table cell, not introduced by a verb
+        _plan("为推进海绵城市建设，制定本方案。", "序号 | 任务 | 依据\n1 | 建成区达标 | 沪府办发〔2024〕3号"),
+        # a number that a verb does not introduce
+        _plan("为推进海绵城市建设，现将沪府办发〔2024〕3号文件转发给你们。"),
+    ],
+    ids=["own-number", "own-header-and-number", "own-number-after-a-verb", "table-cell", "no-verb"],
+)
+def test_numbers_that_are_no_citation(text):
+    assert _read(text) == []
+
+
+def test_a_number_after_a_title_is_read_with_it():
+    opening = f"根据《{SPONGE}》（沪府办发〔2024〕3号）文件精神，制定本方案。"
+    assert [(c[0], c[1], c[2]) for c in _read(_plan(opening))] == [(SPONGE, "沪府办发〔2024〕3号", "based_on")]
+
+
+def test_a_number_not_in_brackets_after_a_title_is_not_its_number():
+    opening = f"根据《{SPONGE}》精神和沪府规〔2023〕5号文，制定本方案。"
+    assert [(c[0], c[1]) for c in _read(_plan(opening))] == [(SPONGE, None), (None, "沪府规〔2023〕5号")]

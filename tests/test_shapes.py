@@ -42,6 +42,26 @@ def _empty_quote(g: Graph) -> None:
     g.add((quote, OA.exact, Literal("")))
 
 
+CITED = URIRef("https://w3id.org/policykg/id/doc/cited/example")
+ELI_TITLE = URIRef("http://data.europa.eu/eli/ontology#title")
+ELI_ID_LOCAL = URIRef("http://data.europa.eu/eli/ontology#id_local")
+
+
+def _cited_by_nothing(g: Graph) -> None:
+    g.remove((CITED, ELI_TITLE, None))
+    g.remove((CITED, ELI_ID_LOCAL, None))
+
+
+def _corpus_document_without_title(g: Graph) -> None:
+    g.remove((URIRef("https://w3id.org/policykg/id/doc/example"), ELI_TITLE, None))
+
+
+def test_a_document_cited_by_its_number_alone_needs_no_title():
+    g = example()
+    g.remove((CITED, ELI_TITLE, None))  # 根据豫办〔2020〕17号文件精神: the number is all the citation says
+    assert validate_graph(g) == []
+
+
 def _start_after_end(g: Graph) -> None:
     position = URIRef(str(RESP) + "/evidence/position")
     g.remove((position, OA.start, None))
@@ -55,8 +75,10 @@ def _start_after_end(g: Graph) -> None:
         (_agency_of_another_city, "An agency of an unrelated area is responsible for this measure"),
         (_empty_quote, "A text quote selector must have exactly one non-empty oa:exact"),
         (_start_after_end, "not greater than its oa:end"),
+        (_cited_by_nothing, "A document must have an eli:title, or an eli:id_local"),
+        (_corpus_document_without_title, "A corpus document (one with a pkg:sourceFile) must have an eli:title"),
     ],
-    ids=["no-role", "agency-of-another-city", "empty-quote", "start-after-end"],
+    ids=["no-role", "agency-of-another-city", "empty-quote", "start-after-end", "cited-by-nothing", "untitled"],
 )
 def test_a_broken_graph_is_reported_with_the_shape_message(breakage, message):
     g = example()
