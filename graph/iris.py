@@ -94,6 +94,16 @@ def agency_pair(first: str, second: str) -> str:
     return f"{ID}agency-pair/{_last_segment(first)}/{_last_segment(second)}"
 
 
+def agency_load(document_iri: str, agency_iri: str = "") -> str:
+    """What one document assigns to one agency, counted (graph/summaries.py): a node of no document,
+    as computed across documents (``agency_iri`` empty: the prefix of the document's loads).
+
+    >>> agency_load(document("county"), f"{ID}agency/county-finance")
+    'https://w3id.org/policykg/id/agency-load/county/agency%2Fcounty-finance'
+    """
+    return f"{ID}agency-load/{_last_segment(document_iri)}/{iri_part(agency_iri.removeprefix(ID))}"
+
+
 def targets_due(document_iri: str, year: int | None) -> str:
     """A document's targets due in one year, counted (graph/rdf.py): ``…/due/2025``, ``…/due/none``."""
     return f"{document_iri}/due/{year or 'none'}"

@@ -5,29 +5,45 @@ responsibility, item and target at query time (queries/PLANNING.md, "Listing the
 - **Positions**: each document, outline item and target gets its place in the order the catalogue
   lists them (``pkg:documentPosition`` by source file; ``pkg:itemPosition`` by document, then
   ``pkg:order``; ``pkg:targetPosition`` by document, then the quote's start, indicator and IRI;
-  ``pkg:duePosition``, of a document's count of targets due in a year, by year, then document),
-  an ``xsd:integer`` that Oxigraph's index keeps in numeric order. A question that reads its rows
-  from that index lists them in that order with no ORDER BY, so that it stops after the page it
-  shows. An item's or target's position is its document's times ``SPAN`` plus its order (an item's
-  ``pkg:order``, a target's rank) within the document: a document added at the end of the corpus
-  moves nobody else's.
+  ``pkg:duePosition``, of a document's count of targets due in a year, by year, then document;
+  ``pkg:assignmentPosition`` of a responsibility by document, then its measure's order, role,
+  source and rank; ``pkg:scopePosition``, ``pkg:clusterPosition``, ``pkg:clusterTargetPosition``,
+  ``pkg:loadPosition``: see below), an ``xsd:integer`` that Oxigraph's index keeps in numeric
+  order. A question that reads its rows from that index lists them in that order with no ORDER BY,
+  so that it stops after the page it shows. An item's, target's or responsibility's position is its
+  document's times ``SPAN`` plus its order (an item's ``pkg:order``, a target's rank) within the
+  document: a document added at the end of the corpus moves nobody else's.
+- **Listings**: what a question lists under one thing, as the positions above stated of that thing
+  (``pkg:hasItemPosition``: a document's items; ``pkg:citingPosition``: the documents based on a
+  document, then those citing it; ``pkg:hasClusterTargetPosition``: a cluster's targets;
+  ``pkg:hasAssignmentPosition``, ``pkg:hasLoadPosition``: an agency's assignments and loads). Read
+  with the thing given, the index lists them in numeric order, so that a question reads them in
+  order without sorting them; each position is unique in the graph, so that it finds its node.
 - **Counts**: the citations of each document (``pkg:citationCount``: resolved across documents);
   each pair of agencies assigned to the same measures (``pkg:AgencyPair``, with how many measures
   and documents they share and their place in the list, most shared first); each functional type
-  in each place (``pkg:TypeInPlace``: agencies, assignments, measures and documents). A measure
-  belongs to one document, so these counts (but the agencies) are sums over documents.
+  in each place (``pkg:TypeInPlace``: agencies, assignments, measures and documents); the targets of
+  each scope and the place it resolves to (``pkg:TargetsOfScope``, with their place in the list,
+  most targets first); what each document assigns to each agency (``pkg:AgencyLoad``: items by role
+  and measures, listed under the agency by year, then document). A measure or target belongs to one
+  document, so these counts (but the agencies) are sums over documents.
+- **Keys**: each document the corpus cites is a ``pkg:CitedDocument`` with its number and title's
+  text as ``pkg:citedKey``, so that a question finds it from its parameter among the cited alone.
 
 The triples are written at the end of kg.nt and loaded into the store by the build. ``build --add``
 (graph/incremental.py) updates them from the documents it adds and replaces: the counts by what
-those documents add and remove, the positions of the documents whose position changed; the result
-is what a full build of the same corpus computes.
+those documents add and remove, the positions and loads of the documents whose position changed,
+the short lists (citations, clusters, scopes, pairs) anew; the result is what a full build of the
+same corpus computes.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Store, Triple, parse
@@ -46,7 +62,9 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 # Over the whole graph, each property is scanned in a sub-SELECT and hash-joined (queries/PLANNING.md,
 # rule 11); for a few documents (``VALUES ?doc``), the parts are looked up from their document.
 DOCUMENTS = "SELECT ?doc ?file WHERE { ?doc pkg:sourceFile ?file }"
-CITATIONS = "SELECT DISTINCT ?doc ?cited WHERE { ?doc eli:based_on|eli:cites ?cited }"
+CITATIONS = """SELECT ?doc ?relation ?cited WHERE {
+  VALUES ?relation { eli:based_on eli:cites } ?doc ?relation ?cited
+}"""
 ITEMS = """SELECT ?doc ?item ?order WHERE {
   { SELECT ?item ?order WHERE { ?item pkg:order ?order } } { SELECT ?item ?doc WHERE { ?item pkg:inDocument ?doc } }
 }"""
@@ -70,15 +88,43 @@ DUE = """SELECT ?doc ?tally ?year WHERE {
 DUE_OF = """SELECT ?doc ?tally ?year WHERE {
   VALUES ?doc { %s } ?tally pkg:dueOf ?doc OPTIONAL { ?tally pkg:dueInYear ?year }
 }"""
-ASSIGNMENTS = """SELECT ?doc ?agency ?measure WHERE {
+ASSIGNMENTS = """SELECT ?doc ?agency ?measure ?r ?role ?source ?rank ?order WHERE {
   { SELECT ?r WHERE { ?r a pkg:Responsibility } }
   { SELECT ?r ?agency WHERE { ?r pkg:agency ?agency } }
   { SELECT ?r ?doc WHERE { ?r pkg:inDocument ?doc } }
-  OPTIONAL { SELECT ?r ?measure WHERE { ?r pkg:measure ?measure } }
+  OPTIONAL { SELECT ?r ?role WHERE { ?r pkg:role ?role } }
+  OPTIONAL { SELECT ?r ?source WHERE { ?r pkg:sourceKind ?source } }
+  OPTIONAL { SELECT ?r ?rank WHERE { ?r pkg:rank ?rank } }
+  OPTIONAL { SELECT ?r ?measure ?order WHERE {
+    { SELECT ?r ?measure WHERE { ?r pkg:measure ?measure } }
+    { SELECT ?measure ?order WHERE { ?measure pkg:order ?order } }
+  } }
 }"""
-ASSIGNMENTS_OF = """SELECT ?doc ?agency ?measure WHERE { VALUES ?doc { %s }
-  ?r pkg:inDocument ?doc ; a pkg:Responsibility ; pkg:agency ?agency . OPTIONAL { ?r pkg:measure ?measure }
+ASSIGNMENTS_OF = """SELECT ?doc ?agency ?measure ?r ?role ?source ?rank ?order WHERE { VALUES ?doc { %s }
+  ?r pkg:inDocument ?doc ; a pkg:Responsibility ; pkg:agency ?agency .
+  OPTIONAL { ?r pkg:role ?role } OPTIONAL { ?r pkg:sourceKind ?source } OPTIONAL { ?r pkg:rank ?rank }
+  OPTIONAL { ?r pkg:measure ?measure OPTIONAL { ?measure pkg:order ?order } }
 }"""
+# what a cited document is looked up by
+CITED_KEYS = """SELECT ?cited ?key WHERE {
+  { SELECT DISTINCT ?cited WHERE { ?doc eli:based_on|eli:cites ?cited } }
+  { ?cited eli:id_local ?key } UNION { ?cited eli:title ?key }
+}"""
+# what agency_load_by_document takes a document's year from
+DATES = """SELECT ?doc ?issued ?signed ?printed ?title WHERE {
+  ?doc pkg:sourceFile ?file ; eli:title ?title .
+  OPTIONAL { ?doc pkg:issuedOn ?issued } OPTIONAL { ?doc pkg:signedOn ?signed } OPTIONAL { ?doc pkg:printedOn ?printed }
+}"""
+DATES_OF = """SELECT ?doc ?issued ?signed ?printed ?title WHERE { VALUES ?doc { %s }
+  ?doc eli:title ?title .
+  OPTIONAL { ?doc pkg:issuedOn ?issued } OPTIONAL { ?doc pkg:signedOn ?signed } OPTIONAL { ?doc pkg:printedOn ?printed }
+}"""
+# the order of roles in an agency's assignments (the others after), and what an agency's load counts of each
+ROLE_ORDER = {"Lead": 1, "Responsible": 2, "Coordinator": 3, "Implementer": 4}
+ROLE_COUNTS = {"Lead": "leadCount", "Support": "supportCount", "Responsible": "responsibleCount",
+               "Implementer": "implementerCount", "Coordinator": "coordinatorCount"}  # fmt: skip
+SOURCE_NAMES = {"BodyClause": "body", "AnnexRow": "annex"}  # the others by their name in lower case
+LOAD_SPAN = 1 << 12  # loads of one document (one per agency it assigns): more than a document names
 AGENCIES = """SELECT ?agency ?label ?city ?type WHERE {
   ?agency a pkg:Agency .
   OPTIONAL { ?agency skos:prefLabel ?label FILTER(lang(?label) = "zh") }
@@ -86,13 +132,60 @@ AGENCIES = """SELECT ?agency ?label ?city ?type WHERE {
   OPTIONAL { ?agency pkg:functionalType ?type }
 }"""
 ASSIGNED_AGENCIES = "SELECT ?agency WHERE { ?agency a pkg:Agency FILTER EXISTS { ?r pkg:agency ?agency } }"
+CLUSTERS = """SELECT ?cluster ?zone ?name WHERE {
+  ?cluster a pkg:Cluster ; skos:prefLabel ?name ; pkg:clusterZone ?z .
+  ?z skos:prefLabel ?zone . FILTER(lang(?zone) = "zh")
+}"""
+CLUSTER_TARGETS = """SELECT ?cluster ?target ?year ?file ?indicator ?value WHERE {
+  ?target pkg:scopeCluster ?cluster .
+  OPTIONAL { ?target pkg:dueYear ?due } OPTIONAL { ?target pkg:indicator ?indicator }
+  OPTIONAL { ?target pkg:value ?value } OPTIONAL { ?target pkg:inDocument ?doc OPTIONAL { ?doc pkg:sourceFile ?file } }
+  BIND(COALESCE(STR(?due), "") AS ?year)
+}"""
+# the scope of each target, and the place it resolves to (if any)
+SCOPES = """SELECT ?doc ?scope ?place WHERE {
+  { SELECT ?target WHERE { ?target a pkg:Target } }
+  { SELECT ?target ?scope WHERE { ?target pkg:scope ?scope } }
+  { SELECT ?target ?doc WHERE { ?target pkg:inDocument ?doc } }
+  OPTIONAL { SELECT ?target ?place WHERE { ?target pkg:scopePlace ?place } }
+}"""
+SCOPES_OF = """SELECT ?doc ?scope ?place WHERE { VALUES ?doc { %s }
+  ?target pkg:inDocument ?doc ; a pkg:Target ; pkg:scope ?scope . OPTIONAL { ?target pkg:scopePlace ?place }
+}"""
+# the places a scope resolves to, as target_scopes names them: of one of these kinds, with a zh name
+NAMED_PLACES = """SELECT ?place ?label WHERE {
+  VALUES ?kind { pkg:Province pkg:City pkg:County pkg:DevelopmentZone pkg:ClusterZone pkg:Park }
+  ?place a ?kind ; skos:prefLabel ?label . FILTER(lang(?label) = "zh")
+}"""
 PAIR_COUNTS = "sharedMeasureCount", "sharedDocumentCount"
 TYPE_COUNTS = "assignmentsOfType", "measuresOfType", "documentsOfType"
+SCOPE_COUNTS = "targetsInScope", "documentsInScope"
 # the positions of a document's parts, kept by ``build --add`` for the documents that keep theirs
-PART_POSITIONS = tuple(f"#{name}> ".encode() for name in ("itemPosition", "targetPosition", "duePosition"))
-# how the lines of pkg:AgencyPair and pkg:TypeInPlace nodes begin: their IRIs' common part
+PART_POSITIONS = tuple(
+    f"#{name}> ".encode()
+    for name in ("itemPosition", "hasItemPosition", "targetPosition", "duePosition", "assignmentPosition")
+)
+# the positions of a document's parts listed under an agency, by the document position they hold
+AGENCY_LISTINGS = {
+    b"#hasAssignmentPosition> ": lambda n: n // SPAN,
+    b"#hasLoadPosition> ": lambda n: n // LOAD_SPAN % SPAN,
+}
+# the relations of a citing document, in the order a cited document lists them (based_on first)
+RELATIONS = ("http://data.europa.eu/eli/ontology#based_on", "http://data.europa.eu/eli/ontology#cites")
+
+
+def scope_node(scope: str, place: str) -> NamedNode:
+    """The targets of a scope and the place it resolves to ("" for none), counted."""
+    return NamedNode(f"{iris.ID}targets-of-scope/{iris.iri_part(scope)}/{iris.iri_part(place.removeprefix(iris.ID))}")
+
+
+# how the lines of pkg:AgencyLoad nodes begin; a load is no node of its document's (it is computed across
+# documents: graph/checks.py reads a document's nodes as the document's own)
+LOAD = f"<{iris.ID}agency-load/".encode()
+# how the lines of pkg:AgencyPair, pkg:TypeInPlace and pkg:TargetsOfScope nodes begin: their IRIs' common part
 COUNTED_NODES = tuple(
-    f"<{node.rsplit('/', 2)[0]}/".encode() for node in (iris.agency_pair("a", "b"), iris.type_in_place("a", "b"))
+    f"<{node.rsplit('/', 2)[0]}/".encode()
+    for node in (iris.agency_pair("a", "b"), iris.type_in_place("a", "b"), scope_node("a", "b").value)
 )
 
 
@@ -131,7 +224,15 @@ def summary_triples(store: Store) -> Iterator[Triple]:
     yield from _target_positions(_rows(store, TARGETS), documents)
     yield from _due_positions(_rows(store, DUE), documents)
     agencies = Agencies.of(store)
-    yield from agencies.triples(Tally.of(_rows(store, ASSIGNMENTS), agencies), store)
+    assignments = _rows(store, ASSIGNMENTS)
+    yield from _assignment_positions(assignments, documents)
+    yield from _loads(assignments, documents, document_years(_rows(store, DATES)))
+    tally = Tally.of(assignments, agencies)
+    places = named_places(store)
+    tally.add(Tally.of_targets(_rows(store, SCOPES), places))
+    yield from agencies.triples(tally, store)
+    yield from _scope_triples(tally, places)
+    yield from _cluster_triples(store)
 
 
 def updated_summaries(
@@ -146,19 +247,27 @@ def updated_summaries(
     documents = document_positions(store)
     triples = list(_document_triples(store, documents))
     moved = {doc.value for doc, position in documents.items() if doc.value in changed or before.get(doc) != position}
-    kept = _kept_positions(lines, moved)
+    kept = _kept_positions(lines, moved, {before[NamedNode(doc)] for doc in moved if NamedNode(doc) in before})
+    assignments = _rows(store, ASSIGNMENTS_OF % _values(moved)) if moved else []
     if moved:
         triples += _item_positions(_rows(store, ITEMS_OF % _values(moved)), documents)
         triples += _target_positions(_rows(store, TARGETS_OF % _values(moved)), documents)
         triples += _due_positions(_rows(store, DUE_OF % _values(moved)), documents)
+        triples += _assignment_positions(assignments, documents)
+        triples += _loads(assignments, documents, document_years(_rows(store, DATES_OF % _values(moved))))
     gone = Store()
     gone.bulk_load(removed, format=RdfFormat.N_TRIPLES)
     agencies = Agencies.of(store) | Agencies.of(gone)
+    places = named_places(gone) | named_places(store)
     tally = Tally.parsed(lines)
     if changed:
-        tally.add(Tally.of(_rows(store, ASSIGNMENTS_OF % _values(changed)), agencies))
+        tally.add(Tally.of([row for row in assignments if row[0].value in changed], agencies))
         tally.add(Tally.of(_rows(gone, ASSIGNMENTS_OF % _values(changed)), agencies), -1)
+        tally.add(Tally.of_targets(_rows(store, SCOPES_OF % _values(changed)), places))
+        tally.add(Tally.of_targets(_rows(gone, SCOPES_OF % _values(changed)), places), -1)
     triples += agencies.triples(tally, store)
+    triples += _scope_triples(tally, places)
+    triples += _cluster_triples(store)
     return triples, kept
 
 
@@ -171,11 +280,21 @@ def _parsed(lines: Iterable[bytes]) -> list[Triple]:
     return [quad.triple for quad in parse(b"".join(lines), format=RdfFormat.N_TRIPLES)]
 
 
-def _kept_positions(lines: list[bytes], moved: set[str]) -> list[bytes]:
-    """The ``lines`` that give the position of an item or target of a document that kept its place
-    (rdf.py mints a document's parts under the document's IRI)."""
-    prefixes = tuple(f"<{doc}/".encode() for doc in sorted(moved))
-    return [line for line in lines if any(mark in line for mark in PART_POSITIONS) and not line.startswith(prefixes)]
+def _kept_positions(lines: list[bytes], moved: set[str], old: set[int]) -> list[bytes]:
+    """The ``lines`` about a document that kept its place (not in ``moved``, whose old positions are
+    ``old``): its parts' positions, stated of the part or of the document (rdf.py mints a document's
+    parts under its IRI), its loads, and its parts listed under their agencies."""
+    prefixes = tuple(f"<{doc}{end}".encode() for doc in sorted(moved) for end in ("/", "> "))
+    prefixes += tuple(f"<{iris.agency_load(doc)}".encode() for doc in sorted(moved))
+
+    def kept(line: bytes) -> bool:
+        for mark, position in AGENCY_LISTINGS.items():
+            if mark in line:
+                return position(int(line.split(b'"')[1])) not in old
+        ours = any(mark in line for mark in PART_POSITIONS) or line.startswith(LOAD)
+        return ours and not line.startswith(prefixes)
+
+    return [line for line in lines if kept(line)]
 
 
 def _rows(store: Store, query: str) -> list[tuple]:
@@ -199,17 +318,93 @@ def document_positions(store: Store) -> dict[NamedNode, int]:
 
 
 def _document_triples(store: Store, documents: dict[NamedNode, int]) -> Iterator[Triple]:
-    citations = Counter(doc for doc, _ in _rows(store, CITATIONS))
+    """Each document's position and count of citations, and for each cited document the keys it is
+    looked up by and the positions of the documents based on it, then of those citing it."""
+    citing = _rows(store, CITATIONS)
+    citations = Counter(doc for doc, _ in {(doc, cited) for doc, _, cited in citing})
     for doc, position in documents.items():
         yield Triple(doc, pkg("documentPosition"), typed(position, "integer"))
         yield Triple(doc, pkg("citationCount"), typed(citations[doc], "integer"))
+    for doc, relation, cited in citing:
+        if doc in documents:
+            listed = typed(RELATIONS.index(relation.value) * SPAN + documents[doc], "integer")
+            yield Triple(cited, pkg("citingPosition"), listed)
+            yield Triple(doc, pkg("citingDocumentPosition"), listed)
+    for cited, key in _rows(store, CITED_KEYS):
+        yield Triple(cited, RDF_TYPE, pkg("CitedDocument"))
+        yield Triple(cited, pkg("citedKey"), Literal(key))
+
+
+def _local(node: NamedNode | None) -> str:
+    return "" if node is None else node.value.rpartition("#")[2]
+
+
+def _assignment_positions(rows: list[tuple], documents: dict[NamedNode, int]) -> Iterator[Triple]:
+    """Each document's responsibilities (``rows`` of ASSIGNMENTS) by their measure's order (none
+    first), role, source and rank, stated of the responsibility and, to list an agency's, of it."""
+    parts: dict[NamedNode, list] = defaultdict(list)
+    for doc, agency, _, r, role, source, rank, order in rows:
+        if doc in documents:
+            key = ((order is not None, order or 0), ROLE_ORDER.get(_local(role), 5), _source(source), rank or 0)
+            parts[doc].append((*key, r.value, r, agency))
+    for doc, found in parts.items():
+        for rank, (*_, r, agency) in enumerate(sorted(found), 1):
+            position = typed(documents[doc] * SPAN + rank, "integer")
+            yield Triple(r, pkg("assignmentPosition"), position)
+            yield Triple(agency, pkg("hasAssignmentPosition"), position)
+
+
+def _source(kind: NamedNode | None) -> str:
+    """A source kind as the catalogue names it (body, annex, prose…)."""
+    return SOURCE_NAMES.get(_local(kind), _local(kind).lower())
+
+
+def document_years(rows: list[tuple]) -> dict[NamedNode, int]:
+    """Each document's year as agency_load_by_document gives it: of its date (issued, else signed,
+    else printed), else the first year its title names; 0 for none."""
+    years = {}
+    for doc, issued, signed, printed, title in rows:
+        date = issued or signed or printed
+        named = re.search("20[0-9][0-9]", title)
+        years[doc] = int(date.split("-")[0]) if date else int(named.group()) if named else 0
+    return years
+
+
+def _loads(rows: list[tuple], documents: dict[NamedNode, int], years: dict[NamedNode, int]) -> Iterator[Triple]:
+    """What each document assigns to each agency (``rows`` of ASSIGNMENTS): its responsibilities by
+    role and its measures, counted, and listed under the agency by the document's year, then corpus
+    order."""
+    counts: dict[NamedNode, dict[NamedNode, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    measures: dict[tuple[NamedNode, NamedNode], set] = defaultdict(set)
+    for doc, agency, measure, _, role, *_ in rows:
+        if doc in documents and role is not None:
+            counts[doc][agency][ROLE_COUNTS.get(_local(role))] += 1
+            if measure is not None:
+                measures[doc, agency].add(measure)
+    for doc, agencies in counts.items():
+        for rank, agency in enumerate(sorted(agencies, key=lambda a: a.value), 1):
+            node = NamedNode(iris.agency_load(doc.value, agency.value))
+            position = typed((years.get(doc, 0) * SPAN + documents[doc]) * LOAD_SPAN + rank, "integer")
+            yield Triple(node, RDF_TYPE, pkg("AgencyLoad"))
+            yield Triple(node, pkg("loadOf"), agency)
+            yield Triple(node, pkg("loadIn"), doc)
+            for name, n in sorted(agencies[agency].items(), key=lambda c: str(c[0])):
+                if name:
+                    yield Triple(node, pkg(name), typed(n, "integer"))
+            if measures[doc, agency]:
+                yield Triple(node, pkg("loadMeasureCount"), typed(len(measures[doc, agency]), "integer"))
+            yield Triple(node, pkg("loadPosition"), position)
+            yield Triple(agency, pkg("hasLoadPosition"), position)
 
 
 def _item_positions(rows: list[tuple], documents: dict[NamedNode, int]) -> Iterator[Triple]:
-    """Items by their document, then their order (unique within it)."""
+    """Items by their document, then their order (unique within it), stated of the item and, to list
+    one document's items, of the document."""
     for doc, item, order in rows:
         if doc in documents:
-            yield Triple(item, pkg("itemPosition"), typed(documents[doc] * SPAN + order, "integer"))
+            position = typed(documents[doc] * SPAN + order, "integer")
+            yield Triple(item, pkg("itemPosition"), position)
+            yield Triple(doc, pkg("hasItemPosition"), position)
 
 
 def _target_positions(rows: list[tuple], documents: dict[NamedNode, int]) -> Iterator[Triple]:
@@ -230,20 +425,67 @@ def _due_positions(rows: list[tuple], documents: dict[NamedNode, int]) -> Iterat
             yield Triple(tally, pkg("duePosition"), typed((year or 0) * SPAN + documents[doc], "integer"))
 
 
+def named_places(store: Store) -> dict[str, str]:
+    """The places a target's scope can resolve to in target_scopes, with their zh name (the least,
+    should one have several)."""
+    places: dict[str, str] = {}
+    for place, label in _rows(store, NAMED_PLACES):
+        places[place.value] = min(places.get(place.value, label), label)
+    return places
+
+
+def _scope_triples(tally: Tally, places: dict[str, str]) -> Iterator[Triple]:
+    """The scopes, in their list's order: most targets first, then by scope and place name."""
+
+    def order(key: tuple[str, str]):
+        scope, place = key
+        return (-tally.scopes[key]["targetsInScope"], scope, places.get(place, ""), place)
+
+    for position, (scope, place) in enumerate(sorted(tally.scopes, key=order), 1):
+        node = scope_node(scope, place)
+        yield Triple(node, RDF_TYPE, pkg("TargetsOfScope"))
+        yield Triple(node, pkg("ofScope"), Literal(scope))
+        if place:
+            yield Triple(node, pkg("resolvedPlace"), NamedNode(place))
+        for name in SCOPE_COUNTS:
+            yield Triple(node, pkg(name), typed(tally.scopes[scope, place][name], "integer"))
+        yield Triple(node, pkg("scopePosition"), typed(position, "integer"))
+
+
+def _cluster_triples(store: Store) -> Iterator[Triple]:
+    """The clusters by the names of their zone and their own, and under each its targets by due year,
+    source file, indicator and value (a missing one first), as the clusters question lists them:
+    few enough to be listed anew by every build."""
+    clusters = sorted((zone, name, cluster.value, cluster) for cluster, zone, name in _rows(store, CLUSTERS))
+    positions = {cluster: position for position, (*_, cluster) in enumerate(clusters, 1)}
+    targets: dict[NamedNode, list] = defaultdict(list)
+    for cluster, target, year, file, indicator, value in _rows(store, CLUSTER_TARGETS):
+        number = (value is not None, Decimal(value or 0))  # a missing value first, as ORDER BY puts it
+        targets[cluster].append((year, file or "", indicator or "", number, target.value, target))
+    for cluster, position in positions.items():
+        yield Triple(cluster, pkg("clusterPosition"), typed(position, "integer"))
+        for rank, (*_, target) in enumerate(sorted(targets[cluster]), 1):
+            at = typed(position * SPAN + rank, "integer")
+            yield Triple(target, pkg("clusterTargetPosition"), at)
+            yield Triple(cluster, pkg("hasClusterTargetPosition"), at)
+
+
 @dataclass
 class Tally:
     """Assignments counted by pair of agencies (measures, documents: agencies in IRI order) and by
-    functional type in a place (assignments, measures, documents): sums over documents."""
+    functional type in a place (assignments, measures, documents); targets by scope and the place it
+    resolves to (targets, documents): sums over documents."""
 
     pairs: defaultdict[tuple[str, str], Counter] = field(default_factory=lambda: defaultdict(Counter))
     types: defaultdict[tuple[str, str], Counter] = field(default_factory=lambda: defaultdict(Counter))
+    scopes: defaultdict[tuple[str, str], Counter] = field(default_factory=lambda: defaultdict(Counter))
 
     @classmethod
     def of(cls, rows: list[tuple], agencies: Agencies) -> Tally:
         """From rows of (document, agency, measure or None), one per responsibility."""
         tally = cls()
         by_document: dict[NamedNode, list[tuple[str, str | None]]] = defaultdict(list)
-        for doc, agency, measure in rows:
+        for doc, agency, measure, *_ in rows:
             by_document[doc].append((agency.value, measure.value if measure else None))
         for assignments in by_document.values():
             measures: dict[str, set[str]] = defaultdict(set)  # measure -> its agencies
@@ -267,6 +509,20 @@ class Tally:
         return tally
 
     @classmethod
+    def of_targets(cls, rows: list[tuple], places: dict[str, str]) -> Tally:
+        """From rows of (document, scope, place or None), one per target; a place that is not one of
+        ``places`` counts as none."""
+        tally = cls()
+        by_document: defaultdict[NamedNode, Counter] = defaultdict(Counter)
+        for doc, scope, place in rows:
+            by_document[doc][scope, place.value if place and place.value in places else ""] += 1
+        for counts in by_document.values():
+            for key, n in counts.items():
+                tally.scopes[key]["targetsInScope"] += n
+                tally.scopes[key]["documentsInScope"] += 1
+        return tally
+
+    @classmethod
     def parsed(cls, lines: list[bytes]) -> Tally:
         """The counts a build's summaries state (``lines``: their N-Triples lines)."""
         nodes: dict[str, dict[str, str | int]] = defaultdict(dict)
@@ -279,13 +535,16 @@ class Tally:
             if "firstAgency" in node:
                 pair = (str(node["firstAgency"]), str(node["secondAgency"]))
                 tally.pairs[pair].update({name: int(node[name]) for name in PAIR_COUNTS})
+            elif "ofScope" in node:
+                key = (str(node["ofScope"]), str(node.get("resolvedPlace", "")))
+                tally.scopes[key].update({name: int(node[name]) for name in SCOPE_COUNTS})
             else:
                 key = (str(node["inPlace"]), str(node["ofType"]))
                 tally.types[key].update({name: int(node[name]) for name in TYPE_COUNTS})
         return tally
 
     def add(self, other: Tally, sign: int = 1) -> None:
-        for mine, theirs in ((self.pairs, other.pairs), (self.types, other.types)):
+        for mine, theirs in ((self.pairs, other.pairs), (self.types, other.types), (self.scopes, other.scopes)):
             for key, counts in theirs.items():
                 mine[key].update({name: sign * n for name, n in counts.items()})
                 if not +mine[key]:  # nothing left

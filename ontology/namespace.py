@@ -12,6 +12,7 @@ class PKG(DefinedNamespace):
     AdministrativeArea: URIRef
     Agency: URIRef
     AgencyKind: URIRef
+    AgencyLoad: URIRef
     AgencyPair: URIRef
     AgencyType: URIRef
     Alignment: URIRef
@@ -20,6 +21,7 @@ class PKG(DefinedNamespace):
     AssignedItem: URIRef
     BodyClause: URIRef
     CategoryTarget: URIRef
+    CitedDocument: URIRef
     City: URIRef
     Cluster: URIRef
     ClusterZone: URIRef
@@ -77,6 +79,7 @@ class PKG(DefinedNamespace):
     TargetComparison: URIRef
     TargetKind: URIRef
     TargetsDue: URIRef
+    TargetsOfScope: URIRef
     Township: URIRef
     TownshipLevel: URIRef
     TypeInPlace: URIRef
@@ -90,6 +93,7 @@ class PKG(DefinedNamespace):
     agencyKind: URIRef
     alignmentScore: URIRef
     annexCount: URIRef
+    assignmentPosition: URIRef
     assignmentsOfType: URIRef
     baseUnit: URIRef
     baseValue: URIRef
@@ -97,16 +101,23 @@ class PKG(DefinedNamespace):
     carriesOut: URIRef
     category: URIRef
     citationCount: URIRef
+    citedKey: URIRef
+    citingDocumentPosition: URIRef
+    citingPosition: URIRef
     city: URIRef
     clusterIndustry: URIRef
+    clusterPosition: URIRef
+    clusterTargetPosition: URIRef
     clusterZone: URIRef
     comparator: URIRef
     comparison: URIRef
     coordinatedBy: URIRef
     coordinates: URIRef
+    coordinatorCount: URIRef
     deadline: URIRef
     divisionCode: URIRef
     documentPosition: URIRef
+    documentsInScope: URIRef
     documentsOfType: URIRef
     dueEveryYearCount: URIRef
     dueInYear: URIRef
@@ -121,11 +132,16 @@ class PKG(DefinedNamespace):
     flowStatus: URIRef
     functionalType: URIRef
     hasAssignee: URIRef
+    hasAssignmentPosition: URIRef
+    hasClusterTargetPosition: URIRef
+    hasItemPosition: URIRef
+    hasLoadPosition: URIRef
     hasPart: URIRef
     hasResponsible: URIRef
     hasRoleIn: URIRef
     hasTarget: URIRef
     implementedBy: URIRef
+    implementerCount: URIRef
     implements: URIRef
     inDocument: URIRef
     inPlace: URIRef
@@ -139,9 +155,14 @@ class PKG(DefinedNamespace):
     itemPosition: URIRef
     itemTargetCount: URIRef
     joint: URIRef
+    leadCount: URIRef
     leads: URIRef
     ledBy: URIRef
     level: URIRef
+    loadIn: URIRef
+    loadMeasureCount: URIRef
+    loadOf: URIRef
+    loadPosition: URIRef
     looseResponsibilityCount: URIRef
     lowerMeasure: URIRef
     lowerTarget: URIRef
@@ -153,6 +174,7 @@ class PKG(DefinedNamespace):
     mentionsPlace: URIRef
     mirrors: URIRef
     number: URIRef
+    ofScope: URIRef
     ofType: URIRef
     onAlignment: URIRef
     order: URIRef
@@ -163,13 +185,16 @@ class PKG(DefinedNamespace):
     printedOn: URIRef
     rank: URIRef
     resolved: URIRef
+    resolvedPlace: URIRef
     responsibilityCity: URIRef
     responsibilityCount: URIRef
+    responsibleCount: URIRef
     responsibleFor: URIRef
     role: URIRef
     scope: URIRef
     scopeCluster: URIRef
     scopePlace: URIRef
+    scopePosition: URIRef
     secondAgency: URIRef
     sharedDocumentCount: URIRef
     sharedMeasureCount: URIRef
@@ -179,12 +204,14 @@ class PKG(DefinedNamespace):
     sourceKind: URIRef
     startOffset: URIRef
     succeededBy: URIRef
+    supportCount: URIRef
     supportedBy: URIRef
     supports: URIRef
     targetCount: URIRef
     targetKind: URIRef
     targetOf: URIRef
     targetPosition: URIRef
+    targetsInScope: URIRef
     text: URIRef
     title: URIRef
     unit: URIRef

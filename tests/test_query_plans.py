@@ -39,6 +39,14 @@ LISTINGS = {
     "measure_text_search": "itemPosition", "measures_with_several_leads": "itemPosition",
     "measures_without_agency": "itemPosition", "targets_by_indicator": "targetPosition",
     "targets_due_in_year": "targetPosition", "targets_by_year": "duePosition",
+    "target_scopes": "scopePosition", "clusters": "clusterTargetPosition",
+}  # fmt: skip
+# Lookups whose answer grows with the corpus, by the listing they read: the positions the build lists
+# under their parameter (an agency's loads and assignments, a cited document's citing documents, and
+# their items), in order, so that they too stop once a page is full.
+LISTED_UNDER = {
+    "agency_load_by_document": "hasLoadPosition", "documents_citing": "citingPosition",
+    "measures_by_agency_role": "hasAssignmentPosition", "provincial_lineage": "hasItemPosition",
 }  # fmt: skip
 # Questions that test a count the build computes per document, then read the few documents it names.
 PER_DOCUMENT = ("responsibilities_without_measure",)
@@ -69,19 +77,40 @@ def widest_step(plan: dict) -> int:
     return max([own, *(widest_step(child) for child in plan.get("children", ()))])
 
 
+def rows_read(plan: dict, name: str) -> int:
+    """The rows the reads of the store of property ``name`` (its local name) produced."""
+    own = (
+        plan.get("number of results", 0)
+        if plan["name"].startswith("QuadPattern") and f"#{name}>" in plan["name"]
+        else 0
+    )
+    return own + sum(rows_read(child, name) for child in plan.get("children", ()))
+
+
 def test_the_test_tells_a_scan_from_a_lookup():
     plan = {"name": "Join", "children": [{"name": "QuadPattern(?r pkg:measure ?m)", "number of results": 7}]}
     assert widest_step(plan) == 7
     assert widest_step({"name": "Filter", "children": [{"name": "Path(?a p* ?b)", "number of results": 9}]}) == 9
+    listing = {
+        "name": "QuadPattern(?a <https://w3id.org/policykg/ontology#hasLoadPosition> ?p)",
+        "number of results": 3,
+    }
+    assert rows_read({"name": "Lateral", "children": [listing, listing]}, "hasLoadPosition") == 6
+    assert rows_read(listing, "loadPosition") == 0
 
 
-def widest_read(store: Path, text: str, folder: Path) -> int:
-    """The most rows a step of Oxigraph's plan for ``text`` read from ``store``."""
+def explained(store: Path, text: str, folder: Path) -> dict:
+    """Oxigraph's plan for ``text`` on ``store``, with the rows each step produced."""
     (folder / "q.rq").write_text(text)
     command = [str(OXIGRAPH), "query", "--location", str(store), "--query-file", str(folder / "q.rq")]
     command += ["--results-format", "tsv", "--explain-file", str(folder / "plan.json"), "--stats"]
     subprocess.run(command, check=True, capture_output=True, timeout=120)
-    return widest_step(json.loads((folder / "plan.json").read_text())["plan"])
+    return json.loads((folder / "plan.json").read_text())["plan"]
+
+
+def widest_read(store: Path, text: str, folder: Path) -> int:
+    """The most rows a step of Oxigraph's plan for ``text`` read from ``store``."""
+    return widest_step(explained(store, text, folder))
 
 
 @pytest.mark.slow
@@ -112,6 +141,23 @@ def test_a_listing_stops_once_its_page_is_full(generated, tmp_path, name):
     text = catalogue.with_values(query.text, catalogue.bindings(query, values)) + "\nLIMIT 11"
     widest = widest_read(generated.store, text, tmp_path)
     assert widest < listed / 4, f"{name}: one step reads {widest} rows for 11 ({listed} listed)"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(LISTED_UNDER))
+def test_a_lookup_that_lists_stops_once_its_page_is_full(generated, tmp_path, name):
+    """Two rows of the answer read a few of the positions listed under the parameter, where a plan
+    that sorts or groups the answer first reads all of them; and no step reads a large part of the
+    graph."""
+    query = catalogue.load()[name]
+    values = generated.values[name]
+    rows = len(catalogue.run(Store.read_only(str(generated.store)), query, values))
+    assert rows >= 8, f"{name}: too short an answer to tell ({rows} rows)"
+    text = catalogue.with_values(query.text, catalogue.bindings(query, values))
+    whole = rows_read(explained(generated.store, text, tmp_path), LISTED_UNDER[name])
+    page = explained(generated.store, text + "\nLIMIT 2", tmp_path)
+    assert rows_read(page, LISTED_UNDER[name]) * 3 < whole, f"{name}: reads as many positions for 2 rows as for {rows}"
+    assert widest_step(page) < generated.items / 10, f"{name}: one step reads {widest_step(page)} rows"
 
 
 @pytest.mark.slow
