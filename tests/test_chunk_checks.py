@@ -12,6 +12,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Store, Triple, parse
 
 import policykg.graph.build as build_module
 from policykg.graph.build import build
+from policykg.graph.manifest import BoundaryRecord
 from policykg.graph.owlrl import derive
 from policykg.graph.rdf import RDF_TYPE, document_iri, pkg
 from policykg.graph.shacl_store import store_problems
@@ -111,3 +112,18 @@ def test_an_inconsistency_across_chunks_is_found_on_the_boundary(tmp_path, monke
     assert summary.consistent is False and summary.inferred == {}
     assert any(node.value in p.message and "disjoint" in p.message for p in summary.problems)
     assert not derive(Store.read_only(str(tmp_path / "build" / "store")))[0].consistent  # as on the whole store
+
+
+@pytest.mark.slow
+def test_what_the_build_computes_across_documents_draws_no_document_into_the_boundary(tmp_path):
+    """The summaries (positions, counts, agency loads) are nodes of no document, and no rule reads
+    their links to documents: in a corpus whose documents cite none of each other, the boundary
+    covers no document (else it would check every document again)."""
+    from bench.generate import generate
+
+    generate(12, tmp_path / "corpus", seed=5)
+    build(tmp_path / "corpus", tmp_path / "build", workers=1, quiet=True)
+    summaries = Store()
+    summaries.bulk_load((tmp_path / "build" / "kg.nt").read_bytes(), RdfFormat.N_TRIPLES)
+    assert any(summaries.quads_for_pattern(None, RDF_TYPE, pkg("AgencyLoad"), None))  # there are loads
+    assert BoundaryRecord.read(tmp_path / "build").documents == []
