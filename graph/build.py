@@ -25,7 +25,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
 from policykg.corpus import bundled_corpus
 from policykg.errors import CorpusError, PolicyKGError, Problem
-from policykg.graph.checks import Findings, UnitChecks, check_unit, finish
+from policykg.graph.checks import Findings, UnitChecks, check_unit
 from policykg.graph.extract import DocumentRecord, extract
 from policykg.graph.flow import Digest, digest, flow_triples
 from policykg.graph.gazetteer import Gazetteer
@@ -332,8 +332,7 @@ def _build_into(
                 manifest.ontology = (report.consistent, report.message)
             with nt.open("rb") as graph, inferred_nt.open("rb") as chunks:
                 lines = sorted(shared) + flow.ntriples.splitlines(keepends=True)
-                found, consistent, boundary = finish(
-                    findings,
+                found, consistent, boundary = findings.close(
                     store,
                     schema,
                     lines,

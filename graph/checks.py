@@ -124,15 +124,18 @@ class Findings:
         inferred: Callable[[str], bytes],
         shacl: bool,
         reasoner: bool,
-    ) -> tuple[BoundaryRecord, list[Violation]]:
+        ontology: tuple[bool, str] | None,
+    ) -> tuple[list[Problem], bool | None, BoundaryRecord]:
         """Check the boundary: the vocabularies, ``lines`` (what documents share, the flow) and
         ``computed`` (the summaries the build computes across documents) of a predicate some check
         reads (the others change nothing), and the triples of the documents they touch (``own``: a
         document's, by IRI). Its inferences replace the chunks' (``inferred``: a document's, by
         IRI) in the store's inferred graph for what it covers. The shapes that read what
         ``computed`` says of a document's nodes (its position, its counts) run on the whole store
-        instead, as none of the document's own checks could see it. Returns what the boundary
-        stored, and every violation, sorted."""
+        instead, as none of the document's own checks could see it. HermiT's verdict on the
+        ontology alone (``ontology``: consistent, why not; None without the reasoner) is weighed in.
+        Returns the problems, sorted; whether the graph is consistent (None without the reasoner);
+        what the boundary stored."""
         shapes, rules = compiled_shapes(), rules_read(_store_of(schema))
         lines = [line for line in lines if _predicate(line) in shapes.predicates | rules]
         computed = [line for line in computed if _predicate(line) in shapes.predicates | rules]
@@ -155,43 +158,24 @@ class Findings:
                 for quad in parse(inferred(document), format=RdfFormat.N_TRIPLES):
                     store.remove(Quad(quad.subject, quad.predicate, quad.object, INFERRED_GRAPH))
             store.bulk_load(boundary.inferred, RdfFormat.N_TRIPLES, to_graph=INFERRED_GRAPH)
-        if not shacl:
-            return boundary, []
-        whole = {_predicate(line) for line in about_documents} & shapes.predicates
-        on_the_store = shapes.signatures(whole)
-        found = [v for document, vs in self.violations.items() if document not in covered for v in vs]
-        found += [v for document, vs in unit.violations.items() if document in covered for v in vs]
-        found = [v for v in found if v.signature() not in on_the_store]
-        found += shapes.validate(store, b"".join(about_documents), reading=whole) if whole else []
-        return boundary, sorted(set(found))
+        found: list[Violation] = []
+        if shacl:
+            whole = {_predicate(line) for line in about_documents} & shapes.predicates
+            on_the_store = shapes.signatures(whole)
+            found = [v for document, vs in self.violations.items() if document not in covered for v in vs]
+            found += [v for document, vs in unit.violations.items() if document in covered for v in vs]
+            found = [v for v in found if v.signature() not in on_the_store]
+            found += shapes.validate(store, b"".join(about_documents), reading=whole) if whole else []
+        problems = sorted((v.problem(self.source(v)) for v in set(found)), key=str)
+        if ontology is None:
+            return problems, None, boundary
+        consistent, message = ontology
+        why = f"the ontology itself: {message}" if not consistent else self.inconsistency
+        if why:
+            boundary.clear(store)
+            problems.append(Problem("kg", None, "error", f"the OWL reasoner finds the graph inconsistent: {why}"))
+        return problems, not why, boundary
 
     def source(self, violation: Violation) -> str:
         """The file of the document a violation's focus node belongs to (``kg``: of no document)."""
         return self.files.get(owner(violation.focus, self.files) or "", "kg")
-
-
-def finish(
-    findings: Findings,
-    store: Store,
-    schema: bytes,
-    lines: list[bytes],
-    computed: list[bytes],
-    own: Callable[[str], bytes],
-    inferred: Callable[[str], bytes],
-    shacl: bool,
-    reasoner: bool,
-    ontology: tuple[bool, str] | None,
-) -> tuple[list[Problem], bool | None, BoundaryRecord]:
-    """The boundary checked (:meth:`Findings.close`), and HermiT's verdict on the ontology alone
-    (``ontology``: consistent, why not) weighed in: the problems, sorted; whether the graph is
-    consistent (None without the reasoner); what the boundary stored."""
-    boundary, violations = findings.close(store, schema, lines, computed, own, inferred, shacl, reasoner)
-    problems = sorted((v.problem(findings.source(v)) for v in violations), key=str)
-    if ontology is None:
-        return problems, None, boundary
-    consistent, message = ontology
-    why = f"the ontology itself: {message}" if not consistent else findings.inconsistency
-    if why:
-        boundary.clear(store)
-        problems.append(Problem("kg", None, "error", f"the OWL reasoner finds the graph inconsistent: {why}"))
-    return problems, not why, boundary

@@ -49,7 +49,7 @@ from policykg.graph.build import (
     stage_done,
     write_document,
 )
-from policykg.graph.checks import Findings, UnitChecks, check_unit, finish
+from policykg.graph.checks import Findings, UnitChecks, check_unit
 from policykg.graph.manifest import (
     CHECKS,
     RECORDS,
@@ -207,8 +207,7 @@ def _add_into(
         clock = time.perf_counter()
         by_iri = {_iri(r.digest): name for name, r in records.items() if r.digest}
         with nt.open("rb") as graph:
-            found, consistent, boundary = finish(
-                findings,
+            found, consistent, boundary = findings.close(
                 store,
                 schema,
                 sorted(shared) + flow.ntriples.splitlines(keepends=True),

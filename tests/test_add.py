@@ -159,7 +159,7 @@ def test_a_failed_add_leaves_the_previous_build_as_it_was(tmp_path, monkeypatch)
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(incremental, "finish", broken)  # fails late, in the checks
+    monkeypatch.setattr(incremental.Findings, "close", broken)  # fails late, in the checks
     with pytest.raises(RuntimeError, match="disk full"):
         add([CORPUS / LOWER[0]], out)
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and "store" not in p.parts}
