@@ -147,6 +147,30 @@ class Divisions:
         code = self.abbreviation.get((number or " ")[0])
         return self.by_code.get(code) if code else None
 
+    def of_initial(self, number: str | None, within: Division | None) -> Division | None:
+        """The division below a province whose number's first character is its name's initial
+        (驻政办〔2021〕10号 → 驻马店市, 嘉府办发〔2024〕3号 → 嘉定区), looked for near ``within`` (the citing
+        document's place): in its prefecture, then in its province; None when no single one is found.
+
+        >>> d = Divisions.bundled()
+        >>> [d.of_initial("驻政办〔2021〕10号", d.by_code[c]).name for c in ("411723", "410000")]
+        ['驻马店市', '驻马店市']
+        >>> d.of_initial("嘉府办发〔2024〕3号", d.by_code["310117"]).name
+        '嘉定区'
+        """
+        if not number or within is None:
+            return None
+        scopes = [d for d in self.chain(within) if d.level in (PREFECTURE, PROVINCE)]
+        for scope in reversed(scopes):  # the nearest first
+            found = [
+                d
+                for d in self.by_code.values()
+                if d.level != PROVINCE and d.code.startswith(_prefix(scope)) and d.name.startswith(number[0])
+            ]
+            if len(found) == 1:
+                return found[0]
+        return None
+
 
 def _prefix(division: Division) -> str:
     """The code digits every division inside this one shares."""

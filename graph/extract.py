@@ -70,7 +70,7 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         assignments=assignments,
         targets=targets,
         target_scopes=[scope_of(t.scope, city, gazetteer) for t in targets],
-        citations=outline_citations(outline, outline.preamble_text),
+        citations=outline_citations(outline, outline.preamble_text, city.division),
         mentions={item.path: gazetteer.find(item.body.text, city) for item in outline.walk()},
         problems=problems,
     )

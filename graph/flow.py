@@ -35,7 +35,7 @@ _STATUS = pkg("flowStatus")
 # What a title says besides its topic: the region's own names, how it opens, and its genre.
 _OWN_REGION = re.compile(r"本[省市区县镇]|全[省市区县镇]|我[省市区县镇]")
 _FRAME = re.compile(r"^关于|的(?=[^的]*$)|(?:的)?(?:实施|指导|工作|行动)?(?:意见|方案|计划|安排|要点|细则|办法)$")
-_YEAR_BRACKETS = str.maketrans("[]", "〔〕")
+_YEAR_BRACKETS = str.maketrans("[]()【】", "〔〕〔〕〔〕")
 MIRROR = 0.8  # share of title bigrams two documents' topics must have in common (Dice)
 
 
@@ -47,7 +47,7 @@ def _title_key(title: str) -> str:
 
 def _number_key(number: str) -> str:
     """A document number as citations are compared: widths and spaces folded, and square brackets
-    as the year's 〔〕 (沪府办发[2024]3号 is 沪府办发〔2024〕3号).
+    as the year's 〔〕 (沪府办发[2024]3号 and 沪府办发（2024）3号 are 沪府办发〔2024〕3号).
 
     >>> _number_key("沪府办发［2024］3号") == _number_key("沪府办发〔2024〕 3号")
     True

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from policykg.graph.outline import Line
 
 DATE_LINE = re.compile(r"\(?(\d{4})年(\d{1,2})月(\d{1,2})日\)?(印发)?$")
-DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[](?:19|20)\d\d[〕\]]\d{1,4}号")
+# A number's year in 〔〕, as GB/T 9704 prints it, or in the brackets writers use instead: [], (), 【】.
+NUMBER_YEAR = r"[〔\[(（【](?:19|20)\d\d[〕\])）】]"
+DOCUMENT_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,10}}{NUMBER_YEAR}\d{{1,4}}号")
 # A web page's metadata table: "文号:…" on one line, or the label on a line and its value below.
 _FIELD_LABELS = (
     "索引号",

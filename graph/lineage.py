@@ -13,17 +13,18 @@ document's own number, and a number no verb introduces (a table cell), are no ci
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from policykg.graph.divisions import COUNTY as DIVISION_COUNTY
-from policykg.graph.divisions import PREFECTURE, PROVINCE, Divisions
+from policykg.graph.divisions import PREFECTURE, PROVINCE, Division, Divisions
 from policykg.graph.divisions import TOWNSHIP as DIVISION_TOWNSHIP
-from policykg.graph.frontmatter import DOCUMENT_NUMBER
+from policykg.graph.frontmatter import DOCUMENT_NUMBER, NUMBER_YEAR
 from policykg.graph.gazetteer import key
 from policykg.graph.mapped import MappedText
 from policykg.graph.records import Citation, Outline, Span
 
 # A number alone, with the words before its year (the verb and issuer that introduce it, read from ``lead``).
-_NUMBER_ALONE = re.compile(r"(?P<lead>[\u4e00-\u9fff、]{1,40})[〔\[](?:19|20)\d\d[〕\]]\d{1,4}号")
+_NUMBER_ALONE = re.compile(rf"(?P<lead>[\u4e00-\u9fff、]{{1,40}}){NUMBER_YEAR}\d{{1,4}}号")
 # A title and the number in brackets after it, or a number alone: one pattern, so that a number after a
 # title is read once.
 _CITED = re.compile(
@@ -58,10 +59,11 @@ _NOTICE = re.compile(r"^.*?关于(?:印发|转发)[《<＜〈]?(.+?)[》>＞〉]
 _NATIONAL_TITLE = re.compile(r"^(关于印发)?《?(中共中央|国务院|国家|全国|中华人民共和国)")
 
 
-def level_of(title: str, number: str | None = None) -> str:
+def level_of(title: str, number: str | None = None, within: Division | None = None) -> str:
     """The level of government a document comes from: the first division its title names, else
     its number's 发文机关代字: a province's abbreviation (豫办, 沪府办发) is the province, except that
-    a 直辖市's districts write it before their own initial (沪松府办: 松江区).
+    a 直辖市's districts write it before their own initial (沪松府办: 松江区); another initial is that
+    of a city or county near ``within``, the citing document's place (驻政办: 驻马店市).
 
     >>> level_of("河南省推动制造业高质量发展实施方案", "豫办〔2020〕17号")
     'provincial'
@@ -87,6 +89,9 @@ def level_of(title: str, number: str | None = None) -> str:
             districts = {d.name[0] for d in divisions.by_code.values() if d.parent == province.code}
             return COUNTY if number[1:2] in districts else PROVINCIAL
         return PROVINCIAL
+    local = divisions.of_initial(number, within)
+    if local is not None:
+        return LEVELS[local.level]
     return NATIONAL  # a law or regulation named without a place (…条例) is national
 
 
@@ -104,53 +109,79 @@ def issued_title(title: str) -> str:
     return m.group(1) if m else title
 
 
-def _citations(
-    text: MappedText,
-    path: str | None,
-    preamble: bool,
-    short_names: dict[str, tuple[str | None, str | None]],
-    own_number: str | None,
-) -> list[Citation]:
-    """The citations of a text; in the preamble, those a based-on verb introduces, and those listed
-    right after them (根据《A》《B》和《C》: all three), are what the document is based on. A short
-    name a text gives a title (《A》（以下简称《方案》）) is recorded in ``short_names``, and a later
-    《方案》 cites A. A number alone is read when a verb introduces it or it is listed after another
-    citation; the document's own number is no citation."""
-    found: list[Citation] = []
-    based, end = False, 0
-    for m in _CITED.finditer(text.text):
-        if m.group("title") is None:
-            read = _number_alone(m.group("lead"), text.text[end : m.start()] if found else None)
-            if read is None:
+@dataclass
+class _Reader:
+    """What reading one document's citations carries from one text to the next: its own number
+    (no citation), its place (``within``, for the level of a number's initial) and the short names
+    its texts give titles."""
+
+    own_number: str | None
+    within: Division | None
+    short_names: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+    def citations(self, text: MappedText, path: str | None, preamble: bool) -> list[Citation]:
+        """The citations of a text; in the preamble, those a based-on verb introduces, and those listed
+        right after them (根据《A》《B》和《C》: all three), are what the document is based on. A short
+        name a text gives a title (《A》（以下简称《方案》）) is recorded, and a later 《方案》 cites A. A
+        number alone is read when a verb introduces it or it is listed after another citation; the
+        document's own number is no citation."""
+        found: list[Citation] = []
+        based, end = False, 0
+        for m in _CITED.finditer(text.text):
+            if m.group("title") is None:
+                read = _number_alone(m.group("lead"), text.text[end : m.start()] if found else None)
+                if read is None:
+                    continue
+                at, issuer, introduced = read
+                alone = text[m.start() + at : m.end()].display
+                if not DOCUMENT_NUMBER.fullmatch(alone) or (self.own_number and key(alone) == key(self.own_number)):
+                    continue
+                based = preamble and (introduced or based)
+                end = m.end()
+                found.append(self.citation(None, alone, based, path, text.span(m.start() + at, m.end()), issuer))
                 continue
-            at, issuer, introduced = read
-            alone = text[m.start() + at : m.end()].display
-            if not DOCUMENT_NUMBER.fullmatch(alone) or (own_number and key(alone) == key(own_number)):
+            title = text[m.start("title") : m.end("title")].display
+            number = text[m.start("number") : m.end("number")].display if m.group("number") else None
+            if _SHORT_NAME.search(text.text[: m.start()]):
+                if found:
+                    self.short_names[title] = (found[-1].title, found[-1].number)
                 continue
-            based = preamble and (introduced or based)
+            named, number = self.short_names.get(title, (title, number))
+            listed = based and _LISTED.fullmatch(text.text[end : m.start()])
+            based = preamble and bool(listed or _introduces_basis(text.text, m.start(), m.end()))
             end = m.end()
-            found.append(_citation(None, alone, based, path, text.span(m.start() + at, m.end()), issuer))
-            continue
-        title = text[m.start("title") : m.end("title")].display
-        number = text[m.start("number") : m.end("number")].display if m.group("number") else None
-        if _SHORT_NAME.search(text.text[: m.start()]):
-            if found:
-                short_names[title] = (found[-1].title, found[-1].number)
-            continue
-        named, number = short_names.get(title, (title, number))
-        listed = based and _LISTED.fullmatch(text.text[end : m.start()])
-        based = preamble and bool(listed or _introduces_basis(text.text, m.start(), m.end()))
-        end = m.end()
-        found.append(_citation(named, number, based, path, text.span(m.start(), m.end())))
-    return found
+            found.append(self.citation(named, number, based, path, text.span(m.start(), m.end())))
+        return found
 
+    def title_citations(self, outline: Outline, preamble: MappedText) -> list[Citation]:
+        """The basis the document's own title names (关于贯彻落实《X》的实施方案), read in the lines
+        before the preamble; the title of the document itself, which a notice issues, is not one."""
+        end = outline.text.text.find(preamble.text[:40]) if preamble.text.strip() else -1
+        front = outline.text[: end if end > 0 else 0]
+        found: dict[str, Citation] = {}
+        for line in front.lines():
+            for m in _TITLE_CITED.finditer(line.text):
+                title = issued_title(line[m.start("title") : m.end("title")].display)
+                number = line[m.start("number") : m.end("number")].display if m.group("number") else None
+                if _BASED_ON.search(line.text[: m.start()]) and (_same(title) not in found or number):
+                    found[_same(title)] = self.citation(title, number, True, None, line.span(m.start(), m.end()))
+            for m in _NUMBER_ALONE.finditer(line.text):  # 关于贯彻落实国发〔2021〕10号文件精神的实施意见
+                read = _number_alone(m.group("lead"), None)
+                if read is not None and read[2]:
+                    at, issuer, _ = read
+                    number = line[m.start() + at : m.end()].display
+                    if DOCUMENT_NUMBER.fullmatch(number):
+                        quote = line.span(m.start() + at, m.end())
+                        found[key(number)] = self.citation(None, number, True, None, quote, issuer)
+        return list(found.values())
 
-def _citation(
-    title: str | None, number: str | None, based: bool, path: str | None, quote: Span, issuer: str = ""
-) -> Citation:
-    """A citation of what it names; its level from the title, else the issuer named and the number."""
-    relation = "based_on" if based else "cites"
-    return Citation(title and issued_title(title), number, relation, level_of(title or issuer, number), path, quote)
+    def citation(
+        self, title: str | None, number: str | None, based: bool, path: str | None, quote: Span, issuer: str = ""
+    ) -> Citation:
+        """A citation of what it names; its level from the title, else the issuer named and the number."""
+        relation = "based_on" if based else "cites"
+        level = level_of(title or issuer, number, self.within)
+        return Citation(title and issued_title(title), number, relation, level, path, quote)
 
 
 def _number_alone(lead: str, since_last: str | None) -> tuple[int, str, bool] | None:
@@ -184,46 +215,24 @@ def _introduces_basis(text: str, start: int, end: int) -> bool:
     return bool(_BASED_ON.search(before) or (_TO_CARRY_OUT.search(before) and _CARRIED_OUT.match(text[end:])))
 
 
-def _title_citations(outline: Outline, preamble: MappedText) -> list[Citation]:
-    """The basis the document's own title names (关于贯彻落实《X》的实施方案), read in the lines
-    before the preamble; the title of the document itself, which a notice issues, is not one."""
-    end = outline.text.text.find(preamble.text[:40]) if preamble.text.strip() else -1
-    front = outline.text[: end if end > 0 else 0]
-    found: dict[str, Citation] = {}
-    for line in front.lines():
-        for m in _TITLE_CITED.finditer(line.text):
-            title = issued_title(line[m.start("title") : m.end("title")].display)
-            number = line[m.start("number") : m.end("number")].display if m.group("number") else None
-            if _BASED_ON.search(line.text[: m.start()]) and (_same(title) not in found or number):
-                found[_same(title)] = _citation(title, number, True, None, line.span(m.start(), m.end()))
-        for m in _NUMBER_ALONE.finditer(line.text):  # 关于贯彻落实国发〔2021〕10号文件精神的实施意见
-            read = _number_alone(m.group("lead"), None)
-            if read is not None and read[2]:
-                at, issuer, _ = read
-                number = line[m.start() + at : m.end()].display
-                if DOCUMENT_NUMBER.fullmatch(number):
-                    found[key(number)] = _citation(None, number, True, None, line.span(m.start() + at, m.end()), issuer)
-    return list(found.values())
-
-
 def _same(title: str) -> str:
     """A title as two citations of one document may differ: spaces and enumeration commas dropped."""
     return re.sub(r"[\s、,，]", "", title)
 
 
-def outline_citations(outline: Outline, preamble: MappedText) -> list[Citation]:
+def outline_citations(outline: Outline, preamble: MappedText, within: Division | None = None) -> list[Citation]:
     """Citations of the title, the preamble and every item (the document's own title is not a
     citation, but a title it names as its basis is); the basis is stated in the title, the
-    preamble, the first item (一、总体要求) or a law's first article."""
-    own = outline.metadata.document_number
-    short_names: dict[str, tuple[str | None, str | None]] = {}
-    found = _citations(preamble, None, True, short_names, own)
+    preamble, the first item (一、总体要求) or a law's first article. ``within`` is the document's
+    place, near which a number's initial is looked for."""
+    reader = _Reader(outline.metadata.document_number, within)
+    found = reader.citations(preamble, None, True)
     cited = {_identity(c) for c in found} | {key(c.number) for c in found if c.number}
-    found = [c for c in _title_citations(outline, preamble) if _identity(c) not in cited] + found
+    found = [c for c in reader.title_citations(outline, preamble) if _identity(c) not in cited] + found
     first = next(outline.walk(), None)
     for item in outline.walk():
         basis = item is first or item.path == "第一条"  # a law states its basis in its first article
-        found += _citations(item.body, item.path, basis, short_names, own)
+        found += reader.citations(item.body, item.path, basis)
     return found
 
 

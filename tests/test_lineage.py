@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from scoring import record
 
+from policykg.graph.divisions import Divisions
 from policykg.graph.lineage import outline_citations
 from policykg.graph.outline import parse_outline
 from policykg.graph.records import SourceText
@@ -127,6 +128,9 @@ def _plan(opening: str, task: str = "建成区40%以上面积达到海绵城市�
         ("根据工信部联规〔2021〕3号文件要求，制定本方案。", "工信部联规〔2021〕3号", "national"),
         ("依照财政部财建〔2021〕3号文件，制定本方案。", "财建〔2021〕3号", "national"),
         ("按照上海市松江区人民政府沪松府办〔2025〕31号文件要求，制定本方案。", "沪松府办〔2025〕31号", "county"),
+        ("按照沪府办发（2024）3号文件要求，结合本区实际，制定本方案。", "沪府办发（2024）3号", "provincial"),
+        ("根据国办发[2021]10号文件精神，制定本方案。", "国办发[2021]10号", "national"),
+        ("根据国办发【2021】10号文件精神，制定本方案。", "国办发【2021】10号", "national"),
     ],
     ids=[
         "as-required-by",
@@ -140,6 +144,9 @@ def _plan(opening: str, task: str = "建成区40%以上面积达到海绵城市�
         "a-code-that-starts-like-an-issuer",
         "a-code-that-repeats-its-issuers-initial",
         "a-district-number",
+        "year-in-round-brackets",
+        "year-in-square-brackets",
+        "year-in-lenticular-brackets",
     ],
 )
 def test_a_basis_named_by_its_number_alone(opening, number, level):
@@ -160,6 +167,23 @@ def test_numbers_listed_after_a_verb_are_all_the_basis(opening):
         (None, "国办发〔2021〕10号", "based_on"),
         (None, "沪府规〔2023〕5号", "based_on"),
     ]
+
+
+def test_a_title_with_a_number_whose_year_is_in_round_brackets():
+    opening = f"根据《{SPONGE}》（沪府办发（2024）3号）精神，制定本方案。"
+    assert [(c[0], c[1], c[2]) for c in _read(_plan(opening))] == [(SPONGE, "沪府办发（2024）3号", "based_on")]
+
+
+@pytest.mark.parametrize(
+    "place, number, level",
+    [("310114", "嘉府办发〔2024〕3号", "county"), ("411723", "驻政办〔2021〕10号", "municipal")],
+    ids=["a-district-of-a-municipality", "the-city-above-a-county"],
+)
+def test_a_local_number_has_the_level_of_the_place_its_initial_names_near_the_document(place, number, level):
+    text = _plan(f"按照{number}文件要求，结合本地实际，制定本方案。")
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    within = Divisions.bundled().by_code[place]
+    assert [(c.number, c.level) for c in outline_citations(outline, outline.preamble_text, within)] == [(number, level)]
 
 
 def test_a_number_alone_in_a_task_is_cited():
