@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from rdflib import RDF, Graph, Literal, URIRef
@@ -32,8 +32,10 @@ from policykg.graph.text import normalize
 from policykg.ontology.namespace import PKG
 
 
+@lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
-    """The form names are compared in: widths folded, spaces dropped."""
+    """The form names are compared in: widths folded, spaces dropped (cached: a document names the
+    same bodies and places many times)."""
     return "".join(normalize(name).text.split())
 
 
@@ -136,6 +138,7 @@ class Gazetteer:
 
     def __init__(self, graph: Graph, divisions: Divisions):
         self.divisions = divisions
+        self._resolved: dict[tuple[str, Place], Agency] = {}
         self.places: dict[str, Place] = {}
         for kind in _PLACE_KINDS:
             for node in _instances(graph, PKG[kind]):
@@ -295,7 +298,14 @@ class Gazetteer:
         return next(iter(types.values())) if len(types) == 1 else None
 
     def resolve(self, name: str, place: Place) -> Agency:
-        """The agency a name written in a document of ``place`` stands for (never fails)."""
+        """The agency a name written in a document of ``place`` stands for (never fails); cached, as a
+        document names its bodies many times and the gazetteer does not change once read."""
+        found = self._resolved.get((name, place))
+        if found is None:
+            found = self._resolved[(name, place)] = self._resolve(name, place)
+        return found
+
+    def _resolve(self, name: str, place: Place) -> Agency:
         k = key(name)
         chain = self.chain(place)
         for p in reversed(chain):

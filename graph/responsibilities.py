@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from policykg.graph.divisions import NOT_A_LEVEL, Divisions
 from policykg.graph.mapped import MappedText
@@ -216,9 +217,11 @@ def body_assignments(outline: Outline) -> list[Assignment]:
 # -- text similarity ------------------------------------------------------------------------
 
 
-def _bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def _bigrams(text: str) -> frozenset[str]:
+    """Cached: a title is compared with every row of a task table and every other title."""
     chars = [c for c in text if c.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:])}
+    return frozenset(a + b for a, b in zip(chars, chars[1:]))
 
 
 def similarity(a: str, b: str) -> float:
