@@ -1,5 +1,5 @@
-"""Annex tables (附件), and tables in the body (:mod:`body_tables`), as rows of cells, for the two
-layouts the corpus holds.
+"""Annex tables (附件), and tables in the body (:mod:`body_tables`), as rows of cells, in the two
+layouts text extraction gives and in Markdown's.
 
 - Tab layout: each cell opens with a tab; a line without a tab continues the cell above (text
   set vertically in a narrow cell, "一\\n\\n星"); a blank line before a tab line starts a new row.
@@ -12,6 +12,8 @@ layouts the corpus holds.
   of leaf columns, and a last row opening with 备注 holds the table's remarks. In a table whose
   rows are a name and a sentence (远香湖中央活动区 | 结合…。), the header is as wide as the period
   at which the sentences recur.
+
+- Markdown: a row per line, cells between pipes, a rule (|---|) under the header.
 
 :func:`grid` gives every row one cell per column, a spanning cell carried down to the rows it spans.
 """
@@ -38,6 +40,7 @@ _UNIT = re.compile(r"\([^()]{1,12}\)")  # a unit or note in brackets under a hea
 _RUNS_ON = ("、", ",")  # a list that a line break cuts: "嘉定区、青浦区政府," / "临港新片区管委会"
 _NUMBER_COLUMN = re.compile(r"(序|编)号$")
 _BODIES_COLUMN = re.compile(r"(单位|部门|主体)$")
+UNIT_COLUMN = re.compile(r"(?:计量)?单位")  # a column of each row's unit (指标 | 单位 | 目标值), not of bodies
 _BODY = re.compile(
     r"(局|委|办|厅|部|队|院|中心|公司|集团|政府|管委会|委员会|办公室|街道|街镇|镇|乡|区|县|单位|部门|主体|银行)$"
 )
@@ -58,6 +61,7 @@ _PART = re.compile(r"[\u4e00-\u9fff]{1,4}")  # a lower header cell naming a part
 _REMARK = re.compile(r"备注|说明|注")  # a last row of remarks, opened by its label
 _TEXT, _BODIES, _NUMERIC, _SHARED = "text", "bodies", "number", "shared"
 _FIGURES = (_NUMERIC, _SHARED)
+_PIPE_RULE = re.compile(r"[|:\-\s]*-[|:\-\s]*")  # the rule under a Markdown header: |---|:--:|
 
 Cell = MappedText
 
@@ -91,6 +95,36 @@ def _tab_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], 
             rows[-1][-1] = rows[-1][-1] + doc[ln.start : ln.end].strip()
             blank_before = False
     return rows, notes
+
+
+def _pipe_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], list[str]]:
+    """A Markdown table, as converters write one: a row per line, its cells between pipes
+    (``| 序号 | 重点任务 | 责任单位 |``), the rule under the header (``|---|:--:|``) skipped. A line
+    outside the table is a note when it reads as one (注:), else the last cell's text going on."""
+    rows: list[list[Cell]] = []
+    notes: list[str] = []
+    for ln in region:
+        text = doc.text[ln.start : ln.end]
+        row = text.strip()
+        if is_pipe_row(row):
+            if _PIPE_RULE.fullmatch(row):
+                continue
+            at = ln.start + text.index("|") + 1
+            end = ln.start + len(text.rstrip()) - (1 if row.endswith("|") and len(row) > 1 else 0)
+            rows.append([])
+            for part in doc.text[at:end].split("|"):
+                rows[-1].append(doc[at : at + len(part)].strip())
+                at += len(part) + 1
+        elif _NOTE.match(row):
+            notes.append(doc[ln.start : ln.end].display)
+        elif row and rows and rows[-1]:
+            rows[-1][-1] = rows[-1][-1] + doc[ln.start : ln.end].strip()
+    return rows, notes
+
+
+def is_pipe_row(line: str) -> bool:
+    """A row of a Markdown table: a line that opens with a pipe and holds another."""
+    return line.startswith("|") and line.count("|") >= 2
 
 
 def _is_heading(cell: str) -> bool:
@@ -184,7 +218,7 @@ def _kinds(header: list[str], rows: list[list[str]]) -> list[str]:
         return 2 * sum(bool(_NUMBER.fullmatch(v)) for v in values) > len(values)
 
     def kind(j: int, h: str) -> str:
-        if _BODIES_COLUMN.search(h):
+        if _BODIES_COLUMN.search(h) and not UNIT_COLUMN.fullmatch(h):
             return _BODIES
         if _QUANTITY_COLUMN.search(h) or numeric(j):
             return _SHARED if _GROUP_FIGURE.search(h) else _NUMERIC
@@ -524,9 +558,13 @@ def grid(annex: Annex) -> list[GridRow]:
 
 
 def read_table(doc: MappedText, region: list[Line], index: LineIndex) -> tuple[list[AnnexRow], list[str]]:
-    """The rows (header first) and notes of the table printed on ``region``'s lines, in either layout."""
-    tabbed = any(doc.text[ln.start : ln.end].startswith("\t") for ln in region)
-    cell_rows, notes = (_tab_layout if tabbed else _line_layout)(doc, region)
+    """The rows (header first) and notes of the table printed on ``region``'s lines, in any layout."""
+    texts = [doc.text[ln.start : ln.end] for ln in region]
+    if any(is_pipe_row(t.strip()) for t in texts):
+        layout = _pipe_layout
+    else:
+        layout = _tab_layout if any(t.startswith("\t") for t in texts) else _line_layout
+    cell_rows, notes = layout(doc, region)
     return [_row(r, index) for r in cell_rows if r], notes
 
 
@@ -544,7 +582,7 @@ def parse_annexes(
         if title is None:
             for j, ln in enumerate(region):
                 text = doc.text[ln.start : ln.end]
-                if text.startswith("\t"):
+                if text.startswith("\t") or is_pipe_row(text.strip()):
                     break
                 if text.strip():
                     title = doc[ln.content : ln.end].display.strip()

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from policykg.graph.annex import grid
+from policykg.graph.annex import UNIT_COLUMN, grid
 from policykg.graph.body_tables import body_tables
 from policykg.graph.mapped import MappedText
 from policykg.graph.records import Annex, Item, Outline, Span, Target
@@ -607,7 +607,9 @@ _FIGURE = re.compile(_NUMBER)
 def plan_table_targets(annex: Annex, default_year: int | None, issued: int | None) -> list[Target]:
     """Targets of a plan table: each value under a column that names a year ("2021年任务(万m2)",
     "2025年底总量(万m2)", an indicator table's "2025年指标" holding "58%以上"), or under a column
-    with a unit in a row that names its year (建设时间 "2021年", "“十四五”期间"). Rows with no value
+    with a unit in a row that names its year (建设时间 "2021年", "“十四五”期间"); a bare figure takes
+    its column's unit, else its row's (a 单位 column). A year over when the document was issued is
+    the baseline, not a target (2020年 | 2025年 in a 2021 plan). Rows with no value
     under the year columns (named projects whose years are ticked), columns of costs, forecasts
     and past work, and tables of a period over before the document was issued ("“十三五”期间…
     建设情况一览表") give none, nor does a column that gives the size of the row's place (达标区域 |
@@ -620,6 +622,10 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
     place = next((j for j, h in enumerate(header) if _PLACE_COLUMN.search(h)), None)
     goals = [j for j, h in enumerate(header) if not _NOT_GOAL_COLUMN.search(h) and not _sizes_place(header, place, j)]
     year_of = {j: int(m.group(1)) for j in goals if (m := re.search(r"((?:19|20)\d\d)", header[j]))}
+    if issued:  # a year over when the document was issued is the baseline (2020年 | 2025年 in a 2021 plan)
+        year_of = {j: year for j, year in year_of.items() if year >= issued}
+    units = next((j for j, h in enumerate(header) if UNIT_COLUMN.fullmatch(h)), None)
+    goals = [j for j in goals if j != units]
     valued = sorted(set(year_of) | {j for j in goals if _column_unit(header, j)})
     time = next((j for j, h in enumerate(header) if _TIME_COLUMN.fullmatch(h)), None)
     if not year_of and time is None:
@@ -630,16 +636,17 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
         texts = [_fold(c.text).replace(" ", "") if c else "" for c in cells]
         total = any(_TOTAL_ROW.fullmatch(t) for t in texts)
         row_year = _row_year(texts[time]) if time is not None else None
+        row_unit = texts[units] if units is not None and re.fullmatch(_UNITS, texts[units]) else None
         values = {
             j: (cell, v)
             for j in valued
             if (cell := cells[j])
             and row.printed[j]
-            and (v := _cell_value(texts[j], _column_unit(header, j, before=j in year_of)))
+            and (v := _cell_value(texts[j], _column_unit(header, j, before=j in year_of) or row_unit))
         }
         if not values or not (any(j in values for j in year_of) if year_of else row_year or total):
             continue  # a named project without a planned series, or a row of no year
-        labels = "".join(t for j, t in enumerate(texts[: valued[0]]) if j not in (place, time) and _is_label(t))
+        labels = "".join(t for j, t in enumerate(texts[: valued[0]]) if j not in (place, time, units) and _is_label(t))
         named = cells[place] if place is not None else None
         scope = named.display.strip() if named and not total else "city"
         horizon = max(year_of.values(), default=None) or default_year

@@ -203,6 +203,56 @@ def test_rows_of_a_name_and_a_sentence_keep_the_header_to_two_columns():
     assert [row[0] for row in cells(SENTENCES)] == ["中央活动区", "滨水商务区"]
 
 
+# An indicator table as plans print them: a unit column, a baseline year and the goal year.
+INDICATORS = [
+    "一、主要目标",
+    "到2025年,全区制造业高质量发展取得明显成效。",
+    "表2 主要指标",
+    "序号", "指标", "单位", "2020年", "2025年", "属性",
+    "1", "规模以上工业增加值年均增速", "%", "6.5", "8", "预期性",
+    "2", "高新技术企业数量", "家", "320", "500", "预期性",
+    "二、重点任务",
+    "加快技术改造。",
+]  # fmt: skip
+
+
+def test_an_indicator_table_reads_each_rows_unit_and_takes_the_baseline_year_for_no_target():
+    text = "\n\n".join((TITLE, "2021年3月1日", *INDICATORS)) + "\n"
+    parsed = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    assert cells(parsed) == [
+        ["1", "规模以上工业增加值年均增速", "%", "6.5", "8", "预期性"],  # the unit column holds no bodies
+        ["2", "高新技术企业数量", "家", "320", "500", "预期性"],
+    ]
+    assert targets(parsed) == [
+        ("一", "规模以上工业增加值年均增速", "growth", 8.0, "%", 2025, "city"),
+        ("一", "高新技术企业数量", "count", 500.0, "家", 2025, "city"),
+    ]  # 2020 was over when the plan was issued in 2021: its figures are the baseline
+
+
+def _markdown(table: list[str]) -> list[str]:
+    """Cells as a Markdown pipe table: the header, its rule, then rows of ``width`` cells."""
+    header, rows = table[:4], table[4:]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(rows[k : k + 4]) + " |" for k in range(0, len(rows), 4)]
+    return ["\n".join(lines)]
+
+
+def test_a_markdown_table_is_read_as_the_same_table_printed_one_cell_per_line():
+    printed = ["序号", "指标", "单位", "2027年目标", "1", "绿道总长度", "公里", "120", "2", "驿站数量", "个", "15"]
+    head = ["一、工作目标", "到2027年,绿道体系基本建成。", "表1 绿道建设指标"]
+    tail = ["二、保障措施", "加强资金保障。"]
+    as_cells, as_markdown = outline(*head, *printed, *tail), outline(*head, *_markdown(printed), *tail)
+    assert cells(as_markdown) == cells(as_cells) == [["1", "绿道总长度", "公里", "120"], ["2", "驿站数量", "个", "15"]]
+    assert (
+        targets(as_markdown)
+        == targets(as_cells)
+        == [
+            ("一", "绿道总长度", "level", 120.0, "公里", 2027, "city"),
+            ("一", "驿站数量", "count", 15.0, "个", 2027, "city"),
+        ]
+    )
+
+
 def test_what_is_no_table():
     prose = outline("一、工作目标", "表1 某区绿道建设年度计划表", "全区绿道总长度达到120公里。", "二、保障措施")
     assert body_tables(prose) == []  # a caption over a figure the text does not hold

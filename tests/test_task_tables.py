@@ -271,3 +271,32 @@ def test_every_assignment_belongs_to_an_item_even_when_a_row_names_no_task():
     )  # fmt: skip
     items = {i.path for i in annex_items(outline)} | {i.path for i in outline.walk()}
     assert {a.path for a in annex_assignments(outline)} - items == {None}
+
+
+def test_a_markdown_task_table_reads_as_the_same_table_printed_one_cell_per_line():
+    printed = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+    printed += ["1", "推进旧区改造", "区房管局", "区发展改革委、区财政局", "2025年底前"]
+    printed += ["2", "建立工作机制", "区建设管理委", "各街镇", "2025年6月底前"]
+    rows = [printed[k : k + 5] for k in range(0, len(printed), 5)]
+    markdown = [
+        "| " + " | ".join(rows[0]) + " |",
+        "|:---:|---|---|---|---|",
+        *("| " + " | ".join(r) + " |" for r in rows[1:]),
+    ]
+    as_cells = table(*printed)
+    as_markdown = parse_outline(
+        SourceText("doc.txt", BODY + "附件\n\n重点任务推进表\n\n" + "\n".join(markdown) + "\n", "utf-8")
+    )
+    (annex,) = as_markdown.annexes
+    assert annex.title == "重点任务推进表" and [r.cells for r in annex.rows] == [tuple(r) for r in rows]
+    assert (
+        found(as_markdown)
+        == found(as_cells)
+        == [
+            ("二/（一）", "区房管局", "lead"),
+            ("二/（一）", "区发展改革委", "support"),
+            ("二/（一）", "区财政局", "support"),
+            ("二/（二）", "区建设管理委", "lead"),
+            ("二/（二）", "各街镇", "support"),
+        ]
+    )
