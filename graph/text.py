@@ -219,7 +219,8 @@ def read_source(path: Path) -> SourceText:
 
 _SPACES = " \u3000\xa0\u2002\u2003\u2009\u202f"
 _SPACE_RUN = re.compile(f"[{_SPACES}]+")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]|\r(?=\n)")
+# What carries no text: invisible characters, a CR before LF, and Markdown's strong emphasis (**二、主要任务**)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]|\r(?=\n)|\\*\\*")
 # Full-width ASCII forms fold to ASCII so that patterns need one spelling: （一） -> (一), ：-> :
 _FOLD = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 _FOLD.update({ord("\r"): "\n", ord("\f"): "\n", 0x3000: " ", 0xA0: " "})
@@ -286,12 +287,14 @@ def _spaces_to_delete(text: str) -> list[tuple[int, int]]:
 def normalize(original: str) -> MappedText:
     """Normalise a document for parsing, keeping the map back to the original.
 
-    Line endings become ``\\n``, invisible characters go, layout spaces go (see
+    Line endings become ``\\n``, invisible characters and Markdown's bold marks go, layout spaces go (see
     :func:`_spaces_to_delete`) and full-width forms fold to ASCII. Page-break splits are joined
     later, by the outline, where it knows which lines are prose.
 
     >>> normalize("（一）主要目标 ： 工 作 方 案\\r\\n").text
     '(一)主要目标:工作方案\\n'
+    >>> normalize("**二、主要任务**").text
+    '二、主要任务'
     """
     text = MappedText.of(original)
     text = text.delete(m.span() for m in _INVISIBLE.finditer(text.text))

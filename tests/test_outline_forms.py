@@ -196,6 +196,22 @@ def test_mixed_brackets_read_as_one_style():
     assert item(outline, "三/（一）").title == "直接设置"
 
 
+def test_markdown_bold_headings_read_as_plain_ones():
+    plain = "\n\n".join(
+        [
+            "某区城市更新工作要点",
+            "一、总体要求",
+            "坚持规划引领。",
+            "二、重点任务",
+            "（一）推进旧区改造。加快推进零星旧改。",
+        ]
+    )
+    bold = plain.replace("一、总体要求", "**一、总体要求**").replace("（一）推进旧区改造。", "**（一）推进旧区改造。**")
+    expected = [(i.path, i.title) for i in read(plain).walk()]
+    assert [(i.path, i.title) for i in read(bold).walk()] == expected
+    assert expected == [("一", "总体要求"), ("二", "重点任务"), ("二/（一）", "推进旧区改造")]
+
+
 def test_full_width_and_half_width_arabic_numbers():
     roads = outline_of("shanghai-rural-roads-reform-2020")  # 1．
     assert [c.path for c in item(roads, "四/（一）").children] == [f"四/（一）/{k}" for k in range(1, 5)]
