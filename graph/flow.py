@@ -35,14 +35,20 @@ _STATUS = pkg("flowStatus")
 # What a title says besides its topic: the region's own names, how it opens, and its genre.
 _OWN_REGION = re.compile(r"本[省市区县镇]|全[省市区县镇]|我[省市区县镇]")
 _FRAME = re.compile(r"^关于|的(?=[^的]*$)|(?:的)?(?:实施|指导|工作|行动)?(?:意见|方案|计划|安排|要点|细则|办法)$")
+_DASHES = re.compile(r"[—–―‐~～-]+")  # 2024—2026年, 2024——2026年, 2024-2026年, 2024～2026年
 _YEAR_BRACKETS = str.maketrans("[]()【】", "〔〕〔〕〔〕")
 MIRROR = 0.8  # share of title bigrams two documents' topics must have in common (Dice)
 
 
 def _title_key(title: str) -> str:
-    """A title as citations are compared: widths, spaces and brackets folded, a notice reduced to
-    what it issues (关于印发《X》的通知 → X)."""
-    return re.sub(r"[《》<>〈〉＜＞]", "", issued_title(key(title).strip("《》<>〈〉")))
+    """A title as citations are compared: widths, spaces, brackets and dashes folded, a notice
+    reduced to what it issues (关于印发《X》的通知 → X).
+
+    >>> _title_key("关于印发《X三年行动方案（2024——2026年）》的通知") == _title_key("X三年行动方案(2024-2026年)")
+    True
+    """
+    folded = _DASHES.sub("-", key(title)).strip("《》<>〈〉")
+    return re.sub(r"[《》<>〈〉＜＞]", "", issued_title(folded))
 
 
 def _number_key(number: str) -> str:
