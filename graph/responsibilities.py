@@ -26,8 +26,10 @@ RESPONSIBLE, LEAD, SUPPORT, IMPLEMENTER, COORDINATOR = "responsible", "lead", "s
 BODY, ANNEX, PROSE = "body", "annex", "prose"
 
 # The words that make a clause label or a table column name a role (牵头单位, 配合部门, 推进单位…).
-ROLE_WORDS = {LEAD: "牵头", SUPPORT: "配合|参加|参与|支撑|协办|协助", RESPONSIBLE: "责任|推进|主责|实施|承办"}
-LABELS = f"(?:{'|'.join(ROLE_WORDS.values())})(?:单位|部门)"
+ROLE_WORDS = {LEAD: "牵头|主办", SUPPORT: "配合|参加|参与|支撑|协办|协助", RESPONSIBLE: "责任|推进|主责|实施|承办|落实"}
+# what answers: a body, or a department's own divisions in its documents (责任处室)
+BEARERS = "单位|部门|主体|处室|科室"
+LABELS = f"(?:{'|'.join(ROLE_WORDS.values())})(?:{BEARERS})"
 _CLAUSE_OPEN = re.compile(rf"\((?=(?:{LABELS}\s*:|[^()]{{2,40}}?牵头))")
 _LABEL = re.compile(rf"({LABELS})\s*:")
 _BLANKET = re.compile(r"[,;]?\s*(?:以下|下列)(?:各项)?任务均[需由](.+?)负责落实[^)]*$")

@@ -20,6 +20,7 @@ from policykg.graph.numbering import cn_to_int, int_to_cn
 from policykg.graph.records import Annex, Assignment, Deadline, Item, Outline, Span
 from policykg.graph.responsibilities import (
     ANNEX,
+    BEARERS,
     RESPONSIBLE,
     ROLE_WORDS,
     SUPPORT,
@@ -29,9 +30,9 @@ from policykg.graph.responsibilities import (
     similarity,
 )
 
-# A column names a role as a clause label does, or as tables also write it (主要部门, 责任主体).
+# A column names a role as a clause label does, or as tables also write it (主要部门).
 _ROLE_COLUMNS = tuple(
-    (role, re.compile(rf"(?:{words})(?:单位|部门)" + ("|主要部门|责任主体" if role == RESPONSIBLE else "")))
+    (role, re.compile(rf"(?:{words})(?:{BEARERS})" + ("|主要部门" if role == RESPONSIBLE else "")))
     for role, words in ROLE_WORDS.items()
 )
 

@@ -39,8 +39,22 @@ def assignments(body: str):
                 ("市市场监管局", "responsible", 3),
             ],
         ),
+        (
+            "（主办单位：市商务委；协办单位：市财政局）",
+            [("市商务委", "lead", 1), ("市财政局", "support", 1)],
+        ),
+        ("（责任主体：各区政府）", [("各区政府", "responsible", 1)]),
+        ("（落实单位：市财政局、市税务局）", [("市财政局", "responsible", 1), ("市税务局", "responsible", 2)]),
     ],
-    ids=["x-lead-y-support", "labelled-lead-support", "lead-and-implement", "city-prefix-once"],
+    ids=[
+        "x-lead-y-support",
+        "labelled-lead-support",
+        "lead-and-implement",
+        "city-prefix-once",
+        "host-and-co-host",
+        "the-body-that-answers",
+        "the-bodies-that-carry-out",
+    ],
 )
 def test_clause_forms(clause, expected):
     assert [(name, role, rank) for _, name, role, rank, _ in assignments(clause)] == expected
