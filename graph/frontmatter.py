@@ -12,12 +12,17 @@ from typing import TYPE_CHECKING
 
 from policykg.errors import Problem
 from policykg.graph.mapped import MappedText
+from policykg.graph.numbering import cn_to_int
 from policykg.graph.records import DocumentDate, Metadata
 
 if TYPE_CHECKING:
     from policykg.graph.outline import Line
 
-DATE_LINE = re.compile(r"\(?(\d{4})年(\d{1,2})月(\d{1,2})日\)?(印发)?$")
+# A date in figures (2024年3月5日), or in Chinese numerals as older documents print it (二〇二四年三月五日).
+_DIGIT = {c: d for d, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_DAY = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
+_DATE = rf"(\d{{4}}|[{''.join(_DIGIT)}]{{4}})年{_DAY}月{_DAY}日"
+DATE_LINE = re.compile(rf"\(?{_DATE}\)?(印发)?$")
 # A number's year in 〔〕, as GB/T 9704 prints it, or in the brackets writers use instead: [], (), 【】.
 NUMBER_YEAR = r"[〔\[(（【](?:19|20)\d\d[〕\])）】]"
 DOCUMENT_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,10}}{NUMBER_YEAR}\d{{1,4}}号")
@@ -52,14 +57,26 @@ _ENCLOSED = re.compile(r"(?:印发|转发)[^《》]*?《(.+)》的通知|(?:印�
 _ISSUER_END = re.compile("关于|印发|转发")
 # A regulation's adoption note under its title: "(2021年8月25日上海市第十五届人民代表大会常务委员会
 # 第三十四次会议通过)". The body that adopts it (通过) issues it; one that approves it (批准) does not.
-_ADOPTED = re.compile(
-    r"\(?(\d{4})年(\d{1,2})月(\d{1,2})日 ?(.+?)第[一二三四五六七八九十百零〇]+次(?:全体)?会议(通过|批准)\)?$"
-)
+_ADOPTED = re.compile(rf"\(?{_DATE} ?(.+?)第[一二三四五六七八九十百零〇]+次(?:全体)?会议(通过|批准)\)?$")
 _TERM = re.compile("第[一二三四五六七八九十百零〇]+届")
 
 
 def iso_date(year: str, month: str, day: str) -> str:
-    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+    """A date as printed, in figures or Chinese numerals, in ISO form.
+
+    >>> iso_date("二〇二一", "十二", "三十一"), iso_date("2024", "3", "5")
+    ('2021-12-31', '2024-03-05')
+    """
+    return f"{_figure(year, True):04d}-{_figure(month):02d}-{_figure(day):02d}"
+
+
+def _figure(text: str, digits: bool = False) -> int:
+    """A number in figures or Chinese numerals; ``digits``: numerals read digit by digit (二〇二一)."""
+    if text.isdigit():
+        return int(text)
+    if digits:
+        return int("".join(str(_DIGIT[c]) for c in text))
+    return cn_to_int(text)
 
 
 def _fields(text: str) -> list[tuple[str, int, int]]:

@@ -212,6 +212,16 @@ def test_markdown_bold_headings_read_as_plain_ones():
     assert expected == [("一", "总体要求"), ("二", "重点任务"), ("二/（一）", "推进旧区改造")]
 
 
+def test_a_date_in_chinese_numerals_reads_as_one_in_figures():
+    body = ["某区城市更新工作要点", "一、总体要求", "坚持规划引领。", "某区人民政府办公室"]
+    figures, numerals = (
+        read("\n\n".join([*body, date]) + "\n") for date in ("2021年12月30日", "二〇二一年十二月三十日")
+    )
+    assert [(d.date, d.kind) for d in numerals.metadata.dates] == [(d.date, d.kind) for d in figures.metadata.dates]
+    assert [d.date for d in numerals.metadata.dates] == ["2021-12-30"]
+    assert paths(numerals) == paths(figures) == ["一"]  # the date closes the body
+
+
 def test_full_width_and_half_width_arabic_numbers():
     roads = outline_of("shanghai-rural-roads-reform-2020")  # 1．
     assert [c.path for c in item(roads, "四/（一）").children] == [f"四/（一）/{k}" for k in range(1, 5)]
