@@ -63,10 +63,11 @@ def int_to_cn(value: int) -> str:
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 
-# 第X章 / 第X节 / 第X条 open a heading or an article only when a space, a bracketed title or the end
-# of the line follows: "第三十一条第三款规定的…" at the start of a line is a reference.
+# 第X部分 / 第X章 / 第X节 / 第X条 open a heading or an article only when a space, a bracketed title or
+# the end of the line follows: "第三十一条第三款规定的…" at the start of a line is a reference. A plan
+# may be cut into parts (第一部分 总体要求) above its 一、 items.
 _DIVISION_END = r"(?=[ (]|$)"
-_DIVISION_WORDS = {"chapter": "章", "section": "节", "article": "条"}
+_DIVISION_WORDS = {"part": "部分", "chapter": "章", "section": "节", "article": "条"}
 
 # (style, rank, pattern); the pattern's group 1 is the number, the match ends after the marker.
 STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
@@ -82,7 +83,7 @@ STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("circled", 7, re.compile(f"([{_CIRCLED}])")),
 )
 # Chapters and sections head the articles without numbering them: articles run on across them.
-DIVISIONS = ("chapter", "section")
+DIVISIONS = ("part", "chapter", "section")
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,8 @@ def format_segment(style: str, ordinal: int) -> str:
     """
     >>> [format_segment(s, 3) for s in ("cn", "cn_paren", "arabic", "arabic_paren", "circled")]
     ['三', '（三）', '3', '（3）', '③']
-    >>> [format_segment(s, 12) for s in ("chapter", "section", "article")]
-    ['第十二章', '第十二节', '第十二条']
+    >>> [format_segment(s, 12) for s in ("part", "chapter", "section", "article")]
+    ['第十二部分', '第十二章', '第十二节', '第十二条']
     """
     if style in _DIVISION_WORDS:
         return f"第{int_to_cn(ordinal)}{_DIVISION_WORDS[style]}"
@@ -123,12 +124,12 @@ def parse_segment(segment: str) -> tuple[str, int]:
 
     >>> parse_segment("（三十二）")
     ('cn_paren', 32)
-    >>> parse_segment("第六十四条")
-    ('article', 64)
+    >>> parse_segment("第六十四条"), parse_segment("第二部分")
+    (('article', 64), ('part', 2))
     """
     for style, word in _DIVISION_WORDS.items():
         if segment.startswith("第") and segment.endswith(word):
-            return style, cn_to_int(segment[1:-1])
+            return style, cn_to_int(segment[1 : -len(word)])
     inner = segment.strip("（）")
     if inner in _CIRCLED:
         return "circled", _CIRCLED.index(inner) + 1

@@ -222,6 +222,22 @@ def test_a_date_in_chinese_numerals_reads_as_one_in_figures():
     assert paths(numerals) == paths(figures) == ["一"]  # the date closes the body
 
 
+def test_a_plan_cut_into_parts_numbers_its_items_under_each_part():
+    text = "\n\n".join(
+        ["某区城市更新三年行动方案", "第一部分 总体要求", "一、指导思想", "坚持规划引领。"]
+        + ["第二部分 重点任务", "一、推进旧区改造", "加快推进零星旧改。", "二、加强组织保障", "建立工作机制。"]
+    )
+    outline = read(text + "\n")
+    assert [(i.path, i.title) for i in outline.walk()] == [
+        ("第一部分", "总体要求"),
+        ("第一部分/一", "指导思想"),
+        ("第二部分", "重点任务"),
+        ("第二部分/一", "推进旧区改造"),
+        ("第二部分/二", "加强组织保障"),
+    ]
+    assert messages(outline) == []  # 一、 starts again in each part
+
+
 def test_full_width_and_half_width_arabic_numbers():
     roads = outline_of("shanghai-rural-roads-reform-2020")  # 1．
     assert [c.path for c in item(roads, "四/（一）").children] == [f"四/（一）/{k}" for k in range(1, 5)]
