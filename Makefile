@@ -28,7 +28,7 @@ system-deps:
 	fi
 
 demo: $(STAMP) system-deps
-	$(VENV)/bin/policykg build --out build
+	$(VENV)/bin/policykg build --out build --formats nt,ttl,jsonld
 	for kind in responsibilities measures agencies targets places industries lineage alignment; do \
 	  $(VENV)/bin/policykg export $$kind --build build --out build/$$kind.csv || exit 1; \
 	done

@@ -36,7 +36,6 @@ from policykg.graph.rdf import RDF_TYPE, document_iri, document_triples, pkg
 from policykg.graph.reasoning import reason
 from policykg.graph.shacl_store import Violation
 from policykg.graph.store import (
-    FORMATS,
     INFERRED_GRAPH,
     StoreLoader,
     as_ntriples,
@@ -209,7 +208,7 @@ def build(
     reasoner: bool = True,
     shacl: bool = True,
     workers: int | None = None,
-    formats: tuple[str, ...] = tuple(FORMATS),
+    formats: tuple[str, ...] = (),
     scheduler: str | None = None,
     reference: bool = False,
     quiet: bool = False,

@@ -322,9 +322,10 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--formats",
-        default="nt,ttl,jsonld",
+        default="nt",
         type=_formats,
-        help="graph files to write (kg.nt always; default: nt,ttl,jsonld)",
+        help="graph files to write: nt (always), ttl, jsonld (default: nt; the Turtle and JSON-LD of a large "
+        "corpus take longer to write than its store, and an add writes them again)",
     )
     b.add_argument(
         "--executor",

@@ -57,20 +57,22 @@ def five(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, five):
-    """The five built once for the session: (build folder, summary)."""
+    """The five built once for the session, with every graph file: (build folder, summary)."""
     from policykg.graph.build import build
+    from policykg.graph.store import FORMATS
 
     out = tmp_path_factory.mktemp("kg") / "build"
-    return out, build(five, out)
+    return out, build(five, out, formats=tuple(FORMATS))
 
 
 @pytest.fixture(scope="session")
 def bundled(tmp_path_factory):
     """The whole bundled corpus (the five and the two chains), as `make demo` builds it."""
     from policykg.graph.build import build
+    from policykg.graph.store import FORMATS
 
     out = tmp_path_factory.mktemp("bundled") / "build"
-    return out, build(CORPUS, out)
+    return out, build(CORPUS, out, formats=tuple(FORMATS))
 
 
 @pytest.fixture(scope="module")

@@ -25,6 +25,7 @@ from policykg.graph.build import build
 from policykg.graph.checks import check_unit as incremental_check_unit
 from policykg.graph.incremental import add
 from policykg.graph.manifest import RECORDS, ChunkRecord, Manifest, Record
+from policykg.graph.store import FORMATS
 
 # The lower documents of the two bundled chains, and a document of their own: adding them resolves
 # citations to corpus documents, mirrors and alignments anew.
@@ -96,7 +97,7 @@ def assert_same_summary(added, full) -> None:
 def test_adding_documents_gives_the_full_build(bundled, tmp_path):
     full, full_summary = bundled
     out = tmp_path / "build"
-    build(corpus_without(tmp_path / "corpus", [*LOWER, CHANGED]), out)
+    build(corpus_without(tmp_path / "corpus", [*LOWER, CHANGED]), out, formats=tuple(FORMATS))
     before = stored(out)[0]
     summary = add([CORPUS / name for name in [*LOWER, CHANGED]], out)
     assert summary.added == sorted([*LOWER, CHANGED])
@@ -114,7 +115,7 @@ def test_a_changed_document_replaces_its_earlier_version(bundled, tmp_path, monk
     lines = (CORPUS / CHANGED).read_text(encoding="utf-8").splitlines(keepends=True)
     (folder / CHANGED).write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
     out = tmp_path / "build"
-    earlier = build(folder, out)
+    earlier = build(folder, out, formats=tuple(FORMATS))
     assert earlier.triples != full_summary.triples
     chunk = ChunkRecord.read(out, Record.read(out / RECORDS, CHANGED).chunk)
     rechecked: list[set[str]] = []

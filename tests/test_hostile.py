@@ -74,7 +74,7 @@ def hostile(tmp_path_factory):
     (corpus / "hostile.txt").write_text(hostile_text(), encoding="utf-8")
     (corpus / "real.txt").write_bytes((CORPUS / "zhumadian-2023-industrial-economy.txt").read_bytes())
     out = root / "build"
-    summary = build(corpus, out)
+    summary = build(corpus, out, formats=("ttl",))
     for command in ("report", "viz"):
         done = subprocess.run([sys.executable, "-m", "policykg", command, "--build", str(out)], capture_output=True)
         assert done.returncode == 0, done.stderr.decode()
