@@ -21,19 +21,24 @@ _WHEN = (
     r"(?P<year>(?:19|20)\d\d)年(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日|(?P<month_end>底|末|下旬))?"
     r"|(?P<period>上半年|下半年|年中|第?[一二三四]季度|底|末))?"
 )
-# 到/至 a period's end is a deadline (到2025年底), not 截至 (a status) or 有效期至 (a validity).
-_IN_TEXT = re.compile(rf"{_WHEN}(?:以前|之前|前)|(?<!截)(?<!有效期)(?:到|至){_WHEN.replace('?P<', '?P<e_')}")
-_IN_CELL = re.compile(rf"^{_WHEN}(?:以前|之前|前)?$")
 DEADLINE_COLUMN = re.compile(r"完成时限|完成时间|时间进度|时间节点|时限要求|时限")
+# 到/至 a period's end is a deadline (到2025年底), not 截至 (a status) or 有效期至 (a validity); so is a
+# date a deadline's label introduces in a clause (完成时限:2025年12月).
+_IN_TEXT = re.compile(
+    rf"{_WHEN}(?:以前|之前|前)|(?<!截)(?<!有效期)(?:到|至){_WHEN.replace('?P<', '?P<e_')}"
+    rf"|(?:{DEADLINE_COLUMN.pattern})\s*:\s*{_WHEN.replace('?P<', '?P<l_')}"
+)
+_IN_CELL = re.compile(rf"^{_WHEN}(?:以前|之前|前)?$")
 
 
-def _date(m: re.Match[str], prefix: str = "") -> str | None:
-    """The last day a matched deadline allows, when it ends a period (到2025年 alone is a horizon)."""
+def _date(m: re.Match[str], prefix: str = "", period_end: bool = False) -> str | None:
+    """The last day a matched deadline allows (its groups named with ``prefix``); with ``period_end``,
+    only when it names a period's end (到2025年 alone is a horizon)."""
     g = {k.removeprefix(prefix): v for k, v in m.groupdict().items() if k.startswith(prefix) and v}
     if "year" not in g:
         return None
     year = int(g["year"])
-    if prefix and not ({"month_end", "period"} & g.keys()):
+    if period_end and not ({"month_end", "period"} & g.keys()):
         return None
     if "period" in g:
         month = _PERIOD_END[g["period"]]
@@ -54,10 +59,12 @@ def deadlines_in(text: MappedText, path: str) -> list[Deadline]:
     ['2024-03-31', '2025-12-31', '2025-12-31']
     >>> deadlines_in(MappedText.of("到2025年,建成10个;截至2020年底,有效期至2031年1月31日"), "一")
     []
+    >>> [d.date for d in deadlines_in(MappedText.of("(责任单位:市科委;完成时限:2025年6月)"), "一")]
+    ['2025-06-30']
     """
     found = []
     for m in _IN_TEXT.finditer(text.text):
-        date = _date(m) or _date(m, "e_")
+        date = _date(m) or _date(m, "e_", period_end=True) or _date(m, "l_")
         if date:
             found.append(Deadline(path, date, text.span(m.start(), m.end())))
     return found

@@ -83,6 +83,7 @@ def _subject(text: MappedText, known) -> tuple[list[Mention], int] | None:
             head = head[head.text.rindex("由") + 1 :]
         if m := _ALIAS.search(head.text):
             head = head[: m.start()]
+        head = head[len(head.text) - len(head.text.lstrip("(")) :]  # (市教委负责): the bracket opens no name
         if not head.text:
             continue
         mentions = split_agencies(head, conjunctions=True)

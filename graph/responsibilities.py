@@ -32,6 +32,7 @@ BEARERS = "单位|部门|主体|处室|科室"
 LABELS = f"(?:{'|'.join(ROLE_WORDS.values())})(?:{BEARERS})"
 _CLAUSE_OPEN = re.compile(rf"\((?=(?:{LABELS}\s*:|[^()]{{2,40}}?牵头))")
 _LABEL = re.compile(rf"({LABELS})\s*:")
+_OTHER_LABEL = re.compile(r"[;。,]\s*[\u4e00-\u9fff]{2,8}\s*:")  # ;完成时限:2025年底 after a list of bodies
 _BLANKET = re.compile(r"[,;]?\s*(?:以下|下列)(?:各项)?任务均[需由](.+?)负责落实[^)]*$")
 _LEAD_FORM = re.compile(r"^(.+?)牵头(?:负责)?(?:[,;](.+?)(配合|参与|协同|组织落实|负责落实|落实)?)?$")
 _SEPARATORS = re.compile(r"[、,;。]")
@@ -184,6 +185,8 @@ def clause_assignments(item: Item) -> tuple[list[Assignment], list[Mention]]:
         if labels:
             for k, label in enumerate(labels):
                 end = labels[k + 1].start() if k + 1 < len(labels) else len(content.text)
+                other = _OTHER_LABEL.search(content.text, label.end(), end)
+                end = other.start() if other else end
                 role = next(r for r, words in ROLE_WORDS.items() if re.match(words, label.group(1)))
                 mentions, joint = joint_list(content[label.end() : end])
                 found += assign(item.path, mentions, role, joint, BODY, quote)

@@ -6,6 +6,7 @@ import pytest
 
 from policykg.graph.mapped import MappedText
 from policykg.graph.outline import parse_outline
+from policykg.graph.prose import prose_assignments
 from policykg.graph.records import SourceText
 from policykg.graph.responsibilities import body_assignments, split_agencies
 
@@ -76,3 +77,14 @@ def test_split_keeps_spans_on_the_original():
     text = MappedText.of("市发改委、教育局,各县区政府")
     mentions = split_agencies(text)
     assert [text.original[m.span.start : m.span.end] for m in mentions] == ["市发改委", "教育局", "各县区政府"]
+
+
+def test_a_clause_names_no_body_after_a_label_of_something_else():
+    found = assignments("（责任单位：市科委、市财政局；完成时限：2025年底）")
+    assert [(name, role) for _, name, role, *_ in found] == [("市科委", "responsible"), ("市财政局", "responsible")]
+
+
+def test_a_bracketed_duty_sentence_names_its_bodies_without_the_bracket():
+    text = "某市工作方案\n\n一、重点任务\n\n（一）推进项目建设。加快建设。（市教委、市财政局负责）\n"
+    found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), lambda name: True)
+    assert [(a.path, a.agency.name) for a in found] == [("一/（一）", "市教委"), ("一/（一）", "市财政局")]
