@@ -67,6 +67,13 @@ class AgencyType:
     def slug(self) -> str:
         return self.iri.rsplit("/", 1)[-1]
 
+    def name_at(self, division: Division | None) -> str:
+        """Its name at a division's level: a province's department is a 厅 where the vocabulary
+        knows that form (财政局 → 财政厅); a 直辖市's, a city's or a county's is a 局."""
+        provincial = re.sub("局$", "厅", self.label_zh)
+        province = division is not None and division.level == PROVINCE and not division.name.endswith("市")
+        return provincial if province and provincial in self.aliases else self.label_zh
+
 
 @dataclass(frozen=True)
 class Agency:
@@ -343,9 +350,10 @@ class Gazetteer:
             level = f"{_LEVEL_SLUG[every]}-" if every else ""
             place_en = owner.label_en or owner.label_zh
             en = f"{place_en} {agency_type.label_en}" if agency_type.label_en else None
+            name = agency_type.name_at(None if every else owner.division)  # each county's is a 局
             return Agency(
                 iris.agency(owner.slug, f"{level}{agency_type.slug}"),
-                owner.label_zh + (f"各{every}" if every else "") + agency_type.label_zh,
+                owner.label_zh + (f"各{every}" if every else "") + name,
                 f"{agency_type.label_en} of each {_LEVEL_SLUG[every]} of {place_en}" if en and every else en,
                 owner,
                 agency_type,

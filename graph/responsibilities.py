@@ -42,8 +42,10 @@ _LEVEL_PREFIX = "市区县省镇"  # 市发改委、教育局: the level written
 _KEEPS_OWN_PREFIX = re.compile(
     r"^(市|省|县|区|镇|各|中共|国家|中国|相关|有关|所在)|区|管委会|党工委|集团|支行|分行|分局|总部|[镇乡]$|街道"
 )
-_LEVEL = r"(?:省|市|县|区|乡|镇)(?:\([^()]{1,3}\))?"
+# a level, with the levels like it in brackets (县(市、区): nested in a clause's brackets as 县〔市、区〕)
+_LEVEL = r"(?:省|市|县|区|乡|镇)(?:[(〔][^()〔〕]{1,5}[)〕])?"
 _SHARED_LEVELS = re.compile(rf"^((?:{_LEVEL}、)+)({_LEVEL})(?=[\u4e00-\u9fff]{{2}})")
+_BRACKETED = re.compile(r"\([^()]*\)|〔[^〔〕]*〕")
 _ETC = re.compile(r"(?<=.{2})等(?:其他|其它)?(?:相关|有关)?(?:部门|单位)?$")
 _ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
 _AGENCY_FORM = re.compile(
@@ -71,6 +73,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     ['各县、区人民政府(管委会)', '高新区管委会']
     >>> [m.name for m in split_agencies(MappedText.of("经开区、工业园区、示范区管委会"))]
     ['经开区管委会', '工业园区管委会', '示范区管委会']
+    >>> [m.name for m in split_agencies(MappedText.of("省财政厅,各市、县〔市、区〕政府,市、县〔市、区〕财政部门"))]
+    ['省财政厅', '各市、县〔市、区〕政府', '市财政部门', '县〔市、区〕财政部门']
 
     With ``conjunctions``, 和/及/与 separate too, after a body's name (not in 住房和城乡建设局):
 
@@ -79,7 +83,10 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     """
     pieces, start, fields = [], 0, False
     separators = _CONJUNCTIONS if conjunctions else _SEPARATORS
+    bracketed = [b.span() for b in _BRACKETED.finditer(text.text)]
     for m in [*separators.finditer(text.text), None]:
+        if m and any(s < m.start() < e for s, e in bracketed):
+            continue  # 县(市、区): a list inside brackets names no bodies of its own
         if (
             m
             and m.group() in ("以及", "或者", "和", "及", "与", "或")

@@ -592,6 +592,7 @@ def _cell_target(label, entity, year, indicator, unit, cell, text) -> Target | N
     return None
 
 
+_GOAL_WORD = re.compile(r"任务|目标|计划|指标")
 _TIME_COLUMN = re.compile(r"(?:建设|实施|完成|计划)?(?:时间|年限|年份|年度)")
 _PLACE_COLUMN = re.compile(r"街镇|街道|乡镇|区县|县区|地区|区域|辖区")
 _COUNT_COLUMN = re.compile(r"数量|个数")
@@ -608,8 +609,8 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
     """Targets of a plan table: each value under a column that names a year ("2021年任务(万m2)",
     "2025年底总量(万m2)", an indicator table's "2025年指标" holding "58%以上"), or under a column
     with a unit in a row that names its year (建设时间 "2021年", "“十四五”期间"); a bare figure takes
-    its column's unit, else its row's (a 单位 column). A year over when the document was issued is
-    the baseline, not a target (2020年 | 2025年 in a 2021 plan). Rows with no value
+    its column's unit, else its row's (a 单位 column). A bare year over when the document was issued
+    is the baseline, not a target (2020年 | 2025年 in a 2021 plan). Rows with no value
     under the year columns (named projects whose years are ticked), columns of costs, forecasts
     and past work, and tables of a period over before the document was issued ("“十三五”期间…
     建设情况一览表") give none, nor does a column that gives the size of the row's place (达标区域 |
@@ -622,10 +623,12 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
     place = next((j for j, h in enumerate(header) if _PLACE_COLUMN.search(h)), None)
     goals = [j for j, h in enumerate(header) if not _NOT_GOAL_COLUMN.search(h) and not _sizes_place(header, place, j)]
     year_of = {j: int(m.group(1)) for j in goals if (m := re.search(r"((?:19|20)\d\d)", header[j]))}
-    if issued:  # a year over when the document was issued is the baseline (2020年 | 2025年 in a 2021 plan)
-        year_of = {j: year for j, year in year_of.items() if year >= issued}
+    # a bare year over when the document was issued is the baseline (2020年 | 2025年 in a 2021 plan), not
+    # one that names its work (2021年任务 in a five-year plan issued in 2022)
+    baseline = {j for j, year in year_of.items() if issued and year < issued and not _GOAL_WORD.search(header[j])}
     units = next((j for j, h in enumerate(header) if UNIT_COLUMN.fullmatch(h)), None)
-    goals = [j for j in goals if j != units]
+    goals = [j for j in goals if j != units and j not in baseline]
+    year_of = {j: year for j, year in year_of.items() if j in goals}
     valued = sorted(set(year_of) | {j for j in goals if _column_unit(header, j)})
     time = next((j for j, h in enumerate(header) if _TIME_COLUMN.fullmatch(h)), None)
     if not year_of and time is None:

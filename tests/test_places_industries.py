@@ -26,6 +26,14 @@ def test_place_hierarchy_runs_from_province_to_zones():
     assert gz.city_of(suiping_zone) == zhumadian
 
 
+def test_a_provinces_departments_are_named_as_its_own_are():
+    gz = Gazetteer.bundled()
+    zhejiang, shanghai = (gz.place_of(gz.divisions.by_code[code]) for code in ("330000", "310000"))
+    names = {written: gz.resolve(written, zhejiang).label_zh for written in ("省财政厅", "省统计局", "省发展改革委")}
+    assert names == {"省财政厅": "浙江省财政厅", "省统计局": "浙江省统计局", "省发展改革委": "浙江省发展和改革委员会"}
+    assert gz.resolve("市财政局", shanghai).label_zh == "上海市财政局"  # a 直辖市's are 局
+
+
 def test_cluster_zones_are_succeeded_by_development_zones():
     gz = Gazetteer.bundled()
     assert gz.succeeded_by
