@@ -70,7 +70,7 @@ _LEADING = re.compile(
     rf"^(?:\(\d+\)|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|[一二三四五\d]年内?|全年|{_SCOPE_WORDS}|每年|年均|年度|实现|其中|"
     rf"并|和|以及|要|的|即|基本|全面|逐步|(?:{_VERBS})(?!区))+"
 )
-_TRAILING = re.compile(rf"(?:{_VERBS.replace('|改造', '')}|分别|数量|总数|规模|均|的|应)+$")  # keep "管道改造"
+_TRAILING = re.compile(rf"(?:{_VERBS.replace('|改造', '')}|分别|总?数量|总数|总?规模|均|的|应)+$")  # keep "管道改造"
 
 
 def han_number(text: str) -> float | None:

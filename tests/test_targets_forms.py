@@ -10,7 +10,9 @@ import pytest
 from scoring import record
 
 from policykg.graph.mapped import MappedText
-from policykg.graph.targets import _Context, plan_years, sentence_targets
+from policykg.graph.outline import parse_outline
+from policykg.graph.records import SourceText
+from policykg.graph.targets import _Context, outline_targets, plan_years, sentence_targets
 
 
 def read(text: str, default_year: int | None = None, start: int | None = None) -> list[tuple]:
@@ -174,3 +176,14 @@ def test_a_table_in_the_body_names_a_bare_figure_by_its_whole_column():
         ("达标区域总面积占比", 52, 2025),
     ]
     assert {(t.kind, t.unit, t.scope) for t in found} == {("level", "平方公里", "city"), ("share", "%", "city")}
+
+
+def test_an_indicator_is_named_without_the_size_word_after_it():
+    texts = [
+        "到2026年,产业总规模超过500亿元",
+        "到2026年,全市数字经济规模达到3000亿元",
+        "到2025年,高新技术企业总数达到800家",
+    ]
+    outlines = [parse_outline(SourceText("d.txt", f"某方案\n\n一、目标\n\n{text}。\n", "utf-8")) for text in texts]
+    named = [t.indicator for outline in outlines for t in outline_targets(outline, [])]
+    assert named == ["产业", "数字经济", "高新技术企业"]
