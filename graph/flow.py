@@ -25,7 +25,7 @@ from pyoxigraph import NamedNode, Triple
 import policykg.graph.iris as iris
 from policykg.graph.alignment import align, measures_of
 from policykg.graph.gazetteer import Gazetteer, key
-from policykg.graph.lineage import issued_title
+from policykg.graph.lineage import issued_title, number_key
 from policykg.graph.rdf import ELI, RDF_TYPE, decimal, document_iri, item_iris, pkg, target_iris, text
 from policykg.graph.records import Digest, DocumentRecord, Pair, Target
 from policykg.graph.responsibilities import similarity
@@ -36,7 +36,6 @@ _STATUS = pkg("flowStatus")
 _OWN_REGION = re.compile(r"本[省市区县镇]|全[省市区县镇]|我[省市区县镇]")
 _FRAME = re.compile(r"^关于|的(?=[^的]*$)|(?:的)?(?:实施|指导|工作|行动)?(?:意见|方案|计划|安排|要点|细则|办法)$")
 _DASHES = re.compile(r"[—–―‐~～-]+")  # 2024—2026年, 2024——2026年, 2024-2026年, 2024～2026年
-_YEAR_BRACKETS = str.maketrans("[]()【】", "〔〕〔〕〔〕")
 MIRROR = 0.8  # share of title bigrams two documents' topics must have in common (Dice)
 
 
@@ -49,16 +48,6 @@ def _title_key(title: str) -> str:
     """
     folded = _DASHES.sub("-", key(title)).strip("《》<>〈〉")
     return re.sub(r"[《》<>〈〉＜＞]", "", issued_title(folded))
-
-
-def _number_key(number: str) -> str:
-    """A document number as citations are compared: widths and spaces folded, and square brackets
-    as the year's 〔〕 (沪府办发[2024]3号 and 沪府办发（2024）3号 are 沪府办发〔2024〕3号).
-
-    >>> _number_key("沪府办发［2024］3号") == _number_key("沪府办发〔2024〕 3号")
-    True
-    """
-    return key(number).translate(_YEAR_BRACKETS)
 
 
 def _topic(title: str, names: list[str]) -> str:
@@ -83,10 +72,10 @@ def digest(record: DocumentRecord, source: str, gazetteer: Gazetteer) -> Digest:
     return Digest(
         source,
         document_iri(record).value,
-        _number_key(meta.document_number) if meta.document_number else None,
+        number_key(meta.document_number) if meta.document_number else None,
         tuple(sorted(titles)),
         tuple(
-            (_title_key(c.title) if c.title else None, _number_key(c.number) if c.number else None, c.relation)
+            (_title_key(c.title) if c.title else None, number_key(c.number) if c.number else None, c.relation)
             for c in record.citations
         ),
         tuple(place.iri for place in region),

@@ -30,6 +30,7 @@ _NUMBER_ALONE = re.compile(rf"(?P<lead>[\u4e00-\u9fff、]{{1,40}}){NUMBER_YEAR}\
 _CITED = re.compile(
     rf"《(?P<title>[^《》]{{2,80}})》(?:\s*\((?P<number>{DOCUMENT_NUMBER.pattern})\)?)?|{_NUMBER_ALONE.pattern}"
 )
+_YEAR_BRACKETS = str.maketrans("[]()【】", "〔〕〔〕〔〕")
 _LISTED = re.compile(r"[\s、,，和及与以及]*")  # between two citations of one list
 # between a citation and a number listed after it: 国办发〔2021〕10号文件精神和沪府规〔2023〕5号
 _JOINED = re.compile(r"(?:文件|文)?(?:精神|要求|部署|规定)?[\s、和及与以及]*")
@@ -95,6 +96,16 @@ def level_of(title: str, number: str | None = None, within: Division | None = No
     return NATIONAL  # a law or regulation named without a place (…条例) is national
 
 
+def number_key(number: str) -> str:
+    """A document number as citations are compared: widths and spaces folded, and square brackets
+    as the year's 〔〕 (沪府办发[2024]3号 and 沪府办发（2024）3号 are 沪府办发〔2024〕3号).
+
+    >>> number_key("沪府办发［2024］3号") == number_key("沪府办发〔2024〕 3号")
+    True
+    """
+    return key(number).translate(_YEAR_BRACKETS)
+
+
 def issued_title(title: str) -> str:
     """The title of the document a notice issues or forwards, which is what a citation of the notice
     names; any other title as it is, but for the spaces a page layout leaves between two characters.
@@ -134,7 +145,8 @@ class _Reader:
                     continue
                 at, issuer, introduced = read
                 alone = text[m.start() + at : m.end()].display
-                if not DOCUMENT_NUMBER.fullmatch(alone) or (self.own_number and key(alone) == key(self.own_number)):
+                own = self.own_number is not None and number_key(alone) == number_key(self.own_number)
+                if not DOCUMENT_NUMBER.fullmatch(alone) or own:
                     continue
                 based = preamble and (introduced or based)
                 end = m.end()
@@ -172,7 +184,7 @@ class _Reader:
                     number = line[m.start() + at : m.end()].display
                     if DOCUMENT_NUMBER.fullmatch(number):
                         quote = line.span(m.start() + at, m.end())
-                        found[key(number)] = self.citation(None, number, True, None, quote, issuer)
+                        found[number_key(number)] = self.citation(None, number, True, None, quote, issuer)
         return list(found.values())
 
     def citation(
@@ -227,7 +239,7 @@ def outline_citations(outline: Outline, preamble: MappedText, within: Division |
     place, near which a number's initial is looked for."""
     reader = _Reader(outline.metadata.document_number, within)
     found = reader.citations(preamble, None, True)
-    cited = {_identity(c) for c in found} | {key(c.number) for c in found if c.number}
+    cited = {_identity(c) for c in found} | {number_key(c.number) for c in found if c.number}
     found = [c for c in reader.title_citations(outline, preamble) if _identity(c) not in cited] + found
     first = next(outline.walk(), None)
     for item in outline.walk():
@@ -238,4 +250,4 @@ def outline_citations(outline: Outline, preamble: MappedText, within: Division |
 
 def _identity(citation: Citation) -> str:
     """What two citations of one document share: the title, else the number."""
-    return _same(citation.title) if citation.title else key(citation.number or "")
+    return _same(citation.title) if citation.title else number_key(citation.number or "")
