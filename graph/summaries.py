@@ -7,17 +7,21 @@ responsibility, item and target at query time (queries/PLANNING.md, "Listing the
   ``pkg:order``; ``pkg:targetPosition`` by document, then the quote's start, indicator and IRI;
   ``pkg:duePosition``, of a document's count of targets due in a year, by year, then document;
   ``pkg:assignmentPosition`` of a responsibility by document, then its measure's order, role,
-  source and rank; ``pkg:scopePosition``, ``pkg:clusterPosition``, ``pkg:clusterTargetPosition``,
-  ``pkg:loadPosition``: see below), an ``xsd:integer`` that Oxigraph's index keeps in numeric
-  order. A question that reads its rows from that index lists them in that order with no ORDER BY,
-  so that it stops after the page it shows. An item's, target's or responsibility's position is its
-  document's times ``SPAN`` plus its order (an item's ``pkg:order``, a target's rank) within the
-  document: a document added at the end of the corpus moves nobody else's.
+  source and rank; ``pkg:mentionPosition`` of an item's mention of a company or place by document,
+  then the item's order and the thing's name; ``pkg:unresolvedPosition`` of an agency the gazetteer
+  does not know by its city's name and its own; ``pkg:scopePosition``, ``pkg:clusterPosition``,
+  ``pkg:clusterTargetPosition``, ``pkg:loadPosition``: see below), an ``xsd:integer`` that
+  Oxigraph's index keeps in numeric order. A question that reads its rows from that index lists
+  them in that order with no ORDER BY, so that it stops after the page it shows. An item's,
+  target's, responsibility's or mention's position is its document's times ``SPAN`` plus its order
+  (an item's ``pkg:order``, a target's rank) within the document: a document added at the end of
+  the corpus moves nobody else's.
 - **Listings**: what a question lists under one thing, as the positions above stated of that thing
   (``pkg:hasItemPosition``: a document's items; ``pkg:citingPosition``: the documents based on a
   document, then those citing it; ``pkg:hasClusterTargetPosition``: a cluster's targets;
-  ``pkg:hasAssignmentPosition``, ``pkg:hasLoadPosition``: an agency's assignments and loads). Read
-  with the thing given, the index lists them in numeric order, so that a question reads them in
+  ``pkg:hasAssignmentPosition``, ``pkg:hasLoadPosition``: an agency's assignments and loads;
+  ``pkg:companyMentionPosition``, ``pkg:placeMentionPosition``: the mentions of a company or place).
+  Read with the thing given, the index lists them in numeric order, so that a question reads them in
   order without sorting them; each position is unique in the graph, so that it finds its node.
 - **Counts**: the citations of each document (``pkg:citationCount``: resolved across documents);
   each pair of agencies assigned to the same measures (``pkg:AgencyPair``, with how many measures
@@ -28,13 +32,17 @@ responsibility, item and target at query time (queries/PLANNING.md, "Listing the
   and measures, listed under the agency by year, then document). A measure or target belongs to one
   document, so these counts (but the agencies) are sums over documents.
 - **Keys**: each document the corpus cites is a ``pkg:CitedDocument`` with its number and title's
-  text as ``pkg:citedKey``, so that a question finds it from its parameter among the cited alone.
+  text as ``pkg:citedKey``, so that a question finds it from its parameter among the cited alone;
+  each text a question asks with is a ``pkg:NameKey`` (``pkg:keyText``) with what is listed under it:
+  the targets of a scope as printed or of a place of that Chinese name
+  (``pkg:hasScopeTargetPosition``), the mentions of places of that name or within one
+  (``pkg:hasPlaceMentionPosition``).
 
 The triples are written at the end of kg.nt and loaded into the store by the build. ``build --add``
 (graph/incremental.py) updates them from the documents it adds and replaces: the counts by what
 those documents add and remove, the positions and loads of the documents whose position changed,
-the short lists (citations, clusters, scopes, pairs) anew; the result is what a full build of the
-same corpus computes.
+the short lists (citations, clusters, scopes, pairs, unresolved agencies, name keys) anew; the
+result is what a full build of the same corpus computes.
 """
 
 from __future__ import annotations
@@ -45,6 +53,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import unquote
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Store, Triple, parse
 
@@ -143,13 +152,13 @@ CLUSTER_TARGETS = """SELECT ?cluster ?target ?year ?file ?indicator ?value WHERE
   BIND(COALESCE(STR(?due), "") AS ?year)
 }"""
 # the scope of each target, and the place it resolves to (if any)
-SCOPES = """SELECT ?doc ?scope ?place WHERE {
+SCOPES = """SELECT ?doc ?scope ?place ?target WHERE {
   { SELECT ?target WHERE { ?target a pkg:Target } }
   { SELECT ?target ?scope WHERE { ?target pkg:scope ?scope } }
   { SELECT ?target ?doc WHERE { ?target pkg:inDocument ?doc } }
   OPTIONAL { SELECT ?target ?place WHERE { ?target pkg:scopePlace ?place } }
 }"""
-SCOPES_OF = """SELECT ?doc ?scope ?place WHERE { VALUES ?doc { %s }
+SCOPES_OF = """SELECT ?doc ?scope ?place ?target WHERE { VALUES ?doc { %s }
   ?target pkg:inDocument ?doc ; a pkg:Target ; pkg:scope ?scope . OPTIONAL { ?target pkg:scopePlace ?place }
 }"""
 # the places a scope resolves to, as target_scopes names them: of one of these kinds, with a zh name
@@ -157,21 +166,65 @@ NAMED_PLACES = """SELECT ?place ?label WHERE {
   VALUES ?kind { pkg:Province pkg:City pkg:County pkg:DevelopmentZone pkg:ClusterZone pkg:Park }
   ?place a ?kind ; skos:prefLabel ?label . FILTER(lang(?label) = "zh")
 }"""
+# the Chinese names of the places targets are scoped to, as targets_by_scope looks a place up
+SCOPE_PLACE_NAMES = """SELECT ?place ?name WHERE { VALUES ?place { %s }
+  ?place skos:prefLabel|skos:altLabel ?label . FILTER(lang(?label) = "zh") BIND(STR(?label) AS ?name)
+}"""
+# what items name (companies, places), with the thing's Chinese name
+MENTIONS = """SELECT ?doc ?item ?order ?relation ?thing ?label WHERE {
+  VALUES ?relation { pkg:mentionsCompany pkg:mentionsPlace } ?item ?relation ?thing .
+  ?item pkg:inDocument ?doc ; pkg:order ?order .
+  OPTIONAL { ?thing skos:prefLabel ?label FILTER(lang(?label) = "zh") }
+}"""
+MENTIONS_OF = """SELECT ?doc ?item ?order ?relation ?thing ?label WHERE { VALUES ?doc { %s }
+  ?item pkg:inDocument ?doc ; pkg:order ?order .
+  VALUES ?relation { pkg:mentionsCompany pkg:mentionsPlace } ?item ?relation ?thing .
+  OPTIONAL { ?thing skos:prefLabel ?label FILTER(lang(?label) = "zh") }
+}"""
+# the names a place an item names is asked for by in measures_naming_place: any label's text of the
+# place or of one it lies within
+PLACE_NAMES = """SELECT ?place ?name WHERE {
+  { SELECT DISTINCT ?place WHERE { ?item pkg:mentionsPlace ?place } }
+  ?place pkg:withinArea* ?wanted . ?wanted skos:prefLabel|skos:altLabel ?label . BIND(STR(?label) AS ?name)
+}"""
+# the agencies the gazetteer does not know, with their Chinese name and their city's
+UNRESOLVED = """SELECT ?agency ?label ?city WHERE {
+  ?agency pkg:resolved false .
+  OPTIONAL { ?agency skos:prefLabel ?label FILTER(lang(?label) = "zh") }
+  OPTIONAL { ?agency pkg:city/skos:prefLabel ?city FILTER(lang(?city) = "zh") }
+}"""
 PAIR_COUNTS = "sharedMeasureCount", "sharedDocumentCount"
 TYPE_COUNTS = "assignmentsOfType", "measuresOfType", "documentsOfType"
 SCOPE_COUNTS = "targetsInScope", "documentsInScope"
 # the positions of a document's parts, kept by ``build --add`` for the documents that keep theirs
 PART_POSITIONS = tuple(
     f"#{name}> ".encode()
-    for name in ("itemPosition", "hasItemPosition", "targetPosition", "duePosition", "assignmentPosition")
-)
-# the positions of a document's parts listed under an agency, by the document position they hold
-AGENCY_LISTINGS = {
+    for name in (
+        "itemPosition", "hasItemPosition", "targetPosition", "duePosition", "assignmentPosition", "mentionPosition"
+    )
+)  # fmt: skip
+# the positions of a document's parts listed under something else (an agency, a company, a place, a
+# name), by the document position they hold
+LISTINGS = {
     b"#hasAssignmentPosition> ": lambda n: n // SPAN,
     b"#hasLoadPosition> ": lambda n: n // LOAD_SPAN % SPAN,
-}
+    **{f"#{name}> ".encode(): lambda n: n // SPAN for name in (
+        "companyMentionPosition", "placeMentionPosition", "hasPlaceMentionPosition", "hasScopeTargetPosition"
+    )},
+}  # fmt: skip
+# the listings under a name (pkg:NameKey)
+NAME_LISTINGS = "hasPlaceMentionPosition", "hasScopeTargetPosition"
 # the relations of a citing document, in the order a cited document lists them (based_on first)
 RELATIONS = ("http://data.europa.eu/eli/ontology#based_on", "http://data.europa.eu/eli/ontology#cites")
+
+
+NAME = f"{iris.ID}name/"  # how the IRIs of pkg:NameKey nodes begin
+NAMED = f"<{NAME}".encode()  # how the lines about them begin
+
+
+def name_node(text: str) -> NamedNode:
+    """A text a question is asked with (a scope, a place's name), with what the build lists under it."""
+    return NamedNode(f"{NAME}{iris.iri_part(text)}")
 
 
 def scope_node(scope: str, place: str) -> NamedNode:
@@ -221,7 +274,11 @@ def summary_triples(store: Store) -> Iterator[Triple]:
     documents = document_positions(store)
     yield from _document_triples(store, documents)
     yield from _item_positions(_rows(store, ITEMS), documents)
-    yield from _target_positions(_rows(store, TARGETS), documents)
+    scopes = _rows(store, SCOPES)
+    listed = list(_target_positions(_rows(store, TARGETS), documents, _scope_names(store, scopes)))
+    listed += _mention_positions(_rows(store, MENTIONS), documents, _names(store, PLACE_NAMES))
+    yield from listed
+    yield from _name_triples(_names_listed(listed))
     yield from _due_positions(_rows(store, DUE), documents)
     agencies = Agencies.of(store)
     assignments = _rows(store, ASSIGNMENTS)
@@ -229,10 +286,11 @@ def summary_triples(store: Store) -> Iterator[Triple]:
     yield from _loads(assignments, documents, document_years(_rows(store, DATES)))
     tally = Tally.of(assignments, agencies)
     places = named_places(store)
-    tally.add(Tally.of_targets(_rows(store, SCOPES), places))
+    tally.add(Tally.of_targets(scopes, places))
     yield from agencies.triples(tally, store)
     yield from _scope_triples(tally, places)
     yield from _cluster_triples(store)
+    yield from _unresolved_triples(store)
 
 
 def updated_summaries(
@@ -249,9 +307,12 @@ def updated_summaries(
     moved = {doc.value for doc, position in documents.items() if doc.value in changed or before.get(doc) != position}
     kept = _kept_positions(lines, moved, {before[NamedNode(doc)] for doc in moved if NamedNode(doc) in before})
     assignments = _rows(store, ASSIGNMENTS_OF % _values(moved)) if moved else []
+    scopes = _rows(store, SCOPES_OF % _values(moved)) if moved else []
     if moved:
         triples += _item_positions(_rows(store, ITEMS_OF % _values(moved)), documents)
-        triples += _target_positions(_rows(store, TARGETS_OF % _values(moved)), documents)
+        names = _scope_names(store, scopes)
+        triples += _target_positions(_rows(store, TARGETS_OF % _values(moved)), documents, names)
+        triples += _mention_positions(_rows(store, MENTIONS_OF % _values(moved)), documents, _names(store, PLACE_NAMES))
         triples += _due_positions(_rows(store, DUE_OF % _values(moved)), documents)
         triples += _assignment_positions(assignments, documents)
         triples += _loads(assignments, documents, document_years(_rows(store, DATES_OF % _values(moved))))
@@ -263,11 +324,13 @@ def updated_summaries(
     if changed:
         tally.add(Tally.of([row for row in assignments if row[0].value in changed], agencies))
         tally.add(Tally.of(_rows(gone, ASSIGNMENTS_OF % _values(changed)), agencies), -1)
-        tally.add(Tally.of_targets(_rows(store, SCOPES_OF % _values(changed)), places))
+        tally.add(Tally.of_targets([row for row in scopes if row[0].value in changed], places))
         tally.add(Tally.of_targets(_rows(gone, SCOPES_OF % _values(changed)), places), -1)
     triples += agencies.triples(tally, store)
     triples += _scope_triples(tally, places)
     triples += _cluster_triples(store)
+    triples += _unresolved_triples(store)
+    triples += _name_triples(_names_listed(triples, kept))
     return triples, kept
 
 
@@ -288,10 +351,11 @@ def _kept_positions(lines: list[bytes], moved: set[str], old: set[int]) -> list[
     prefixes += tuple(f"<{iris.agency_load(doc)}".encode() for doc in sorted(moved))
 
     def kept(line: bytes) -> bool:
-        for mark, position in AGENCY_LISTINGS.items():
-            if mark in line:
-                return position(int(line.split(b'"')[1])) not in old
-        ours = any(mark in line for mark in PART_POSITIONS) or line.startswith(LOAD)
+        predicate = line.split(b" ", 2)[1]  # read once, not searched for each mark (millions of lines)
+        mark = predicate[predicate.rfind(b"#") :] + b" "
+        if mark in LISTINGS:
+            return LISTINGS[mark](int(line.split(b'"')[1])) not in old
+        ours = mark in PART_POSITIONS or line.startswith(LOAD)
         return ours and not line.startswith(prefixes)
 
     return [line for line in lines if kept(line)]
@@ -407,15 +471,103 @@ def _item_positions(rows: list[tuple], documents: dict[NamedNode, int]) -> Itera
             yield Triple(doc, pkg("hasItemPosition"), position)
 
 
-def _target_positions(rows: list[tuple], documents: dict[NamedNode, int]) -> Iterator[Triple]:
-    """Targets by their document, then the start of their quote, their indicator and IRI."""
+def _target_positions(
+    rows: list[tuple], documents: dict[NamedNode, int], names: dict[NamedNode, set[str]]
+) -> Iterator[Triple]:
+    """Targets by their document, then the start of their quote, their indicator and IRI; listed
+    under each of their ``names`` too (what targets_by_scope asks for them by)."""
     parts: dict[NamedNode, list] = defaultdict(list)
     for doc, target, start, indicator in rows:
         if doc in documents:
             parts[doc].append((start, indicator, target.value, target))
     for doc, found in parts.items():
         for rank, (*_, target) in enumerate(sorted(found), 1):
-            yield Triple(target, pkg("targetPosition"), typed(documents[doc] * SPAN + rank, "integer"))
+            position = typed(documents[doc] * SPAN + rank, "integer")
+            yield Triple(target, pkg("targetPosition"), position)
+            for name in sorted(names.get(target, ())):
+                yield Triple(name_node(name), pkg("hasScopeTargetPosition"), position)
+
+
+def _scope_names(store: Store, scopes: list[tuple]) -> dict[NamedNode, set[str]]:
+    """The texts each target (``scopes``: rows of SCOPES) is asked for by in targets_by_scope: its
+    scope as printed and the Chinese names of the place it is scoped to."""
+    places = _names(store, SCOPE_PLACE_NAMES % _values({place.value for *_, place, _ in scopes if place}))
+    names: dict[NamedNode, set[str]] = defaultdict(set)
+    for _, scope, place, target in scopes:
+        names[target] |= {scope, *places.get(place, ())}
+    return names
+
+
+def _names(store: Store, query: str) -> dict[NamedNode, set[str]]:
+    """The rows of ``query`` (a node, a name) as the names of each node."""
+    names: dict[NamedNode, set[str]] = defaultdict(set)
+    for node, name in _rows(store, query):
+        names[node].add(name)
+    return names
+
+
+def _mention_positions(
+    rows: list[tuple], documents: dict[NamedNode, int], place_names: dict[NamedNode, set[str]]
+) -> Iterator[Triple]:
+    """What each document's items name (``rows`` of MENTIONS: companies, places) by the item's order,
+    then the thing's Chinese name and IRI: stated of the item, and of the thing, to list a company's
+    or place's mentions (companies_named_by_measures); a place's are listed under the names it and
+    the places it lies within are asked for by too (``place_names``: measures_naming_place)."""
+    labels: dict[NamedNode, str] = {}
+    parts: dict[NamedNode, set] = defaultdict(set)
+    for doc, item, order, relation, thing, label in rows:
+        if doc in documents:
+            if label is not None:
+                labels[thing] = min(labels.get(thing, label), label)
+            parts[doc].add((order, item, thing, relation))
+    for doc, found in parts.items():
+        ordered = sorted({(order, thing in labels, labels.get(thing, ""), thing.value, item, thing)
+                          for order, item, thing, _ in found})  # fmt: skip
+        ranks = {(item, thing): rank for rank, (*_, item, thing) in enumerate(ordered, 1)}
+        for _, item, thing, relation in found:
+            position = typed(documents[doc] * SPAN + ranks[item, thing], "integer")
+            yield Triple(item, pkg("mentionPosition"), position)
+            if relation == pkg("mentionsCompany"):
+                yield Triple(thing, pkg("companyMentionPosition"), position)
+            else:
+                yield Triple(thing, pkg("placeMentionPosition"), position)
+                for name in sorted(place_names.get(thing, ())):
+                    yield Triple(name_node(name), pkg("hasPlaceMentionPosition"), position)
+
+
+def _names_listed(triples: Iterable[Triple], lines: Iterable[bytes] = ()) -> set[str]:
+    """The IRIs of the names something is listed under, in ``triples`` and in ``lines`` (N-Triples
+    lines kept from a build: read without parsing them, as they are many)."""
+    names = {str(t.subject)[1:-1] for t in triples if t.predicate.value.rpartition("#")[2] in NAME_LISTINGS}
+    return names | {line[1 : line.index(b">")].decode() for line in lines if line.startswith(NAMED)}
+
+
+def _name_triples(names: set[str]) -> Iterator[Triple]:
+    """Each name something is listed under (``names``: their IRIs), with its text, so that a question
+    finds it from its parameter."""
+    for name in names:
+        yield Triple(NamedNode(name), RDF_TYPE, pkg("NameKey"))
+        yield Triple(NamedNode(name), pkg("keyText"), Literal(unquote(name.removeprefix(NAME))))
+
+
+def _unresolved_triples(store: Store) -> Iterator[Triple]:
+    """The agencies the gazetteer does not know by their city's Chinese name, then their own (a
+    missing one first, the least of several) and IRI, as agencies_unresolved lists them: few enough
+    to be listed anew by every build."""
+    cities: defaultdict[NamedNode, set] = defaultdict(set)
+    labels: defaultdict[NamedNode, set] = defaultdict(set)
+    for agency, label, city in _rows(store, UNRESOLVED):
+        cities[agency].add(city)
+        labels[agency].add(label)
+
+    def least(names: set) -> tuple[bool, str]:
+        """A name's place in an ORDER BY: none first, else the least."""
+        known = sorted(name for name in names if name is not None)
+        return (True, known[0]) if known else (False, "")
+
+    ordered = sorted((least(cities[agency]), least(labels[agency]), agency.value, agency) for agency in cities)
+    for position, (*_, agency) in enumerate(ordered, 1):
+        yield Triple(agency, pkg("unresolvedPosition"), typed(position, "integer"))
 
 
 def _due_positions(rows: list[tuple], documents: dict[NamedNode, int]) -> Iterator[Triple]:
@@ -510,11 +662,11 @@ class Tally:
 
     @classmethod
     def of_targets(cls, rows: list[tuple], places: dict[str, str]) -> Tally:
-        """From rows of (document, scope, place or None), one per target; a place that is not one of
+        """From rows of (document, scope, place or None, target), one per target; a place that is not one of
         ``places`` counts as none."""
         tally = cls()
         by_document: defaultdict[NamedNode, Counter] = defaultdict(Counter)
-        for doc, scope, place in rows:
+        for doc, scope, place, *_ in rows:
             by_document[doc][scope, place.value if place and place.value in places else ""] += 1
         for counts in by_document.values():
             for key, n in counts.items():

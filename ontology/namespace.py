@@ -54,6 +54,7 @@ class PKG(DefinedNamespace):
     Measure: URIRef
     Multiple: URIRef
     Municipal: URIRef
+    NameKey: URIRef
     National: URIRef
     NotTakenUp: URIRef
     OutlineItem: URIRef
@@ -109,6 +110,7 @@ class PKG(DefinedNamespace):
     clusterPosition: URIRef
     clusterTargetPosition: URIRef
     clusterZone: URIRef
+    companyMentionPosition: URIRef
     comparator: URIRef
     comparison: URIRef
     coordinatedBy: URIRef
@@ -137,8 +139,10 @@ class PKG(DefinedNamespace):
     hasItemPosition: URIRef
     hasLoadPosition: URIRef
     hasPart: URIRef
+    hasPlaceMentionPosition: URIRef
     hasResponsible: URIRef
     hasRoleIn: URIRef
+    hasScopeTargetPosition: URIRef
     hasTarget: URIRef
     implementedBy: URIRef
     implementerCount: URIRef
@@ -155,6 +159,7 @@ class PKG(DefinedNamespace):
     itemPosition: URIRef
     itemTargetCount: URIRef
     joint: URIRef
+    keyText: URIRef
     leadCount: URIRef
     leads: URIRef
     ledBy: URIRef
@@ -169,6 +174,7 @@ class PKG(DefinedNamespace):
     measure: URIRef
     measureCount: URIRef
     measuresOfType: URIRef
+    mentionPosition: URIRef
     mentionsCompany: URIRef
     mentionsIndustry: URIRef
     mentionsPlace: URIRef
@@ -182,6 +188,7 @@ class PKG(DefinedNamespace):
     partOf: URIRef
     path: URIRef
     perYear: URIRef
+    placeMentionPosition: URIRef
     printedOn: URIRef
     rank: URIRef
     resolved: URIRef
@@ -215,6 +222,7 @@ class PKG(DefinedNamespace):
     text: URIRef
     title: URIRef
     unit: URIRef
+    unresolvedPosition: URIRef
     upperMeasure: URIRef
     upperTarget: URIRef
     value: URIRef

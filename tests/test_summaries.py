@@ -74,10 +74,15 @@ def five_store(built) -> Store:
     return Store.read_only(str(built[0] / "store"))
 
 
+# the gazetteer knows every agency of the five: compared on generated documents only
+NOTHING_ON_THE_FIVE = {"agencies_unresolved"}
+
+
 @pytest.mark.parametrize("name", REWRITTEN)
 def test_a_rewritten_question_answers_as_before_on_the_five(five_store, name):
     query = catalogue.load()[name]
-    assert assert_same_answer(five_store, name, query.example), f"{name}: nothing to compare"
+    rows = assert_same_answer(five_store, name, query.example)
+    assert rows or name in NOTHING_ON_THE_FIVE, f"{name}: nothing to compare"
 
 
 @pytest.fixture(scope="module")
