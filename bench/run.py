@@ -317,11 +317,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
     options = " ".join(argv if argv is not None else sys.argv[1:]) or "(defaults)"
-    sizes = [measure(int(n), args) for n in args.sizes.split(",")]
+    results = WORK / f"results-{args.sizes.replace(',', '-')}.json"
+    sizes: list[Size] = []
+    for n in args.sizes.split(","):  # each size on record as soon as it is measured: a large one takes an hour
+        sizes.append(measure(int(n), args))
+        results.write_text(json.dumps({"sizes": [asdict(s) for s in sizes], "options": options}, indent=2), "utf-8")
     overlaps = overlap_times(
         tuple(int(n) for n in args.overlaps.split(",") if n), args.repeat, Progress("bench", args.quiet)
     )
-    (WORK / f"results-{args.sizes.replace(',', '-')}.json").write_text(
+    results.write_text(
         json.dumps({"sizes": [asdict(s) for s in sizes], "overlaps": overlaps, "options": options}, indent=2),
         encoding="utf-8",
     )
