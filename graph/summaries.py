@@ -47,11 +47,14 @@ result is what a full build of the same corpus computes.
 
 from __future__ import annotations
 
+import heapq
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -251,22 +254,25 @@ def write_summaries(
     replaced documents' triples as they were; only what changed is removed from the store and added.
     Returns the summaries as N-Triples."""
     if previous:
-        ntriples = _lines(*updated_summaries(store, previous, set(changed), removed))
+        triples, kept, dropped = updated_summaries(store, previous, set(changed), removed)
+        new = _sorted_lines(triples)
+        # the lines kept are sorted already (as ``previous`` is) and none is new: merged, not sorted
+        ntriples = b"".join(heapq.merge(kept, new))
+        news, gone = set(new), set(dropped)
+        for quad in parse(b"".join(sorted(gone - news)), format=RdfFormat.N_TRIPLES):
+            store.remove(quad)
+        store.bulk_load(b"".join(sorted(news - gone)), format=RdfFormat.N_TRIPLES)
     else:
-        ntriples = _lines(summary_triples(store))
-    old, new = set(previous.splitlines(keepends=True)), set(ntriples.splitlines(keepends=True))
-    for quad in parse(b"".join(sorted(old - new)), format=RdfFormat.N_TRIPLES):
-        store.remove(quad)
-    store.bulk_load(b"".join(sorted(new - old)), format=RdfFormat.N_TRIPLES)
+        ntriples = b"".join(_sorted_lines(summary_triples(store)))
+        store.bulk_load(ntriples, format=RdfFormat.N_TRIPLES)
     with nt.open("ab") as out:
         out.write(ntriples)
     return ntriples
 
 
-def _lines(triples: Iterable[Triple], lines: Iterable[bytes] = ()) -> bytes:
-    """N-Triples lines (of ``triples`` and ``lines``), each once, sorted: the same graph gives the
-    same bytes."""
-    return b"".join(sorted({*as_ntriples(triples).splitlines(keepends=True), *lines}))
+def _sorted_lines(triples: Iterable[Triple]) -> list[bytes]:
+    """N-Triples lines, each once, sorted: the same graph gives the same bytes."""
+    return sorted(set(as_ntriples(triples).splitlines(keepends=True)))
 
 
 def summary_triples(store: Store) -> Iterator[Triple]:
@@ -295,17 +301,17 @@ def summary_triples(store: Store) -> Iterator[Triple]:
 
 def updated_summaries(
     store: Store, previous: bytes, changed: set[str], removed: bytes
-) -> tuple[list[Triple], list[bytes]]:
+) -> tuple[list[Triple], list[bytes], list[bytes]]:
     """The summaries of the graph in ``store`` from those of the build it was before documents were
     added or replaced (``previous``, ``changed``, ``removed``: see ``write_summaries``): new triples,
-    and the lines of ``previous`` that still hold (the positions of the parts of the documents that
-    kept their place), passed on as they are."""
+    the lines of ``previous`` that still hold (the positions of the parts of the documents that kept
+    their place), passed on as they are and in their order, and the other lines of ``previous``."""
     lines = previous.splitlines(keepends=True)
     before = {t.subject: _value(t.object) for t in _parsed(line for line in lines if b"#documentPosition> " in line)}
     documents = document_positions(store)
     triples = list(_document_triples(store, documents))
     moved = {doc.value for doc, position in documents.items() if doc.value in changed or before.get(doc) != position}
-    kept = _kept_positions(lines, moved, {before[NamedNode(doc)] for doc in moved if NamedNode(doc) in before})
+    kept, dropped = _kept_positions(lines, moved, {before[NamedNode(doc)] for doc in moved if NamedNode(doc) in before})
     assignments = _rows(store, ASSIGNMENTS_OF % _values(moved)) if moved else []
     scopes = _rows(store, SCOPES_OF % _values(moved)) if moved else []
     if moved:
@@ -331,7 +337,7 @@ def updated_summaries(
     triples += _cluster_triples(store)
     triples += _unresolved_triples(store)
     triples += _name_triples(_names_listed(triples, kept))
-    return triples, kept
+    return triples, kept, dropped
 
 
 def _values(nodes: set[str]) -> str:
@@ -339,14 +345,22 @@ def _values(nodes: set[str]) -> str:
     return " ".join(f"<{iri}>" for iri in sorted(nodes))
 
 
+def _starting(lines: Sequence[bytes], prefix: bytes) -> Iterator[bytes]:
+    """The ``lines`` (sorted) that start with ``prefix``."""
+    for line in islice(lines, bisect_left(lines, prefix), None):
+        if not line.startswith(prefix):
+            return
+        yield line
+
+
 def _parsed(lines: Iterable[bytes]) -> list[Triple]:
     return [quad.triple for quad in parse(b"".join(lines), format=RdfFormat.N_TRIPLES)]
 
 
-def _kept_positions(lines: list[bytes], moved: set[str], old: set[int]) -> list[bytes]:
+def _kept_positions(lines: list[bytes], moved: set[str], old: set[int]) -> tuple[list[bytes], list[bytes]]:
     """The ``lines`` about a document that kept its place (not in ``moved``, whose old positions are
     ``old``): its parts' positions, stated of the part or of the document (rdf.py mints a document's
-    parts under its IRI), its loads, and its parts listed under their agencies."""
+    parts under its IRI), its loads, and its parts listed under their agencies; and the other lines."""
     prefixes = tuple(f"<{doc}{end}".encode() for doc in sorted(moved) for end in ("/", "> "))
     prefixes += tuple(f"<{iris.agency_load(doc)}".encode() for doc in sorted(moved))
 
@@ -358,7 +372,11 @@ def _kept_positions(lines: list[bytes], moved: set[str], old: set[int]) -> list[
         ours = mark in PART_POSITIONS or line.startswith(LOAD)
         return ours and not line.startswith(prefixes)
 
-    return [line for line in lines if kept(line)]
+    kept_lines: list[bytes] = []
+    dropped: list[bytes] = []
+    for line in lines:
+        (kept_lines if kept(line) else dropped).append(line)
+    return kept_lines, dropped
 
 
 def _rows(store: Store, query: str) -> list[tuple]:
@@ -535,11 +553,11 @@ def _mention_positions(
                     yield Triple(name_node(name), pkg("hasPlaceMentionPosition"), position)
 
 
-def _names_listed(triples: Iterable[Triple], lines: Iterable[bytes] = ()) -> set[str]:
-    """The IRIs of the names something is listed under, in ``triples`` and in ``lines`` (N-Triples
-    lines kept from a build: read without parsing them, as they are many)."""
+def _names_listed(triples: Iterable[Triple], lines: Sequence[bytes] = ()) -> set[str]:
+    """The IRIs of the names something is listed under, in ``triples`` and in ``lines`` (sorted
+    N-Triples lines kept from a build: those about names are found by bisection, as they are many)."""
     names = {str(t.subject)[1:-1] for t in triples if t.predicate.value.rpartition("#")[2] in NAME_LISTINGS}
-    return names | {line[1 : line.index(b">")].decode() for line in lines if line.startswith(NAMED)}
+    return names | {line[1 : line.index(b">")].decode() for line in _starting(lines, NAMED)}
 
 
 def _name_triples(names: set[str]) -> Iterator[Triple]:
@@ -676,9 +694,11 @@ class Tally:
 
     @classmethod
     def parsed(cls, lines: list[bytes]) -> Tally:
-        """The counts a build's summaries state (``lines``: their N-Triples lines)."""
+        """The counts a build's summaries state (``lines``: their N-Triples lines, sorted: the lines of
+        each kind of counted node are found by bisection)."""
         nodes: dict[str, dict[str, str | int]] = defaultdict(dict)
-        for t in _parsed(line for line in lines if line.startswith(COUNTED_NODES)):
+        counted = (line for start in COUNTED_NODES for line in _starting(lines, start))
+        for t in _parsed(counted):
             name = t.predicate.value.rpartition("#")[2]
             value = t.object.value if isinstance(t.object, NamedNode) else _value(t.object)
             nodes[str(t.subject)][name] = value
