@@ -106,7 +106,7 @@ def _pipe_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]],
     for ln in region:
         text = doc.text[ln.start : ln.end]
         row = text.strip()
-        if is_pipe_row(row):
+        if _is_pipe_row(row):
             if _PIPE_RULE.fullmatch(row):
                 continue
             at = ln.start + text.index("|") + 1
@@ -122,7 +122,7 @@ def _pipe_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]],
     return rows, notes
 
 
-def is_pipe_row(line: str) -> bool:
+def _is_pipe_row(line: str) -> bool:
     """A row of a Markdown table: a line that opens with a pipe and holds another."""
     return line.startswith("|") and line.count("|") >= 2
 
@@ -560,7 +560,7 @@ def grid(annex: Annex) -> list[GridRow]:
 def read_table(doc: MappedText, region: list[Line], index: LineIndex) -> tuple[list[AnnexRow], list[str]]:
     """The rows (header first) and notes of the table printed on ``region``'s lines, in any layout."""
     texts = [doc.text[ln.start : ln.end] for ln in region]
-    if any(is_pipe_row(t.strip()) for t in texts):
+    if any(_is_pipe_row(t.strip()) for t in texts):
         layout = _pipe_layout
     else:
         layout = _tab_layout if any(t.startswith("\t") for t in texts) else _line_layout
@@ -582,7 +582,7 @@ def parse_annexes(
         if title is None:
             for j, ln in enumerate(region):
                 text = doc.text[ln.start : ln.end]
-                if text.startswith("\t") or is_pipe_row(text.strip()):
+                if text.startswith("\t") or _is_pipe_row(text.strip()):
                     break
                 if text.strip():
                     title = doc[ln.content : ln.end].display.strip()
