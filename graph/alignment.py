@@ -7,8 +7,10 @@ bigrams of its text, weighted by how rare they are among the measures of both do
 words every measure shares, 加强 推进 工作, weigh little). A measure often bundles several tasks
 while the other level restates only one of them, so two measures are scored half on their whole
 texts and half on their closest pair of sentences. A lower measure is paired with each upper
-measure that scores high in absolute terms and close to its best one; a lower measure with none is
-a local addition, an upper measure no lower measure pairs with is not taken up. The evidence of a
+measure that scores high in absolute terms and either close to its best one or the best for one of
+its sentences (a measure that bundles tasks carries out each upper task one of its sentences
+restates); a lower measure with none is a local addition, an upper measure no lower measure pairs
+with is not taken up. The evidence of a
 pair is the phrases both state (runs of shared bigrams). Candidates come from an inverted index of
 the informative bigrams, so a measure is compared only with the measures it shares one with
 (sub-quadratic), and ties break by path: deterministic.
@@ -29,22 +31,35 @@ from policykg.graph.records import Measure, Outline, Pair
 
 MIN_SCORE = 0.16  # see the module's docstring for how the constants were chosen
 NEAR_BEST = 0.6  # a second upper measure counts when it scores this share of the lower measure's best one
+SENTENCE_BEST = 0.3  # ... or when it is the closest upper measure to a lower sentence, this close
 SENTENCE_WEIGHT = 0.5  # of the score, the closest pair of sentences; the rest, the whole texts
 _CLAUSE = re.compile(r"[（(][^（）()]*(?:单位|部门|牵头)[^（）()]*[）)]")  # responsibility clauses
 _HAN = re.compile(r"[\u4e00-\u9fff]+|[0-9]+")
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
+# What sets no task: a plan's guiding ideology, a regulation's purpose and its entry into force.
+_NO_TASK = re.compile(
+    r"^(?:[（(][^）)]{1,8}[）)]\s*)?"  # an article's bracketed heading, （附则）
+    r"(?:指导思想|为了?[^。]*制定本(?:条例|办法|规定|细则)|[^。]*自[^。]*起施行[^。]*。?$)"
+)
 
 
 def measures_of(outline: Outline) -> list[Measure]:
     """The measures of a document as alignment compares them: the items that state a task (those
-    without sub-items), and each article of a regulation whole, its numbered items included."""
+    without sub-items), and each article of a regulation whole, its numbered items included. What
+    sets no task is left out: a plan's 指导思想, a regulation's purpose (为了…制定本条例) and its
+    entry into force (本条例自…起施行).
+    """
     out = []
     for item in outline.walk():
         head = item.path.split("/", 1)[0]
         if item.style == "article":
-            out.append(Measure(item.path, " ".join(i.text for i in item.walk())))
+            measure = Measure(item.path, " ".join(i.text for i in item.walk()))
         elif not item.children and not (head.startswith("第") and head.endswith("条")):
-            out.append(Measure(item.path, item.text))
+            measure = Measure(item.path, item.text)
+        else:
+            continue
+        if not _NO_TASK.search(measure.text.strip()):
+            out.append(measure)
     return out
 
 
@@ -90,23 +105,30 @@ def align(upper: list[Measure], lower: list[Measure]) -> list[Pair]:
     by_measure = [list(islice(flat, len(group))) for group in sentences]
     up_sentences, low_sentences = by_measure[: len(upper)], by_measure[len(upper) :]
     n = len(vectors)
-    informative = math.log((1 + n) / (1 + max(2, n // 10))) + 1  # rarer than one measure in ten
+    informative = math.log((1 + n) / (1 + max(3, n // 10))) + 1  # in three measures at most, or one in ten
     index: dict[str, list[int]] = defaultdict(list)
     for i, vec in enumerate(up):
         for g in vec:
             if idf[g] >= informative:
                 index[g].append(i)
     scores: dict[tuple[int, int], float] = {}
+    restated: set[tuple[int, int]] = set()  # (i, j): upper measure i is the closest to a sentence of j
     for j, vec in enumerate(low):
-        for i in sorted({i for g in vec if idf[g] >= informative for i in index.get(g, ())}):
-            closest = max(_cosine(a, b) for a in up_sentences[i] for b in low_sentences[j])
+        candidates = sorted({i for g in vec if idf[g] >= informative for i in index.get(g, ())})
+        # closeness[k][c]: of lower sentence k to the closest sentence of candidate c
+        closeness = [[max(_cosine(a, b) for a in up_sentences[i]) for i in candidates] for b in low_sentences[j]]
+        for c, i in enumerate(candidates):
+            closest = max(row[c] for row in closeness)
             scores[(i, j)] = (1 - SENTENCE_WEIGHT) * _cosine(vec, up[i]) + SENTENCE_WEIGHT * closest
+        for row in closeness:
+            if row and max(row) >= SENTENCE_BEST:
+                restated.add((candidates[row.index(max(row))], j))
     best: dict[int, float] = defaultdict(float)
     for (_, j), score in scores.items():
         best[j] = max(best[j], score)
     pairs: list[Pair] = []
     for (i, j), score in sorted(scores.items(), key=lambda s: (lower[s[0][1]].path, -s[1], upper[s[0][0]].path)):
-        if score >= MIN_SCORE and score >= NEAR_BEST * best[j]:
+        if score >= MIN_SCORE and (score >= NEAR_BEST * best[j] or (i, j) in restated):
             evidence = _phrases(lower[j].text, low[j].keys() & up[i].keys(), idf)
             pairs.append(Pair(upper[i].path, lower[j].path, round(score, 4), evidence))
     return pairs

@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import tempfile
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,7 +51,8 @@ def staged_folder(target: Path) -> Iterator[Path]:
         (staging / MARK).write_text(str(os.getpid()))
         yield staging
         _publish(staging, target)
-    except BaseException:
+    except BaseException as err:
+        traceback.clear_frames(err.__traceback__)  # the block's open store, closed before its files go
         shutil.rmtree(staging, ignore_errors=True)
         raise
 

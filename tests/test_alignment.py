@@ -2,9 +2,9 @@
 from reading both documents (tests/golden/alignment).
 
 The floors sit just under the figures measured when they were set (pairs: precision 0.84, recall
-0.64; upper measures not taken up: precision 0.69, recall 0.91). The constants of the method were
-chosen on these chains; leaving each chain out of the choice in turn gives precision 0.80 and recall
-0.63 on the chain left out. The goals of the flow issue (precision 0.9, recall 0.85) are not reached
+0.66; upper measures not taken up: precision 0.70, recall 0.92). The constants of the method were
+chosen on these chains; leaving each chain out of the choice in turn gives precision 0.82 and recall
+0.65 on the chain left out. The goals of the flow issue (precision 0.9, recall 0.85) are not reached
 by the lexical method (see the issue notes).
 """
 
@@ -15,8 +15,9 @@ from collections import Counter
 from scoring import alignment_counts, f1
 
 from conftest import GOLDEN
-from policykg.graph.alignment import align
-from policykg.graph.records import Measure
+from policykg.graph.alignment import align, measures_of
+from policykg.graph.outline import parse_outline
+from policykg.graph.records import Measure, SourceText
 
 CHAINS = sorted((GOLDEN / "alignment").glob("*.json"))
 
@@ -32,13 +33,13 @@ def test_pairs_against_the_gold_of_every_development_chain():
     t = _totals()
     precision, recall, _ = f1(t["matched"], t["golden"], t["extracted"])
     assert len(CHAINS) >= 10
-    assert precision >= 0.82 and recall >= 0.62, (precision, recall, t)
+    assert precision >= 0.82 and recall >= 0.65, (precision, recall, t)
 
 
 def test_upper_measures_not_taken_up():
     t = _totals()
     precision, recall, _ = f1(t["idle_matched"], t["idle_golden"], t["idle_extracted"])
-    assert precision >= 0.66 and recall >= 0.88, (precision, recall, t)
+    assert precision >= 0.68 and recall >= 0.9, (precision, recall, t)
 
 
 def test_a_restated_task_is_paired_with_its_evidence_and_a_local_one_is_not():
@@ -60,3 +61,49 @@ def test_alignment_is_deterministic():
     upper = [Measure(str(i), f"加强第{i}项海绵城市建设管理工作") for i in range(1, 6)]
     lower = [Measure(str(i), f"落实第{i}项海绵城市建设管理工作") for i in range(1, 6)]
     assert align(upper, lower) == align(list(upper), list(lower))
+
+
+def test_a_measure_bundling_tasks_carries_out_each_upper_task_a_sentence_restates():
+    upper = [
+        Measure(
+            "一",
+            "完善碳排放双控制度。全面实施碳排放总量和强度双控制度，开展碳排放预算管理，制定区级碳排放统计核算方法。",
+        ),
+        Measure(
+            "二",
+            "推进工业绿色升级。加快布局绿色产业发展，推动新型储能、绿色燃料等产业高质量发展。"
+            "组织重点工业企业开展能效诊断服务，挖掘节能潜力。",
+        ),
+        Measure("三", "开展全国节能宣传周主题宣传活动。"),
+    ]
+    lower = [
+        Measure(
+            "1",
+            "持续推动节能降碳。全面实施碳排放总量和强度双控制度，开展碳排放预算管理，制定区级碳排放统计核算方法。"
+            "推动区内工业企业开展能效诊断。",  # restates a sentence of 二, whose whole text it shares little with
+        )
+    ]
+    assert {(p.upper, p.lower) for p in align(upper, lower)} == {("一", "1"), ("二", "1")}
+
+
+def _measures(text: str) -> list[str]:
+    return [m.path for m in measures_of(parse_outline(SourceText("doc.txt", text, "utf-8")))]
+
+
+def test_what_sets_no_task_is_no_measure():
+    regulation = [
+        "第一条 为了优化营商环境，根据有关法律，制定本条例。",
+        "第二条 各级人民政府应当加强组织领导。",
+        "第三条 本条例自2021年1月1日起施行。",
+    ]
+    plan = [
+        "一、总体要求",
+        "（一）指导思想",
+        "以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的精神。",
+        "（二）工作目标",
+        "到2025年，建成海绵城市。",
+        "二、重点任务",
+        "（一）推进海绵型地块建设。",
+    ]
+    assert _measures("\n".join(regulation) + "\n") == ["第二条"]
+    assert _measures("\n".join(plan) + "\n") == ["一/（二）", "二/（一）"]
