@@ -27,7 +27,7 @@ _NUMBER = r"\d+(?:\.\d+)?"
 _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
 _COUNT_UNITS = "场次|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋"
 _MEASURE_UNITS = "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|小时|微克/立方米|m2|㎡|年一遇"
-_UNITS = rf"%|倍|[万亿]?(?:元|{_MEASURE_UNITS}|{_COUNT_UNITS})"
+_UNITS = rf"%|个百分点|倍|[万亿]?(?:元|{_MEASURE_UNITS}|{_COUNT_UNITS})"  # 个百分点: percentage points
 _QUANTITY = re.compile(
     rf"(?:百分之(?P<pct>[{_HAN_DIGITS}]+|{_NUMBER})"
     rf"|(?P<num>{_NUMBER}|[{_HAN_DIGITS}]+)(?:\s*(?P<sep>[-~—–至])\s*(?P<num2>{_NUMBER}))?\s*(?P<unit>{_UNITS}))"
@@ -65,6 +65,7 @@ _VERBS = (
 _HAN_VERB = re.compile(r"(?:实施|开展|建设|提升|新建|建成|新增|完成|打造|创建|培育|引进|配备)$")
 _COMPARATOR = re.compile(r"不得?低于|不得?少于|不小于|至少|不得?超过|不高于|不大于|低于|控制在|超过|高于|突破|超|约")
 _FLOOR = re.compile(r"(?:不得?低于|不得?少于|不小于|至少)$")
+_REACHES = re.compile(r"(?:达到|达|突破|超过|超|[增提][加升高]到|不得?低于|不得?少于|不小于|至少)$")
 _SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|全市|全区|\d年内"
 _LEADING = re.compile(
     rf"^(?:\(\d+\)|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|[一二三四五\d]年内?|全年|{_SCOPE_WORDS}|每年|年均|年度|实现|其中|"
@@ -158,6 +159,8 @@ def _kind(unit: str, clause: str) -> str:
         return "multiple"
     if _REDUCE.search(clause):
         return "reduction"
+    if unit == "个百分点":
+        return "growth"  # a rise of a rate, in points
     if unit == "%":
         if _COVER.search(clause):
             return "coverage"
@@ -181,7 +184,7 @@ def _clean(indicator: str) -> str:
 
 
 _PREDICATES = (
-    r"(?:年均|同比|在(?:19|20)\d\d年基础上|较(?:19|20)\d\d年|从[^,;]*?)?(?:增长|增速|下降|降低|达到|达|[增提][加升高]到|"
+    r"(?:年均|同比|在(?:19|20)\d\d年基础上|较(?:19|20)\d\d年|从[^,;]*?)?(?:增长|增速|下降|降低|达到|达|[增提][加升高]到|提[高升](?=[\d〇零一二两三四五六七八九十百千]|$)|"
     r"超过|超|突破|实现|完成|高于|低于|不低于|不少于|不高于|保持在|保持)"
 )
 
@@ -264,10 +267,13 @@ def _valid(text: str, m: re.Match) -> bool:
     num = m.group("num")
     if num is None or num[0].isdigit():
         return True
-    unit = m.group("unit")
-    if not re.fullmatch(_COUNT_UNITS, unit) or unit == "批" or text[m.end() : m.end() + 1] in ("性", "工"):
+    unit, before = m.group("unit"), text[: m.start()]
+    if unit == "批" or text[m.end() : m.end() + 1] in ("性", "工"):
         return False  # "一批" (a batch), "一次性", "一个工作日"
-    before = text[: m.start()]
+    if num != "一" and _REACHES.search(before):
+        return True  # "营业收入突破千亿元", "企业达到百家"
+    if not re.fullmatch(_COUNT_UNITS, unit):
+        return False
     if re.match(r"[^,;。、]*?(?:计划|行动|活动|工程)(?:[,;。、]|$)", text[m.end() :]):
         return False  # "实施千座公园计划": the name of a programme
     if num == "一":

@@ -39,6 +39,14 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("每25—30公里乡道、村道配备不少于一名农村公路专管员", [("count", 1, "名", ">=", None)]),
         ("车站每半年应组织区域联络各方开展一次联合应急演练", [("count", 1, "次", "=", None)]),
         ("签约比例达到百分之九十五以上", [("share", 95, "%", ">=", None)]),
+        # Chinese numerals of money or size, after what a target reaches; not in a class of things (千亿级)
+        ("到2025年,全市电子信息产业营业收入突破千亿元", [("level", 1000, "亿元", ">", 2025)]),
+        ("全省装备制造业规模达到两千亿元以上", [("level", 2000, "亿元", ">=", None)]),
+        ("营业收入超过一千五百亿元", [("level", 1500, "亿元", ">", None)]),
+        ("培育3个千亿级产业集群", [("count", 3, "个", "=", None)]),
+        # percentage points: a rate raised or lowered by points, not a count of 个
+        ("常住人口城镇化率提高3个百分点", [("growth", 3, "个百分点", "=", None)]),
+        ("煤炭消费比重较2020年下降2.5个百分点以上", [("reduction", 2.5, "个百分点", ">=", None)]),
         # ranges, including return periods as the level to reach
         (
             "至2035年,全区排水系统基本达到3-5年一遇排水能力,50-100年一遇内涝可控",
@@ -176,6 +184,13 @@ def test_a_table_in_the_body_names_a_bare_figure_by_its_whole_column():
         ("达标区域总面积占比", 52, 2025),
     ]
     assert {(t.kind, t.unit, t.scope) for t in found} == {("level", "平方公里", "city"), ("share", "%", "city")}
+
+
+def test_a_rate_raised_by_points_is_named_without_its_verb():
+    found = sentence_targets(
+        "p", MappedText.of("研发经费投入强度较2020年提高0.5个百分点"), _Context(None, None), None, []
+    )
+    assert [(t.indicator, t.baseline) for t in found] == [("研发经费投入强度", "2020")]
 
 
 def test_an_indicator_is_named_without_the_size_word_after_it():
