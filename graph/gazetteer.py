@@ -69,10 +69,16 @@ class AgencyType:
 
     def name_at(self, division: Division | None) -> str:
         """Its name at a division's level: a province's department is a 厅 where the vocabulary
-        knows that form (财政局 → 财政厅); a 直辖市's, a city's or a county's is a 局."""
-        provincial = re.sub("局$", "厅", self.label_zh)
+        knows that form (财政局 → 财政厅, 自然资源和规划局 → 自然资源厅); a 直辖市's, a city's or a
+        county's is a 局."""
         province = division is not None and division.level == PROVINCE and not division.name.endswith("市")
-        return provincial if province and provincial in self.aliases else self.label_zh
+        if not province:
+            return self.label_zh
+        provincial = re.sub("局$", "厅", self.label_zh)
+        if provincial in self.aliases:
+            return provincial
+        named = sorted((a for a in self.aliases if a.endswith("厅")), key=lambda a: (-len(a), a))
+        return named[0] if named else self.label_zh  # its full name: 住房和城乡建设厅, not 住建厅
 
 
 @dataclass(frozen=True)
@@ -119,8 +125,11 @@ _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TO
 # A level character before a function ("市发改委", "区科委") names the place of that level in the
 # document's own chain: 市 is the prefecture, or the province when it is a 直辖市 (上海市).
 _LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "乡(镇)": (TOWNSHIP,), "镇(乡)": (TOWNSHIP,),
+                "设区市": (PREFECTURE,), "省辖市": (PREFECTURE,), "地级市": (PREFECTURE,),
                 "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE), "区": (COUNTY,), "县": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,)}  # fmt: skip
+# 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
+_EACH = re.compile(r"^各(?=设区市|省辖市|地级市|[市县区乡镇]|街道)")
 
 
 def _instances(g: Graph, cls: URIRef) -> list[URIRef]:
@@ -313,13 +322,15 @@ class Gazetteer:
         return found
 
     def _resolve(self, name: str, place: Place) -> Agency:
-        k = key(name)
+        k = key(name).replace("〔", "(").replace("〕", ")")  # 县〔市、区〕: 县(市、区) inside a clause's brackets
         chain = self.chain(place)
         for p in reversed(chain):
             found = self._aliases.get((p.iri, k))
             if found:
                 return found
         body = _OWN_LEVEL.sub("", k.removeprefix("中共"))  # 本级人民政府, 当地政府: the place's own
+        if k not in self._type_keys:  # a collective the vocabulary names whole (各区政府) stays one
+            body = _EACH.sub("", body)
         division, at = self.divisions.read(body, place.division)
         owner = self.place_of(division) if division else place
         rest = body[at:]
@@ -343,6 +354,11 @@ class Gazetteer:
         agency_type = self._type_of(_function(rest)) or self._type_keys.get(k)
         if agency_type is None and not rest and division is not None:
             agency_type = self._type_keys.get("人民政府")  # a place named alone: its government (浦东新区)
+        if agency_type and every:  # each county's government: the collective the vocabulary names (各县（区）人民政府)
+            word = _LEVEL_WORD[_LEVEL_SLUG[every]]
+            collective = self._type_keys.get(key(f"各{word}{agency_type.label_zh}"))
+            if collective:
+                agency_type, every = collective, None
         if agency_type:
             curated = self._by_type.get((owner.iri, agency_type.iri))
             if curated and every is None:  # the vocabulary's own agency, under its own labels
@@ -353,7 +369,7 @@ class Gazetteer:
             name = agency_type.name_at(None if every else owner.division)  # each county's is a 局
             return Agency(
                 iris.agency(owner.slug, f"{level}{agency_type.slug}"),
-                owner.label_zh + (f"各{every}" if every else "") + name,
+                owner.label_zh + (f"各{_LEVEL_WORD[_LEVEL_SLUG[every]]}" if every else "") + name,
                 f"{agency_type.label_en} of each {_LEVEL_SLUG[every]} of {place_en}" if en and every else en,
                 owner,
                 agency_type,
@@ -369,9 +385,12 @@ class Gazetteer:
 
 
 _DEPTH = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, TOWNSHIP: 3}
-_LEVEL_SLUG = {"省": "province", "市": "city", "区": "district", "县": "county", "县(区)": "county",
-               "区(县)": "county", "镇": "town", "乡": "township", "街道": "subdistrict", "乡(镇)": "township",
-               "镇(乡)": "township"}  # fmt: skip
+_LEVEL_SLUG = {"省": "province", "市": "city", "设区市": "city", "省辖市": "city", "地级市": "city",
+               "区": "district", "县": "county", "县(区)": "county", "区(县)": "county", "镇": "town",
+               "乡": "township", "街道": "subdistrict", "乡(镇)": "township", "镇(乡)": "township"}  # fmt: skip
+# each level's one name in a label, however a document writes it (县, 县(区), 区(县); 市, 设区市, 省辖市)
+_LEVEL_WORD = {"province": "省", "city": "市", "district": "区", "county": "县(区)", "town": "镇", "township": "乡",
+               "subdistrict": "街道"}  # fmt: skip
 
 
 def _function(rest: str) -> str:

@@ -44,7 +44,8 @@ _KEEPS_OWN_PREFIX = re.compile(
 )
 # a level, with the levels like it in brackets (县(市、区): nested in a clause's brackets as 县〔市、区〕)
 _LEVEL = r"(?:省|市|县|区|乡|镇)(?:[(〔][^()〔〕]{1,5}[)〕])?"
-_SHARED_LEVELS = re.compile(rf"^((?:{_LEVEL}、)+)({_LEVEL})(?=[\u4e00-\u9fff]{{2}})")
+_TIER = {"省": 0, "市": 1, "县": 2, "区": 2, "乡": 3, "镇": 3}
+_SHARED_LEVELS = re.compile(rf"^(各?)((?:{_LEVEL}、)+)({_LEVEL})(?=[\u4e00-\u9fff]{{2}})")
 _BRACKETED = re.compile(r"\([^()]*\)|〔[^〔〕]*〕")
 _ETC = re.compile(r"(?<=.{2})等(?:其他|其它)?(?:相关|有关)?(?:部门|单位)?$")
 _ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
@@ -74,7 +75,7 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     >>> [m.name for m in split_agencies(MappedText.of("经开区、工业园区、示范区管委会"))]
     ['经开区管委会', '工业园区管委会', '示范区管委会']
     >>> [m.name for m in split_agencies(MappedText.of("省财政厅,各市、县〔市、区〕政府,市、县〔市、区〕财政部门"))]
-    ['省财政厅', '各市、县〔市、区〕政府', '市财政部门', '县〔市、区〕财政部门']
+    ['省财政厅', '各市政府', '各县〔市、区〕政府', '市财政部门', '县〔市、区〕财政部门']
 
     With ``conjunctions``, 和/及/与 separate too, after a body's name (not in 住房和城乡建设局):
 
@@ -119,10 +120,12 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     mentions = []
     for piece, name in zip(pieces, names):
         shared = _SHARED_LEVELS.match(name)
-        if shared:  # 市、县（区）人民政府: one function for each level listed
-            levels = [*shared.group(1).split("、")[:-1], shared.group(2)]
+        each, levels = (shared.group(1), [*shared.group(2).split("、")[:-1], shared.group(3)]) if shared else ("", [])
+        if levels and not (each and len({_TIER[level[0]] for level in levels}) == 1):
+            # 市、县（区）人民政府, 各市、县（市、区）政府: one function for each level listed; but
+            # 各县、区人民政府 is one collective of the bodies of one tier
             function = name[shared.end() :]
-            mentions += [Mention(piece.display, level + function, piece.span()) for level in levels]
+            mentions += [Mention(piece.display, each + level + function, piece.span()) for level in levels]
         else:
             mentions.append(Mention(piece.display, name, piece.span()))
     return mentions

@@ -32,6 +32,26 @@ def test_a_provinces_departments_are_named_as_its_own_are():
     names = {written: gz.resolve(written, zhejiang).label_zh for written in ("省财政厅", "省统计局", "省发展改革委")}
     assert names == {"省财政厅": "浙江省财政厅", "省统计局": "浙江省统计局", "省发展改革委": "浙江省发展和改革委员会"}
     assert gz.resolve("市财政局", shanghai).label_zh == "上海市财政局"  # a 直辖市's are 局
+    # a type whose 局 has no 厅 form takes the vocabulary's full 厅 name (not 自然资源和规划厅, not 住建厅)
+    assert gz.resolve("省自然资源厅", zhejiang).label_zh == "浙江省自然资源厅"
+    assert gz.resolve("省住建厅", zhejiang).label_zh == "浙江省住房和城乡建设厅"
+
+
+def test_the_bodies_of_a_level_are_one_collective_however_written():
+    """市人民政府 in a provincial law, 各市政府, 各设区市人民政府: each city's government, the one
+    collective the vocabulary names 各市人民政府; a department of each city is minted once."""
+    gz = Gazetteer.bundled()
+    zhejiang, shanghai = (gz.place_of(gz.divisions.by_code[code]) for code in ("330000", "310000"))
+    cities = {gz.resolve(w, zhejiang).iri for w in ("市人民政府", "各市政府", "各设区市人民政府", "各省辖市人民政府")}
+    assert cities == {"https://w3id.org/policykg/id/agency/330000-city-governments"}
+    counties = {gz.resolve(w, zhejiang).iri for w in ("县(市、区)人民政府", "各县〔市、区〕政府", "各县政府")}
+    assert counties == {"https://w3id.org/policykg/id/agency/330000-county-governments"}
+    districts = {gz.resolve(w, shanghai).iri for w in ("区人民政府", "各区政府")}
+    assert districts == {"https://w3id.org/policykg/id/agency/310000-county-governments"}
+    finance = {gz.resolve(w, zhejiang) for w in ("各市财政局", "各设区市财政部门", "设区市财政部门")}
+    assert {(a.iri, a.label_zh) for a in finance} == {
+        ("https://w3id.org/policykg/id/agency/330000-city-finance", "浙江省各市财政局")
+    }
 
 
 def test_cluster_zones_are_succeeded_by_development_zones():
