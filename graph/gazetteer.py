@@ -125,11 +125,12 @@ _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TO
 # A level character before a function ("市发改委", "区科委") names the place of that level in the
 # document's own chain: 市 is the prefecture, or the province when it is a 直辖市 (上海市).
 _LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "乡(镇)": (TOWNSHIP,), "镇(乡)": (TOWNSHIP,),
+                "县级以上": (COUNTY,), "设区的市级以上": (PREFECTURE,), "地级以上市": (PREFECTURE,),
                 "设区市": (PREFECTURE,), "省辖市": (PREFECTURE,), "地级市": (PREFECTURE,),
                 "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE), "区": (COUNTY,), "县": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,)}  # fmt: skip
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
-_EACH = re.compile(r"^各(?=设区市|省辖市|地级市|[市县区乡镇]|街道)")
+_EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|[市县区乡镇]|街道)")
 
 
 def _instances(g: Graph, cls: URIRef) -> list[URIRef]:
@@ -354,23 +355,27 @@ class Gazetteer:
         agency_type = self._type_of(_function(rest)) or self._type_keys.get(k)
         if agency_type is None and not rest and division is not None:
             agency_type = self._type_keys.get("人民政府")  # a place named alone: its government (浦东新区)
-        if agency_type and every:  # each county's government: the collective the vocabulary names (各县（区）人民政府)
-            word = _LEVEL_WORD[_LEVEL_SLUG[every]]
-            collective = self._type_keys.get(key(f"各{word}{agency_type.label_zh}"))
+        level = _LEVEL_SLUG[every] if every else None
+        if agency_type and level:  # each county's government: the collective the vocabulary names (各县（区）人民政府)
+            collective = self._type_keys.get(key(_EACH_LABEL[level] + agency_type.label_zh))
             if collective:
-                agency_type, every = collective, None
+                agency_type, level = collective, None
         if agency_type:
             curated = self._by_type.get((owner.iri, agency_type.iri))
-            if curated and every is None:  # the vocabulary's own agency, under its own labels
+            if curated and level is None:  # the vocabulary's own agency, under its own labels
                 return curated
-            level = f"{_LEVEL_SLUG[every]}-" if every else ""
             place_en = owner.label_en or owner.label_zh
-            en = f"{place_en} {agency_type.label_en}" if agency_type.label_en else None
-            name = agency_type.name_at(None if every else owner.division)  # each county's is a 局
+            if level is None:
+                en = f"{place_en} {agency_type.label_en}" if agency_type.label_en else None
+                name = agency_type.name_at(owner.division)
+                return Agency(
+                    iris.agency(owner.slug, agency_type.slug), owner.label_zh + name, en, owner, agency_type, True
+                )
+            each = _EACH_EN.get(level, f"of each {level}")
             return Agency(
-                iris.agency(owner.slug, f"{level}{agency_type.slug}"),
-                owner.label_zh + (f"各{_LEVEL_WORD[_LEVEL_SLUG[every]]}" if every else "") + name,
-                f"{agency_type.label_en} of each {_LEVEL_SLUG[every]} of {place_en}" if en and every else en,
+                iris.agency(owner.slug, f"{level}-{agency_type.slug}"),
+                owner.label_zh + _EACH_LABEL[level] + agency_type.label_zh,  # each county's is a 局
+                f"{agency_type.label_en} {each} of {place_en}" if agency_type.label_en else None,
                 owner,
                 agency_type,
                 True,
@@ -386,11 +391,14 @@ class Gazetteer:
 
 _DEPTH = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, TOWNSHIP: 3}
 _LEVEL_SLUG = {"省": "province", "市": "city", "设区市": "city", "省辖市": "city", "地级市": "city",
-               "区": "district", "县": "county", "县(区)": "county", "区(县)": "county", "镇": "town",
-               "乡": "township", "街道": "subdistrict", "乡(镇)": "township", "镇(乡)": "township"}  # fmt: skip
-# each level's one name in a label, however a document writes it (县, 县(区), 区(县); 市, 设区市, 省辖市)
-_LEVEL_WORD = {"province": "省", "city": "市", "district": "区", "county": "县(区)", "town": "镇", "township": "乡",
-               "subdistrict": "街道"}  # fmt: skip
+               "地级以上市": "city", "区": "district", "县": "county", "县(区)": "county", "区(县)": "county",
+               "镇": "town", "乡": "township", "街道": "subdistrict", "乡(镇)": "township", "镇(乡)": "township",
+               "县级以上": "county-and-above", "设区的市级以上": "city-and-above"}  # fmt: skip
+# how a label names the bodies of each level, however a document writes it (县, 县(区), 区(县); 市, 设区市)
+_EACH_LABEL = {"province": "各省", "city": "各市", "district": "各区", "county": "各县(区)", "town": "各镇",
+               "township": "各乡", "subdistrict": "各街道", "county-and-above": "县级以上",
+               "city-and-above": "设区的市级以上"}  # fmt: skip
+_EACH_EN = {"county-and-above": "at county level and above", "city-and-above": "at city level and above"}
 
 
 def _function(rest: str) -> str:

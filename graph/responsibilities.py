@@ -76,6 +76,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     ['经开区管委会', '工业园区管委会', '示范区管委会']
     >>> [m.name for m in split_agencies(MappedText.of("省财政厅,各市、县〔市、区〕政府,市、县〔市、区〕财政部门"))]
     ['省财政厅', '各市政府', '各县〔市、区〕政府', '市财政部门', '县〔市、区〕财政部门']
+    >>> [m.name for m in split_agencies(MappedText.of("各市(州)、县(市、区)人民政府"))]
+    ['各市(州)人民政府', '各县(市、区)人民政府']
 
     With ``conjunctions``, 和/及/与 separate too, after a body's name (not in 住房和城乡建设局):
 
@@ -99,8 +101,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
         if etc := _ETC.search(piece.text):  # 科技经济委等, 区绿化市容局等相关部门
             fields = fields or "部门" in etc.group()
             piece = piece[: etc.start()]
-        if m and re.fullmatch(r"各?[省市县区乡镇]", piece.text):
-            continue  # "各县、区人民政府", "市、县（区）…": a level that runs on into the next piece
+        if m and re.fullmatch(rf"各?{_LEVEL}", piece.text):
+            continue  # "各县、区人民政府", "各市(州)、县(市、区)…": a level that runs on into the next piece
         if piece.text:
             pieces.append(piece)
         start = m.end() if m else end

@@ -48,6 +48,8 @@ def test_the_bodies_of_a_level_are_one_collective_however_written():
     assert counties == {"https://w3id.org/policykg/id/agency/330000-county-governments"}
     districts = {gz.resolve(w, shanghai).iri for w in ("区人民政府", "各区政府")}
     assert districts == {"https://w3id.org/policykg/id/agency/310000-county-governments"}
+    guangdong = gz.place_of(gz.divisions.by_code["440000"])
+    assert gz.resolve("各地级以上市人民政府", guangdong).iri.endswith("/440000-city-governments")
     finance = {gz.resolve(w, zhejiang) for w in ("各市财政局", "各设区市财政部门", "设区市财政部门")}
     assert {(a.iri, a.label_zh) for a in finance} == {
         ("https://w3id.org/policykg/id/agency/330000-city-finance", "浙江省各市财政局")
@@ -109,3 +111,14 @@ def test_target_export_columns(built):
     assert len(annex3) == 51
     chemical_2026 = next(r for r in annex3 if r["scope"] == "驻马店高新区化工" and r["year"] == "2026")
     assert (chemical_2026["value"], chemical_2026["unit"], chemical_2026["kind"]) == ("170", "亿元", "level")
+
+
+def test_the_departments_of_every_government_at_county_level_and_above():
+    """县级以上人民政府财政部门, as laws write it: the finance bureaus of all those governments, one
+    collective of the finance type; 县级以上人民政府 itself is the vocabulary's collective."""
+    gz = Gazetteer.bundled()
+    henan = gz.place_of(gz.divisions.by_code["410000"])
+    finance = gz.resolve("县级以上人民政府财政部门", henan)
+    assert (finance.label_zh, finance.type.slug if finance.type else None) == ("河南省县级以上财政局", "finance")
+    assert finance.iri.endswith("/henan-county-and-above-finance")
+    assert gz.resolve("县级以上人民政府", henan).iri.endswith("/henan-governments-county-and-above")
