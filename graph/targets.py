@@ -65,6 +65,7 @@ _VERBS = (
 _HAN_VERB = re.compile(r"(?:实施|开展|建设|提升|新建|建成|新增|完成|打造|创建|培育|引进|配备)$")
 _COMPARATOR = re.compile(r"不得?低于|不得?少于|不小于|至少|不得?超过|不高于|不大于|低于|控制在|超过|高于|突破|超|约")
 _FLOOR = re.compile(r"(?:不得?低于|不得?少于|不小于|至少)$")
+_NO_SUBJECT = re.compile(r"(?:年均|同比|每年)?(?:增长|增速|递增|提高|提升|增加|下降|降低|减少)?")  # a predicate alone
 _REACHES = re.compile(r"(?:达到|达|突破|超过|超|[增提][加升高]到|不得?低于|不得?少于|不小于|至少)$")
 _SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|全市|全区|\d年内"
 _LEADING = re.compile(
@@ -396,6 +397,7 @@ def sentence_targets(
             kept.append(q)
     kept = [q for q in kept if not _named_by_set(text, q, kept)]
     groups: list[list[_Quantity]] = []
+    subject = ""  # what the sentence's last target measured
     for q in kept:
         if groups and re.fullmatch(r"、|和|及", text[groups[-1][-1].end : q.start]) and "分别" in text[: q.start]:
             groups[-1].append(q)
@@ -408,6 +410,9 @@ def sentence_targets(
         year = year_here or year_in_sentence or context.year or default_year
         year_in_sentence = year_here or year_in_sentence
         for indicator, q, end in _indicators(text, clause_start, group):
+            if _NO_SUBJECT.fullmatch(indicator) and subject:
+                indicator = subject  # "营业收入达到6000亿元,年均增长50%": the growth of the same revenue
+            subject = indicator
             yield _target(path, sentence, sentence.span(clause_start, end), q, indicator, year, places, source)
     deadline = re.search(r"(?:到|至)(?:19|20)\d\d年|(?:19|20)\d\d年(?:底|前|末)", text)
     if year_in_sentence or (not groups and deadline):  # "到2022年，基本建立…。…列养率保持100%"

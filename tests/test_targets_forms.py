@@ -193,6 +193,13 @@ def test_a_rate_raised_by_points_is_named_without_its_verb():
     assert [(t.indicator, t.baseline) for t in found] == [("研发经费投入强度", "2020")]
 
 
+def test_a_growth_without_its_subject_measures_what_the_clause_before_did():
+    text = "到2025年,全省新型储能产业营业收入达到6000亿元,年均增长50%以上"
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
+    revenue = "全省新型储能产业营业收入"
+    assert [(t.indicator, t.kind) for t in found] == [(revenue, "level"), (revenue, "growth")]
+
+
 def test_an_indicator_is_named_without_the_size_word_after_it():
     texts = [
         "到2026年,产业总规模超过500亿元",
