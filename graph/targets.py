@@ -26,7 +26,9 @@ from policykg.graph.text import is_han, normalize
 _NUMBER = r"\d+(?:\.\d+)?"
 _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
 _COUNT_UNITS = "场次|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋"
-_MEASURE_UNITS = "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|小时|微克/立方米|m2|㎡|年一遇"
+_MEASURE_UNITS = (
+    "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|m2|㎡|年一遇"
+)
 _UNITS = rf"%|个百分点|倍|[万亿]?(?:元|{_MEASURE_UNITS}|{_COUNT_UNITS})"  # 个百分点: percentage points
 _QUANTITY = re.compile(
     rf"(?:百分之(?P<pct>[{_HAN_DIGITS}]+|{_NUMBER})"
@@ -72,7 +74,9 @@ _LEADING = re.compile(
     rf"^(?:\(\d+\)|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|[一二三四五\d]年内?|全年|{_SCOPE_WORDS}|每年|年均|年度|实现|其中|"
     rf"并|和|以及|要|的|即|基本|全面|逐步|(?:{_VERBS})(?!区))+"
 )
-_TRAILING = re.compile(rf"(?:{_VERBS.replace('|改造', '')}|分别|总?数量|总数|总?规模|均|的|应)+$")  # keep "管道改造"
+_TRAILING = re.compile(
+    rf"(?:{_VERBS.replace('|改造', '')}|分别|总?数量|总数|总?规模|均|的|应|(?:最多|最长)?不得?)+$"
+)  # keep "管道改造"
 
 
 def han_number(text: str) -> float | None:
@@ -186,7 +190,8 @@ def _clean(indicator: str) -> str:
 
 _PREDICATES = (
     r"(?:年均|同比|在(?:19|20)\d\d年基础上|较(?:19|20)\d\d年|从[^,;]*?)?(?:增长|增速|下降|降低|达到|达|[增提][加升高]到|提[高升](?=[\d〇零一二两三四五六七八九十百千]|$)|"
-    r"超过|超|突破|实现|完成|高于|低于|不低于|不少于|不高于|保持在|保持)"
+    r"(?:最多|最长)?不得?超过|超过|超|突破|实现|完成|高于|低于|不得?低于|不得?少于|不得?高于|保持在|保持|控制在|"
+    r"[压缩][缩短][至到])"
 )
 
 
@@ -410,13 +415,20 @@ def sentence_targets(
         year = year_here or year_in_sentence or context.year or default_year
         year_in_sentence = year_here or year_in_sentence
         for indicator, q, end in _indicators(text, clause_start, group):
-            if _NO_SUBJECT.fullmatch(indicator) and subject:
-                indicator = subject  # "营业收入达到6000亿元,年均增长50%": the growth of the same revenue
+            if _NO_SUBJECT.fullmatch(indicator):  # "营业收入达到6000亿元,年均增长50%": the same revenue's growth
+                indicator = subject or _named_before(text, clause_start) or indicator
             subject = indicator
             yield _target(path, sentence, sentence.span(clause_start, end), q, indicator, year, places, source)
     deadline = re.search(r"(?:到|至)(?:19|20)\d\d年|(?:19|20)\d\d年(?:底|前|末)", text)
     if year_in_sentence or (not groups and deadline):  # "到2022年，基本建立…。…列养率保持100%"
         context.year = year_in_sentence or _year_before(text, context)
+
+
+def _named_before(text: str, clause_start: int) -> str:
+    """What the clause before names as its subject ("办理时间为一个工作日,最多不超过三个工作日")."""
+    previous = re.split(r"[,;:]", text[:clause_start].rstrip(",;:"))[-1]
+    m = re.match(r"(.+?)(?:为|是)", previous)
+    return _clean(m.group(1)) if m else ""
 
 
 def _named_by_set(text: str, q: _Quantity, kept: list[_Quantity]) -> bool:

@@ -44,6 +44,9 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("全省装备制造业规模达到两千亿元以上", [("level", 2000, "亿元", ">=", None)]),
         ("营业收入超过一千五百亿元", [("level", 1500, "亿元", ">", None)]),
         ("培育3个千亿级产业集群", [("count", 3, "个", "=", None)]),
+        # a time limit in working days, a ceiling however written
+        ("企业开办时间压缩至1个工作日以内", [("level", 1, "个工作日", "<=", None)]),
+        ("从立项到不动产登记全流程审批时间不得超过十五个工作日", [("level", 15, "个工作日", "<=", None)]),
         # percentage points: a rate raised or lowered by points, not a count of 个
         ("常住人口城镇化率提高3个百分点", [("growth", 3, "个百分点", "=", None)]),
         ("煤炭消费比重较2020年下降2.5个百分点以上", [("reduction", 2.5, "个百分点", ">=", None)]),
@@ -198,6 +201,19 @@ def test_a_growth_without_its_subject_measures_what_the_clause_before_did():
     found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
     revenue = "全省新型储能产业营业收入"
     assert [(t.indicator, t.kind) for t in found] == [(revenue, "level"), (revenue, "growth")]
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("工程建设项目审批时间压缩到80个工作日以内", "工程建设项目审批时间"),
+        ("从立项到不动产登记全流程审批时间不得超过十五个工作日", "从立项到不动产登记全流程审批时间"),
+        ("办理时间为一个工作日,最多不超过三个工作日", "办理时间"),
+    ],
+)
+def test_a_time_limit_is_named_by_the_time_it_limits(text, indicator):
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
+    assert [t.indicator for t in found] == [indicator]
 
 
 def test_an_indicator_is_named_without_the_size_word_after_it():
