@@ -234,7 +234,7 @@ def _same(title: str) -> str:
 
 def outline_citations(outline: Outline, preamble: MappedText, within: Division | None = None) -> list[Citation]:
     """Citations of the title, the preamble and every item (the document's own title is not a
-    citation, but a title it names as its basis is); the basis is stated in the title, the
+    citation, wherever it is named, but a title it names as its basis is); the basis is stated in the title, the
     preamble, the first item (一、总体要求) or a law's first article. ``within`` is the document's
     place, near which a number's initial is looked for."""
     reader = _Reader(outline.metadata.document_number, within)
@@ -245,7 +245,9 @@ def outline_citations(outline: Outline, preamble: MappedText, within: Division |
     for item in outline.walk():
         basis = item is first or item.path == "第一条"  # a law states its basis in its first article
         found += reader.citations(item.body, item.path, basis)
-    return found
+    meta = outline.metadata
+    own = {_same(issued_title(t)) for t in (meta.title, meta.enclosed_title) if t}
+    return [c for c in found if not (c.title and _same(c.title) in own)]  # 制定了《X》: the document itself
 
 
 def _identity(citation: Citation) -> str:

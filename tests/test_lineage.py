@@ -77,6 +77,17 @@ def test_a_title_that_names_its_basis_is_based_on_it():
     assert _based_on(NOTICE) == {(SPONGE, None)}
 
 
+def test_the_document_named_by_its_own_title_is_no_citation():
+    # 制定了《X》 in the preamble of the notice that issues X: the document itself
+    text = NOTICE.replace(
+        "为推进海绵城市建设，结合本区实际，制定本方案。",
+        "为推进海绵城市建设，区政府制定了《嘉定区关于贯彻落实〈" + SPONGE + "〉的实施方案》。",
+    )
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    titles = [c.title for c in outline_citations(outline, outline.preamble_text)]
+    assert titles == [SPONGE]
+
+
 @pytest.mark.parametrize(
     "opening",
     [
