@@ -31,6 +31,8 @@ ROLE_WORDS = {LEAD: "牵头|主办", SUPPORT: "配合|参加|参与|支撑|协�
 BEARERS = "单位|部门|主体|处室|科室"
 LABELS = f"(?:{'|'.join(ROLE_WORDS.values())})(?:{BEARERS})"
 _CLAUSE_OPEN = re.compile(rf"\((?=(?:{LABELS}\s*:|[^()]{{2,40}}?牵头))")
+# the same labels opening a line or following a sentence, unbracketed: "…。责任单位:县行政审批局"
+_LINE_OPEN = re.compile(rf"(?:^|(?<=。))[ \t]*(?={LABELS}\s*:)", re.M)
 _LABEL = re.compile(rf"({LABELS})\s*:")
 _OTHER_LABEL = re.compile(r"[;。,]\s*[\u4e00-\u9fff]{2,8}\s*:")  # ;完成时限:2025年底 after a list of bodies
 _BLANKET = re.compile(r"[,;]?\s*(?:以下|下列)(?:各项)?任务均[需由](.+?)负责落实[^)]*$")
@@ -167,20 +169,30 @@ def _closing_paren(text: str, start: int) -> int:
     return len(text)
 
 
-def _clauses(item: Item) -> Iterator[tuple[MappedText, MappedText]]:
-    """(whole clause with brackets, content) for each responsibility clause of an item."""
-    text = item.body.text
+def _clause_bounds(text: str) -> list[tuple[int, int, int]]:
+    """(start, content start, end) of each responsibility clause: in brackets, to the closing one;
+    unbracketed, to the end of its line."""
+    bounds = []
     for m in _CLAUSE_OPEN.finditer(text):
         end = _closing_paren(text, m.start())
-        yield (
-            item.body[m.start() : end + 1 if end < len(text) and text[end] == ")" else end],
-            item.body[m.start() + 1 : end],
-        )
+        bounds.append((m.start(), m.start() + 1, end + 1 if end < len(text) and text[end] == ")" else end))
+    bracketed = list(bounds)
+    for m in _LINE_OPEN.finditer(text):
+        if not any(start <= m.end() < end for start, _, end in bracketed):
+            end = text.find("\n", m.end())
+            bounds.append((m.end(), m.end(), len(text) if end < 0 else end))
+    return sorted(bounds)
+
+
+def _clauses(item: Item) -> Iterator[tuple[MappedText, MappedText]]:
+    """(whole clause with brackets, content) for each responsibility clause of an item."""
+    for start, content, end in _clause_bounds(item.body.text):
+        yield item.body[start:end], item.body[content : end - 1 if item.body.text[end - 1 : end] == ")" else end]
 
 
 def clause_spans(item: Item) -> list[tuple[int, int]]:
     """Where an item's responsibility clauses lie in its text (prose reading skips them)."""
-    return [(m.start(), _closing_paren(item.body.text, m.start()) + 1) for m in _CLAUSE_OPEN.finditer(item.body.text)]
+    return [(start, end) for start, _, end in _clause_bounds(item.body.text)]
 
 
 def clause_assignments(item: Item) -> tuple[list[Assignment], list[Mention]]:

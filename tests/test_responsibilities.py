@@ -46,6 +46,12 @@ def assignments(body: str):
         ),
         ("（责任主体：各区政府）", [("各区政府", "responsible", 1)]),
         ("（落实单位：市财政局、市税务局）", [("市财政局", "responsible", 1), ("市税务局", "responsible", 2)]),
+        # unbracketed, on a line of its own or after the task's last sentence, as task lists print them
+        (
+            "\n责任单位：市行政审批局、市大数据中心。",
+            [("市行政审批局", "responsible", 1), ("市大数据中心", "responsible", 2)],
+        ),
+        ("牵头单位：市商务局；配合单位：市财政局", [("市商务局", "lead", 1), ("市财政局", "support", 1)]),
     ],
     ids=[
         "x-lead-y-support",
@@ -55,6 +61,8 @@ def assignments(body: str):
         "host-and-co-host",
         "the-body-that-answers",
         "the-bodies-that-carry-out",
+        "a-line-of-its-own",
+        "after-the-last-sentence",
     ],
 )
 def test_clause_forms(clause, expected):
