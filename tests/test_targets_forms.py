@@ -47,6 +47,7 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         # a time limit in working days, a ceiling however written
         ("企业开办时间压缩至1个工作日以内", [("level", 1, "个工作日", "<=", None)]),
         ("从立项到不动产登记全流程审批时间不得超过十五个工作日", [("level", 15, "个工作日", "<=", None)]),
+        ("到2025年,全市应急救援队伍达到200支以上", [("count", 200, "支", ">=", 2025)]),
         # percentage points: a rate raised or lowered by points, not a count of 个
         ("常住人口城镇化率提高3个百分点", [("growth", 3, "个百分点", "=", None)]),
         ("煤炭消费比重较2020年下降2.5个百分点以上", [("reduction", 2.5, "个百分点", ">=", None)]),
