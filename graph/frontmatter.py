@@ -87,13 +87,20 @@ def _fields(text: str) -> list[tuple[str, int, int]]:
     ]
 
 
+_CLAUSE_MARK = re.compile(r"[。,;]")  # a sentence or a clause: no title is one (titles are noun phrases)
+
+
 def _front_lines(doc: MappedText, lines: list[Line]) -> list[MappedText]:
     """The lines of the front matter (blank ones as empty text); a bracketed note broken over
-    lines, such as a regulation's adoption note, is read as one line."""
+    lines, such as a regulation's adoption note, is read as one line, and a colon a hard-wrapped
+    text put on a line of its own ends the line before it."""
     out: list[MappedText] = []
     open_note = False
     for line in lines:
         text = doc[line.content : line.end]
+        if text.text == ":" and out:
+            out[-1] = out[-1] + text
+            continue
         if open_note and text.text:
             out[-1] = out[-1] + text
             open_note = ")" not in text.text
@@ -163,7 +170,7 @@ def parse_metadata(
         elif DOCUMENT_NUMBER.fullmatch(t):
             number = number or text
             runs.append([])
-        elif _HEADER.fullmatch(t) or t.endswith(":") or "。" in t or t.startswith(("附件", "附表", "特此")):
+        elif _HEADER.fullmatch(t) or t.endswith(":") or _CLAUSE_MARK.search(t) or t.startswith(("附件", "附表", "特此")):
             runs.append([])
         elif t.startswith("(") and t.endswith(")"):
             continue  # a note beside a signature: (上海市发展和改革委员会代章)

@@ -26,6 +26,7 @@ from policykg.graph.text import LineIndex, normalize, read_source
 _MARKDOWN = re.compile(r"#{1,6}\s*")
 # An annex header: 附件 / 附件1 / 附件一 / 附表2, alone or with a colon and a title or a list.
 _ANNEX = re.compile(r"附[件表]([一二三四五六七八九十\d]*)(?::(.*))?$")
+_GENRE_END = re.compile(r"(?:方案|意见|办法|规定|细则|规划|计划|通知|要点|安排|条例|决定|措施|清单|指引|\(试行\))$")
 _TERMINAL = "。!?;:)】》〕"
 _SENTENCE_END = "。!?;"
 # A numbered line shorter than a printed line (GB/T 9704: 28 characters, less the indent and the
@@ -262,16 +263,25 @@ def parse_outline(source: SourceText) -> Outline:
 
 def _preamble_start(doc: MappedText, lines: list[Line], first: int) -> int:
     """Where the preamble begins: the paragraphs of running text just before the first item, the
-    last of which may announce the items ("现提出如下意见：")."""
+    last of which may announce the items ("现提出如下意见:"); a line of a paragraph that a
+    hard-wrapped text broke (a 公文 prints 28 characters to the line) runs on into the next."""
     pre, last = first, True
+    after = lines[first].text(doc) if first < len(lines) else ""
     while pre > 0:
         text = lines[pre - 1].text(doc)
         if text:
-            if not (text.endswith("。") or (last and text.endswith("如下:"))):
+            if not (text.endswith("。") or (last and text.endswith("如下:")) or _runs_on(text, after)):
                 break
-            last = False
+            last, after = False, text
         pre -= 1
     return pre
+
+
+def _runs_on(line: str, after: str) -> bool:
+    """A line of running text broken before its sentence ends; not a title (…实施方案), unless the
+    title is one it cites, left open at the break (…根据《本市…实施意见)."""
+    title = _GENRE_END.search(line) and line.count("《") <= line.count("》")
+    return bool(after) and line[-1] not in "。!?;:" and is_prose(line) and not starts_block(after) and not title
 
 
 def _build_items(
