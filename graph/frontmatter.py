@@ -23,6 +23,8 @@ _DIGIT = {c: d for d, c in enumerate("〇一二三四五六七八九")} | {"零"
 _DAY = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DATE = rf"(\d{{4}}|[{''.join(_DIGIT)}]{{4}})年{_DAY}月{_DAY}日"
 DATE_LINE = re.compile(rf"\(?{_DATE}\)?(印发)?$")
+# how a document's title ends: its genre (…实施方案, …的通知, …（试行）)
+GENRE_END = re.compile(r"(?:方案|意见|办法|规定|细则|规划|计划|通知|要点|安排|条例|决定|措施|清单|指引|\(试行\))$")
 # A number's year in 〔〕, as GB/T 9704 prints it, or in the brackets writers use instead: [], (), 【】.
 NUMBER_YEAR = r"[〔\[(（【](?:19|20)\d\d[〕\])）】]"
 DOCUMENT_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,10}}{NUMBER_YEAR}\d{{1,4}}号")
@@ -90,10 +92,16 @@ def _fields(text: str) -> list[tuple[str, int, int]]:
 _CLAUSE_MARK = re.compile(r"[。,;]")  # a sentence or a clause: no title is one (titles are noun phrases)
 
 
+def _repeats(line: str, run: str) -> bool:
+    """Whether a line prints the run before it again: all of it (a scraped page's heading over the
+    title), or its first line (a title of two lines printed twice)."""
+    return line.startswith(run) or (len(line) > 4 and run.startswith(line))
+
+
 def _front_lines(doc: MappedText, lines: list[Line]) -> list[MappedText]:
-    """The lines of the front matter (blank ones as empty text); a bracketed note broken over
-    lines, such as a regulation's adoption note, is read as one line, and a colon a hard-wrapped
-    text put on a line of its own ends the line before it."""
+    """The lines of the front matter (blank ones as empty text); a note broken over lines, such as
+    a regulation's adoption note (bracketed, or hard-wrapped after its date), is read as one line,
+    and a colon a hard-wrapped text put on a line of its own ends the line before it."""
     out: list[MappedText] = []
     open_note = False
     for line in lines:
@@ -106,7 +114,10 @@ def _front_lines(doc: MappedText, lines: list[Line]) -> list[MappedText]:
             open_note = ")" not in text.text
             continue
         out.append(text)
-        open_note = text.text.startswith("(") and ")" not in text.text
+        t = text.text
+        open_note = (t.startswith("(") and ")" not in t) or bool(  # or a note hard-wrapped without brackets
+            re.match(_DATE, t) and not DATE_LINE.match(t) and not re.search(r"(?:通过|批准)\)?$", t)
+        )
     return out
 
 
@@ -138,6 +149,9 @@ def parse_metadata(
     texts = _front_lines(doc, lines[:front_end])
     for at, text in enumerate(texts):
         t = text.text
+        if len(t) == 1 and runs[-1] and texts[at - 1] is runs[-1][-1] and GENRE_END.search(texts[at - 1].text + t):
+            runs[-1].append(text)  # the title's last character, hard-wrapped onto a line of its own (…实施意/见)
+            continue
         if len(t) <= 1 or (at and texts[at - 1].text in _FIELD_LABELS and t not in _FIELD_LABELS):
             continue  # blank, a page's font-size button (大 中 小), or the value of a label above
         if t in _FIELD_LABELS:
@@ -170,12 +184,16 @@ def parse_metadata(
         elif DOCUMENT_NUMBER.fullmatch(t):
             number = number or text
             runs.append([])
-        elif _HEADER.fullmatch(t) or t.endswith(":") or _CLAUSE_MARK.search(t) or t.startswith(("附件", "附表", "特此")):
+        elif (
+            _HEADER.fullmatch(t) or t.endswith(":") or _CLAUSE_MARK.search(t) or t.startswith(("附件", "附表", "特此"))
+        ):
             runs.append([])
         elif t.startswith("(") and t.endswith(")"):
             continue  # a note beside a signature: (上海市发展和改革委员会代章)
-        elif runs[-1] and t.startswith("".join(r.text for r in runs[-1])):
-            runs.append([])  # the title printed again
+        elif runs[-1] and _repeats(t, "".join(r.text for r in runs[-1])):
+            runs.append([text])  # the title printed again
+        elif runs[-1] and GENRE_END.search(runs[-1][-1].text) and not t.startswith("("):
+            runs.append([text])  # the title ended (…的通知); a year range or （试行） may still follow it
         else:
             runs[-1].append(text)
     for line in closing:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from policykg.errors import Problem
 from policykg.graph.annex import parse_annexes
-from policykg.graph.frontmatter import DATE_LINE, parse_metadata
+from policykg.graph.frontmatter import DATE_LINE, GENRE_END, parse_metadata
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import DIVISIONS, STYLES, Marker, format_segment, match_marker
 from policykg.graph.records import Item, Outline, SourceText, Span
@@ -26,7 +26,6 @@ from policykg.graph.text import LineIndex, normalize, read_source
 _MARKDOWN = re.compile(r"#{1,6}\s*")
 # An annex header: 附件 / 附件1 / 附件一 / 附表2, alone or with a colon and a title or a list.
 _ANNEX = re.compile(r"附[件表]([一二三四五六七八九十\d]*)(?::(.*))?$")
-_GENRE_END = re.compile(r"(?:方案|意见|办法|规定|细则|规划|计划|通知|要点|安排|条例|决定|措施|清单|指引|\(试行\))$")
 _TERMINAL = "。!?;:)】》〕"
 _SENTENCE_END = "。!?;"
 # A numbered line shorter than a printed line (GB/T 9704: 28 characters, less the indent and the
@@ -112,8 +111,12 @@ def continues(prev: str, nxt: str) -> bool:
     False
     >>> continues("2021", "年3")  # a date broken by a scraped page's layout
     True
+    >>> continues("根据《上海市深化农村公路管理养护体制改革实施方案的通知》(沪府办发〔2020〕", "3号)")
+    True
     """
     if prev and nxt and prev[-1].isdigit() and nxt[0] in "年月日":
+        return True
+    if prev and nxt and prev[-1] in "〔〕" and nxt[0].isdigit():  # a document number: 沪府办发〔2020〕/3号
         return True
     return bool(
         prev
@@ -231,6 +234,7 @@ def parse_outline(source: SourceText) -> Outline:
     problems: list[Problem] = list(source.problems)
     contents = _contents(doc, lines)
     markers = {i: m for i, ln in enumerate(lines) if i not in contents and (m := match_marker(ln.text(doc)))}
+    markers = _without_wrapped(doc, lines, markers)
     first_marker = min(markers, default=None)
     body_end, annex_heads = _annex_starts(doc, lines, first_marker or 0)
     if body_end < len(lines) and not annex_heads:
@@ -261,6 +265,25 @@ def parse_outline(source: SourceText) -> Outline:
     return Outline(source.name, doc, metadata, preamble, items, annexes, problems)
 
 
+def _without_wrapped(doc: MappedText, lines: list[Line], markers: dict[int, Marker]) -> dict[int, Marker]:
+    """The markers less those a hard-wrapped text put at a line's start inside a sentence
+    (…全面推广容缺办理、多评合/一、区域统一评估…): the line before runs on into it, is no item's
+    own line, and the number does not follow the last of its style."""
+    kept: dict[int, Marker] = {}
+    last: dict[str, int] = {}
+    for i, marker in sorted(markers.items()):
+        j = i - 1
+        while j >= 0 and not lines[j].text(doc):
+            j -= 1
+        before = lines[j].text(doc) if j >= 0 else ""
+        wrapped = before and before[-1] not in _TERMINAL and _runs_on(before, "-")
+        if wrapped and j not in markers and marker.ordinal != last.get(marker.style, 0) + 1:
+            continue
+        kept[i] = marker
+        last[marker.style] = marker.ordinal
+    return kept
+
+
 def _preamble_start(doc: MappedText, lines: list[Line], first: int) -> int:
     """Where the preamble begins: the paragraphs of running text just before the first item, the
     last of which may announce the items ("现提出如下意见:"); a line of a paragraph that a
@@ -269,6 +292,8 @@ def _preamble_start(doc: MappedText, lines: list[Line], first: int) -> int:
     after = lines[first].text(doc) if first < len(lines) else ""
     while pre > 0:
         text = lines[pre - 1].text(doc)
+        if text in (":", "。"):  # a hard-wrapped text put the sentence's last mark on a line of its own
+            text, after = "", text
         if text:
             if not (text.endswith("。") or (last and text.endswith("如下:")) or _runs_on(text, after)):
                 break
@@ -280,7 +305,7 @@ def _preamble_start(doc: MappedText, lines: list[Line], first: int) -> int:
 def _runs_on(line: str, after: str) -> bool:
     """A line of running text broken before its sentence ends; not a title (…实施方案), unless the
     title is one it cites, left open at the break (…根据《本市…实施意见)."""
-    title = _GENRE_END.search(line) and line.count("《") <= line.count("》")
+    title = GENRE_END.search(line) and line.count("《") <= line.count("》")
     return bool(after) and line[-1] not in "。!?;:" and is_prose(line) and not starts_block(after) and not title
 
 

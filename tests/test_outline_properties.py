@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS, DOCUMENTS, fold
+from conftest import CORPUS, DEV_CORPUS, DOCUMENTS, fold
+from policykg.graph.lineage import outline_citations
 from policykg.graph.numbering import cn_to_int, format_segment, int_to_cn, match_marker, parse_segment
 from policykg.graph.outline import is_heading, is_prose, parse_outline, starts_block
 from policykg.graph.records import SourceText
@@ -92,3 +94,31 @@ def test_a_page_break_in_the_last_clause_is_not_taken_for_the_signature():
     text = _source("puyang-2023-manufacturing-doubling")
     at = text.index("市行政审批") + len("市行政审")
     assert _shape(text[:at] + "\n\n" + text[at:]) == _shape(text)
+
+
+def _hard_wrapped(text: str, width: int = 28) -> str:
+    """The text as a PDF of a 公文 gives it: 28 characters to the line (GB/T 9704). A table's row
+    (cells between tabs or pipes) and a scraped web page's metadata field (名 称: …) are no line
+    of a PDF's text and stay whole."""
+    whole = re.compile(r"[\t|]|^\s*[\u4e00-\u9fff ]{2,6}:")
+    return "\n".join(
+        piece
+        for line in text.splitlines()
+        for piece in (
+            [line] if whole.search(line) else [line[i : i + width] for i in range(0, max(len(line), 1), width)]
+        )
+    )
+
+
+def _read(text: str):
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    meta = outline.metadata
+    citations = [(c.title, c.number, c.relation) for c in outline_citations(outline, outline.preamble_text)]
+    dates = [(d.date, d.kind) for d in meta.dates]
+    return [i.path for i in outline.walk()], (meta.title, meta.enclosed_title, meta.document_number, dates), citations
+
+
+@pytest.mark.parametrize("path", sorted([*CORPUS.glob("*.txt"), *DEV_CORPUS.glob("*.txt")]), ids=lambda p: p.stem)
+def test_a_text_hard_wrapped_as_a_pdf_prints_it_reads_as_the_flowing_one(path):
+    text = path.read_text(encoding="utf-8")
+    assert _read(_hard_wrapped(text)) == _read(text)
