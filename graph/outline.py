@@ -118,6 +118,8 @@ def continues(prev: str, nxt: str) -> bool:
         return True
     if prev and nxt and prev[-1] in "〔〕" and nxt[0].isdigit():  # a document number: 沪府办发〔2020〕/3号
         return True
+    if prev.count("(") > prev.count(")") and nxt and not starts_block(nxt):  # a bracket left open: (责任部门:/…)
+        return True
     return bool(
         prev
         and nxt
