@@ -120,6 +120,8 @@ def continues(prev: str, nxt: str) -> bool:
         return True
     if prev.count("(") > prev.count(")") and nxt and not starts_block(nxt):  # a bracket left open: (责任部门:/…)
         return True
+    if prev and nxt and all(c in ")。;:,、》〕" for c in nxt):  # a sentence's last marks wrapped alone: …(管委会)/)
+        return True
     return bool(
         prev
         and nxt

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CORPUS, DEV_CORPUS, DOCUMENTS, fold
+from policykg.graph.extract import extract_document
 from policykg.graph.lineage import outline_citations
 from policykg.graph.numbering import cn_to_int, format_segment, int_to_cn, match_marker, parse_segment
 from policykg.graph.outline import is_heading, is_prose, parse_outline, starts_block
@@ -119,6 +121,15 @@ def _read(text: str):
 
 
 @pytest.mark.parametrize("path", sorted([*CORPUS.glob("*.txt"), *DEV_CORPUS.glob("*.txt")]), ids=lambda p: p.stem)
-def test_a_text_hard_wrapped_as_a_pdf_prints_it_reads_as_the_flowing_one(path):
+def test_a_text_hard_wrapped_as_a_pdf_prints_it_reads_as_the_flowing_one(path, tmp_path):
     text = path.read_text(encoding="utf-8")
-    assert _read(_hard_wrapped(text)) == _read(text)
+    wrapped = _hard_wrapped(text)
+    assert _read(wrapped) == _read(text)
+    (tmp_path / path.name).write_text(wrapped, encoding="utf-8")
+    assert _extracted(tmp_path / path.name) == _extracted(path)
+
+
+def _extracted(path: Path):
+    doc = extract_document(path)
+    assignments = [(a.path, a.role, agency.iri) for a, agency in doc.assignments]
+    return assignments, [(t.path, t.indicator, t.kind, t.value, t.unit, t.year) for t in doc.targets]
