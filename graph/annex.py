@@ -79,11 +79,12 @@ def _tab_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], 
     blank_before = True
     for ln in region:
         text = doc.text[ln.start : ln.end]
-        if text.startswith("\t"):
-            if not rows or blank_before:
+        if _is_tab_row(text):
+            if not rows or blank_before or not text.startswith("\t"):
                 rows.append([])
-            at = ln.start + 1
-            for part in text[1:].split("\t"):
+            lead = 1 if text.startswith("\t") else 0
+            at = ln.start + lead
+            for part in text[lead:].split("\t"):
                 rows[-1].append(doc[at : at + len(part)].strip())
                 at += len(part) + 1
             blank_before = False
@@ -95,6 +96,12 @@ def _tab_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], 
             rows[-1][-1] = rows[-1][-1] + doc[ln.start : ln.end].strip()
             blank_before = False
     return rows, notes
+
+
+def _is_tab_row(line: str) -> bool:
+    """A row of cells between tabs: tab-led (a cell per tab), or three cells or more on the line (as
+    a PDF's layout text gives a table, its column gaps read as tabs by the normaliser)."""
+    return line.startswith("\t") or line.count("\t") >= 2
 
 
 def _pipe_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], list[str]]:
@@ -563,7 +570,7 @@ def read_table(doc: MappedText, region: list[Line], index: LineIndex) -> tuple[l
     if any(_is_pipe_row(t.strip()) for t in texts):
         layout = _pipe_layout
     else:
-        layout = _tab_layout if any(t.startswith("\t") for t in texts) else _line_layout
+        layout = _tab_layout if any(map(_is_tab_row, texts)) else _line_layout
     cell_rows, notes = layout(doc, region)
     return [_row(r, index) for r in cell_rows if r], notes
 
@@ -582,7 +589,7 @@ def parse_annexes(
         if title is None:
             for j, ln in enumerate(region):
                 text = doc.text[ln.start : ln.end]
-                if text.startswith("\t") or _is_pipe_row(text.strip()):
+                if _is_tab_row(text) or _is_pipe_row(text.strip()):
                     break
                 if text.strip():
                     title = doc[ln.content : ln.end].display.strip()

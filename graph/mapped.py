@@ -93,6 +93,13 @@ class MappedText:
         keep_index.append(self.index[at:])
         return MappedText(self.original, "".join(keep_text), tuple(i for part in keep_index for i in part))
 
+    def replace(self, positions: Iterable[int], char: str) -> MappedText:
+        """Replace the characters at ``positions`` of ``text`` by ``char``, one for one."""
+        text = list(self.text)
+        for at in positions:
+            text[at] = char
+        return MappedText(self.original, "".join(text), self.index)
+
     def translate(self, table: dict[int, str]) -> MappedText:
         """Replace characters one for one (the table must map each character to one character)."""
         return MappedText(self.original, self.text.translate(table), self.index)

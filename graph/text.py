@@ -219,6 +219,7 @@ def read_source(path: Path) -> SourceText:
 
 _SPACES = " \u3000\xa0\u2002\u2003\u2009\u202f"
 _SPACE_RUN = re.compile(f"[{_SPACES}]+")
+_GAP = re.compile(f"(?<=\\S)[{_SPACES}]{{2,}}(?=\\S)")
 # What carries no text: invisible characters, a CR before LF, and Markdown's strong emphasis (**二、主要任务**)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]|\r(?=\n)|\\*\\*")
 # Full-width ASCII forms fold to ASCII so that patterns need one spelling: （一） -> (一), ：-> :
@@ -284,6 +285,26 @@ def _spaces_to_delete(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _column_gaps(text: str) -> list[tuple[int, int]]:
+    """The gaps between the cells of a row that a PDF's layout text aligns in columns: runs of two
+    spaces or more, on a line with at least two of them between words (序号    重点任务    牵头单位),
+    not letter-spacing beside a single character (王  欣, 第六章  附  则).
+
+    >>> normalize("序号    重点任务    牵头单位").text, normalize("第六章  附  则").text
+    ('序号\\t重点任务\\t牵头单位', '第六章附则')
+    """
+    gaps: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        found = []
+        for m in _GAP.finditer(line.group()):
+            left, right = _token_before(line.group(), m.start()), _token_after(line.group(), m.end())
+            if not any(len(t) == 1 and is_han(t) for t in (left, right)):
+                found.append((line.start() + m.start(), line.start() + m.end()))
+        if len(found) >= 2:
+            gaps += found
+    return gaps
+
+
 def normalize(original: str) -> MappedText:
     """Normalise a document for parsing, keeping the map back to the original.
 
@@ -299,6 +320,8 @@ def normalize(original: str) -> MappedText:
     text = MappedText.of(original)
     text = text.delete(m.span() for m in _INVISIBLE.finditer(text.text))
     text = text.translate({ord("\r"): "\n", ord("\f"): "\n"})
+    gaps = _column_gaps(text.text)  # a column gap is a cell's edge, as a tab is
+    text = text.replace((s for s, _ in gaps), "\t").delete((s + 1, e) for s, e in gaps)
     text = text.delete(_spaces_to_delete(text.text))
     return text.translate(_FOLD)
 

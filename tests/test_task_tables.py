@@ -273,10 +273,27 @@ def test_every_assignment_belongs_to_an_item_even_when_a_row_names_no_task():
     assert {a.path for a in annex_assignments(outline)} - items == {None}
 
 
+PRINTED = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+PRINTED += ["1", "推进旧区改造", "区房管局", "区发展改革委、区财政局", "2025年底前"]
+PRINTED += ["2", "建立工作机制", "区建设管理委", "各街镇", "2025年6月底前"]
+
+
+def test_a_table_a_pdf_aligns_in_columns_of_spaces_reads_as_the_same_table_printed_one_cell_per_line():
+    rows = [PRINTED[k : k + 5] for k in range(0, len(PRINTED), 5)]
+    widths = [max(len(r[j]) for r in rows) * 2 + 2 for j in range(5)]  # as pdftotext -layout pads them
+    aligned = [
+        "".join(cell.ljust(w, "　" if j % 2 else " ") for j, (cell, w) in enumerate(zip(r, widths))) for r in rows
+    ]
+    as_columns = parse_outline(
+        SourceText("doc.txt", BODY + "附件\n\n重点任务推进表\n\n" + "\n".join(aligned) + "\n", "utf-8")
+    )
+    (annex,) = as_columns.annexes
+    assert [r.cells for r in annex.rows] == [tuple(r) for r in rows]
+    assert found(as_columns) == found(table(*PRINTED))
+
+
 def test_a_markdown_task_table_reads_as_the_same_table_printed_one_cell_per_line():
-    printed = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
-    printed += ["1", "推进旧区改造", "区房管局", "区发展改革委、区财政局", "2025年底前"]
-    printed += ["2", "建立工作机制", "区建设管理委", "各街镇", "2025年6月底前"]
+    printed = PRINTED
     rows = [printed[k : k + 5] for k in range(0, len(printed), 5)]
     markdown = [
         "| " + " | ".join(rows[0]) + " |",
