@@ -68,15 +68,18 @@ class AgencyType:
         return self.iri.rsplit("/", 1)[-1]
 
     def name_at(self, division: Division | None) -> str:
-        """Its name at a division's level: a province's department is a 厅 where the vocabulary
-        knows that form (财政局 → 财政厅, 自然资源和规划局 → 自然资源厅); a 直辖市's, a city's or a
-        county's is a 局."""
-        province = division is not None and division.level == PROVINCE and not division.name.endswith("市")
-        if not province:
+        """Its name at a division's level: a provincial-level body is a 总队 where the vocabulary
+        knows that form (消防救援支队 → 消防救援总队), and a province's department a 厅 (财政局 →
+        财政厅, 自然资源和规划局 → 自然资源厅); a 直辖市's department, a city's or a county's is a 局."""
+        if division is None or division.level != PROVINCE:
             return self.label_zh
-        provincial = re.sub("局$", "厅", self.label_zh)
-        if provincial in self.aliases:
-            return provincial
+        corps = re.sub("支队$", "总队", self.label_zh)
+        if corps != self.label_zh and corps in self.aliases:
+            return corps
+        if division.name.endswith("市"):  # a 直辖市
+            return self.label_zh
+        if (department := re.sub("局$", "厅", self.label_zh)) in self.aliases:
+            return department
         named = sorted((a for a in self.aliases if a.endswith("厅")), key=lambda a: (-len(a), a))
         return named[0] if named else self.label_zh  # its full name: 住房和城乡建设厅, not 住建厅
 
@@ -130,6 +133,8 @@ _LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "乡(镇)": (TOWNS
                 "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE), "区": (COUNTY,), "县": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,)}  # fmt: skip
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
+# a vertically managed body named under its national authority: 国家税务总局广东省税务局
+_VERTICAL = re.compile(r"^国家税务总局(?=.+税务局$)")
 _EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|[市县区乡镇]|街道)")
 
 
@@ -329,7 +334,7 @@ class Gazetteer:
             found = self._aliases.get((p.iri, k))
             if found:
                 return found
-        body = _OWN_LEVEL.sub("", k.removeprefix("中共"))  # 本级人民政府, 当地政府: the place's own
+        body = _OWN_LEVEL.sub("", _VERTICAL.sub("", k.removeprefix("中共")))  # 本级人民政府, 当地政府: the place's own
         if k not in self._type_keys:  # a collective the vocabulary names whole (各区政府) stays one
             body = _EACH.sub("", body)
         division, at = self.divisions.read(body, place.division)

@@ -35,6 +35,11 @@ def test_a_provinces_departments_are_named_as_its_own_are():
     # a type whose 局 has no 厅 form takes the vocabulary's full 厅 name (not 自然资源和规划厅, not 住建厅)
     assert gz.resolve("省自然资源厅", zhejiang).label_zh == "浙江省自然资源厅"
     assert gz.resolve("省住建厅", zhejiang).label_zh == "浙江省住房和城乡建设厅"
+    # a provincial-level corps is a 总队, in a 直辖市 too
+    assert gz.resolve("省消防救援总队", zhejiang).label_zh == "浙江省消防救援总队"
+    assert gz.resolve("市消防救援总队", shanghai).label_zh == "上海市消防救援总队"
+    # a tax bureau named under its national authority is the place's own
+    assert gz.resolve("国家税务总局浙江省税务局", zhejiang) == gz.resolve("省税务局", zhejiang)
 
 
 def test_the_bodies_of_a_level_are_one_collective_however_written():
