@@ -25,9 +25,9 @@ from policykg.graph.text import is_han, normalize
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
-_COUNT_UNITS = "场次|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间"
+_COUNT_UNITS = "场次|人次|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间"
 _MEASURE_UNITS = (
-    "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|m2|㎡|年一遇"
+    "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|立方米|公斤|千克|斤|m2|㎡|年一遇"
 )
 _UNITS = rf"%|个百分点|倍|[万亿]?(?:元|{_MEASURE_UNITS}|{_COUNT_UNITS})"  # 个百分点: percentage points
 _QUANTITY = re.compile(
@@ -52,6 +52,7 @@ _EACH_COUNTY = re.compile(r"各县\(?区\)?|各县区|每个县|各区(?!域)|�
 _EACH_ZONE = re.compile(r"每个开发区|各开发区|各产业集聚区|每个产业集聚区")
 _WHOLE = re.compile(r"全市|全区|全县|全镇|本市|本区")
 _REDUCE = re.compile(r"下降|降低|减少|压减")
+_REDUCE_TO = re.compile(r"(?:下降|降低|减少|压减)(?:到|至)|降至")
 _GROW = re.compile(r"增长|增速|递增|提高|增加|提升")
 _SHARE = re.compile(r"占|比重|比例|占比|率")
 _COVER = re.compile(r"覆盖率")
@@ -162,7 +163,7 @@ def _comparator(before: str, qual: str | None, ranged: bool) -> str:
 def _kind(unit: str, clause: str) -> str:
     if unit == "倍":
         return "multiple"
-    if _REDUCE.search(clause):
+    if _REDUCE.search(clause) and not _REDUCE_TO.search(clause):  # 下降到35微克: the level to reach
         return "reduction"
     if unit == "个百分点":
         return "growth"  # a rise of a rate, in points
@@ -190,7 +191,7 @@ def _clean(indicator: str) -> str:
 
 _PREDICATES = (
     r"(?:年均|同比|在(?:19|20)\d\d年基础上|较(?:19|20)\d\d年|从[^,;]*?)?(?:增长|增速|下降|降低|达到|达|[增提][加升高]到|提[高升](?=[\d〇零一二两三四五六七八九十百千]|$)|"
-    r"(?:最多|最长)?不得?超过|超过|超|突破|实现|完成|高于|低于|不得?低于|不得?少于|不得?高于|保持在|保持|控制在|"
+    r"(?:最多|最长)?不得?超过|超过|超|突破|实现|完成|高于|低于|不得?低于|不得?少于|不得?高于|保持在|保持|稳定在|控制在|"
     r"[压缩][缩短][至到])"
 )
 

@@ -48,6 +48,10 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("企业开办时间压缩至1个工作日以内", [("level", 1, "个工作日", "<=", None)]),
         ("从立项到不动产登记全流程审批时间不得超过十五个工作日", [("level", 15, "个工作日", "<=", None)]),
         ("到2025年,全市应急救援队伍达到200支以上", [("count", 200, "支", ">=", 2025)]),
+        ("粮食总产量稳定在150亿斤以上", [("level", 150, "亿斤", ">=", None)]),
+        ("接待游客达到1000万人次", [("count", 1000, "万人次", "=", None)]),
+        # lowered to a level is the level to reach, not a reduction by that much
+        ("细颗粒物平均浓度下降到35微克/立方米", [("level", 35, "微克/立方米", "=", None)]),
         # percentage points: a rate raised or lowered by points, not a count of 个
         ("常住人口城镇化率提高3个百分点", [("growth", 3, "个百分点", "=", None)]),
         ("煤炭消费比重较2020年下降2.5个百分点以上", [("reduction", 2.5, "个百分点", ">=", None)]),
@@ -210,6 +214,7 @@ def test_a_growth_without_its_subject_measures_what_the_clause_before_did():
         ("工程建设项目审批时间压缩到80个工作日以内", "工程建设项目审批时间"),
         ("从立项到不动产登记全流程审批时间不得超过十五个工作日", "从立项到不动产登记全流程审批时间"),
         ("办理时间为一个工作日,最多不超过三个工作日", "办理时间"),
+        ("农村自来水普及率稳定在99%以上", "农村自来水普及率"),
     ],
 )
 def test_a_time_limit_is_named_by_the_time_it_limits(text, indicator):
