@@ -217,7 +217,7 @@ def test_a_growth_without_its_subject_measures_what_the_clause_before_did():
         ("农村自来水普及率稳定在99%以上", "农村自来水普及率"),
     ],
 )
-def test_a_time_limit_is_named_by_the_time_it_limits(text, indicator):
+def test_a_target_is_named_by_what_it_measures_not_its_predicate(text, indicator):
     found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
     assert [t.indicator for t in found] == [indicator]
 
