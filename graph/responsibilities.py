@@ -124,11 +124,11 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     mentions = []
     for piece, name in zip(pieces, names):
         shared = _SHARED_LEVELS.match(name)
-        each, levels = (shared.group(1), [*shared.group(2).split("、")[:-1], shared.group(3)]) if shared else ("", [])
-        if levels and not (each and len({_TIER[level[0]] for level in levels}) == 1):
+        levels = [*shared.group(2).split("、")[:-1], shared.group(3)] if shared else []
+        if shared and not (shared.group(1) and len({_TIER[level[0]] for level in levels}) == 1):
             # 市、县（区）人民政府, 各市、县（市、区）政府: one function for each level listed; but
             # 各县、区人民政府 is one collective of the bodies of one tier
-            function = name[shared.end() :]
+            each, function = shared.group(1), name[shared.end() :]
             mentions += [Mention(piece.display, each + level + function, piece.span()) for level in levels]
         else:
             mentions.append(Mention(piece.display, name, piece.span()))
