@@ -280,7 +280,7 @@ def _without_wrapped(doc: MappedText, lines: list[Line], markers: dict[int, Mark
         while j >= 0 and not lines[j].text(doc):
             j -= 1
         before = lines[j].text(doc) if j >= 0 else ""
-        wrapped = before and before[-1] not in _TERMINAL and _runs_on(before, "-")
+        wrapped = before and before[-1] not in _TERMINAL and _unfinished(before)
         if wrapped and j not in markers and marker.ordinal != last.get(marker.style, 0) + 1:
             continue
         kept[i] = marker
@@ -299,18 +299,19 @@ def _preamble_start(doc: MappedText, lines: list[Line], first: int) -> int:
         if text in (":", "。"):  # a hard-wrapped text put the sentence's last mark on a line of its own
             text, after = "", text
         if text:
-            if not (text.endswith("。") or (last and text.endswith("如下:")) or _runs_on(text, after)):
+            runs_on = _unfinished(text) and bool(after) and not starts_block(after)
+            if not (text.endswith("。") or (last and text.endswith("如下:")) or runs_on):
                 break
             last, after = False, text
         pre -= 1
     return pre
 
 
-def _runs_on(line: str, after: str) -> bool:
+def _unfinished(line: str) -> bool:
     """A line of running text broken before its sentence ends; not a title (…实施方案), unless the
     title is one it cites, left open at the break (…根据《本市…实施意见)."""
     title = GENRE_END.search(line) and line.count("《") <= line.count("》")
-    return bool(after) and line[-1] not in "。!?;:" and is_prose(line) and not starts_block(after) and not title
+    return line[-1] not in "。!?;:" and is_prose(line) and not title
 
 
 def _build_items(
