@@ -132,9 +132,9 @@ _LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "乡(镇)": (TOWNS
                 "设区市": (PREFECTURE,), "省辖市": (PREFECTURE,), "地级市": (PREFECTURE,),
                 "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE), "区": (COUNTY,), "县": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,)}  # fmt: skip
-# 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
 # a vertically managed body named under its national authority: 国家税务总局广东省税务局
 _VERTICAL = re.compile(r"^国家税务总局(?=.+税务局$)")
+# 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
 _EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|[市县区乡镇]|街道)")
 
 

@@ -169,30 +169,32 @@ def _closing_paren(text: str, start: int) -> int:
     return len(text)
 
 
-def _clause_bounds(text: str) -> list[tuple[int, int, int]]:
-    """(start, content start, end) of each responsibility clause: in brackets, to the closing one;
-    unbracketed, to the end of its line."""
+def _clause_bounds(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, content start, content end, end) of each responsibility clause: in brackets, to the
+    closing one; unbracketed, to the end of its line."""
     bounds = []
     for m in _CLAUSE_OPEN.finditer(text):
         end = _closing_paren(text, m.start())
-        bounds.append((m.start(), m.start() + 1, end + 1 if end < len(text) and text[end] == ")" else end))
+        closed = end < len(text) and text[end] == ")"
+        bounds.append((m.start(), m.start() + 1, end, end + 1 if closed else end))
     bracketed = list(bounds)
     for m in _LINE_OPEN.finditer(text):
-        if not any(start <= m.end() < end for start, _, end in bracketed):
+        if not any(start <= m.end() < end for start, *_, end in bracketed):
             end = text.find("\n", m.end())
-            bounds.append((m.end(), m.end(), len(text) if end < 0 else end))
+            end = len(text) if end < 0 else end
+            bounds.append((m.end(), m.end(), end, end))
     return sorted(bounds)
 
 
 def _clauses(item: Item) -> Iterator[tuple[MappedText, MappedText]]:
     """(whole clause with brackets, content) for each responsibility clause of an item."""
-    for start, content, end in _clause_bounds(item.body.text):
-        yield item.body[start:end], item.body[content : end - 1 if item.body.text[end - 1 : end] == ")" else end]
+    for start, content, content_end, end in _clause_bounds(item.body.text):
+        yield item.body[start:end], item.body[content:content_end]
 
 
 def clause_spans(item: Item) -> list[tuple[int, int]]:
     """Where an item's responsibility clauses lie in its text (prose reading skips them)."""
-    return [(start, end) for start, _, end in _clause_bounds(item.body.text)]
+    return [(start, end) for start, *_, end in _clause_bounds(item.body.text)]
 
 
 def clause_assignments(item: Item) -> tuple[list[Assignment], list[Mention]]:

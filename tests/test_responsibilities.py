@@ -52,6 +52,7 @@ def assignments(body: str):
             [("市行政审批局", "responsible", 1), ("市大数据中心", "responsible", 2)],
         ),
         ("牵头单位：市商务局；配合单位：市财政局", [("市商务局", "lead", 1), ("市财政局", "support", 1)]),
+        ("\n责任单位：各县区人民政府（管委会）", [("各县区人民政府(管委会)", "responsible", 1)]),
     ],
     ids=[
         "x-lead-y-support",
@@ -63,6 +64,7 @@ def assignments(body: str):
         "the-bodies-that-carry-out",
         "a-line-of-its-own",
         "after-the-last-sentence",
+        "a-line-ending-in-a-bracket",
     ],
 )
 def test_clause_forms(clause, expected):
