@@ -234,9 +234,9 @@ def _same(title: str) -> str:
 
 def outline_citations(outline: Outline, preamble: MappedText, within: Division | None = None) -> list[Citation]:
     """Citations of the title, the preamble and every item (the document's own title is not a
-    citation, wherever it is named, but a title it names as its basis is); the basis is stated in the title, the
-    preamble, the first item (一、总体要求) or a law's first article. ``within`` is the document's
-    place, near which a number's initial is looked for."""
+    citation, wherever it is named, but a title it names as its basis is); the basis is stated in
+    the title, the preamble, the first item (一、总体要求) or a law's first article. ``within`` is
+    the document's place, near which a number's initial is looked for."""
     reader = _Reader(outline.metadata.document_number, within)
     found = reader.citations(preamble, None, True)
     cited = {_identity(c) for c in found} | {number_key(c.number) for c in found if c.number}
