@@ -50,6 +50,39 @@ def _title_key(title: str) -> str:
     return re.sub(r"[《》<>〈〉＜＞]", "", issued_title(folded))
 
 
+class _Names:
+    """The corpus documents by what a citation names them with: the number, else the title, else
+    the title bare of its bracketed qualifiers (《…行动方案》 for …行动方案（2024—2026年）, …（试行）),
+    where one document alone has it and was issued no later than the citing one."""
+
+    def __init__(self, digests: list[Digest]):
+        self.by_number = {d.number: d for d in digests if d.number}
+        self.by_title = {t: d for d in digests for t in d.titles}
+        self.by_bare: dict[str, Digest | None] = {}
+        for d in digests:
+            for bare in {_bare(t) for t in d.titles}:
+                self.by_bare[bare] = d if self.by_bare.get(bare, d) is d else None  # None: two have it
+
+    def document(self, title: str | None, number: str | None, citing: Digest) -> Digest | None:
+        if number and number in self.by_number:
+            return self.by_number[number]
+        if not title:
+            return None
+        if title in self.by_title:
+            return self.by_title[title]
+        found = self.by_bare.get(_bare(title))
+        return found if found and not (found.date and citing.date and found.date > citing.date) else None
+
+
+def _bare(title: str) -> str:
+    """A title key without its bracketed qualifiers.
+
+    >>> _bare(_title_key("上海市城市更新三年行动方案（2024—2026年）")), _bare(_title_key("X管理办法（试行）"))
+    ('上海市城市更新三年行动方案', 'X管理办法')
+    """
+    return re.sub(r"\([^()]*\)", "", title)
+
+
 def _topic(title: str, names: list[str]) -> str:
     """What a title is about, as two levels that share it both state it.
 
@@ -98,12 +131,11 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
     """The edges from citing documents to the corpus documents they cite, and the alignment of the
     measures of every document with those of the corpus documents it is based on; ``read`` gives
     the record of a document of a chain from its source."""
-    by_number = {d.number: d for d in digests if d.number}
-    by_title = {t: d for d in digests for t in d.titles}
+    named = _Names(digests)
     bases: dict[str, set[str]] = {}  # upper IRI -> lower IRIs based on it
     for d in digests:
         for title, number, relation in d.citations:
-            upper = (by_number.get(number) if number else None) or (by_title.get(title) if title else None)
+            upper = named.document(title, number, d)
             if upper is None or upper.iri == d.iri:
                 continue
             yield Triple(NamedNode(d.iri), NamedNode(ELI + relation), NamedNode(upper.iri))

@@ -179,3 +179,19 @@ def test_a_basis_cited_by_its_number_alone_resolves_and_is_aligned(number_build)
         ("upper.txt", "一/（三）", "", "", "not_taken_up"),
         ("", "", "lower.txt", "一/（三）", "local"),
     }
+
+
+def test_a_title_cited_without_its_qualifiers_names_the_one_corpus_document_issued_before():
+    from policykg.graph.flow import _Names, _title_key
+    from policykg.graph.records import Digest
+
+    def doc(name: str, title: str | None, date: str) -> Digest:
+        return Digest(f"{name}.txt", f"urn:{name}", None, (_title_key(title),) if title else (), (), date=date)
+
+    plan = doc("plan", "上海市城市更新三年行动方案（2024—2026年）", "2024-03-01")
+    lower, earlier = doc("lower", None, "2024-06-01"), doc("earlier", None, "2023-01-01")
+    cited = _title_key("上海市城市更新三年行动方案")
+    assert _Names([plan, lower]).document(cited, None, lower) is plan
+    assert _Names([plan, earlier]).document(cited, None, earlier) is None  # issued after the citing one
+    older = doc("older", "上海市城市更新三年行动方案（2021—2023年）", "2021-03-01")
+    assert _Names([plan, older, lower]).document(cited, None, lower) is None  # two bear it: neither is named
