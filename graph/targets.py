@@ -51,7 +51,7 @@ _BASELINE = re.compile(r"(?:在|较|比)(?P<year>(?:19|20)\d\d)年(?:基础上)?
 _PER_YEAR = re.compile(r"每年|年均|年度")
 _EACH_COUNTY = re.compile(r"各县\(?区\)?|各县区|每个县|各区(?!域)|各街镇|各镇|各乡镇|各街道")
 _EACH_ZONE = re.compile(r"每个开发区|各开发区|各产业集聚区|每个产业集聚区")
-_WHOLE = re.compile(r"全市|全区|全县|全镇|本市|本区")
+_WHOLE = re.compile(r"全省|全市|全区|全县|全镇|本省|本市|本区|本县|本镇")
 _REDUCE = re.compile(r"下降|降低|减少|压减")
 _REDUCE_TO = re.compile(r"(?:下降|降低|减少|压减)(?:到|至)|降至")
 _GROW = re.compile(r"增长|增速|递增|提高|增加|提升")
@@ -71,7 +71,7 @@ _COMPARATOR = re.compile(r"不得?低于|不得?少于|不小于|至少|不得?�
 _FLOOR = re.compile(r"(?:不得?低于|不得?少于|不小于|至少)$")
 _NO_SUBJECT = re.compile(r"(?:年均|同比|每年)?(?:增长|增速|递增|提高|提升|增加|下降|降低|减少)?")  # a predicate alone
 _REACHES = re.compile(rf"(?:达到|达|突破|超过|超|[增提][加升高]到)$|{_FLOOR.pattern}")
-_SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|全市|全区|\d年内"
+_SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|全省|全市|全区|全县|全镇|\d年内"
 _LEADING = re.compile(
     rf"^(?:\(\d+\)|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|[一二三四五\d]年内?|全年|{_SCOPE_WORDS}|每年|年均|年度|实现|其中|"
     rf"并|和|以及|要|的|即|基本|全面|逐步|(?:{_VERBS})(?!区))+"

@@ -215,6 +215,7 @@ def test_a_growth_without_its_subject_measures_what_the_clause_before_did():
         ("从立项到不动产登记全流程审批时间不得超过十五个工作日", "从立项到不动产登记全流程审批时间"),
         ("办理时间为一个工作日,最多不超过三个工作日", "办理时间"),
         ("农村自来水普及率稳定在99%以上", "农村自来水普及率"),
+        ("到2025年,全省新能源汽车年产量达到30万辆", "新能源汽车年产量"),  # the whole area, as 全市 is
     ],
 )
 def test_a_target_is_named_by_what_it_measures_not_its_predicate(text, indicator):
