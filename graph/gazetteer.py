@@ -132,6 +132,7 @@ _LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "乡(镇)": (TOWNS
                 "设区市": (PREFECTURE,), "省辖市": (PREFECTURE,), "地级市": (PREFECTURE,),
                 "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE), "区": (COUNTY,), "县": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,)}  # fmt: skip
+_GRASSROOTS = re.compile(r"^(?:街道|镇|乡)")  # a township-level body named by its kind
 # a vertically managed body named under its national authority: 国家税务总局广东省税务局
 _VERTICAL = re.compile(r"^国家税务总局(?=.+税务局$)")
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
@@ -361,6 +362,9 @@ class Gazetteer:
         if agency_type is None and not rest and division is not None:
             agency_type = self._type_keys.get("人民政府")  # a place named alone: its government (浦东新区)
         level = _LEVEL_SLUG[every] if every else None
+        if agency_type and not every and division is None and _GRASSROOTS.match(body) and _above_township(place):
+            # 街道办事处 in a district's or a city's text: each of them, the collective the vocabulary names
+            agency_type = self._type_keys.get("各" + _function(body), agency_type)
         if agency_type and level:  # each county's government: the collective the vocabulary names (各县（区）人民政府)
             collective = self._type_keys.get(key(_EACH_LABEL[level] + agency_type.label_zh))
             if collective:
@@ -404,6 +408,10 @@ _EACH_LABEL = {"province": "各省", "city": "各市", "district": "各区", "co
                "township": "各乡", "subdistrict": "各街道", "county-and-above": "县级以上",
                "city-and-above": "设区的市级以上"}  # fmt: skip
 _EACH_EN = {"county-and-above": "at county level and above", "city-and-above": "at city level and above"}
+
+
+def _above_township(place: Place) -> bool:
+    return place.division is not None and place.division.level != TOWNSHIP
 
 
 def _function(rest: str) -> str:

@@ -80,11 +80,13 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     ['省财政厅', '各市政府', '各县〔市、区〕政府', '市财政部门', '县〔市、区〕财政部门']
     >>> [m.name for m in split_agencies(MappedText.of("各市(州)、县(市、区)人民政府"))]
     ['各市(州)人民政府', '各县(市、区)人民政府']
+    >>> [m.name for m in split_agencies(MappedText.of("各镇人民政府、街道办事处"))]
+    ['各镇人民政府', '各街道办事处']
 
     With ``conjunctions``, 和/及/与 separate too, after a body's name (not in 住房和城乡建设局):
 
     >>> [m.name for m in split_agencies(MappedText.of("各镇政府、街道办事处和头桥集团"), conjunctions=True)]
-    ['各镇政府', '街道办事处', '头桥集团']
+    ['各镇政府', '各街道办事处', '头桥集团']
     """
     pieces, start, fields = [], 0, False
     separators = _CONJUNCTIONS if conjunctions else _SEPARATORS
@@ -116,6 +118,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     for i, name in enumerate(names):
         if prefix and (NOT_A_LEVEL.match(name) or not _has_own_place(name)):
             names[i] = prefix + name
+        elif i and first.startswith("各") and re.match("街道|镇|乡", name) and not Divisions.bundled().names_city(name):
+            names[i] = "各" + name  # 各镇人民政府、街道办事处: each of both
     for i, name in enumerate(names):
         if name.endswith("区"):
             later = next((m for n in names[i + 1 :] if (m := _ZONE_SUFFIX.search(n))), None)

@@ -55,6 +55,9 @@ def test_the_bodies_of_a_level_are_one_collective_however_written():
     assert districts == {"https://w3id.org/policykg/id/agency/310000-county-governments"}
     guangdong = gz.place_of(gz.divisions.by_code["440000"])
     assert gz.resolve("各地级以上市人民政府", guangdong).iri.endswith("/440000-city-governments")
+    jiading = gz.place_of(gz.divisions.by_code["310114"])
+    offices = {gz.resolve(w, jiading).iri for w in ("街道办事处", "各街道办事处", "街道(开发区)办事处")}
+    assert offices == {"https://w3id.org/policykg/id/agency/310114-subdistrict-offices"}  # a district's: each
     finance = {gz.resolve(w, zhejiang) for w in ("各市财政局", "各设区市财政部门", "设区市财政部门")}
     assert {(a.iri, a.label_zh) for a in finance} == {
         ("https://w3id.org/policykg/id/agency/330000-city-finance", "浙江省各市财政局")
