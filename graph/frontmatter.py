@@ -192,8 +192,8 @@ def parse_metadata(
             continue  # a note beside a signature: (上海市发展和改革委员会代章)
         elif runs[-1] and _repeats(t, "".join(r.text for r in runs[-1])):
             runs.append([text])  # the title printed again
-        elif runs[-1] and GENRE_END.search(runs[-1][-1].text) and not t.startswith("("):
-            runs.append([text])  # the title ended (…的通知); a year range or （试行） may still follow it
+        elif runs[-1] and GENRE_END.search(runs[-1][-1].text) and not t.startswith(("(", "的")):
+            runs.append([text])  # the title ended (…的通知); a year range, （试行） or 的通知 may still follow it
         else:
             runs[-1].append(text)
     for line in closing:

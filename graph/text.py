@@ -219,6 +219,9 @@ def read_source(path: Path) -> SourceText:
 
 _SPACES = " \u3000\xa0\u2002\u2003\u2009\u202f"
 _SPACE_RUN = re.compile(f"[{_SPACES}]+")
+_ITEM_OPENING = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]\D|第.{1,4}[条章节])"
+)
 _GAP = re.compile(f"(?<=\\S)[{_SPACES}]{{2,}}(?=\\S)")
 # What carries no text: invisible characters, a CR before LF, and Markdown's strong emphasis (**二、主要任务**)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]|\r(?=\n)|\\*\\*")
@@ -292,9 +295,14 @@ def _column_gaps(text: str) -> list[tuple[int, int]]:
 
     >>> normalize("序号    重点任务    牵头单位").text, normalize("第六章  附  则").text
     ('序号\\t重点任务\\t牵头单位', '第六章附则')
+    >>> normalize("(一)  加强组织领导。  各区要建立工作机制。").text
+    '(一)加强组织领导。各区要建立工作机制。'
+
     """
     gaps: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
+        if _ITEM_OPENING.match(line.group()):
+            continue  # an item's line: spaces after its number or a sentence are layout, not cells
         found = []
         for m in _GAP.finditer(line.group()):
             left, right = _token_before(line.group(), m.start()), _token_after(line.group(), m.end())

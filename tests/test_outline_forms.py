@@ -324,6 +324,25 @@ def test_a_title_printed_twice_is_one_title():
     assert outline_of("shanghai-cim-platform-2025").metadata.document_number == "沪建科信〔2025〕394号"
 
 
+def test_a_title_over_two_lines_ends_where_its_genre_does():
+    """The 的通知 a layout puts on the title's second line is the title's; the addressees after it are not."""
+    lines = [
+        "上海市人民政府办公厅关于印发上海市推进城市更新实施方案",
+        "的通知",
+        "各区人民政府，市政府各委、办、局",
+        "：",
+        "现将《上海市推进城市更新实施方案》印发给你们。",
+        "一、工作目标",
+        "到2025年，完成旧区改造。",
+    ]
+    text = "\n".join(lines) + "\n"
+    meta = parse_outline(SourceText("doc.txt", text, "utf-8")).metadata
+    assert (meta.title, meta.enclosed_title) == (
+        "上海市人民政府办公厅关于印发上海市推进城市更新实施方案的通知",
+        "上海市推进城市更新实施方案",
+    )
+
+
 def test_the_preamble_may_announce_the_items():
     preamble = outline_of("shanghai-fire-safety-2024").preamble
     assert preamble.startswith("为长效防范化解") and preamble.endswith("提出意见如下：")
