@@ -98,6 +98,11 @@ def _tab_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], 
     return rows, notes
 
 
+def is_table_row(line: str) -> bool:
+    """A row of a table printed a row to the line: cells between tabs or between pipes."""
+    return _is_tab_row(line) or _is_pipe_row(line.strip())
+
+
 def _is_tab_row(line: str) -> bool:
     """A row of cells between tabs: tab-led (a cell per tab), or three cells or more on the line (as
     a PDF's layout text gives a table, its column gaps read as tabs by the normaliser)."""
@@ -583,7 +588,8 @@ def parse_annexes(
     for k, head in enumerate(heads):
         stop = heads[k + 1] if k + 1 < len(heads) else len(lines)
         head_text = lines[head].text(doc)
-        label, _, title_text = head_text.partition(":")
+        # 附件2:… ; or the caption of a table that is the document itself (…任务分解表)
+        label, _, title_text = head_text.partition(":") if head_text.startswith("附") else ("表", "", head_text)
         region = lines[head + 1 : stop]
         title = title_text.strip() or None
         if title is None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from policykg.errors import Problem
-from policykg.graph.annex import parse_annexes
+from policykg.graph.annex import is_table_row, parse_annexes
 from policykg.graph.frontmatter import DATE_LINE, GENRE_END, parse_metadata
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import DIVISIONS, STYLES, Marker, format_segment, match_marker
@@ -177,10 +177,21 @@ def _closing_start(doc: MappedText, lines: list[Line], start: int, end: int) -> 
             continue
         if text.startswith("---") or DATE_LINE.match(text) or re.fullmatch(r"\(此件.*\)", text):
             seen_marker = True
-        elif len(text) > 25 or any(unicodedata.category(c).startswith("P") for c in text):
-            break  # signatures are bare names; anything with punctuation is the body's
+        elif len(text) > 25 or is_table_row(text) or any(unicodedata.category(c).startswith("P") for c in text):
+            break  # signatures are bare names; anything with punctuation, or a table's row, is the body's
         at = i
     return at if seen_marker else end
+
+
+def _table_caption(doc: MappedText, lines: list[Line], end: int) -> int | None:
+    """The caption line of the first table printed a row to the line before ``end`` (a header and
+    a row at least), when a caption stands over it rather than a sentence."""
+    rows = [i for i in range(end) if is_table_row(lines[i].text(doc))]
+    if len(rows) < 2:
+        return None
+    above = [i for i in range(rows[0]) if lines[i].text(doc)]
+    caption = above[-1] if above else None
+    return caption if caption is not None and "。" not in lines[caption].text(doc) else None
 
 
 def _annex_starts(doc: MappedText, lines: list[Line], start: int) -> tuple[int, list[int]]:
@@ -244,16 +255,22 @@ def parse_outline(source: SourceText) -> Outline:
     if body_end < len(lines) and not annex_heads:
         label = lines[body_end].text(doc).partition(":")[0]
         problems.append(Problem(source.name, lines[body_end].number, "warning", f"{label}: listed but not in the text"))
+    annex_end = len(lines)
     if first_marker is None or first_marker >= body_end:
-        problems.append(
-            Problem(
-                source.name,
-                None,
-                "warning",
-                "no numbered items (一、 / (一) / 1.) found: the document is read as one block",
+        caption = None if annex_heads else _table_caption(doc, lines, body_end)
+        if caption is None:
+            problems.append(
+                Problem(
+                    source.name,
+                    None,
+                    "warning",
+                    "no numbered items (一、 / (一) / 1.) found: the document is read as one block",
+                )
             )
-        )
-        first_marker = body_end
+            first_marker = body_end
+        else:  # the document is a table (…任务分解表): read as an annex of its own, up to the signature
+            first_marker, annex_heads = caption, [caption]
+            body_end = annex_end = _closing_start(doc, lines, caption, len(lines))
     closing = _closing_start(doc, lines, first_marker, body_end)
     item_lines = [i for i in markers if first_marker <= i < closing]
 
@@ -262,10 +279,11 @@ def parse_outline(source: SourceText) -> Outline:
         pre += 1
     preamble = _body(doc, lines[pre:first_marker], lines[pre].content if pre < len(lines) else 0)
 
-    metadata, meta_problems = parse_metadata(source.name, doc, lines, pre, lines[closing:body_end])
+    closing_lines = lines[closing:body_end] if annex_end == len(lines) else lines[annex_end:]
+    metadata, meta_problems = parse_metadata(source.name, doc, lines, pre, closing_lines)
     problems += meta_problems
     items = _build_items(source.name, doc, lines, item_lines, markers, closing, problems)
-    annexes = parse_annexes(source.name, doc, lines, annex_heads, problems)
+    annexes = parse_annexes(source.name, doc, lines[:annex_end], annex_heads, problems)
     return Outline(source.name, doc, metadata, preamble, items, annexes, problems)
 
 

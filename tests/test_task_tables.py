@@ -317,3 +317,33 @@ def test_a_markdown_task_table_reads_as_the_same_table_printed_one_cell_per_line
             ("二/（二）", "各街镇", "support"),
         ]
     )
+
+
+def test_a_document_that_is_a_table_reads_as_a_task_table_of_its_own():
+    """A 任务分解表 issued as the document itself: no numbered items, no 附件, the table under its
+    caption, the signature and date after it."""
+    rows = [PRINTED[k : k + 5] for k in range(0, len(PRINTED), 5)]
+    text = "\n".join(
+        [
+            "某区人民政府办公室关于印发某区2025年城市更新任务分解表的通知",
+            "各街镇，区政府各部门：",
+            "现将《某区2025年城市更新任务分解表》印发给你们，请认真抓好落实。",
+            "某区2025年城市更新任务分解表",
+            *("\t".join(r) for r in rows),
+            "某区人民政府办公室",
+            "2025年1月20日",
+        ]
+    )
+    outline = parse_outline(SourceText("doc.txt", text + "\n", "utf-8"))
+    (annex,) = outline.annexes
+    assert (annex.label, annex.title) == ("表", "某区2025年城市更新任务分解表")
+    assert [r.cells for r in annex.rows] == [tuple(r) for r in rows]
+    assert [d.date for d in outline.metadata.dates] == ["2025-01-20"]
+    assert not [p for p in outline.problems if "numbered items" in p.message]
+    assert found(outline) == [
+        ("表/1", "区房管局", "lead"),
+        ("表/1", "区发展改革委", "support"),
+        ("表/1", "区财政局", "support"),
+        ("表/2", "区建设管理委", "lead"),
+        ("表/2", "各街镇", "support"),
+    ]
