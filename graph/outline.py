@@ -184,14 +184,18 @@ def _closing_start(doc: MappedText, lines: list[Line], start: int, end: int) -> 
 
 
 def _table_caption(doc: MappedText, lines: list[Line], end: int) -> int | None:
-    """The caption line of the first table printed a row to the line before ``end`` (a header and
-    a row at least), when a caption stands over it rather than a sentence."""
+    """The caption line of a table printed a row to the line (a header and a row at least) that is
+    the document's body: a caption stands over it rather than a sentence, and no sentence follows
+    it but the closing block's."""
     rows = [i for i in range(end) if is_table_row(lines[i].text(doc))]
     if len(rows) < 2:
         return None
     above = [i for i in range(rows[0]) if lines[i].text(doc)]
     caption = above[-1] if above else None
-    return caption if caption is not None and "。" not in lines[caption].text(doc) else None
+    after = [lines[i].text(doc) for i in range(rows[-1] + 1, _closing_start(doc, lines, rows[-1], end))]
+    if caption is None or "。" in lines[caption].text(doc) or any("。" in t for t in after):
+        return None
+    return caption
 
 
 def _annex_starts(doc: MappedText, lines: list[Line], start: int) -> tuple[int, list[int]]:

@@ -347,3 +347,10 @@ def test_a_document_that_is_a_table_reads_as_a_task_table_of_its_own():
         ("表/2", "区建设管理委", "lead"),
         ("表/2", "各街镇", "support"),
     ]
+
+
+def test_a_table_that_prose_follows_is_no_document_of_its_own():
+    rows = ["序号\t项目名称\t责任单位", "1\t物流园\t区发展改革委", "2\t产业园\t区经委"]
+    text = "\n".join(["关于报送重点项目进展情况的通知", "现将有关事项通知如下：", "重点项目清单", *rows])
+    outline = parse_outline(SourceText("doc.txt", text + "\n请各单位于5月10日前报送进展情况。\n", "utf-8"))
+    assert outline.annexes == [] and any("numbered items" in p.message for p in outline.problems)
