@@ -276,10 +276,11 @@ def test_every_assignment_belongs_to_an_item_even_when_a_row_names_no_task():
 PRINTED = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
 PRINTED += ["1", "推进旧区改造", "区房管局", "区发展改革委、区财政局", "2025年底前"]
 PRINTED += ["2", "建立工作机制", "区建设管理委", "各街镇", "2025年6月底前"]
+ROWS = [PRINTED[k : k + 5] for k in range(0, len(PRINTED), 5)]  # the same table, a row at a time
 
 
 def test_a_table_a_pdf_aligns_in_columns_of_spaces_reads_as_the_same_table_printed_one_cell_per_line():
-    rows = [PRINTED[k : k + 5] for k in range(0, len(PRINTED), 5)]
+    rows = ROWS
     widths = [max(len(r[j]) for r in rows) * 2 + 2 for j in range(5)]  # as pdftotext -layout pads them
     aligned = [
         "".join(cell.ljust(w, "　" if j % 2 else " ") for j, (cell, w) in enumerate(zip(r, widths))) for r in rows
@@ -293,8 +294,7 @@ def test_a_table_a_pdf_aligns_in_columns_of_spaces_reads_as_the_same_table_print
 
 
 def test_a_markdown_task_table_reads_as_the_same_table_printed_one_cell_per_line():
-    printed = PRINTED
-    rows = [printed[k : k + 5] for k in range(0, len(printed), 5)]
+    printed, rows = PRINTED, ROWS
     markdown = [
         "| " + " | ".join(rows[0]) + " |",
         "|:---:|---|---|---|---|",
@@ -322,7 +322,7 @@ def test_a_markdown_task_table_reads_as_the_same_table_printed_one_cell_per_line
 def test_a_document_that_is_a_table_reads_as_a_task_table_of_its_own():
     """A 任务分解表 issued as the document itself: no numbered items, no 附件, the table under its
     caption, the signature and date after it."""
-    rows = [PRINTED[k : k + 5] for k in range(0, len(PRINTED), 5)]
+    rows = ROWS
     text = "\n".join(
         [
             "某区人民政府办公室关于印发某区2025年城市更新任务分解表的通知",
