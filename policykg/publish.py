@@ -19,6 +19,7 @@ from pathlib import Path
 from policykg.errors import PolicyKGError
 
 MARK = ".policykg"  # in every folder this module publishes, so that only those are ever replaced
+PUBLISHED = "published"  # what MARK holds once its folder was published; before, its writer's pid
 
 
 def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:
@@ -73,6 +74,7 @@ def _publish(staging: Path, target: Path) -> None:
     link.unlink(missing_ok=True)
     link.symlink_to(staging.name, target_is_directory=True)
     os.replace(link, target)
+    (staging / MARK).write_text(PUBLISHED)  # its writer may live on (a build run in-process), it is done
     # this target's staging folders (mkdtemp's 8 characters) and renamed plain folder, not a sibling's (build-full)
     ours = re.compile(rf"\.{re.escape(target.name)}-(?:[a-z0-9_]{{8}}|old-\d+)")
     for leftover in target.parent.glob(f".{target.name}-*"):
@@ -83,11 +85,12 @@ def _publish(staging: Path, target: Path) -> None:
 
 
 def _stale(folder: Path, previous: Path | None) -> bool:
-    """The folder published before, or one whose writer is gone (a run killed midway)."""
+    """The folder published before (now or by a run killed while clearing), or one whose writer is
+    gone (a run killed midway)."""
     if folder == previous:
         return True
     try:
-        os.kill(int((folder / MARK).read_text()), 0)
+        os.kill(int((folder / MARK).read_text()), 0)  # "published" or no pid: ValueError
     except (OSError, ValueError):
         return True
     return False

@@ -18,6 +18,7 @@ import pytest
 from pyoxigraph import NamedNode, Store
 
 from conftest import CORPUS, DOCUMENTS
+from policykg import publish
 from policykg.errors import PolicyKGError
 from policykg.graph import build as build_module
 from policykg.graph.build import build
@@ -222,6 +223,20 @@ def test_publishing_a_build_leaves_a_sibling_of_a_longer_name_alone(tmp_path):
         subprocess.run([*command, "--out", str(tmp_path / name), "--formats", "nt"], check=True, capture_output=True)
     assert (tmp_path / "build-full" / "kg.nt").read_bytes() == (tmp_path / "build" / "kg.nt").read_bytes()
     assert len([p for p in tmp_path.iterdir() if p.name.startswith(".build")]) == 2
+
+
+def test_a_folder_published_by_a_live_process_is_cleared_once_replaced(tmp_path, monkeypatch):
+    """A run killed after its switch, while clearing the folder before, leaves that folder; its
+    writer may still live (a build run in-process), yet the next publication clears it."""
+    out = tmp_path / "build"
+    for name in ("first", "second", "third"):
+        with monkeypatch.context() as patch:
+            if name == "second":  # killed while clearing: nothing removed
+                patch.setattr(publish.shutil, "rmtree", lambda *args, **kwargs: None)
+            with publish.staged_folder(out) as staging:
+                (staging / "name").write_text(name)
+    assert (out / "name").read_text() == "third"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["build", out.resolve().name])
 
 
 def test_refuses_to_replace_a_folder_it_did_not_write(tmp_path):
