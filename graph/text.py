@@ -34,6 +34,22 @@ _CONTROL_OK = "\t\n\r\f"
 # page break), and the bidirectional overrides that can make text display other than it reads.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAK = re.compile("\r\n|\r|\n")
+# A page's number on a line of its own, as text taken from a PDF keeps it: GB/T 9704 prints it
+# between two dashes (— 3 —), others write 第3页 (共12页). It falls wherever the page ends, mid-
+# sentence as often as not, so the line goes and the sentence reads on. Blank lines (and form
+# feeds) around it may be the page's or the document's own (between a table's rows): those of one
+# side stay. A bare number stays too: it may be a table's cell.
+_DIGITS = "[0-9０-９]{1,4}"
+_GAP = r"[ \u3000]*"
+_BLANK = r"(?:^[ \t\u3000\f]*(?:\r\n|\r|\n))*"
+_PAGE_NUMBER = re.compile(
+    rf"(?P<before>{_BLANK})^[ \t\u3000\f]*"
+    rf"(?:[—–－―-]{{1,2}}{_GAP}{_DIGITS}{_GAP}[—–－―-]{{1,2}}"
+    rf"|第{_GAP}{_DIGITS}{_GAP}页(?:[ \u3000，,/]*共{_GAP}{_DIGITS}{_GAP}页)?"
+    rf"|共{_GAP}{_DIGITS}{_GAP}页[ \u3000，,]*第{_GAP}{_DIGITS}{_GAP}页)"
+    rf"[ \t\u3000\f]*(?:\r\n|\r|\n|\Z)(?P<after>{_BLANK})",
+    re.MULTILINE,
+)
 MAX_MB = 5  # policy documents are well under 1 MB; the parser holds an index per character
 # Frequent characters, simplified and traditional forms: real text is mostly made of them, text
 # decoded with the wrong code page hardly.
@@ -168,7 +184,9 @@ def _decode_chinese(data: bytes, name: str, utf8_err: UnicodeDecodeError) -> tup
 
 
 def clean(text: str, name: str) -> tuple[str, list[Problem]]:
-    """Remove control characters, and flag a document in traditional script; both are warnings."""
+    """Remove page numbers and control characters (a warning), and flag a document in traditional
+    script (a warning)."""
+    text = _PAGE_NUMBER.sub(lambda m: max(m["before"], m["after"], key=len), text)
     problems = []
     controls = list(_CONTROL.finditer(text))
     if controls:

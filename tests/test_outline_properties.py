@@ -16,7 +16,7 @@ from policykg.graph.lineage import outline_citations
 from policykg.graph.numbering import cn_to_int, format_segment, int_to_cn, match_marker, parse_segment
 from policykg.graph.outline import is_heading, is_prose, parse_outline, starts_block
 from policykg.graph.records import SourceText
-from policykg.graph.text import normalize
+from policykg.graph.text import clean, normalize
 
 
 @given(st.integers(1, 999))
@@ -120,12 +120,36 @@ def _read(text: str):
     return [i.path for i in outline.walk()], (meta.title, meta.enclosed_title, meta.document_number, dates), citations
 
 
-@pytest.mark.parametrize("path", sorted([*CORPUS.glob("*.txt"), *DEV_CORPUS.glob("*.txt")]), ids=lambda p: p.stem)
+ALL = sorted([*CORPUS.glob("*.txt"), *DEV_CORPUS.glob("*.txt")])
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
 def test_a_text_hard_wrapped_as_a_pdf_prints_it_reads_as_the_flowing_one(path, tmp_path):
     text = path.read_text(encoding="utf-8")
     wrapped = _hard_wrapped(text)
     assert _read(wrapped) == _read(text)
     (tmp_path / path.name).write_text(wrapped, encoding="utf-8")
+    assert _extracted(tmp_path / path.name) == _extracted(path)
+
+
+# How a page's number comes out of a PDF: GB/T 9704's dashes, ASCII or full-width, or 第N页;
+# with a form feed, or blank lines on one side.
+PAGE_NUMBERS = ("— {} —", "-{}-", "第 {} 页 共 40 页", "－{}－\f", "\n— {} —", "- {} -\n")
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_page_numbers_of_a_pdf_s_text_are_no_part_of_it(path, tmp_path):
+    """A 公文's page holds 22 lines of 28 characters (GB/T 9704); its number, wherever it falls
+    (mid-sentence, mid-table), is dropped and the text reads as the flowing one."""
+    text = path.read_text(encoding="utf-8")
+    form = PAGE_NUMBERS[ALL.index(path) % len(PAGE_NUMBERS)]
+    lines = _hard_wrapped(text).split("\n")
+    paged = "\n".join(
+        line + ("\n" + form.format(n // 22 + 1) if n % 22 == 0 else "") for n, line in enumerate(lines, 1)
+    )
+    assert paged.count(form.format(2)) == 1
+    assert _read(clean(paged, path.name)[0]) == _read(text)
+    (tmp_path / path.name).write_text(paged, encoding="utf-8")
     assert _extracted(tmp_path / path.name) == _extracted(path)
 
 
