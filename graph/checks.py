@@ -76,13 +76,17 @@ def _store_of(ntriples: bytes) -> Store:
 
 def touched(lines: Iterable[bytes], documents: Container[str]) -> set[str]:
     """The documents (among ``documents``) that own a node of one of ``lines`` (N-Triples)."""
-    found = set()
-    for line in lines:
-        subject, _, rest = line.partition(b" ")
-        for term in (subject, rest.split(b" ", 2)[1]):  # an IRI has no space; a literal is no document's
-            if term.startswith(b"<") and (document := owner(term.decode(), documents)):
-                found.add(document)
-    return found
+    return set().union(*(_owners(line, documents) for line in lines))
+
+
+def _owners(line: bytes, documents: Container[str]) -> set[str]:
+    """The documents (among ``documents``) that own the subject or the object of an N-Triples line."""
+    subject, _, rest = line.partition(b" ")
+    return {
+        document
+        for term in (subject, rest.split(b" ", 2)[1])  # an IRI has no space; a literal is no document's
+        if term.startswith(b"<") and (document := owner(term.decode(), documents))
+    }
 
 
 def _predicate(line: bytes) -> str:
@@ -137,14 +141,17 @@ class Findings:
         Returns the problems, sorted; whether the graph is consistent (None without the reasoner);
         what the boundary stored."""
         shapes, rules = compiled_shapes(), rules_read(_store_of(schema))
-        lines = [line for line in lines if _predicate(line) in shapes.predicates | rules]
-        computed = [line for line in computed if _predicate(line) in shapes.predicates | rules]
-        about_documents = [line for line in computed if touched([line], self.files)]
-        documents = sorted(touched(lines + [line for line in about_documents if _predicate(line) in rules], self.files))
+        read = shapes.predicates | rules
+        lines = [line for line in lines if _predicate(line) in read]
+        checked = [(line, predicate) for line in computed if (predicate := _predicate(line)) in read]
+        # what the build computed about documents' nodes, with the documents
+        about = [(line, predicate, owners) for line, predicate in checked if (owners := _owners(line, self.files))]
+        about_documents = [line for line, _, _ in about]
+        documents = sorted(touched(lines, self.files).union(*(o for _, p, o in about if p in rules)))
         # a value the build computed for a node of a document the boundary does not cover changes
         # only that node's checks: the chunk's, and those run on the whole store below
-        elsewhere = {line for line in about_documents if _literal(line) and not touched([line], documents)}
-        computed = [line for line in computed if line not in elsewhere]
+        elsewhere = {line for line, _, owners in about if _literal(line) and owners.isdisjoint(documents)}
+        computed = [line for line, _ in checked if line not in elsewhere]
         triples = b"".join(lines + computed) + b"".join(own(document) for document in documents)
         derived = b"".join(sorted(set(b"".join(self.shared.values()).splitlines(keepends=True))))
         unit = check_unit(schema, triples, shacl, reasoner, derived, self.files)
@@ -160,7 +167,7 @@ class Findings:
             store.bulk_load(boundary.inferred, RdfFormat.N_TRIPLES, to_graph=INFERRED_GRAPH)
         found: list[Violation] = []
         if shacl:
-            whole = {_predicate(line) for line in about_documents} & shapes.predicates
+            whole = {predicate for _, predicate, _ in about} & shapes.predicates
             on_the_store = shapes.signatures(whole)
             found = [v for document, vs in self.violations.items() if document not in covered for v in vs]
             found += [v for document, vs in unit.violations.items() if document in covered for v in vs]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 ID = "https://w3id.org/policykg/id/"
+_DOC = f"{ID}doc/"
 _IRI_SAFE = re.compile(r"[\w\-.~()（）〔〕]")
 
 
@@ -36,12 +37,25 @@ def document(stem: str) -> str:
     >>> document("驻马店 2021")
     'https://w3id.org/policykg/id/doc/驻马店%202021'
     """
-    return f"{ID}doc/{iri_part(stem)}"
+    return f"{_DOC}{iri_part(stem)}"
+
+
+def document_part(iri: str) -> str | None:
+    """The document IRI that ``iri`` is or lies under (its nodes are minted below it, and a
+    document's own segment holds no "/"), whether or not the document is in the corpus.
+
+    >>> document_part(document("plan") + "/item/2-p3"), document_part(ID + "agency/x")
+    ('https://w3id.org/policykg/id/doc/plan', None)
+    """
+    if not iri.startswith(_DOC):
+        return None
+    end = iri.find("/", len(_DOC))
+    return iri if end < 0 else iri[:end]
 
 
 def cited_document(name: str) -> str:
     """A document a text cites, by its number (else its title's key): the stub of what the citation says."""
-    return f"{ID}doc/cited/{iri_part(name)}"
+    return f"{_DOC}cited/{iri_part(name)}"
 
 
 def annex(document_iri: str, number: int) -> str:

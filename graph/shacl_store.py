@@ -29,6 +29,7 @@ from rdflib import RDF, BNode, Graph, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.collection import Collection
 
+import policykg.graph.iris as iris
 from policykg.errors import PolicyKGError, Problem
 from policykg.graph.store import select
 
@@ -494,7 +495,5 @@ def document_files(store: Store) -> dict[str, str]:
 def owner(term: str, documents: Container[str]) -> str | None:
     """The document among ``documents`` (IRIs) that a node (an IRI, in brackets or not) is, or lies
     under (rdf.py mints a document's nodes so); None for a node of no document."""
-    iri = _plain(term)
-    while iri not in documents and "/" in iri:
-        iri = iri.rsplit("/", 1)[0]
-    return iri if iri in documents else None
+    document = iris.document_part(_plain(term))
+    return document if document in documents else None
