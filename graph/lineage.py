@@ -52,6 +52,9 @@ _TITLE_CITED = re.compile(
     rf"[《〈<＜](?P<title>[^《》〈〉<>＜＞]{{2,80}})[》〉>＞](?:\s*\((?P<number>{DOCUMENT_NUMBER.pattern})\)?)?"
 )
 _SHORT_NAME = re.compile(r"(?:以下)?简称$")  # （以下简称《实施方案》）: a name for the title just cited
+# What book-title marks also enclose but is no document: a certificate or licence (《道路运输证》,
+# 《营业执照》) and an instrument served on one party (《风险隐患告知书》, 《承诺书》).
+_NOT_A_DOCUMENT = re.compile(r"(?:证|证书|执照|告知书|承诺书|通知书|决定书)$")
 NATIONAL, PROVINCIAL, MUNICIPAL, COUNTY, TOWNSHIP = "national", "provincial", "municipal", "county", "township"
 LEVELS = {PROVINCE: PROVINCIAL, PREFECTURE: MUNICIPAL, DIVISION_COUNTY: COUNTY, DIVISION_TOWNSHIP: TOWNSHIP}
 _NATIONAL_NUMBER = re.compile(r"^(国发|国办发|国函|国办函|中发|中办发|工信部|发改|财|人社部|住建部|国家)")
@@ -154,6 +157,8 @@ class _Reader:
                 continue
             title = text[m.start("title") : m.end("title")].display
             number = text[m.start("number") : m.end("number")].display if m.group("number") else None
+            if _NOT_A_DOCUMENT.search(title) and not number:
+                continue
             if _SHORT_NAME.search(text.text[: m.start()]):
                 if found:
                     self.short_names[title] = (found[-1].title, found[-1].number)

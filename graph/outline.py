@@ -288,6 +288,13 @@ def parse_outline(source: SourceText) -> Outline:
     problems += meta_problems
     items = _build_items(source.name, doc, lines, item_lines, markers, closing, problems)
     annexes = parse_annexes(source.name, doc, lines[:annex_end], annex_heads, problems)
+    for k, (head, annex) in enumerate(zip(annex_heads, annexes)):
+        stop = annex_heads[k + 1] if k + 1 < len(annex_heads) else annex_end
+        numbered = [i for i in sorted(markers) if head < i < stop]
+        if len(numbered) >= 2 and all(len(row.cells) <= 1 for row in annex.rows):
+            # an annex that prints numbered text, not a table (附件：重点任务清单 1.… 2.…): its items
+            items += _build_items(source.name, doc, lines, numbered, markers, stop, problems, f"{annex.label}/")
+            annexes[k] = replace(annex, rows=())
     return Outline(source.name, doc, metadata, preamble, items, annexes, problems)
 
 
@@ -344,7 +351,10 @@ def _build_items(
     markers: dict[int, Marker],
     end: int,
     problems: list[Problem],
+    prefix: str = "",
 ) -> list[Item]:
+    """The items numbered on ``item_lines`` up to line ``end``, nested by rank; their paths start
+    with ``prefix`` (an annex's label)."""
     roots: list[Item] = []
     stack: list[Item] = []
     articles: list[Item] = []  # numbered as one list, whatever chapter they sit in
@@ -364,7 +374,7 @@ def _build_items(
         body = _body(doc, lines[at:stop], line.content + marker.end)
         own_end = max((ln.end for ln in lines[at:stop] if ln.end > ln.content), default=line.end)
         item = Item(
-            path=f"{parent.path}/{marker.segment}" if parent and marker.style != "article" else marker.segment,
+            path=f"{parent.path}/{marker.segment}" if parent and marker.style != "article" else prefix + marker.segment,
             number=doc[line.content : line.content + marker.end].display,
             style=marker.style,
             ordinal=marker.ordinal,

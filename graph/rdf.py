@@ -146,18 +146,23 @@ def annex_iris(record: DocumentRecord) -> dict[str, NamedNode]:
 
 
 def _item_nodes(record: DocumentRecord) -> list[tuple[Item, NamedNode]]:
-    """Every item and its node: body items under the document (a repeated number gets ~), tasks
-    that only an annex states under their annex."""
+    """Every item and its node: body items under the document (a repeated number gets ~), an
+    annex's own items (its numbered text, ``附件/1``) and the tasks only its table states under
+    the annex."""
     doc = document_iri(record).value
-    nodes: list[tuple[Item, NamedNode]] = []
-    taken: set[str] = set()  # codes of the document's items
-    for item in record.outline.walk():
-        code = item_code(item.path)
-        while code in taken:  # a repeated number
-            code += "~"
-        taken.add(code)
-        nodes.append((item, NamedNode(iris.item(doc, code))))
     annexes = annex_iris(record)
+    nodes: list[tuple[Item, NamedNode]] = []
+    taken: set[str] = set()  # the nodes of the outline's items
+    for item in record.outline.walk():
+        label, _, rest = item.path.partition("/")
+        if label in annexes:
+            iri = iris.item(annexes[label].value, item_code(rest))
+        else:
+            iri = iris.item(doc, item_code(item.path))
+        while iri in taken:  # a repeated number
+            iri += "~"
+        taken.add(iri)
+        nodes.append((item, NamedNode(iri)))
     for item in record.annex_items:
         label, rest = item.path.split("/", 1)
         nodes.append((item, NamedNode(iris.item(annexes[label].value, item_code(rest)))))

@@ -40,13 +40,13 @@ _LINE_BREAK = re.compile("\r\n|\r|\n")
 # feeds) around it may be the page's or the document's own (between a table's rows): those of one
 # side stay. A bare number stays too: it may be a table's cell.
 _DIGITS = "[0-9０-９]{1,4}"
-_GAP = r"[ \u3000]*"
+_PAGE_SPACE = r"[ \u3000]*"
 _BLANK = r"(?:^[ \t\u3000\f]*(?:\r\n|\r|\n))*"
 _PAGE_NUMBER = re.compile(
     rf"(?P<before>{_BLANK})^[ \t\u3000\f]*"
-    rf"(?:[—–－―-]{{1,2}}{_GAP}{_DIGITS}{_GAP}[—–－―-]{{1,2}}"
-    rf"|第{_GAP}{_DIGITS}{_GAP}页(?:[ \u3000，,/]*共{_GAP}{_DIGITS}{_GAP}页)?"
-    rf"|共{_GAP}{_DIGITS}{_GAP}页[ \u3000，,]*第{_GAP}{_DIGITS}{_GAP}页)"
+    rf"(?:[—–－―-]{{1,2}}{_PAGE_SPACE}{_DIGITS}{_PAGE_SPACE}[—–－―-]{{1,2}}"
+    rf"|第{_PAGE_SPACE}{_DIGITS}{_PAGE_SPACE}页(?:[ \u3000，,/]*共{_PAGE_SPACE}{_DIGITS}{_PAGE_SPACE}页)?"
+    rf"|共{_PAGE_SPACE}{_DIGITS}{_PAGE_SPACE}页[ \u3000，,]*第{_PAGE_SPACE}{_DIGITS}{_PAGE_SPACE}页)"
     rf"[ \t\u3000\f]*(?:\r\n|\r|\n|\Z)(?P<after>{_BLANK})",
     re.MULTILINE,
 )

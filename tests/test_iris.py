@@ -33,3 +33,20 @@ def test_an_alignment_lies_under_the_lower_measure_and_names_the_upper_one():
     alignment = iris.alignment(lower, upper)
     assert alignment.startswith(f"{lower}/carries/") and "/" not in alignment.removeprefix(f"{lower}/carries/")
     assert alignment != iris.alignment(lower, iris.item(iris.document("市方案"), "3"))
+
+
+def test_an_annex_s_own_items_lie_under_the_annex(tmp_path):
+    """Numbered text in an annex (附件/1) and a task only an annex's table states share the annex's
+    node as their base; the body's items lie under the document."""
+    from policykg.graph.extract import extract_document
+    from policykg.graph.rdf import item_iris
+
+    path = tmp_path / "plan.txt"
+    path.write_text("一、任务\n（一）建设。\n\n附件\n\n任务清单\n\n1.建设数据中心。\n2.培育企业。\n", encoding="utf-8")
+    doc = iris.document("plan")
+    assert {p: n.value for p, n in item_iris(extract_document(path)).items()} == {
+        "一": f"{doc}/item/1",
+        "一/（一）": f"{doc}/item/1-p1",
+        "附件/1": f"{doc}/annex/1/item/1",
+        "附件/2": f"{doc}/annex/1/item/2",
+    }

@@ -236,3 +236,8 @@ def test_a_number_after_a_title_is_read_with_it():
 def test_a_number_not_in_brackets_after_a_title_is_not_its_number():
     opening = f"根据《{SPONGE}》精神和沪府规〔2023〕5号文，制定本方案。"
     assert [(c[0], c[1]) for c in _read(_plan(opening))] == [(SPONGE, None), (None, "沪府规〔2023〕5号")]
+
+
+def test_a_certificate_or_a_form_in_book_title_marks_is_no_citation():
+    task = "推行《道路运输证》电子证照，企业签署《风险隐患告知书》，依据《上海市道路运输管理条例》办理。"
+    assert [c[0] for c in _read(_plan("为推进交通运输发展，制定本方案。", task))] == ["上海市道路运输管理条例"]

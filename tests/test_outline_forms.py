@@ -180,6 +180,29 @@ def test_the_list_of_annexes_is_not_items():
     assert not item(shelters, "五").children  # "附表：1、…" then "2、…"
 
 
+def test_an_annex_of_numbered_text_is_read_as_items_under_its_label():
+    """An annex that prints numbered paragraphs, not a table (附件：重点任务清单 1.… 2.…), holds
+    tasks as the body does: its items are read, under the annex's label."""
+    text = (
+        "一、重点任务\n（一）建设基础设施。推进网络建设。\n\n附件：重点任务清单\n\n附件\n\n重点任务清单\n\n"
+        "为落实本方案，明确以下任务。\n1.建设数据中心。新建机架5000个。责任单位：市工业和信息化局。\n"
+        "2.培育企业。引进企业100家。\n（1）引进龙头企业。\n（2）培育中小企业。\n"
+    )
+    outline = read(text)
+    assert paths(outline) == ["一", "一/（一）", "附件/1", "附件/2", "附件/2/（1）", "附件/2/（2）"]
+    assert item(outline, "附件/1").title == "建设数据中心"
+    assert [(a.label, a.title, a.rows) for a in outline.annexes] == [("附件", "重点任务清单", ())]
+    assert paths(outline_of("shanghai-transport-business-environment-2026"))[-7:] == [f"附件/{n}" for n in range(1, 8)]
+
+
+def test_an_annex_table_or_unnumbered_text_stays_as_it_is():
+    table = read("一、任务\n\n附件\n\n任务表\n\n序号\n\n任务\n\n1.\n\n甲\n\n2.\n\n乙\n")
+    assert paths(table) == ["一"]
+    assert [r.cells for r in table.annexes[0].rows] == [("序号", "任务"), ("1.", "甲"), ("2.", "乙")]
+    names = outline_of("wujing-town-housing-safety-2021")  # a group's members, one a line
+    assert not [p for p in paths(names) if p.startswith("附件")] and names.annexes[0].rows
+
+
 def test_annexes_listed_but_not_in_the_text_are_reported():
     for stem, label in (("shanghai-zero-carbon-parks-2026", "附件"), ("shanghai-carbon-peak-workplan-2026", "附表")):
         outline = outline_of(stem)
