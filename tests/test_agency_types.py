@@ -198,6 +198,10 @@ WRITTEN = [
     ("通信管理局", "communications-administration"),
     ("气象局", "meteorology"),
     ("消防救援总队", "fire-rescue"),
+    ("侨办", "overseas-chinese-affairs"),
+    ("外侨办", "foreign-affairs"),
+    ("港澳办", "hong-kong-macao-affairs"),
+    ("政数局", "government-services-data"),
     ("消防救援支队", "fire-rescue"),
     ("电力公司", "power-supply"),
     # Governments, their offices and the other state organs.
