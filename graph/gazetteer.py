@@ -67,10 +67,26 @@ class AgencyType:
     def slug(self) -> str:
         return self.iri.rsplit("/", 1)[-1]
 
+    def label_at(self, place: Place) -> str:
+        """Its name in a place: 驻马店市财政局, 广东省财政厅; a Party organ's under 中共 (中共上海市委办公厅)."""
+        name = self.name_at(place.division)
+        return (
+            f"中共{place.label_zh}{name}"
+            if self.kind == "PartyOrgan" and name.startswith("委")
+            else place.label_zh + name
+        )
+
     def name_at(self, division: Division | None) -> str:
         """Its name at a division's level: a provincial-level body is a 总队 where the vocabulary
         knows that form (消防救援支队 → 消防救援总队), and a province's department a 厅 (财政局 →
-        财政厅, 自然资源和规划局 → 自然资源厅); a 直辖市's department, a city's or a county's is a 局."""
+        财政厅, 自然资源和规划局 → 自然资源厅); a 直辖市's department, a city's or a county's is a 局.
+        A Party committee is its place's 委 (上海市委, not 上海市党委), its office at the provincial
+        level an 办公厅."""
+        if self.kind == "PartyOrgan":
+            name = "委" if "委" in self.aliases else self.label_zh
+            office = re.sub("办公室$", "办公厅", name)
+            at_province = division is not None and division.level == PROVINCE
+            return office if at_province and office in self.aliases else name
         if division is None or division.level != PROVINCE:
             return self.label_zh
         corps = re.sub("支队$", "总队", self.label_zh)
@@ -376,14 +392,12 @@ class Gazetteer:
             place_en = owner.label_en or owner.label_zh
             if level is None:
                 en = f"{place_en} {agency_type.label_en}" if agency_type.label_en else None
-                name = agency_type.name_at(owner.division)
-                return Agency(
-                    iris.agency(owner.slug, agency_type.slug), owner.label_zh + name, en, owner, agency_type, True
-                )
+                label = agency_type.label_at(owner)
+                return Agency(iris.agency(owner.slug, agency_type.slug), label, en, owner, agency_type, True)
             each = _EACH_EN.get(level, f"of each {level}")
             return Agency(
                 iris.agency(owner.slug, f"{level}-{agency_type.slug}"),
-                owner.label_zh + _EACH_LABEL[level] + agency_type.label_zh,  # each county's is a 局
+                owner.label_zh + _EACH_LABEL[level] + agency_type.name_at(None),  # each county's is a 局, 各区委
                 f"{agency_type.label_en} {each} of {place_en}" if agency_type.label_en else None,
                 owner,
                 agency_type,

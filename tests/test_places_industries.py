@@ -42,6 +42,20 @@ def test_a_provinces_departments_are_named_as_its_own_are():
     assert gz.resolve("国家税务总局浙江省税务局", zhejiang) == gz.resolve("省税务局", zhejiang)
 
 
+def test_party_organs_are_named_as_the_party_names_them():
+    """中共 + place + 委…: 中共浙江省委 (not 浙江省党委), its 办公厅 at the provincial level, a
+    district's 办公室; each district's committee is 各区委."""
+    gz = Gazetteer.bundled()
+    zhejiang, shanghai, jiading = (gz.place_of(gz.divisions.by_code[c]) for c in ("330000", "310000", "310114"))
+    assert gz.resolve("省委", zhejiang).label_zh == "中共浙江省委"
+    assert gz.resolve("中共浙江省委办公厅", zhejiang).label_zh == "中共浙江省委办公厅"
+    assert gz.resolve("省委组织部", zhejiang).label_zh == "中共浙江省委组织部"
+    assert gz.resolve("市委办公厅", shanghai).label_zh == "中共上海市委办公厅"
+    assert gz.resolve("区委办", jiading).label_zh == "中共嘉定区委办公室"
+    assert gz.resolve("区委", shanghai).label_zh == "上海市各区委"
+    assert gz.resolve("省委编办", zhejiang).label_zh == "浙江省机构编制委员会办公室"  # named without 委 first
+
+
 def test_the_bodies_of_a_level_are_one_collective_however_written():
     """市人民政府 in a provincial law, 各市政府, 各设区市人民政府: each city's government, the one
     collective the vocabulary names 各市人民政府; a department of each city is minted once."""
