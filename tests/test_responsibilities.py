@@ -98,3 +98,11 @@ def test_a_bracketed_duty_sentence_names_its_bodies_without_the_bracket():
     text = "某市工作方案\n\n一、重点任务\n\n（一）推进项目建设。加快建设。（市教委、市财政局负责）\n"
     found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), lambda name: True)
     assert [(a.path, a.agency.name) for a in found] == [("一/（一）", "市教委"), ("一/（一）", "市财政局")]
+
+
+@pytest.mark.parametrize("role", ["有关部门", "处置部门", "责任单位", "牵头部门", "配合单位"])
+def test_a_role_in_the_task_is_no_body(role):
+    """有关部门, 处置部门 (whoever handles it), 牵头部门: a role the task gives, not a body it names."""
+    text = f"某市工作方案\n\n一、重点任务\n\n（一）处置问题。{role}要及时反馈问题，市财政局负责保障经费。\n"
+    found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), lambda name: name == "市财政局")
+    assert [a.agency.name for a in found] == ["市财政局"]
