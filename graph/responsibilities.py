@@ -48,6 +48,8 @@ _KEEPS_OWN_PREFIX = re.compile(
 _LEVEL = r"(?:省|市|县|区|乡|镇)(?:[(〔][^()〔〕]{1,5}[)〕])?"
 _TIER = {"省": 0, "市": 1, "县": 2, "区": 2, "乡": 3, "镇": 3}
 _SHARED_LEVELS = re.compile(rf"^(各?)((?:{_LEVEL}、)+)({_LEVEL})(?=[\u4e00-\u9fff]{{2}})")
+# 市区两级财政部门, 市、区两级政府, 省市县三级: the function at each level named before 两级/三级
+_TIERS = re.compile(r"^((?:[省市县区乡镇]、?){2,4})[两三四]级(?=[\u4e00-\u9fff]{2})")
 _BRACKETED = re.compile(r"\([^()]*\)|〔[^〔〕]*〕")
 _ETC = re.compile(r"(?<=.{2})等(?:其他|其它)?(?:相关|有关)?(?:部门|单位)?$")
 _ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
@@ -82,6 +84,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     ['各市(州)人民政府', '各县(市、区)人民政府']
     >>> [m.name for m in split_agencies(MappedText.of("各镇人民政府、街道办事处"))]
     ['各镇人民政府', '各街道办事处']
+    >>> [m.name for m in split_agencies(MappedText.of("区镇两级财政部门、市、区两级人民政府"))]
+    ['区财政部门', '镇财政部门', '市人民政府', '区人民政府']
 
     With ``conjunctions``, 和/及/与 separate too, after a body's name (not in 住房和城乡建设局):
 
@@ -127,6 +131,10 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
                 names[i] = name + later.group(1)
     mentions = []
     for piece, name in zip(pieces, names):
+        if tiers := _TIERS.match(name):
+            levels = tiers.group(1).replace("、", "")
+            mentions += [Mention(piece.display, level + name[tiers.end() :], piece.span()) for level in levels]
+            continue
         shared = _SHARED_LEVELS.match(name)
         levels = [*shared.group(2).split("、")[:-1], shared.group(3)] if shared else []
         if shared and not (shared.group(1) and len({_TIER[level[0]] for level in levels}) == 1):
