@@ -17,7 +17,7 @@ from pathlib import Path
 
 from policykg.errors import Problem
 from policykg.graph.annex import is_table_row, parse_annexes
-from policykg.graph.frontmatter import DATE_LINE, GENRE_END, parse_metadata
+from policykg.graph.frontmatter import DATE_LINE, GENRE_END, PRINTED_LINE, RECORD_LINE, parse_metadata
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import DIVISIONS, STYLES, Marker, format_segment, match_marker
 from policykg.graph.records import Item, Outline, SourceText, Span
@@ -169,18 +169,34 @@ def _title(body: MappedText, style: str) -> str | None:
 
 
 def _closing_start(doc: MappedText, lines: list[Line], start: int, end: int) -> int:
-    """Where the closing block (此件发至…, ---, signatures, 印发 date) begins, before ``end``."""
+    """Where the closing block (此件发至…, signatures and dates, the 版记: ---, 抄送…, 印发 date)
+    begins, before ``end``."""
     at, seen_marker = end, False
     for i in range(end - 1, start, -1):
         text = lines[i].text(doc)
         if not text:
             continue
-        if text.startswith("---") or DATE_LINE.match(text) or re.fullmatch(r"\(此件.*\)", text):
+        if (
+            DATE_LINE.match(text)
+            or PRINTED_LINE.match(text)
+            or RECORD_LINE.match(text)
+            or re.fullmatch(r"\(此件.*\)", text)
+        ):
             seen_marker = True
         elif len(text) > 25 or is_table_row(text) or any(unicodedata.category(c).startswith("P") for c in text):
             break  # signatures are bare names; anything with punctuation, or a table's row, is the body's
         at = i
     return at if seen_marker else end
+
+
+def _after_annexes(doc: MappedText, lines: list[Line], last_head: int) -> int:
+    """Where the annexes end: before a closing block after them (the 版记, 抄送… 印发, or a
+    signature and date that a web page prints last), when a table's row or a finished sentence
+    ends the last annex; after a bare cell of a table printed a cell to the line, a signature
+    cannot be told from the last row (市商务局 / 2024年3月1日), so the annex runs to the end."""
+    tail = _closing_start(doc, lines, last_head, len(lines))
+    last = next((lines[i].text(doc) for i in range(tail - 1, last_head, -1) if lines[i].text(doc)), "")
+    return tail if last and (is_table_row(last) or last[-1] in "。;!?)") else len(lines)
 
 
 def _table_caption(doc: MappedText, lines: list[Line], end: int) -> int | None:
@@ -275,6 +291,8 @@ def parse_outline(source: SourceText) -> Outline:
         else:  # the document is a table (…任务分解表): read as an annex of its own, up to the signature
             first_marker, annex_heads = caption, [caption]
             body_end = annex_end = _closing_start(doc, lines, caption, len(lines))
+    if annex_heads and annex_end == len(lines):
+        annex_end = _after_annexes(doc, lines, annex_heads[-1])
     closing = _closing_start(doc, lines, first_marker, body_end)
     item_lines = [i for i in markers if first_marker <= i < closing]
 
@@ -283,7 +301,7 @@ def parse_outline(source: SourceText) -> Outline:
         pre += 1
     preamble = _body(doc, lines[pre:first_marker], lines[pre].content if pre < len(lines) else 0)
 
-    closing_lines = lines[closing:body_end] if annex_end == len(lines) else lines[annex_end:]
+    closing_lines = lines[closing:body_end] + lines[annex_end:]
     metadata, meta_problems = parse_metadata(source.name, doc, lines, pre, closing_lines)
     problems += meta_problems
     items = _build_items(source.name, doc, lines, item_lines, markers, closing, problems)

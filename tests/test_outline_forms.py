@@ -369,3 +369,43 @@ def test_a_title_over_two_lines_ends_where_its_genre_does():
 def test_the_preamble_may_announce_the_items():
     preamble = outline_of("shanghai-fire-safety-2024").preamble
     assert preamble.startswith("为长效防范化解") and preamble.endswith("提出意见如下：")
+
+
+# -- the closing block --------------------------------------------------------------------------
+
+NOTICE = "某市数字经济工作方案\n\n一、重点任务\n（一）建设基础设施。推进网络建设。（责任单位：市工业和信息化局）\n"
+TASKS = (
+    "\n附件\n\n重点任务分工表\n\n序号\t任务\t责任单位\n1\t建设数据中心\t市工业和信息化局\n2\t培育数字企业\t市商务局\n"
+)
+SIGNED = "\n某市人民政府办公室\n2024年3月1日\n"
+RECORD = (
+    "\n──────────\n抄送：市委各部门，市人大常委会办公厅。\n──────────\n某市人民政府办公室          2024年3月2日印发\n"
+)
+
+
+def dates(outline: Outline) -> list[tuple[str, str]]:
+    return [(d.date, d.kind) for d in outline.metadata.dates]
+
+
+def test_the_record_that_closes_a_document_is_no_item_s_text():
+    """GB/T 9704's 版记 (抄送…, the printing office and its date) after the signature: the
+    closing block's, dated as printed, not the last item's text."""
+    outline = read(NOTICE + SIGNED + RECORD)
+    assert item(outline, "一/（一）").text == "建设基础设施。推进网络建设。（责任单位：市工业和信息化局）"
+    assert dates(outline) == [("2024-03-01", "signed"), ("2024-03-02", "printed")]
+
+
+@pytest.mark.parametrize("closing", [SIGNED, SIGNED + RECORD, RECORD], ids=["signature", "both", "record"])
+def test_what_closes_the_document_after_its_annexes_is_no_cell(closing):
+    """A signature that a web page prints after the annexes, or the 版记 that follows them."""
+    outline = read(NOTICE + TASKS + closing)
+    assert outline.annexes[0].rows[-1].cells == ("2", "培育数字企业", "市商务局")
+    assert dates(outline)[-1][0] == ("2024-03-01" if closing == SIGNED else "2024-03-02")
+
+
+def test_a_table_printed_a_cell_to_the_line_keeps_its_last_date():
+    """After a bare cell, a body's name and a date are the last row's cells as likely as a signature."""
+    cells = ("序号", "任务", "责任单位", "完成时间", "1", "建设数据中心", "市商务局", "2024年3月1日")
+    table = "\n附件\n\n任务表\n\n" + "\n\n".join(cells) + "\n"
+    outline = read(NOTICE + table)
+    assert outline.annexes[0].rows[-1].cells == ("1", "建设数据中心", "市商务局", "2024年3月1日")
