@@ -56,6 +56,9 @@ _FIELD_LABELS = (
 _FIELD = re.compile(f"({'|'.join(_FIELD_LABELS)}):")
 _FIELD_DATE = re.compile(r"(\d{4})[年-](\d{1,2})[月-](\d{1,2})")
 _HEADER = re.compile(r".{2,30}文件")
+# The rest of a 公文's masthead (GB/T 9704 版头): its copy number (份号), classification (秘密★1年),
+# urgency (特急) and, on a report to a higher body, who signed it (签发人:…); none is the title.
+_MASTHEAD = re.compile(r"\d{1,8}|(?:绝密|机密|秘密)(?:★.*)?|特急|加急|特提|平急|急件|签发人:.*")
 # The enclosed document of a notice that issues or forwards it: 关于印发《X》的通知,
 # …印发修订后的《X》的通知, 关于转发区建设管理委制订的《X》的通知, 关于印发X的通知.
 _ENCLOSED = re.compile(r"(?:印发|转发)[^《》]*?《(.+)》的通知|(?:印发|转发)(.+)的通知$")
@@ -189,7 +192,11 @@ def parse_metadata(
             number = number or text
             runs.append([])
         elif (
-            _HEADER.fullmatch(t) or t.endswith(":") or _CLAUSE_MARK.search(t) or t.startswith(("附件", "附表", "特此"))
+            _HEADER.fullmatch(t)
+            or _MASTHEAD.fullmatch(t)
+            or t.endswith(":")
+            or _CLAUSE_MARK.search(t)
+            or t.startswith(("附件", "附表", "特此"))
         ):
             runs.append([])
         elif t.startswith("(") and t.endswith(")"):

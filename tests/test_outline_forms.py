@@ -409,3 +409,17 @@ def test_a_table_printed_a_cell_to_the_line_keeps_its_last_date():
     table = "\n附件\n\n任务表\n\n" + "\n\n".join(cells) + "\n"
     outline = read(NOTICE + table)
     assert outline.annexes[0].rows[-1].cells == ("1", "建设数据中心", "市商务局", "2024年3月1日")
+
+
+@pytest.mark.parametrize("signer", ["", "签发人：张三\n\n"], ids=["down", "up"])
+def test_a_masthead_s_copy_number_classification_and_urgency_are_no_title(signer):
+    """GB/T 9704's 版头: 份号, 密级, 紧急程度, the issuer's 文件 line, the number and, on a report
+    upwards, 签发人; the title is what follows them, over two lines."""
+    masthead = f"000123\n机密★1年\n特急\n\n驻马店市人民政府文件\n\n驻政〔2024〕5号\n{signer}\n"
+    title = "驻马店市人民政府\n关于加快推进数字经济发展的实施意见\n\n各县（区）人民政府：\n为加快发展，提出如下意见。\n"
+    meta = read(masthead + title + "一、总体要求\n加快发展。\n").metadata
+    assert (meta.title, meta.document_number, meta.issuers) == (
+        "驻马店市人民政府关于加快推进数字经济发展的实施意见",
+        "驻政〔2024〕5号",
+        ("驻马店市人民政府",),
+    )
