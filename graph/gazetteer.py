@@ -151,6 +151,10 @@ _LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "乡(镇)": (TOWNS
 _GRASSROOTS = re.compile(r"^(?:街道|镇|乡)")  # a township-level body named by its kind
 # a vertically managed body named under its national authority: 国家税务总局广东省税务局
 _VERTICAL = re.compile(r"^国家税务总局(?=.+税务局$)")
+# A district's police, named as a branch of the city's bureau: 市公安局青浦分局, 公安青浦分局
+_POLICE_BRANCH = re.compile(r"^(?:.{0,6}公安局|公安)(.{2,8}?)分局$")
+# 县级人民政府, 镇级政府: the level's bodies, as 县人民政府 (but 县级以上, a range of levels)
+_LEVEL_WORD = re.compile(r"^(各?[省市县区乡镇])级(?!以上|以下)")
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
 _EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|[市县区乡镇]|街道)")
 
@@ -352,6 +356,7 @@ class Gazetteer:
             if found:
                 return found
         body = _OWN_LEVEL.sub("", _VERTICAL.sub("", k.removeprefix("中共")))  # 本级人民政府, 当地政府: the place's own
+        body = _LEVEL_WORD.sub(r"\1", _POLICE_BRANCH.sub(r"\1公安分局", body))
         if k not in self._type_keys:  # a collective the vocabulary names whole (各区政府) stays one
             body = _EACH.sub("", body)
         division, at = self.divisions.read(body, place.division)

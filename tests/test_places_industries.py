@@ -42,6 +42,19 @@ def test_a_provinces_departments_are_named_as_its_own_are():
     assert gz.resolve("国家税务总局浙江省税务局", zhejiang) == gz.resolve("省税务局", zhejiang)
 
 
+def test_a_level_written_with_级_and_a_district_s_police_branch():
+    """县级人民政府 is each county's government, as 县人民政府 (县级以上 stays a range); 镇级政府 in a
+    district's plan each town's; 公安青浦分局 and 市公安局青浦分局 the district's police."""
+    gz = Gazetteer.bundled()
+    henan, jiading, shanghai = (gz.place_of(gz.divisions.by_code[c]) for c in ("410000", "310114", "310000"))
+    assert gz.resolve("县级人民政府", henan) == gz.resolve("县人民政府", henan)
+    assert gz.resolve("市级人民政府", henan).iri.endswith("/henan-city-governments")
+    assert gz.resolve("县级以上人民政府", henan).iri.endswith("/henan-governments-county-and-above")
+    assert gz.resolve("镇级政府", jiading).iri.endswith("/310114-town-governments")
+    police = {gz.resolve(w, shanghai).iri for w in ("公安青浦分局", "市公安局青浦分局", "上海市公安局青浦分局")}
+    assert police == {"https://w3id.org/policykg/id/agency/310118-public-security"}
+
+
 def test_party_organs_are_named_as_the_party_names_them():
     """中共 + place + 委…: 中共浙江省委 (not 浙江省党委), its 办公厅 at the provincial level, a
     district's 办公室; each district's committee is 各区委."""
