@@ -51,6 +51,7 @@ def test_a_level_written_with_级_and_a_district_s_police_branch():
     assert gz.resolve("市级人民政府", henan).iri.endswith("/henan-city-governments")
     assert gz.resolve("县级以上人民政府", henan).iri.endswith("/henan-governments-county-and-above")
     assert gz.resolve("镇级政府", jiading).iri.endswith("/310114-town-governments")
+    assert gz.resolve("县司法行政主管部门", henan) == gz.resolve("县司法行政部门", henan)  # a field's 主管部门
     police = {gz.resolve(w, shanghai).iri for w in ("公安青浦分局", "市公安局青浦分局", "上海市公安局青浦分局")}
     assert police == {"https://w3id.org/policykg/id/agency/310118-public-security"}
 
