@@ -23,10 +23,11 @@ _DIGIT = {c: d for d, c in enumerate("〇一二三四五六七八九")} | {"零"
 _DAY = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DATE = rf"(\d{{4}}|[{''.join(_DIGIT)}]{{4}})年{_DAY}月{_DAY}日"
 DATE_LINE = re.compile(rf"\(?{_DATE}\)?(印发)?$")
-# The 版记 that closes a 公文 (GB/T 9704), after its annexes: 抄送 lines, rules, and the printing
-# office with the date it printed the document (某市人民政府办公室  2024年3月2日印发).
+# What closes a 公文 (GB/T 9704) besides its signature and date: the 附注 under the date ((此件公开
+# 发布), (联系人:…)), and the 版记 after the annexes: 抄送 lines, rules, and the printing office with
+# the date it printed the document (某市人民政府办公室  2024年3月2日印发).
 PRINTED_LINE = re.compile(rf"[^,。;:()]{{2,40}}?\s*{_DATE}\s*印发$")
-RECORD_LINE = re.compile(r"(?:抄送|抄报|分送)\s*:|[─━—_=\-]{3,}")
+RECORD_LINE = re.compile(r"(?:抄送|抄报|分送)\s*:|[─━—_=\-]{3,}|\((?:此件|本件|联系人|联系电话|联系方式).*\)$")
 # how a document's title ends: its genre (…实施方案, …的通知, …（试行）)
 GENRE_END = re.compile(r"(?:方案|意见|办法|规定|细则|规划|计划|通知|要点|安排|条例|决定|措施|清单|指引|\(试行\))$")
 # A number's year in 〔〕, as GB/T 9704 prints it, or in the brackets writers use instead: [], (), 【】.

@@ -169,19 +169,14 @@ def _title(body: MappedText, style: str) -> str | None:
 
 
 def _closing_start(doc: MappedText, lines: list[Line], start: int, end: int) -> int:
-    """Where the closing block (此件发至…, signatures and dates, the 版记: ---, 抄送…, 印发 date)
-    begins, before ``end``."""
+    """Where the closing block (signatures and dates, notes such as (此件发至…), the 版记: ---,
+    抄送…, 印发 date) begins, before ``end``."""
     at, seen_marker = end, False
     for i in range(end - 1, start, -1):
         text = lines[i].text(doc)
         if not text:
             continue
-        if (
-            DATE_LINE.match(text)
-            or PRINTED_LINE.match(text)
-            or RECORD_LINE.match(text)
-            or re.fullmatch(r"\(此件.*\)", text)
-        ):
+        if DATE_LINE.match(text) or PRINTED_LINE.match(text) or RECORD_LINE.match(text):
             seen_marker = True
         elif len(text) > 25 or is_table_row(text) or any(unicodedata.category(c).startswith("P") for c in text):
             break  # signatures are bare names; anything with punctuation, or a table's row, is the body's

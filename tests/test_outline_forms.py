@@ -387,10 +387,11 @@ def dates(outline: Outline) -> list[tuple[str, str]]:
     return [(d.date, d.kind) for d in outline.metadata.dates]
 
 
-def test_the_record_that_closes_a_document_is_no_item_s_text():
-    """GB/T 9704's 版记 (抄送…, the printing office and its date) after the signature: the
-    closing block's, dated as printed, not the last item's text."""
-    outline = read(NOTICE + SIGNED + RECORD)
+@pytest.mark.parametrize("note", ["", "（此件公开发布）\n", "（联系人：王五，联系电话：0396-2345678）\n"])
+def test_the_record_that_closes_a_document_is_no_item_s_text(note):
+    """GB/T 9704's 附注 under the date and 版记 (抄送…, the printing office and its date) after the
+    signature: the closing block's, dated as printed, not the last item's text."""
+    outline = read(NOTICE + SIGNED + note + RECORD)
     assert item(outline, "一/（一）").text == "建设基础设施。推进网络建设。（责任单位：市工业和信息化局）"
     assert dates(outline) == [("2024-03-01", "signed"), ("2024-03-02", "printed")]
 
