@@ -50,6 +50,15 @@ _PAGE_NUMBER = re.compile(
     rf"[ \t\u3000\f]*(?:\r\n|\r|\n|\Z)(?P<after>{_BLANK})",
     re.MULTILINE,
 )
+# Characters a PDF's fonts put for ideographs they look like: Kangxi radicals (⼀ U+2F00 for 一, ⼯
+# for 工), the two radicals supplement forms that stand for one, and CJK compatibility ideographs.
+# Text taken from such a PDF reads ⼀、总体要求, which no pattern matches: each is read as its ideograph.
+_LOOKALIKES = {
+    code: ideograph
+    for code in (*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6), *range(0xF900, 0xFADA))
+    if len(ideograph := unicodedata.normalize("NFKC", chr(code))) == 1 and ideograph != chr(code)
+}
+_LOOKALIKE = re.compile("[" + "".join(map(chr, _LOOKALIKES)) + "]")
 MAX_MB = 5  # policy documents are well under 1 MB; the parser holds an index per character
 # Frequent characters, simplified and traditional forms: real text is mostly made of them, text
 # decoded with the wrong code page hardly.
@@ -184,10 +193,18 @@ def _decode_chinese(data: bytes, name: str, utf8_err: UnicodeDecodeError) -> tup
 
 
 def clean(text: str, name: str) -> tuple[str, list[Problem]]:
-    """Remove page numbers and control characters (a warning), and flag a document in traditional
-    script (a warning)."""
+    """Remove page numbers and control characters (a warning), read a PDF font's look-alikes as
+    the ideographs they stand for (a warning), and flag a document in traditional script (a
+    warning)."""
     text = _PAGE_NUMBER.sub(lambda m: max(m["before"], m["after"], key=len), text)
     problems = []
+    lookalikes = list(_LOOKALIKE.finditer(text))
+    if lookalikes:
+        line = len(_LINE_BREAK.findall(text, 0, lookalikes[0].start())) + 1
+        sample = "".join(dict.fromkeys(m.group() for m in lookalikes))[:6]
+        message = f"{len(lookalikes)} look-alike characters ({sample}…), as a PDF's fonts give them, read as ideographs"
+        problems.append(Problem(name, line, "warning", message))
+        text = text.translate(_LOOKALIKES)
     controls = list(_CONTROL.finditer(text))
     if controls:
         first = controls[0]

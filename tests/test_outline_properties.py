@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -157,3 +158,20 @@ def _extracted(path: Path):
     doc = extract_document(path)
     assignments = [(a.path, a.role, agency.iri) for a, agency in doc.assignments]
     return assignments, [(t.path, t.indicator, t.kind, t.value, t.unit, t.year) for t in doc.targets]
+
+
+LOOKALIKE = {unicodedata.normalize("NFKC", chr(code)): chr(code) for code in range(0x2F00, 0x2FD6)}
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_a_pdf_font_s_look_alike_characters_read_as_their_ideographs(path, tmp_path):
+    """Text taken from a PDF often gives 一 as the Kangxi radical ⼀ (U+2F00), 工 as ⼯: every
+    character that has such a look-alike written so, the document reads as it is."""
+    text = path.read_text(encoding="utf-8")
+    pdf = "".join(LOOKALIKE.get(ch, ch) for ch in text)
+    assert pdf != text
+    cleaned, problems = clean(pdf, path.name)
+    assert [p.message.split(" ")[1:3] for p in problems][:1] == [["look-alike", "characters"]]
+    assert _read(cleaned) == _read(text)
+    (tmp_path / path.name).write_text(pdf, encoding="utf-8")
+    assert _extracted(tmp_path / path.name) == _extracted(path)
