@@ -18,8 +18,9 @@ from policykg.graph.records import DocumentDate, Metadata
 if TYPE_CHECKING:
     from policykg.graph.outline import Line
 
-# A date in figures (2024年3月5日), or in Chinese numerals as older documents print it (二〇二四年三月五日).
-_DIGIT = {c: d for d, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+# A date in figures (2024年3月5日), or in Chinese numerals as older documents print it (二〇二四年三月五日,
+# its 〇 often typed as ○, ◯ or a letter O).
+_DIGIT = {c: d for d, c in enumerate("〇一二三四五六七八九")} | dict.fromkeys("零○◯OΟО", 0)
 _DAY = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DATE = rf"(\d{{4}}|[{''.join(_DIGIT)}]{{4}})年{_DAY}月{_DAY}日"
 DATE_LINE = re.compile(rf"\(?{_DATE}\)?(印发)?$")

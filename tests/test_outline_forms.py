@@ -235,10 +235,12 @@ def test_markdown_bold_headings_read_as_plain_ones():
     assert expected == [("一", "总体要求"), ("二", "重点任务"), ("二/（一）", "推进旧区改造")]
 
 
-def test_a_date_in_chinese_numerals_reads_as_one_in_figures():
+@pytest.mark.parametrize("zero", ["〇", "○", "O", "Ｏ", "零"])
+def test_a_date_in_chinese_numerals_reads_as_one_in_figures(zero):
+    """二〇二一年十二月三十日, its 〇 as printed or as typed: a circle, a letter O, 零."""
     body = ["某区城市更新工作要点", "一、总体要求", "坚持规划引领。", "某区人民政府办公室"]
     figures, numerals = (
-        read("\n\n".join([*body, date]) + "\n") for date in ("2021年12月30日", "二〇二一年十二月三十日")
+        read("\n\n".join([*body, date]) + "\n") for date in ("2021年12月30日", f"二{zero}二一年十二月三十日")
     )
     assert [(d.date, d.kind) for d in numerals.metadata.dates] == [(d.date, d.kind) for d in figures.metadata.dates]
     assert [d.date for d in numerals.metadata.dates] == ["2021-12-30"]
