@@ -70,11 +70,11 @@ class AgencyType:
     def label_at(self, place: Place) -> str:
         """Its name in a place: 驻马店市财政局, 广东省财政厅; a Party organ's under 中共 (中共上海市委办公厅)."""
         name = self.name_at(place.division)
-        return (
-            f"中共{place.label_zh}{name}"
-            if self.kind == "PartyOrgan" and name.startswith("委")
-            else place.label_zh + name
-        )
+        if self.kind != "PartyOrgan" or not name.startswith("委"):
+            return place.label_zh + name
+        if place.label_zh.endswith(_OWN_NAME_LEVELS):  # 中共广西壮族自治区委员会, not …自治区委
+            name = "委员会" + name.removeprefix("委")
+        return f"中共{place.label_zh}{name}"
 
     def name_at(self, division: Division | None) -> str:
         """Its name at a division's level: a provincial-level body is a 总队 where the vocabulary
@@ -146,8 +146,12 @@ _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TO
 _LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "乡(镇)": (TOWNSHIP,), "镇(乡)": (TOWNSHIP,),
                 "县级以上": (COUNTY,), "设区的市级以上": (PREFECTURE,), "地级以上市": (PREFECTURE,),
                 "设区市": (PREFECTURE,), "省辖市": (PREFECTURE,), "地级市": (PREFECTURE,),
+                "自治区": (PROVINCE,), "自治州": (PREFECTURE,), "州": (PREFECTURE,), "盟": (PREFECTURE,),
+                "自治县": (COUNTY,), "旗": (COUNTY,),
                 "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE), "区": (COUNTY,), "县": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,)}  # fmt: skip
+# the levels of the autonomous areas and of Inner Mongolia: a place of that name's kind alone
+_OWN_NAME_LEVELS = ("自治区", "自治州", "州", "自治县", "盟", "旗")
 _GRASSROOTS = re.compile(r"^(?:街道|镇|乡)")  # a township-level body named by its kind
 # a vertically managed body named under its national authority: 国家税务总局广东省税务局
 _VERTICAL = re.compile(r"^国家税务总局(?=.+税务局$)")
@@ -156,7 +160,7 @@ _POLICE_BRANCH = re.compile(r"^(?:.{0,6}公安局|公安)(.{2,8}?)分局$")
 # 县级人民政府, 镇级政府: the level's bodies, as 县人民政府 (but 县级以上, a range of levels)
 _LEVEL_WORD = re.compile(r"^(各?[省市县区乡镇])级(?!以上|以下)")
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
-_EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|[市县区乡镇]|街道)")
+_EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[市县区乡镇盟旗]|街道)")
 
 
 def _instances(g: Graph, cls: URIRef) -> list[URIRef]:
@@ -421,11 +425,14 @@ _DEPTH = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, TOWNSHIP: 3}
 _LEVEL_SLUG = {"省": "province", "市": "city", "设区市": "city", "省辖市": "city", "地级市": "city",
                "地级以上市": "city", "区": "district", "县": "county", "县(区)": "county", "区(县)": "county",
                "镇": "town", "乡": "township", "街道": "subdistrict", "乡(镇)": "township", "镇(乡)": "township",
-               "县级以上": "county-and-above", "设区的市级以上": "city-and-above"}  # fmt: skip
+               "县级以上": "county-and-above", "设区的市级以上": "city-and-above", "自治区": "province",
+               "自治州": "autonomous-prefecture", "州": "autonomous-prefecture", "盟": "league",
+               "自治县": "autonomous-county", "旗": "banner"}  # fmt: skip
 # how a label names the bodies of each level, however a document writes it (县, 县(区), 区(县); 市, 设区市)
 _EACH_LABEL = {"province": "各省", "city": "各市", "district": "各区", "county": "各县(区)", "town": "各镇",
                "township": "各乡", "subdistrict": "各街道", "county-and-above": "县级以上",
-               "city-and-above": "设区的市级以上"}  # fmt: skip
+               "city-and-above": "设区的市级以上", "autonomous-prefecture": "各自治州", "league": "各盟",
+               "autonomous-county": "各自治县", "banner": "各旗"}  # fmt: skip
 _EACH_EN = {"county-and-above": "at county level and above", "city-and-above": "at city level and above"}
 
 
@@ -443,5 +450,8 @@ def _function(rest: str) -> str:
 
 
 def _is_level(place: Place, char: str) -> bool:
-    """Whether a level character can name this place: 市 a province only when it is a 直辖市."""
+    """Whether a level character can name this place: 市 a province only when it is a 直辖市;
+    自治区, 自治州 (州), 盟, 旗 a place of that kind."""
+    if char in _OWN_NAME_LEVELS:
+        return place.label_zh.endswith(char)
     return char != "市" or place.kind != "Province" or place.label_zh.endswith("市")

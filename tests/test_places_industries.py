@@ -56,6 +56,23 @@ def test_a_level_written_with_级_and_a_district_s_police_branch():
     assert police == {"https://w3id.org/policykg/id/agency/310118-public-security"}
 
 
+def test_the_levels_of_autonomous_areas_and_inner_mongolia():
+    """自治区, 自治州 (州), 自治县, 盟 and 旗 are levels as 省, 市, 县 are: 自治区发展改革委 in Guangxi is
+    its own; 自治州人民政府 in Jilin's law each autonomous prefecture's; 盟行政公署 a league's
+    government; the Party committee of an autonomous area is its 委员会."""
+    gz = Gazetteer.bundled()
+    guangxi, jilin, yanbian, mongolia = (
+        gz.place_of(gz.divisions.by_code[c]) for c in ("450000", "220000", "222400", "150000")
+    )
+    assert gz.resolve("自治区发展改革委", guangxi) == gz.resolve("广西壮族自治区发展和改革委员会", guangxi)
+    assert gz.resolve("自治区财政厅", guangxi).label_zh == "广西壮族自治区财政厅"
+    assert gz.resolve("自治区党委办公厅", guangxi).label_zh == "中共广西壮族自治区委员会办公厅"
+    assert gz.resolve("自治州人民政府", jilin).label_zh == "吉林省各自治州人民政府"
+    assert gz.resolve("州发展改革委", yanbian).label_zh == "延边朝鲜族自治州发展和改革委员会"
+    assert gz.resolve("各盟行政公署", mongolia) == gz.resolve("盟人民政府", mongolia)
+    assert gz.resolve("旗人民政府", mongolia).label_zh == "内蒙古自治区各旗人民政府"
+
+
 def test_party_organs_are_named_as_the_party_names_them():
     """中共 + place + 委…: 中共浙江省委 (not 浙江省党委), its 办公厅 at the provincial level, a
     district's 办公室; each district's committee is 各区委."""
