@@ -30,7 +30,8 @@ _MEASURE_UNITS = (
     "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|立方米|公斤|千克|斤|"
     "m2|㎡|年一遇"
 )
-_UNITS = rf"%|个百分点|倍|[万亿]?(?:元|{_MEASURE_UNITS}|{_COUNT_UNITS})"  # 个百分点: percentage points
+_MAGNITUDE = "(?:[十百千]?(?:万亿|万|亿))?"  # 亿元, 万亿元, 千万元 (as target_checks reads them)
+_UNITS = rf"%|个百分点|倍|{_MAGNITUDE}(?:元|{_MEASURE_UNITS}|{_COUNT_UNITS})"  # 个百分点: percentage points
 _QUANTITY = re.compile(
     rf"(?:百分之(?P<pct>[{_HAN_DIGITS}]+|{_NUMBER})"
     rf"|(?P<num>{_NUMBER}|[{_HAN_DIGITS}]+)(?:\s*(?P<sep>[-~—–至])\s*(?P<num2>{_NUMBER}))?\s*(?P<unit>{_UNITS}))"
@@ -624,7 +625,9 @@ _COUNT_COLUMN = re.compile(r"数量|个数")
 _SHARE_COLUMN = re.compile(r"(?:占比|比例|比重|率)$")  # a column of shares, in %
 _NOT_GOAL_COLUMN = re.compile(r"预算|经费|投资|资金|人口|已建成|已完成|现状|现有")  # costs, forecasts, the past
 _SIZE = r"(?:面积|长度|里程|规模)"
-_MEASURE_UNIT = re.compile(rf"(?<={_SIZE})([万亿]?(?:{_MEASURE_UNITS}))$")  # a unit under its measure: 长度 over 千米
+_MEASURE_UNIT = re.compile(
+    rf"(?<={_SIZE})({_MAGNITUDE}(?:{_MEASURE_UNITS}))$"
+)  # a unit under its measure: 长度 over 千米
 _HEADER_UNIT = re.compile(r"[(（]([^()（）]{1,8})[)）]\s*$")
 _TOTAL_ROW = re.compile(r"[合小总]计")
 _FIGURE = re.compile(_NUMBER)

@@ -44,6 +44,9 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("全省装备制造业规模达到两千亿元以上", [("level", 2000, "亿元", ">=", None)]),
         ("营业收入超过一千五百亿元", [("level", 1500, "亿元", ">", None)]),
         ("培育3个千亿级产业集群", [("count", 3, "个", "=", None)]),
+        # money in 万亿元 or 千万元, as target_checks compares it
+        ("到2025年,全省数字经济核心产业增加值突破1.2万亿元", [("level", 1.2, "万亿元", ">", 2025)]),
+        ("年度投资达到5千万元以上", [("level", 5, "千万元", ">=", None)]),
         # a time limit in working days, a ceiling however written
         ("企业开办时间压缩至1个工作日以内", [("level", 1, "个工作日", "<=", None)]),
         ("从立项到不动产登记全流程审批时间不得超过十五个工作日", [("level", 15, "个工作日", "<=", None)]),
