@@ -77,8 +77,9 @@ class AgencyType:
         return f"中共{place.label_zh}{name}"
 
     def name_at(self, division: Division | None) -> str:
-        """Its name at a division's level: a provincial-level body is a 总队 where the vocabulary
-        knows that form (消防救援支队 → 消防救援总队), and a province's department a 厅 (财政局 →
+        """Its name at a division's level: a provincial-level body is a 总队 or a 局 where the
+        vocabulary knows that form (消防救援支队 → 消防救援总队, 通信管理办公室 → 通信管理局), and a
+        province's department a 厅 (财政局 →
         财政厅, 自然资源和规划局 → 自然资源厅); a 直辖市's department, a city's or a county's is a 局.
         A Party committee is its place's 委 (上海市委, not 上海市党委), its office at the provincial
         level an 办公厅."""
@@ -89,9 +90,9 @@ class AgencyType:
             return office if at_province and office in self.aliases else name
         if division is None or division.level != PROVINCE:
             return self.label_zh
-        corps = re.sub("支队$", "总队", self.label_zh)
-        if corps != self.label_zh and corps in self.aliases:
-            return corps
+        higher = re.sub("办公室$", "局", re.sub("支队$", "总队", self.label_zh))  # 通信管理办公室 → 通信管理局
+        if higher != self.label_zh and higher in self.aliases:
+            return higher
         if division.name.endswith("市"):  # a 直辖市
             return self.label_zh
         if (department := re.sub("局$", "厅", self.label_zh)) in self.aliases:

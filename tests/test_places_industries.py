@@ -38,6 +38,9 @@ def test_a_provinces_departments_are_named_as_its_own_are():
     # a provincial-level corps is a 总队, in a 直辖市 too
     assert gz.resolve("省消防救援总队", zhejiang).label_zh == "浙江省消防救援总队"
     assert gz.resolve("市消防救援总队", shanghai).label_zh == "上海市消防救援总队"
+    # the vertical communications body is a provincial 通信管理局, a city's 通信管理办公室
+    assert gz.resolve("省通信管理局", zhejiang).label_zh == "浙江省通信管理局"
+    assert gz.resolve("市通信管理局", shanghai).label_zh == "上海市通信管理局"
     # a tax bureau named under its national authority is the place's own
     assert gz.resolve("国家税务总局浙江省税务局", zhejiang) == gz.resolve("省税务局", zhejiang)
 
