@@ -79,10 +79,9 @@ class AgencyType:
     def name_at(self, division: Division | None) -> str:
         """Its name at a division's level: a provincial-level body is a 总队 or a 局 where the
         vocabulary knows that form (消防救援支队 → 消防救援总队, 通信管理办公室 → 通信管理局), and a
-        province's department a 厅 (财政局 →
-        财政厅, 自然资源和规划局 → 自然资源厅); a 直辖市's department, a city's or a county's is a 局.
-        A Party committee is its place's 委 (上海市委, not 上海市党委), its office at the provincial
-        level an 办公厅."""
+        province's department a 厅 (财政局 → 财政厅, 自然资源和规划局 → 自然资源厅); a 直辖市's
+        department, a city's or a county's is a 局. A Party committee is its place's 委 (上海市委, not
+        上海市党委), its office at the provincial level an 办公厅."""
         if self.kind == "PartyOrgan":
             name = "委" if "委" in self.aliases else self.label_zh
             office = re.sub("办公室$", "办公厅", name)
