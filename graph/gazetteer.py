@@ -148,7 +148,7 @@ _LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "乡(镇)": (TOWNS
                 "设区市": (PREFECTURE,), "省辖市": (PREFECTURE,), "地级市": (PREFECTURE,),
                 "自治区": (PROVINCE,), "自治州": (PREFECTURE,), "州": (PREFECTURE,), "盟": (PREFECTURE,),
                 "自治县": (COUNTY,), "旗": (COUNTY,),
-                "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE), "区": (COUNTY,), "县": (COUNTY,),
+                "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE), "区": (COUNTY, PROVINCE), "县": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,)}  # fmt: skip
 # the levels of the autonomous areas and of Inner Mongolia: a place of that name's kind alone
 _OWN_NAME_LEVELS = ("自治区", "自治州", "州", "自治县", "盟", "旗")
@@ -372,7 +372,7 @@ class Gazetteer:
         for char, levels in _LEVEL_CHARS.items():
             if not rest.startswith(char) or not self._type_of(_function(rest[len(char) :])):
                 continue
-            at_level = [p for p in chain if p.division and p.division.level in levels and _is_level(p, char)]
+            at_level = [p for p in chain if p.division and p.division.level in levels and _is_level(p, char, chain)]
             if at_level:
                 owner = at_level[-1]
             elif owner.division and _DEPTH[levels[0]] > _DEPTH[owner.division.level]:
@@ -414,7 +414,7 @@ class Gazetteer:
             )
         label = k  # a level character the chain places is written as the place's name (市X → 信阳市X)
         for char, levels in _LEVEL_CHARS.items():
-            at_level = [p for p in chain if p.division and p.division.level in levels and _is_level(p, char)]
+            at_level = [p for p in chain if p.division and p.division.level in levels and _is_level(p, char, chain)]
             if k.startswith(char) and at_level and not NOT_A_LEVEL.match(k):
                 label = at_level[-1].label_zh + k[len(char) :]
                 break
@@ -449,9 +449,14 @@ def _function(rest: str) -> str:
     return re.sub(r"^(人民政府|政府)(?=.+(部门|机关|机构)$)", "", rest)
 
 
-def _is_level(place: Place, char: str) -> bool:
-    """Whether a level character can name this place: 市 a province only when it is a 直辖市;
-    自治区, 自治州 (州), 盟, 旗 a place of that kind."""
+def _is_level(place: Place, char: str, chain: list[Place]) -> bool:
+    """Whether a level character can name this place of a document's ``chain``: 市 a province only
+    when it is a 直辖市; 区 a province only in the text of an 自治区 itself (区财政厅, 区发展改革委),
+    not in its cities' (where 区 is a district); 自治区, 自治州 (州), 盟, 旗 a place of that kind."""
     if char in _OWN_NAME_LEVELS:
         return place.label_zh.endswith(char)
-    return char != "市" or place.kind != "Province" or place.label_zh.endswith("市")
+    if place.kind == "Province" and char == "市":
+        return place.label_zh.endswith("市")
+    if place.kind == "Province" and char == "区":
+        return place.label_zh.endswith("自治区") and place is chain[-1]
+    return True

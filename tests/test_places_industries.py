@@ -69,6 +69,10 @@ def test_the_levels_of_autonomous_areas_and_inner_mongolia():
     )
     assert gz.resolve("自治区发展改革委", guangxi) == gz.resolve("广西壮族自治区发展和改革委员会", guangxi)
     assert gz.resolve("自治区财政厅", guangxi).label_zh == "广西壮族自治区财政厅"
+    # 区 is the region itself in its own texts (区财政厅), a district in its cities'
+    assert gz.resolve("区财政厅", guangxi) == gz.resolve("自治区财政厅", guangxi)
+    nanning = gz.place_of(gz.divisions.by_code["450100"])
+    assert gz.resolve("区人民政府", nanning).iri.endswith("/450100-county-governments")
     assert gz.resolve("自治区党委办公厅", guangxi).label_zh == "中共广西壮族自治区委员会办公厅"
     assert gz.resolve("自治州人民政府", jilin).label_zh == "吉林省各自治州人民政府"
     assert gz.resolve("州发展改革委", yanbian).label_zh == "延边朝鲜族自治州发展和改革委员会"
