@@ -13,6 +13,11 @@ from policykg.queries.export import export
 PLACE = "https://w3id.org/policykg/id/place/"
 
 
+def places(gz: Gazetteer, *codes: str) -> list:
+    """The places of GB/T 2260 codes, as a document of each would be placed."""
+    return [gz.place_of(gz.divisions.by_code[code]) for code in codes]
+
+
 def test_place_hierarchy_runs_from_province_to_zones():
     gz = Gazetteer.bundled()
     zhumadian = gz.places[PLACE + "zhumadian"]
@@ -28,7 +33,7 @@ def test_place_hierarchy_runs_from_province_to_zones():
 
 def test_a_provinces_departments_are_named_as_its_own_are():
     gz = Gazetteer.bundled()
-    zhejiang, shanghai = (gz.place_of(gz.divisions.by_code[code]) for code in ("330000", "310000"))
+    zhejiang, shanghai = places(gz, "330000", "310000")
     names = {written: gz.resolve(written, zhejiang).label_zh for written in ("省财政厅", "省统计局", "省发展改革委")}
     assert names == {"省财政厅": "浙江省财政厅", "省统计局": "浙江省统计局", "省发展改革委": "浙江省发展和改革委员会"}
     assert gz.resolve("市财政局", shanghai).label_zh == "上海市财政局"  # a 直辖市's are 局
@@ -49,7 +54,7 @@ def test_a_level_written_with_级_and_a_district_s_police_branch():
     """县级人民政府 is each county's government, as 县人民政府 (县级以上 stays a range); 镇级政府 in a
     district's plan each town's; 公安青浦分局 and 市公安局青浦分局 the district's police."""
     gz = Gazetteer.bundled()
-    henan, jiading, shanghai = (gz.place_of(gz.divisions.by_code[c]) for c in ("410000", "310114", "310000"))
+    henan, jiading, shanghai = places(gz, "410000", "310114", "310000")
     assert gz.resolve("县级人民政府", henan) == gz.resolve("县人民政府", henan)
     assert gz.resolve("市级人民政府", henan).iri.endswith("/henan-city-governments")
     assert gz.resolve("县级以上人民政府", henan).iri.endswith("/henan-governments-county-and-above")
@@ -64,14 +69,12 @@ def test_the_levels_of_autonomous_areas_and_inner_mongolia():
     its own; 自治州人民政府 in Jilin's law each autonomous prefecture's; 盟行政公署 a league's
     government; the Party committee of an autonomous area is its 委员会."""
     gz = Gazetteer.bundled()
-    guangxi, jilin, yanbian, mongolia = (
-        gz.place_of(gz.divisions.by_code[c]) for c in ("450000", "220000", "222400", "150000")
-    )
+    guangxi, jilin, yanbian, mongolia = places(gz, "450000", "220000", "222400", "150000")
     assert gz.resolve("自治区发展改革委", guangxi) == gz.resolve("广西壮族自治区发展和改革委员会", guangxi)
     assert gz.resolve("自治区财政厅", guangxi).label_zh == "广西壮族自治区财政厅"
     # 区 is the region itself in its own texts (区财政厅), a district in its cities'
     assert gz.resolve("区财政厅", guangxi) == gz.resolve("自治区财政厅", guangxi)
-    nanning = gz.place_of(gz.divisions.by_code["450100"])
+    nanning = places(gz, "450100")[0]
     assert gz.resolve("区人民政府", nanning).iri.endswith("/450100-county-governments")
     assert gz.resolve("自治区党委办公厅", guangxi).label_zh == "中共广西壮族自治区委员会办公厅"
     assert gz.resolve("自治州人民政府", jilin).label_zh == "吉林省各自治州人民政府"
@@ -84,7 +87,7 @@ def test_party_organs_are_named_as_the_party_names_them():
     """中共 + place + 委…: 中共浙江省委 (not 浙江省党委), its 办公厅 at the provincial level, a
     district's 办公室; each district's committee is 各区委."""
     gz = Gazetteer.bundled()
-    zhejiang, shanghai, jiading = (gz.place_of(gz.divisions.by_code[c]) for c in ("330000", "310000", "310114"))
+    zhejiang, shanghai, jiading = places(gz, "330000", "310000", "310114")
     assert gz.resolve("省委", zhejiang).label_zh == "中共浙江省委"
     assert gz.resolve("中共浙江省委办公厅", zhejiang).label_zh == "中共浙江省委办公厅"
     assert gz.resolve("省委组织部", zhejiang).label_zh == "中共浙江省委组织部"
@@ -98,16 +101,16 @@ def test_the_bodies_of_a_level_are_one_collective_however_written():
     """市人民政府 in a provincial law, 各市政府, 各设区市人民政府: each city's government, the one
     collective the vocabulary names 各市人民政府; a department of each city is minted once."""
     gz = Gazetteer.bundled()
-    zhejiang, shanghai = (gz.place_of(gz.divisions.by_code[code]) for code in ("330000", "310000"))
+    zhejiang, shanghai = places(gz, "330000", "310000")
     cities = {gz.resolve(w, zhejiang).iri for w in ("市人民政府", "各市政府", "各设区市人民政府", "各省辖市人民政府")}
     assert cities == {"https://w3id.org/policykg/id/agency/330000-city-governments"}
     counties = {gz.resolve(w, zhejiang).iri for w in ("县(市、区)人民政府", "各县〔市、区〕政府", "各县政府")}
     assert counties == {"https://w3id.org/policykg/id/agency/330000-county-governments"}
     districts = {gz.resolve(w, shanghai).iri for w in ("区人民政府", "各区政府")}
     assert districts == {"https://w3id.org/policykg/id/agency/310000-county-governments"}
-    guangdong = gz.place_of(gz.divisions.by_code["440000"])
+    guangdong = places(gz, "440000")[0]
     assert gz.resolve("各地级以上市人民政府", guangdong).iri.endswith("/440000-city-governments")
-    jiading = gz.place_of(gz.divisions.by_code["310114"])
+    jiading = places(gz, "310114")[0]
     offices = {gz.resolve(w, jiading).iri for w in ("街道办事处", "各街道办事处", "街道(开发区)办事处")}
     assert offices == {"https://w3id.org/policykg/id/agency/310114-subdistrict-offices"}  # a district's: each
     finance = {gz.resolve(w, zhejiang) for w in ("各市财政局", "各设区市财政部门", "设区市财政部门")}
@@ -177,7 +180,7 @@ def test_the_departments_of_every_government_at_county_level_and_above():
     """县级以上人民政府财政部门, as laws write it: the finance bureaus of all those governments, one
     collective of the finance type; 县级以上人民政府 itself is the vocabulary's collective."""
     gz = Gazetteer.bundled()
-    henan = gz.place_of(gz.divisions.by_code["410000"])
+    henan = places(gz, "410000")[0]
     finance = gz.resolve("县级以上人民政府财政部门", henan)
     assert (finance.label_zh, finance.type.slug if finance.type else None) == ("河南省县级以上财政局", "finance")
     assert finance.iri.endswith("/henan-county-and-above-finance")
