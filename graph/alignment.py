@@ -34,6 +34,13 @@ NEAR_BEST = 0.6  # a second upper measure counts when it scores this share of th
 SENTENCE_BEST = 0.3  # ... or when it is the closest upper measure to a lower sentence, this close
 SENTENCE_WEIGHT = 0.5  # of the score, the closest pair of sentences; the rest, the whole texts
 _CLAUSE = re.compile(r"[（(][^（）()]*(?:单位|部门|牵头)[^（）()]*[）)]")  # responsibility clauses
+# The formulas of a regulation's 法律责任 articles, which every liability article of every level
+# repeats whoever it binds and whatever it punishes: what such an article carries out is told by
+# its subject and its offence, not by them.
+_FORMULA = re.compile(
+    r"情节严重的|构成犯罪的|依法追究刑事责任|对直接负责的主管人员和其他直接责任人员|依法给予(?:行政)?处分"
+    r"|责令(?:限期)?改正|拒不改正的|没收违法所得|有违法所得的|(?:并)?处[^，。；]{0,12}以上[^，。；]{0,12}以下(?:的)?罚款"
+)
 _HAN = re.compile(r"[\u4e00-\u9fff]+|[0-9]+")
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
 # What sets no task: a plan's guiding ideology, a regulation's purpose and its entry into force.
@@ -64,7 +71,7 @@ def measures_of(outline: Outline) -> list[Measure]:
 
 
 def _bigrams(text: str) -> Counter[str]:
-    text = _CLAUSE.sub("", unicodedata.normalize("NFKC", text))
+    text = _FORMULA.sub("", _CLAUSE.sub("", unicodedata.normalize("NFKC", text)))
     grams: Counter[str] = Counter()
     for run in _HAN.findall(text):
         if run.isdigit():

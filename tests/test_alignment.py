@@ -107,3 +107,17 @@ def test_what_sets_no_task_is_no_measure():
     ]
     assert _measures("\n".join(regulation) + "\n") == ["第二条"]
     assert _measures("\n".join(plan) + "\n") == ["一/（二）", "二/（一）"]
+
+
+def test_the_formulas_of_liability_articles_pair_nothing():
+    """责令改正, 情节严重的…依法给予处分, 构成犯罪的，依法追究刑事责任: every liability article
+    repeats them; what it carries out is told by whom it binds and what it punishes."""
+    formulas = (
+        "责令改正；情节严重的，对直接负责的主管人员和其他直接责任人员依法给予处分；构成犯罪的，依法追究刑事责任。"
+    )
+    upper = [
+        Measure("第八十六条", f"行业协会商会违反本条例规定，强制会员参加评比表彰的，由登记管理机关{formulas}"),
+        Measure("第八十七条", "公用企事业单位违反本条例规定，强制市场主体接受指定服务的，由市场监管部门责令改正。"),
+    ]
+    lower = [Measure("第三十五条", f"公用企事业单位强制市场主体接受指定服务的，由有关部门{formulas}")]
+    assert [(p.upper, p.lower) for p in align(upper, lower)] == [("第八十七条", "第三十五条")]
