@@ -147,7 +147,7 @@ _LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "乡(镇)": (TOWNS
                 "县级以上": (COUNTY,), "设区的市级以上": (PREFECTURE,), "地级以上市": (PREFECTURE,),
                 "设区市": (PREFECTURE,), "省辖市": (PREFECTURE,), "地级市": (PREFECTURE,),
                 "自治区": (PROVINCE,), "自治州": (PREFECTURE,), "州": (PREFECTURE,), "盟": (PREFECTURE,),
-                "自治县": (COUNTY,), "旗": (COUNTY,),
+                "自治县": (COUNTY,), "旗县": (COUNTY,), "旗": (COUNTY,),
                 "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE), "区": (COUNTY, PROVINCE), "县": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,)}  # fmt: skip
 # the levels of the autonomous areas and of Inner Mongolia: a place of that name's kind alone
@@ -159,6 +159,7 @@ _VERTICAL = re.compile(r"^国家税务总局(?=.+税务局$)")
 _POLICE_BRANCH = re.compile(r"^(?:.{0,6}公安局|公安)(.{2,8}?)分局$")
 # 县级人民政府, 镇级政府: the level's bodies, as 县人民政府 (but 县级以上, a range of levels)
 _LEVEL_WORD = re.compile(r"^(各?[省市县区乡镇])级(?!以上|以下)")
+ALL_LEVELS = "各级"  # 各级人民法院, 各级财政部门: the function at every level, as laws name it
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
 _EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[市县区乡镇盟旗]|街道)")
 
@@ -369,8 +370,10 @@ class Gazetteer:
         if division is not None:
             chain = self.chain(owner)
         every = None  # a level below the place's own (区人民政府 in a municipal law): each body of it
+        if rest.startswith(ALL_LEVELS) and self._type_of(_function(rest[len(ALL_LEVELS) :])):
+            every, rest = ALL_LEVELS, rest[len(ALL_LEVELS) :]  # 各级监察委员会: the place's and each below it
         for char, levels in _LEVEL_CHARS.items():
-            if not rest.startswith(char) or not self._type_of(_function(rest[len(char) :])):
+            if every or not rest.startswith(char) or not self._type_of(_function(rest[len(char) :])):
                 continue
             at_level = [p for p in chain if p.division and p.division.level in levels and _is_level(p, char, chain)]
             if at_level:
@@ -427,13 +430,14 @@ _LEVEL_SLUG = {"省": "province", "市": "city", "设区市": "city", "省辖市
                "镇": "town", "乡": "township", "街道": "subdistrict", "乡(镇)": "township", "镇(乡)": "township",
                "县级以上": "county-and-above", "设区的市级以上": "city-and-above", "自治区": "province",
                "自治州": "autonomous-prefecture", "州": "autonomous-prefecture", "盟": "league",
-               "自治县": "autonomous-county", "旗": "banner"}  # fmt: skip
+               "自治县": "autonomous-county", "旗": "banner", "旗县": "county", ALL_LEVELS: "all-levels"}  # fmt: skip
 # how a label names the bodies of each level, however a document writes it (县, 县(区), 区(县); 市, 设区市)
 _EACH_LABEL = {"province": "各省", "city": "各市", "district": "各区", "county": "各县(区)", "town": "各镇",
                "township": "各乡", "subdistrict": "各街道", "county-and-above": "县级以上",
                "city-and-above": "设区的市级以上", "autonomous-prefecture": "各自治州", "league": "各盟",
-               "autonomous-county": "各自治县", "banner": "各旗"}  # fmt: skip
-_EACH_EN = {"county-and-above": "at county level and above", "city-and-above": "at city level and above"}
+               "autonomous-county": "各自治县", "banner": "各旗", "all-levels": "各级"}  # fmt: skip
+_EACH_EN = {"county-and-above": "at county level and above", "city-and-above": "at city level and above",
+            "all-levels": "at all levels"}  # fmt: skip
 
 
 def _above_township(place: Place) -> bool:

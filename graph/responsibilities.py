@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from policykg.graph.divisions import NOT_A_LEVEL, Divisions
 from policykg.graph.mapped import MappedText
-from policykg.graph.records import Assignment, Item, Mention, Outline
+from policykg.graph.records import Assignment, Item, Mention, Outline, Span
 
 RESPONSIBLE, LEAD, SUPPORT, IMPLEMENTER, COORDINATOR = "responsible", "lead", "support", "implementer", "coordinator"
 BODY, ANNEX, PROSE = "body", "annex", "prose"
@@ -35,7 +35,9 @@ _CLAUSE_OPEN = re.compile(rf"\((?=(?:{LABELS}\s*:|[^()]{{2,40}}?牵头))")
 _LINE_OPEN = re.compile(rf"(?:^|(?<=。))[ \t]*(?={LABELS}\s*:)", re.M)
 _LABEL = re.compile(rf"({LABELS})\s*:")
 _OTHER_LABEL = re.compile(r"[;。,]\s*[\u4e00-\u9fff]{2,8}\s*:")  # ;完成时限:2025年底 after a list of bodies
-_BLANKET = re.compile(r"[,;]?\s*(?:以下|下列)(?:各项)?任务均[需由](.+?)负责落实[^)]*$")
+_BLANKET = re.compile(
+    r"[,;。]?\s*(?:以下|下列)(?:各项)?(?:任务|工作|事项)?均[需由](.+?)(?:负责)?(?:组织)?(?:落实|实施)[^)]*$"
+)
 _LEAD_FORM = re.compile(r"^(.+?)牵头(?:负责)?(?:[,;](.+?)(配合|参与|协同|组织落实|负责落实|落实)?)?$")
 _SEPARATORS = re.compile(r"[、,;。]")
 _CONJUNCTIONS = re.compile(r"[、,;。]|以及|或者|和|及|与|或")  # prose lists: 各镇政府、街道办事处和头桥集团
@@ -226,19 +228,25 @@ def clause_assignments(item: Item) -> tuple[list[Assignment], list[Mention]]:
                 other = _OTHER_LABEL.search(content.text, label.end(), end)
                 end = other.start() if other else end
                 role = next(r for r, words in ROLE_WORDS.items() if re.match(words, label.group(1)))
-                mentions, joint = joint_list(content[label.end() : end])
-                found += assign(item.path, mentions, role, joint, BODY, quote)
+                listed = content[label.end() : end].strip()
+                led = _lead_form(item.path, listed, quote) if role == RESPONSIBLE else []  # 责任单位：A牵头，B配合
+                mentions, joint = joint_list(listed)
+                found += led or assign(item.path, mentions, role, joint, BODY, quote)
             continue
-        lead = _LEAD_FORM.match(content.text)
-        if lead and all(_AGENCY_FORM.fullmatch(x.name) for x in split_agencies(content[: lead.end(1)])):
-            found += assign(item.path, split_agencies(content[: lead.end(1)]), LEAD, False, BODY, quote)
-            if lead.group(2):
-                verb = lead.group(3) or "配合"
-                role = IMPLEMENTER if "落实" in verb else SUPPORT
-                found += assign(
-                    item.path, split_agencies(content[lead.start(2) : lead.end(2)]), role, False, BODY, quote
-                )
+        found += _lead_form(item.path, content, quote)
     return found, blanket
+
+
+def _lead_form(path: str, content: MappedText, quote: Span) -> list[Assignment]:
+    """The assignments of ``A牵头，B配合`` (or B负责落实), or none when the content is not of that form."""
+    lead = _LEAD_FORM.match(content.text)
+    if not lead or not all(_AGENCY_FORM.fullmatch(x.name) for x in split_agencies(content[: lead.end(1)])):
+        return []
+    found = assign(path, split_agencies(content[: lead.end(1)]), LEAD, False, BODY, quote)
+    if lead.group(2):
+        role = IMPLEMENTER if "落实" in (lead.group(3) or "") else SUPPORT
+        found += assign(path, split_agencies(content[lead.start(2) : lead.end(2)]), role, False, BODY, quote)
+    return found
 
 
 def body_assignments(outline: Outline) -> list[Assignment]:

@@ -255,7 +255,16 @@ def read_source(path: Path) -> SourceText:
 _SPACES = " \u3000\xa0\u2002\u2003\u2009\u202f"
 _SPACE_RUN = re.compile(f"[{_SPACES}]+")
 _ITEM_OPENING = re.compile(
-    r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]\D|第.{1,4}[条章节])"
+    f"\\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\\d]+[)）]|\\d+[{_SPACES}]*[.、．]\\D|第.{{1,4}}[条章节])"
+)
+# An item's marker at the start of a line, its number set apart as text taken from a PDF gives it:
+# 1 . 开展, 一 、总体要求, （ 一 ）, 第 一 条.
+_CN_NUMBER = "一二三四五六七八九十百零〇两"
+_SPACED_MARKER = re.compile(
+    f"^[{_SPACES}]*(?:第[{_SPACES}]*[{_CN_NUMBER}]+[{_SPACES}]*[条章节]"
+    f"|[(（][{_SPACES}]*[{_CN_NUMBER}\\d]+[{_SPACES}]*[)）]"
+    f"|(?:\\d{{1,3}}|[{_CN_NUMBER}]+)[{_SPACES}]*[.、．](?!\\d))",
+    re.M,
 )
 _GAP = re.compile(f"(?<=\\S)[{_SPACES}]{{2,}}(?=\\S)")
 # What carries no text: invisible characters, a CR before LF, and Markdown's strong emphasis (**二、主要任务**)
@@ -295,16 +304,23 @@ def _spaces_to_delete(text: str) -> list[tuple[int, int]]:
     """Spaces that are layout, not separators.
 
     Deleted: spaces at the start or end of a line or before a tab; spaces beside punctuation in
-    Chinese text ("(责任单位 ：", "(一) 主要目标"); spaces between Chinese and a number
-    ("项目 600 个"); letter-spacing ("工 作 方 案", "索 引 号"). Kept, as one space: spaces between
-    two Chinese words ("中共濮阳市委办公室 濮阳市人民政府办公室"), which separate names.
+    Chinese text ("(责任单位 ：", "(一) 主要目标"); spaces within an item's marker ("1 . ",
+    "第 一 条", as text taken from a PDF gives it); spaces between Chinese and a number ("项目 600 个");
+    letter-spacing ("工 作 方 案", "索 引 号"). Kept, as one space: spaces between two Chinese words
+    ("中共濮阳市委办公室 濮阳市人民政府办公室"), which separate names, and the space after 第一条.
     """
     spans = []
+    markers = [m.span() for m in _SPACED_MARKER.finditer(text)]
+    inside = {s for start, end in markers for s in range(start + 1, end)}  # spaces within a marker go
+    after = {end for _, end in markers if text[end - 1] in "条章节"}  # the space after 第一条 ends it: it stays
     for m in _SPACE_RUN.finditer(text):
         s, e = m.span()
         left = text[s - 1] if s > 0 else "\n"
         right = text[e] if e < len(text) else "\n"
-        if left in "\n\t" or right in "\n\t":
+        if s in after and right not in "\n\t":
+            spans += [(s + 1, e)] if e - s > 1 else []
+            continue
+        if left in "\n\t" or right in "\n\t" or s in inside:
             spans.append((s, e))
             continue
         han_l, han_r = is_han(left), is_han(right)
@@ -329,7 +345,7 @@ def _column_gaps(text: str) -> list[tuple[int, int]]:
     not letter-spacing beside a single character (王  欣, 第六章  附  则).
 
     >>> normalize("序号    重点任务    牵头单位").text, normalize("第六章  附  则").text
-    ('序号\\t重点任务\\t牵头单位', '第六章附则')
+    ('序号\\t重点任务\\t牵头单位', '第六章 附则')
     >>> normalize("(一)  加强组织领导。  各区要建立工作机制。").text
     '(一)加强组织领导。各区要建立工作机制。'
 

@@ -175,3 +175,19 @@ def test_a_pdf_font_s_look_alike_characters_read_as_their_ideographs(path, tmp_p
     assert _read(cleaned) == _read(text)
     (tmp_path / path.name).write_text(pdf, encoding="utf-8")
     assert _extracted(tmp_path / path.name) == _extracted(path)
+
+
+# An item's number set apart from its mark, as text taken from a PDF gives it: 1 . 开展, 一 、总体要求,
+# （ 一 ）, 第 一 条
+_MARKS = re.compile(r"^([ \t]*)(\d{1,3}|[一二三四五六七八九十]+)([.．、])(?!\d)", re.M)
+_AROUND = re.compile(r"^([ \t]*)([（(]|第)([一二三四五六七八九十百]+|\d{1,3})([）)]|条)", re.M)
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_an_item_s_number_set_apart_from_its_mark_reads_as_it_is(path, tmp_path):
+    text = path.read_text(encoding="utf-8")
+    spaced = _AROUND.sub(r"\1\2 \3 \4", _MARKS.sub(r"\1\2 \3 ", text))
+    assert spaced != text
+    assert _read(spaced) == _read(text)
+    (tmp_path / path.name).write_text(spaced, encoding="utf-8")
+    assert _extracted(tmp_path / path.name) == _extracted(path)

@@ -81,6 +81,21 @@ def test_the_levels_of_autonomous_areas_and_inner_mongolia():
     assert gz.resolve("州发展改革委", yanbian).label_zh == "延边朝鲜族自治州发展和改革委员会"
     assert gz.resolve("各盟行政公署", mongolia) == gz.resolve("盟人民政府", mongolia)
     assert gz.resolve("旗人民政府", mongolia).label_zh == "内蒙古自治区各旗人民政府"
+    # a league's or a city's 旗县 are its county level, banners and counties together
+    baotou = places(gz, "150200")[0]
+    assert gz.resolve("各旗县人民政府", baotou) == gz.resolve("各县（区）人民政府", baotou)
+    assert gz.resolve("旗县财政局", baotou).label_zh == "包头市各县(区)财政局"
+
+
+def test_a_function_at_all_levels_is_each_body_of_it():
+    """各级监察委员会, 各级财政部门: as laws name a function at every level of the place and below."""
+    gz = Gazetteer.bundled()
+    henan = places(gz, "410000")[0]
+    commission = gz.resolve("各级监察委员会", henan)
+    assert commission.resolved and commission.iri.endswith("henan-all-levels-discipline-inspection-supervision")
+    assert commission.type == gz.resolve("省监察委员会", henan).type
+    assert gz.resolve("各级财政部门", henan).label_zh == "河南省各级财政局"
+    assert gz.resolve("各级人民政府", henan) == gz.resolve("各级政府", henan)  # the vocabulary's collective
 
 
 def test_party_organs_are_named_as_the_party_names_them():

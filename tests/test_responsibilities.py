@@ -53,6 +53,8 @@ def assignments(body: str):
         ),
         ("牵头单位：市商务局；配合单位：市财政局", [("市商务局", "lead", 1), ("市财政局", "support", 1)]),
         ("\n责任单位：各县区人民政府（管委会）", [("各县区人民政府(管委会)", "responsible", 1)]),
+        # a lead and its supporters under the label of those responsible
+        ("\n责任单位：市审批局牵头，市大数据中心配合", [("市审批局", "lead", 1), ("市大数据中心", "support", 1)]),
     ],
     ids=[
         "x-lead-y-support",
@@ -65,6 +67,7 @@ def assignments(body: str):
         "a-line-of-its-own",
         "after-the-last-sentence",
         "a-line-ending-in-a-bracket",
+        "lead-under-the-responsible-label",
     ],
 )
 def test_clause_forms(clause, expected):
@@ -72,11 +75,18 @@ def test_clause_forms(clause, expected):
     assert {path for path, *_ in assignments(clause)} == {"一/（一）"}
 
 
-def test_blanket_clause_covers_the_later_measures_of_its_section():
-    found = assignments("（责任单位：市工信局，以下各项任务均需各县区人民政府负责落实，不再列出）")
-    assert ("一/（一）", "市工信局", "responsible", 1, False) in found
+@pytest.mark.parametrize(
+    "blanket",
+    [
+        "，以下各项任务均需各县区人民政府负责落实，不再列出",
+        "。以下均需各县区人民政府落实，不再列出",
+        "；以下工作均由各县区人民政府组织实施",
+    ],
+)
+def test_blanket_clause_covers_the_later_measures_of_its_section(blanket):
+    found = assignments(f"（责任单位：市工信局{blanket}）")
+    assert [(name, role) for path, name, role, *_ in found if path == "一/（一）"] == [("市工信局", "responsible")]
     assert ("一/（二）", "各县区人民政府", "implementer", 1, False) in found
-    assert not any(path == "一/（一）" and role == "implementer" for path, _, role, *_ in found)
 
 
 def test_a_parenthesis_that_is_not_a_clause_gives_nothing():
