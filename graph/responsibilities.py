@@ -30,7 +30,9 @@ ROLE_WORDS = {LEAD: "牵头|主办", SUPPORT: "配合|参加|参与|支撑|协�
 # what answers: a body, or a department's own divisions in its documents (责任处室)
 BEARERS = "单位|部门|主体|处室|科室"
 LABELS = f"(?:{'|'.join(ROLE_WORDS.values())})(?:{BEARERS})"
-_CLAUSE_OPEN = re.compile(rf"\((?=(?:{LABELS}\s*:|[^()]{{2,40}}?牵头))")
+# a clause's brackets: round, or square ones some documents print (【责任单位：…】, 〔牵头单位：…〕)
+_CLOSING = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
+_CLAUSE_OPEN = re.compile(rf"[(\[【〔](?=(?:{LABELS}\s*:|[^()\[\]【】〔〕]{{2,40}}?牵头))")
 # the same labels opening a line or following a sentence, unbracketed: "…。责任单位:县行政审批局"
 _LINE_OPEN = re.compile(rf"(?:^|(?<=。))[ \t]*(?={LABELS}\s*:)", re.M)
 _LABEL = re.compile(rf"({LABELS})\s*:")
@@ -170,11 +172,13 @@ def assign(path, mentions, role, joint, source, quote) -> list[Assignment]:
 
 
 def _closing_paren(text: str, start: int) -> int:
+    """Where the bracket opened at ``start`` closes (or its line ends)."""
+    opening, closing = text[start], _CLOSING[text[start]]
     depth = 0
     for i in range(start, len(text)):
-        if text[i] == "(":
+        if text[i] == opening:
             depth += 1
-        elif text[i] == ")":
+        elif text[i] == closing:
             depth -= 1
             if depth == 0:
                 return i
@@ -189,7 +193,7 @@ def _clause_bounds(text: str) -> list[tuple[int, int, int, int]]:
     bounds = []
     for m in _CLAUSE_OPEN.finditer(text):
         end = _closing_paren(text, m.start())
-        closed = end < len(text) and text[end] == ")"
+        closed = end < len(text) and text[end] == _CLOSING[text[m.start()]]
         bounds.append((m.start(), m.start() + 1, end, end + 1 if closed else end))
     bracketed = list(bounds)
     for m in _LINE_OPEN.finditer(text):
@@ -245,7 +249,8 @@ def _lead_form(path: str, content: MappedText, quote: Span) -> list[Assignment]:
     found = assign(path, split_agencies(content[: lead.end(1)]), LEAD, False, BODY, quote)
     if lead.group(2):
         role = IMPLEMENTER if "落实" in (lead.group(3) or "") else SUPPORT
-        found += assign(path, split_agencies(content[lead.start(2) : lead.end(2)]), role, False, BODY, quote)
+        mentions, joint = joint_list(content[lead.start(2) : lead.end(2)])  # …，B、C按职责分工负责
+        found += assign(path, mentions, role, joint, BODY, quote)
     return found
 
 

@@ -55,6 +55,13 @@ def assignments(body: str):
         ("\n责任单位：各县区人民政府（管委会）", [("各县区人民政府(管委会)", "responsible", 1)]),
         # a lead and its supporters under the label of those responsible
         ("\n责任单位：市审批局牵头，市大数据中心配合", [("市审批局", "lead", 1), ("市大数据中心", "support", 1)]),
+        (
+            "（市卫健委牵头，市民政局、市医保局按职责分工负责）",
+            [("市卫健委", "lead", 1), ("市民政局", "support", 1), ("市医保局", "support", 2)],
+        ),
+        # square brackets, as some documents print a clause
+        ("【责任单位：市民政局、市财政局】", [("市民政局", "responsible", 1), ("市财政局", "responsible", 2)]),
+        ("〔牵头单位：市民政局；配合单位：市财政局〕", [("市民政局", "lead", 1), ("市财政局", "support", 1)]),
     ],
     ids=[
         "x-lead-y-support",
@@ -68,6 +75,9 @@ def assignments(body: str):
         "after-the-last-sentence",
         "a-line-ending-in-a-bracket",
         "lead-under-the-responsible-label",
+        "lead-and-the-others-by-their-duties",
+        "square-brackets",
+        "tortoise-shell-brackets",
     ],
 )
 def test_clause_forms(clause, expected):
