@@ -49,6 +49,8 @@ _PERIOD_NAME = re.compile(r"十(?P<n>[一二三四五六七八九])五")
 _PERIOD = re.compile(rf"“?{_PERIOD_NAME.pattern}”?(?:期末|末|期间|时期|[^,;。“]{{0,10}}规划)")
 _WITHIN = re.compile(r"(?P<n>\d)年内")
 _BASELINE = re.compile(r"(?:在|较|比)(?P<year>(?:19|20)\d\d)年(?:基础上)?")
+# 满意度比2023年提高5个百分点: the baseline is no part of the indicator's name
+_BASELINE_AFTER = re.compile(_BASELINE.pattern + "$")
 _PER_YEAR = re.compile(r"每年|年均|年度")
 _EACH_COUNTY = re.compile(r"各县\(?区\)?|各县区|每个县|各区(?!域)|各街镇|各镇|各乡镇|各街道")
 _EACH_ZONE = re.compile(r"每个开发区|各开发区|各产业集聚区|每个产业集聚区")
@@ -183,7 +185,7 @@ def _kind(unit: str, clause: str) -> str:
 def _clean(indicator: str) -> str:
     """Drop leading verbs and context, trailing verbs, and quote marks left without their pair."""
     indicator = _LEADING.sub("", indicator.strip(' ,、:"'))
-    indicator = _TRAILING.sub("", indicator).strip(' ,、"')
+    indicator = _TRAILING.sub("", _BASELINE_AFTER.sub("", indicator)).strip(' ,、"')
     if indicator.count("“") != indicator.count("”"):
         indicator = indicator.strip("“”")
         if "”" in indicator and "“" not in indicator:

@@ -197,10 +197,11 @@ def test_a_table_in_the_body_names_a_bare_figure_by_its_whole_column():
     assert {(t.kind, t.unit, t.scope) for t in found} == {("level", "平方公里", "city"), ("share", "%", "city")}
 
 
-def test_a_rate_raised_by_points_is_named_without_its_verb():
-    found = sentence_targets(
-        "p", MappedText.of("研发经费投入强度较2020年提高0.5个百分点"), _Context(None, None), None, []
-    )
+@pytest.mark.parametrize(
+    "clause", ["研发经费投入强度较2020年提高0.5个百分点", "研发经费投入强度比2020年提高0.5个百分点"]
+)
+def test_a_rate_raised_by_points_is_named_without_its_verb_or_baseline(clause):
+    found = sentence_targets("p", MappedText.of(clause), _Context(None, None), None, [])
     assert [(t.indicator, t.baseline) for t in found] == [("研发经费投入强度", "2020")]
 
 
