@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 _CN_DIGITS = "零一二三四五六七八九"
-_CN = "一二三四五六七八九十百零〇两"
+CN_NUMERALS = "一二三四五六七八九十百零〇两"  # what a Chinese numeral of the outline is written with
 
 
 def cn_to_int(numeral: str) -> int:
@@ -72,11 +72,11 @@ _DIVISION_WORDS = {"part": "部分", "chapter": "章", "section": "节", "articl
 # (style, rank, pattern); the pattern's group 1 is the number, the match ends after the marker.
 STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     *(
-        (style, rank, re.compile(f"第([{_CN}]+){word}{_DIVISION_END}"))
+        (style, rank, re.compile(f"第([{CN_NUMERALS}]+){word}{_DIVISION_END}"))
         for rank, (style, word) in enumerate(_DIVISION_WORDS.items())
     ),
-    ("cn", 3, re.compile(f"([{_CN}]+)、")),
-    ("cn_paren", 4, re.compile(f"\\(([{_CN}]+)\\)")),
+    ("cn", 3, re.compile(f"([{CN_NUMERALS}]+)、")),
+    ("cn_paren", 4, re.compile(f"\\(([{CN_NUMERALS}]+)\\)")),
     # "1." but not "1.5倍"; "2.2024-2026年…" (a number then a year) is still a marker.
     ("arabic", 5, re.compile(r"(\d{1,3})(?:[.、](?!\d)|\.(?=(?:19|20)\d\d))")),
     ("arabic_paren", 6, re.compile(r"\((\d{1,3})\)")),

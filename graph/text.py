@@ -20,6 +20,7 @@ from pathlib import Path
 
 from policykg.errors import CorpusError, PolicyKGError, Problem
 from policykg.graph.mapped import MappedText
+from policykg.graph.numbering import CN_NUMERALS
 from policykg.graph.records import SourceText
 
 _BOMS = (
@@ -259,11 +260,10 @@ _ITEM_OPENING = re.compile(
 )
 # An item's marker at the start of a line, its number set apart as text taken from a PDF gives it:
 # 1 . 开展, 一 、总体要求, （ 一 ）, 第 一 条.
-_CN_NUMBER = "一二三四五六七八九十百零〇两"
 _SPACED_MARKER = re.compile(
-    f"^[{_SPACES}]*(?:第[{_SPACES}]*[{_CN_NUMBER}]+[{_SPACES}]*[条章节]"
-    f"|[(（][{_SPACES}]*[{_CN_NUMBER}\\d]+[{_SPACES}]*[)）]"
-    f"|(?:\\d{{1,3}}|[{_CN_NUMBER}]+)[{_SPACES}]*[.、．](?!\\d))",
+    f"^[{_SPACES}]*(?:第[{_SPACES}]*[{CN_NUMERALS}]+[{_SPACES}]*[条章节]"
+    f"|[(（][{_SPACES}]*[{CN_NUMERALS}\\d]+[{_SPACES}]*[)）]"
+    f"|(?:\\d{{1,3}}|[{CN_NUMERALS}]+)[{_SPACES}]*[.、．](?!\\d))",
     re.M,
 )
 _GAP = re.compile(f"(?<=\\S)[{_SPACES}]{{2,}}(?=\\S)")
