@@ -27,6 +27,9 @@ _MARKDOWN = re.compile(r"#{1,6}\s*")
 # An annex header: 附件 / 附件1 / 附件一 / 附表2, alone or with a colon and a title or a list.
 _ANNEX = re.compile(r"附[件表]([一二三四五六七八九十\d]*)(?::(.*))?$")
 _TERMINAL = "。!?;:)】》〕"
+# A task's field on a line of its own, as task lists print them under each task: 责任单位:…, 配合单位:…,
+# 完成时限:…, 时间节点:…
+_FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(?:单位|部门|处室|主体|时限|时间|期限|节点)\s*:")
 _SENTENCE_END = "。!?;"
 # A numbered line shorter than a printed line (GB/T 9704: 28 characters, less the indent and the
 # number) that ends no sentence is a heading on its own line, not the first half of a broken one.
@@ -87,9 +90,13 @@ def is_prose(line: str) -> bool:
 
 
 def starts_block(line: str) -> bool:
-    """A line that opens something new: an item, a heading, a cell, an annex, a clause, a date."""
+    """A line that opens something new: an item, a heading, a cell, an annex, a clause, a field of a
+    task (责任单位:…, 完成时限:…), a date."""
     return bool(
-        match_marker(line) or line.startswith(("\t", "附件", "附表", "---", "(责任单位", "|")) or DATE_LINE.match(line)
+        match_marker(line)
+        or line.startswith(("\t", "附件", "附表", "---", "(责任单位", "|"))
+        or _FIELD.match(line)
+        or DATE_LINE.match(line)
     )
 
 
@@ -113,6 +120,8 @@ def continues(prev: str, nxt: str) -> bool:
     True
     >>> continues("根据《上海市深化农村公路管理养护体制改革实施方案的通知》(沪府办发〔2020〕", "3号)")
     True
+    >>> continues("责任单位:市工信局、各区政府", "完成时限:2026年底")  # a task's next field
+    False
     """
     if prev and nxt and prev[-1].isdigit() and nxt[0] in "年月日":
         return True

@@ -41,6 +41,7 @@ _BLANKET = re.compile(
     r"[,;。]?\s*(?:以下|下列)(?:各项)?(?:任务|工作|事项)?均[需由](.+?)(?:负责)?(?:组织)?(?:落实|实施)[^)]*$"
 )
 _LEAD_FORM = re.compile(r"^(.+?)牵头(?:负责)?(?:[,;](.+?)(配合|参与|协同|组织落实|负责落实|落实)?)?$")
+_LEAD_MARK = re.compile(r"[(（]牵头(?:单位)?[)）]$")  # 市工信局（牵头）: the lead among those listed
 _SEPARATORS = re.compile(r"[、,;。]")
 _CONJUNCTIONS = re.compile(r"[、,;。]|以及|或者|和|及|与|或")  # prose lists: 各镇政府、街道办事处和头桥集团
 _JOINT = "按职责分工负责"
@@ -165,7 +166,21 @@ def joint_list(text: MappedText) -> tuple[list[Mention], bool]:
 
 
 def assign(path, mentions, role, joint, source, quote) -> list[Assignment]:
+    """One assignment per body, ranked as listed; among those responsible, the bodies marked as
+    leading lead and the others support (责任单位：A（牵头）、B、C, as task lists write it)."""
+    marked = [m for m in mentions if _LEAD_MARK.search(m.name)]
+    if role == RESPONSIBLE and marked:
+        leads = [_unmarked(m) for m in marked]
+        others = [m for m in mentions if m not in marked]
+        return assign(path, leads, LEAD, joint, source, quote) + assign(path, others, SUPPORT, joint, source, quote)
     return [Assignment(path, m, role, rank, joint, source, quote) for rank, m in enumerate(mentions, 1)]
+
+
+def _unmarked(mention: Mention) -> Mention:
+    """A body without its (牵头) mark, the span shortened to its name."""
+    cut = len(mention.written) - len(_LEAD_MARK.sub("", mention.written))
+    span = Span(mention.span.start, mention.span.end - cut)
+    return Mention(_LEAD_MARK.sub("", mention.written), _LEAD_MARK.sub("", mention.name), span)
 
 
 # -- body clauses -----------------------------------------------------------------------------

@@ -59,6 +59,15 @@ def assignments(body: str):
             "（市卫健委牵头，市民政局、市医保局按职责分工负责）",
             [("市卫健委", "lead", 1), ("市民政局", "support", 1), ("市医保局", "support", 2)],
         ),
+        # the lead marked among those responsible, the others supporting
+        (
+            "（责任单位：市工信局（牵头）、市发改委、市科技局）",
+            [("市工信局", "lead", 1), ("市发改委", "support", 1), ("市科技局", "support", 2)],
+        ),
+        (
+            "\n责任单位：市工信局（牵头）、各区政府\n完成时限：2026年底",
+            [("市工信局", "lead", 1), ("各区政府", "support", 1)],
+        ),
         # square brackets, as some documents print a clause
         ("【责任单位：市民政局、市财政局】", [("市民政局", "responsible", 1), ("市财政局", "responsible", 2)]),
         ("〔牵头单位：市民政局；配合单位：市财政局〕", [("市民政局", "lead", 1), ("市财政局", "support", 1)]),
@@ -76,6 +85,8 @@ def assignments(body: str):
         "a-line-ending-in-a-bracket",
         "lead-under-the-responsible-label",
         "lead-and-the-others-by-their-duties",
+        "lead-marked-in-the-list",
+        "lead-marked-on-a-line-with-a-deadline-after",
         "square-brackets",
         "tortoise-shell-brackets",
     ],

@@ -173,6 +173,19 @@ def test_a_support_cell_the_row_does_not_print_is_empty_not_spanning():
     ]
 
 
+def test_the_lead_marked_in_a_responsible_cell_leads_and_the_others_support():
+    outline = table(
+        "序号", "工作任务", "责任单位",
+        "1", "编制城市更新专项规划", "区规划资源局（牵头）、区建设管理委",
+        "2", "开展城市体检评估工作", "区建设管理委",
+    )  # fmt: skip
+    assert found(outline) == [
+        ("附件/1", "区规划资源局", "lead"),
+        ("附件/1", "区建设管理委", "support"),
+        ("附件/2", "区建设管理委", "responsible"),
+    ]
+
+
 def test_a_table_cut_off_in_its_last_row_is_reported():
     outline = table(
         "序号", "工作任务", "牵头单位", "配合单位",
