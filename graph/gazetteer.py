@@ -161,7 +161,10 @@ _POLICE_BRANCH = re.compile(r"^(?:.{0,6}公安局|公安)(.{2,8}?)分局$")
 _LEVEL_WORD = re.compile(r"^(各?[省市县区乡镇])级(?!以上|以下)")
 ALL_LEVELS = "各级"  # 各级人民法院, 各级财政部门: the function at every level, as laws name it
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
-_EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[市县区乡镇盟旗]|街道)")
+_EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[市州县区乡镇盟旗]|街道)")
+# the kinds of one tier listed (各县、区财政局; 各市、州财政局: cities and autonomous prefectures): the
+# bodies of that tier, written as its first kind
+_ONE_TIER = re.compile(r"^(各?)(?:([县区])(?:、[县区市旗])+|(市)(?:、[州盟])+)(?=[\u4e00-\u9fff]{2})")
 
 
 def _instances(g: Graph, cls: URIRef) -> list[URIRef]:
@@ -362,6 +365,7 @@ class Gazetteer:
                 return found
         body = _OWN_LEVEL.sub("", _VERTICAL.sub("", k.removeprefix("中共")))  # 本级人民政府, 当地政府: the place's own
         body = _LEVEL_WORD.sub(r"\1", _POLICE_BRANCH.sub(r"\1公安分局", body))
+        body = _ONE_TIER.sub(r"\1\2\3", body)
         if k not in self._type_keys:  # a collective the vocabulary names whole (各区政府) stays one
             body = _EACH.sub("", body)
         division, at = self.divisions.read(body, place.division)

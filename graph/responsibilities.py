@@ -45,13 +45,15 @@ _LEAD_MARK = re.compile(r"[(（]牵头(?:单位)?[)）]$")  # 市工信局（牵
 _SEPARATORS = re.compile(r"[、,;。]")
 _CONJUNCTIONS = re.compile(r"[、,;。]|以及|或者|和|及|与|或")  # prose lists: 各镇政府、街道办事处和头桥集团
 _JOINT = "按职责分工负责"
-_LEVEL_PREFIX = "市区县省镇"  # 市发改委、教育局: the level written once, before the first name
 _KEEPS_OWN_PREFIX = re.compile(
     r"^(市|省|县|区|镇|各|中共|国家|中国|相关|有关|所在)|区|管委会|党工委|集团|支行|分行|分局|总部|[镇乡]$|街道"
 )
 # a level, with the levels like it in brackets (县(市、区): nested in a clause's brackets as 县〔市、区〕)
-_LEVEL = r"(?:省|市|县|区|乡|镇)(?:[(〔][^()〔〕]{1,5}[)〕])?"
-_TIER = {"省": 0, "市": 1, "县": 2, "区": 2, "乡": 3, "镇": 3}
+_LEVEL = r"(?:省|市|州|盟|县|区|旗|乡|镇)(?:[(〔][^()〔〕]{1,5}[)〕])?"
+_TIER = {"省": 0, "市": 1, "州": 1, "盟": 1, "县": 2, "区": 2, "旗": 2, "乡": 3, "镇": 3}
+_BEARER_ONLY = re.compile(f"(?:{BEARERS})+")  # 各区政府、各有关部门和单位: 单位 alone is no function of the level
+# the level written once, before the first name: 市发改委、教育局; 各区发改委、科技局; 各市、州财政局、科技局
+_LEVEL_PREFIX = re.compile(rf"^各?{_LEVEL}(?:、{_LEVEL})*(?=[\u4e00-\u9fff]{{2}})")
 _SHARED_LEVELS = re.compile(rf"^(各?)((?:{_LEVEL}、)+)({_LEVEL})(?=[\u4e00-\u9fff]{{2}})")
 # 市区两级财政部门, 市、区两级政府, 省市县三级: the function at each level named before 两级/三级
 _TIERS = re.compile(r"^((?:[省市县区乡镇]、?){2,4})[两三四]级(?=[\u4e00-\u9fff]{2})")
@@ -91,6 +93,10 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     ['各镇人民政府', '各街道办事处']
     >>> [m.name for m in split_agencies(MappedText.of("区镇两级财政部门、市、区两级人民政府"))]
     ['区财政部门', '镇财政部门', '市人民政府', '区人民政府']
+    >>> [m.name for m in split_agencies(MappedText.of("各市、州财政局、科技局"))]
+    ['各市、州财政局', '各市、州科技局']
+    >>> [m.name for m in split_agencies(MappedText.of("市、区财政部门、交通主管部门"))]
+    ['市财政部门', '区财政部门', '市交通主管部门', '区交通主管部门']
 
     With ``conjunctions``, 和/及/与 separate too, after a body's name (not in 住房和城乡建设局):
 
@@ -123,9 +129,10 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     if fields:  # 发展改革、交通等部门: fields of work sharing the 部门 written once
         names = [n if _AGENCY_FORM.fullmatch(n) else n + "部门" for n in names]
     first = names[0] if names else ""
-    prefix = first[0] if first and first[0] in _LEVEL_PREFIX and not NOT_A_LEVEL.match(first) else ""
+    written = _LEVEL_PREFIX.match(first) if not NOT_A_LEVEL.match(first) else None
+    prefix = written.group() if written else ""
     for i, name in enumerate(names):
-        if prefix and (NOT_A_LEVEL.match(name) or not _has_own_place(name)):
+        if prefix and (NOT_A_LEVEL.match(name) or not _has_own_place(name)) and not _BEARER_ONLY.fullmatch(name):
             names[i] = prefix + name
         elif i and first.startswith("各") and re.match("街道|镇|乡", name) and not Divisions.bundled().names_city(name):
             names[i] = "各" + name  # 各镇人民政府、街道办事处: each of both

@@ -87,6 +87,16 @@ def test_the_levels_of_autonomous_areas_and_inner_mongolia():
     assert gz.resolve("旗县财政局", baotou).label_zh == "包头市各县(区)财政局"
 
 
+def test_the_kinds_of_one_tier_listed_are_that_tier():
+    """各县、区财政局 are the county-level bureaus; 各市、州财政局 (a province with autonomous
+    prefectures) the prefecture-level ones."""
+    gz = Gazetteer.bundled()
+    hubei = places(gz, "420000")[0]
+    assert gz.resolve("各县、区财政局", hubei) == gz.resolve("县财政局", hubei)
+    assert gz.resolve("各市、州财政局", hubei) == gz.resolve("各市财政局", hubei)
+    assert gz.resolve("各州财政局", hubei).label_zh == "湖北省各自治州财政局"
+
+
 def test_a_function_at_all_levels_is_each_body_of_it():
     """各级监察委员会, 各级财政部门: as laws name a function at every level of the place and below."""
     gz = Gazetteer.bundled()
