@@ -90,13 +90,9 @@ def is_prose(line: str) -> bool:
 
 
 def starts_block(line: str) -> bool:
-    """A line that opens something new: an item, a heading, a cell, an annex, a clause, a field of a
-    task (责任单位:…, 完成时限:…), a date."""
+    """A line that opens something new: an item, a heading, a cell, an annex, a clause, a date."""
     return bool(
-        match_marker(line)
-        or line.startswith(("\t", "附件", "附表", "---", "(责任单位", "|"))
-        or _FIELD.match(line)
-        or DATE_LINE.match(line)
+        match_marker(line) or line.startswith(("\t", "附件", "附表", "---", "(责任单位", "|")) or DATE_LINE.match(line)
     )
 
 
@@ -139,6 +135,7 @@ def continues(prev: str, nxt: str) -> bool:
         and "\t" not in prev
         and "|" not in prev
         and not starts_block(nxt)
+        and not _FIELD.match(nxt)  # a task's next field, outside any bracket: 完成时限:…
     )
 
 

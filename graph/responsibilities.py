@@ -26,21 +26,29 @@ RESPONSIBLE, LEAD, SUPPORT, IMPLEMENTER, COORDINATOR = "responsible", "lead", "s
 BODY, ANNEX, PROSE = "body", "annex", "prose"
 
 # The words that make a clause label or a table column name a role (牵头单位, 配合部门, 推进单位…).
-ROLE_WORDS = {LEAD: "牵头|主办", SUPPORT: "配合|参加|参与|支撑|协办|协助", RESPONSIBLE: "责任|推进|主责|实施|承办|落实"}
+ROLE_WORDS = {
+    LEAD: "牵头|主办",
+    SUPPORT: "配合|参加|参与|支撑|协办|协助|协同",
+    RESPONSIBLE: "责任|推进|主责|实施|承办|落实",
+}
 # what answers: a body, or a department's own divisions in its documents (责任处室)
 BEARERS = "单位|部门|主体|处室|科室"
 LABELS = f"(?:{'|'.join(ROLE_WORDS.values())})(?:{BEARERS})"
 # a clause's brackets: round, or square ones some documents print (【责任单位：…】, 〔牵头单位：…〕)
 _CLOSING = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
-_CLAUSE_OPEN = re.compile(rf"[(\[【〔](?=(?:{LABELS}\s*:|[^()\[\]【】〔〕]{{2,40}}?牵头))")
+# a label may follow another field (责任领导:张三;责任单位:…) or stand in brackets of its own (【牵头单位】…)
+_CLAUSE_OPEN = re.compile(rf"[(\[【〔](?=(?:[^()\[\]【】〔〕]{{0,20}}?{LABELS}\s*:|[^()\[\]【】〔〕]{{2,40}}?牵头))")
 # the same labels opening a line or following a sentence, unbracketed: "…。责任单位:县行政审批局"
-_LINE_OPEN = re.compile(rf"(?:^|(?<=。))[ \t]*(?={LABELS}\s*:)", re.M)
-_LABEL = re.compile(rf"({LABELS})\s*:")
-_OTHER_LABEL = re.compile(r"[;。,]\s*[\u4e00-\u9fff]{2,8}\s*:")  # ;完成时限:2025年底 after a list of bodies
+_LINE_OPEN = re.compile(rf"(?:^|(?<=。))[ \t]*(?=【?{LABELS}\s*(?::|】))", re.M)
+_LABEL = re.compile(rf"【?({LABELS})\s*(?::|】)")
+# what ends a list of bodies: another field (;完成时限:2025年底) or a deadline (,2025年底前完成)
+_OTHER_LABEL = re.compile(r"[;。,]\s*(?:[\u4e00-\u9fff]{2,8}\s*:|(?:19|20)\d\d年|年内|年底前|长期|持续)")
 _BLANKET = re.compile(
     r"[,;。]?\s*(?:以下|下列)(?:各项)?(?:任务|工作|事项)?均[需由](.+?)(?:负责)?(?:组织)?(?:落实|实施)[^)]*$"
 )
-_LEAD_FORM = re.compile(r"^(.+?)牵头(?:负责)?(?:[,;](.+?)(配合|参与|协同|组织落实|负责落实|落实)?)?$")
+_LEAD_FORM = re.compile(
+    r"^(.+?)牵头(?:负责)?(?:[,;](.+?)(配合|参与|协同|按职责分工负责|(?:组织|负责|具体)?(?:落实|实施)|具体负责|负责)?)?$"
+)
 _LEAD_MARK = re.compile(r"[(（]牵头(?:单位)?[)）]$")  # 市工信局（牵头）: the lead among those listed
 _SEPARATORS = re.compile(r"[、,;。]")
 _CONJUNCTIONS = re.compile(r"[、,;。]|以及|或者|和|及|与|或")  # prose lists: 各镇政府、街道办事处和头桥集团
@@ -270,9 +278,10 @@ def _lead_form(path: str, content: MappedText, quote: Span) -> list[Assignment]:
         return []
     found = assign(path, split_agencies(content[: lead.end(1)]), LEAD, False, BODY, quote)
     if lead.group(2):
-        role = IMPLEMENTER if "落实" in (lead.group(3) or "") else SUPPORT
-        mentions, joint = joint_list(content[lead.start(2) : lead.end(2)])  # …，B、C按职责分工负责
-        found += assign(path, mentions, role, joint, BODY, quote)
+        verb = lead.group(3) or "配合"  # …，B配合; …，B、C按职责分工负责 (jointly); …，B负责落实 (carry it out)
+        role = SUPPORT if verb in ("配合", "参与", "协同", _JOINT) else IMPLEMENTER
+        mentions = split_agencies(content[lead.start(2) : lead.end(2)])
+        found += assign(path, mentions, role, verb == _JOINT, BODY, quote)
     return found
 
 

@@ -68,6 +68,12 @@ def assignments(body: str):
             "\n责任单位：市工信局（牵头）、各区政府\n完成时限：2026年底",
             [("市工信局", "lead", 1), ("各区政府", "support", 1)],
         ),
+        ("（市发改委牵头，各区政府具体负责）", [("市发改委", "lead", 1), ("各区政府", "implementer", 1)]),
+        ("（主责单位：市发改委；协同单位：市财政局）", [("市发改委", "responsible", 1), ("市财政局", "support", 1)]),
+        # a list of bodies ends at another field or a deadline
+        ("（责任领导：张三；责任单位：市发改委，2025年底前完成）", [("市发改委", "responsible", 1)]),
+        # a label in brackets of its own, on its line
+        ("\n【牵头单位】市发改委\n【配合单位】市财政局", [("市发改委", "lead", 1), ("市财政局", "support", 1)]),
         # square brackets, as some documents print a clause
         ("【责任单位：市民政局、市财政局】", [("市民政局", "responsible", 1), ("市财政局", "responsible", 2)]),
         ("〔牵头单位：市民政局；配合单位：市财政局〕", [("市民政局", "lead", 1), ("市财政局", "support", 1)]),
@@ -87,6 +93,10 @@ def assignments(body: str):
         "lead-and-the-others-by-their-duties",
         "lead-marked-in-the-list",
         "lead-marked-on-a-line-with-a-deadline-after",
+        "lead-and-those-who-carry-it-out",
+        "co-operating-bodies",
+        "a-leader-before-and-a-deadline-after",
+        "labels-in-brackets-of-their-own",
         "square-brackets",
         "tortoise-shell-brackets",
     ],
