@@ -164,7 +164,9 @@ ALL_LEVELS = "各级"  # 各级人民法院, 各级财政部门: the function at
 _EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[市州县区乡镇盟旗]|街道)")
 # the kinds of one tier listed (各县、区财政局; 各市、州财政局: cities and autonomous prefectures): the
 # bodies of that tier, written as its first kind
-_ONE_TIER = re.compile(r"^(各?)(?:([县区])(?:、[县区市旗])+|(市)(?:、[州盟])+)(?=[\u4e00-\u9fff]{2})")
+_ONE_TIER = re.compile(
+    r"^(各?)(?:([县区])(?:\([^()]{1,5}\))?(?:、[县区市旗](?:\([^()]{1,5}\))?)+|(市)(?:、[州盟])+)(?=[\u4e00-\u9fff]{2})"
+)  # 各区、县(市)人民政府 too
 
 
 def _instances(g: Graph, cls: URIRef) -> list[URIRef]:

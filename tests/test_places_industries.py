@@ -95,6 +95,9 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
     assert gz.resolve("各县、区财政局", hubei) == gz.resolve("县财政局", hubei)
     assert gz.resolve("各市、州财政局", hubei) == gz.resolve("各市财政局", hubei)
     assert gz.resolve("各州财政局", hubei).label_zh == "湖北省各自治州财政局"
+    hangzhou = places(gz, "330100")[0]
+    assert gz.resolve("各区、县（市）人民政府", hangzhou) == gz.resolve("各县（区）人民政府", hangzhou)
+    assert gz.resolve("市人力社保局", hangzhou).label_zh == "杭州市人力资源和社会保障局"  # Zhejiang's short name
 
 
 def test_a_function_at_all_levels_is_each_body_of_it():

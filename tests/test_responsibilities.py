@@ -141,6 +141,13 @@ def test_a_bracketed_duty_sentence_names_its_bodies_without_the_bracket():
     assert [(a.path, a.agency.name) for a in found] == [("一/（一）", "市教委"), ("一/（一）", "市财政局")]
 
 
+@pytest.mark.parametrize("statement", ["各区政府是稳就业工作的责任主体", "各区政府是本辖区道路安全的第一责任人"])
+def test_the_body_a_sentence_names_as_the_one_answerable_is_responsible(statement):
+    text = f"某市工作方案\n\n一、重点任务\n\n（一）推进项目建设。{statement}，负责组织实施。\n"
+    found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), lambda name: True)
+    assert [(a.path, a.agency.name, a.role) for a in found] == [("一/（一）", "各区政府", "responsible")]
+
+
 @pytest.mark.parametrize("role", ["有关部门", "处置部门", "责任单位", "牵头部门", "配合单位"])
 def test_a_role_in_the_task_is_no_body(role):
     """有关部门, 处置部门 (whoever handles it), 牵头部门: a role the task gives, not a body it names."""
