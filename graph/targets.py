@@ -571,7 +571,7 @@ def annex_targets(annex: Annex) -> list[Target]:
     if any(_column_unit(header, j) for j in range(1, len(header))):
         return []
     entities = annex.rows[0].cells[1:]
-    unit = next((n.split(":", 1)[-1].split("：", 1)[-1].strip() for n in annex.notes if "单位" in n), None)
+    unit = _note_unit(annex)
     found = []
     for row in annex.rows[1:]:
         m = _YEAR_CELL.match(_fold(row.cells[0]))
@@ -587,6 +587,23 @@ def annex_targets(annex: Annex) -> list[Target]:
                 if target:
                     found.append(target)
     return found
+
+
+def _note_unit(annex: Annex) -> str | None:
+    """The unit a table's note gives all its figures (单位：亿元)."""
+    return next((n.split(":", 1)[-1].split("：", 1)[-1].strip() for n in annex.notes if "单位" in n), None)
+
+
+# What a table's title says besides the quantity it lists: whose (各地, 各区) and what kind of table
+_TITLE_FRAME = re.compile(
+    r"^各(?:地|区县|县区|市区|[市县区](?:\([市县区、]+\))?|街镇|乡镇)|(?:分解|分配|安排)?(?:一览)?(?:表|清单)$"
+)
+
+
+def _title_quantity(title: str) -> str:
+    """The quantity a table of figures alone lists, as its title names it: 各地新能源汽车推广目标分解表 →
+    新能源汽车推广目标."""
+    return _TITLE_FRAME.sub("", _fold(title).replace(" ", ""))
 
 
 def _cell_target(label, entity, year, indicator, unit, cell, text) -> Target | None:
@@ -639,8 +656,10 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
     """Targets of a plan table: each value under a column that names a year ("2021年任务(万m2)",
     "2025年底总量(万m2)", an indicator table's "2025年指标" holding "58%以上"), or under a column
     with a unit in a row that names its year (建设时间 "2021年", "“十四五”期间"); a bare figure takes
-    its column's unit, else its row's (a 单位 column). A bare year over when the document was issued
-    is the baseline, not a target (2020年 | 2025年 in a 2021 plan). Rows with no value
+    its column's unit, else its row's (a 单位 column), else the table note's (单位：万辆); a figure no
+    column names is the quantity the table's title names (各地新能源汽车推广目标分解表). A bare year
+    over when the document was issued is the baseline, not a target (2020年 | 2025年 in a 2021
+    plan). Rows with no value
     under the year columns (named projects whose years are ticked), columns of costs, forecasts
     and past work, and tables of a period over before the document was issued ("“十三五”期间…
     建设情况一览表") give none, nor does a column that gives the size of the row's place (达标区域 |
@@ -663,6 +682,7 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
     time = next((j for j, h in enumerate(header) if _TIME_COLUMN.fullmatch(h)), None)
     if not year_of and time is None:
         return []
+    note_unit = _note_unit(annex)
     found = []
     for row in grid(annex):
         cells = [c if c is not None and len(c) else None for c in row.cells] + [None] * len(header)
@@ -675,7 +695,7 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
             for j in valued
             if (cell := cells[j])
             and row.printed[j]
-            and (v := _cell_value(texts[j], _column_unit(header, j, before=j in year_of) or row_unit))
+            and (v := _cell_value(texts[j], _column_unit(header, j, before=j in year_of) or row_unit or note_unit))
         }
         if not values or not (any(j in values for j in year_of) if year_of else row_year or total):
             continue  # a named project without a planned series, or a row of no year
@@ -685,7 +705,7 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
         horizon = max(year_of.values(), default=None) or default_year
         for j, (cell, (value, unit, comparator)) in values.items():
             stem = re.sub(r"指标|目标值?", "", _without_unit(re.sub(r"(?:19|20)\d\d年?", "", header[j])))
-            indicator = labels + ("" if _COUNT_COLUMN.fullmatch(stem) else stem)
+            indicator = labels + ("" if _COUNT_COLUMN.fullmatch(stem) else stem) or _title_quantity(annex.title or "")
             year = year_of.get(j) or row_year or horizon
             scope = "city" if _TOTAL_ROW.search(header[j]) else scope
             found.append(

@@ -183,6 +183,26 @@ def test_plan_table_rows_and_columns():
     assert not [t for t in shelters.targets if t.path == "附表2" and t.unit == "万元"]
 
 
+def test_a_table_of_figures_alone_takes_its_unit_from_its_note_and_its_quantity_from_its_title():
+    """Places as rows, years as columns, the unit in a note (单位：万辆) and the quantity only in the
+    title: each figure is that quantity for its place and year, the total row the whole area's."""
+    text = (
+        "某市新能源汽车推广应用实施方案\n\n一、工作目标\n\n到2025年，全市新能源汽车保有量达到50万辆。\n\n"
+        "附件\n\n各地新能源汽车推广目标分解表\n\n单位：万辆\n\n"
+        "地区\t2024年\t2025年\n甲县\t3.0\t4.5\n乙区\t3.5\t5.0\n合计\t6.5\t9.5\n"
+    )
+    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    table = [(t.indicator, t.value, t.unit, t.year, t.scope) for t in found if t.path == "附件"]
+    assert table == [
+        ("新能源汽车推广目标", 3.0, "万辆", 2024, "甲县"),
+        ("新能源汽车推广目标", 4.5, "万辆", 2025, "甲县"),
+        ("新能源汽车推广目标", 3.5, "万辆", 2024, "乙区"),
+        ("新能源汽车推广目标", 5.0, "万辆", 2025, "乙区"),
+        ("新能源汽车推广目标", 6.5, "万辆", 2024, "city"),
+        ("新能源汽车推广目标", 9.5, "万辆", 2025, "city"),
+    ]
+
+
 def test_a_table_in_the_body_names_a_bare_figure_by_its_whole_column():
     # Jiading's 表1, one cell per line: 年份 | 达标区域 | 达标区域面积(平方公里) over 片区 | 总计 |
     # 达标区域 / 总面积占比 (one header cell wrapped over two lines), a row per zone: "40%" is the share
