@@ -141,6 +141,19 @@ def test_a_bracketed_duty_sentence_names_its_bodies_without_the_bracket():
     assert [(a.path, a.agency.name) for a in found] == [("一/（一）", "市教委"), ("一/（一）", "市财政局")]
 
 
+def test_a_leading_group_s_office_is_named_without_where_it_sits_and_a_lead_s_implementers_are_read():
+    text = (
+        "某市工作方案\n\n一、重点任务\n\n（一）加强垃圾治理。市城管局牵头，各区政府具体实施。\n\n"
+        "（二）加强统筹。市整治工作领导小组办公室（设在市农业农村局）负责统筹协调，定期通报进展。\n"
+    )
+    found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), lambda name: True)
+    assert [(a.path, a.agency.name, a.role) for a in found] == [
+        ("一/（一）", "市城管局", "lead"),
+        ("一/（一）", "各区政府", "responsible"),
+        ("一/（二）", "市整治工作领导小组办公室", "coordinator"),
+    ]
+
+
 @pytest.mark.parametrize("statement", ["各区政府是稳就业工作的责任主体", "各区政府是本辖区道路安全的第一责任人"])
 def test_the_body_a_sentence_names_as_the_one_answerable_is_responsible(statement):
     text = f"某市工作方案\n\n一、重点任务\n\n（一）推进项目建设。{statement}，负责组织实施。\n"

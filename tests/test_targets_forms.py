@@ -217,6 +217,12 @@ def test_a_table_in_the_body_names_a_bare_figure_by_its_whole_column():
     assert {(t.kind, t.unit, t.scope) for t in found} == {("level", "平方公里", "city"), ("share", "%", "city")}
 
 
+@pytest.mark.parametrize("when", ["年内", "年底前"])
+def test_when_within_the_year_is_no_part_of_the_indicator(when):
+    found = sentence_targets("p", MappedText.of(f"{when}帮扶就业率达到90%以上"), _Context(None, None), 2024, [])
+    assert [(t.indicator, t.value, t.year) for t in found] == [("帮扶就业率", 90, 2024)]
+
+
 @pytest.mark.parametrize(
     "clause", ["研发经费投入强度较2020年提高0.5个百分点", "研发经费投入强度比2020年提高0.5个百分点"]
 )
