@@ -62,6 +62,9 @@ _SHARE = re.compile(r"占|比重|比例|占比|率")
 _COVER = re.compile(r"覆盖率")
 _PAST = re.compile(r"现有|已建成|已完成|已有|目前")
 _CLASSIFY = re.compile(r"分为|分成|包括")
+# money a policy pays a party that qualifies (an award, a subsidy), up to the figure: 给予一次性奖励,
+# 分别给予, 最高给予, 一次性补助 (but 发放补贴5000万元, a total to pay out, is a goal)
+_GRANT = re.compile(r"(?:给予|最高|一次性(?:奖励|补助|补贴|资助))[^,;。]{0,12}$")
 _ESTIMATE = re.compile(r"估算|预算|测算|所需|共需|承担|按照?$")
 _VERBS = (
     "新认定|新入库|新培育|新谋划|新招引|新建|新增|培育|打造|创建|争创|引进|认定|组建|建成|建设|实施|形成|推动|"
@@ -337,6 +340,10 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
         return True  # "远香湖南(4.73平方公里)": the size of the place just named
     if unit == "年一遇" and ("标准" in text[end : end + 20].split(",")[0] or previous):
         return True  # a design standard, or the standard an earlier share is measured by
+    if unit.endswith("元") and _GRANT.search(clause):
+        return True  # "给予一次性奖励500万元", "分别给予100万元、300万元…奖励": what a policy pays, no goal
+    if re.match(rf"(?:、{_NUMBER}(?:{_UNITS}))+的", text[end:]):
+        return True  # "首次突破10亿元、50亿元、100亿元的企业": a list that qualifies a noun, as its last does
     return bool(re.match(r"的[,;。]|的$", text[end:]))  # "签约比例达到百分之九十五以上的，": a condition
 
 

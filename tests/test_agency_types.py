@@ -202,6 +202,9 @@ WRITTEN = [
     ("外侨办", "foreign-affairs"),
     ("港澳办", "hong-kong-macao-affairs"),
     ("政数局", "government-services-data"),
+    ("海洋发展局", "marine-affairs"),
+    ("海洋与渔业厅", "marine-affairs"),
+    ("人力社保局", "human-resources-social-security"),
     ("消防救援支队", "fire-rescue"),
     ("电力公司", "power-supply"),
     # Governments, their offices and the other state organs.

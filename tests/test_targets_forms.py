@@ -217,6 +217,21 @@ def test_a_table_in_the_body_names_a_bare_figure_by_its_whole_column():
     assert {(t.kind, t.unit, t.scope) for t in found} == {("level", "平方公里", "city"), ("share", "%", "city")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对新认定的国家级园区，给予一次性奖励500万元",
+        "对首次入选的企业，分别给予100万元、300万元、500万元奖励",
+        "对新获批的重点实验室给予最高1000万元资助",
+        "对年营业收入首次突破10亿元、50亿元的企业给予奖励",
+    ],
+)
+def test_what_a_support_policy_pays_and_whom_it_pays_are_no_targets(text):
+    """若干政策措施 name the awards they pay and the thresholds that qualify for them."""
+    assert read(text) == []
+    assert read("全年发放创业担保贷款5000万元") == [("level", 5000, "万元", "=", None)]  # a total to pay out
+
+
 @pytest.mark.parametrize("when", ["年内", "年底前"])
 def test_when_within_the_year_is_no_part_of_the_indicator(when):
     found = sentence_targets("p", MappedText.of(f"{when}帮扶就业率达到90%以上"), _Context(None, None), 2024, [])
