@@ -230,6 +230,8 @@ def test_what_a_support_policy_pays_and_whom_it_pays_are_no_targets(text):
     """若干政策措施 name the awards they pay and the thresholds that qualify for them."""
     assert read(text) == []
     assert read("全年发放创业担保贷款5000万元") == [("level", 5000, "万元", "=", None)]  # a total to pay out
+    found = sentence_targets("p", MappedText.of("在全市范围内发放消费券总额5000万元"), _Context(None, None), None, [])
+    assert [t.indicator for t in found] == ["消费券总额"]
 
 
 @pytest.mark.parametrize("when", ["年内", "年底前"])
