@@ -21,6 +21,7 @@ layouts text extraction gives and in Markdown's.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,9 @@ def _row(cells: list[Cell], lines: LineIndex) -> AnnexRow:
 
 
 def _tab_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], list[str]]:
+    """Rows of cells between tabs (or a PDF's column gaps). A line of one piece continues a cell of
+    the row above: the one whose column it starts under (a wrapped cell of a table aligned in spaces),
+    else the last."""
     rows: list[list[Cell]] = []
     notes: list[str] = []
     blank_before = True
@@ -93,9 +97,29 @@ def _tab_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], 
         elif _NOTE.match(text):
             notes.append(doc[ln.start : ln.end].display)
         elif rows and rows[-1]:
-            rows[-1][-1] = rows[-1][-1] + doc[ln.start : ln.end].strip()
+            piece = doc[ln.start : ln.end].strip()
+            k = _column_under(rows[-1], piece)
+            rows[-1][k] = rows[-1][k] + piece
             blank_before = False
     return rows, notes
+
+
+def _column_under(row: list[Cell], piece: Cell) -> int:
+    """The cell of ``row`` a continuation line's ``piece`` starts under, by where each starts on its
+    printed line (CJK characters two columns wide, as a PDF's layout text aligns them); the last
+    cell when the piece is not indented (text that runs on) or the row's cells are not aligned."""
+    at = _print_column(piece)
+    starts = [_print_column(cell) if len(cell) else None for cell in row]
+    if not at or len({s for s in starts if s is not None}) < len(row) or starts[-1] is None:
+        return len(row) - 1
+    return min(range(len(row)), key=lambda k: (abs(starts[k] - at), -k))
+
+
+def _print_column(text: MappedText) -> int:
+    """Where ``text`` starts on its line of the original, in display columns."""
+    start = text.span().start
+    line = text.original[text.original.rfind("\n", 0, start) + 1 : start]
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
 
 
 def is_table_row(line: str) -> bool:

@@ -5,6 +5,7 @@ documents check them on real tables."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from functools import cache
 
@@ -304,6 +305,33 @@ def test_a_table_a_pdf_aligns_in_columns_of_spaces_reads_as_the_same_table_print
     (annex,) = as_columns.annexes
     assert [r.cells for r in annex.rows] == [tuple(r) for r in rows]
     assert found(as_columns) == found(table(*PRINTED))
+
+
+def _print_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def test_a_cell_wrapped_in_a_table_aligned_in_spaces_continues_the_cell_it_stands_under():
+    """pdftotext -layout wraps a long cell onto the next line, under its own column: 区发展改革委、
+    区财政局 printed as 区发展改革委、 / 区财政局 under 配合单位, not run into 完成时限."""
+    starts = [0, 8, 30, 48, 72]  # the columns, in print width (a CJK character is two columns)
+
+    def line(cells: list[str]) -> str:
+        out = ""
+        for start, cell in zip(starts, cells):
+            if cell:
+                out += " " * (start - _print_width(out)) + cell
+        return out
+
+    rows = [
+        ROWS[0],
+        ["1", "推进旧区改造", "区房管局", "区发展改革委、", "2025年底前"],
+        ["", "", "", "区财政局", ""],
+        ROWS[2],
+    ]
+    text = BODY + "附件\n\n重点任务推进表\n\n" + "\n".join(map(line, rows)) + "\n"
+    (annex,) = parse_outline(SourceText("doc.txt", text, "utf-8")).annexes
+    assert [r.cells for r in annex.rows] == [tuple(r) for r in ROWS]
 
 
 def test_a_markdown_task_table_reads_as_the_same_table_printed_one_cell_per_line():
