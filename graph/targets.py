@@ -68,15 +68,15 @@ _GRANT = re.compile(r"(?:给予|最高|一次性(?:奖励|补助|补贴|资助))
 _ESTIMATE = re.compile(r"估算|预算|测算|所需|共需|承担|按照?$")
 _VERBS = (
     "新认定|新入库|新培育|新谋划|新招引|新建|新增|培育|打造|创建|争创|引进|认定|组建|建成|建设|实施|形成|推动|"
-    "储备|完成|转移转化|累计|共计|合计|达到|达|超过|突破|超|不低于|不少于|至少|注册|参与制修订|开展|盘活|上云平台|上云|"
-    "带动|开发|滚动|持续|成功|巩固提升|普遍|引导|支持|力争|确保|推进|加快|改造|提升|设置|推广|筹措|保持|发放"
+    "储备|完成|转移转化|累计|共计|合计|达到|达(?!标)|超过|突破|超|不低于|不少于|至少|注册|参与制修订|开展|盘活|上云平台|上云|"
+    "带动|开发|滚动|持续|成功|巩固提升|普遍|引导|支持|力争|确保|推进|加快|改造|提升|设置|推广|筹措|保持|发放|落实"
 )
 # Chinese numerals count only as the object of a verb ("提升百个大公共空间", "开展一次联合演练").
 _HAN_VERB = re.compile(r"(?:实施|开展|建设|提升|新建|建成|新增|完成|打造|创建|培育|引进|配备)$")
 _COMPARATOR = re.compile(r"不得?低于|不得?少于|不小于|至少|不得?超过|不高于|不大于|低于|控制在|超过|高于|突破|超|约")
 _FLOOR = re.compile(r"(?:不得?低于|不得?少于|不小于|至少)$")
 _NO_SUBJECT = re.compile(r"(?:年均|同比|每年)?(?:增长|增速|递增|提高|提升|增加|下降|降低|减少)?")  # a predicate alone
-_REACHES = re.compile(rf"(?:达到|达|突破|超过|超|[增提][加升高]到)$|{_FLOOR.pattern}")
+_REACHES = re.compile(rf"(?:达到|达(?!标)|突破|超过|超|[增提][加升高]到)$|{_FLOOR.pattern}")
 _SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|(?:在)?全[省市区县镇](?:范围内)?|\d年内"
 _LEADING = re.compile(
     rf"^(?:\(\d+\)|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|[一二三四五\d]年内?|全年|年内|年底前|{_SCOPE_WORDS}|每年|年均|年度|实现|其中|"
@@ -197,7 +197,7 @@ def _clean(indicator: str) -> str:
 
 
 _PREDICATES = (
-    r"(?:年均|同比|在(?:19|20)\d\d年基础上|较(?:19|20)\d\d年|从[^,;]*?)?(?:增长|增速|下降|降低|达到|达|[增提][加升高]到|提[高升](?=[\d〇零一二两三四五六七八九十百千]|$)|"
+    r"(?:年均|同比|在(?:19|20)\d\d年基础上|较(?:19|20)\d\d年|从[^,;]*?)?(?:增长|增速|下降|降低|达到|达(?!标)|[增提][加升高]到|提[高升](?=[\d〇零一二两三四五六七八九十百千]|$)|"
     r"(?:最多|最长)?不得?超过|超过|超|突破|实现|完成|高于|低于|不得?低于|不得?少于|不得?高于|保持在|保持|稳定在|控制在|"
     r"[压缩][缩短][至到])"
 )
@@ -295,7 +295,7 @@ def _valid(text: str, m: re.Match) -> bool:
     return bool(_HAN_VERB.search(before) or _FLOOR.search(before))
 
 
-_PREDICATE = re.compile(r"(?:及以上|以上|以下)?(?:达到|达|实现|完成|纳入|用于|保持)")
+_PREDICATE = re.compile(r"(?:及以上|以上|以下)?(?:达到|达(?!标)|实现|完成|纳入|用于|保持)")
 
 
 def _is_target(text: str, q: _Quantity, clause_start: int, later: _Quantity | None, previous: _Quantity | None) -> bool:
@@ -484,7 +484,7 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
         if noun and (kind == "count" or "的" not in after):
             return [(noun, q, q.end + len(after))]
     before_item = re.split(r"、", clause)[-1] if "分别" not in clause else clause
-    rates = re.sub(r"(?:达到|达|保持在|保持)$", "", clause).split("、")
+    rates = re.sub(r"(?:达到|达(?!标)|保持在|保持)$", "", clause).split("、")
     if len(rates) > 1 and all(p.endswith("率") for p in rates):
         return [(_clean(r), q, q.end) for r in rates]
     return [(_indicator(before_item, kind), q, q.end)]

@@ -204,6 +204,7 @@ WRITTEN = [
     ("政数局", "government-services-data"),
     ("海洋发展局", "marine-affairs"),
     ("公安局交通警察局", "traffic-police"),
+    ("城市管理委", "urban-management"),
     ("海洋与渔业厅", "marine-affairs"),
     ("人力社保局", "human-resources-social-security"),
     ("消防救援支队", "fire-rescue"),

@@ -234,6 +234,18 @@ def test_what_a_support_policy_pays_and_whom_it_pays_are_no_targets(text):
     assert [t.indicator for t in found] == ["消费券总额"]
 
 
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("居民小区垃圾分类达标率保持在90%以上", "居民小区垃圾分类达标率"),  # 达标, no 达 (reach)
+        ("落实海绵城市达标区面积占建成区50%的目标要求", "海绵城市达标区面积占建成区"),
+    ],
+)
+def test_an_indicator_named_with_a_verb_s_character_is_named_whole(text, indicator):
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), 2025, [])
+    assert [t.indicator for t in found] == [indicator]
+
+
 @pytest.mark.parametrize("when", ["年内", "年底前"])
 def test_when_within_the_year_is_no_part_of_the_indicator(when):
     found = sentence_targets("p", MappedText.of(f"{when}帮扶就业率达到90%以上"), _Context(None, None), 2024, [])
