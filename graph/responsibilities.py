@@ -71,6 +71,8 @@ _ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
 _AGENCY_FORM = re.compile(
     r"[\u4e00-\u9fff()]{1,24}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|工商联|运营商|办事处|支队|总队)"
 )
+# bodies alone in brackets after a task's last sentence, as task divisions print them: …。（市发展改革委、市财政局）
+_NAMES_ONLY = re.compile(rf"(?<=。)\((?=(?:{_AGENCY_FORM.pattern}[、,])*{_AGENCY_FORM.pattern}\))")
 
 
 # -- agency lists ---------------------------------------------------------------------------
@@ -221,7 +223,7 @@ def _clause_bounds(text: str) -> list[tuple[int, int, int, int]]:
     """(start, content start, content end, end) of each responsibility clause: in brackets, to the
     closing one; unbracketed, to the end of its line."""
     bounds = []
-    for m in _CLAUSE_OPEN.finditer(text):
+    for m in sorted([*_CLAUSE_OPEN.finditer(text), *_NAMES_ONLY.finditer(text)], key=lambda m: m.start()):
         end = _closing_paren(text, m.start())
         closed = end < len(text) and text[end] == _CLOSING[text[m.start()]]
         bounds.append((m.start(), m.start() + 1, end, end + 1 if closed else end))
@@ -267,8 +269,16 @@ def clause_assignments(item: Item) -> tuple[list[Assignment], list[Mention]]:
                 mentions, joint = joint_list(listed)
                 found += led or assign(item.path, mentions, role, joint, BODY, quote)
             continue
-        found += _lead_form(item.path, content, quote)
+        found += _lead_form(item.path, content, quote) or _names_only(item.path, content, quote)
     return found, blanket
+
+
+def _names_only(path: str, content: MappedText, quote: Span) -> list[Assignment]:
+    """The bodies a bracket names alone, each responsible (none unless every piece is a body's name)."""
+    mentions = split_agencies(content)
+    if not mentions or not all(_AGENCY_FORM.fullmatch(m.name) for m in mentions):
+        return []
+    return assign(path, mentions, RESPONSIBLE, False, BODY, quote)
 
 
 def _lead_form(path: str, content: MappedText, quote: Span) -> list[Assignment]:

@@ -74,6 +74,8 @@ def assignments(body: str):
         ("（责任领导：张三；责任单位：市发改委，2025年底前完成）", [("市发改委", "responsible", 1)]),
         # a label in brackets of its own, on its line
         ("\n【牵头单位】市发改委\n【配合单位】市财政局", [("市发改委", "lead", 1), ("市财政局", "support", 1)]),
+        # bodies alone in brackets after the task's last sentence, as task divisions print them
+        ("（市发改委、市财政局）", [("市发改委", "responsible", 1), ("市财政局", "responsible", 2)]),
         # square brackets, as some documents print a clause
         ("【责任单位：市民政局、市财政局】", [("市民政局", "responsible", 1), ("市财政局", "responsible", 2)]),
         ("〔牵头单位：市民政局；配合单位：市财政局〕", [("市民政局", "lead", 1), ("市财政局", "support", 1)]),
@@ -97,6 +99,7 @@ def assignments(body: str):
         "co-operating-bodies",
         "a-leader-before-and-a-deadline-after",
         "labels-in-brackets-of-their-own",
+        "bodies-alone-in-brackets",
         "square-brackets",
         "tortoise-shell-brackets",
     ],
@@ -122,6 +125,7 @@ def test_blanket_clause_covers_the_later_measures_of_its_section(blanket):
 
 def test_a_parenthesis_that_is_not_a_clause_gives_nothing():
     assert assignments("（含虚拟专网）推进5G建设（2024-2026年）") == []
+    assert assignments("（2025年底前完成）") == assignments("（含综合管廊）") == []
 
 
 def test_split_keeps_spans_on_the_original():
