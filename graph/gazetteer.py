@@ -147,14 +147,14 @@ _LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "乡(镇)": (TOWNS
                 "县级以上": (COUNTY,), "设区的市级以上": (PREFECTURE,), "地级以上市": (PREFECTURE,),
                 "设区市": (PREFECTURE,), "省辖市": (PREFECTURE,), "地级市": (PREFECTURE,),
                 "自治区": (PROVINCE,), "自治州": (PREFECTURE,), "州": (PREFECTURE,), "盟": (PREFECTURE,),
-                "自治县": (COUNTY,), "旗县": (COUNTY,), "旗": (COUNTY,),
+                "自治县": (COUNTY,), "旗县": (COUNTY,), "旗": (COUNTY,), "区县": (COUNTY,),
                 "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE), "区": (COUNTY, PROVINCE), "县": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,)}  # fmt: skip
 # the levels of the autonomous areas and of Inner Mongolia: a place of that name's kind alone
 _OWN_NAME_LEVELS = ("自治区", "自治州", "州", "自治县", "盟", "旗")
 _GRASSROOTS = re.compile(r"^(?:街道|镇|乡)")  # a township-level body named by its kind
 # a vertically managed body named under its national authority: 国家税务总局广东省税务局
-_VERTICAL = re.compile(r"^国家税务总局(?=.+税务局$)")
+_VERTICAL = re.compile(r"^(?:国家税务总局(?=.+税务局$)|国网(?=.+电力公司$))")  # 国网重庆市电力公司 too
 # A district's police, named as a branch of the city's bureau: 市公安局青浦分局, 公安青浦分局
 _POLICE_BRANCH = re.compile(r"^(?:.{0,6}公安局|公安)(.{2,8}?)分局$")
 # 县级人民政府, 镇级政府: the level's bodies, as 县人民政府 (but 县级以上, a range of levels)
@@ -162,6 +162,8 @@ _LEVEL_WORD = re.compile(r"^(各?[省市县区乡镇])级(?!以上|以下)")
 ALL_LEVELS = "各级"  # 各级人民法院, 各级财政部门: the function at every level, as laws name it
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
 _EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[市州县区乡镇盟旗]|街道)")
+# the relevant bodies of a level (有关区县政府, 沿线区县政府, 相关街道): a collective of that level's
+_RELEVANT = re.compile(r"^各?(?:相关|有关|沿线|涉及)(?=[市州县区乡镇盟旗]|街道)")
 # the kinds of one tier listed (各县、区财政局; 各市、州财政局: cities and autonomous prefectures): the
 # bodies of that tier, written as its first kind
 _ONE_TIER = re.compile(
@@ -369,7 +371,7 @@ class Gazetteer:
         body = _LEVEL_WORD.sub(r"\1", _POLICE_BRANCH.sub(r"\1公安分局", body))
         body = _ONE_TIER.sub(r"\1\2\3", body)
         if k not in self._type_keys:  # a collective the vocabulary names whole (各区政府) stays one
-            body = _EACH.sub("", body)
+            body = _EACH.sub("", _RELEVANT.sub("各", body))
         division, at = self.divisions.read(body, place.division)
         owner = self.place_of(division) if division else place
         rest = body[at:]
@@ -433,10 +435,11 @@ class Gazetteer:
 _DEPTH = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, TOWNSHIP: 3}
 _LEVEL_SLUG = {"省": "province", "市": "city", "设区市": "city", "省辖市": "city", "地级市": "city",
                "地级以上市": "city", "区": "district", "县": "county", "县(区)": "county", "区(县)": "county",
-               "镇": "town", "乡": "township", "街道": "subdistrict", "乡(镇)": "township", "镇(乡)": "township",
-               "县级以上": "county-and-above", "设区的市级以上": "city-and-above", "自治区": "province",
-               "自治州": "autonomous-prefecture", "州": "autonomous-prefecture", "盟": "league",
-               "自治县": "autonomous-county", "旗": "banner", "旗县": "county", ALL_LEVELS: "all-levels"}  # fmt: skip
+               "区县": "county", "旗县": "county", "镇": "town", "乡": "township", "街道": "subdistrict",
+               "乡(镇)": "township", "镇(乡)": "township", "县级以上": "county-and-above",
+               "设区的市级以上": "city-and-above", "自治区": "province", "自治州": "autonomous-prefecture",
+               "州": "autonomous-prefecture", "盟": "league", "自治县": "autonomous-county", "旗": "banner",
+               ALL_LEVELS: "all-levels"}  # fmt: skip
 # how a label names the bodies of each level, however a document writes it (县, 县(区), 区(县); 市, 设区市)
 _EACH_LABEL = {"province": "各省", "city": "各市", "district": "各区", "county": "各县(区)", "town": "各镇",
                "township": "各乡", "subdistrict": "各街道", "county-and-above": "县级以上",

@@ -54,7 +54,7 @@ _SEPARATORS = re.compile(r"[、,;。]")
 _CONJUNCTIONS = re.compile(r"[、,;。]|以及|或者|和|及|与|或")  # prose lists: 各镇政府、街道办事处和头桥集团
 _JOINT = "按职责分工负责"
 _KEEPS_OWN_PREFIX = re.compile(
-    r"^(市|省|县|区|镇|各|中共|国家|中国|相关|有关|所在)|区|管委会|党工委|集团|支行|分行|分局|总部|[镇乡]$|街道"
+    r"^(市|省|县|区|镇|各|中共|国家|国网|中国|相关|有关|所在|沿线)|区|管委会|党工委|集团|支行|分行|分局|总部|[镇乡]$|街道"
 )
 # a level, with the levels like it in brackets (县(市、区): nested in a clause's brackets as 县〔市、区〕)
 _LEVEL = r"(?:省|市|州|盟|县|区|旗|乡|镇)(?:[(〔][^()〔〕]{1,5}[)〕])?"
