@@ -46,6 +46,7 @@ _FIELD_LABELS = (
     "成文日期",
     "发布日期",
     "名称",
+    "发文字号",
     "文号",
     "文件编号",
     "载体类型",
@@ -232,7 +233,7 @@ def parse_metadata(
     else:
         title = None
         problems.append(Problem(name, None, "warning", "no title found in the front matter"))
-    for label in ("文号", "文件编号"):
+    for label in ("文号", "发文字号", "字号", "文件编号"):
         m = label in fields and DOCUMENT_NUMBER.search(fields[label].text)
         if m:
             number = fields[label][m.start() : m.end()]

@@ -306,6 +306,15 @@ def test_a_scraped_page_without_its_chrome_and_navigation():
     assert outline.annexes == []
 
 
+@pytest.mark.parametrize("label", ["文号", "发文字号", "字号", "文件编号"])
+def test_a_page_s_metadata_names_the_document_number_under_any_of_its_labels(label):
+    text = (
+        f"索引号：11330100002489567L/2024-00123\n{label}：杭政办函〔2024〕21号\n发布日期：2024-04-15\n\n"
+        "杭州市人民政府办公厅关于推进城市更新工作的实施意见\n\n一、总体要求\n\n推进城市更新。\n"
+    )
+    assert read(text).metadata.document_number == "杭政办函〔2024〕21号"
+
+
 def test_a_page_with_its_metadata_labels_above_their_values():
     outline = outline_of("shanghai-sponge-city-measures-2023")
     meta = outline.metadata
