@@ -31,7 +31,12 @@ _CITED = re.compile(
     rf"《(?P<title>[^《》]{{2,80}})》(?:\s*\((?P<number>{DOCUMENT_NUMBER.pattern})\)?)?|{_NUMBER_ALONE.pattern}"
 )
 _YEAR_BRACKETS = str.maketrans("[]()【】", "〔〕〔〕〔〕")
-_LISTED = re.compile(r"[\s、,，和及与以及]*")  # between two citations of one list
+# between two citations of one list, the body that issued the second named before it or not:
+# 《X》（…）和工业和信息化部等五部门《Y》, 国务院《优化营商环境条例》
+_LISTED = re.compile(
+    r"[\s、,，和及与以及]*(?:[\u4e00-\u9fff]{2,20}?(?:部|委|厅|局|院|政府|办公厅|办公室)"
+    r"(?:等[一二三四五六七八九十\d]+个?部门)?(?:联合)?(?:印发的?)?)?"
+)
 # between a citation and a number listed after it: 国办发〔2021〕10号文件精神和沪府规〔2023〕5号
 _JOINED = re.compile(r"(?:文件|文)?(?:精神|要求|部署|规定)?[\s、和及与以及]*")
 _VERB = re.compile(

@@ -180,6 +180,20 @@ def test_numbers_listed_after_a_verb_are_all_the_basis(opening):
     ]
 
 
+@pytest.mark.parametrize(
+    "between",
+    ["和", "及市住建委", "和工业和信息化部等五部门", "、国务院办公厅印发的"],
+    ids=["and", "issuer", "issuers", "issued"],
+)
+def test_titles_listed_after_a_verb_are_all_the_basis_whoever_issued_them(between):
+    other = "关于加快推动制造业数字化转型的指导意见"
+    opening = f"为贯彻落实《{SPONGE}》（沪府办〔2023〕5号）{between}《{other}》精神，制定本方案。"
+    assert [(title, relation) for title, _, relation, *_ in _read(_plan(opening))] == [
+        (SPONGE, "based_on"),
+        (other, "based_on"),
+    ]
+
+
 def test_a_title_with_a_number_whose_year_is_in_round_brackets():
     opening = f"根据《{SPONGE}》（沪府办发（2024）3号）精神，制定本方案。"
     assert [(c[0], c[1], c[2]) for c in _read(_plan(opening))] == [(SPONGE, "沪府办发（2024）3号", "based_on")]
