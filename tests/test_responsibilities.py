@@ -149,7 +149,8 @@ def test_a_group_s_office_named_with_where_it_sits_a_lead_s_implementers_and_who
     text = (
         "某市工作方案\n\n一、重点任务\n\n（一）加强垃圾治理。市城管局牵头，各区政府具体实施。\n\n"
         "（二）加强统筹。市整治工作领导小组办公室（设在市农业农村局）负责统筹协调，定期通报进展。\n\n"
-        "（三）加强保障。市商务局要加强统筹协调，定期跟踪评估政策实施效果。\n"
+        "（三）加强保障。市商务局要加强统筹协调，定期跟踪评估政策实施效果。\n\n"
+        "（四）推进村庄整治。由市农业农村委牵头，各区政府具体负责。\n"
     )
     found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), lambda name: True)
     assert [(a.path, a.agency.name, a.role) for a in found] == [
@@ -157,6 +158,8 @@ def test_a_group_s_office_named_with_where_it_sits_a_lead_s_implementers_and_who
         ("一/（一）", "各区政府", "responsible"),
         ("一/（二）", "市整治工作领导小组办公室", "coordinator"),
         ("一/（三）", "市商务局", "coordinator"),
+        ("一/（四）", "市农业农村委", "lead"),
+        ("一/（四）", "各区政府", "responsible"),
     ]
 
 
