@@ -109,8 +109,10 @@ def _column_under(row: list[Cell], piece: Cell) -> int:
     printed line (CJK characters two columns wide, as a PDF's layout text aligns them); the last
     cell when the piece is not indented (text that runs on) or the row's cells are not aligned."""
     at = _print_column(piece)
-    starts = [_print_column(cell) if len(cell) else None for cell in row]
-    if not at or len({s for s in starts if s is not None}) < len(row) or starts[-1] is None:
+    if not at or not all(len(cell) for cell in row):
+        return len(row) - 1
+    starts = [_print_column(cell) for cell in row]
+    if len(set(starts)) < len(row):
         return len(row) - 1
     return min(range(len(row)), key=lambda k: (abs(starts[k] - at), -k))
 
