@@ -162,8 +162,8 @@ _LEVEL_WORD = re.compile(r"^(各?[省市县区乡镇])级(?!以上|以下)")
 ALL_LEVELS = "各级"  # 各级人民法院, 各级财政部门: the function at every level, as laws name it
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
 _EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[市州县区乡镇盟旗]|街道)")
-# the relevant bodies of a level (有关区县政府, 沿线区县政府, 相关街道): a collective of that level's
-_RELEVANT = re.compile(r"^各?(?:相关|有关|沿线|涉及)(?=[市州县区乡镇盟旗]|街道)")
+# the relevant bodies of a level (有关区县政府, 沿线区县政府, 属地镇政府): a collective of that level's
+_RELEVANT = re.compile(r"^各?(?:相关|有关|沿线|涉及|属地)(?=[市州县区乡镇盟旗]|街道)")
 # the kinds of one tier listed (各县、区财政局; 各市、州财政局: cities and autonomous prefectures): the
 # bodies of that tier, written as its first kind
 _ONE_TIER = re.compile(
