@@ -100,6 +100,19 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
     assert gz.resolve("市人力社保局", hangzhou).label_zh == "杭州市人力资源和社会保障局"  # Zhejiang's short name
 
 
+def test_the_relevant_bodies_of_a_level_and_a_vertical_enterprise():
+    """有关区县政府, 沿线区县政府, 属地镇政府: the level's collective (the relevant ones, where it lies);
+    国网市电力公司 is the State Grid's company of the place (国网重庆市电力公司)."""
+    gz = Gazetteer.bundled()
+    chongqing = places(gz, "500000")[0]
+    counties = gz.resolve("各区县政府", chongqing)
+    assert gz.resolve("有关区县政府", chongqing) == gz.resolve("沿线区县政府", chongqing) == counties
+    assert counties.iri.endswith("500000-county-governments")
+    assert gz.resolve("属地镇政府", chongqing) == gz.resolve("各镇人民政府", chongqing)
+    assert gz.resolve("国网市电力公司", chongqing) == gz.resolve("市电力公司", chongqing)
+    assert gz.resolve("市经济信息委", chongqing) == gz.resolve("市经信委", chongqing)
+
+
 def test_a_function_at_all_levels_is_each_body_of_it():
     """各级监察委员会, 各级财政部门: as laws name a function at every level of the place and below."""
     gz = Gazetteer.bundled()
