@@ -163,6 +163,14 @@ def test_a_group_s_office_named_with_where_it_sits_a_lead_s_implementers_and_who
     ]
 
 
+def test_the_members_of_a_joint_meeting_are_not_who_it_says_coordinates():
+    text = (
+        "某市工作方案\n\n一、保障措施\n\n（一）加强组织领导。建立市数字经济发展联席会议制度，由市政府分管领导"
+        "担任召集人，市发展改革委、市经信局等单位为成员单位，统筹推进数字经济发展工作。\n"
+    )
+    assert prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), lambda name: True) == []
+
+
 @pytest.mark.parametrize("statement", ["各区政府是稳就业工作的责任主体", "各区政府是本辖区道路安全的第一责任人"])
 def test_the_body_a_sentence_names_as_the_one_answerable_is_responsible(statement):
     text = f"某市工作方案\n\n一、重点任务\n\n（一）推进项目建设。{statement}，负责组织实施。\n"
