@@ -84,6 +84,8 @@ STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
 )
 # Chapters and sections head the articles without numbering them: articles run on across them.
 DIVISIONS = ("part", "chapter", "section")
+# The path of the one item of a document that numbers nothing: its text after the opening paragraph.
+UNNUMBERED = "正文"
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,8 @@ def format_segment(style: str, ordinal: int) -> str:
     """
     if style in _DIVISION_WORDS:
         return f"第{int_to_cn(ordinal)}{_DIVISION_WORDS[style]}"
+    if style == "text":
+        return UNNUMBERED
     if style == "cn":
         return int_to_cn(ordinal)
     if style == "cn_paren":
@@ -127,6 +131,8 @@ def parse_segment(segment: str) -> tuple[str, int]:
     >>> parse_segment("第六十四条"), parse_segment("第二部分")
     (('article', 64), ('part', 2))
     """
+    if segment == UNNUMBERED:
+        return "text", 1
     for style, word in _DIVISION_WORDS.items():
         if segment.startswith("第") and segment.endswith(word):
             return style, cn_to_int(segment[1 : -len(word)])

@@ -19,7 +19,7 @@ from policykg.errors import Problem
 from policykg.graph.annex import is_table_row, parse_annexes
 from policykg.graph.frontmatter import DATE_LINE, GENRE_END, PRINTED_LINE, RECORD_LINE, parse_metadata
 from policykg.graph.mapped import MappedText
-from policykg.graph.numbering import DIVISIONS, STYLES, Marker, format_segment, match_marker
+from policykg.graph.numbering import DIVISIONS, STYLES, UNNUMBERED, Marker, format_segment, match_marker
 from policykg.graph.records import Item, Outline, SourceText, Span
 from policykg.graph.text import LineIndex, normalize, read_source
 
@@ -277,6 +277,7 @@ def parse_outline(source: SourceText) -> Outline:
         label = lines[body_end].text(doc).partition(":")[0]
         problems.append(Problem(source.name, lines[body_end].number, "warning", f"{label}: listed but not in the text"))
     annex_end = len(lines)
+    unnumbered = False
     if first_marker is None or first_marker >= body_end:
         caption = None if annex_heads else _table_caption(doc, lines, body_end)
         if caption is None:
@@ -285,27 +286,33 @@ def parse_outline(source: SourceText) -> Outline:
                     source.name,
                     None,
                     "warning",
-                    "no numbered items (一、 / (一) / 1.) found: the document is read as one block",
+                    f"no numbered items (一、 / (一) / 1.) found: the text after its opening paragraph is read as"
+                    f" one item, {UNNUMBERED}",
                 )
             )
-            first_marker = body_end
+            first_marker, unnumbered = _closing_start(doc, lines, 0, body_end), True  # the text ends at the signature
         else:  # the document is a table (…任务分解表): read as an annex of its own, up to the signature
             first_marker, annex_heads = caption, [caption]
             body_end = annex_end = _closing_start(doc, lines, caption, len(lines))
     if annex_heads and annex_end == len(lines):
         annex_end = _after_annexes(doc, lines, annex_heads[-1])
-    closing = _closing_start(doc, lines, first_marker, body_end)
+    closing = first_marker if unnumbered else _closing_start(doc, lines, first_marker, body_end)
     item_lines = [i for i in markers if first_marker <= i < closing]
 
     pre = _preamble_start(doc, lines, first_marker)
     while pre < first_marker and not lines[pre].text(doc):
         pre += 1
-    preamble = _body(doc, lines[pre:first_marker], lines[pre].content if pre < len(lines) else 0)
+    if unnumbered:
+        pre = _announced_from(doc, lines, pre)
+    text_start = _after_opening(doc, lines, pre, first_marker) if unnumbered else first_marker
+    preamble = _body(doc, lines[pre:text_start], lines[pre].content if pre < len(lines) else 0)
 
     closing_lines = lines[closing:body_end] + lines[annex_end:]
     metadata, meta_problems = parse_metadata(source.name, doc, lines, pre, closing_lines)
     problems += meta_problems
     items = _build_items(source.name, doc, lines, item_lines, markers, closing, problems)
+    if unnumbered and text_start < first_marker:
+        items = [_text_item(doc, lines[text_start:first_marker])]
     annexes = parse_annexes(source.name, doc, lines[:annex_end], annex_heads, problems)
     for k, (head, annex) in enumerate(zip(annex_heads, annexes)):
         stop = annex_heads[k + 1] if k + 1 < len(annex_heads) else annex_end
@@ -315,6 +322,34 @@ def parse_outline(source: SourceText) -> Outline:
             items += _build_items(source.name, doc, lines, numbered, markers, stop, problems, f"{annex.label}/")
             annexes[k] = replace(annex, rows=())
     return Outline(source.name, doc, metadata, preamble, items, annexes, problems)
+
+
+def _announced_from(doc: MappedText, lines: list[Line], start: int) -> int:
+    """The start of an unnumbered document's text, the paragraph that announces it included
+    (现就有关事项通知如下:), which a numbered document's preamble holds only last."""
+    above = start - 1
+    while above >= 0 and not lines[above].text(doc):
+        above -= 1
+    return above if above >= 0 and lines[above].text(doc).endswith("如下:") else start
+
+
+def _after_opening(doc: MappedText, lines: list[Line], start: int, end: int) -> int:
+    """Where the text of an unnumbered document begins: after its opening paragraph (为…，现就有关事项
+    通知如下:), a paragraph a hard-wrapped text broke running on; ``end`` when that is all it says."""
+    at = start + 1
+    while at < end and lines[at].text(doc) and continues(lines[at - 1].text(doc), lines[at].text(doc)):
+        at += 1
+    while at < end and not lines[at].text(doc):
+        at += 1
+    return at
+
+
+def _text_item(doc: MappedText, lines: list[Line]) -> Item:
+    """The text of an unnumbered document after its opening paragraph, as one item (正文): its duties
+    and targets are read as an item's are."""
+    own_end = max((ln.end for ln in lines if ln.end > ln.content), default=lines[0].end)
+    body = _body(doc, lines, lines[0].content).strip()
+    return Item(UNNUMBERED, "", "text", 1, None, body, doc.span(lines[0].content, own_end), lines[0].number)
 
 
 def _without_wrapped(doc: MappedText, lines: list[Line], markers: dict[int, Marker]) -> dict[int, Marker]:

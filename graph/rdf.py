@@ -65,7 +65,7 @@ KIND = {"level": "Level", "growth": "Growth", "share": "Share", "count": "Count"
         "multiple": "Multiple", "coverage": "Coverage", "category": "CategoryTarget"}  # fmt: skip
 MENTIONS = {"Industry": "mentionsIndustry", "Company": "mentionsCompany"}
 _STYLE_CODE = {"cn": "", "cn_paren": "p", "arabic": "", "arabic_paren": "a", "circled": "c",
-               "part": "pt", "chapter": "ch", "section": "s", "article": "art"}  # fmt: skip
+               "part": "pt", "chapter": "ch", "section": "s", "article": "art", "text": "text"}  # fmt: skip
 
 
 @cache

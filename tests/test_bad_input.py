@@ -63,14 +63,15 @@ def test_unreadable_file_is_a_usage_error_with_a_message(tmp_path, content, mess
     assert "Traceback" not in result.stderr
 
 
-def test_text_without_numbering_is_read_as_one_block_with_a_warning(tmp_path):
+def test_text_without_numbering_is_read_with_a_warning(tmp_path):
     doc = tmp_path / "plain.txt"
     doc.write_text("关于做好工业经济工作的通知\n\n各县区要切实加强组织领导，确保完成全年目标任务。\n", encoding="utf-8")
     outline = read_outline(doc)
     assert list(outline.walk()) == []
     assert outline.metadata.title == "关于做好工业经济工作的通知"
     assert [str(p) for p in outline.problems] == [
-        "plain.txt: warning: no numbered items (一、 / (一) / 1.) found: the document is read as one block"
+        "plain.txt: warning: no numbered items (一、 / (一) / 1.) found: the text after its opening paragraph is"
+        " read as one item, 正文"
     ]
     result = run("outline", "--strict", str(doc))
     assert result.returncode == 1 and "plain.txt: warning: no numbered items" in result.stderr

@@ -315,6 +315,23 @@ def test_a_page_s_metadata_names_the_document_number_under_any_of_its_labels(lab
     assert read(text).metadata.document_number == "杭政办函〔2024〕21号"
 
 
+def test_a_notice_that_numbers_nothing_reads_its_text_after_the_opening_paragraph_as_one_item():
+    """A short 通知 in paragraphs: the one that announces it (…通知如下:) opens it, the rest is its text,
+    whose duties and targets are read as an item's; the signature and date close it."""
+    text = (
+        "某市人民政府办公室关于做好防汛工作的通知\n\n各区人民政府，市政府各部门：\n"
+        "当前已进入主汛期，经市政府同意，现就有关事项通知如下：\n"
+        "市水利局负责做好水库安全度汛工作，年内完成隐患点治理30处。\n"
+        "市气象局要加强监测预报预警。\n\n某市人民政府办公室\n2024年5月28日\n"
+    )
+    outline = read(text)
+    (item,) = outline.walk()
+    assert (item.path, item.number, item.title) == ("正文", "", None)
+    assert item.body.text == "市水利局负责做好水库安全度汛工作,年内完成隐患点治理30处。\n市气象局要加强监测预报预警。"
+    assert outline.preamble_text.text.endswith("现就有关事项通知如下:")
+    assert [(d.date, d.kind) for d in outline.metadata.dates] == [("2024-05-28", "signed")]
+
+
 def test_a_page_with_its_metadata_labels_above_their_values():
     outline = outline_of("shanghai-sponge-city-measures-2023")
     meta = outline.metadata

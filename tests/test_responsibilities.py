@@ -178,7 +178,7 @@ def test_the_body_a_sentence_names_as_the_one_answerable_is_responsible(statemen
     assert [(a.path, a.agency.name, a.role) for a in found] == [("一/（一）", "各区政府", "responsible")]
 
 
-@pytest.mark.parametrize("role", ["有关部门", "处置部门", "责任单位", "牵头部门", "配合单位"])
+@pytest.mark.parametrize("role", ["有关部门", "处置部门", "责任单位", "牵头部门", "配合单位", "各地各部门"])
 def test_a_role_in_the_task_is_no_body(role):
     """有关部门, 处置部门 (whoever handles it), 牵头部门: a role the task gives, not a body it names."""
     text = f"某市工作方案\n\n一、重点任务\n\n（一）处置问题。{role}要及时反馈问题，市财政局负责保障经费。\n"
