@@ -344,6 +344,8 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
         return True  # "给予一次性奖励500万元", "分别给予100万元、300万元…奖励": what a policy pays, no goal
     if re.match(rf"(?:、{_NUMBER}(?:{_UNITS}))+的", text[end:]):
         return True  # "首次突破10亿元、50亿元、100亿元的企业": a list that qualifies a noun, as its last does
+    if clause.lstrip().startswith("对") and re.match(r"(?:及以上|以上)?的", text[end:]):
+        return True  # "对年产量首次突破10万辆的整车企业，给予…": whom a measure supports or binds
     return bool(re.match(r"的[,;。]|的$", text[end:]))  # "签约比例达到百分之九十五以上的，": a condition
 
 
