@@ -33,7 +33,7 @@ ROLE_WORDS = {
 }
 # what answers: a body, or a department's own divisions in its documents (责任处室)
 BEARERS = "单位|部门|主体|处室|科室"
-LABELS = f"(?:{'|'.join(ROLE_WORDS.values())})(?:{BEARERS})"
+LABELS = f"(?:(?:{'|'.join(ROLE_WORDS.values())})(?:{BEARERS})|牵头|配合)"  # 牵头单位:, or 牵头:/配合: alone
 # a clause's brackets: round, or square ones some documents print (【责任单位：…】, 〔牵头单位：…〕)
 _CLOSING = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
 # a label may follow another field (责任领导:张三;责任单位:…) or stand in brackets of its own (【牵头单位】…)
@@ -50,8 +50,8 @@ _LEAD_FORM = re.compile(
     r"^(.+?)牵头(?:负责)?(?:[,;](.+?)(配合|参与|协同|按职责分工负责|(?:组织|负责|具体)?(?:落实|实施)|具体负责|负责)?)?$"
 )
 _LEAD_MARK = re.compile(r"[(（]牵头(?:单位)?[)）]$")  # 市工信局（牵头）: the lead among those listed
-_SEPARATORS = re.compile(r"[、,;。]")
-_CONJUNCTIONS = re.compile(r"[、,;。]|以及|或者|和|及|与|或")  # prose lists: 各镇政府、街道办事处和头桥集团
+_SEPARATORS = re.compile(r"[、,;。/ ]")  # a space or a slash after a body's name separates it, as 、 does
+_CONJUNCTIONS = re.compile(r"[、,;。/ ]|以及|或者|和|及|与|或")  # prose lists: 各镇政府、街道办事处和头桥集团
 _JOINT = "按职责分工负责"
 _KEEPS_OWN_PREFIX = re.compile(
     r"^(市|省|县|区|镇|各|中共|国家|国网|中国|相关|有关|所在|沿线)|区|管委会|党工委|集团|支行|分行|分局|总部|[镇乡]$|街道"
@@ -121,7 +121,7 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             continue  # 县(市、区): a list inside brackets names no bodies of its own
         if (
             m
-            and m.group() in ("以及", "或者", "和", "及", "与", "或")
+            and m.group() in ("以及", "或者", "和", "及", "与", "或", " ", "/")
             and not _AGENCY_FORM.fullmatch(text.text[start : m.start()].split("、")[-1])
         ):
             continue
@@ -179,7 +179,7 @@ def joint_list(text: MappedText) -> tuple[list[Mention], bool]:
     joint = text.text.rstrip().endswith(_JOINT)
     if joint:
         text = text[: text.text.rindex(_JOINT)]
-    return split_agencies(text), joint
+    return split_agencies(text, conjunctions=True), joint  # 市发展改革委及各区政府: two bodies
 
 
 def assign(path, mentions, role, joint, source, quote) -> list[Assignment]:

@@ -76,6 +76,17 @@ def assignments(body: str):
         ("\n【牵头单位】市发改委\n【配合单位】市财政局", [("市发改委", "lead", 1), ("市财政局", "support", 1)]),
         # bodies alone in brackets after the task's last sentence, as task divisions print them
         ("（市发改委、市财政局）", [("市发改委", "responsible", 1), ("市财政局", "responsible", 2)]),
+        # names apart by a space, a slash or 及; roles labelled without 单位
+        (
+            "（责任单位：市发改委 市财政局/市科技局及各区政府）",
+            [
+                ("市发改委", "responsible", 1),
+                ("市财政局", "responsible", 2),
+                ("市科技局", "responsible", 3),
+                ("各区政府", "responsible", 4),
+            ],
+        ),
+        ("（牵头：市发改委；配合：市财政局）", [("市发改委", "lead", 1), ("市财政局", "support", 1)]),
         # square brackets, as some documents print a clause
         ("【责任单位：市民政局、市财政局】", [("市民政局", "responsible", 1), ("市财政局", "responsible", 2)]),
         ("〔牵头单位：市民政局；配合单位：市财政局〕", [("市民政局", "lead", 1), ("市财政局", "support", 1)]),
@@ -100,6 +111,8 @@ def assignments(body: str):
         "a-leader-before-and-a-deadline-after",
         "labels-in-brackets-of-their-own",
         "bodies-alone-in-brackets",
+        "names-apart-by-a-space-a-slash-or-ji",
+        "roles-without-bearer",
         "square-brackets",
         "tortoise-shell-brackets",
     ],
