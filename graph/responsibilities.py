@@ -38,8 +38,8 @@ LABELS = f"(?:(?:{'|'.join(ROLE_WORDS.values())})(?:{BEARERS})|牵头|配合)"  
 _CLOSING = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
 # a label may follow another field (责任领导:张三;责任单位:…) or stand in brackets of its own (【牵头单位】…)
 _CLAUSE_OPEN = re.compile(rf"[(\[【〔](?=(?:[^()\[\]【】〔〕]{{0,20}}?{LABELS}\s*:|[^()\[\]【】〔〕]{{2,40}}?牵头))")
-# the same labels opening a line or following a sentence, unbracketed: "…。责任单位:县行政审批局"
-_LINE_OPEN = re.compile(rf"(?:^|(?<=。))[ \t]*(?=【?{LABELS}\s*(?::|】))", re.M)
+# the same labels opening a line or following a sentence or a clause, unbracketed: "…。责任单位:县行政审批局"
+_LINE_OPEN = re.compile(rf"(?:^|(?<=[。,;]))[ \t]*(?=【?{LABELS}\s*(?::|】))", re.M)
 _LABEL = re.compile(rf"【?({LABELS})\s*(?::|】)")
 # what ends a list of bodies: another field (;完成时限:2025年底) or a deadline (,2025年底前完成)
 _OTHER_LABEL = re.compile(r"[;。,]\s*(?:[\u4e00-\u9fff]{2,8}\s*:|(?:19|20)\d\d年|年内|年底前|长期|持续)")
@@ -66,7 +66,7 @@ _SHARED_LEVELS = re.compile(rf"^(各?)((?:{_LEVEL}、)+)({_LEVEL})(?=[\u4e00-\u9
 # 市区两级财政部门, 市、区两级政府, 省市县三级: the function at each level named before 两级/三级
 _TIERS = re.compile(r"^((?:[省市县区乡镇]、?){2,4})[两三四]级(?=[\u4e00-\u9fff]{2})")
 _BRACKETED = re.compile(r"\([^()]*\)|〔[^〔〕]*〕")
-_ETC = re.compile(r"(?<=.{2})等(?:其他|其它)?(?:相关|有关)?(?:部门|单位)?$")
+_ETC = re.compile(r"(?<=.{2})等(?:其他|其它)?(?:[市区县省]直)?(?:相关|有关)?(?:部门|单位)?$")  # 等市直有关部门
 _ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
 _AGENCY_FORM = re.compile(
     r"[\u4e00-\u9fff()]{1,24}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|工商联|运营商|办事处|支队|总队)"
@@ -227,9 +227,8 @@ def _clause_bounds(text: str) -> list[tuple[int, int, int, int]]:
         end = _closing_paren(text, m.start())
         closed = end < len(text) and text[end] == _CLOSING[text[m.start()]]
         bounds.append((m.start(), m.start() + 1, end, end + 1 if closed else end))
-    bracketed = list(bounds)
     for m in _LINE_OPEN.finditer(text):
-        if not any(start <= m.end() < end for start, *_, end in bracketed):
+        if not any(start <= m.end() < end for start, *_, end in bounds):  # in a bracket, or a label's line read
             end = text.find("\n", m.end())
             end = len(text) if end < 0 else end
             bounds.append((m.end(), m.end(), end, end))

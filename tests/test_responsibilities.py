@@ -87,6 +87,11 @@ def assignments(body: str):
             ],
         ),
         ("（牵头：市发改委；配合：市财政局）", [("市发改委", "lead", 1), ("市财政局", "support", 1)]),
+        # a label after a clause of the task's sentence, and a list closed by 等市直有关部门
+        (
+            "开展专项整治，责任单位：市市场监管局、市财政局等市直有关部门。",
+            [("市市场监管局", "responsible", 1), ("市财政局", "responsible", 2)],
+        ),
         # square brackets, as some documents print a clause
         ("【责任单位：市民政局、市财政局】", [("市民政局", "responsible", 1), ("市财政局", "responsible", 2)]),
         ("〔牵头单位：市民政局；配合单位：市财政局〕", [("市民政局", "lead", 1), ("市财政局", "support", 1)]),
@@ -113,6 +118,7 @@ def assignments(body: str):
         "bodies-alone-in-brackets",
         "names-apart-by-a-space-a-slash-or-ji",
         "roles-without-bearer",
+        "after-a-clause-and-etc",
         "square-brackets",
         "tortoise-shell-brackets",
     ],
