@@ -336,7 +336,7 @@ def _announced_from(doc: MappedText, lines: list[Line], start: int) -> int:
 def _after_opening(doc: MappedText, lines: list[Line], start: int, end: int) -> int:
     """Where the text of an unnumbered document begins: after its opening paragraph (为…，现就有关事项
     通知如下:), a paragraph a hard-wrapped text broke running on; ``end`` when that is all it says."""
-    at = start + 1
+    at = min(start + 1, end)
     while at < end and lines[at].text(doc) and continues(lines[at - 1].text(doc), lines[at].text(doc)):
         at += 1
     while at < end and not lines[at].text(doc):
