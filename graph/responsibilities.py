@@ -265,8 +265,10 @@ def clause_assignments(item: Item) -> tuple[list[Assignment], list[Mention]]:
                 role = next(r for r, words in ROLE_WORDS.items() if re.match(words, label.group(1)))
                 listed = content[label.end() : end].strip()
                 led = _lead_form(item.path, listed, quote) if role == RESPONSIBLE else []  # 责任单位：A牵头，B配合
-                mentions, joint = joint_list(listed)
-                found += led or assign(item.path, mentions, role, joint, BODY, quote)
+                if not led:
+                    mentions, joint = joint_list(listed)
+                    led = assign(item.path, mentions, role, joint, BODY, quote)
+                found += led
             continue
         found += _lead_form(item.path, content, quote) or _names_only(item.path, content, quote)
     return found, blanket
