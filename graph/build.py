@@ -1,10 +1,11 @@
 """The build: a corpus folder into ``build/``, written to a temporary folder and swapped in only
 when everything succeeded, so a failed or killed build leaves the previous one intact.
 
-Documents are processed in chunks on every core (extract, map to triples, then the checks of the
-chunk: the compiled shapes and OWL RL rules on its own store, graph/checks.py); the main process
-streams each chunk's N-Triples, in corpus order, into kg.nt and into the store, which loads them on
-a thread of its own meanwhile, then checks what crosses documents; kg.ttl and kg.jsonld are streamed
+Documents are processed in chunks on every core (extract, map to triples, then on the chunk's own
+store the rows of its documents that the summaries need and the checks of the chunk: the compiled
+shapes and OWL RL rules, graph/checks.py); the main process streams each chunk's N-Triples, in
+corpus order, into kg.nt and into the store, which loads them on a thread of its own meanwhile,
+then computes the summaries and checks what crosses documents; kg.ttl and kg.jsonld are streamed
 from kg.nt beside those checks. No stage holds the whole graph in Python objects, so memory stays
 flat as the corpus grows.
 """
@@ -19,13 +20,12 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import BinaryIO
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
 from policykg.corpus import bundled_corpus
 from policykg.errors import CorpusError, PolicyKGError, Problem
-from policykg.graph.checks import Findings, UnitChecks, check_unit
+from policykg.graph.checks import Findings, UnitChecks, check_unit, store_of
 from policykg.graph.extract import DocumentRecord, extract
 from policykg.graph.flow import Digest, digest, flow_triples
 from policykg.graph.gazetteer import Gazetteer
@@ -43,7 +43,7 @@ from policykg.graph.store import (
     inferred_counts,
     schema_triples,
 )
-from policykg.graph.summaries import write_summaries
+from policykg.graph.summaries import OwnRows, write_summaries
 from policykg.graph.validation import DocumentValidator, sparql_violations, validate_graph
 from policykg.progress import SILENT, Progress
 from policykg.publish import staged_folder
@@ -113,8 +113,9 @@ class ChunkResult:
     documents: list[DocumentResult]
     inferred: bytes = b""  # N-Triples (HermiT's, with reference checks)
     inconsistency: str | None = None
-    seconds: float = 0.0  # in the checks
+    cpu: dict[str, float] = field(default_factory=dict)  # seconds by stage: the summary rows, the checks
     checks: UnitChecks | None = None  # the compiled shapes and rules on the chunk (the default checks)
+    rows: OwnRows = field(default_factory=OwnRows)  # its documents' own rows, for the summaries
 
 
 @dataclass(frozen=True)
@@ -254,6 +255,7 @@ def _build_into(
     nt, inferred_nt = staging / "kg.nt", staging / "inferred.nt"
     shared: set[bytes] = set()
     digests: list[Digest] = []
+    rows = OwnRows()
     manifest = Manifest(str(corpus.absolute()), schema_hash(schema), shacl, reasoner, list(formats), None, found)
     sources = {path.name: path for path in files}
     spans: dict[str, Span] = {}  # each document's own triples in kg.nt, by IRI
@@ -295,7 +297,9 @@ def _build_into(
             if addable and chunk.checks:
                 names = [d.name for d in chunk.documents]
                 ChunkRecord(name, names, findings.shared[name], chunk.checks.inconsistency).write(staging)
-            summary.counts.cpu["checks"] += chunk.seconds
+            rows.extend(chunk.rows)
+            for stage, seconds in chunk.cpu.items():
+                summary.counts.cpu[stage] += seconds
             if chunk.inconsistency:
                 summary.problems.append(
                     Problem(
@@ -319,8 +323,8 @@ def _build_into(
         store = loader.close()  # what is left to load once the documents are done
         stage_done(summary, "store", clock, progress)
     clock = time.perf_counter()
-    summaries = write_summaries(store, nt)  # across documents, for the catalogue's questions (graph/summaries.py)
-    summary.triples += summaries.count(b"\n")
+    summaries = write_summaries(store, nt, rows)  # across documents, for the catalogue's questions (graph/summaries.py)
+    summary.triples += summaries.lines
     stage_done(summary, "summaries", clock, progress)
 
     clock = time.perf_counter()
@@ -329,15 +333,15 @@ def _build_into(
             if ontology is not None:
                 report = ontology.result()
                 manifest.ontology = (report.consistent, report.message)
-            with nt.open("rb") as graph, inferred_nt.open("rb") as chunks:
+            with nt.open("rb") as graph, nt.open("rb") as computed, inferred_nt.open("rb") as chunks:
                 lines = sorted(shared) + flow.ntriples.splitlines(keepends=True)
                 found, consistent, boundary = findings.close(
                     store,
                     schema,
                     lines,
-                    summaries.splitlines(keepends=True),
-                    lambda document: _read(graph, spans[document]),
-                    lambda document: _read(chunks, inferred_spans.get(document, Span(0, 0, 0))),
+                    summaries.each_line(computed),
+                    lambda document: spans[document].read(graph),
+                    lambda document: inferred_spans.get(document, Span(0, 0, 0)).read(chunks),
                     shacl,
                     reasoner,
                     manifest.ontology,
@@ -358,7 +362,9 @@ def _build_into(
         from policykg.graph.executors import write_shards
 
         # the workers wrote the documents' own triples; the rest of kg.nt is this
-        write_shards(schema + b"".join(sorted(shared)) + flow.ntriples + summaries, staging / "store", staging / "kg")
+        with nt.open("rb") as graph:
+            computed = summaries.read(graph)
+        write_shards(schema + b"".join(sorted(shared)) + flow.ntriples + computed, staging / "store", staging / "kg")
         nt.unlink()
     elif addable:
         manifest.write(staging)
@@ -400,11 +406,6 @@ def record_of(
 def chunk_name(chunk: ChunkResult) -> str:
     """A chunk is known by its first document (every document is in one chunk)."""
     return Path(chunk.documents[0].name).stem if chunk.documents else ""
-
-
-def _read(source: BinaryIO, span: Span) -> bytes:
-    source.seek(span.offset)
-    return source.read(span.length)
 
 
 @dataclass
@@ -494,15 +495,20 @@ def _chunk(files: list[Path]) -> ChunkResult:
     checks: Checks = _worker["checks"]
     start = time.perf_counter()
     triples = b"".join(d.ntriples + b"".join(d.shared) for d in result.documents)
-    if not checks.reference and (checks.shacl or checks.reasoner):
-        result.checks = check_unit(_worker["schema"], triples, checks.shacl, checks.reasoner)
+    checked = not checks.reference and (checks.shacl or checks.reasoner)
+    store = store_of(_worker["schema"] + triples if checked else triples)
+    result.rows = OwnRows.of(store)
+    result.cpu["summary rows"] = time.perf_counter() - start
+    start = time.perf_counter()
+    if checked:
+        result.checks = check_unit(_worker["schema"], triples, checks.shacl, checks.reasoner, store=store)
     elif checks.reference and checks.reasoner:
         report = reason([q.triple for q in parse(_worker["schema"] + triples, format=RdfFormat.N_TRIPLES)])
         if report.consistent:
             result.inferred = as_ntriples(report.inferred)
         else:
             result.inconsistency = report.message
-    result.seconds = time.perf_counter() - start
+    result.cpu["checks"] = time.perf_counter() - start
     return result
 
 

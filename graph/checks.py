@@ -46,13 +46,19 @@ class UnitChecks:
 
 
 def check_unit(
-    schema: bytes, triples: bytes, shacl: bool, reasoner: bool, derived: bytes = b"", documents: Iterable[str] = ()
+    schema: bytes,
+    triples: bytes,
+    shacl: bool,
+    reasoner: bool,
+    derived: bytes = b"",
+    documents: Iterable[str] = (),
+    store: Store | None = None,
 ) -> UnitChecks:
-    """The shapes and the rules on the vocabularies (``schema``) and ``triples``; ``derived`` are
-    facts the rules derived on other units; results are filed under the unit's documents and
-    ``documents`` (IRIs)."""
+    """The shapes and the rules on the vocabularies (``schema``) and ``triples`` (``store``: one
+    that holds them already); ``derived`` are facts the rules derived on other units; results are
+    filed under the unit's documents and ``documents`` (IRIs)."""
     data = schema + triples
-    store = _store_of(data)
+    store = store_of(data) if store is None else store
     result = UnitChecks(document_files(store))
     owners = set(result.documents) | set(documents)
     if shacl:
@@ -68,7 +74,7 @@ def check_unit(
     return result
 
 
-def _store_of(ntriples: bytes) -> Store:
+def store_of(ntriples: bytes) -> Store:
     store = Store()
     store.bulk_load(ntriples, RdfFormat.N_TRIPLES)
     return store
@@ -123,7 +129,7 @@ class Findings:
         store: Store,
         schema: bytes,
         lines: list[bytes],
-        computed: list[bytes],
+        computed: Iterable[bytes],
         own: Callable[[str], bytes],
         inferred: Callable[[str], bytes],
         shacl: bool,
@@ -140,7 +146,7 @@ class Findings:
         ontology alone (``ontology``: consistent, why not; None without the reasoner) is weighed in.
         Returns the problems, sorted; whether the graph is consistent (None without the reasoner);
         what the boundary stored."""
-        shapes, rules = compiled_shapes(), rules_read(_store_of(schema))
+        shapes, rules = compiled_shapes(), rules_read(store_of(schema))
         read = shapes.predicates | rules
         lines = [line for line in lines if _predicate(line) in read]
         checked = [(line, predicate) for line in computed if (predicate := _predicate(line)) in read]

@@ -172,8 +172,8 @@ def _add_into(
         flow_span = Span(new.tell(), len(flow.ntriples), flow.ntriples.count(b"\n"))
         _write(new, flow.ntriples)
         summary.triples += flow_span.lines
-        old_own = {name: _read(old, manifest.documents[name]) for name in replaced}
-        old_flow = _read(old, manifest.flow)
+        old_own = {name: manifest.documents[name].read(old) for name in replaced}
+        old_flow = manifest.flow.read(old)
         old.seek(manifest.flow.offset + manifest.flow.length)
         old_summaries = old.read()  # the rest of kg.nt (graph/summaries.py)
     summary.alignments = flow.alignments
@@ -200,19 +200,19 @@ def _add_into(
     clock = time.perf_counter()
     changed = [iris.document(Path(name).stem) for name in added]
     removed = b"".join(old_own.values()) + b"".join(line for r in replaced.values() for line in r.shared)
-    computed = write_summaries(store, nt, old_summaries, changed, removed)
-    summary.triples += computed.count(b"\n")
+    computed = write_summaries(store, nt, previous=old_summaries, changed=changed, removed=removed)
+    summary.triples += computed.lines
     stage_done(summary, "summaries", clock, progress)
     if chunks:
         clock = time.perf_counter()
         by_iri = {_iri(r.digest): name for name, r in records.items() if r.digest}
-        with nt.open("rb") as graph:
+        with nt.open("rb") as graph, nt.open("rb") as summaries:
             found, consistent, boundary = findings.close(
                 store,
                 schema,
                 sorted(shared) + flow.ntriples.splitlines(keepends=True),
-                computed.splitlines(keepends=True),
-                lambda document: _read(graph, documents[by_iri[document]]),
+                computed.each_line(summaries),
+                lambda document: documents[by_iri[document]].read(graph),
                 lambda document: records[by_iri[document]].inferred,
                 manifest.shacl,
                 manifest.reasoner,
@@ -273,7 +273,7 @@ def _checks_kept(
                         findings.violations[iri] = records[name].violations
                 continue
             names.sort(key=lambda name: records[name].order)
-            triples = b"".join(_read(old, manifest.documents[n]) + b"".join(records[n].shared) for n in names)
+            triples = b"".join(manifest.documents[n].read(old) + b"".join(records[n].shared) for n in names)
             unit = check_unit(schema, triples, manifest.shacl, manifest.reasoner)
             name = Path(names[0]).stem
             own = findings.add(name, unit)
@@ -342,7 +342,7 @@ def _stale(gone: bytes, kept: bytes, previous: Path, manifest: Manifest, staying
     touched = {staying[iri] for quad in stale for iri in _documents_of(quad, staying)}
     if touched:
         with (previous / "kg.nt").open("rb") as old:
-            stale -= _stored(b"".join(_read(old, manifest.documents[name]) for name in sorted(touched)))
+            stale -= _stored(b"".join(manifest.documents[name].read(old) for name in sorted(touched)))
     return stale
 
 
@@ -389,11 +389,6 @@ def _write(target: RawIOBase, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[target.write(view) or 0 :]
-
-
-def _read(source: BinaryIO, span: Span) -> bytes:
-    source.seek(span.offset)
-    return source.read(span.length)
 
 
 def _link(source: Path, folder: Path) -> None:

@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from pyoxigraph import Store
 
@@ -48,6 +50,18 @@ class Span:
     offset: int
     length: int
     lines: int
+
+    def read(self, source: BinaryIO) -> bytes:
+        source.seek(self.offset)
+        return source.read(self.length)
+
+    def each_line(self, source: BinaryIO) -> Iterator[bytes]:
+        """Its lines, read from ``source`` as they are used (millions, for the summaries)."""
+        source.seek(self.offset)
+        left = self.length
+        while left > 0 and (line := source.readline()):
+            left -= len(line)
+            yield line
 
 
 @dataclass

@@ -38,7 +38,10 @@ responsibility, item and target at query time (queries/PLANNING.md, "Listing the
   (``pkg:hasScopeTargetPosition``), the mentions of places of that name or within one
   (``pkg:hasPlaceMentionPosition``).
 
-The triples are written at the end of kg.nt and loaded into the store by the build. ``build --add``
+The build computes them from its store, but for the rows of the documents' own parts (``OwnRows``),
+which each chunk of documents reads from its own store where it is processed; their lines are
+sorted on disk (graph/sorted_lines.py), written at the end of kg.nt and loaded into the store from
+there. ``build --add``
 (graph/incremental.py) updates them from the documents it adds and replaces: the counts by what
 those documents add and remove, the positions and loads of the documents whose position changed,
 the short lists (citations, clusters, scopes, pairs, unresolved agencies, name keys) anew; the
@@ -56,12 +59,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
+from tempfile import TemporaryDirectory
 from urllib.parse import unquote
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Store, Triple, parse
 
 import policykg.graph.iris as iris
+from policykg.graph.manifest import Span
 from policykg.graph.rdf import RDF_TYPE, pkg, typed
+from policykg.graph.sorted_lines import SortedLines
 from policykg.graph.store import as_ntriples, select
 
 SPAN = 1 << 24  # positions of one document's items or targets: more than a 5 MB document can hold
@@ -246,28 +252,42 @@ COUNTED_NODES = tuple(
 
 
 def write_summaries(
-    store: Store, nt: Path, previous: bytes = b"", changed: Iterable[str] = (), removed: bytes = b""
-) -> bytes:
-    """Compute the summaries of the graph in ``store``, append them to ``nt`` (kg.nt) and put them in
-    the store. For ``build --add``: ``previous`` are the summaries of the build the documents are
-    added to, ``changed`` the IRIs of the documents added or replaced and ``removed`` (N-Triples) the
-    replaced documents' triples as they were; only what changed is removed from the store and added.
-    Returns the summaries as N-Triples."""
-    if previous:
-        triples, kept, dropped = updated_summaries(store, previous, set(changed), removed)
-        new = _sorted_lines(triples)
-        # the lines kept are sorted already (as ``previous`` is) and none is new: merged, not sorted
-        ntriples = b"".join(heapq.merge(kept, new))
-        news, gone = set(new), set(dropped)
-        for quad in parse(b"".join(sorted(gone - news)), format=RdfFormat.N_TRIPLES):
-            store.remove(quad)
-        store.bulk_load(b"".join(sorted(news - gone)), format=RdfFormat.N_TRIPLES)
-    else:
-        ntriples = b"".join(_sorted_lines(summary_triples(store)))
-        store.bulk_load(ntriples, format=RdfFormat.N_TRIPLES)
-    with nt.open("ab") as out:
-        out.write(ntriples)
-    return ntriples
+    store: Store,
+    nt: Path,
+    rows: OwnRows | None = None,
+    previous: bytes = b"",
+    changed: Iterable[str] = (),
+    removed: bytes = b"",
+) -> Span:
+    """Compute the summaries of the graph in ``store`` (with ``rows``: see ``summary_triples``),
+    append them to ``nt`` (kg.nt) and put them in the store; returns where they are in ``nt``. For
+    ``build --add``: ``previous`` are the summaries of the build the documents are added to,
+    ``changed`` the IRIs of the documents added or replaced and ``removed`` (N-Triples) the replaced
+    documents' triples as they were; only what changed is removed from the store and added."""
+    with nt.open("ab") as out, TemporaryDirectory(dir=nt.parent) as runs:
+        start = out.tell()
+        if previous:
+            triples, kept, dropped = updated_summaries(store, previous, set(changed), removed)
+            new = _sorted_lines(triples)
+            # the lines kept are sorted already (as ``previous`` is) and none is new: merged, not sorted
+            lines: Iterable[bytes] = heapq.merge(kept, new)
+            news, gone = set(new), set(dropped)
+            for quad in parse(b"".join(sorted(gone - news)), format=RdfFormat.N_TRIPLES):
+                store.remove(quad)
+            store.bulk_load(b"".join(sorted(news - gone)), format=RdfFormat.N_TRIPLES)
+        else:
+            lines = SortedLines(Path(runs))
+            lines.add(summary_triples(store, rows))
+        count = 0
+        for line in lines:
+            out.write(line)
+            count += 1
+        span = Span(start, out.tell() - start, count)
+    if not previous:
+        with nt.open("rb") as summaries:
+            summaries.seek(span.offset)
+            store.bulk_load(summaries, RdfFormat.N_TRIPLES)
+    return span
 
 
 def _sorted_lines(triples: Iterable[Triple]) -> list[bytes]:
@@ -275,24 +295,51 @@ def _sorted_lines(triples: Iterable[Triple]) -> list[bytes]:
     return sorted(set(as_ntriples(triples).splitlines(keepends=True)))
 
 
-def summary_triples(store: Store) -> Iterator[Triple]:
-    """The summaries of the whole graph."""
+# The rows of the documents' own parts: each lies within one document (its nodes, and the IRIs of
+# the agencies and places it names), so that a store of some documents gives their rows as the
+# whole graph does. The build reads them where each chunk of documents is processed (build.py),
+# not from the whole store: at 10,000 documents the responsibilities' rows alone took 80 s and 3 GB
+# of the main process, most of the build's peak memory.
+OWN_ROWS = {"items": ITEMS, "targets": TARGETS, "scopes": SCOPES, "assignments": ASSIGNMENTS}
+
+
+@dataclass
+class OwnRows:
+    """The rows of ITEMS, TARGETS, SCOPES and ASSIGNMENTS of some documents."""
+
+    items: list[tuple] = field(default_factory=list)
+    targets: list[tuple] = field(default_factory=list)
+    scopes: list[tuple] = field(default_factory=list)
+    assignments: list[tuple] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, store: Store) -> OwnRows:
+        """The rows of the documents in ``store``."""
+        return cls(**{name: _rows(store, query) for name, query in OWN_ROWS.items()})
+
+    def extend(self, other: OwnRows) -> None:
+        for name in OWN_ROWS:
+            getattr(self, name).extend(getattr(other, name))
+
+
+def summary_triples(store: Store, rows: OwnRows | None = None) -> Iterator[Triple]:
+    """The summaries of the whole graph; ``rows`` are its documents' own rows, as gathered where they
+    were processed (read from ``store`` when not given)."""
+    rows = rows if rows is not None else OwnRows.of(store)
     documents = document_positions(store)
     yield from _document_triples(store, documents)
-    yield from _item_positions(_rows(store, ITEMS), documents)
-    scopes = _rows(store, SCOPES)
-    listed = list(_target_positions(_rows(store, TARGETS), documents, _scope_names(store, scopes)))
+    yield from _item_positions(rows.items, documents)
+    listed = list(_target_positions(rows.targets, documents, _scope_names(store, rows.scopes)))
     listed += _mention_positions(_rows(store, MENTIONS), documents, _names(store, PLACE_NAMES))
     yield from listed
     yield from _name_triples(_names_listed(listed))
     yield from _due_positions(_rows(store, DUE), documents)
     agencies = Agencies.of(store)
-    assignments = _rows(store, ASSIGNMENTS)
-    yield from _assignment_positions(assignments, documents)
-    yield from _loads(assignments, documents, document_years(_rows(store, DATES)))
-    tally = Tally.of(assignments, agencies)
+    yield from _assignment_positions(rows.assignments, documents)
+    yield from _loads(rows.assignments, documents, document_years(_rows(store, DATES)))
+    tally = Tally.of(rows.assignments, agencies)
     places = named_places(store)
-    tally.add(Tally.of_targets(scopes, places))
+    tally.add(Tally.of_targets(rows.scopes, places))
     yield from agencies.triples(tally, store)
     yield from _scope_triples(tally, places)
     yield from _cluster_triples(store)
@@ -381,9 +428,7 @@ def _kept_positions(lines: list[bytes], moved: set[str], old: set[int]) -> tuple
 
 def _rows(store: Store, query: str) -> list[tuple]:
     """The rows of a query as tuples of Python values (see ``_value``), in the order of its columns."""
-    solutions = select(store, PREFIXES + query)
-    columns = [v.value for v in solutions.variables]
-    return [tuple(_value(row[c]) for c in columns) for row in solutions]
+    return [tuple(_value(t) if type(t) is Literal else t for t in row) for row in select(store, PREFIXES + query)]
 
 
 def _value(term):

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Store
+from pyoxigraph import RdfFormat, Store, parse
 
 from conftest import ROOT
 from policykg.queries import catalogue
@@ -23,6 +23,10 @@ sys.path.insert(0, str(ROOT))
 from bench.generate import generate  # noqa: E402
 from bench.params import pick  # noqa: E402
 from policykg.graph.build import build  # noqa: E402
+from policykg.graph.manifest import Manifest  # noqa: E402
+from policykg.graph.sorted_lines import SortedLines  # noqa: E402
+from policykg.graph.store import as_ntriples  # noqa: E402
+from policykg.graph.summaries import summary_triples  # noqa: E402
 
 REFERENCE = Path(__file__).parent / "reference_queries"
 REWRITTEN = sorted(p.stem for p in REFERENCE.glob("*.rq"))
@@ -146,3 +150,32 @@ def test_a_shorter_version_of_a_document_takes_its_counts_away(five, tmp_path):
     pairs = [line for line in before.splitlines() if b"#AgencyPair>" in line]
     assert len(pairs) > len([line for line in after.splitlines() if b"#AgencyPair>" in line])
     assert after == (tmp_path / "full" / "kg.nt").read_bytes()
+
+
+def test_the_rows_read_where_documents_are_processed_are_those_of_the_whole_graph(built):
+    """The build reads its documents' own rows on each chunk's store (OwnRows; the five are two
+    chunks): the summaries it wrote are those computed from its whole store alone."""
+    folder = built[0]
+    flow = Manifest.read(folder).flow
+    with (folder / "kg.nt").open("rb") as nt:
+        nt.seek(flow.offset + flow.length)
+        written = nt.read()
+    store = Store.read_only(str(folder / "store"))
+    from_store = b"".join(sorted(set(as_ntriples(summary_triples(store)).splitlines(keepends=True))))
+    assert written.count(b"#assignmentPosition>") > 100
+    assert written == from_store
+
+
+def test_lines_sorted_on_disk_come_back_once_each_in_byte_order(tmp_path):
+    """Runs of three lines: duplicates within a run and across runs, and lines of every run
+    interleaved in the order."""
+    lines = [f"<urn:x{n % 7}> <urn:p> \"{n % 5}\" .\n".encode() for n in range(20)]
+    sorted_lines = SortedLines(tmp_path, run=3)
+    for start in range(0, len(lines), 3):
+        sorted_lines.add_lines(lines[start : start + 3])
+    assert len(sorted_lines.runs) == 7
+    assert list(sorted_lines) == sorted(set(lines))
+    triples = SortedLines(tmp_path / "triples", run=3)
+    (tmp_path / "triples").mkdir()
+    triples.add(quad.triple for quad in parse(b"".join(lines), format=RdfFormat.N_TRIPLES))
+    assert list(triples) == sorted(set(lines))
