@@ -23,9 +23,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pyoxigraph import Quad, RdfFormat, Store, parse
 
+import policykg.graph.iris as iris
 from policykg.errors import Problem
 from policykg.graph.manifest import BoundaryRecord
 from policykg.graph.owlrl import derive
@@ -91,8 +93,23 @@ def _owners(line: bytes, documents: Container[str]) -> set[str]:
     return {
         document
         for term in (subject, rest.split(b" ", 2)[1])  # an IRI has no space; a literal is no document's
-        if term.startswith(b"<") and (document := owner(term.decode(), documents))
+        if term.startswith(_DOCUMENT_NODE) and (document := _document_of(term)) in documents
     }
+
+
+_DOCUMENT_NODE = f"<{iris.document('')}".encode()  # how the IRI of a document or of a node under one begins
+
+
+def _document_of(term: bytes) -> str:
+    """The document an IRI in brackets is or lies under (as ``iris.document_part``)."""
+    end = term.find(b"/", len(_DOCUMENT_NODE))
+    return _decoded(term[1 : end if end > 0 else -1])
+
+
+@lru_cache(maxsize=1 << 16)
+def _decoded(iri: bytes) -> str:
+    """Decoded once per document however many of its nodes the checks read (millions of lines)."""
+    return iri.decode()
 
 
 def _predicate(line: bytes) -> str:

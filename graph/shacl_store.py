@@ -39,6 +39,8 @@ RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 RDFS_LITERAL = "http://www.w3.org/2000/01/rdf-schema#Literal"
+XSD_INTEGER = XSD + "integer"
+_DIGITS = re.compile(r"[+-]?[0-9]+")
 
 # Shape parameters that do not constrain anything (or are handled elsewhere: sh:sparql).
 _INERT = {"name", "description", "order", "group", "message", "severity", "sparql", "path", "property", "deactivated"}
@@ -454,9 +456,15 @@ def _conforms(term, datatype: str) -> bool:
     return datatype == XSD + "string" or _well_typed(term.value, datatype)
 
 
-@cache
 def _well_typed(lexical: str, datatype: str) -> bool:
-    """rdflib's reading of a typed literal, as pySHACL checks it (cached: few distinct values)."""
+    """rdflib's reading of a typed literal, as pySHACL checks it. An integer of digits is one as it
+    is to rdflib, without making rdflib's literal: positions and offsets are millions of values."""
+    return (datatype == XSD_INTEGER and _DIGITS.fullmatch(lexical) is not None) or _read_by_rdflib(lexical, datatype)
+
+
+@cache
+def _read_by_rdflib(lexical: str, datatype: str) -> bool:
+    """rdflib's reading of a typed literal (cached: few distinct values but integers)."""
     from datetime import date, datetime, time
     from decimal import Decimal
 

@@ -169,7 +169,7 @@ def test_the_rows_read_where_documents_are_processed_are_those_of_the_whole_grap
 def test_lines_sorted_on_disk_come_back_once_each_in_byte_order(tmp_path):
     """Runs of three lines: duplicates within a run and across runs, and lines of every run
     interleaved in the order."""
-    lines = [f"<urn:x{n % 7}> <urn:p> \"{n % 5}\" .\n".encode() for n in range(20)]
+    lines = [f'<urn:x{n % 7}> <urn:p> "{n % 5}" .\n'.encode() for n in range(20)]
     sorted_lines = SortedLines(tmp_path, run=3)
     for start in range(0, len(lines), 3):
         sorted_lines.add_lines(lines[start : start + 3])
