@@ -154,7 +154,7 @@ _LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "乡(镇)": (TOWNS
 _OWN_NAME_LEVELS = ("自治区", "自治州", "州", "自治县", "盟", "旗")
 _GRASSROOTS = re.compile(r"^(?:街道|镇|乡)")  # a township-level body named by its kind
 # a vertically managed body named under its national authority: 国家税务总局广东省税务局
-_VERTICAL = re.compile(r"^(?:国家税务总局(?=.+税务局$)|国网(?=.+电力公司$))")  # 国网重庆市电力公司 too
+_VERTICAL = re.compile(r"^(?:国家税务总局(?=.+税务局$)|国网(?=.+(?:电力|供电)公司$))")  # 国网杭州供电公司 too
 # A district's police, named as a branch of the city's bureau: 市公安局青浦分局, 公安青浦分局
 _POLICE_BRANCH = re.compile(r"^(?:.{0,6}公安局|公安)(.{2,8}?)分局$")
 # 县级人民政府, 镇级政府: the level's bodies, as 县人民政府 (but 县级以上, a range of levels)

@@ -73,7 +73,9 @@ _VERBS = (
 )
 # Chinese numerals count only as the object of a verb ("提升百个大公共空间", "开展一次联合演练").
 _HAN_VERB = re.compile(r"(?:实施|开展|建设|提升|新建|建成|新增|完成|打造|创建|培育|引进|配备)$")
-_COMPARATOR = re.compile(r"不得?低于|不得?少于|不小于|至少|不得?超过|不高于|不大于|低于|控制在|超过|高于|突破|超|约")
+_COMPARATOR = re.compile(
+    r"不得?低于|不得?少于|不小于|至少|不得?超过|不高于|不大于|低于|小于|控制在|超过|高于|大于|突破|超|约"
+)
 _FLOOR = re.compile(r"(?:不得?低于|不得?少于|不小于|至少)$")
 _NO_SUBJECT = re.compile(r"(?:年均|同比|每年)?(?:增长|增速|递增|提高|提升|增加|下降|降低|减少)?")  # a predicate alone
 _REACHES = re.compile(rf"(?:达到|达(?!标)|突破|超过|超|[增提][加升高]到)$|{_FLOOR.pattern}")
@@ -83,7 +85,7 @@ _LEADING = re.compile(
     rf"并|和|以及|要|的|即|基本|全面|逐步|(?:{_VERBS})(?!区))+"
 )
 _TRAILING = re.compile(
-    rf"(?:{_VERBS.replace('|改造', '')}|分别|总?数量|总数|总?规模|均|的|应|(?:最多|最长)?不得?)+$"
+    rf"(?:{_VERBS.replace('|改造', '')}|分别|总?数量|总数|总?规模|均|的|应|原则上|(?:最多|最长)?不得?)+$"
 )  # keep "管道改造"
 
 
@@ -158,7 +160,7 @@ def _comparator(before: str, qual: str | None, ranged: bool) -> str:
         return "<="
     found = [m.group() for m in _COMPARATOR.finditer(before)]
     word = found[-1] if found else ""
-    if word in ("超过", "高于", "突破"):
+    if word in ("超过", "高于", "大于", "突破"):
         return ">"
     if (word == "超" and before.endswith("超")) or _FLOOR.fullmatch(word):
         return ">="
@@ -198,7 +200,7 @@ def _clean(indicator: str) -> str:
 
 _PREDICATES = (
     r"(?:年均|同比|在(?:19|20)\d\d年基础上|较(?:19|20)\d\d年|从[^,;]*?)?(?:增长|增速|下降|降低|达到|达(?!标)|[增提][加升高]到|提[高升](?=[\d〇零一二两三四五六七八九十百千]|$)|"
-    r"(?:最多|最长)?不得?超过|超过|超|突破|实现|完成|高于|低于|不得?低于|不得?少于|不得?高于|保持在|保持|稳定在|控制在|"
+    r"(?:最多|最长)?不得?超过|超过|超|突破|实现|完成|高于|低于|不得?低于|不得?少于|不得?高于|不?[小大]于|保持在|保持|稳定在|控制在|"
     r"[压缩][缩短][至到])"
 )
 

@@ -29,6 +29,10 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("2026年新增光伏装机规模2590千瓦以上", [("level", 2590, "千瓦", ">=", 2026)]),
         ("五年建设筹措新时代城市建设者管理者之家床位12万张以上", [("count", 12, "万张", ">=", None)]),
         ("细颗粒物年均浓度力争不高于28微克/立方米", [("level", 28, "微克/立方米", "<=", None)]),
+        # 小于 and 大于 as 低于 and 高于, the comparator not in the indicator
+        ("城市核心区公共充电服务半径小于1公里", [("level", 1, "公里", "<=", None)]),
+        ("新建公共建筑屋顶光伏覆盖面积比例不小于50%", [("share", 50, "%", ">=", None)]),
+        ("单体规模大于5000千瓦", [("level", 5000, "千瓦", ">", None)]),
         # comparators away from the number, and ceilings
         ("等级应急避难场所建设面积应不少于总量的30%", [("share", 30, "%", ">=", None)]),
         ("实现分流制强排地区雨水主管满管率低于50%", [("share", 50, "%", "<=", None)]),
@@ -292,3 +296,18 @@ def test_an_indicator_is_named_without_the_size_word_after_it():
     outlines = [parse_outline(SourceText("d.txt", f"某方案\n\n一、目标\n\n{text}。\n", "utf-8")) for text in texts]
     named = [t.indicator for outline in outlines for t in outline_targets(outline, [])]
     assert named == ["产业", "数字经济", "高新技术企业"]
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("城市核心区公共充电服务半径小于1公里", "城市核心区公共充电服务半径"),
+        ("公共建筑屋顶光伏覆盖面积比例不小于50%", "公共建筑屋顶光伏覆盖面积比例"),
+        ("细颗粒物年均浓度不大于35微克/立方米", "细颗粒物年均浓度"),
+        # a hedge before the comparator (原则上: as a rule)
+        ("零碳物流园区建成期库容面积原则上应不小于2万平方米", "零碳物流园区建成期库容面积"),
+    ],
+)
+def test_a_comparator_is_no_part_of_the_indicator(text, indicator):
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
+    assert [t.indicator for t in found] == [indicator]
