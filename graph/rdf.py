@@ -62,7 +62,7 @@ SOURCE = {"body": "BodyClause", "annex": "AnnexRow", "prose": "Prose", "curated"
 LEVEL = {"national": "National", "provincial": "Provincial", "municipal": "Municipal", "county": "CountyLevel",
          "township": "TownshipLevel"}  # fmt: skip
 KIND = {"level": "Level", "growth": "Growth", "share": "Share", "count": "Count", "reduction": "Reduction",
-        "multiple": "Multiple", "coverage": "Coverage", "category": "CategoryTarget"}  # fmt: skip
+        "multiple": "Multiple", "coverage": "Coverage", "category": "CategoryTarget", "ratio": "Ratio"}  # fmt: skip
 MENTIONS = {"Industry": "mentionsIndustry", "Company": "mentionsCompany"}
 _STYLE_CODE = {"cn": "", "cn_paren": "p", "arabic": "", "arabic_paren": "a", "circled": "c",
                "part": "pt", "chapter": "ch", "section": "s", "article": "art", "text": "text"}  # fmt: skip

@@ -157,7 +157,7 @@ class Assignment:
 class Target:
     path: str  # the item, or the annex label for an annex table
     indicator: str
-    kind: str  # level | growth | share | count | reduction | multiple | coverage | category
+    kind: str  # level | growth | share | count | reduction | multiple | coverage | category | ratio
     value: float | None
     value_min: float | None
     value_max: float | None

@@ -58,7 +58,8 @@ def same_indicator(upper: str, lower: str, region_names: tuple[str, ...] = ()) -
 def intensive(target: Target) -> bool:
     """A rate, share or standard, true of every part of an area, rather than an amount that adds up."""
     unit = target.unit or ""
-    return target.kind in ("share", "coverage", "growth", "multiple") or unit in _INTENSIVE_UNITS or "/" in unit
+    intensive_kinds = ("share", "coverage", "growth", "multiple", "ratio")
+    return target.kind in intensive_kinds or unit in _INTENSIVE_UNITS or "/" in unit
 
 
 def _base(target: Target) -> tuple[str, float] | None:

@@ -44,6 +44,10 @@ _SPECIAL = re.compile(
     r"|(?P<done>全面完成)(?!\d)|(?P<first>零突破))(?!行动|活动|工程|计划|工作|的)"
 )
 _CATEGORY_GOAL = re.compile(r"(?P<cat>[一二三四五]星级)(?P<up>及以上)?标准建设")
+# A ratio after the name of one (车桩比达到2:1以下, 师生比不低于1∶15): its value is the first term per
+# one of the second
+_RATIO = re.compile(rf"(?P<a>{_NUMBER})\s*[:∶]\s*(?P<b>{_NUMBER})(?P<qual>以上|以下|以内|左右)?")
+_RATIO_NAMED = re.compile(r"比(?:达到|达|为|保持在|控制在|不得?[低高]于|不超过|不[小大]于|优于|[低高小大]于)?\s*$")
 _YEAR = re.compile(r"(?:到|至|力争)?(?P<year>(?:19|20)\d\d)年(?:底前|前|底|末)?")
 _PERIOD_NAME = re.compile(r"十(?P<n>[一二三四五六七八九])五")
 _PERIOD = re.compile(rf"“?{_PERIOD_NAME.pattern}”?(?:期末|末|期间|时期|[^,;。“]{{0,10}}规划)")
@@ -274,6 +278,11 @@ def _quantities(text: str) -> list[_Quantity]:
     found = [_Quantity(m.start(), m.end(), m) for m in _QUANTITY.finditer(text) if _valid(text, m)]
     found += [_Quantity(m.start(), m.end(), m) for m in _SPECIAL.finditer(text)]
     found += [_Quantity(m.start(), m.end(), m) for m in _CATEGORY_GOAL.finditer(text)]
+    found += [
+        _Quantity(m.start(), m.end(), m)
+        for m in _RATIO.finditer(text)
+        if _RATIO_NAMED.search(text[: m.start()]) and float(m.group("b")) and not text[m.end() :].startswith("的")
+    ]
     return sorted(found, key=lambda q: q.start)
 
 
@@ -481,6 +490,9 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
             obj, end = re.split(r"全面|按照|执行", clause)[0], q.end
         members = [_clean(p) for p in obj.split("、")] if q.special != "all" else [_clean(obj)]
         return [(m, q, end) for m in members if m]
+    if q.match.re is _RATIO:  # what ends in 比 before it
+        named = _RATIO_NAMED.search(clause)
+        return [(_clean(clause[: named.start() + 1] if named else clause), q, q.end)]
     kind = _quantity_kind(q, clause)
     if q.match.re is _QUANTITY and kind in ("count", "level"):
         after = re.split(r"[,;、。(]", text[q.end :], maxsplit=1)[0] if kind == "count" else _modified_noun(text, q.end)
@@ -505,6 +517,8 @@ def _quantity_kind(q: _Quantity, clause: str) -> str:
         return "count"
     if q.match.re is _CATEGORY_GOAL:
         return "category"
+    if q.match.re is _RATIO:
+        return "ratio"
     return _kind(q.unit, clause)
 
 
@@ -523,6 +537,9 @@ def _target(path, sentence, quote, q, indicator, year, places, source) -> Target
     elif kind == "category":
         value, lo, hi, unit = None, None, None, None
         category, comp = q.match.group("cat"), (">=" if q.match.group("up") else "=")
+    elif kind == "ratio":
+        value, lo, hi, unit = round(float(q.match.group("a")) / float(q.match.group("b")), 4), None, None, ":1"
+        comp = _comparator(clause, q.match.group("qual"), False)
     else:
         m = q.match
         unit = q.unit

@@ -64,6 +64,7 @@ class PKG(DefinedNamespace):
     Province: URIRef
     Provincial: URIRef
     PublicInstitution: URIRef
+    Ratio: URIRef
     Reduction: URIRef
     Responsibility: URIRef
     Responsible: URIRef

@@ -29,6 +29,11 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("2026年新增光伏装机规模2590千瓦以上", [("level", 2590, "千瓦", ">=", 2026)]),
         ("五年建设筹措新时代城市建设者管理者之家床位12万张以上", [("count", 12, "万张", ">=", None)]),
         ("细颗粒物年均浓度力争不高于28微克/立方米", [("level", 28, "微克/立方米", "<=", None)]),
+        # a ratio after its name: the first term per one of the second; a ratio that names no goal
+        ("新能源汽车车桩比达到2:1以下", [("ratio", 2.0, ":1", "<=", None)]),
+        ("中小学师生比不低于1∶15", [("ratio", 0.0667, ":1", ">=", None)]),
+        ("按照1:1比例配套资金", []),
+        ("配比为1:1的资金由区财政承担", []),
         # 小于 and 大于 as 低于 and 高于, the comparator not in the indicator
         ("城市核心区公共充电服务半径小于1公里", [("level", 1, "公里", "<=", None)]),
         ("新建公共建筑屋顶光伏覆盖面积比例不小于50%", [("share", 50, "%", ">=", None)]),
@@ -306,6 +311,7 @@ def test_an_indicator_is_named_without_the_size_word_after_it():
         ("细颗粒物年均浓度不大于35微克/立方米", "细颗粒物年均浓度"),
         # a hedge before the comparator (原则上: as a rule)
         ("零碳物流园区建成期库容面积原则上应不小于2万平方米", "零碳物流园区建成期库容面积"),
+        ("医护比为1:1.2", "医护比"),
     ],
 )
 def test_a_comparator_is_no_part_of_the_indicator(text, indicator):
