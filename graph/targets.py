@@ -84,8 +84,11 @@ _FLOOR = re.compile(r"(?:不得?低于|不得?少于|不小于|至少)$")
 _NO_SUBJECT = re.compile(r"(?:年均|同比|每年)?(?:增长|增速|递增|提高|提升|增加|下降|降低|减少)?")  # a predicate alone
 _REACHES = re.compile(rf"(?:达到|达(?!标)|突破|超过|超|[增提][加升高]到)$|{_FLOOR.pattern}")
 _SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|(?:在)?全[省市区县镇](?:范围内)?|\d年内"
+# a deadline within the year before a task (6月底前, 春节前, 汛期前完成…)
+_TIME_BEFORE = r"(?:\d{1,2}月(?:底|末|上旬|中旬|下旬)?|春节|国庆|汛期|节日|节)前"
 _LEADING = re.compile(
-    rf"^(?:\(\d+\)|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|[一二三四五\d]年内?|全年|年内|年底前|{_SCOPE_WORDS}|每年|年均|年度|实现|其中|"
+    rf"^(?:\(\d+\)|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|[一二三四五\d]年内?|全年|年内|年底前|{_TIME_BEFORE}|{_SCOPE_WORDS}|"
+    r"每年|年均|年度|实现|其中|"
     rf"并|和|以及|要|的|即|基本|全面|逐步|(?:{_VERBS})(?!区))+"
 )
 _TRAILING = re.compile(
