@@ -36,8 +36,13 @@ BEARERS = "单位|部门|主体|处室|科室"
 LABELS = f"(?:(?:{'|'.join(ROLE_WORDS.values())})(?:{BEARERS})|牵头|配合)"  # 牵头单位:, or 牵头:/配合: alone
 # a clause's brackets: round, or square ones some documents print (【责任单位：…】, 〔牵头单位：…〕)
 _CLOSING = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
+_JOINT = "按职责分工负责"  # after a list of bodies: jointly, with no lead
 # a label may follow another field (责任领导:张三;责任单位:…) or stand in brackets of its own (【牵头单位】…)
-_CLAUSE_OPEN = re.compile(rf"[(\[【〔](?=(?:[^()\[\]【】〔〕]{{0,20}}?{LABELS}\s*:|[^()\[\]【】〔〕]{{2,40}}?牵头))")
+# or end with 按职责分工负责 (a task shared with no lead: （商务部、财政部等按职责分工负责）)
+_CLAUSE_OPEN = re.compile(
+    rf"[(\[【〔](?=(?:[^()\[\]【】〔〕]{{0,20}}?{LABELS}\s*:|[^()\[\]【】〔〕]{{2,40}}?牵头"
+    rf"|[^()\[\]【】〔〕]{{2,120}}?{_JOINT}[)\]】〕]))"
+)
 # the same labels opening a line or following a sentence or a clause, unbracketed: "…。责任单位:县行政审批局"
 _LINE_OPEN = re.compile(rf"(?:^|(?<=[。,;]))[ \t]*(?=【?{LABELS}\s*(?::|】))", re.M)
 _LABEL = re.compile(rf"【?({LABELS})\s*(?::|】)")
@@ -52,7 +57,6 @@ _LEAD_FORM = re.compile(
 _LEAD_MARK = re.compile(r"[(（]牵头(?:单位)?[)）]$")  # 市工信局（牵头）: the lead among those listed
 _SEPARATORS = re.compile(r"[、,;。/ ]")  # a space or a slash after a body's name separates it, as 、 does
 _CONJUNCTIONS = re.compile(r"[、,;。/ ]|以及|或者|和|及|与|或")  # prose lists: 各镇政府、街道办事处和头桥集团
-_JOINT = "按职责分工负责"
 _KEEPS_OWN_PREFIX = re.compile(
     r"^(市|省|县|区|镇|各|中共|国家|国网|中国|相关|有关|所在|沿线)|区|管委会|党工委|集团|支行|分行|分局|总部|[镇乡]$|街道"
 )
@@ -69,7 +73,7 @@ _BRACKETED = re.compile(r"\([^()]*\)|〔[^〔〕]*〕")
 _ETC = re.compile(r"(?<=.{2})等(?:其他|其它)?(?:[市区县省]直)?(?:相关|有关)?(?:部门|单位)?$")  # 等市直有关部门
 _ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
 _AGENCY_FORM = re.compile(
-    r"[\u4e00-\u9fff()]{1,24}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|工商联|运营商|办事处|支队|总队)"
+    r"[\u4e00-\u9fff()]{1,24}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|工商联|运营商|办事处|支队|总队|署|监会)"
 )
 # bodies alone in brackets after a task's last sentence, as task divisions print them: …。（市发展改革委、市财政局）
 _NAMES_ONLY = re.compile(rf"(?<=。)\((?=(?:{_AGENCY_FORM.pattern}[、,])*{_AGENCY_FORM.pattern}\))")
@@ -275,11 +279,13 @@ def clause_assignments(item: Item) -> tuple[list[Assignment], list[Mention]]:
 
 
 def _names_only(path: str, content: MappedText, quote: Span) -> list[Assignment]:
-    """The bodies a bracket names alone, each responsible (none unless every piece is a body's name)."""
-    mentions = split_agencies(content)
+    """The bodies a bracket names alone, each responsible (none unless every piece is a body's name);
+    jointly when 按职责分工负责 follows them, as the State Council's task divisions and the provinces'
+    write a task shared with no lead: （商务部、海关总署、税务总局等按职责分工负责）."""
+    mentions, joint = joint_list(content)
     if not mentions or not all(_AGENCY_FORM.fullmatch(m.name) for m in mentions):
         return []
-    return assign(path, mentions, RESPONSIBLE, False, BODY, quote)
+    return assign(path, mentions, RESPONSIBLE, joint, BODY, quote)
 
 
 def _lead_form(path: str, content: MappedText, quote: Span) -> list[Assignment]:

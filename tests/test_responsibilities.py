@@ -129,6 +129,20 @@ def test_clause_forms(clause, expected):
 
 
 @pytest.mark.parametrize(
+    "clause, names",
+    [
+        ("（省发展改革委、省财政厅按职责分工负责）", ["省发展改革委", "省财政厅"]),
+        # the State Council's form: ministries, 署 and 监会 among them, and 等 closing the list
+        ("（商务部、海关总署、银保监会等按职责分工负责）", ["商务部", "海关总署", "银保监会"]),
+    ],
+)
+def test_bodies_sharing_a_task_with_no_lead_are_jointly_responsible(clause, names):
+    assert [(name, role, joint) for _, name, role, _, joint in assignments(clause)] == [
+        (name, "responsible", True) for name in names
+    ]
+
+
+@pytest.mark.parametrize(
     "blanket",
     [
         "，以下各项任务均需各县区人民政府负责落实，不再列出",
