@@ -363,8 +363,8 @@ def _build_into(
 
         # the workers wrote the documents' own triples; the rest of kg.nt is this
         with nt.open("rb") as graph:
-            computed = summaries.read(graph)
-        write_shards(schema + b"".join(sorted(shared)) + flow.ntriples + computed, staging / "store", staging / "kg")
+            rest = schema + b"".join(sorted(shared)) + flow.ntriples + summaries.read(graph)
+        write_shards(rest, staging / "store", staging / "kg")
         nt.unlink()
     elif addable:
         manifest.write(staging)

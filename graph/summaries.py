@@ -264,30 +264,35 @@ def write_summaries(
     ``build --add``: ``previous`` are the summaries of the build the documents are added to,
     ``changed`` the IRIs of the documents added or replaced and ``removed`` (N-Triples) the replaced
     documents' triples as they were; only what changed is removed from the store and added."""
-    with nt.open("ab") as out, TemporaryDirectory(dir=nt.parent) as runs:
-        start = out.tell()
+    with TemporaryDirectory(dir=nt.parent) as runs:
         if previous:
-            triples, kept, dropped = updated_summaries(store, previous, set(changed), removed)
-            new = _sorted_lines(triples)
-            # the lines kept are sorted already (as ``previous`` is) and none is new: merged, not sorted
-            lines: Iterable[bytes] = heapq.merge(kept, new)
-            news, gone = set(new), set(dropped)
-            for quad in parse(b"".join(sorted(gone - news)), format=RdfFormat.N_TRIPLES):
-                store.remove(quad)
-            store.bulk_load(b"".join(sorted(news - gone)), format=RdfFormat.N_TRIPLES)
+            lines: Iterable[bytes] = _updated(store, previous, set(changed), removed)
         else:
             lines = SortedLines(Path(runs))
             lines.add(summary_triples(store, rows))
-        count = 0
-        for line in lines:
-            out.write(line)
-            count += 1
-        span = Span(start, out.tell() - start, count)
-    if not previous:
+        with nt.open("ab") as out:
+            start, count = out.tell(), 0
+            for line in lines:
+                out.write(line)
+                count += 1
+            span = Span(start, out.tell() - start, count)
+    if not previous:  # the whole summaries, loaded from where they were written
         with nt.open("rb") as summaries:
             summaries.seek(span.offset)
             store.bulk_load(summaries, RdfFormat.N_TRIPLES)
     return span
+
+
+def _updated(store: Store, previous: bytes, changed: set[str], removed: bytes) -> Iterator[bytes]:
+    """The summaries' lines after an add (see ``write_summaries``), sorted; the store is updated
+    with what changed."""
+    triples, kept, dropped = updated_summaries(store, previous, changed, removed)
+    new = _sorted_lines(triples)
+    news, gone = set(new), set(dropped)
+    for quad in parse(b"".join(sorted(gone - news)), format=RdfFormat.N_TRIPLES):
+        store.remove(quad)
+    store.bulk_load(b"".join(sorted(news - gone)), format=RdfFormat.N_TRIPLES)
+    return heapq.merge(kept, new)  # the lines kept are sorted already (as ``previous`` is), and none is new
 
 
 def _sorted_lines(triples: Iterable[Triple]) -> list[bytes]:
