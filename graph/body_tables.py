@@ -1,5 +1,6 @@
-"""Tables in the body of a document: a caption (表1 标题, 表一, 附表2 标题), then the cells one per
-line as text extraction flattens them, then the body resumes.
+"""Tables in the body of a document: a caption (表1 标题, 表一, 附表2 标题, a plan's box 专栏1 标题),
+then the cells one per line as text extraction flattens them (or a row per line, tab-separated),
+then the body resumes.
 
 The table runs from its caption to the first sign that prose is back: a numbered heading, the next
 caption (表N, 图N), an annex, a sentence (ending in 。!?) or, once notes below the table (注:,
@@ -24,8 +25,9 @@ from policykg.graph.records import Annex, Item, Outline, Span
 from policykg.graph.text import LineIndex
 
 _NUMBER = r"\s*(?:\d{1,2}(?:[-.]\d{1,2})?|[一二三四五六七八九十]{1,3})(?![\d.、])"
-_CAPTION = re.compile(rf"(?P<label>(?:附表|表){_NUMBER})\s*:?\s*(?P<title>[^,;。!?]{{0,40}})")
-_CAPTION_START = re.compile(rf"^\s*(?:#+\s*)?(?:附表|表){_NUMBER}", re.M)  # a line that may be a caption
+# 专栏: the box of a plan (专栏1 “十四五”…主要指标), which holds its indicator table
+_CAPTION = re.compile(rf"(?P<label>(?:附表|表|专栏){_NUMBER})\s*:?\s*(?P<title>[^,;。!?]{{0,40}})")
+_CAPTION_START = re.compile(rf"^\s*(?:#+\s*)?(?:附表|表|专栏){_NUMBER}", re.M)  # a line that may be a caption
 _FIGURE = re.compile(rf"图{_NUMBER}")
 _SENTENCE_END = ("。", "!", "?")
 

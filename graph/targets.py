@@ -720,7 +720,12 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
         texts = [_fold(c.text).replace(" ", "") if c else "" for c in cells]
         total = any(_TOTAL_ROW.fullmatch(t) for t in texts)
         row_year = _row_year(texts[time]) if time is not None else None
-        row_unit = texts[units] if units is not None and re.fullmatch(_UNITS, texts[units]) else None
+        first = valued[0] if valued else 0  # the labels come before the first column of values
+        labels = "".join(t for j, t in enumerate(texts[:first]) if j not in (place, time, units) and _is_label(t))
+        named_unit = m.group(1) if (m := _HEADER_UNIT.search(labels)) and re.fullmatch(_UNITS, m.group(1)) else None
+        if named_unit:  # an indicator table's row: 软件和信息服务业营业收入(亿元)
+            labels = _HEADER_UNIT.sub("", labels)
+        row_unit = texts[units] if units is not None and re.fullmatch(_UNITS, texts[units]) else named_unit
         values = {
             j: (cell, v)
             for j in valued
@@ -730,7 +735,6 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
         }
         if not values or not (any(j in values for j in year_of) if year_of else row_year or total):
             continue  # a named project without a planned series, or a row of no year
-        labels = "".join(t for j, t in enumerate(texts[: valued[0]]) if j not in (place, time, units) and _is_label(t))
         named = cells[place] if place is not None else None
         scope = named.display.strip() if named and not total else "city"
         horizon = max(year_of.values(), default=None) or default_year

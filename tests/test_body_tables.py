@@ -282,3 +282,32 @@ def test_jiading_tables_as_a_reader_reads_them():
     assert totals == {2024: 40.39, 2025: 52.12, 2026: 56.04, 2027: 59.7, 2028: 64.12, 2029: 78.12, 2030: 90.49}
     assert shares == {2024: 40, 2025: 52, 2026: 56, 2027: 59, 2028: 64, 2029: 77, 2030: 90}
     assert len(found) == 14  # not the 2020–2023 row (work done), a zone's own area, or 表2's zone areas
+
+
+def test_a_plan_box_holds_an_indicator_table_whose_rows_name_their_units():
+    """专栏 N, the box of a five-year plan, captions its indicator table; each row names its unit
+    after the indicator (指标名称（亿元）), the year before the plan is the baseline, not a target."""
+    text = "\n".join(
+        (
+            "某市“十四五”数字经济发展规划",
+            "",
+            "一、发展目标",
+            "到2025年，建成数字经济发展高地。",
+            "专栏1 “十四五”数字经济发展主要指标",
+            "序号\t指标名称\t2020年\t2025年\t属性",
+            "1\t数字经济核心产业增加值占GDP比重（%）\t10.5\t13\t预期性",
+            "2\t软件和信息服务业营业收入（亿元）\t4000\t6000\t预期性",
+            "3\t5G基站数量（万个）\t3.9\t8\t约束性",
+            "二、重点任务",
+            "（一）夯实数字基础设施。加快5G网络建设。",
+            "",
+            "某市人民政府",
+            "2022年3月1日",
+        )
+    )
+    parsed = parse_outline(SourceText("doc.txt", text + "\n", "utf-8"))
+    assert [(t.indicator, t.kind, t.value, t.unit, t.year) for t in outline_targets(parsed, [])] == [
+        ("数字经济核心产业增加值占GDP比重", "share", 13.0, "%", 2025),
+        ("软件和信息服务业营业收入", "level", 6000.0, "亿元", 2025),
+        ("5G基站数量", "count", 8.0, "万个", 2025),
+    ]
