@@ -77,8 +77,9 @@ STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ),
     ("cn", 3, re.compile(f"([{CN_NUMERALS}]+)、")),
     ("cn_paren", 4, re.compile(f"\\(([{CN_NUMERALS}]+)\\)")),
-    # "1." but not "1.5倍"; "2.2024-2026年…" (a number then a year) is still a marker.
-    ("arabic", 5, re.compile(r"(\d{1,3})(?:[.、](?!\d)|\.(?=(?:19|20)\d\d))")),
+    # "1." but not "1.5倍"; "2.2024-2026年…" (a number then a year) and "1.5G网络建设工程" (a number
+    # then a term such as 5G, 3D, 4K) are still markers, though not "1.5GW".
+    ("arabic", 5, re.compile(r"(\d{1,3})(?:[.、](?!\d)|\.(?=(?:19|20)\d\d|\d[A-Z](?![A-Za-z])))")),
     ("arabic_paren", 6, re.compile(r"\((\d{1,3})\)")),
     ("circled", 7, re.compile(f"([{_CIRCLED}])")),
 )

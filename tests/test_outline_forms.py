@@ -9,7 +9,7 @@ from functools import cache
 import pytest
 
 from conftest import OTHER_DOCUMENTS, document, fold
-from policykg.graph.numbering import int_to_cn
+from policykg.graph.numbering import int_to_cn, match_marker
 from policykg.graph.outline import Outline, parse_outline, read_outline
 from policykg.graph.records import SourceText
 
@@ -452,3 +452,17 @@ def test_a_masthead_s_copy_number_classification_and_urgency_are_no_title(signer
         "驻政〔2024〕5号",
         ("驻马店市人民政府",),
     )
+
+
+@pytest.mark.parametrize(
+    "line, marked",
+    [
+        ("1.5G网络建设工程。新建5G基站4万个。", "5G网络建设工程。新建5G基站4万个。"),  # a number, then 5G
+        ("2.3D打印产业园。", "3D打印产业园。"),
+        ("1.5倍以上的增速。", None),  # a decimal
+        ("1.5GW光伏项目。", None),  # a decimal with its unit
+    ],
+)
+def test_an_arabic_marker_before_a_term_that_begins_with_a_digit(line, marked):
+    marker = match_marker(line)
+    assert (line[marker.end :] if marker else None) == marked
