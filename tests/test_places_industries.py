@@ -88,8 +88,8 @@ def test_the_levels_of_autonomous_areas_and_inner_mongolia():
 
 
 def test_the_kinds_of_one_tier_listed_are_that_tier():
-    """各县、区财政局 are the county-level bureaus; 各市、州财政局 (a province with autonomous
-    prefectures) the prefecture-level ones."""
+    """各县、区财政局 (and 各县（市）区财政局) are the county-level bureaus; 各市、州财政局 (a province with
+    autonomous prefectures) the prefecture-level ones."""
     gz = Gazetteer.bundled()
     hubei = places(gz, "420000")[0]
     assert gz.resolve("各县、区财政局", hubei) == gz.resolve("县财政局", hubei)
@@ -97,6 +97,11 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
     assert gz.resolve("各州财政局", hubei).label_zh == "湖北省各自治州财政局"
     hangzhou = places(gz, "330100")[0]
     assert gz.resolve("各区、县（市）人民政府", hangzhou) == gz.resolve("各县（区）人民政府", hangzhou)
+    # the county tier as Anhui writes it: counties, county-level cities and districts
+    hefei = places(gz, "340100")[0]
+    county_transport = gz.resolve("各县（区）交通运输局", hefei)
+    assert gz.resolve("各县（市）区交通运输局", hefei) == gz.resolve("各县市区交通运输局", hefei) == county_transport
+    assert county_transport.iri.endswith("340100-county-transport")
     assert gz.resolve("市人力社保局", hangzhou).label_zh == "杭州市人力资源和社会保障局"  # Zhejiang's short name
 
 
