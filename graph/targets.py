@@ -37,12 +37,13 @@ _QUANTITY = re.compile(
     rf"|(?P<num>{_NUMBER}|[{_HAN_DIGITS}]+)(?:\s*(?P<sep>[-~—–至])\s*(?P<num2>{_NUMBER}))?\s*(?P<unit>{_UNITS}))"
     r"(?P<qual>及以上|以上|左右|以内|以下)?"
 )
-# Whole-set goals: 倍增 (doubling), 全覆盖/全量 (all of it), 清零 (none left), 全面完成 by a year,
-# 零突破 (the first one).
+# Whole-set goals: 倍增 or 翻一番 (doubling), 翻两番 (four times), 全覆盖/全量 (all of it), 清零 (none
+# left), 全面完成 by a year, 零突破 (the first one).
 _SPECIAL = re.compile(
-    r"(?:(?P<double>倍增)|(?<![健安齐])(?P<full>全覆盖)|(?P<all>全量)(?=上线|安装|纳入|接入|覆盖|应用|办理)|(?P<zero>清零)"
+    r"(?:(?P<double>倍增|翻一番)|(?P<quadruple>翻两番)|(?<![健安齐])(?P<full>全覆盖)|(?P<all>全量)(?=上线|安装|纳入|接入|覆盖|应用|办理)|(?P<zero>清零)"
     r"|(?P<done>全面完成)(?!\d)|(?P<first>零突破))(?!行动|活动|工程|计划|工作|的)"
 )
+_MULTIPLES = {"double": 2.0, "quadruple": 4.0}  # what a whole-set goal multiplies its base by
 _CATEGORY_GOAL = re.compile(r"(?P<cat>[一二三四五]星级)(?P<up>及以上)?标准建设")
 # A ratio after the name of one (车桩比达到2:1以下, 师生比不低于1∶15): its value is the first term per
 # one of the second
@@ -510,7 +511,7 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
 
 
 def _quantity_kind(q: _Quantity, clause: str) -> str:
-    if q.special == "double":
+    if q.special in _MULTIPLES:
         return "multiple"
     if q.special in ("full", "all", "done"):
         return "coverage"
@@ -531,8 +532,8 @@ def _target(path, sentence, quote, q, indicator, year, places, source) -> Target
     clause = text[clause_start : q.start]
     kind = _quantity_kind(q, clause)
     category = None
-    if q.special == "double":  # 倍增: twice the base
-        value, lo, hi, unit, comp = 2.0, None, None, "倍", "="
+    if q.special in _MULTIPLES:  # 倍增, 翻一番: twice the base; 翻两番: four times
+        value, lo, hi, unit, comp = _MULTIPLES[q.special], None, None, "倍", "="
     elif kind in ("coverage", "reduction") and q.special:
         value, lo, hi, unit, comp = 100.0, None, None, "%", "="
     elif q.special == "first":

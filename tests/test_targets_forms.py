@@ -29,6 +29,9 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("2026年新增光伏装机规模2590千瓦以上", [("level", 2590, "千瓦", ">=", 2026)]),
         ("五年建设筹措新时代城市建设者管理者之家床位12万张以上", [("count", 12, "万张", ">=", None)]),
         ("细颗粒物年均浓度力争不高于28微克/立方米", [("level", 28, "微克/立方米", "<=", None)]),
+        # doubling and quadrupling as official writing says them
+        ("全市数字经济规模比2020年翻一番", [("multiple", 2.0, "倍", "=", None)]),
+        ("地区生产总值实现翻两番", [("multiple", 4.0, "倍", "=", None)]),
         # a ratio after its name: the first term per one of the second; a ratio that names no goal
         ("新能源汽车车桩比达到2:1以下", [("ratio", 2.0, ":1", "<=", None)]),
         ("中小学师生比不低于1∶15", [("ratio", 0.0667, ":1", ">=", None)]),
