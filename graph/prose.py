@@ -42,6 +42,7 @@ _DUTY = re.compile(
 )
 _LEAD = re.compile(rf"{_MODAL}(?:负责牵头|牵头)")
 _WITH = re.compile(rf"{_MODAL}会同")
+_ALSO_WITH = re.compile(r"(?:负责)?,?(?:并|负责)?会同")  # 牵头，会同…
 _SUPPORT = re.compile(rf"{_MODAL}(?:负责)?(?:配合|协助|协同)")
 _ALONGSIDE = re.compile(r"^(?:共同)?(?:配合|协助|协同)")
 # 统筹/协调 without 牵头, 牵头抓总 (overall charge), a recurring 调度 (scheduling the others' work).
@@ -61,10 +62,11 @@ _VERB_START = re.compile(
 )
 _VERB_INSIDE = re.compile(r"设立|遴选|依托|强化|落实|按照|根据|“")
 _MARKET = re.compile(r"(建设|设计|施工|监理|勘察|社会|产权|物业|管理|使用|运营)单位$|企业$|产权人$|业主$|个人$|群众$")
-_BODY_FORM = re.compile(
-    r"各(?:区|县|县区|县\(区\)|乡镇|街镇|镇|街道)|[^的对将把在从为由,、:0-9]{1,30}?(局|委|办|厅|部门|委员会|办公室|中心|公司|集团|总部|支行|分局|管委会|领导小组|小组|政府|党工委|党委|"
+_BODY_END = (
+    r"(局|委|办|厅|部门|委员会|办公室|中心|公司|集团|总部|支行|分局|管委会|领导小组|小组|政府|党工委|党委|"
     r"办事处|支队|总队|大队|研究院|街镇|街道|镇|乡|所|站|队)"
 )
+_BODY_FORM = re.compile(rf"各(?:区|县|县区|县\(区\)|乡镇|街镇|镇|街道)|[^的对将把在从为由,、:0-9]{{1,30}}?{_BODY_END}")
 _TASK_FORCE = re.compile(r"^分别牵头(?:成立|组建)?(.+?)(?:[一二三四五六七八九十\d]+个)?(?:工作)?专班")
 
 
@@ -105,11 +107,21 @@ def _objects(text: MappedText, known) -> list[Mention]:
         if is_body(mention.name, known):
             out.append(mention)
             continue
-        body = _BODY_FORM.match(mention.name)
-        if body and is_body(body.group(), known):
-            out.append(Mention(body.group(), body.group(), mention.span))
+        body = _body_opening(mention.name, known)
+        if body and is_body(body, known):
+            out.append(Mention(body, body, mention.span))
         break
     return out
+
+
+def _body_opening(text: str, known) -> str | None:
+    """The body a text opens with: the shortest opening the gazetteer knows, else the shortest that
+    ends like a body (会同市住房城乡建设局做好…: 市住房城乡建设局, not 市住房城乡, which ends like 乡)."""
+    for end in re.finditer(_BODY_END, text[:_MAX_SUBJECT]):
+        if known(text[: end.end()]):
+            return text[: end.end()]
+    form = _BODY_FORM.match(text)
+    return form.group() if form else None
 
 
 def prose_assignments(outline: Outline, known: Callable[[str], bool]) -> list[Assignment]:
@@ -167,8 +179,10 @@ def _clause_duties(
         return out
     if _COORDINATE.match(after):
         return each(mentions, COORDINATOR)
-    if _LEAD.match(after):
-        return each(mentions, LEAD)
+    if lead := _LEAD.match(after):  # 由X牵头，会同Y…: Y supports
+        also = _ALSO_WITH.match(after, lead.end())
+        supports = _objects(clause[duty_at + also.end() :], known) if also else []
+        return each(mentions, LEAD) + each(supports, SUPPORT)
     if m := _WITH.match(after):
         return each(mentions, LEAD) + each(_objects(clause[duty_at + m.end() :], known), SUPPORT)
     joint = bool(_JOINT.match(after)) and len(mentions) > 1

@@ -196,6 +196,31 @@ def test_a_group_s_office_named_with_where_it_sits_a_lead_s_implementers_and_who
     ]
 
 
+def test_the_bodies_a_lead_works_with_support_it_named_whole():
+    """由X牵头，会同Y…: Y supports, as after X会同Y; a body after 会同 is the name the gazetteer knows,
+    not its first few characters that end like a body (市住房城乡, 乡)."""
+    from policykg.graph.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.bundled()
+    city = gazetteer.place_of(gazetteer.divisions.by_code["340100"])
+    text = (
+        "某市工作方案\n\n一、重点任务\n\n（一）完善政策体系。由市发展改革委牵头，会同市财政局、市科技局等部门制定实施细则。\n\n"
+        "（二）加强要素保障。市自然资源和规划局要会同市住房城乡建设局做好用地保障。\n"
+    )
+
+    def known(name: str) -> bool:
+        return gazetteer.resolve(name, city).resolved
+
+    found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), known)
+    assert [(a.path, a.agency.name, a.role) for a in found] == [
+        ("一/（一）", "市发展改革委", "lead"),
+        ("一/（一）", "市财政局", "support"),
+        ("一/（一）", "市科技局", "support"),
+        ("一/（二）", "市自然资源和规划局", "lead"),
+        ("一/（二）", "市住房城乡建设局", "support"),
+    ]
+
+
 def test_the_members_of_a_joint_meeting_are_not_who_it_says_coordinates():
     text = (
         "某市工作方案\n\n一、保障措施\n\n（一）加强组织领导。建立市数字经济发展联席会议制度，由市政府分管领导"
