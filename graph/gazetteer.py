@@ -144,7 +144,7 @@ _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TO
 # A level character before a function ("市发改委", "区科委") names the place of that level in the
 # document's own chain: 市 is the prefecture, or the province when it is a 直辖市 (上海市).
 _LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "县(市)区": (COUNTY,), "县市区": (COUNTY,),
-                "乡(镇)": (TOWNSHIP,), "镇(乡)": (TOWNSHIP,),
+                "乡(镇)": (TOWNSHIP,), "镇(乡)": (TOWNSHIP,), "乡镇": (TOWNSHIP,),
                 "县级以上": (COUNTY,), "设区的市级以上": (PREFECTURE,), "地级以上市": (PREFECTURE,),
                 "设区市": (PREFECTURE,), "省辖市": (PREFECTURE,), "地级市": (PREFECTURE,),
                 "自治区": (PROVINCE,), "自治州": (PREFECTURE,), "州": (PREFECTURE,), "盟": (PREFECTURE,),
@@ -438,7 +438,7 @@ _LEVEL_SLUG = {"省": "province", "市": "city", "设区市": "city", "省辖市
                "地级以上市": "city", "区": "district", "县": "county", "县(区)": "county", "区(县)": "county",
                "区县": "county", "旗县": "county", "县(市)区": "county", "县市区": "county",
                "镇": "town", "乡": "township", "街道": "subdistrict",
-               "乡(镇)": "township", "镇(乡)": "township", "县级以上": "county-and-above",
+               "乡(镇)": "township", "镇(乡)": "township", "乡镇": "town", "县级以上": "county-and-above",
                "设区的市级以上": "city-and-above", "自治区": "province", "自治州": "autonomous-prefecture",
                "州": "autonomous-prefecture", "盟": "league", "自治县": "autonomous-county", "旗": "banner",
                ALL_LEVELS: "all-levels"}  # fmt: skip

@@ -87,6 +87,19 @@ def test_the_levels_of_autonomous_areas_and_inner_mongolia():
     assert gz.resolve("旗县财政局", baotou).label_zh == "包头市各县(区)财政局"
 
 
+def test_the_township_tier_written_as_a_word_is_no_township_s_name():
+    """乡镇 is the level (乡镇政府: the towns' governments), not a township named 乡镇; a county's
+    documents name its towns and subdistricts, and its villages' two committees, together."""
+    gz = Gazetteer.bundled()
+    xiping = places(gz, "411721")[0]
+    towns = gz.resolve("各乡镇人民政府", xiping)
+    assert gz.resolve("乡镇政府", xiping) == gz.resolve("乡镇人民政府", xiping) == towns
+    assert towns.iri.endswith("zhumadian-xiping-town-governments")
+    assert gz.resolve("各乡镇、街道", xiping) == gz.resolve("各街镇", xiping)
+    assert gz.resolve("村两委", xiping) == gz.resolve("各村（社区）两委", xiping) == gz.resolve("各村委会", xiping)
+    assert gz.resolve("吴房镇人民政府", xiping).label_zh == "吴房镇人民政府"  # a town's own name still is one
+
+
 def test_the_kinds_of_one_tier_listed_are_that_tier():
     """各县、区财政局 (and 各县（市）区财政局) are the county-level bureaus; 各市、州财政局 (a province with
     autonomous prefectures) the prefecture-level ones."""
