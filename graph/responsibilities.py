@@ -36,7 +36,9 @@ BEARERS = "单位|部门|主体|处室|科室"
 LABELS = f"(?:(?:{'|'.join(ROLE_WORDS.values())})(?:{BEARERS})|牵头|配合)"  # 牵头单位:, or 牵头:/配合: alone
 # a clause's brackets: round, or square ones some documents print (【责任单位：…】, 〔牵头单位：…〕)
 _CLOSING = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
-_JOINT = "按职责分工负责"  # after a list of bodies: jointly, with no lead
+# after a list of bodies: jointly, with no lead (按职责分工负责, 按照职责分工落实, 按职能分工负责…)
+_JOINT = r"按(?:照)?(?:各自)?职(?:责|能)(?:分工)?(?:负责|落实)(?:落实)?"
+_ENDS_JOINT = re.compile(rf"(?:等)?{_JOINT}\s*$")
 # a label may follow another field (责任领导:张三;责任单位:…) or stand in brackets of its own (【牵头单位】…)
 # or end with 按职责分工负责 (a task shared with no lead: （商务部、财政部等按职责分工负责）)
 _CLAUSE_OPEN = re.compile(
@@ -52,7 +54,7 @@ _BLANKET = re.compile(
     r"[,;。]?\s*(?:以下|下列)(?:各项)?(?:任务|工作|事项)?均[需由](.+?)(?:负责)?(?:组织)?(?:落实|实施)[^)]*$"
 )
 _LEAD_FORM = re.compile(
-    r"^(.+?)牵头(?:负责)?(?:[,;](.+?)(配合|参与|协同|按职责分工负责|(?:组织|负责|具体)?(?:落实|实施)|具体负责|负责)?)?$"
+    rf"^(.+?)牵头(?:负责)?(?:[,;](.+?)(配合|参与|协同|{_JOINT}|(?:组织|负责|具体)?(?:落实|实施)|具体负责|负责)?)?$"
 )
 _LEAD_MARK = re.compile(r"[(（]牵头(?:单位)?[)）]$")  # 市工信局（牵头）: the lead among those listed
 _SEPARATORS = re.compile(r"[、,;。/ ]")  # a space or a slash after a body's name separates it, as 、 does
@@ -179,11 +181,11 @@ def _has_own_place(name: str) -> bool:
 
 
 def joint_list(text: MappedText) -> tuple[list[Mention], bool]:
-    """A list that may end with 按职责分工负责 (a joint lead)."""
-    joint = text.text.rstrip().endswith(_JOINT)
+    """A list that may end with 按职责分工负责 or its variants (a joint lead)."""
+    joint = _ENDS_JOINT.search(text.text)
     if joint:
-        text = text[: text.text.rindex(_JOINT)]
-    return split_agencies(text, conjunctions=True), joint  # 市发展改革委及各区政府: two bodies
+        text = text[: joint.start()]
+    return split_agencies(text, conjunctions=True), joint is not None  # 市发展改革委及各区政府: two bodies
 
 
 def assign(path, mentions, role, joint, source, quote) -> list[Assignment]:
@@ -296,9 +298,10 @@ def _lead_form(path: str, content: MappedText, quote: Span) -> list[Assignment]:
     found = assign(path, split_agencies(content[: lead.end(1)]), LEAD, False, BODY, quote)
     if lead.group(2):
         verb = lead.group(3) or "配合"  # …，B配合; …，B、C按职责分工负责 (jointly); …，B负责落实 (carry it out)
-        role = SUPPORT if verb in ("配合", "参与", "协同", _JOINT) else IMPLEMENTER
+        joint = bool(re.fullmatch(_JOINT, verb))
+        role = SUPPORT if verb in ("配合", "参与", "协同") or joint else IMPLEMENTER
         mentions = split_agencies(content[lead.start(2) : lead.end(2)])
-        found += assign(path, mentions, role, verb == _JOINT, BODY, quote)
+        found += assign(path, mentions, role, joint, BODY, quote)
     return found
 
 

@@ -134,6 +134,9 @@ def test_clause_forms(clause, expected):
         ("（省发展改革委、省财政厅按职责分工负责）", ["省发展改革委", "省财政厅"]),
         # the State Council's form: ministries, 署 and 监会 among them, and 等 closing the list
         ("（商务部、海关总署、银保监会等按职责分工负责）", ["商务部", "海关总署", "银保监会"]),
+        # the variants of the words
+        ("（市发展改革委、市财政局按照职责分工落实）", ["市发展改革委", "市财政局"]),
+        ("（市发展改革委、市财政局按职能分工负责）", ["市发展改革委", "市财政局"]),
     ],
 )
 def test_bodies_sharing_a_task_with_no_lead_are_jointly_responsible(clause, names):
