@@ -53,6 +53,7 @@ _YEAR = re.compile(r"(?:到|至|力争)?(?P<year>(?:19|20)\d\d)年(?:底前|前|
 _PERIOD_NAME = re.compile(r"十(?P<n>[一二三四五六七八九])五")
 _PERIOD = re.compile(rf"“?{_PERIOD_NAME.pattern}”?(?:期末|末|期间|时期|[^,;。“]{{0,10}}规划)")
 _WITHIN = re.compile(r"(?P<n>\d)年内")
+_THIS_YEAR = re.compile(r"全年|(?<![\d一二两三四五])年内|今年|本年度?")  # the year of the document
 _BASELINE = re.compile(r"(?:在|较|比)(?P<year>(?:19|20)\d\d)年(?:基础上)?")
 # 满意度比2023年提高5个百分点: the baseline is no part of the indicator's name
 _BASELINE_AFTER = re.compile(_BASELINE.pattern + "$")
@@ -229,6 +230,7 @@ class _Context:
 
     year: int | None
     start: int | None
+    current: int | None = None  # the year 全年, 年内 and 今年 name (see ``outline_targets``)
 
 
 def _year_before(text: str, context: _Context) -> int | None:
@@ -441,7 +443,8 @@ def sentence_targets(
         first = group[0]
         clause_start = max(b for b in boundaries if b <= first.start)
         year_here = _year_before(text[: first.start], context)
-        year = year_here or year_in_sentence or context.year or default_year
+        this_year = context.current if _THIS_YEAR.search(text[clause_start : first.start]) else None
+        year = year_here or this_year or year_in_sentence or context.year or default_year
         year_in_sentence = year_here or year_in_sentence
         for indicator, q, end in _indicators(text, clause_start, group):
             if _NO_SUBJECT.fullmatch(indicator):  # "营业收入达到6000亿元,年均增长50%": the same revenue's growth
@@ -559,7 +562,12 @@ def _target(path, sentence, quote, q, indicator, year, places, source) -> Target
 
 
 def item_targets(
-    item: Item, default_year: int | None, start: int | None, places: list[str], tables: Sequence[Span] = ()
+    item: Item,
+    default_year: int | None,
+    start: int | None,
+    places: list[str],
+    tables: Sequence[Span] = (),
+    current: int | None = None,
 ) -> list[Target]:
     """Targets of an item's sentences, a year a sentence names carrying over to the rest of its
     paragraph. The paragraphs of a table the item holds (``tables``, read as a table by
@@ -569,7 +577,7 @@ def item_targets(
         at = para.span().start
         if any(table.start <= at < table.end for table in tables):
             continue
-        context = _Context(None, start)
+        context = _Context(None, start, current)
         for sentence in _split(para, "。;"):
             found += sentence_targets(item.path, sentence, context, default_year, places)
     return found
@@ -871,11 +879,12 @@ def outline_targets(outline: Outline, places: list[str]) -> list[Target]:
     if start is None:  # no period in the title: the horizon its goals state ("到2025年，…") holds
         default = _horizon(outline)
     issued = min((int(d.date[:4]) for d in outline.metadata.dates), default=None)
+    current = start if start is not None and start == default else issued  # a one-year plan's, else the issue's
     tables = body_tables(outline)
     found: list[Target] = []
     for item in outline.walk():
         held = [t.table for t in tables if t.home == item.path]
-        found += item_targets(item, default, start, places, [t.span for t in held])
+        found += item_targets(item, default, start, places, [t.span for t in held], current)
         for table in held:
             found += [replace(t, path=item.path) for t in table_targets(table, default, start, places, issued)]
     for annex in outline.annexes:

@@ -323,3 +323,20 @@ def test_an_indicator_is_named_without_the_size_word_after_it():
 def test_a_comparator_is_no_part_of_the_indicator(text, indicator):
     found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
     assert [t.indicator for t in found] == [indicator]
+
+
+@pytest.mark.parametrize(
+    "title, signed, year",
+    [
+        ("某市促进消费提质扩容若干措施", "2024年3月5日", 2024),  # the year it was issued, not its goals' horizon
+        ("某市2025年促进消费工作要点", "2024年12月28日", 2025),  # a one-year plan's own year
+    ],
+)
+def test_the_whole_year_is_the_year_of_the_document(title, signed, year):
+    text = (
+        f"{title}\n\n一、主要目标\n\n到2026年，建成夜间经济示范街区10个。\n\n二、重点任务\n\n"
+        f"（一）促进汽车消费。全年新能源汽车销量突破15万辆。\n\n某市人民政府\n{signed}\n"
+    )
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    found = {t.indicator: t.year for t in outline_targets(outline, [])}
+    assert found == {"夜间经济示范街区": 2026, "新能源汽车销量": year}
