@@ -116,6 +116,9 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
     assert gz.resolve("各县（市）区交通运输局", hefei) == gz.resolve("各县市区交通运输局", hefei) == county_transport
     assert county_transport.iri.endswith("340100-county-transport")
     assert gz.resolve("市人力社保局", hangzhou).label_zh == "杭州市人力资源和社会保障局"  # Zhejiang's short name
+    nanshan = places(gz, "440305")[0]  # Shenzhen's names for science and investment promotion
+    assert gz.resolve("区科技创新局", nanshan) == gz.resolve("区科技局", nanshan)
+    assert gz.resolve("区投资推广署", nanshan) == gz.resolve("区投资促进局", nanshan)
 
 
 def test_the_relevant_bodies_of_a_level_and_a_vertical_enterprise():

@@ -315,6 +315,7 @@ def test_an_indicator_is_named_without_the_size_word_after_it():
         # a hedge before the comparator (原则上: as a rule)
         ("零碳物流园区建成期库容面积原则上应不小于2万平方米", "零碳物流园区建成期库容面积"),
         ("医护比为1:1.2", "医护比"),
+        ("集聚人工智能企业超过2000家", "人工智能企业"),  # 集聚 (to gather) is the verb
         # a deadline within the year is no subject
         ("春节前完成辖区内重点企业安全检查全覆盖", "辖区内重点企业安全检查"),
         ("汛期前完成排水管网清疏100公里", "排水管网清疏"),
