@@ -52,6 +52,7 @@ _COORDINATE = re.compile(
 _JOINT = re.compile(rf"{_MODAL}(?:按照|按|根据|依据|在)(?:各自|各自的)?(?:职责|职能)")
 _ALIAS = re.compile(r"\((?:(?:以下)?简称|设在)[^)]*\)$")  # 领导小组办公室(设在市发展改革委), (以下简称…)
 _MAX_SUBJECT = 60
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,、]|首先|其次|再次|最后)")
 _MEMBERS = re.compile(r"为(?:其)?成员(?:单位)?")
 _VAGUE = re.compile(
     r"(有关|相关|其他|其它|成员|各级|所属|上级|执法|处置|责任|牵头|配合).{0,6}(部门|单位|方面|机构)$|^[市区县]?(各|直|级)?(部门|单位)+$"
@@ -91,6 +92,8 @@ def _subject(text: MappedText, known) -> tuple[list[Mention], int] | None:
         if _MEMBERS.search(head.text):  # …等单位为成员单位，统筹推进…: the members, not who coordinates
             continue
         head = head[len(head.text) - len(head.text.lstrip("(")) :]  # (市教委负责): the bracket opens no name
+        if m := _ENUMERATOR.match(head.text):  # 一是县林业局要…；二是…: the enumerator is no part of the name
+            head = head[m.end() :]
         if not head.text:
             continue
         mentions = split_agencies(head, conjunctions=True)

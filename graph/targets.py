@@ -25,7 +25,7 @@ from policykg.graph.text import is_han, normalize
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
-_COUNT_UNITS = "场次|人次|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间"
+_COUNT_UNITS = "场次|人次|家|个|项|件|座|条|台套|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间"
 _MEASURE_UNITS = (
     "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|立方米|公斤|千克|斤|"
     "m2|㎡|年一遇"
@@ -53,7 +53,8 @@ _YEAR = re.compile(r"(?:到|至|力争)?(?P<year>(?:19|20)\d\d)年(?:底前|前|
 _PERIOD_NAME = re.compile(r"十(?P<n>[一二三四五六七八九])五")
 _PERIOD = re.compile(rf"“?{_PERIOD_NAME.pattern}”?(?:期末|末|期间|时期|[^,;。“]{{0,10}}规划)")
 _WITHIN = re.compile(r"(?P<n>\d)年内")
-_THIS_YEAR = re.compile(r"全年|(?<![\d一二两三四五])年内|今年|本年度?")  # the year of the document
+# the year of the document: 全年, 年内, 今年, or a month's deadline with no year (11月底前)
+_THIS_YEAR = re.compile(r"全年|(?<![\d一二两三四五])年内|今年|本年度?|(?<!年)\d{1,2}月(?:底|末|上旬|中旬|下旬)?前")
 _BASELINE = re.compile(r"(?:在|较|比)(?P<year>(?:19|20)\d\d)年(?:基础上)?")
 # 满意度比2023年提高5个百分点: the baseline is no part of the indicator's name
 _BASELINE_AFTER = re.compile(_BASELINE.pattern + "$")

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import pytest
 
+from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.mapped import MappedText
 from policykg.graph.outline import parse_outline
 from policykg.graph.prose import prose_assignments
 from policykg.graph.records import SourceText
 from policykg.graph.responsibilities import body_assignments, split_agencies
+
+
+def known_in(code: str):
+    """Whether the gazetteer knows a name as a body in the documents of a division."""
+    gazetteer = Gazetteer.bundled()
+    place = gazetteer.place_of(gazetteer.divisions.by_code[code])
+    return lambda name: gazetteer.resolve(name, place).resolved
 
 
 def assignments(body: str):
@@ -202,25 +210,31 @@ def test_a_group_s_office_named_with_where_it_sits_a_lead_s_implementers_and_who
 def test_the_bodies_a_lead_works_with_support_it_named_whole():
     """由X牵头，会同Y…: Y supports, as after X会同Y; a body after 会同 is the name the gazetteer knows,
     not its first few characters that end like a body (市住房城乡, 乡)."""
-    from policykg.graph.gazetteer import Gazetteer
-
-    gazetteer = Gazetteer.bundled()
-    city = gazetteer.place_of(gazetteer.divisions.by_code["340100"])
     text = (
         "某市工作方案\n\n一、重点任务\n\n（一）完善政策体系。由市发展改革委牵头，会同市财政局、市科技局等部门制定实施细则。\n\n"
         "（二）加强要素保障。市自然资源和规划局要会同市住房城乡建设局做好用地保障。\n"
     )
 
-    def known(name: str) -> bool:
-        return gazetteer.resolve(name, city).resolved
-
-    found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), known)
+    found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), known_in("340100"))
     assert [(a.path, a.agency.name, a.role) for a in found] == [
         ("一/（一）", "市发展改革委", "lead"),
         ("一/（一）", "市财政局", "support"),
         ("一/（一）", "市科技局", "support"),
         ("一/（二）", "市自然资源和规划局", "lead"),
         ("一/（二）", "市住房城乡建设局", "support"),
+    ]
+
+
+def test_an_enumerator_before_a_duty_is_no_part_of_its_bearer():
+    text = (
+        "某县工作方案\n\n一、压实责任\n\n一是县林业局要加强统筹协调，组织开展隐患排查；"
+        "二是各乡镇人民政府要落实属地管理责任；第三，县应急管理局负责做好物资储备。\n"
+    )
+    found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), known_in("411721"))
+    assert [(a.agency.name, a.role) for a in found] == [
+        ("县林业局", "coordinator"),
+        ("各乡镇人民政府", "responsible"),
+        ("县应急管理局", "responsible"),
     ]
 
 

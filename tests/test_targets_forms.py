@@ -29,6 +29,7 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("2026年新增光伏装机规模2590千瓦以上", [("level", 2590, "千瓦", ">=", 2026)]),
         ("五年建设筹措新时代城市建设者管理者之家床位12万张以上", [("count", 12, "万张", ">=", None)]),
         ("细颗粒物年均浓度力争不高于28微克/立方米", [("level", 28, "微克/立方米", "<=", None)]),
+        ("储备扑火机具不少于500台套", [("count", 500, "台套", ">=", None)]),  # sets of machines
         # doubling and quadrupling as official writing says them
         ("全市数字经济规模比2020年翻一番", [("multiple", 2.0, "倍", "=", None)]),
         ("地区生产总值实现翻两番", [("multiple", 4.0, "倍", "=", None)]),
@@ -336,8 +337,9 @@ def test_a_comparator_is_no_part_of_the_indicator(text, indicator):
 def test_the_whole_year_is_the_year_of_the_document(title, signed, year):
     text = (
         f"{title}\n\n一、主要目标\n\n到2026年，建成夜间经济示范街区10个。\n\n二、重点任务\n\n"
-        f"（一）促进汽车消费。全年新能源汽车销量突破15万辆。\n\n某市人民政府\n{signed}\n"
+        f"（一）促进汽车消费。全年新能源汽车销量突破15万辆。\n\n"
+        f"（二）加强巡查。11月底前完成重点商圈巡查全覆盖。\n\n某市人民政府\n{signed}\n"
     )
     outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
     found = {t.indicator: t.year for t in outline_targets(outline, [])}
-    assert found == {"夜间经济示范街区": 2026, "新能源汽车销量": year}
+    assert found == {"夜间经济示范街区": 2026, "新能源汽车销量": year, "重点商圈巡查": year}
