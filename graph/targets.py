@@ -94,6 +94,9 @@ _LEADING = re.compile(
     r"每年|年均|年度|实现|其中|"
     rf"并|和|以及|要|的|即|基本|全面|逐步|(?:{_VERBS})(?!区))+"
 )
+# the body a clause makes bear the target, and those it works with (县消防救援大队要会同县林业局开展…)
+_BODY_END = r"(?:局|委|办|厅|队|政府|中心|公司|部门)"
+_BEARER = re.compile(rf"^[^,;]{{1,30}}?{_BODY_END}(?:要|应当|须|必须|负责)(?:会同[^,;]{{1,30}}?{_BODY_END})?")
 _TRAILING = re.compile(
     rf"(?:{_VERBS.replace('|改造', '')}|分别|总?数量|总数|总?规模|均|的|应|原则上|(?:最多|最长)?不得?)+$"
 )  # keep "管道改造"
@@ -198,8 +201,9 @@ def _kind(unit: str, clause: str) -> str:
 
 
 def _clean(indicator: str) -> str:
-    """Drop leading verbs and context, trailing verbs, and quote marks left without their pair."""
-    indicator = _LEADING.sub("", indicator.strip(' ,、:"'))
+    """Drop the body that bears the target, leading verbs and context, trailing verbs, and quote
+    marks left without their pair."""
+    indicator = _LEADING.sub("", _BEARER.sub("", indicator.strip(' ,、:"')))
     indicator = _TRAILING.sub("", _BASELINE_AFTER.sub("", indicator)).strip(' ,、"')
     if indicator.count("“") != indicator.count("”"):
         indicator = indicator.strip("“”")
