@@ -53,8 +53,10 @@ _OTHER_LABEL = re.compile(r"[;。,]\s*(?:[\u4e00-\u9fff]{2,8}\s*:|(?:19|20)\d\d�
 _BLANKET = re.compile(
     r"[,;。]?\s*(?:以下|下列)(?:各项)?(?:任务|工作|事项)?均[需由](.+?)(?:负责)?(?:组织)?(?:落实|实施)[^)]*$"
 )
-_LEAD_FORM = re.compile(
-    rf"^(.+?)牵头(?:负责)?(?:[,;](.+?)(配合|参与|协同|{_JOINT}|(?:组织|负责|具体)?(?:落实|实施)|具体负责|负责)?)?$"
+_LEAD_FORM = re.compile(r"^(.+?)牵头(?:负责)?(?:[,;](.+))?$")
+# the bodies after the lead, in parts apart by , or ; each ending in its role's verb (none: they support)
+_AFTER_LEAD = re.compile(
+    rf"([^,;]+?)(配合|参与|协同|{_JOINT}|(?:组织|负责|具体)?(?:落实|实施)|具体负责|负责)?(?=[,;]|$)"
 )
 _LEAD_MARK = re.compile(r"[(（]牵头(?:单位)?[)）]$")  # 市工信局（牵头）: the lead among those listed
 _SEPARATORS = re.compile(r"[、,;。/ ]")  # a space or a slash after a body's name separates it, as 、 does
@@ -296,12 +298,11 @@ def _lead_form(path: str, content: MappedText, quote: Span) -> list[Assignment]:
     if not lead or not all(_AGENCY_FORM.fullmatch(x.name) for x in split_agencies(content[: lead.end(1)])):
         return []
     found = assign(path, split_agencies(content[: lead.end(1)]), LEAD, False, BODY, quote)
-    if lead.group(2):
-        verb = lead.group(3) or "配合"  # …，B配合; …，B、C按职责分工负责 (jointly); …，B负责落实 (carry it out)
+    for part in _AFTER_LEAD.finditer(content.text, lead.start(2)) if lead.group(2) else ():
+        verb = part.group(2) or "配合"  # …，B配合; …，B、C按职责分工负责 (jointly); …；C负责落实 (carry it out)
         joint = bool(re.fullmatch(_JOINT, verb))
         role = SUPPORT if verb in ("配合", "参与", "协同") or joint else IMPLEMENTER
-        mentions = split_agencies(content[lead.start(2) : lead.end(2)])
-        found += assign(path, mentions, role, joint, BODY, quote)
+        found += assign(path, split_agencies(content[part.start(1) : part.end(1)]), role, joint, BODY, quote)
     return found
 
 

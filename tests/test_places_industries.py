@@ -116,6 +116,10 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
     assert gz.resolve("各县（市）区交通运输局", hefei) == gz.resolve("各县市区交通运输局", hefei) == county_transport
     assert county_transport.iri.endswith("340100-county-transport")
     assert gz.resolve("市人力社保局", hangzhou).label_zh == "杭州市人力资源和社会保障局"  # Zhejiang's short name
+    sichuan = places(gz, "510000")[0]  # a commission named under its government; Sichuan's 经信委
+    assert gz.resolve("省政府国资委", sichuan) == gz.resolve("省国资委", sichuan)
+    assert gz.resolve("省经济和信息化委", sichuan) == gz.resolve("省经信厅", sichuan)
+    assert gz.resolve("省政府办公厅", sichuan).iri.endswith("510000-government-general-office")
     nanshan = places(gz, "440305")[0]  # Shenzhen's names for science and investment promotion
     assert gz.resolve("区科技创新局", nanshan) == gz.resolve("区科技局", nanshan)
     assert gz.resolve("区投资推广署", nanshan) == gz.resolve("区投资促进局", nanshan)

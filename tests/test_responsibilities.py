@@ -67,6 +67,16 @@ def assignments(body: str):
             "（市卫健委牵头，市民政局、市医保局按职责分工负责）",
             [("市卫健委", "lead", 1), ("市民政局", "support", 1), ("市医保局", "support", 2)],
         ),
+        # after the lead, parts apart by ; each with its role's verb
+        (
+            "（省经信委牵头，省发展改革委、省科技厅配合；各市（州）人民政府负责落实）",
+            [
+                ("省经信委", "lead", 1),
+                ("省发展改革委", "support", 1),
+                ("省科技厅", "support", 2),
+                ("各市(州)人民政府", "implementer", 1),
+            ],
+        ),  # fmt: skip
         # the lead marked among those responsible, the others supporting
         (
             "（责任单位：市工信局（牵头）、市发改委、市科技局）",
@@ -117,6 +127,7 @@ def assignments(body: str):
         "a-line-ending-in-a-bracket",
         "lead-under-the-responsible-label",
         "lead-and-the-others-by-their-duties",
+        "lead-then-parts-with-their-roles",
         "lead-marked-in-the-list",
         "lead-marked-on-a-line-with-a-deadline-after",
         "lead-and-those-who-carry-it-out",
