@@ -35,7 +35,7 @@ _UNITS = rf"%|个百分点|倍|{_MAGNITUDE}(?:元|{_MEASURE_UNITS}|{_COUNT_UNITS
 _QUANTITY = re.compile(
     rf"(?:百分之(?P<pct>[{_HAN_DIGITS}]+|{_NUMBER})"
     rf"|(?P<num>{_NUMBER}|[{_HAN_DIGITS}]+)(?:\s*(?P<sep>[-~—–至])\s*(?P<num2>{_NUMBER}))?\s*(?P<unit>{_UNITS}))"
-    r"(?P<qual>及以上|以上|左右|以内|以下)?"
+    r"(?P<qual>及以上|以上|左右|以内|以下|内(?=[,;。:)]|$))?"  # …压缩至1个工作日内。: within
 )
 # Whole-set goals: 倍增 or 翻一番 (doubling), 翻两番 (four times), 全覆盖/全量 (all of it), 清零 (none
 # left), 全面完成 by a year, 零突破 (the first one).
@@ -169,7 +169,7 @@ def _comparator(before: str, qual: str | None, ranged: bool) -> str:
         return ">="
     if qual == "左右":
         return "≈"
-    if qual in ("以内", "以下"):
+    if qual in ("以内", "内", "以下"):
         return "<="
     found = [m.group() for m in _COMPARATOR.finditer(before)]
     word = found[-1] if found else ""
@@ -342,7 +342,7 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
         or _inside_quotes(text, start)
     ):
         return True  # "百亿级", "“十四五”", "第十三个履约周期", "5+2"
-    if unit == "小时" and after.startswith("内"):
+    if unit == "小时" and (after.startswith("内") or q.match.re is _QUANTITY and q.match.group("qual") == "内"):
         return True  # "2小时内": a duration
     if (
         _PAST.search(clause)

@@ -120,6 +120,9 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
     assert gz.resolve("省政府国资委", sichuan) == gz.resolve("省国资委", sichuan)
     assert gz.resolve("省经济和信息化委", sichuan) == gz.resolve("省经信厅", sichuan)
     assert gz.resolve("省政府办公厅", sichuan).iri.endswith("510000-government-general-office")
+    xiamen = places(gz, "350200")[0]  # a port city's port office; Xiamen's short name of its planning bureau
+    assert gz.resolve("市口岸办", xiamen).iri.endswith("350200-port-office")
+    assert gz.resolve("市资源规划局", xiamen) == gz.resolve("市自然资源和规划局", xiamen)
     nanshan = places(gz, "440305")[0]  # Shenzhen's names for science and investment promotion
     assert gz.resolve("区科技创新局", nanshan) == gz.resolve("区科技局", nanshan)
     assert gz.resolve("区投资推广署", nanshan) == gz.resolve("区投资促进局", nanshan)
