@@ -54,7 +54,9 @@ _PERIOD_NAME = re.compile(r"十(?P<n>[一二三四五六七八九])五")
 _PERIOD = re.compile(rf"“?{_PERIOD_NAME.pattern}”?(?:期末|末|期间|时期|[^,;。“]{{0,10}}规划)")
 _WITHIN = re.compile(r"(?P<n>\d)年内")
 # the year of the document: 全年, 年内, 今年, or a month's deadline with no year (11月底前)
-_THIS_YEAR = re.compile(r"全年|(?<![\d一二两三四五])年内|今年|本年度?|(?<!年)\d{1,2}月(?:底|末|上旬|中旬|下旬)?前")
+_THIS_YEAR = re.compile(
+    r"全年|(?<![\d一二两三四五六七八九十])年内|今年|本年度?|(?<!年)\d{1,2}月(?:底|末|上旬|中旬|下旬)?前"
+)  # not N年内 (within N years)
 _BASELINE = re.compile(r"(?:在|较|比)(?P<year>(?:19|20)\d\d)年(?:基础上)?")
 # 满意度比2023年提高5个百分点: the baseline is no part of the indicator's name
 _BASELINE_AFTER = re.compile(_BASELINE.pattern + "$")
@@ -90,7 +92,7 @@ _SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产�
 # a deadline within the year before a task (6月底前, 春节前, 汛期前完成…)
 _TIME_BEFORE = r"(?:\d{1,2}月(?:底|末|上旬|中旬|下旬)?|春节|国庆|汛期|节日|节)前"
 _LEADING = re.compile(
-    rf"^(?:\(\d+\)|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|[一二三四五\d]年内?|全年|年内|年底前|{_TIME_BEFORE}|{_SCOPE_WORDS}|"
+    rf"^(?:\(\d+\)|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|(?:[一二两三四五六七八九十]+|\d+)年内?|全年|年内|年底前|{_TIME_BEFORE}|{_SCOPE_WORDS}|"
     r"每年|年均|年度|实现|其中|"
     rf"并|和|以及|要|的|即|基本|全面|逐步|(?:{_VERBS})(?!区))+"
 )

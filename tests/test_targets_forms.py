@@ -348,3 +348,9 @@ def test_the_whole_year_is_the_year_of_the_document(title, signed, year):
     outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
     found = {t.indicator: t.year for t in outline_targets(outline, [])}
     assert found == {"夜间经济示范街区": 2026, "新能源汽车销量": year, "重点商圈巡查": year}
+
+
+def test_within_years_is_not_the_year_of_the_document():
+    context = _Context(None, None, 2024)
+    found = sentence_targets("p", MappedText.of("十年内新建公共停车位2万个"), context, 2030, [])
+    assert [(t.indicator, t.year) for t in found] == [("公共停车位", 2030)]
