@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from policykg.graph.annex import UNIT_COLUMN, grid
 from policykg.graph.body_tables import body_tables
+from policykg.graph.deadlines import DEADLINE_COLUMN
 from policykg.graph.mapped import MappedText
 from policykg.graph.records import Annex, Item, Outline, Span, Target
 from policykg.graph.text import is_han, normalize
@@ -840,19 +841,23 @@ def annex_sentence_targets(
 ) -> list[Target]:
     """Targets stated in the sentences of an annex: the cells of a task table (重点内容, 具体工作,
     项目内容…), cited by the annex label, or the items of a numbered list (1.…), cited as 附件/1.
-    An annex whose title names a year or a plan period (“十四五”期间…) is due then."""
+    An annex whose title names a year or a plan period (“十四五”期间…) is due then; a row whose
+    deadline (完成时限) names a year, that year."""
     year = _annex_year(annex, default_year)
     found: list[Target] = []
     header = annex.rows[0].cells if annex.rows else ()
+    due = next((j for j, h in enumerate(header) if DEADLINE_COLUMN.search(_fold(h))), None)
     for row in annex.rows:
         listed = _LIST_ITEM.match(row.texts[0].text) if len(row.texts) == 1 and row.texts else None
         if row.cells == header and not listed:
             continue
         path = f"{annex.label}/{listed.group(1)}" if listed else annex.label
+        deadline = _YEAR.search(_fold(row.cells[due])) if due is not None and due < len(row.cells) else None
         for cell in (c for c in row.texts if _is_prose(c.text)):
             context = _Context(None, start)
             for sentence in _split(cell, "。;\n"):
-                found += sentence_targets(path, sentence, context, year, places, "annex")
+                row_year = int(deadline.group("year")) if deadline else year
+                found += sentence_targets(path, sentence, context, row_year, places, "annex")
     return found
 
 

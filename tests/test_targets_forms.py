@@ -354,3 +354,16 @@ def test_within_years_is_not_the_year_of_the_document():
     context = _Context(None, None, 2024)
     found = sentence_targets("p", MappedText.of("十年内新建公共停车位2万个"), context, 2030, [])
     assert [(t.indicator, t.year) for t in found] == [("公共停车位", 2030)]
+
+
+def test_a_task_row_s_deadline_is_the_year_of_the_targets_it_states():
+    """A task table's row due in a year (完成时限 2024年12月) states its targets for that year; a row
+    due at no date keeps the document's (none here)."""
+    text = (
+        "某市数字经济重点任务分工\n\n附件\n\n重点任务分工表\n\n"
+        "| 序号 | 重点任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- |\n"
+        "| 1 | 建设5G基站1万个 | 市工业和信息化局 | 2024年12月 |\n"
+        "| 2 | 建设工业互联网平台10个 | 市工业和信息化局 | 持续推进 |\n"
+    )
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    assert [(t.indicator, t.year) for t in outline_targets(outline, [])] == [("5G基站", 2024), ("工业互联网平台", None)]
