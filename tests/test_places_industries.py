@@ -120,6 +120,9 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
     assert gz.resolve("省政府国资委", sichuan) == gz.resolve("省国资委", sichuan)
     assert gz.resolve("省经济和信息化委", sichuan) == gz.resolve("省经信厅", sichuan)
     assert gz.resolve("省政府办公厅", sichuan).iri.endswith("510000-government-general-office")
+    ningbo = places(gz, "330200")[0]  # the competent departments, named by their role alone
+    assert gz.resolve("市级主管部门", ningbo) == gz.resolve("业务主管部门", ningbo) == gz.resolve("有关部门", ningbo)
+    assert gz.resolve("交通主管部门", ningbo).iri.endswith("330200-transport")  # a field's is that field's
     xiamen = places(gz, "350200")[0]  # a port city's port office; Xiamen's short name of its planning bureau
     assert gz.resolve("市口岸办", xiamen).iri.endswith("350200-port-office")
     assert gz.resolve("市资源规划局", xiamen) == gz.resolve("市自然资源和规划局", xiamen)
