@@ -53,7 +53,7 @@ _OTHER_LABEL = re.compile(r"[;。,]\s*(?:[\u4e00-\u9fff]{2,8}\s*:|(?:19|20)\d\d�
 _BLANKET = re.compile(
     r"[,;。]?\s*(?:以下|下列)(?:各项)?(?:任务|工作|事项)?均[需由](.+?)(?:负责)?(?:组织)?(?:落实|实施)[^)]*$"
 )
-_LEAD_FORM = re.compile(r"^(.+?)牵头(?:负责)?(?:[,;](.+))?$")
+_LEAD_FORM = re.compile(r"^(?:由)?(.+?)牵头(?:负责)?(?:[,;](.+))?$")  # (由)A牵头，…
 # the bodies after the lead, in parts apart by , or ; each ending in its role's verb (none: they support)
 _AFTER_LEAD = re.compile(
     rf"([^,;]+?)(配合|参与|协同|{_JOINT}|(?:组织|负责|具体)?(?:落实|实施)|具体负责|负责)?(?=[,;]|$)"
@@ -295,9 +295,10 @@ def _names_only(path: str, content: MappedText, quote: Span) -> list[Assignment]
 def _lead_form(path: str, content: MappedText, quote: Span) -> list[Assignment]:
     """The assignments of ``A牵头，B配合`` (or B负责落实), or none when the content is not of that form."""
     lead = _LEAD_FORM.match(content.text)
-    if not lead or not all(_AGENCY_FORM.fullmatch(x.name) for x in split_agencies(content[: lead.end(1)])):
+    leads = split_agencies(content[lead.start(1) : lead.end(1)]) if lead else []
+    if not leads or not all(_AGENCY_FORM.fullmatch(x.name) for x in leads):
         return []
-    found = assign(path, split_agencies(content[: lead.end(1)]), LEAD, False, BODY, quote)
+    found = assign(path, leads, LEAD, False, BODY, quote)
     for part in _AFTER_LEAD.finditer(content.text, lead.start(2)) if lead.group(2) else ():
         verb = part.group(2) or "配合"  # …，B配合; …，B、C按职责分工负责 (jointly); …；C负责落实 (carry it out)
         joint = bool(re.fullmatch(_JOINT, verb))

@@ -77,6 +77,8 @@ def assignments(body: str):
                 ("各市(州)人民政府", "implementer", 1),
             ],
         ),  # fmt: skip
+        # 由 before the lead
+        ("（由市发改委牵头，市财政局配合）", [("市发改委", "lead", 1), ("市财政局", "support", 1)]),
         # the lead marked among those responsible, the others supporting
         (
             "（责任单位：市工信局（牵头）、市发改委、市科技局）",
@@ -128,6 +130,7 @@ def assignments(body: str):
         "lead-under-the-responsible-label",
         "lead-and-the-others-by-their-duties",
         "lead-then-parts-with-their-roles",
+        "by-a-lead",
         "lead-marked-in-the-list",
         "lead-marked-on-a-line-with-a-deadline-after",
         "lead-and-those-who-carry-it-out",
