@@ -319,6 +319,7 @@ def test_an_indicator_is_named_without_the_size_word_after_it():
         ("零碳物流园区建成期库容面积原则上应不小于2万平方米", "零碳物流园区建成期库容面积"),
         ("医护比为1:1.2", "医护比"),
         ("集聚人工智能企业超过2000家", "人工智能企业"),  # 集聚 (to gather) is the verb
+        ("每年安排城市更新专项资金不少于10亿元", "城市更新专项资金"),  # 安排 (to allocate)
         # the body that bears the target, and the one it works with, are no part of what is measured
         ("县消防救援大队要会同县林业局开展联合演练不少于2次", "联合演练"),
         ("市城管局负责新建公共厕所30座", "公共厕所"),
