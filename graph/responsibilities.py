@@ -295,7 +295,9 @@ def _names_only(path: str, content: MappedText, quote: Span) -> list[Assignment]
 def _lead_form(path: str, content: MappedText, quote: Span) -> list[Assignment]:
     """The assignments of ``A牵头，B配合`` (or B负责落实), or none when the content is not of that form."""
     lead = _LEAD_FORM.match(content.text)
-    leads = split_agencies(content[lead.start(1) : lead.end(1)]) if lead else []
+    if not lead:
+        return []
+    leads = split_agencies(content[lead.start(1) : lead.end(1)])
     if not leads or not all(_AGENCY_FORM.fullmatch(x.name) for x in leads):
         return []
     found = assign(path, leads, LEAD, False, BODY, quote)
