@@ -1,8 +1,8 @@
 """Alignment of measures across levels on the development chains, against gold pairs written
 from reading both documents (tests/golden/alignment).
 
-The floors sit just under the figures measured when they were set (pairs: precision 0.84, recall
-0.66; upper measures not taken up: precision 0.70, recall 0.92). The constants of the method were
+The floors sit just under the figures measured when they were set (pairs: precision 0.86, recall
+0.66; upper measures not taken up: precision 0.70, recall 0.93). The constants of the method were
 chosen on these chains; leaving each chain out of the choice in turn gives precision 0.82 and recall
 0.65 on the chain left out. The goals of the flow issue (precision 0.9, recall 0.85) are not reached
 by the lexical method (see the issue notes).
@@ -33,7 +33,7 @@ def test_pairs_against_the_gold_of_every_development_chain():
     t = _totals()
     precision, recall, _ = f1(t["matched"], t["golden"], t["extracted"])
     assert len(CHAINS) >= 10
-    assert precision >= 0.82 and recall >= 0.65, (precision, recall, t)
+    assert precision >= 0.84 and recall >= 0.65, (precision, recall, t)
 
 
 def test_upper_measures_not_taken_up():
@@ -121,3 +121,21 @@ def test_the_formulas_of_liability_articles_pair_nothing():
     ]
     lower = [Measure("第三十五条", f"公用企事业单位强制市场主体接受指定服务的，由有关部门{formulas}")]
     assert [(p.upper, p.lower) for p in align(upper, lower)] == [("第八十七条", "第三十五条")]
+
+
+def test_the_formulas_of_general_provisions_pair_nothing():
+    """法律、法规授权的具有管理公共事务职能的组织, 违反本条例规定, 法律、行政法规已有规定的，从其规定:
+    drafting formulas any regulation repeats, which say nothing of the task an article sets."""
+    upper = [
+        Measure("第八十九条", "法律、法规授权的具有管理公共事务职能的组织，适用本条例关于行政机关的规定。"),
+        Measure("第八十二条", "违反本条例规定的行为，法律、行政法规已有处罚规定的，从其规定。"),
+        Measure("第二十五条", "县级以上人民政府应当建立政企沟通机制，帮助市场主体解决发展中的困难。"),
+    ]
+    lower = [
+        Measure(
+            "第十五条",
+            "行政机关和法律、法规授权的具有管理公共事务职能的组织应当建立政企沟通机制，帮助企业解决困难；"
+            "违反本条例规定的，依照有关规定处理。",
+        )
+    ]
+    assert [(p.upper, p.lower) for p in align(upper, lower)] == [("第二十五条", "第十五条")]
