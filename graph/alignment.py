@@ -25,9 +25,10 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from itertools import islice
+from collections.abc import Iterable
+from itertools import chain, islice
 
-from policykg.graph.records import Measure, Outline, Pair
+from policykg.graph.records import Item, Measure, Outline, Pair
 
 MIN_SCORE = 0.16  # see the module's docstring for how the constants were chosen
 NEAR_BEST = 0.6  # a second upper measure counts when it scores this share of the lower measure's best one
@@ -53,18 +54,21 @@ _NO_TASK = re.compile(
 )
 
 
-def measures_of(outline: Outline) -> list[Measure]:
+def measures_of(outline: Outline, annex_items: Iterable[Item] = ()) -> list[Measure]:
     """The measures of a document as alignment compares them: the items that state a task (those
-    without sub-items), and each article of a regulation whole, its numbered items included. What
-    sets no task is left out: a plan's 指导思想, a regulation's purpose (为了…制定本条例) and its
-    entry into force (本条例自…起施行).
+    without sub-items), each article of a regulation whole, its numbered items included, and the
+    tasks only an annex's task table states (``annex_items``: a district often lists what it takes
+    up in such a table alone). What sets no task is left out: a plan's 指导思想, a regulation's
+    purpose (为了…制定本条例) and its entry into force (本条例自…起施行).
     """
+    annexed = list(annex_items)
+    groups = {item.path.rsplit("/", 1)[0] for item in annexed}  # a table's group rows (一、规划引领)
     out = []
-    for item in outline.walk():
+    for item in chain(outline.walk(), annexed):
         head = item.path.split("/", 1)[0]
         if item.style == "article":
             measure = Measure(item.path, " ".join(i.text for i in item.walk()))
-        elif not item.children and not (head.startswith("第") and head.endswith("条")):
+        elif not item.children and item.path not in groups and not (head.startswith("第") and head.endswith("条")):
             measure = Measure(item.path, item.text)
         else:
             continue

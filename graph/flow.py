@@ -154,7 +154,7 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
     lowers = sorted({iri for lows in bases.values() for iri in lows})
     records = {iri: read(docs[iri].source) for iri in sorted(set(bases) | set(lowers))}
     items = {iri: item_iris(record) for iri, record in records.items()}
-    measures = {iri: measures_of(record.outline) for iri, record in records.items()}
+    measures = {iri: measures_of(record.outline, record.annex_items) for iri, record in records.items()}
     targets = {iri: _targets_by_item(record) for iri, record in records.items()}
     taken: dict[str, set[str]] = {iri: set() for iri in bases}  # upper measures some lower one carries out
     paired: dict[str, set[str]] = {}  # lower measures that carry out some upper one

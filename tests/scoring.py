@@ -210,11 +210,11 @@ def alignment_counts(gold_file: Path) -> Counter:
     from policykg.graph.alignment import align, measures_of
 
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
-    upper, lower = record(gold["upper"][:-4]).outline, record(gold["lower"][:-4]).outline
+    upper, lower = record(gold["upper"][:-4]), record(gold["lower"][:-4])
     uppers = {p["upper"] for p in gold["pairs"]} | set(gold["not_taken_up"])
     lowers = {p["lower"] for p in gold["pairs"]} | set(gold["local"])
     want = {(p["upper"], p["lower"]) for p in gold["pairs"]}
-    got = {(p.upper, p.lower) for p in align(measures_of(upper), measures_of(lower))}
+    got = {(p.upper, p.lower) for p in align(*(measures_of(r.outline, r.annex_items) for r in (upper, lower)))}
     got = {(u, v) for u, v in got if u in uppers and v in lowers}
     idle_want, idle_got = set(gold["not_taken_up"]), uppers - {u for u, _ in got}
     return Counter(
