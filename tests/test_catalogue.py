@@ -982,3 +982,13 @@ def test_lead_types_across_levels(whole):
     assert ("三/（一）", "三/（一）") in same
     for r in rows:
         assert (r["same_type"] == "true") == bool(r["upper_type"] and r["upper_type"] == r["lower_type"])
+    # each side's body leads its measure: the first to lead, else the first responsible; never a supporter
+    for side, file_column in (("upper", "source_file"), ("lower", "lower_source_file")):
+        measures = {(r[file_column], r[f"{side}_path"]) for r in rows}
+        assert len(measures) > 1
+        for document, path in measures:
+            named = ask(whole, "agencies_of_measure", document=document, path=path)
+            role = "lead" if any(a["role"] == "lead" for a in named) else "responsible"
+            leading = {a["agency"] for a in named if a["rank"] == "1" and a["role"] == role}
+            found = {r[f"{side}_agency"] for r in rows if (r[file_column], r[f"{side}_path"]) == (document, path)}
+            assert found == leading, (document, path)

@@ -43,10 +43,13 @@ GRAPH = """
 :city-finance skos:prefLabel "市财政局"@zh ; pkg:functionalType :finance .
 :province-housing skos:prefLabel "省住房城乡建设厅"@zh ; pkg:functionalType :housing .
 :city-company skos:prefLabel "市城投公司"@zh .
-[] pkg:measure :p1 ; pkg:rank 1 ; pkg:agency :province-finance .
-[] pkg:measure :c1 ; pkg:rank 1 ; pkg:agency :city-finance .
-[] pkg:measure :p2 ; pkg:rank 1 ; pkg:agency :province-housing .
-[] pkg:measure :c2 ; pkg:rank 1 ; pkg:agency :city-company .
+[] pkg:measure :p1 ; pkg:rank 1 ; pkg:role pkg:Lead ; pkg:agency :province-finance .
+[] pkg:measure :c1 ; pkg:rank 1 ; pkg:role pkg:Lead ; pkg:agency :city-finance .
+[] pkg:measure :p2 ; pkg:rank 1 ; pkg:role pkg:Lead ; pkg:agency :province-housing .
+[] pkg:measure :c2 ; pkg:rank 1 ; pkg:role pkg:Lead ; pkg:agency :city-company .
+# the city's housing bureau only supports 2: the lead has still moved to the company
+:city-housing skos:prefLabel "市住房城乡建设局"@zh ; pkg:functionalType :housing .
+[] pkg:measure :c2 ; pkg:rank 1 ; pkg:role pkg:Support ; pkg:agency :city-housing .
 # 四 is handed to the county governments as a whole: the city's finance bureau taking it is no move.
 :p4 pkg:inDocument :province ; pkg:path "四" ; pkg:order 4 ; pkg:text "各县（区）人民政府落实资金保障。" ;
     pkg:flowStatus pkg:TakenUp .
@@ -54,8 +57,8 @@ GRAPH = """
 :a4 a pkg:Alignment ; pkg:upperMeasure :p4 ; pkg:lowerMeasure :c4 .
 :counties skos:prefLabel "各县（区）人民政府"@zh ; pkg:agencyKind pkg:CollectiveBody .
 :province-counties skos:prefLabel "省各县（区）人民政府"@zh ; pkg:functionalType :counties .
-[] pkg:measure :p4 ; pkg:rank 1 ; pkg:agency :province-counties .
-[] pkg:measure :c4 ; pkg:rank 1 ; pkg:agency :city-finance .
+[] pkg:measure :p4 ; pkg:rank 1 ; pkg:role pkg:Lead ; pkg:agency :province-counties .
+[] pkg:measure :c4 ; pkg:rank 1 ; pkg:role pkg:Lead ; pkg:agency :city-finance .
 """
 
 
