@@ -216,7 +216,7 @@ def _clean(indicator: str) -> str:
 
 
 _PREDICATES = (
-    r"(?:年均|同比|在(?:19|20)\d\d年基础上|较(?:19|20)\d\d年|从[^,;]*?)?(?:增长|增速|下降|降低|达到|达(?!标)|[增提][加升高]到|提[高升](?=[\d〇零一二两三四五六七八九十百千]|$)|"
+    r"(?:年均|同比|在(?:19|20)\d\d年基础上|较(?:19|20)\d\d年|从[^,;]*?)?(?:增长|增速|下降|降低|达到|达(?=[\d〇零一二两三四五六七八九十百千万约])|[增提][加升高]到|提[高升](?=[\d〇零一二两三四五六七八九十百千]|$)|"
     r"(?:最多|最长)?不得?超过|超过|超|突破|实现|完成|高于|低于|不得?低于|不得?少于|不得?高于|不?[小大]于|保持在|保持|稳定在|控制在|"
     r"[压缩][缩短][至到])"
 )
@@ -495,7 +495,7 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
     if len(group) > 1:
         head = _indicator(clause.split("分别")[0], "level")
         parts = [p for p in re.split(r"、|和", _TRAILING.sub("", head)) if p]
-        names = parts if len(parts) == len(group) else [head] * len(group)
+        names = _shared_head(parts) if len(parts) == len(group) else [head] * len(group)
         return [(_clean(n), q, last.end) for n, q in zip(names, group)]
     q = first
     if q.special in ("zero", "all", "done") or q.match.re is _CATEGORY_GOAL:
@@ -519,6 +519,26 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
     if len(rates) > 1 and all(p.endswith("率") for p in rates):
         return [(_clean(r), q, q.end) for r in rates]
     return [(_indicator(before_item, kind), q, q.end)]
+
+
+# How the name of a measured quantity ends (率, 收入, 数量…): a list member that does not is a bare
+# noun that shares the last member's head.
+_MEASURED = re.compile(r"(?:率|量|额|数|值|比重|比例|占比|收入|面积|规模|产值|指数|密度|时间|天数|时长)$")
+
+
+def _shared_head(parts: list[str]) -> list[str]:
+    """The members of a list whose last member alone names the quantity (城市、县城和乡镇污水处理率:
+    城市污水处理率, 县城污水处理率, 乡镇污水处理率; 城镇、农村居民人均可支配收入): the bare members
+    take the head that follows the last member's own, as long as theirs or ending as theirs do (县道和
+    乡村道年均养护工程比例: 乡村道, whose 道 ends 县道 too)."""
+    *bare, last = parts
+    width = max(map(len, bare), default=0)
+    while width < len(last) and last[width] in {b[-1] for b in bare}:
+        width += 1
+    head = last[width:]
+    if not bare or any(_MEASURED.search(b) for b in bare) or len(head) < 2 or not _MEASURED.search(head):
+        return parts
+    return [b + head for b in bare] + [last]
 
 
 def _quantity_kind(q: _Quantity, clause: str) -> str:

@@ -255,6 +255,8 @@ def test_what_a_support_policy_pays_and_whom_it_pays_are_no_targets(text):
     [
         ("居民小区垃圾分类达标率保持在90%以上", "居民小区垃圾分类达标率"),  # 达标, no 达 (reach)
         ("落实海绵城市达标区面积占建成区50%的目标要求", "海绵城市达标区面积占建成区"),
+        ("全市行政村5G通达率达到100%", "行政村5G通达率"),  # 达 reaches only a figure: 达95%
+        ("城市生活垃圾无害化处理率达95%", "城市生活垃圾无害化处理率"),
     ],
 )
 def test_an_indicator_named_with_a_verb_s_character_is_named_whole(text, indicator):
@@ -368,3 +370,19 @@ def test_a_task_row_s_deadline_is_the_year_of_the_targets_it_states():
     )
     outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
     assert [(t.indicator, t.year) for t in outline_targets(outline, [])] == [("5G基站", 2024), ("工业互联网平台", None)]
+
+
+@pytest.mark.parametrize(
+    "text, indicators",
+    [
+        ("城市、县城和乡镇污水处理率分别达到95%、90%和70%", ["城市污水处理率", "县城污水处理率", "乡镇污水处理率"]),
+        ("城镇、农村居民人均可支配收入分别增长6%和7%", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+        ("县道和乡村道年均养护工程比例分别不低于13%和8%", ["县道年均养护工程比例", "乡村道年均养护工程比例"]),
+        # each member names its own quantity: nothing is shared
+        ("新能源汽车、充电桩保有量分别达到10万辆、5万个", ["新能源汽车", "充电桩保有量"]),
+    ],
+)
+def test_the_members_of_a_distributive_list_share_the_last_ones_head(text, indicators):
+    """共享中心语: 城市、县城和乡镇污水处理率 is the treatment rate of each of the three."""
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
+    assert [t.indicator for t in found] == indicators
