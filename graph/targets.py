@@ -229,7 +229,13 @@ def _indicator(clause: str, kind: str) -> str:
     m = re.search(rf"(.*?){_PREDICATES}(.*)", clause)
     if m and (_clean(m.group(1)) or _clean(m.group(2))) and (kind != "count" or "从" in clause):
         return _clean(m.group(1)) or _clean(m.group(2))
-    return _clean(clause)
+    changed = _CHANGED_TO.search(clause)
+    return _clean(changed.group(1) if changed else clause)
+
+
+# the verb before what it brings to the figure (压缩企业开办时间至0.5个工作日, 提高城市污水处理率到95%,
+# 控制细颗粒物浓度在35微克/立方米以下)
+_CHANGED_TO = re.compile(r"(?:压缩|缩短|缩减|控制|降低|减少|提高|提升|扩大)([^,;]+?)(?:至|到|在)$")
 
 
 @dataclass

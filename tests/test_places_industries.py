@@ -123,6 +123,11 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
     ningbo = places(gz, "330200")[0]  # the competent departments, named by their role alone
     assert gz.resolve("市级主管部门", ningbo) == gz.resolve("业务主管部门", ningbo) == gz.resolve("有关部门", ningbo)
     assert gz.resolve("交通主管部门", ningbo).iri.endswith("330200-transport")  # a field's is that field's
+    kaifeng = places(gz, "410200")[0]  # the bodies directly under the city (市直), and its law enforcers
+    assert gz.resolve("市直各有关部门", kaifeng) == gz.resolve("有关部门", kaifeng)
+    assert gz.resolve("市直各执法部门", kaifeng) == gz.resolve("各执法部门", kaifeng)
+    assert gz.resolve("各执法部门", kaifeng).iri.endswith("410200-law-enforcement-bodies")
+    assert not gz.resolve("行政执法机关", kaifeng).resolved  # a regulation's class of organs, no set of the city's
     xiamen = places(gz, "350200")[0]  # a port city's port office; Xiamen's short name of its planning bureau
     assert gz.resolve("市口岸办", xiamen).iri.endswith("350200-port-office")
     assert gz.resolve("市资源规划局", xiamen) == gz.resolve("市自然资源和规划局", xiamen)
