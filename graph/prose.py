@@ -52,6 +52,8 @@ _COORDINATE = re.compile(
 _JOINT = re.compile(rf"{_MODAL}(?:按照|按|根据|依据|在)(?:各自|各自的)?(?:职责|职能)")
 _ALIAS = re.compile(r"\((?:(?:以下)?简称|设在)[^)]*\)$")  # 领导小组办公室(设在市发展改革委), (以下简称…)
 _MAX_SUBJECT = 60
+# a body the clause sets up before giving it its duty (成立市数字经济发展领导小组，统筹推进…)
+_ESTABLISHED = re.compile(r"(?:本[省市区县])?(?:成立|组建|设立)")
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,、]|首先|其次|再次|最后)")
 _MEMBERS = re.compile(r"为(?:其)?成员(?:单位)?")
 _VAGUE = re.compile(
@@ -93,6 +95,8 @@ def _subject(text: MappedText, known) -> tuple[list[Mention], int] | None:
             continue
         head = head[len(head.text) - len(head.text.lstrip("(")) :]  # (市教委负责): the bracket opens no name
         if m := _ENUMERATOR.match(head.text):  # 一是县林业局要…；二是…: the enumerator is no part of the name
+            head = head[m.end() :]
+        if m := _ESTABLISHED.match(head.text):  # 本市设立城市更新中心，…参与…: the body set up bears the duty
             head = head[m.end() :]
         if not head.text:
             continue

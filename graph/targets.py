@@ -390,10 +390,12 @@ def _qualifies(text: str, q: _Quantity, clause: str, later: _Quantity | None, pr
     adjacent_later = later if later is not None and not re.search(r"[,;:、]|和|及", text[end : later.start]) else None
     if unit.endswith("元"):
         return True  # "10亿元以上制造业项目", "产值10亿元以上的企业": an amount that describes a noun
+    counted_later = adjacent_later and not re.match(r"(?:及以上|以上|以下)?的", text[adjacent_later.end :])
     if q.match.group("qual") in ("以上", "及以上", "以下") and (
-        adjacent_later or (previous and text[previous.end : start] == "")
+        counted_later or (previous and text[previous.end : start] == "")
     ):
-        return True  # "1000亩以上开放休闲林地5个", "2个10亿元以上的主导产业项目"
+        return True  # "1000亩以上开放休闲林地5个", "2个10亿元以上的主导产业项目" (but "10家以上营业收入超
+        # 10亿元的软件企业": the later figure qualifies the noun this one counts)
     if text[start - 1 : start] == "等" and adjacent_later and adjacent_later.unit == "%":
         return True  # "松江、青浦等4个新城建设用地面积50%": the set whose share is given
     if noun.startswith("的") and adjacent_later:

@@ -252,6 +252,18 @@ def test_an_enumerator_before_a_duty_is_no_part_of_its_bearer():
     ]
 
 
+def test_a_body_a_clause_sets_up_bears_the_duty_it_gives():
+    text = (
+        "某市实施意见\n\n三、保障措施\n\n（一）加强组织领导。成立市数字经济发展领导小组，统筹推进各项工作。\n"
+        "（二）强化机构保障。本市设立城市更新中心，按照规定职责，参与相关规划编制。\n"
+    )
+    found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), known_in("411700"))
+    assert [(a.path, a.agency.name, a.role) for a in found] == [
+        ("三/（一）", "市数字经济发展领导小组", "coordinator"),
+        ("三/（二）", "城市更新中心", "responsible"),
+    ]
+
+
 def test_the_members_of_a_joint_meeting_are_not_who_it_says_coordinates():
     text = (
         "某市工作方案\n\n一、保障措施\n\n（一）加强组织领导。建立市数字经济发展联席会议制度，由市政府分管领导"
