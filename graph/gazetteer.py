@@ -430,9 +430,20 @@ class Gazetteer:
             if k.startswith(char) and at_level and not NOT_A_LEVEL.match(k):
                 label = at_level[-1].label_zh + k[len(char) :]
                 break
-        return Agency(iris.agency(place.slug, k), label, None, place, None, False)
+        zone = self._zone_committee(k)
+        return Agency(iris.agency(place.slug, k), label, None, place, zone, zone is not None)
+
+    def _zone_committee(self, name: str) -> AgencyType | None:
+        """The type of the committee of a zone the vocabulary does not name (东湖高新区管委会: a
+        high-tech zone's), from the longest ending of the name that is a committee's type."""
+        word = next((w for w in _COMMITTEE if name.endswith(w)), None)
+        for start in range(2, len(name) - len(word) if word else 0):  # 新区管委会: which zone's, the name does not say
+            if found := self._type_keys.get(name[start:]):
+                return found
+        return None
 
 
+_COMMITTEE = ("管委会", "管理委员会")
 _DEPTH = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, TOWNSHIP: 3}
 _LEVEL_SLUG = {"省": "province", "市": "city", "设区市": "city", "省辖市": "city", "地级市": "city",
                "地级以上市": "city", "区": "district", "县": "county", "县(区)": "county", "区(县)": "county",

@@ -123,6 +123,12 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
     ningbo = places(gz, "330200")[0]  # the competent departments, named by their role alone
     assert gz.resolve("市级主管部门", ningbo) == gz.resolve("业务主管部门", ningbo) == gz.resolve("有关部门", ningbo)
     assert gz.resolve("交通主管部门", ningbo).iri.endswith("330200-transport")  # a field's is that field's
+    wuhan = places(gz, "420100")[0]  # the committee of a zone the vocabulary does not name: its kind of zone
+    donghu = gz.resolve("东湖高新区管委会", wuhan)
+    assert donghu.resolved and donghu.type == gz.resolve("市高新区管委会", wuhan).type
+    assert donghu.label_zh == "东湖高新区管委会" and donghu != gz.resolve("市高新区管委会", wuhan)
+    assert gz.resolve("东湖新技术开发区管委会", wuhan).type == gz.resolve("开发区管委会", wuhan).type
+    assert not gz.resolve("长江新区管委会", wuhan).resolved  # 新区管委会 says no kind of zone
     kaifeng = places(gz, "410200")[0]  # the bodies directly under the city (市直), and its law enforcers
     assert gz.resolve("市直各有关部门", kaifeng) == gz.resolve("有关部门", kaifeng)
     assert gz.resolve("市直各执法部门", kaifeng) == gz.resolve("各执法部门", kaifeng)
