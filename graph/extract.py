@@ -13,7 +13,7 @@ from policykg.graph.lineage import LEVELS, level_of, outline_citations
 from policykg.graph.outline import Outline, read_outline
 from policykg.graph.prose import prose_assignments
 from policykg.graph.records import Cluster, DocumentRecord
-from policykg.graph.responsibilities import body_assignments
+from policykg.graph.responsibilities import body_assignments, first_listed_lead
 from policykg.graph.targets import outline_targets
 from policykg.graph.task_tables import annex_assignments, annex_deadlines, annex_items
 from policykg.graph.text import normalize
@@ -45,7 +45,8 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
     def known(name: str) -> bool:
         return gazetteer.resolve(name, city).resolved
 
-    found = body_assignments(outline) + annex_assignments(outline) + prose_assignments(outline, known)
+    found = first_listed_lead(outline, body_assignments(outline) + annex_assignments(outline))
+    found += prose_assignments(outline, known)
     place_names = [  # counties, zones and parks of the city: a target's scope when it names one
         name
         for p in gazetteer.places.values()

@@ -27,8 +27,8 @@ BODY, ANNEX, PROSE = "body", "annex", "prose"
 
 # The words that make a clause label or a table column name a role (牵头单位, 配合部门, 推进单位…).
 ROLE_WORDS = {
-    LEAD: "牵头|主办",
-    SUPPORT: "配合|参加|参与|支撑|协办|协助|协同",
+    LEAD: "牵头|主办|主要责任",  # 主要责任单位：A；其他责任单位：B
+    SUPPORT: "配合|参加|参与|支撑|协办|协助|协同|其他责任|其它责任",
     RESPONSIBLE: "责任|推进|主责|实施|承办|落实",
 }
 # what answers: a body, or a department's own divisions in its documents (责任处室)
@@ -38,6 +38,10 @@ LABELS = f"(?:(?:{'|'.join(ROLE_WORDS.values())})(?:{BEARERS})|牵头|配合)"  
 _CLOSING = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
 # after a list of bodies: jointly, with no lead (按职责分工负责, 按照职责分工落实, 按职能分工负责…)
 _JOINT = r"按(?:照)?(?:各自)?职(?:责|能)(?:分工)?(?:负责|落实)(?:落实)?"
+# the convention a task list states once, in a note or after a list: the first body listed leads
+_FIRST_LEADS = re.compile(r"(?:列|排)(?:在|名)?(?:第一|首)(?:位|个|家)?的?(?:单位|部门)?为牵头(?:单位|部门)")
+# a note closing a list: 下同 (and the lists below), or the convention above
+_LIST_NOTE = re.compile(rf"[,;]?\s*(?:{_FIRST_LEADS.pattern}|以?下同)\s*$")
 _ENDS_JOINT = re.compile(rf"(?:等)?{_JOINT}\s*$")
 # a label may follow another field (责任领导:张三;责任单位:…) or stand in brackets of its own (【牵头单位】…)
 # or end with 按职责分工负责 (a task shared with no lead: （商务部、财政部等按职责分工负责）)
@@ -79,8 +83,12 @@ _ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
 _AGENCY_FORM = re.compile(
     r"[\u4e00-\u9fff()]{1,24}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|工商联|运营商|办事处|支队|总队|署|监会)"
 )
-# bodies alone in brackets after a task's last sentence, as task divisions print them: …。（市发展改革委、市财政局）
-_NAMES_ONLY = re.compile(rf"(?<=。)\((?=(?:{_AGENCY_FORM.pattern}[、,])*{_AGENCY_FORM.pattern}\))")
+# bodies alone in brackets after a task's last sentence, as task divisions print them: …。（市发展改革委、市财政局）,
+# their deadline after them or not (…。（市财政局、市人社局，2024年底前）)
+_DEADLINE_AFTER = re.compile(r"[,;](?:(?:19|20)\d\d年|年内|年底|\d{1,2}月|长期|持续)[^()]{0,16}$")
+_NAMES_ONLY = re.compile(
+    rf"(?<=。)\((?=(?:{_AGENCY_FORM.pattern}[、,])*{_AGENCY_FORM.pattern}(?:{_DEADLINE_AFTER.pattern[:-1]})?\))"
+)
 
 
 # -- agency lists ---------------------------------------------------------------------------
@@ -183,7 +191,10 @@ def _has_own_place(name: str) -> bool:
 
 
 def joint_list(text: MappedText) -> tuple[list[Mention], bool]:
-    """A list that may end with 按职责分工负责 or its variants (a joint lead)."""
+    """A list that may end with 按职责分工负责 or its variants (a joint lead), or with a note on
+    the list (下同, 列第一位的为牵头单位)."""
+    if note := _LIST_NOTE.search(text.text):
+        text = text[: note.start()]
     joint = _ENDS_JOINT.search(text.text)
     if joint:
         text = text[: joint.start()]
@@ -282,10 +293,29 @@ def clause_assignments(item: Item) -> tuple[list[Assignment], list[Mention]]:
     return found, blanket
 
 
+def first_listed_lead(outline: Outline, found: list[Assignment]) -> list[Assignment]:
+    """Where a task list says the first body listed leads (列第一位的为牵头单位, in a note or a
+    clause), the first of each list of responsible bodies leads and the others support; a list
+    beside a named lead, or shared with no lead (按职责分工负责), is left as it is."""
+    if not _FIRST_LEADS.search(outline.text.text):
+        return found
+    led = {(a.path, a.quote) for a in found if a.role == LEAD}
+    out = []
+    for a in found:
+        if a.role != RESPONSIBLE or a.joint or (a.path, a.quote) in led:
+            out.append(a)
+        else:
+            role, rank = (LEAD, 1) if a.rank == 1 else (SUPPORT, a.rank - 1)
+            out.append(Assignment(a.path, a.agency, role, rank, a.joint, a.source, a.quote))
+    return out
+
+
 def _names_only(path: str, content: MappedText, quote: Span) -> list[Assignment]:
     """The bodies a bracket names alone, each responsible (none unless every piece is a body's name);
     jointly when 按职责分工负责 follows them, as the State Council's task divisions and the provinces'
     write a task shared with no lead: （商务部、海关总署、税务总局等按职责分工负责）."""
+    if deadline := _DEADLINE_AFTER.search(content.text):
+        content = content[: deadline.start()]
     mentions, joint = joint_list(content)
     if not mentions or not all(_AGENCY_FORM.fullmatch(m.name) for m in mentions):
         return []

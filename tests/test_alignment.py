@@ -145,7 +145,7 @@ def test_the_formulas_of_general_provisions_pair_nothing():
 def test_the_tasks_only_an_annexed_table_states_are_measures():
     """A district often takes up its upper document's tasks in a 任务分工 table alone; its rows are
     its measures (a group row, 一 规划引领, is none)."""
-    body = "关于印发本区城市更新实施方案的通知\n\n各街镇、区政府各委、办、局：\n\n现将重点任务分工表印发给你们，请认真贯彻执行。\n\n"
+    body = "关于印发本区城市更新实施方案的通知\n\n各街镇、区政府各委、办、局：\n\n现将重点任务分工表印发给你们。\n\n"
     cells = ("序号", "工作任务", "牵头单位", "一", "规划引领", "1", "编制城市更新专项规划", "区规划资源局",
              "二", "项目实施", "1", "开展城市体检评估工作", "区建设管理委")  # fmt: skip
     text = body + "\n\n".join(("附件", "重点任务分工表", *cells)) + "\n"

@@ -9,7 +9,7 @@ from policykg.graph.mapped import MappedText
 from policykg.graph.outline import parse_outline
 from policykg.graph.prose import prose_assignments
 from policykg.graph.records import SourceText
-from policykg.graph.responsibilities import body_assignments, split_agencies
+from policykg.graph.responsibilities import body_assignments, first_listed_lead, split_agencies
 
 
 def known_in(code: str):
@@ -285,3 +285,46 @@ def test_a_role_in_the_task_is_no_body(role):
     text = f"某市工作方案\n\n一、重点任务\n\n（一）处置问题。{role}要及时反馈问题，市财政局负责保障经费。\n"
     found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), lambda name: name == "市财政局")
     assert [a.agency.name for a in found] == ["市财政局"]
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        # a note closing the list is no body
+        (
+            "（责任单位：市财政局，各县（市、区）人民政府，下同）",
+            [("市财政局", "responsible"), ("各县(市、区)人民政府", "responsible")],
+        ),
+        # the main responsible body leads, the others support
+        ("（主要责任单位：市委宣传部；其他责任单位：市文广旅局）", [("市委宣传部", "lead"), ("市文广旅局", "support")]),
+        # bodies alone in brackets, their deadline after them
+        ("（市财政局、市人社局，2024年底前）", [("市财政局", "responsible"), ("市人社局", "responsible")]),
+        ("（市财政局，持续推进）", [("市财政局", "responsible")]),
+    ],
+)
+def test_the_notes_and_deadlines_beside_a_list_are_no_bodies(clause, expected):
+    assert [(name, role) for _, name, role, *_ in assignments(clause)] == expected
+
+
+def test_where_the_first_body_listed_leads_the_list_says_who_leads():
+    """列第一位的为牵头单位, said once for the whole list of tasks or after a list: the first of each
+    list of responsible bodies leads; a list beside a named lead, or shared jointly, stays as it is."""
+    text = (
+        "某市重点任务分工方案\n\n各区人民政府，市政府各部门：\n现将分工方案印发给你们。各项任务中列第一位的为牵头单位。\n\n"
+        "一、重点任务\n\n（一）推进项目建设。加快建设。（责任单位：市住建局、市财政局、市自然资源局）\n\n"
+        "（二）优化服务。持续优化。（牵头单位：市政务服务局；责任单位：市财政局）\n\n"
+        "（三）强化保障。加强保障。（市财政局、市人社局按职责分工负责）\n"
+    )
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    found = first_listed_lead(outline, body_assignments(outline))
+    assert [(a.path, a.agency.name, a.role, a.rank) for a in found] == [
+        ("一/（一）", "市住建局", "lead", 1),
+        ("一/（一）", "市财政局", "support", 1),
+        ("一/（一）", "市自然资源局", "support", 2),
+        ("一/（二）", "市政务服务局", "lead", 1),
+        ("一/（二）", "市财政局", "responsible", 1),
+        ("一/（三）", "市财政局", "responsible", 1),
+        ("一/（三）", "市人社局", "responsible", 2),
+    ]
+    without = parse_outline(SourceText("doc.txt", text.replace("各项任务中列第一位的为牵头单位。", ""), "utf-8"))
+    assert first_listed_lead(without, body_assignments(without)) == body_assignments(without)
