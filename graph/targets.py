@@ -29,7 +29,7 @@ _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
 _COUNT_UNITS = "场次|人次|家|个|项|件|座|条|台套|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间"
 _MEASURE_UNITS = (
     "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|立方米|公斤|千克|斤|"
-    "m2|㎡|年一遇"
+    "m2|㎡|年一遇|岁"
 )
 _MAGNITUDE = "(?:[十百千]?(?:万亿|万|亿))?"  # 亿元, 万亿元, 千万元 (as target_checks reads them)
 _UNITS = rf"%|个百分点|倍|{_MAGNITUDE}(?:元|{_MEASURE_UNITS}|{_COUNT_UNITS})"  # 个百分点: percentage points
@@ -216,7 +216,7 @@ def _clean(indicator: str) -> str:
 
 
 _PREDICATES = (
-    r"(?:年均|同比|在(?:19|20)\d\d年基础上|较(?:19|20)\d\d年|从[^,;]*?)?(?:增长|增速|下降|降低|达到|达(?=[\d〇零一二两三四五六七八九十百千万约])|[增提][加升高]到|提[高升](?=[\d〇零一二两三四五六七八九十百千]|$)|"
+    r"(?:年均|同比|在(?:19|20)\d\d年基础上|较(?:19|20)\d\d年|从[^,;]*?)?(?:增长|增速|下降|降低|达到(?!或)|达(?=[\d〇零一二两三四五六七八九十百千万约])|[增提][加升高]到|提[高升](?=[\d〇零一二两三四五六七八九十百千]|$)|"
     r"(?:最多|最长)?不得?超过|超过|超|突破|实现|完成|高于|低于|不得?低于|不得?少于|不得?高于|不?[小大]于|保持在|保持|稳定在|控制在|"
     r"[压缩][缩短][至到])"
 )
@@ -522,7 +522,7 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
         noun = _clean(after) if kind == "count" else _TRAILING.sub("", re.sub(r"^(?:及以上|以上|以下|左右)", "", after))
         if noun and (kind == "count" or "的" not in after):
             return [(noun, q, q.end + len(after))]
-    before_item = re.split(r"、", clause)[-1] if "分别" not in clause else clause
+    before_item = re.split(r"、(?![^()]*\))", clause)[-1] if "分别" not in clause else clause  # not 优良(一、二类)
     rates = re.sub(r"(?:达到|达(?!标)|保持在|保持)$", "", clause).split("、")
     if len(rates) > 1 and all(p.endswith("率") for p in rates):
         return [(_clean(r), q, q.end) for r in rates]
