@@ -210,9 +210,12 @@ def _table_caption(doc: MappedText, lines: list[Line], end: int) -> int | None:
     above = [i for i in range(rows[0]) if lines[i].text(doc)]
     caption = above[-1] if above else None
     after = [lines[i].text(doc) for i in range(rows[-1] + 1, _closing_start(doc, lines, rows[-1], end))]
-    if caption is None or "。" in lines[caption].text(doc) or any("。" in t for t in after):
+    if caption is None or any("。" in t for t in after):
         return None
-    return caption
+    if "。" not in lines[caption].text(doc):
+        return caption
+    # no caption: the table follows the sentence that issues it (现将…清单印发给你们。), a blank line between
+    return rows[0] - 1 if caption < rows[0] - 1 else None
 
 
 def _annex_starts(doc: MappedText, lines: list[Line], start: int) -> tuple[int, list[int]]:

@@ -390,6 +390,28 @@ def test_a_document_that_is_a_table_reads_as_a_task_table_of_its_own():
     ]
 
 
+def test_a_table_right_after_the_sentence_that_issues_it_has_no_caption_to_have():
+    """A web page often prints the issued list straight after the notice's sentence, with no title
+    over it: the table is still the document's; the sentence stays in the preamble (its citation)."""
+    text = "\n".join(
+        [
+            "某区人民政府办公室关于印发某区2025年城市更新任务分解表的通知",
+            "各街镇，区政府各部门：",
+            "现将《某区2025年城市更新任务分解表》印发给你们，请认真抓好落实。",
+            "",
+            *("| " + " | ".join(r) + " |" for r in ROWS),
+            "",
+            "某区人民政府办公室",
+            "2025年1月20日",
+        ]
+    )
+    outline = parse_outline(SourceText("doc.txt", text + "\n", "utf-8"))
+    (annex,) = outline.annexes
+    assert (annex.label, annex.title) == ("表", None)
+    assert outline.preamble_text.text.endswith("请认真抓好落实。")
+    assert [path for path, _, role in found(outline) if role == "lead"] == ["表/1", "表/2"]
+
+
 def test_a_table_that_prose_follows_is_no_document_of_its_own():
     rows = ["序号\t项目名称\t责任单位", "1\t物流园\t区发展改革委", "2\t产业园\t区经委"]
     text = "\n".join(["关于报送重点项目进展情况的通知", "现将有关事项通知如下：", "重点项目清单", *rows])
