@@ -136,7 +136,11 @@ class Found:
     end: int
 
 
-_PLACE_KINDS = ("Province", "City", "County", "DevelopmentZone", "ClusterZone", "Park")
+_PLACE_KINDS = ("Country", "Province", "City", "County", "DevelopmentZone", "ClusterZone", "Park")
+# A national document: issued by the State Council, the Party's centre, the national legislature (国务院
+# 办公厅, 中共中央办公厅, 全国人大常委会) or a ministry (its curated names), or numbered as they number
+_NATIONAL = re.compile(r"^(?:国务院|中共中央|中华人民共和国|全国人民代表大会|全国人大|全国政协)")
+_NATIONAL_NUMBER = re.compile(r"^(?:国发|国办发|国办函|国函|中发|中办发)")
 _OWN_LEVEL = re.compile(r"^(本级|当地|本市|本区|本县|本镇)(?=.)")
 _DEPARTMENT = re.compile(r"(行政主管部门|主管部门|行政部门|管理部门|部门)$")
 _TITLE_OPENING = 20  # a title names its place in its opening words: 关于推进上海市公园城市建设的…
@@ -203,6 +207,7 @@ class Gazetteer:
                 self.places[str(node)] = Place(
                     str(node), zh or "", en, alts, True, kind, str(within) if within else None
                 )
+        self.country = next((p for p in self.places.values() if p.kind == "Country"), None)  # 全国
         self._curated: dict[str, Place] = {}  # division code -> the curated place of that division
         for place in [p for p in self.places.values() if p.kind in ("Province", "City", "County")]:
             above = self.places.get(place.within or "")
@@ -327,11 +332,14 @@ class Gazetteer:
         (中共 set aside: it names the Party), else the first division a title names in its opening
         words (关于推进上海市…), else the province its number abbreviates (沪, 豫), which also
         settles namesakes."""
+        issuers, titles = list(issuers), list(titles)
         province = self.divisions.of_abbreviation(number)
         for text in issuers:
             division, _ = self.divisions.read(key(text).removeprefix("中共"), province)
             if division is not None:
                 return self.place_of(division)
+        if self._national((issuers or titles)[:1], number):
+            return self.country  # 国务院办公厅关于…, 商务部关于…: before a province its title names
         for text in titles:
             text = key(text)
             for at in range(min(len(text), _TITLE_OPENING)):
@@ -339,6 +347,16 @@ class Gazetteer:
                 if division is not None and (at == 0 or end >= 3):  # 城区 inside a word is no place
                     return self.place_of(division)
         return self.place_of(province) if province else None
+
+    def _national(self, names: list[str], number: str | None) -> bool:
+        """Whether the first issuer (or the title) is the State Council's, the Party centre's, the
+        national legislature's or a ministry's, or the number is theirs (国发, 国办发)."""
+        if self.country is None:
+            return False
+        if number and _NATIONAL_NUMBER.match(key(number)):
+            return True
+        ministries = [name for (place, name) in self._aliases if place == self.country.iri]
+        return any(_NATIONAL.match(k) or k.startswith(tuple(ministries)) for k in map(key, names))
 
     # -- agencies -------------------------------------------------------------------------------
 
@@ -364,7 +382,7 @@ class Gazetteer:
     def _resolve(self, name: str, place: Place) -> Agency:
         k = key(name).replace("〔", "(").replace("〕", ")")  # 县〔市、区〕: 县(市、区) inside a clause's brackets
         chain = self.chain(place)
-        for p in reversed(chain):
+        for p in [*reversed(chain), *([self.country] if self.country else [])]:  # a ministry, from any place
             found = self._aliases.get((p.iri, k))
             if found:
                 return found

@@ -30,6 +30,7 @@ class PKG(DefinedNamespace):
     CoordinatingAgency: URIRef
     Coordinator: URIRef
     Count: URIRef
+    Country: URIRef
     County: URIRef
     CountyLevel: URIRef
     Coverage: URIRef

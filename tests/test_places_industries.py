@@ -7,7 +7,10 @@ import io
 
 from scoring import record
 
+from policykg.graph.extract import extract
 from policykg.graph.gazetteer import Gazetteer
+from policykg.graph.outline import parse_outline
+from policykg.graph.records import SourceText
 from policykg.queries.export import export
 
 PLACE = "https://w3id.org/policykg/id/place/"
@@ -29,6 +32,35 @@ def test_place_hierarchy_runs_from_province_to_zones():
     suiping_zone = next(p for p in gz.places.values() if "遂平县开发区" in (p.label_zh, *p.aliases))
     assert suiping_zone.kind == "DevelopmentZone"
     assert gz.city_of(suiping_zone) == zhumadian
+
+
+def _extracted(text: str):
+    return extract(parse_outline(SourceText("doc.txt", text, "utf-8")), Gazetteer.bundled())
+
+
+def test_national_documents_and_the_ministries_any_document_names():
+    """The State Council's, the Party centre's and the ministries' documents are of the national level
+    (全国); a ministry named in a document of any place is the national one, by its own names only."""
+    gz = Gazetteer.bundled()
+    china = gz.places[PLACE + "china"]
+    assert china.kind == "Country"
+    assert gz.place_in(["国务院办公厅"], ["国务院办公厅关于支持河南省加快发展的意见"]) == china
+    assert gz.place_in([], ["商务部关于推进跨境电商发展的通知"]) == china
+    assert gz.place_in([], ["关于加快发展外贸新业态新模式的意见"], "国办发〔2021〕24号") == china
+    assert gz.place_in(["河南省人民政府"], ["河南省人民政府关于落实国务院部署的通知"]) != china
+    henan, zhumadian = places(gz, "410000", "411700")
+    commerce = gz.resolve("商务部", zhumadian)
+    assert (commerce.label_zh, commerce.city) == ("商务部", china)
+    assert commerce.type == gz.resolve("省商务厅", henan).type == gz.resolve("市商务局", zhumadian).type
+    assert gz.resolve("国家发展改革委", henan).iri.endswith("china-development-reform")
+    assert gz.resolve("发展改革委", zhumadian).city == zhumadian  # a name every level writes stays the place's own
+    assert gz.resolve("各省级人民政府", china).iri.endswith("china-province-governments")
+    document = _extracted(
+        "国务院办公厅关于加快发展外贸新业态新模式的意见\n\n国办发〔2021〕24号\n\n"
+        "一、积极发展外贸新业态\n\n（一）扩大试点。（商务部、海关总署按职责分工负责）\n"
+    )
+    assert (document.city, document.level) == (china, "national")
+    assert [agency.iri.rsplit("/", 1)[1] for _, agency in document.assignments] == ["china-commerce", "china-customs"]
 
 
 def test_a_provinces_departments_are_named_as_its_own_are():
