@@ -70,6 +70,8 @@ class AgencyType:
     def label_at(self, place: Place) -> str:
         """Its name in a place: 驻马店市财政局, 广东省财政厅; a Party organ's under 中共 (中共上海市委办公厅)."""
         name = self.name_at(place.division)
+        if place.kind == "Country" and name.startswith(("国务院", "全国", "国家")):
+            return name  # 国务院各部委, not 全国国务院各部委
         if self.kind != "PartyOrgan" or not name.startswith("委"):
             return place.label_zh + name
         if place.label_zh.endswith(_OWN_NAME_LEVELS):  # 中共广西壮族自治区委员会, not …自治区委
@@ -166,7 +168,7 @@ _POLICE_BRANCH = re.compile(r"^(?:.{0,6}公安局|公安)(.{2,8}?)分局$")
 _LEVEL_WORD = re.compile(r"^(各?[省市县区乡镇])级(?!以上|以下)")
 ALL_LEVELS = "各级"  # 各级人民法院, 各级财政部门: the function at every level, as laws name it
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
-_EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[市州县区乡镇盟旗]|街道)")
+_EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[省市州县区乡镇盟旗]|街道)")
 # the relevant bodies of a level (有关区县政府, 沿线区县政府, 属地镇政府): a collective of that level's
 _RELEVANT = re.compile(r"^各?(?:相关|有关|沿线|涉及|属地)(?=[市州县区乡镇盟旗]|街道)")
 # the kinds of one tier listed (各县、区财政局; 各市、州财政局: cities and autonomous prefectures): the
@@ -405,7 +407,7 @@ class Gazetteer:
             at_level = [p for p in chain if p.division and p.division.level in levels and _is_level(p, char, chain)]
             if at_level:
                 owner = at_level[-1]
-            elif owner.division and _DEPTH[levels[0]] > _DEPTH[owner.division.level]:
+            elif _DEPTH[levels[0]] > _depth(owner):
                 every = char
             rest = rest[len(char) :]
             break
@@ -478,6 +480,13 @@ _EACH_LABEL = {"province": "各省", "city": "各市", "district": "各区", "co
                "autonomous-county": "各自治县", "banner": "各旗", "all-levels": "各级"}  # fmt: skip
 _EACH_EN = {"county-and-above": "at county level and above", "city-and-above": "at city level and above",
             "all-levels": "at all levels"}  # fmt: skip
+
+
+def _depth(place: Place) -> int:
+    """How far below the national level a place's division is (the nation itself: -1)."""
+    if place.division is not None:
+        return _DEPTH[place.division.level]
+    return -1 if place.kind == "Country" else len(_DEPTH)
 
 
 def _above_township(place: Place) -> bool:

@@ -54,7 +54,11 @@ def test_national_documents_and_the_ministries_any_document_names():
     assert commerce.type == gz.resolve("省商务厅", henan).type == gz.resolve("市商务局", zhumadian).type
     assert gz.resolve("国家发展改革委", henan).iri.endswith("china-development-reform")
     assert gz.resolve("发展改革委", zhumadian).city == zhumadian  # a name every level writes stays the place's own
+    # in a national document, the levels below are each body of that level
+    assert gz.resolve("各省级人民政府", china) == gz.resolve("各省人民政府", china)
     assert gz.resolve("各省级人民政府", china).iri.endswith("china-province-governments")
+    assert gz.resolve("省级商务主管部门", china) == gz.resolve("各省商务厅", china) != commerce
+    assert gz.resolve("国务院有关部门", china).label_zh == "国务院各部委、各直属机构"
     document = _extracted(
         "国务院办公厅关于加快发展外贸新业态新模式的意见\n\n国办发〔2021〕24号\n\n"
         "一、积极发展外贸新业态\n\n（一）扩大试点。（商务部、海关总署按职责分工负责）\n"
