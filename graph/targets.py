@@ -94,7 +94,7 @@ _SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产�
 _TIME_BEFORE = r"(?:\d{1,2}月(?:底|末|上旬|中旬|下旬)?|春节|国庆|汛期|节日|节)前"
 _LEADING = re.compile(
     rf"^(?:\(\d+\)|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|(?:[一二两三四五六七八九十]+|\d+)年内?|全年|年内|年底前|{_TIME_BEFORE}|{_SCOPE_WORDS}|"
-    r"每年|年均|年度|实现|其中|"
+    r"每年|年均|年度|实现|做到|其中|"
     rf"并|和|以及|要|的|即|基本|全面|逐步|(?:{_VERBS})(?!区))+"
 )
 # the body a clause makes bear the target, and those it works with (县消防救援大队要会同县林业局开展…)
@@ -522,7 +522,10 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
         noun = _clean(after) if kind == "count" else _TRAILING.sub("", re.sub(r"^(?:及以上|以上|以下|左右)", "", after))
         if noun and (kind == "count" or "的" not in after):
             return [(noun, q, q.end + len(after))]
-    before_item = re.split(r"、(?![^()]*\))", clause)[-1] if "分别" not in clause else clause  # not 优良(一、二类)
+    # a list before a figure: its last member, unless each member shares the figure (分别) or all are
+    # covered (实现乡道、村道管理养护全覆盖); a 、 inside brackets splits nothing (优良(一、二类)比例)
+    whole = "分别" in clause or q.special == "full"
+    before_item = clause if whole else re.split(r"、(?![^()]*\))", clause)[-1]
     rates = re.sub(r"(?:达到|达(?!标)|保持在|保持)$", "", clause).split("、")
     if len(rates) > 1 and all(p.endswith("率") for p in rates):
         return [(_clean(r), q, q.end) for r in rates]

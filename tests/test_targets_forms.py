@@ -262,6 +262,9 @@ def test_what_a_support_policy_pays_and_whom_it_pays_are_no_targets(text):
         ("地表水达到或好于Ⅲ类水体比例达到80%", "地表水达到或好于Ⅲ类水体比例"),  # 达到或好于: a class reached
         ("近岸海域水质优良(一、二类)比例达到90%", "近岸海域水质优良(一、二类)比例"),  # 、 inside brackets
         ("人均预期寿命达到79岁", "人均预期寿命"),
+        # all of a list covered: the whole list (as the golden files write 乡道、村道管理养护)
+        ("做到乡道、村道管理养护全覆盖", "乡道、村道管理养护"),
+        ("实现城市、县城、乡镇和重点行政村5G网络全覆盖", "城市、县城、乡镇和重点行政村5G网络"),
         ("城市生活垃圾无害化处理率达95%", "城市生活垃圾无害化处理率"),
     ],
 )
