@@ -75,7 +75,7 @@ _CLASSIFY = re.compile(r"分为|分成|包括")
 # money a policy pays a party that qualifies (an award, a subsidy), up to the figure: 给予一次性奖励,
 # 分别给予, 最高给予, 一次性补助 (but 发放补贴5000万元, a total to pay out, is a goal)
 _GRANT = re.compile(r"(?:给予|最高|一次性(?:奖励|补助|补贴|资助))[^,;。]{0,12}$")
-_ESTIMATE = re.compile(r"估算|预算|测算|所需|共需|承担|按照?$")
+_ESTIMATE = re.compile(r"估算|(?<!公共)预算(?!收入)|测算|所需|共需|承担|按照?$")  # not 一般公共预算收入, a revenue
 _VERBS = (
     "新认定|新入库|新培育|新谋划|新招引|新建|新增|培育|打造|创建|争创|引进|集聚|认定|组建|建成|建设|实施|形成|推动|"
     "储备|完成|转移转化|累计|共计|合计|达到|达(?!标)|超过|突破|超|不低于|不少于|至少|注册|参与制修订|开展|盘活|上云平台|上云|"

@@ -86,6 +86,8 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("力争上路行驶车辆装置安装率、入网率、实时在线率达到100%", [("share", 100, "%", "=", None)] * 3),
         # a count whose noun a later figure qualifies (…的), against a figure that qualifies what a later one counts
         ("培育10家以上营业收入超10亿元的软件企业", [("count", 10, "家", ">=", None)]),
+        # a revenue named 预算 is no estimate
+        ("一般公共预算收入、税收收入分别增长5%、6%", [("growth", 5, "%", "=", None), ("growth", 6, "%", "=", None)]),
         ("建成1000亩以上开放休闲林地5个", [("count", 5, "个", "=", None)]),
         # a figure at the head of its clause, before its predicate
         ("到2025年底,本市建成区40%以上的面积达到海绵城市建设目标要求", [("share", 40, "%", ">=", 2025)]),
