@@ -242,6 +242,9 @@ class Gazetteer:
             self.agencies[a.iri] = a
             for name in (a.label_zh, *alts):
                 self._aliases[(city.iri, key(name))] = a
+        # the names of the national bodies, with which a national document's issuer or title opens
+        national = self.country.iri if self.country else None
+        self._national_names = tuple(sorted(name for place, name in self._aliases if place == national))
         by_type = Counter((a.city.iri, a.type.iri) for a in self.agencies.values() if a.type)
         # A place's only curated agency of a type is the one any name of that type stands for.
         self._by_type = {
@@ -357,8 +360,7 @@ class Gazetteer:
             return False
         if number and _NATIONAL_NUMBER.match(key(number)):
             return True
-        ministries = [name for (place, name) in self._aliases if place == self.country.iri]
-        return any(_NATIONAL.match(k) or k.startswith(tuple(ministries)) for k in map(key, names))
+        return any(_NATIONAL.match(k) or k.startswith(self._national_names) for k in map(key, names))
 
     # -- agencies -------------------------------------------------------------------------------
 
@@ -457,7 +459,9 @@ class Gazetteer:
         """The type of the committee of a zone the vocabulary does not name (东湖高新区管委会: a
         high-tech zone's), from the longest ending of the name that is a committee's type."""
         word = next((w for w in _COMMITTEE if name.endswith(w)), None)
-        for start in range(2, len(name) - len(word) if word else 0):  # 新区管委会: which zone's, the name does not say
+        if word is None:
+            return None
+        for start in range(2, len(name) - len(word)):  # not the word alone: 新区管委会 says no kind of zone
             if found := self._type_keys.get(name[start:]):
                 return found
         return None

@@ -85,10 +85,9 @@ _AGENCY_FORM = re.compile(
 )
 # bodies alone in brackets after a task's last sentence, as task divisions print them: …。（市发展改革委、市财政局）,
 # their deadline after them or not (…。（市财政局、市人社局，2024年底前）)
-_DEADLINE_AFTER = re.compile(r"[,;](?:(?:19|20)\d\d年|年内|年底|\d{1,2}月|长期|持续)[^()]{0,16}$")
-_NAMES_ONLY = re.compile(
-    rf"(?<=。)\((?=(?:{_AGENCY_FORM.pattern}[、,])*{_AGENCY_FORM.pattern}(?:{_DEADLINE_AFTER.pattern[:-1]})?\))"
-)
+_DEADLINE = r"[,;](?:(?:19|20)\d\d年|年内|年底|\d{1,2}月|长期|持续)[^()]{0,16}"
+_DEADLINE_AFTER = re.compile(f"{_DEADLINE}$")
+_NAMES_ONLY = re.compile(rf"(?<=。)\((?=(?:{_AGENCY_FORM.pattern}[、,])*{_AGENCY_FORM.pattern}(?:{_DEADLINE})?\))")
 
 
 # -- agency lists ---------------------------------------------------------------------------
