@@ -8,7 +8,7 @@ from pathlib import Path
 import policykg.graph.iris as iris
 from policykg.errors import Problem
 from policykg.graph.deadlines import outline_deadlines
-from policykg.graph.gazetteer import Gazetteer, Place
+from policykg.graph.gazetteer import Agency, Gazetteer, Place
 from policykg.graph.lineage import LEVELS, level_of, outline_citations
 from policykg.graph.outline import Outline, read_outline
 from policykg.graph.prose import prose_assignments
@@ -56,7 +56,14 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
     ]
     targets = outline_targets(outline, place_names)
     issuers = [gazetteer.resolve(name, city) for name in meta.issuers]
-    assignments = [(a, gazetteer.resolve(a.agency.name, city)) for a in found]
+
+    def bearer(name: str) -> Agency:
+        agency = gazetteer.resolve(name, city)
+        if issuers and not agency.resolved:  # an unknown 处 or 科 in a bureau's document is the bureau's
+            return gazetteer.division(issuers[0], name) or agency
+        return agency
+
+    assignments = [(a, bearer(a.agency.name)) for a in found]
     places: dict[str, Place] = {}
     for area in [city, *(agency.city for agency in issuers), *(agency.city for _, agency in assignments)]:
         places.update((p.iri, p) for p in gazetteer.chain(area) if not p.in_gazetteer)

@@ -111,6 +111,7 @@ class Agency:
     type: AgencyType | None
     resolved: bool
     in_gazetteer: bool = False  # its triples come with the vocabulary
+    division_of: str | None = None  # the bureau an internal division (处, 科, 室) belongs to
 
     @property
     def kind(self) -> str | None:
@@ -455,6 +456,15 @@ class Gazetteer:
         zone = self._zone_committee(k)
         return Agency(iris.agency(place.slug, k), label, None, place, zone, zone is not None)
 
+    def division(self, bureau: Agency, name: str) -> Agency | None:
+        """An internal division (处, 科, 室, 股) a body's own document names (综合规划处, 局办公室 in a
+        交通运输局's 工作要点): the body's, when the body is one that has divisions (not a government)."""
+        k = _OWN_BODY.sub("", key(name))
+        if bureau.kind not in _DIVIDED or not _DIVISION.fullmatch(k):
+            return None
+        slug = bureau.iri.rsplit("/", 1)[1]
+        return Agency(iris.agency(slug, k), bureau.label_zh + k, None, bureau.city, None, True, division_of=bureau.iri)
+
     def _zone_committee(self, name: str) -> AgencyType | None:
         """The type of the committee of a zone the vocabulary does not name (东湖高新区管委会: a
         high-tech zone's), from the longest ending of the name that is a committee's type."""
@@ -468,6 +478,11 @@ class Gazetteer:
 
 
 _COMMITTEE = ("管委会", "管理委员会")
+# an internal division's name, and the words its own body's document names the body by (局办公室, 本局)
+_DIVISION = re.compile(r"[\u4e00-\u9fff]{1,10}(?:处|科|室|股)")
+_OWN_BODY = re.compile(r"^(?:本局|本委|局|委|厅|机关)")
+_DIVIDED = {"GovernmentDepartment", "PublicInstitution", "VerticalBranch", "PartyOrgan", "ZoneCommittee",
+            "MassOrganisation"}  # fmt: skip
 _DEPTH = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, TOWNSHIP: 3}
 _LEVEL_SLUG = {"省": "province", "市": "city", "设区市": "city", "省辖市": "city", "地级市": "city",
                "地级以上市": "city", "区": "district", "县": "county", "县(区)": "county", "区(县)": "county",

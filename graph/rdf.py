@@ -121,6 +121,8 @@ def agency_triples(agency: Agency) -> Iterator[Triple]:
     yield Triple(node, pkg("city"), NamedNode(agency.city.iri))
     if agency.type:
         yield Triple(node, pkg("functionalType"), NamedNode(agency.type.iri))
+    if agency.division_of:
+        yield Triple(node, pkg("divisionOf"), NamedNode(agency.division_of))
     yield Triple(node, pkg("resolved"), typed(agency.resolved, "boolean"))
 
 

@@ -120,6 +120,7 @@ class PKG(DefinedNamespace):
     coordinatorCount: URIRef
     deadline: URIRef
     divisionCode: URIRef
+    divisionOf: URIRef
     documentPosition: URIRef
     documentsInScope: URIRef
     documentsOfType: URIRef

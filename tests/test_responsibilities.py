@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from policykg.graph.extract import extract
 from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.mapped import MappedText
 from policykg.graph.outline import parse_outline
@@ -328,3 +329,25 @@ def test_where_the_first_body_listed_leads_the_list_says_who_leads():
     ]
     without = parse_outline(SourceText("doc.txt", text.replace("各项任务中列第一位的为牵头单位。", ""), "utf-8"))
     assert first_listed_lead(without, body_assignments(without)) == body_assignments(without)
+
+
+def test_an_unknown_division_in_a_bureau_s_document_is_the_bureau_s():
+    """责任处室：综合规划处 in a 交通运输局's 工作要点: the bureau's division; a body of its own (公路管理处,
+    the city's highway administration) stays itself, and a government's document has no divisions."""
+    gazetteer = Gazetteer.bundled()
+    text = (
+        "合肥市交通运输局关于印发2024年全市交通运输工作要点的通知\n\n合交〔2024〕12号\n\n"
+        "一、加快综合交通基础设施建设\n\n1.推进高速公路建设。（责任处室：综合规划处、局办公室）\n\n"
+        "2.提升农村公路水平。（责任处室：公路管理处）\n"
+    )
+    record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), gazetteer)
+    bureau = record.issuers[0]
+    assert [(a.label_zh, a.division_of) for _, a in record.assignments] == [
+        ("合肥市交通运输局综合规划处", bureau.iri),
+        ("合肥市交通运输局办公室", bureau.iri),
+        ("合肥市公路管理局", None),  # the type's own name
+    ]
+    government = extract(
+        parse_outline(SourceText("doc.txt", text.replace("交通运输局", "人民政府"), "utf-8")), gazetteer
+    )
+    assert [a.division_of for _, a in government.assignments] == [None, None, None]
