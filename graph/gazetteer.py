@@ -151,6 +151,7 @@ _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TO
 # A level character before a function ("市发改委", "区科委") names the place of that level in the
 # document's own chain: 市 is the prefecture, or the province when it is a 直辖市 (上海市).
 _LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "县(市)区": (COUNTY,), "县市区": (COUNTY,),
+                "区(市)": (COUNTY,), "区市": (COUNTY,),  # Qingdao's districts and county-level cities
                 "乡(镇)": (TOWNSHIP,), "镇(乡)": (TOWNSHIP,), "乡镇": (TOWNSHIP,),
                 "县级以上": (COUNTY,), "设区的市级以上": (PREFECTURE,), "地级以上市": (PREFECTURE,),
                 "设区市": (PREFECTURE,), "省辖市": (PREFECTURE,), "地级市": (PREFECTURE,),
@@ -486,7 +487,8 @@ _DIVIDED = {"GovernmentDepartment", "PublicInstitution", "VerticalBranch", "Part
 _DEPTH = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, TOWNSHIP: 3}
 _LEVEL_SLUG = {"省": "province", "市": "city", "设区市": "city", "省辖市": "city", "地级市": "city",
                "地级以上市": "city", "区": "district", "县": "county", "县(区)": "county", "区(县)": "county",
-               "区县": "county", "旗县": "county", "县(市)区": "county", "县市区": "county",
+               "区县": "county", "旗县": "county", "县(市)区": "county", "县市区": "county", "区(市)": "county",
+               "区市": "county",
                "镇": "town", "乡": "township", "街道": "subdistrict",
                "乡(镇)": "township", "镇(乡)": "township", "乡镇": "town", "县级以上": "county-and-above",
                "设区的市级以上": "city-and-above", "自治区": "province", "自治州": "autonomous-prefecture",
@@ -514,9 +516,10 @@ def _above_township(place: Place) -> bool:
 
 def _function(rest: str) -> str:
     """The function part of a name: a bracketed second name plate or qualifier (区经委（商务委）,
-    街道（开发区）办事处), a government written before its department (人民政府发展改革部门, 省政府国资委)
+    街道（开发区）办事处; but not the second kind of a tier, 各镇（街道）: the towns and the subdistricts),
+    a government written before its department (人民政府发展改革部门, 省政府国资委)
     and the 主管 of a field's department (司法行政主管部门, as laws write it) set aside."""
-    rest = re.sub(r"\([^()]*\)", "", rest) or rest
+    rest = re.sub(r"(?<![镇乡道])\([^()]*\)|(?<=[镇乡道])\((?!街道\)|镇\))[^()]*\)", "", rest) or rest  # not 各镇(街道)
     rest = re.sub(r"(?<=.{2})主管(?=部门$)", "", rest)
     return re.sub(r"^(人民政府|政府)(?=.+(部门|机关|机构|委|局)$)(?!办公|研究|督查)", "", rest)
 

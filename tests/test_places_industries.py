@@ -164,7 +164,18 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
     assert donghu.resolved and donghu.type == gz.resolve("市高新区管委会", wuhan).type
     assert donghu.label_zh == "东湖高新区管委会" and donghu != gz.resolve("市高新区管委会", wuhan)
     assert gz.resolve("东湖新技术开发区管委会", wuhan).type == gz.resolve("开发区管委会", wuhan).type
-    assert not gz.resolve("长江新区管委会", wuhan).resolved  # 新区管委会 says no kind of zone
+    assert gz.resolve("长江新区管委会", wuhan).type == gz.resolve("开发区管委会", wuhan).type  # a new area's
+    assert not gz.resolve("东湖管委会", wuhan).resolved  # 管委会 alone says no kind of zone
+    xihu = places(gz, "330106")[0]  # the towns and the subdistricts, whichever is written in brackets
+    assert gz.resolve("各镇（街道）", xihu) == gz.resolve("各街道（镇）", xihu) == gz.resolve("各街镇", xihu)
+    assert gz.resolve("区经委（商务委）", xihu) == gz.resolve("区经委", xihu)  # a second name plate
+    assert gz.resolve("各功能区", xihu) == gz.resolve("各开发区管委会", xihu)
+    qingdao = places(gz, "370200")[0]  # Qingdao's districts and county-level cities: its county tier
+    assert (
+        gz.resolve("各区（市）", qingdao)
+        == gz.resolve("各区市政府", qingdao)
+        == gz.resolve("各县（区）人民政府", qingdao)
+    )
     kaifeng = places(gz, "410200")[0]  # the bodies directly under the city (市直), and its law enforcers
     assert gz.resolve("市直各有关部门", kaifeng) == gz.resolve("有关部门", kaifeng)
     assert gz.resolve("市直各执法部门", kaifeng) == gz.resolve("各执法部门", kaifeng)
