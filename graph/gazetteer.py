@@ -517,11 +517,11 @@ def _above_township(place: Place) -> bool:
 def _function(rest: str) -> str:
     """The function part of a name: a bracketed second name plate or qualifier (区经委（商务委）,
     街道（开发区）办事处; but not the second kind of a tier, 各镇（街道）: the towns and the subdistricts),
-    a government written before its department (人民政府发展改革部门, 省政府国资委)
+    a government written before its department or office (人民政府发展改革部门, 省政府国资委, 市政府外办)
     and the 主管 of a field's department (司法行政主管部门, as laws write it) set aside."""
     rest = re.sub(r"(?<![镇乡道])\([^()]*\)|(?<=[镇乡道])\((?!街道\)|镇\))[^()]*\)", "", rest) or rest  # not 各镇(街道)
     rest = re.sub(r"(?<=.{2})主管(?=部门$)", "", rest)
-    return re.sub(r"^(人民政府|政府)(?=.+(部门|机关|机构|委|局)$)(?!办公|研究|督查)", "", rest)
+    return re.sub(r"^(人民政府|政府)(?=.+(部门|机关|机构|委|局|办)$)(?!办公|研究|督查)", "", rest)
 
 
 def _is_level(place: Place, char: str, chain: list[Place]) -> bool:

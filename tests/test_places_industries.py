@@ -176,6 +176,10 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
         == gz.resolve("各区市政府", qingdao)
         == gz.resolve("各县（区）人民政府", qingdao)
     )
+    beijing = places(gz, "110000")[0]  # Beijing's planning commission; an office named under its government
+    assert gz.resolve("市规划自然资源委", beijing) == gz.resolve("市规划和自然资源局", beijing)
+    assert gz.resolve("市政府外办", beijing) == gz.resolve("市外办", beijing)
+    assert gz.resolve("市政府办", beijing).iri.endswith("110000-government-general-office")
     kaifeng = places(gz, "410200")[0]  # the bodies directly under the city (市直), and its law enforcers
     assert gz.resolve("市直各有关部门", kaifeng) == gz.resolve("有关部门", kaifeng)
     assert gz.resolve("市直各执法部门", kaifeng) == gz.resolve("各执法部门", kaifeng)
