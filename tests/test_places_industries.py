@@ -180,6 +180,12 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
     assert gz.resolve("市规划自然资源委", beijing) == gz.resolve("市规划和自然资源局", beijing)
     assert gz.resolve("市政府外办", beijing) == gz.resolve("市外办", beijing)
     assert gz.resolve("市政府办", beijing).iri.endswith("110000-government-general-office")
+    jinjiang = places(gz, "510104")[0]  # Chengdu's names for science, culture and sport, and parks
+    assert gz.resolve("区新经济和科技局", jinjiang) == gz.resolve("区科技局", jinjiang)
+    assert gz.resolve("区文体旅局", jinjiang) == gz.resolve("区文旅局", jinjiang)
+    assert gz.resolve("区公园城市局", jinjiang) == gz.resolve("区园林绿化局", jinjiang)
+    yuhang = places(gz, "330110")[0]  # a district's branch of the city's planning bureau
+    assert gz.resolve("区自然资源和规划分局", yuhang) == gz.resolve("区规划资源局", yuhang)
     kaifeng = places(gz, "410200")[0]  # the bodies directly under the city (市直), and its law enforcers
     assert gz.resolve("市直各有关部门", kaifeng) == gz.resolve("有关部门", kaifeng)
     assert gz.resolve("市直各执法部门", kaifeng) == gz.resolve("各执法部门", kaifeng)
