@@ -304,6 +304,7 @@ def test_a_growth_without_its_subject_measures_what_the_clause_before_did():
         ("办理时间为一个工作日,最多不超过三个工作日", "办理时间"),
         ("农村自来水普及率稳定在99%以上", "农村自来水普及率"),
         ("到2025年,全省新能源汽车年产量达到30万辆", "新能源汽车年产量"),  # the whole area, as 全市 is
+        ("5年内新建改建公园100个", "公园"),  # 新建改建, 改扩建: building verbs
         # the verb first, what it brings to the figure after it
         ("推行告知承诺制,压缩企业开办时间至0.5个工作日", "企业开办时间"),
         ("控制细颗粒物年均浓度在35微克/立方米以下", "细颗粒物年均浓度"),
