@@ -75,7 +75,7 @@ STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
         (style, rank, re.compile(f"第([{CN_NUMERALS}]+){word}{_DIVISION_END}"))
         for rank, (style, word) in enumerate(_DIVISION_WORDS.items())
     ),
-    ("cn", 3, re.compile(f"([{CN_NUMERALS}]+)、")),
+    ("cn", 3, re.compile(f"([{CN_NUMERALS}]+)(?:、|\\.(?!\\d))")),  # 一、, and 一． as web pages print it
     ("cn_paren", 4, re.compile(f"\\(([{CN_NUMERALS}]+)\\)")),
     # "1." but not "1.5倍"; "2.2024-2026年…" (a number then a year) and "1.5G网络建设工程" (a number
     # then a term such as 5G, 3D, 4K) are still markers, though not "1.5GW".

@@ -466,3 +466,16 @@ def test_a_masthead_s_copy_number_classification_and_urgency_are_no_title(signer
 def test_an_arabic_marker_before_a_term_that_begins_with_a_digit(line, marked):
     marker = match_marker(line)
     assert (line[marker.end :] if marker else None) == marked
+
+
+@pytest.mark.parametrize(
+    "line, marked",
+    [
+        ("一.发展特色产业", ("cn", "发展特色产业")),  # 一． as a web page prints it, normalised
+        ("十二、加强组织领导", ("cn", "加强组织领导")),
+        ("一.5倍", None),  # no marker before a digit
+    ],
+)
+def test_a_chinese_numeral_marker_with_a_full_stop(line, marked):
+    marker = match_marker(line)
+    assert ((marker.style, line[marker.end :]) if marker else None) == marked
