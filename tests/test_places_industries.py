@@ -186,6 +186,9 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
     assert gz.resolve("区公园城市局", jinjiang) == gz.resolve("区园林绿化局", jinjiang)
     yuhang = places(gz, "330110")[0]  # a district's branch of the city's planning bureau
     assert gz.resolve("区自然资源和规划分局", yuhang) == gz.resolve("区规划资源局", yuhang)
+    xiping = places(gz, "411721")[0]  # the Party committee's and the government's supervision offices
+    assert gz.resolve("县委督查室", xiping).label_zh == "中共西平县委督查室"
+    assert gz.resolve("县政府督查室", xiping).label_zh == "西平县政府督查室"
     kaifeng = places(gz, "410200")[0]  # the bodies directly under the city (市直), and its law enforcers
     assert gz.resolve("市直各有关部门", kaifeng) == gz.resolve("有关部门", kaifeng)
     assert gz.resolve("市直各执法部门", kaifeng) == gz.resolve("各执法部门", kaifeng)
