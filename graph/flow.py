@@ -34,7 +34,9 @@ from policykg.graph.target_levels import comparisons
 _STATUS = pkg("flowStatus")
 # What a title says besides its topic: the region's own names, how it opens, and its genre.
 _OWN_REGION = re.compile(r"本[省市区县镇]|全[省市区县镇]|我[省市区县镇]")
-_FRAME = re.compile(r"^关于|的(?=[^的]*$)|(?:的)?(?:实施|指导|工作|行动)?(?:意见|方案|计划|安排|要点|细则|办法)$")
+_FRAME = re.compile(
+    r"^[\u4e00-\u9fff]{0,20}?关于|的(?=[^的]*$)|(?:的)?(?:实施|指导|工作|行动)?(?:意见|方案|计划|安排|要点|细则|办法)$"
+)  # 国务院办公厅关于…的意见: the issuer and 关于 too
 _DASHES = re.compile(r"[—–―‐~～-]+")  # 2024—2026年, 2024——2026年, 2024-2026年, 2024～2026年
 MIRROR = 0.8  # share of title bigrams two documents' topics must have in common (Dice)
 
@@ -100,6 +102,8 @@ def digest(record: DocumentRecord, source: str, gazetteer: Gazetteer) -> Digest:
     meta = record.outline.metadata
     titles = {_title_key(t) for t in (meta.title, meta.enclosed_title) if t}
     region = gazetteer.chain(record.city)[::-1]
+    if gazetteer.country and gazetteer.country not in region:  # above every province: the nation
+        region.append(gazetteer.country)
     names = [key(n) for place in region for n in (place.label_zh, *place.aliases)]
     dates = {d.kind: d.date for d in meta.dates}
     return Digest(

@@ -195,3 +195,56 @@ def test_a_title_cited_without_its_qualifiers_names_the_one_corpus_document_issu
     assert _Names([plan, earlier]).document(cited, None, earlier) is None  # issued after the citing one
     older = doc("older", "上海市城市更新三年行动方案（2021—2023年）", "2021-03-01")
     assert _Names([plan, older, lower]).document(cited, None, lower) is None  # two bear it: neither is named
+
+
+NATIONAL = """国务院办公厅关于加快发展外贸新业态新模式的意见
+
+国办发〔2021〕24号
+
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+为加快发展外贸新业态新模式，经国务院同意，现提出以下意见。
+
+一、积极发展外贸新业态
+（一）扩大跨境电商综合试验区试点范围。到2025年，力争跨境电商综合试验区达到200个。（商务部、海关总署等按职责分工负责）
+（二）培育一批优秀海外仓企业。鼓励传统外贸企业、跨境电商和物流企业参与海外仓建设。（商务部、交通运输部按职责分工负责）
+
+国务院办公厅
+2021年7月2日
+"""
+
+PROVINCIAL = """河南省人民政府办公厅关于加快发展外贸新业态新模式的实施意见
+
+豫政办〔2021〕60号
+
+各省辖市人民政府，省人民政府各部门：
+经省政府同意，现提出如下实施意见。
+
+一、积极发展外贸新业态
+（一）扩大跨境电商综合试验区覆盖范围。推动跨境电商综合试验区建设，到2025年，全省跨境电商综合试验区达到10个。（省商务厅、郑州海关按职责分工负责）
+（二）培育海外仓企业。支持传统外贸企业、跨境电商和物流企业参与海外仓建设。（省商务厅、省交通运输厅按职责分工负责）
+
+河南省人民政府办公厅
+2021年9月1日
+"""
+
+
+def test_a_province_that_repeats_a_national_title_mirrors_it(tmp_path):
+    """The nation lies above every province: a provincial opinion that repeats the title of the State
+    Council's (the issuer and 关于 set aside) without citing it mirrors it, and its measures are aligned."""
+    from policykg.graph.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "national.txt").write_text(NATIONAL, encoding="utf-8")
+    (corpus / "provincial.txt").write_text(PROVINCIAL, encoding="utf-8")
+    build(corpus, tmp_path / "build", reasoner=False)
+    rows = list(csv.DictReader(io.StringIO(export(tmp_path / "build", "lineage"))))
+    assert {(r["source_file"], r["relation"], r["cited_level"]) for r in rows} == {
+        ("provincial.txt", "mirrors", "national")
+    }
+    aligned = {
+        (r["upper_path"], r["lower_path"])
+        for r in json.loads(export(tmp_path / "build", "alignment", "json"))
+        if r["status"] == "aligned"
+    }
+    assert aligned == {("一/（一）", "一/（一）"), ("一/（二）", "一/（二）")}
