@@ -20,6 +20,11 @@ def known_in(code: str):
     return lambda name: gazetteer.resolve(name, place).resolved
 
 
+def prose(text: str, known) -> list:
+    """The prose assignments of a document, bodies known as ``known`` says."""
+    return prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), known)
+
+
 def assignments(body: str):
     text = f"某市工作方案\n\n一、重点任务\n\n（一）推进项目建设。加快建设。{body}\n\n（二）优化服务。持续优化。\n"
     outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
@@ -200,7 +205,7 @@ def test_a_clause_names_no_body_after_a_label_of_something_else():
 
 def test_a_bracketed_duty_sentence_names_its_bodies_without_the_bracket():
     text = "某市工作方案\n\n一、重点任务\n\n（一）推进项目建设。加快建设。（市教委、市财政局负责）\n"
-    found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), lambda name: True)
+    found = prose(text, lambda name: True)
     assert [(a.path, a.agency.name) for a in found] == [("一/（一）", "市教委"), ("一/（一）", "市财政局")]
 
 
@@ -211,7 +216,7 @@ def test_a_group_s_office_named_with_where_it_sits_a_lead_s_implementers_and_who
         "（三）加强保障。市商务局要加强统筹协调，定期跟踪评估政策实施效果。\n\n"
         "（四）推进村庄整治。由市农业农村委牵头，各区政府具体负责。\n"
     )
-    found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), lambda name: True)
+    found = prose(text, lambda name: True)
     assert [(a.path, a.agency.name, a.role) for a in found] == [
         ("一/（一）", "市城管局", "lead"),
         ("一/（一）", "各区政府", "responsible"),
@@ -230,7 +235,7 @@ def test_the_bodies_a_lead_works_with_support_it_named_whole():
         "（二）加强要素保障。市自然资源和规划局要会同市住房城乡建设局做好用地保障。\n"
     )
 
-    found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), known_in("340100"))
+    found = prose(text, known_in("340100"))
     assert [(a.path, a.agency.name, a.role) for a in found] == [
         ("一/（一）", "市发展改革委", "lead"),
         ("一/（一）", "市财政局", "support"),
@@ -245,7 +250,7 @@ def test_an_enumerator_before_a_duty_is_no_part_of_its_bearer():
         "某县工作方案\n\n一、压实责任\n\n一是县林业局要加强统筹协调，组织开展隐患排查；"
         "二是各乡镇人民政府要落实属地管理责任；第三，县应急管理局负责做好物资储备。\n"
     )
-    found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), known_in("411721"))
+    found = prose(text, known_in("411721"))
     assert [(a.agency.name, a.role) for a in found] == [
         ("县林业局", "coordinator"),
         ("各乡镇人民政府", "responsible"),
@@ -258,7 +263,7 @@ def test_a_body_a_clause_sets_up_bears_the_duty_it_gives():
         "某市实施意见\n\n三、保障措施\n\n（一）加强组织领导。成立市数字经济发展领导小组，统筹推进各项工作。\n"
         "（二）强化机构保障。本市设立城市更新中心，按照规定职责，参与相关规划编制。\n"
     )
-    found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), known_in("411700"))
+    found = prose(text, known_in("411700"))
     assert [(a.path, a.agency.name, a.role) for a in found] == [
         ("三/（一）", "市数字经济发展领导小组", "coordinator"),
         ("三/（二）", "城市更新中心", "responsible"),
@@ -270,13 +275,13 @@ def test_the_members_of_a_joint_meeting_are_not_who_it_says_coordinates():
         "某市工作方案\n\n一、保障措施\n\n（一）加强组织领导。建立市数字经济发展联席会议制度，由市政府分管领导"
         "担任召集人，市发展改革委、市经信局等单位为成员单位，统筹推进数字经济发展工作。\n"
     )
-    assert prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), lambda name: True) == []
+    assert prose(text, lambda name: True) == []
 
 
 @pytest.mark.parametrize("statement", ["各区政府是稳就业工作的责任主体", "各区政府是本辖区道路安全的第一责任人"])
 def test_the_body_a_sentence_names_as_the_one_answerable_is_responsible(statement):
     text = f"某市工作方案\n\n一、重点任务\n\n（一）推进项目建设。{statement}，负责组织实施。\n"
-    found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), lambda name: True)
+    found = prose(text, lambda name: True)
     assert [(a.path, a.agency.name, a.role) for a in found] == [("一/（一）", "各区政府", "responsible")]
 
 
@@ -284,7 +289,7 @@ def test_the_body_a_sentence_names_as_the_one_answerable_is_responsible(statemen
 def test_a_role_in_the_task_is_no_body(role):
     """有关部门, 处置部门 (whoever handles it), 牵头部门: a role the task gives, not a body it names."""
     text = f"某市工作方案\n\n一、重点任务\n\n（一）处置问题。{role}要及时反馈问题，市财政局负责保障经费。\n"
-    found = prose_assignments(parse_outline(SourceText("doc.txt", text, "utf-8")), lambda name: name == "市财政局")
+    found = prose(text, lambda name: name == "市财政局")
     assert [a.agency.name for a in found] == ["市财政局"]
 
 
