@@ -7,17 +7,19 @@ number or title names a corpus document gets an edge to that document itself (th
 citation says stays beside it). A document that cites no corpus document as its basis but repeats the
 title of a document of a region it lies in (静安区2026年碳达峰…重点工作安排 after 上海市2026年碳达峰…
 重点工作安排: the usual way a district takes up a municipal plan, 对口落实) mirrors it. For every lower
-document based on an upper one in the corpus, or mirroring it,
-each lower measure is linked to the upper measures it carries out (:mod:`alignment`), with its
-score and evidence, and the targets of the two measures that state the same quantity are compared
-(:mod:`target_levels`). Only the documents of such chains are read again, for their measures, so
-memory stays flat whatever the corpus. An upper measure that some lower measure carries out is
-taken up, another not taken up; a lower measure that carries out none is a local addition.
+document based on an upper one in the corpus, or mirroring it, each lower measure is linked to the
+upper measures it carries out (:mod:`alignment`), with its score and evidence (the phrases,
+industries and types of bodies both measures name), and the targets of the two measures that state
+the same quantity are compared (:mod:`target_levels`). Only the documents of such chains are read
+again, for their measures, so memory stays flat whatever the corpus. An upper measure that some
+lower measure carries out is taken up, another not taken up; a lower measure that carries out none
+is a local addition.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Generator, Iterator
 
 from pyoxigraph import NamedNode, Triple
@@ -32,6 +34,7 @@ from policykg.graph.responsibilities import similarity
 from policykg.graph.target_levels import comparisons
 
 _STATUS = pkg("flowStatus")
+_SHARED = (pkg("sharedIndustry"), pkg("sharedAgencyType"))  # evidence beside the shared terms
 # What a title says besides its topic: the region's own names, how it opens, and its genre.
 _OWN_REGION = re.compile(r"本[省市区县镇]|全[省市区县镇]|我[省市区县镇]")
 _FRAME = re.compile(
@@ -160,6 +163,7 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
     items = {iri: item_iris(record) for iri, record in records.items()}
     measures = {iri: measures_of(record.outline, record.annex_items) for iri, record in records.items()}
     targets = {iri: _targets_by_item(record) for iri, record in records.items()}
+    named = {iri: _named_by_item(record) for iri, record in records.items()}
     taken: dict[str, set[str]] = {iri: set() for iri in bases}  # upper measures some lower one carries out
     paired: dict[str, set[str]] = {}  # lower measures that carry out some upper one
     for upper_iri in sorted(bases):
@@ -167,6 +171,9 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
             names = _area_names(records[upper_iri]) + _area_names(records[lower_iri])
             for pair in align(measures[upper_iri], measures[lower_iri]):
                 node = yield from _alignment_triples(items[upper_iri][pair.upper], items[lower_iri][pair.lower], pair)
+                upper_named, lower_named = _named(named[upper_iri], pair.upper), _named(named[lower_iri], pair.lower)
+                for predicate, shared in zip(_SHARED, map(set.intersection, upper_named, lower_named)):
+                    yield from (Triple(node, predicate, NamedNode(iri)) for iri in sorted(shared))
                 ups, lows = targets[upper_iri].get(pair.upper, []), targets[lower_iri].get(pair.lower, [])
                 yield from _comparison_triples(node, ups, lows, names)
                 taken[upper_iri].add(pair.upper)
@@ -183,6 +190,24 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
 
 def _area_names(record: DocumentRecord) -> tuple[str, ...]:
     return tuple(n for n in (record.city.label_zh, *record.city.aliases) if len(n) > 1)
+
+
+def _named_by_item(record: DocumentRecord) -> dict[str, tuple[set[str], set[str]]]:
+    """What each item names that two levels can share: the industries of its text, and the functional
+    types of the bodies it charges (in any role)."""
+    by_item: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    for path, found in record.mentions.items():
+        by_item[path][0].update(f.iri for f in found if f.kind == "Industry")
+    for assignment, agency in record.assignments:
+        if assignment.path and agency.type:
+            by_item[assignment.path][1].add(agency.type.iri)
+    return by_item
+
+
+def _named(by_item: dict[str, tuple[set[str], set[str]]], measure: str) -> tuple[set[str], set[str]]:
+    """What a measure names: its item's, and its sub-items' for a regulation's article (第五条/（一）)."""
+    parts = [named for path, named in by_item.items() if path == measure or path.startswith(measure + "/")]
+    return set().union(*(p[0] for p in parts)), set().union(*(p[1] for p in parts))
 
 
 def _targets_by_item(record: DocumentRecord) -> dict[str, list[tuple[Target, NamedNode]]]:

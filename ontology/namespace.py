@@ -206,7 +206,9 @@ class PKG(DefinedNamespace):
     scopePlace: URIRef
     scopePosition: URIRef
     secondAgency: URIRef
+    sharedAgencyType: URIRef
     sharedDocumentCount: URIRef
+    sharedIndustry: URIRef
     sharedMeasureCount: URIRef
     sharedTerms: URIRef
     signedOn: URIRef

@@ -942,6 +942,33 @@ def test_measures_carrying_out(whole):
     # 二/（一）/1 (完善海绵城市规划): Jiading's 二/（一）/2 "加强规划指标衔接" restates it (the gold pair).
     assert ("jiading-sponge-city-2024.txt", "二/（一）/2") in {(r["lower_source_file"], r["lower_path"]) for r in rows}
     assert all(0 < float(r["score"]) <= 1 and r["shared_terms"] for r in rows)
+    # Both charge the housing and construction body: 市住房城乡建设管理委 above, 区建设管理委 in Jiading.
+    evidence = {
+        r["lower_path"]: r["shared_types"] for r in rows if r["lower_source_file"] == "jiading-sponge-city-2024.txt"
+    }
+    assert "住房和城乡建设局" in evidence["二/（一）/1"].split("、")
+
+
+def test_an_alignment_shares_only_what_both_measures_name(whole):
+    """Each type (industry) an alignment shares is that of a body charged with (an industry named
+    by) the upper measure or an item under it, and the same of the lower one."""
+    evidence = """PREFIX pkg: <https://w3id.org/policykg/ontology#>
+    SELECT ?a ?p ?shared WHERE {
+      VALUES ?p { pkg:sharedAgencyType pkg:sharedIndustry } ?a ?p ?shared
+    }"""
+    named = """PREFIX pkg: <https://w3id.org/policykg/ontology#>
+    ASK {
+      VALUES ?side { pkg:upperMeasure pkg:lowerMeasure } <%s> ?side ?m .
+      FILTER NOT EXISTS {
+        ?item pkg:path ?path ; pkg:inDocument ?doc . ?m pkg:path ?top ; pkg:inDocument ?doc .
+        FILTER(?path = ?top || STRSTARTS(?path, CONCAT(?top, "/")))
+        { ?r pkg:measure ?item ; pkg:agency/pkg:functionalType <%s> } UNION { ?item pkg:mentionsIndustry <%s> }
+      }
+    }"""
+    rows = list(whole.query(evidence))
+    assert {r["p"].value.rsplit("#")[-1] for r in rows} >= {"sharedAgencyType"}
+    for r in rows:
+        assert not whole.query(named % (r["a"].value, r["shared"].value, r["shared"].value)), (r["a"], r["shared"])
 
 
 def test_local_additions(whole):

@@ -106,7 +106,7 @@ class Corpus:
     duties: dict[str, list[Duty]]  # by task
     duties_of: dict[str, list[Duty]]  # by agency
     short_names: dict[str, str]  # agency IRI -> short name
-    aligned: dict[str, list[tuple[str, float, str]]]  # upper item -> (lower item, score, shared terms)
+    aligned: dict[str, list[tuple[str, float, str]]]  # upper item -> (lower item, score, evidence)
     status: dict[str, str]  # upper item -> taken_up | not_taken_up
     based_on: dict[str, list[str]] = field(default_factory=dict)  # upper document IRI -> lower corpus documents
     _tasks: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -231,7 +231,7 @@ def gather(store: Store, progress: Progress = SILENT) -> Corpus:
     for r in ask("alignments"):
         status[r["upper"]] = r["status"]
         if r["lower"]:
-            aligned[r["upper"]].append((r["lower"], float(r["score"]), r["shared_terms"]))
+            aligned[r["upper"]].append((r["lower"], float(r["score"]), r["evidence"]))
     bar.close()
     based_on = defaultdict(list)
     for upper, lower, attrs in data.flow.edges(data=True):

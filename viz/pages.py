@@ -413,7 +413,7 @@ def chain_parts(corpus: Corpus, styles: Styles, upper: Document, root: str) -> l
             graph.add_node(m, **node)
             layer[m] = 1
             graph.add_edge(upper.iri, m, color="#aaaaaa")
-            for lower, score, shared in corpus.aligned.get(m, ()):
+            for lower, score, evidence in corpus.aligned.get(m, ()):
                 if lower not in graph:
                     graph.add_node(lower, **task_node(corpus, styles, lower, root))
                     layer[lower] = 2
@@ -424,7 +424,7 @@ def chain_parts(corpus: Corpus, styles: Styles, upper: Document, root: str) -> l
                     arrows="to",
                     color="#34495e",
                     width=1 + 3 * score,
-                    title=tip(f"落实 carried out · score {score:.2f}", f"共同用语 shared: {shared}"),
+                    title=tip(f"落实 carried out · score {score:.2f}", f"依据 evidence: {evidence}"),
                 )
         for a in _add_duties(graph, corpus, lowers, root):
             layer[a] = 3
@@ -471,7 +471,7 @@ def flow_rows(corpus: Corpus, upper: Document) -> list[dict]:
             continue
         item = corpus.items[m]
         carried = corpus.aligned.get(m) or [("", 0.0, "")]
-        for lower, score, shared in carried:
+        for lower, score, evidence in carried:
             low = corpus.items.get(lower)
             doc = corpus.task_document(lower) if lower else None
             duties = corpus.duties.get(lower, ())
@@ -486,7 +486,7 @@ def flow_rows(corpus: Corpus, upper: Document) -> list[dict]:
                     "lower_path": low.path if low else "",
                     "lower_text": low.text if low else "",
                     "score": f"{score:.2f}" if lower else "",
-                    "shared": shared,
+                    "evidence": evidence,
                     "leads": "、".join(sorted(leads)),
                 }
             )
