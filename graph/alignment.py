@@ -47,10 +47,12 @@ _FORMULA = re.compile(
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]+|[0-9]+")
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
-# What sets no task: a plan's guiding ideology, a regulation's purpose and its entry into force.
+# What sets no task: a plan's guiding ideology, a regulation's purpose and its entry into force, and
+# a section that only points to the annex that lists the tasks (主要任务 本方案主要任务及分工见附件。).
 _NO_TASK = re.compile(
     r"^(?:[（(][^）)]{1,8}[）)]\s*)?"  # an article's bracketed heading, （附则）
-    r"(?:指导思想|为了?[^。]*制定本(?:条例|办法|规定|细则)|[^。]*自[^。]*起施行[^。]*。?$)"
+    r"(?:指导思想|为了?[^。]*制定本(?:条例|办法|规定|细则)|[^。]*自[^。]*起施行[^。]*。?$"
+    r"|[^。，,；;]*任务[^。，,；;]*见附件[^。，,；;]*。?$)"
 )
 
 
@@ -59,7 +61,8 @@ def measures_of(outline: Outline, annex_items: Iterable[Item] = ()) -> list[Meas
     without sub-items), each article of a regulation whole, its numbered items included, and the
     tasks only an annex's task table states (``annex_items``: a district often lists what it takes
     up in such a table alone). What sets no task is left out: a plan's 指导思想, a regulation's
-    purpose (为了…制定本条例) and its entry into force (本条例自…起施行).
+    purpose (为了…制定本条例) and its entry into force (本条例自…起施行), a section that only says
+    the tasks are in the annex (具体任务分工见附件).
     """
     annexed = list(annex_items)
     groups = {item.path.rsplit("/", 1)[0] for item in annexed}  # a table's group rows (一、规划引领)

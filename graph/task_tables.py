@@ -36,6 +36,8 @@ _ROLE_COLUMNS = tuple(
     for role, words in ROLE_WORDS.items()
 )
 
+_CLAUSE_END = re.compile(r"[，,；;。：:]")
+
 
 @dataclass(frozen=True)
 class _Row:
@@ -55,9 +57,12 @@ def _match(names: list[str], items: list[Item], after: int) -> int | None:
 
 
 def _restated(task: str, items: list[Item]) -> int | None:
-    """Index of the item whose own text restates a task (most of its character pairs are there)."""
+    """Index of the item whose own text restates a task: most of its character pairs are there, and
+    most of those of its opening clause, which names the task (推进农村千兆光网和5G网络建设, before
+    ，到2025年…通达率达到100%: an item that only states the same target, such as the goals, is not it)."""
+    head = _CLAUSE_END.split(task, 1)[0]
     best = max(((coverage(task, it.text), -i, i) for i, it in enumerate(items)), default=None)
-    return best[2] if best and best[0] >= 0.5 else None
+    return best[2] if best and best[0] >= 0.5 and coverage(head, items[best[2]].text) >= 0.5 else None
 
 
 def _columns(header: list[str]) -> dict[str, int]:

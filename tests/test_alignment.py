@@ -108,6 +108,9 @@ def test_what_sets_no_task_is_no_measure():
     ]
     assert _measures("\n".join(regulation) + "\n") == ["第二条"]
     assert _measures("\n".join(plan) + "\n") == ["一/（二）", "二/（一）"]
+    # a section that only says where the tasks are; a task that points to its details is one
+    pointers = ["一、主要任务", "本方案主要任务及分工见附件。", "二、推进改造", "推进老旧小区改造，具体任务见附件2。"]
+    assert _measures("\n".join(pointers) + "\n") == ["二"]
 
 
 def test_the_formulas_of_liability_articles_pair_nothing():
