@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -43,7 +44,7 @@ from policykg.graph.store import (
     inferred_counts,
     schema_triples,
 )
-from policykg.graph.summaries import OwnRows, write_summaries
+from policykg.graph.summaries import OwnRows, SpilledRows, write_summaries
 from policykg.graph.validation import DocumentValidator, sparql_violations, validate_graph
 from policykg.progress import SILENT, Progress
 from policykg.publish import staged_folder
@@ -115,7 +116,7 @@ class ChunkResult:
     inconsistency: str | None = None
     cpu: dict[str, float] = field(default_factory=dict)  # seconds by stage: the summary rows, the checks
     checks: UnitChecks | None = None  # the compiled shapes and rules on the chunk (the default checks)
-    rows: OwnRows = field(default_factory=OwnRows)  # its documents' own rows, for the summaries
+    rows: bytes = b""  # its documents' own rows (OwnRows, pickled where they were read), for the summaries
 
 
 @dataclass(frozen=True)
@@ -255,7 +256,7 @@ def _build_into(
     nt, inferred_nt = staging / "kg.nt", staging / "inferred.nt"
     shared: set[bytes] = set()
     digests: list[Digest] = []
-    rows = OwnRows()
+    rows = SpilledRows(staging / "rows.pickle")
     manifest = Manifest(str(corpus.absolute()), schema_hash(schema), shacl, reasoner, list(formats), None, found)
     sources = {path.name: path for path in files}
     spans: dict[str, Span] = {}  # each document's own triples in kg.nt, by IRI
@@ -297,7 +298,7 @@ def _build_into(
             if addable and chunk.checks:
                 names = [d.name for d in chunk.documents]
                 ChunkRecord(name, names, findings.shared[name], chunk.checks.inconsistency).write(staging)
-            rows.extend(chunk.rows)
+            rows.add(chunk.rows)
             for stage, seconds in chunk.cpu.items():
                 summary.counts.cpu[stage] += seconds
             if chunk.inconsistency:
@@ -324,6 +325,7 @@ def _build_into(
         stage_done(summary, "store", clock, progress)
     clock = time.perf_counter()
     summaries = write_summaries(store, nt, rows)  # across documents, for the catalogue's questions (graph/summaries.py)
+    rows.path.unlink()
     summary.triples += summaries.lines
     stage_done(summary, "summaries", clock, progress)
 
@@ -497,7 +499,7 @@ def _chunk(files: list[Path]) -> ChunkResult:
     triples = b"".join(d.ntriples + b"".join(d.shared) for d in result.documents)
     checked = not checks.reference and (checks.shacl or checks.reasoner)
     store = store_of(_worker["schema"] + triples if checked else triples)
-    result.rows = OwnRows.of(store)
+    result.rows = pickle.dumps(OwnRows.of(store), pickle.HIGHEST_PROTOCOL)
     result.cpu["summary rows"] = time.perf_counter() - start
     start = time.perf_counter()
     if checked:

@@ -19,6 +19,7 @@ from pyoxigraph import Triple
 from policykg.graph.store import as_ntriples
 
 RUN = 500_000  # triples per run: about 70 MB of lines
+BATCH = 10_000  # triples serialised at a time: as objects they take several times the memory of their lines
 
 
 class SortedLines:
@@ -29,10 +30,15 @@ class SortedLines:
         self.runs: list[Path] = []
 
     def add(self, triples: Iterable[Triple]) -> None:
-        """``triples``, serialised and sorted a run at a time."""
-        triples = iter(triples)
-        while batch := list(islice(triples, self.run)):
-            self.add_lines(as_ntriples(batch).splitlines(keepends=True))
+        """``triples``, serialised a batch at a time and sorted a run at a time."""
+        triples, lines = iter(triples), []
+        while batch := list(islice(triples, BATCH)):
+            lines += as_ntriples(batch).splitlines(keepends=True)
+            if len(lines) >= self.run:
+                self.add_lines(lines)
+                lines = []
+        if lines:
+            self.add_lines(lines)
 
     def add_lines(self, lines: Iterable[bytes]) -> None:
         """N-Triples lines (each ending in a newline), as one run."""

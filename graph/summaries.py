@@ -51,6 +51,7 @@ result is what a full build of the same corpus computes.
 from __future__ import annotations
 
 import heapq
+import pickle
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -70,6 +71,7 @@ from policykg.graph.rdf import RDF_TYPE, pkg, typed
 from policykg.graph.sorted_lines import SortedLines
 from policykg.graph.store import as_ntriples, select
 
+LOADED = 100_000  # summary lines bulk-loaded at a time: Oxigraph's loader takes about 1 kB for each
 SPAN = 1 << 24  # positions of one document's items or targets: more than a 5 MB document can hold
 PREFIXES = """
 PREFIX pkg: <https://w3id.org/policykg/ontology#>
@@ -254,7 +256,7 @@ COUNTED_NODES = tuple(
 def write_summaries(
     store: Store,
     nt: Path,
-    rows: OwnRows | None = None,
+    rows: Iterable[OwnRows] | None = None,
     previous: bytes = b"",
     changed: Iterable[str] = (),
     removed: bytes = b"",
@@ -276,10 +278,11 @@ def write_summaries(
                 out.write(line)
                 count += 1
             span = Span(start, out.tell() - start, count)
-    if not previous:  # the whole summaries, loaded from where they were written
-        with nt.open("rb") as summaries:
+    if not previous:  # the whole summaries, loaded from where they were written, a block at a time
+        with nt.open("rb") as summaries:  # (at once, Oxigraph's loader held them all: a third of the peak)
             summaries.seek(span.offset)
-            store.bulk_load(summaries, RdfFormat.N_TRIPLES)
+            while block := b"".join(islice(summaries, LOADED)):
+                store.bulk_load(block, RdfFormat.N_TRIPLES)
     return span
 
 
@@ -304,7 +307,9 @@ def _sorted_lines(triples: Iterable[Triple]) -> list[bytes]:
 # the agencies and places it names), so that a store of some documents gives their rows as the
 # whole graph does. The build reads them where each chunk of documents is processed (build.py),
 # not from the whole store: at 10,000 documents the responsibilities' rows alone took 80 s and 3 GB
-# of the main process, most of the build's peak memory.
+# of the main process. Nor does it hold them: they wait on disk (SpilledRows), and the summaries
+# read them back one chunk at a time, as everything they compute from them is per document or a
+# sum over documents.
 OWN_ROWS = {"items": ITEMS, "targets": TARGETS, "scopes": SCOPES, "assignments": ASSIGNMENTS}
 
 
@@ -322,29 +327,48 @@ class OwnRows:
         """The rows of the documents in ``store``."""
         return cls(**{name: _rows(store, query) for name, query in OWN_ROWS.items()})
 
-    def extend(self, other: OwnRows) -> None:
-        for name in OWN_ROWS:
-            getattr(self, name).extend(getattr(other, name))
+
+class SpilledRows:
+    """The own rows of every chunk of documents, as its worker pickled them, in a file until the
+    summaries read them back (once, a chunk at a time: reading ends the adding)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._file = path.open("wb")
+
+    def add(self, pickled: bytes) -> None:
+        """A chunk's rows: an OwnRows pickled (b"": none)."""
+        if pickled:
+            self._file.write(len(pickled).to_bytes(8, "little") + pickled)
+
+    def __iter__(self) -> Iterator[OwnRows]:
+        self._file.close()
+        with self.path.open("rb") as spilled:
+            while size := spilled.read(8):
+                yield pickle.loads(spilled.read(int.from_bytes(size, "little")))
 
 
-def summary_triples(store: Store, rows: OwnRows | None = None) -> Iterator[Triple]:
-    """The summaries of the whole graph; ``rows`` are its documents' own rows, as gathered where they
-    were processed (read from ``store`` when not given)."""
-    rows = rows if rows is not None else OwnRows.of(store)
+def summary_triples(store: Store, chunks: Iterable[OwnRows] | None = None) -> Iterator[Triple]:
+    """The summaries of the whole graph; ``chunks`` are its documents' own rows, a chunk of documents
+    at a time, as gathered where they were processed (read from ``store`` when not given)."""
     documents = document_positions(store)
     yield from _document_triples(store, documents)
-    yield from _item_positions(rows.items, documents)
-    listed = list(_target_positions(rows.targets, documents, _scope_names(store, rows.scopes)))
-    listed += _mention_positions(_rows(store, MENTIONS), documents, _names(store, PLACE_NAMES))
+    agencies, places = Agencies.of(store), named_places(store)
+    years = document_years(_rows(store, DATES))
+    tally, names = Tally(), set()
+    for rows in chunks if chunks is not None else [OwnRows.of(store)]:
+        yield from _item_positions(rows.items, documents)
+        listed = list(_target_positions(rows.targets, documents, _scope_names(store, rows.scopes)))
+        names |= _names_listed(listed)
+        yield from listed
+        yield from _assignment_positions(rows.assignments, documents)
+        yield from _loads(rows.assignments, documents, years)
+        tally.add(Tally.of(rows.assignments, agencies))
+        tally.add(Tally.of_targets(rows.scopes, places))
+    listed = list(_mention_positions(_rows(store, MENTIONS), documents, _names(store, PLACE_NAMES)))
     yield from listed
-    yield from _name_triples(_names_listed(listed))
+    yield from _name_triples(names | _names_listed(listed))
     yield from _due_positions(_rows(store, DUE), documents)
-    agencies = Agencies.of(store)
-    yield from _assignment_positions(rows.assignments, documents)
-    yield from _loads(rows.assignments, documents, document_years(_rows(store, DATES)))
-    tally = Tally.of(rows.assignments, agencies)
-    places = named_places(store)
-    tally.add(Tally.of_targets(rows.scopes, places))
     yield from agencies.triples(tally, store)
     yield from _scope_triples(tally, places)
     yield from _cluster_triples(store)
