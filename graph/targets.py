@@ -22,6 +22,7 @@ from policykg.graph.body_tables import body_tables
 from policykg.graph.deadlines import DEADLINE_COLUMN
 from policykg.graph.mapped import MappedText
 from policykg.graph.records import Annex, Item, Outline, Span, Target
+from policykg.graph.task_tables import annex_item_rows
 from policykg.graph.text import is_han, normalize
 
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -868,12 +869,13 @@ def _is_past(title: str, issued: int | None) -> bool:
 
 
 def annex_sentence_targets(
-    annex: Annex, default_year: int | None, start: int | None, places: list[str]
+    annex: Annex, default_year: int | None, start: int | None, places: list[str], tasks: dict[int, str]
 ) -> list[Target]:
     """Targets stated in the sentences of an annex: the cells of a task table (重点内容, 具体工作,
-    项目内容…), cited by the annex label, or the items of a numbered list (1.…), cited as 附件/1.
-    An annex whose title names a year or a plan period (“十四五”期间…) is due then; a row whose
-    deadline (完成时限) names a year, that year."""
+    项目内容…), cited by the annex label, or by the row's place when the row is a task of its own
+    (``tasks``: places by where rows start, :func:`task_tables.annex_item_rows`), or the items of a
+    numbered list (1.…), cited as 附件/1. An annex whose title names a year or a plan period
+    (“十四五”期间…) is due then; a row whose deadline (完成时限) names a year, that year."""
     year = _annex_year(annex, default_year)
     found: list[Target] = []
     header = annex.rows[0].cells if annex.rows else ()
@@ -882,7 +884,7 @@ def annex_sentence_targets(
         listed = _LIST_ITEM.match(row.texts[0].text) if len(row.texts) == 1 and row.texts else None
         if row.cells == header and not listed:
             continue
-        path = f"{annex.label}/{listed.group(1)}" if listed else annex.label
+        path = f"{annex.label}/{listed.group(1)}" if listed else tasks.get(row.span.start, annex.label)
         deadline = _YEAR.search(_fold(row.cells[due])) if due is not None and due < len(row.cells) else None
         for cell in (c for c in row.texts if _is_prose(c.text)):
             context = _Context(None, start)
@@ -930,15 +932,21 @@ def outline_targets(outline: Outline, places: list[str]) -> list[Target]:
         found += item_targets(item, default, start, places, [t.span for t in held], current)
         for table in held:
             found += [replace(t, path=item.path) for t in table_targets(table, default, start, places, issued)]
+    tasks = annex_item_rows(outline)
     for annex in outline.annexes:
-        found += table_targets(annex, default, start, places, issued)
+        found += table_targets(annex, default, start, places, issued, tasks)
     return found
 
 
 def table_targets(
-    annex: Annex, default_year: int | None, start: int | None, places: list[str], issued: int | None
+    annex: Annex,
+    default_year: int | None,
+    start: int | None,
+    places: list[str],
+    issued: int | None,
+    tasks: dict[int, str] | None = None,
 ) -> list[Target]:
     """The targets of a table, annexed or in the body: its cells under their columns, and the
-    sentences of its cells."""
+    sentences of its cells (``tasks``: see :func:`annex_sentence_targets`)."""
     found = annex_targets(annex) or plan_table_targets(annex, _annex_year(annex, default_year), issued)
-    return found + annex_sentence_targets(annex, default_year, start, places)
+    return found + annex_sentence_targets(annex, default_year, start, places, tasks or {})

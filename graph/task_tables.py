@@ -10,6 +10,7 @@ the table.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from policykg.graph.annex import GridRow, grid, number_column
@@ -163,18 +164,30 @@ def _measure(row: _Row) -> str | None:
 def annex_items(outline: Outline) -> list[Item]:
     """The tasks that only an annex states, as items whose path is their place in the annex (the
     measure their assignments belong to), each after its group when the group's number is part of it."""
-    items = [it for it in outline.walk() if it.title]
     found: list[Item] = []
+    for row, place, name in _own_rows(outline):
+        number = place.rsplit("/", 1)[-1]
+        style, ordinal = ("arabic", int(number)) if number.isdigit() else ("cn", cn_to_int(number))
+        span, line = row.grid.row.span, row.grid.row.line
+        found.append(Item(place, number, style, ordinal, name.display, name, span, line))
+    return found
+
+
+def annex_item_rows(outline: Outline) -> dict[int, str]:
+    """The place of each annexed row that is a task of its own (:func:`annex_items`), by where the
+    row starts in the text: the measure what the row states belongs to."""
+    return {row.grid.row.span.start: place for row, place, _ in _own_rows(outline)}
+
+
+def _own_rows(outline: Outline) -> Iterator[tuple[_Row, str, MappedText]]:
+    """The annexed rows, tasks or their groups, that no body item states, with their places and names."""
+    items = [it for it in outline.walk() if it.title]
     for annex in outline.annexes:
         rows = [(row, row.place, row.name) for row in _rows(annex, items)[1] if row.place and row.name]
         own = {place for row, place, _ in rows if row.path == place}
         for row, place, name in rows:
             if place in own or any(path.startswith(f"{place}/") for path in own):
-                number = place.rsplit("/", 1)[-1]
-                style, ordinal = ("arabic", int(number)) if number.isdigit() else ("cn", cn_to_int(number))
-                span, line = row.grid.row.span, row.grid.row.line
-                found.append(Item(place, number, style, ordinal, name.display, name, span, line))
-    return found
+                yield row, place, name
 
 
 def annex_deadlines(outline: Outline) -> list[Deadline]:

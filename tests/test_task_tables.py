@@ -15,6 +15,7 @@ from policykg.graph.extract import extract_document
 from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.outline import Outline, parse_outline, read_outline
 from policykg.graph.records import SourceText
+from policykg.graph.targets import outline_targets
 from policykg.graph.task_tables import annex_assignments, annex_items
 
 BODY = """关于印发《某区2025年城市更新工作要点》的通知
@@ -228,20 +229,33 @@ def test_a_row_that_restates_a_body_paragraph_belongs_to_its_item():
     assert found(outline) == [("二/（一）", "区旧改办", "responsible")]
 
 
+GOALS_AND_TABLE = (
+    "关于印发某市数字乡村建设实施方案的通知\n\n一、工作目标\n\n到2025年，全市行政村5G网络通达率达到100%，"
+    "农产品网络零售额达到150亿元。\n\n二、主要任务\n\n本方案主要任务及分工见附件。\n\n"
+    + "\n\n".join(
+        (
+            "附件",
+            "重点任务分工表",
+            "序号",
+            "重点任务",
+            "牵头单位",
+            "1",
+            "推进农村千兆光网和5G网络建设，到2025年行政村5G网络通达率达到100%",
+            "市工业和信息化局",
+        )
+    )  # fmt: skip
+    + "\n"
+)
+
+
 def test_a_row_whose_target_alone_the_body_states_is_a_task_of_its_own():
     """The goals (到2025年，5G网络通达率达到100%) restate a row's target, not its task
-    (推进农村5G网络建设): the row is the annex's own measure, not the goals'."""
-    text = (
-        "关于印发某市数字乡村建设实施方案的通知\n\n一、工作目标\n\n到2025年，全市行政村5G网络通达率达到100%，"
-        "农产品网络零售额达到150亿元。\n\n二、主要任务\n\n本方案主要任务及分工见附件。\n\n"
-    )
-    cells = ("序号", "重点任务", "牵头单位", "1", "推进农村千兆光网和5G网络建设，到2025年行政村5G网络通达率达到100%",
-             "市工业和信息化局")  # fmt: skip
-    outline = parse_outline(
-        SourceText("doc.txt", text + "\n\n".join(("附件", "重点任务分工表", *cells)) + "\n", "utf-8")
-    )
+    (推进农村5G网络建设): the row is the annex's own measure, not the goals', and so is its target."""
+    outline = parse_outline(SourceText("doc.txt", GOALS_AND_TABLE, "utf-8"))
     assert [item.path for item in annex_items(outline)] == ["附件/1"]
     assert [a.path for a in annex_assignments(outline)] == ["附件/1"]
+    rows = {(t.path, t.indicator, t.value) for t in outline_targets(outline, []) if t.source == "annex"}
+    assert rows == {("附件/1", "行政村5G网络通达率", 100.0)}
 
 
 # -- the development documents ------------------------------------------------------------------
