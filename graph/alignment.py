@@ -9,9 +9,10 @@ while the other level restates only one of them, so two measures are scored half
 texts and half on their closest pair of sentences. A lower measure is paired with each upper
 measure that scores high in absolute terms and either close to its best one or the best for one of
 its sentences (a measure that bundles tasks carries out each upper task one of its sentences
-restates); a lower measure with none is a local addition, an upper measure no lower measure pairs
-with is not taken up. The evidence of a
-pair is the phrases both state (runs of shared bigrams). Candidates come from an inverted index of
+restates), and with each upper article it cites by number, as rules implementing a regulation do
+(依照《条例》第三条: flow.py reads the citations); a lower measure with none is a local addition, an
+upper measure no lower measure pairs with is not taken up. The evidence of a pair is the citation,
+if any, and the phrases both state (runs of shared bigrams). Candidates come from an inverted index of
 the informative bigrams, so a measure is compared only with the measures it shares one with
 (sub-quadratic), and ties break by path: deterministic.
 
@@ -25,7 +26,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import chain, islice
 
 from policykg.graph.records import Item, Measure, Outline, Pair
@@ -113,8 +114,11 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return math.fsum(a[g] * b[g] for g in a.keys() & b.keys())  # exactly rounded: the same in any set order
 
 
-def align(upper: list[Measure], lower: list[Measure]) -> list[Pair]:
-    """The pairs (upper measure, lower measure it carries out), best first for each lower measure."""
+def align(upper: list[Measure], lower: list[Measure], cited: Mapping[tuple[str, str], str] | None = None) -> list[Pair]:
+    """The pairs (upper measure, lower measure it carries out), best first for each lower measure.
+    ``cited``: the pairs (upper path, lower path) where the lower measure cites the upper one by
+    number (依照《条例》第十二条), with the citation: paired whatever their words share, the citation
+    first in their evidence."""
     vectors, idf = _vectors([m.text for m in upper + lower])
     up, low = vectors[: len(upper)], vectors[len(upper) :]
     sentences = [_sentences(m.text) for m in upper + lower]
@@ -143,11 +147,18 @@ def align(upper: list[Measure], lower: list[Measure]) -> list[Pair]:
     best: dict[int, float] = defaultdict(float)
     for (_, j), score in scores.items():
         best[j] = max(best[j], score)
+    upper_at, lower_at = {m.path: i for i, m in enumerate(upper)}, {m.path: j for j, m in enumerate(lower)}
+    cited = {(u, w): c for (u, w), c in (cited or {}).items() if u in upper_at and w in lower_at}
+    citations = {(upper_at[u], lower_at[w]): c for (u, w), c in cited.items()}
+    for i, j in sorted(citations.keys() - scores.keys()):  # no informative bigram in common: scored all the same
+        closest = max(_cosine(a, b) for a in up_sentences[i] for b in low_sentences[j])
+        scores[(i, j)] = (1 - SENTENCE_WEIGHT) * _cosine(low[j], up[i]) + SENTENCE_WEIGHT * closest
     pairs: list[Pair] = []
     for (i, j), score in sorted(scores.items(), key=lambda s: (lower[s[0][1]].path, -s[1], upper[s[0][0]].path)):
-        if score >= MIN_SCORE and (score >= NEAR_BEST * best[j] or (i, j) in restated):
+        cites = citations.get((i, j))
+        if cites or (score >= MIN_SCORE and (score >= NEAR_BEST * best[j] or (i, j) in restated)):
             evidence = _phrases(lower[j].text, low[j].keys() & up[i].keys(), idf)
-            pairs.append(Pair(upper[i].path, lower[j].path, round(score, 4), evidence))
+            pairs.append(Pair(upper[i].path, lower[j].path, round(score, 4), (cites, *evidence) if cites else evidence))
     return pairs
 
 

@@ -28,8 +28,9 @@ import policykg.graph.iris as iris
 from policykg.graph.alignment import align, measures_of
 from policykg.graph.gazetteer import Gazetteer, key
 from policykg.graph.lineage import issued_title, number_key
+from policykg.graph.numbering import cn_to_int
 from policykg.graph.rdf import ELI, RDF_TYPE, decimal, document_iri, item_iris, pkg, target_iris, text
-from policykg.graph.records import Digest, DocumentRecord, Pair, Target
+from policykg.graph.records import Digest, DocumentRecord, Measure, Pair, Target
 from policykg.graph.responsibilities import similarity
 from policykg.graph.target_levels import comparisons
 
@@ -169,7 +170,8 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
     for upper_iri in sorted(bases):
         for lower_iri in sorted(bases[upper_iri]):
             names = _area_names(records[upper_iri]) + _area_names(records[lower_iri])
-            for pair in align(measures[upper_iri], measures[lower_iri]):
+            cited = _cited_articles(records[lower_iri], measures[lower_iri], docs[upper_iri], measures[upper_iri])
+            for pair in align(measures[upper_iri], measures[lower_iri], cited):
                 node = yield from _alignment_triples(items[upper_iri][pair.upper], items[lower_iri][pair.lower], pair)
                 upper_named, lower_named = _named(named[upper_iri], pair.upper), _named(named[lower_iri], pair.lower)
                 for predicate, shared in zip(_SHARED, map(set.intersection, upper_named, lower_named)):
@@ -186,6 +188,34 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
         for m in measures[lower_iri]:
             if m.path not in paired.get(lower_iri, set()):  # carries out none of its upper documents' measures
                 yield Triple(items[lower_iri][m.path], _STATUS, pkg("LocalMeasure"))
+
+
+def _cited_articles(
+    lower: DocumentRecord, lower_measures: list[Measure], upper: Digest, upper_measures: list[Measure]
+) -> dict[tuple[str, str], str]:
+    """The articles of the upper document each lower measure cites by number, as rules implementing a
+    regulation do: by its title (《河南省优化营商环境条例》第二十二条) or by the short name the lower
+    document gives it (以下简称《条例》); {(upper path, lower path): the citation}."""
+    names = {short for full, short in _SHORT_NAME.findall(lower.outline.text.text) if _title_key(full) in upper.titles}
+    articles = {number: m.path for m in upper_measures if (number := _article(m.path.rsplit("/", 1)[-1]))}
+    cited = {}
+    for m in lower_measures:
+        for match in _ARTICLE_CITED.finditer(m.text):
+            name, number = match.group(1), _article(f"第{match.group(2)}条")
+            if (name in names or _title_key(name) in upper.titles) and number in articles:
+                cited.setdefault((articles[number], m.path), match.group())
+    return cited
+
+
+# A document that names another gives it a short name: 《河南省优化营商环境条例》（以下简称《条例》）.
+_SHORT_NAME = re.compile(r"《([^《》]{2,60})》[^《》。；]{0,30}?[（(]以下简称[“\"《]([^”\"》]{1,20})[”\"》][）)]")
+_ARTICLE_CITED = re.compile(r"《([^《》]{1,60})》第([一二三四五六七八九十百零〇两0-9]{1,6})条")
+
+
+def _article(path: str) -> int | None:
+    """The number of an article (第二十二条, 第22条), None for another item."""
+    found = re.fullmatch(r"第([一二三四五六七八九十百零〇两0-9]{1,6})条", path)
+    return None if not found else int(found.group(1)) if found.group(1).isdigit() else cn_to_int(found.group(1))
 
 
 def _area_names(record: DocumentRecord) -> tuple[str, ...]:

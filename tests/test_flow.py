@@ -248,3 +248,47 @@ def test_a_province_that_repeats_a_national_title_mirrors_it(tmp_path):
         if r["status"] == "aligned"
     }
     assert aligned == {("一/（一）", "一/（一）"), ("一/（二）", "一/（二）")}
+
+
+REGULATION = """河南省公共数据条例
+
+第一条 为了规范公共数据管理，根据有关法律，结合本省实际，制定本条例。
+第二条 县级以上人民政府应当加强对公共数据工作的领导。
+第三条 省人民政府数据主管部门应当建立全省统一的公共数据资源体系，组织编制公共数据资源目录，并实行动态管理。
+第四条 公共管理和服务机构应当依法开放公共数据，保障数据安全。
+第五条 本条例自2023年1月1日起施行。
+"""
+
+RULES = """郑州市实施《河南省公共数据条例》办法
+
+第一条 根据《河南省公共数据条例》（以下简称《条例》），结合本市实际，制定本办法。
+第二条 依照《条例》第三条的规定，市大数据管理局每年一季度更新本市目录清单，报市人民政府备案。
+第三条 本市推动政务服务事项网上办理，具体按照《河南省公共数据条例》第四条执行。
+第四条 区县（市）人民政府应当组织开展业务培训。
+第五条 本办法自2023年6月1日起施行。
+"""
+
+
+def test_a_measure_that_cites_an_upper_article_by_number_carries_it_out(tmp_path):
+    """Rules implementing a regulation cite its articles, by its title or by the short name they give
+    it (以下简称《条例》): the citation pairs the two whatever their words share, and is the first
+    evidence of the pair."""
+    from policykg.graph.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "regulation.txt").write_text(REGULATION, encoding="utf-8")
+    (corpus / "rules.txt").write_text(RULES, encoding="utf-8")
+    build(corpus, tmp_path / "build", reasoner=False)
+    aligned = {
+        (r["upper_path"], r["lower_path"])
+        for r in json.loads(export(tmp_path / "build", "alignment", "json"))
+        if r["status"] == "aligned"
+    }
+    assert {("第三条", "第二条"), ("第四条", "第三条")} <= aligned
+    evidence = """PREFIX pkg: <https://w3id.org/policykg/ontology#>
+    SELECT ?lower ?terms WHERE { ?a pkg:lowerMeasure/pkg:path ?lower ; pkg:sharedTerms ?terms }"""
+    store = Store.read_only(str(tmp_path / "build" / "store"))
+    terms = {r["lower"].value: r["terms"].value for r in store.query(evidence)}
+    assert terms["第二条"].startswith("《条例》第三条")
+    assert terms["第三条"].startswith("《河南省公共数据条例》第四条")
