@@ -164,7 +164,7 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
     items = {iri: item_iris(record) for iri, record in records.items()}
     measures = {iri: measures_of(record.outline, record.annex_items) for iri, record in records.items()}
     targets = {iri: _targets_by_item(record) for iri, record in records.items()}
-    named = {iri: _named_by_item(record) for iri, record in records.items()}
+    mentioned = {iri: _named_by_item(record) for iri, record in records.items()}
     taken: dict[str, set[str]] = {iri: set() for iri in bases}  # upper measures some lower one carries out
     paired: dict[str, set[str]] = {}  # lower measures that carry out some upper one
     for upper_iri in sorted(bases):
@@ -173,9 +173,9 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
             cited = _cited_articles(records[lower_iri], measures[lower_iri], docs[upper_iri], measures[upper_iri])
             for pair in align(measures[upper_iri], measures[lower_iri], cited):
                 node = yield from _alignment_triples(items[upper_iri][pair.upper], items[lower_iri][pair.lower], pair)
-                upper_named, lower_named = _named(named[upper_iri], pair.upper), _named(named[lower_iri], pair.lower)
-                for predicate, shared in zip(_SHARED, map(set.intersection, upper_named, lower_named)):
-                    yield from (Triple(node, predicate, NamedNode(iri)) for iri in sorted(shared))
+                both = zip(_named(mentioned[upper_iri], pair.upper), _named(mentioned[lower_iri], pair.lower))
+                for predicate, (above, below) in zip(_SHARED, both):
+                    yield from (Triple(node, predicate, NamedNode(iri)) for iri in sorted(above & below))
                 ups, lows = targets[upper_iri].get(pair.upper, []), targets[lower_iri].get(pair.lower, [])
                 yield from _comparison_triples(node, ups, lows, names)
                 taken[upper_iri].add(pair.upper)
@@ -198,7 +198,7 @@ def _cited_articles(
     document gives it (以下简称《条例》); {(upper path, lower path): the citation}."""
     names = {short for full, short in _SHORT_NAME.findall(lower.outline.text.text) if _title_key(full) in upper.titles}
     articles = {number: m.path for m in upper_measures if (number := _article(m.path.rsplit("/", 1)[-1]))}
-    cited = {}
+    cited: dict[tuple[str, str], str] = {}
     for m in lower_measures:
         for match in _ARTICLE_CITED.finditer(m.text):
             name, number = match.group(1), _article(f"第{match.group(2)}条")
