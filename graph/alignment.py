@@ -148,8 +148,9 @@ def align(upper: list[Measure], lower: list[Measure], cited: Mapping[tuple[str, 
     for (_, j), score in scores.items():
         best[j] = max(best[j], score)
     upper_at, lower_at = {m.path: i for i, m in enumerate(upper)}, {m.path: j for j, m in enumerate(lower)}
-    cited = {(u, w): c for (u, w), c in (cited or {}).items() if u in upper_at and w in lower_at}
-    citations = {(upper_at[u], lower_at[w]): c for (u, w), c in cited.items()}
+    citations = {
+        (upper_at[u], lower_at[w]): c for (u, w), c in (cited or {}).items() if u in upper_at and w in lower_at
+    }
     for i, j in sorted(citations.keys() - scores.keys()):  # no informative bigram in common: scored all the same
         closest = max(_cosine(a, b) for a in up_sentences[i] for b in low_sentences[j])
         scores[(i, j)] = (1 - SENTENCE_WEIGHT) * _cosine(low[j], up[i]) + SENTENCE_WEIGHT * closest

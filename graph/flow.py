@@ -43,6 +43,10 @@ _FRAME = re.compile(
 )  # 国务院办公厅关于…的意见: the issuer and 关于 too
 _DASHES = re.compile(r"[—–―‐~～-]+")  # 2024—2026年, 2024——2026年, 2024-2026年, 2024～2026年
 MIRROR = 0.8  # share of title bigrams two documents' topics must have in common (Dice)
+# A document that names another gives it a short name: 《河南省优化营商环境条例》（以下简称《条例》）.
+_SHORT_NAME = re.compile(r"《([^《》]{2,60})》[^《》。；]{0,30}?[（(]以下简称[“\"《]([^”\"》]{1,20})[”\"》][）)]")
+_ARTICLE = r"第([一二三四五六七八九十百零〇两0-9]{1,6})条"  # 第二十二条, 第22条
+_ARTICLE_CITED = re.compile(r"《([^《》]{1,60})》" + _ARTICLE)
 
 
 def _title_key(title: str) -> str:
@@ -207,14 +211,9 @@ def _cited_articles(
     return cited
 
 
-# A document that names another gives it a short name: 《河南省优化营商环境条例》（以下简称《条例》）.
-_SHORT_NAME = re.compile(r"《([^《》]{2,60})》[^《》。；]{0,30}?[（(]以下简称[“\"《]([^”\"》]{1,20})[”\"》][）)]")
-_ARTICLE_CITED = re.compile(r"《([^《》]{1,60})》第([一二三四五六七八九十百零〇两0-9]{1,6})条")
-
-
 def _article(path: str) -> int | None:
     """The number of an article (第二十二条, 第22条), None for another item."""
-    found = re.fullmatch(r"第([一二三四五六七八九十百零〇两0-9]{1,6})条", path)
+    found = re.fullmatch(_ARTICLE, path)
     return None if not found else int(found.group(1)) if found.group(1).isdigit() else cn_to_int(found.group(1))
 
 
