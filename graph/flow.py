@@ -45,8 +45,7 @@ _DASHES = re.compile(r"[—–―‐~～-]+")  # 2024—2026年, 2024——2026�
 MIRROR = 0.8  # share of title bigrams two documents' topics must have in common (Dice)
 # A document that names another gives it a short name: 《河南省优化营商环境条例》（以下简称《条例》）.
 _SHORT_NAME = re.compile(r"《([^《》]{2,60})》[^《》。；]{0,30}?[（(]以下简称[“\"《]([^”\"》]{1,20})[”\"》][）)]")
-_ARTICLE = r"第([一二三四五六七八九十百零〇两0-9]{1,6})条"  # 第二十二条, 第22条
-_ARTICLE_CITED = re.compile(r"《([^《》]{1,60})》" + _ARTICLE)
+_NUMERAL = "[一二三四五六七八九十百零〇两0-9]{1,6}"  # of an article: 第二十二条, 第22条
 
 
 def _title_key(title: str) -> str:
@@ -199,21 +198,25 @@ def _cited_articles(
 ) -> dict[tuple[str, str], str]:
     """The articles of the upper document each lower measure cites by number, as rules implementing a
     regulation do: by its title (《河南省优化营商环境条例》第二十二条) or by the short name the lower
-    document gives it (以下简称《条例》); {(upper path, lower path): the citation}."""
+    document gives it (以下简称《条例》 or “条例”), also cited bare (条例第三条; 本条例第三条 is the
+    citing text itself); {(upper path, lower path): the citation}."""
     names = {short for full, short in _SHORT_NAME.findall(lower.outline.text.text) if _title_key(full) in upper.titles}
+    short = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    bare = rf"|(?<![本该此])[“\"]?(?P<short>{short})[”\"]?" if names else ""
+    citation = re.compile(rf"(?:《(?P<title>[^《》]{{1,60}})》{bare})第(?P<number>{_NUMERAL})条")
     articles = {number: m.path for m in upper_measures if (number := _article(m.path.rsplit("/", 1)[-1]))}
     cited: dict[tuple[str, str], str] = {}
     for m in lower_measures:
-        for match in _ARTICLE_CITED.finditer(m.text):
-            name, number = match.group(1), _article(f"第{match.group(2)}条")
-            if (name in names or _title_key(name) in upper.titles) and number in articles:
+        for match in citation.finditer(m.text):
+            title, number = match.group("title"), _article(f"第{match.group('number')}条")
+            if (title is None or title in names or _title_key(title) in upper.titles) and number in articles:
                 cited.setdefault((articles[number], m.path), match.group())
     return cited
 
 
 def _article(path: str) -> int | None:
     """The number of an article (第二十二条, 第22条), None for another item."""
-    found = re.fullmatch(_ARTICLE, path)
+    found = re.fullmatch(f"第({_NUMERAL})条", path)
     return None if not found else int(found.group(1)) if found.group(1).isdigit() else cn_to_int(found.group(1))
 
 

@@ -261,24 +261,27 @@ REGULATION = """河南省公共数据条例
 
 RULES = """郑州市实施《河南省公共数据条例》办法
 
-第一条 根据《河南省公共数据条例》（以下简称《条例》），结合本市实际，制定本办法。
-第二条 依照《条例》第三条的规定，市大数据管理局每年一季度更新本市目录清单，报市人民政府备案。
+第一条 根据《河南省公共数据条例》（以下简称{short}），结合本市实际，制定本办法。
+第二条 依照{cited}第三条的规定，市大数据管理局每年一季度更新本市目录清单，报市人民政府备案。
 第三条 本市推动政务服务事项网上办理，具体按照《河南省公共数据条例》第四条执行。
-第四条 区县（市）人民政府应当组织开展业务培训。
+第四条 区县（市）人民政府应当组织开展业务培训，本条例第二条另有规定的除外。
 第五条 本办法自2023年6月1日起施行。
 """
 
 
-def test_a_measure_that_cites_an_upper_article_by_number_carries_it_out(tmp_path):
+@pytest.mark.parametrize(
+    ("short", "cited"), [("《条例》", "《条例》"), ("“条例”", "条例")], ids=["book-marks", "quoted"]
+)
+def test_a_measure_that_cites_an_upper_article_by_number_carries_it_out(tmp_path, short, cited):
     """Rules implementing a regulation cite its articles, by its title or by the short name they give
-    it (以下简称《条例》): the citation pairs the two whatever their words share, and is the first
-    evidence of the pair."""
+    it (以下简称《条例》, or in quotation marks and then cited bare): the citation pairs the two whatever
+    their words share, and is the first evidence of the pair; 本条例第二条 cites the text that says it."""
     from policykg.graph.build import build
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "regulation.txt").write_text(REGULATION, encoding="utf-8")
-    (corpus / "rules.txt").write_text(RULES, encoding="utf-8")
+    (corpus / "rules.txt").write_text(RULES.format(short=short, cited=cited), encoding="utf-8")
     build(corpus, tmp_path / "build", reasoner=False)
     aligned = {
         (r["upper_path"], r["lower_path"])
@@ -286,9 +289,10 @@ def test_a_measure_that_cites_an_upper_article_by_number_carries_it_out(tmp_path
         if r["status"] == "aligned"
     }
     assert {("第三条", "第二条"), ("第四条", "第三条")} <= aligned
+    assert ("第二条", "第四条") not in aligned  # 本条例: the text that says it
     evidence = """PREFIX pkg: <https://w3id.org/policykg/ontology#>
     SELECT ?lower ?terms WHERE { ?a pkg:lowerMeasure/pkg:path ?lower ; pkg:sharedTerms ?terms }"""
     store = Store.read_only(str(tmp_path / "build" / "store"))
     terms = {r["lower"].value: r["terms"].value for r in store.query(evidence)}
-    assert terms["第二条"].startswith("《条例》第三条")
+    assert terms["第二条"].startswith(f"{cited}第三条")
     assert terms["第三条"].startswith("《河南省公共数据条例》第四条")
