@@ -67,6 +67,8 @@ _MASTHEAD = re.compile(r"\d{1,8}|(?:绝密|机密|秘密)(?:★.*)?|特急|加�
 _ENCLOSED = re.compile(r"(?:印发|转发)[^《》]*?《(.+)》的通知|(?:印发|转发)(.+)的通知$")
 # The title's issuer stands before 关于 / 印发 / 转发.
 _ISSUER_END = re.compile("关于|印发|转发")
+# A body's own yearly plan names it before the year, with no 关于: 杭州市生态环境局2024年工作要点.
+_BODY_YEAR = re.compile(r"^(\S{2,30}?(?:局|厅|委员会|委|办公室|办公厅|管委会|人民政府|政府))(?=(?:19|20)\d{2}年)")
 # A regulation's adoption note under its title: "(2021年8月25日上海市第十五届人民代表大会常务委员会
 # 第三十四次会议通过)". The body that adopts it (通过) issues it; one that approves it (批准) does not.
 _ADOPTED = re.compile(rf"\(?{_DATE} ?(.+?)第[一二三四五六七八九十百零〇]+次(?:全体)?会议(通过|批准)\)?$")
@@ -137,9 +139,13 @@ def _title_issuers(title: str) -> tuple[str, ...]:
     ('上海市人民政府办公厅',)
     >>> _title_issuers("关于印发《上海市零碳园区建设工作方案》的通知")
     ()
+    >>> _title_issuers("杭州市生态环境局2024年工作要点"), _title_issuers("上海市2026年碳达峰碳中和重点工作安排")
+    (('杭州市生态环境局',), ())
     """
     parts = _ISSUER_END.split(title, maxsplit=1)
-    return tuple(parts[0].split()) if len(parts) > 1 else ()
+    if len(parts) > 1:
+        return tuple(parts[0].split())
+    return (body.group(1),) if (body := _BODY_YEAR.match(title)) else ()
 
 
 def parse_metadata(

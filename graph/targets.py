@@ -27,7 +27,9 @@ from policykg.graph.text import is_han, normalize
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
-_COUNT_UNITS = "场次|人次|家|个|项|件|座|条|台套|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间"
+_COUNT_UNITS = (  # 家次, 人次: visits and attendances (establishments or people, times)
+    "场次|人次|家次|户次|车次|架次|批次|班次|家|个|项|件|座|条|台套|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间"
+)
 _MEASURE_UNITS = (
     "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|立方米|公斤|千克|斤|"
     "m2|㎡|年一遇|岁"

@@ -336,12 +336,18 @@ def test_where_the_first_body_listed_leads_the_list_says_who_leads():
     assert first_listed_lead(without, body_assignments(without)) == body_assignments(without)
 
 
-def test_an_unknown_division_in_a_bureau_s_document_is_the_bureau_s():
-    """责任处室：综合规划处 in a 交通运输局's 工作要点: the bureau's division; a body of its own (公路管理处,
-    the city's highway administration) stays itself, and a government's document has no divisions."""
+@pytest.mark.parametrize(
+    "heading",
+    ["合肥市交通运输局关于印发2024年全市交通运输工作要点的通知\n\n合交〔2024〕12号", "合肥市交通运输局2024年工作要点"],
+    ids=["notice", "yearly-plan"],
+)
+def test_an_unknown_division_in_a_bureau_s_document_is_the_bureau_s(heading):
+    """责任处室：综合规划处 in a 交通运输局's 工作要点 (issued by a notice, or titled with the bureau
+    before the year): the bureau's division; a body of its own (公路管理处, the city's highway
+    administration) stays itself, and a government's document has no divisions."""
     gazetteer = Gazetteer.bundled()
     text = (
-        "合肥市交通运输局关于印发2024年全市交通运输工作要点的通知\n\n合交〔2024〕12号\n\n"
+        f"{heading}\n\n"
         "一、加快综合交通基础设施建设\n\n1.推进高速公路建设。（责任处室：综合规划处、局办公室）\n\n"
         "2.提升农村公路水平。（责任处室：公路管理处）\n"
     )
