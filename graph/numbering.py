@@ -1,7 +1,8 @@
 """Outline numbering: the markers that open numbered items, and Chinese numerals.
 
 Styles, from the outermost level in: the divisions of regulations and rules, ``第一章`` / ``第一节``,
-and their articles ``第一条``; then ``一、`` / ``(一)`` / ``1.`` or ``1、`` / ``(1)`` / ``①``.
+and their articles ``第一条``; then ``一、`` / ``(一)`` / ``1.`` or ``1、`` / ``(1)`` / ``①``. A plan's
+box (``专栏1 重点工程``) stands among the ``(一)`` items, and holds its own list or table.
 Patterns run on normalised text, where full-width brackets are already folded to ASCII.
 """
 
@@ -77,6 +78,8 @@ STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ),
     ("cn", 3, re.compile(f"([{CN_NUMERALS}]+)(?:、|\\.(?!\\d))")),  # 一、, and 一． as web pages print it
     ("cn_paren", 4, re.compile(f"\\(([{CN_NUMERALS}]+)\\)")),
+    # a box closes the (一) item before it and ends at the next: the rank of (一) items
+    ("box", 4, re.compile(f"专栏 ?(\\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})(?![\\d{CN_NUMERALS}])(?: ?[:：])?")),
     # "1." but not "1.5倍"; "2.2024-2026年…" (a number then a year) and "1.5G网络建设工程" (a number
     # then a term such as 5G, 3D, 4K) are still markers, though not "1.5GW".
     ("arabic", 5, re.compile(r"(\d{1,3})(?:[.、](?!\d)|\.(?=(?:19|20)\d\d|\d[A-Z](?![A-Za-z])))")),
@@ -104,8 +107,8 @@ class Marker:
 
 def format_segment(style: str, ordinal: int) -> str:
     """
-    >>> [format_segment(s, 3) for s in ("cn", "cn_paren", "arabic", "arabic_paren", "circled")]
-    ['三', '（三）', '3', '（3）', '③']
+    >>> [format_segment(s, 3) for s in ("cn", "cn_paren", "arabic", "arabic_paren", "circled", "box")]
+    ['三', '（三）', '3', '（3）', '③', '专栏3']
     >>> [format_segment(s, 12) for s in ("part", "chapter", "section", "article")]
     ['第十二部分', '第十二章', '第十二节', '第十二条']
     """
@@ -121,6 +124,8 @@ def format_segment(style: str, ordinal: int) -> str:
         return str(ordinal)
     if style == "arabic_paren":
         return f"（{ordinal}）"
+    if style == "box":
+        return f"专栏{ordinal}"
     return _CIRCLED[ordinal - 1]
 
 
@@ -129,11 +134,13 @@ def parse_segment(segment: str) -> tuple[str, int]:
 
     >>> parse_segment("（三十二）")
     ('cn_paren', 32)
-    >>> parse_segment("第六十四条"), parse_segment("第二部分")
-    (('article', 64), ('part', 2))
+    >>> parse_segment("第六十四条"), parse_segment("第二部分"), parse_segment("专栏2")
+    (('article', 64), ('part', 2), ('box', 2))
     """
     if segment == UNNUMBERED:
         return "text", 1
+    if segment.startswith("专栏"):
+        return "box", int(segment[2:])
     for style, word in _DIVISION_WORDS.items():
         if segment.startswith("第") and segment.endswith(word):
             return style, cn_to_int(segment[1 : -len(word)])
@@ -160,7 +167,7 @@ def match_marker(line: str) -> Marker | None:
         m = pattern.match(line)
         if m:
             number = m.group(1)
-            if style in ("cn", "cn_paren", *_DIVISION_WORDS):
+            if style in ("cn", "cn_paren", *_DIVISION_WORDS) or (style == "box" and not number.isdigit()):
                 try:
                     ordinal = cn_to_int(number)
                 except ValueError:

@@ -285,8 +285,9 @@ def test_jiading_tables_as_a_reader_reads_them():
 
 
 def test_a_plan_box_holds_an_indicator_table_whose_rows_name_their_units():
-    """专栏 N, the box of a five-year plan, captions its indicator table; each row names its unit
-    after the indicator (指标名称（亿元）), the year before the plan is the baseline, not a target."""
+    """专栏 N, the box of a five-year plan, captions its indicator table, whose targets are the box's;
+    each row names its unit after the indicator (指标名称（亿元）), the year before the plan is the
+    baseline, not a target."""
     text = "\n".join(
         (
             "某市“十四五”数字经济发展规划",
@@ -306,8 +307,8 @@ def test_a_plan_box_holds_an_indicator_table_whose_rows_name_their_units():
         )
     )
     parsed = parse_outline(SourceText("doc.txt", text + "\n", "utf-8"))
-    assert [(t.indicator, t.kind, t.value, t.unit, t.year) for t in outline_targets(parsed, [])] == [
-        ("数字经济核心产业增加值占GDP比重", "share", 13.0, "%", 2025),
-        ("软件和信息服务业营业收入", "level", 6000.0, "亿元", 2025),
-        ("5G基站数量", "count", 8.0, "万个", 2025),
+    assert [(t.path, t.indicator, t.kind, t.value, t.unit, t.year) for t in outline_targets(parsed, [])] == [
+        ("一/专栏1", "数字经济核心产业增加值占GDP比重", "share", 13.0, "%", 2025),
+        ("一/专栏1", "软件和信息服务业营业收入", "level", 6000.0, "亿元", 2025),
+        ("一/专栏1", "5G基站数量", "count", 8.0, "万个", 2025),
     ]

@@ -263,6 +263,34 @@ def test_a_plan_cut_into_parts_numbers_its_items_under_each_part():
     assert messages(outline) == []  # 一、 starts again in each part
 
 
+def test_a_plan_s_box_holds_its_own_list_among_the_items():
+    """专栏N, the box of a five-year plan, ends the (一) item before it and lists its projects under
+    itself, not under that item; the next (一) item or section ends it; boxes number on across
+    sections."""
+    text = "\n".join(
+        ["某市生态环境保护“十四五”规划", "", "一、深入推进大气污染防治"]
+        + ["（一）加强移动源污染防治。淘汰营运柴油货车3000辆。", "专栏1  大气污染防治重点工程"]
+        + ["1.工业废气治理工程：完成50家企业废气提标改造。", "2.港口岸电工程：新建港口岸电设施20套。"]
+        + ["（二）强化挥发性有机物治理。完成200家重点企业深度治理。", "二、深入推进水污染防治"]
+        + ["专栏二：水污染防治重点工程", "1.新增城镇污水处理能力20万吨/日。", "三、保障措施", "加强组织领导。"]
+    )
+    outline = read(text + "\n")
+    assert [(i.path, i.title) for i in outline.walk()] == [
+        ("一", "深入推进大气污染防治"),
+        ("一/（一）", "加强移动源污染防治"),
+        ("一/专栏1", "大气污染防治重点工程"),
+        ("一/专栏1/1", "工业废气治理工程：完成50家企业废气提标改造"),
+        ("一/专栏1/2", "港口岸电工程：新建港口岸电设施20套"),
+        ("一/（二）", "强化挥发性有机物治理"),
+        ("二", "深入推进水污染防治"),
+        ("二/专栏2", "水污染防治重点工程"),
+        ("二/专栏2/1", "新增城镇污水处理能力20万吨/日"),
+        ("三", "保障措施"),
+    ]
+    assert outline.items[0].children[0].text == "加强移动源污染防治。淘汰营运柴油货车3000辆。"
+    assert messages(outline) == []
+
+
 def test_full_width_and_half_width_arabic_numbers():
     roads = outline_of("shanghai-rural-roads-reform-2020")  # 1．
     assert [c.path for c in item(roads, "四/（一）").children] == [f"四/（一）/{k}" for k in range(1, 5)]
