@@ -458,8 +458,9 @@ class Gazetteer:
         return Agency(iris.agency(place.slug, k), label, None, place, zone, zone is not None)
 
     def division(self, bureau: Agency, name: str) -> Agency | None:
-        """An internal division (处, 科, 室, 股) a body's own document names (综合规划处, 局办公室 in a
-        交通运输局's 工作要点): the body's, when the body is one that has divisions (not a government)."""
+        """An internal division (处, 科, 室, 股) or a branch (分局) a body's own document names
+        (综合规划处, 局办公室 in a 交通运输局's 工作要点; 各区、县（市）分局 in a 生态环境局's): the
+        body's, when the body is one that has divisions (not a government)."""
         k = _OWN_BODY.sub("", key(name))
         if bureau.kind not in _DIVIDED or not _DIVISION.fullmatch(k):
             return None
@@ -480,7 +481,7 @@ class Gazetteer:
 
 _COMMITTEE = ("管委会", "管理委员会")
 # an internal division's name, and the words its own body's document names the body by (局办公室, 本局)
-_DIVISION = re.compile(r"[\u4e00-\u9fff]{1,10}(?:处|科|室|股)")
+_DIVISION = re.compile(r"[\u4e00-\u9fff]{1,10}(?:处|科|室|股)|[\u4e00-\u9fff、()]{0,12}分局")
 _OWN_BODY = re.compile(r"^(?:本局|本委|局|委|厅|机关)")
 _DIVIDED = {"GovernmentDepartment", "PublicInstitution", "VerticalBranch", "PartyOrgan", "ZoneCommittee",
             "MassOrganisation"}  # fmt: skip

@@ -343,13 +343,14 @@ def test_where_the_first_body_listed_leads_the_list_says_who_leads():
 )
 def test_an_unknown_division_in_a_bureau_s_document_is_the_bureau_s(heading):
     """责任处室：综合规划处 in a 交通运输局's 工作要点 (issued by a notice, or titled with the bureau
-    before the year): the bureau's division; a body of its own (公路管理处, the city's highway
-    administration) stays itself, and a government's document has no divisions."""
+    before the year): the bureau's division, and 各县（市）区分局 its branches; a body of its own
+    (公路管理处, the city's highway administration) stays itself, and a government's document has
+    no divisions."""
     gazetteer = Gazetteer.bundled()
     text = (
         f"{heading}\n\n"
         "一、加快综合交通基础设施建设\n\n1.推进高速公路建设。（责任处室：综合规划处、局办公室）\n\n"
-        "2.提升农村公路水平。（责任处室：公路管理处）\n"
+        "2.提升农村公路水平。（责任处室：公路管理处；配合：各县（市）区分局）\n"
     )
     record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), gazetteer)
     bureau = record.issuers[0]
@@ -357,8 +358,9 @@ def test_an_unknown_division_in_a_bureau_s_document_is_the_bureau_s(heading):
         ("合肥市交通运输局综合规划处", bureau.iri),
         ("合肥市交通运输局办公室", bureau.iri),
         ("合肥市公路管理局", None),  # the type's own name
+        ("合肥市交通运输局各县(市)区分局", bureau.iri),
     ]
     government = extract(
         parse_outline(SourceText("doc.txt", text.replace("交通运输局", "人民政府"), "utf-8")), gazetteer
     )
-    assert [a.division_of for _, a in government.assignments] == [None, None, None]
+    assert [a.division_of for _, a in government.assignments] == [None, None, None, None]
