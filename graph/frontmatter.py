@@ -31,9 +31,10 @@ PRINTED_LINE = re.compile(rf"[^,。;:()]{{2,40}}?\s*{_DATE}\s*印发$")
 RECORD_LINE = re.compile(r"(?:抄送|抄报|分送)\s*:|[─━—_=\-]{3,}|\((?:此件|本件|联系人|联系电话|联系方式).*\)$")
 # how a document's title ends: its genre (…实施方案, …的通知, …（试行）)
 GENRE_END = re.compile(r"(?:方案|意见|办法|规定|细则|规划|计划|通知|要点|安排|条例|决定|措施|清单|指引|\(试行\))$")
-# A number's year in 〔〕, as GB/T 9704 prints it, or in the brackets writers use instead: [], (), 【】.
+# A number's year in 〔〕, as GB/T 9704 prints it, or in the brackets writers use instead: [], (), 【】;
+# some print 第 before the serial (〔2023〕第25号).
 NUMBER_YEAR = r"[〔\[(（【](?:19|20)\d\d[〕\])）】]"
-DOCUMENT_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,10}}{NUMBER_YEAR}\d{{1,4}}号")
+DOCUMENT_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,10}}{NUMBER_YEAR}第?\d{{1,4}}号")
 # A web page's metadata table: "文号:…" on one line, or the label on a line and its value below.
 _FIELD_LABELS = (
     "索引号",

@@ -31,6 +31,7 @@ _CITED = re.compile(
     rf"《(?P<title>[^《》]{{2,80}})》(?:\s*\((?P<number>{DOCUMENT_NUMBER.pattern})\)?)?|{_NUMBER_ALONE.pattern}"
 )
 _YEAR_BRACKETS = str.maketrans("[]()【】", "〔〕〔〕〔〕")
+_SERIAL = re.compile(r"〕第?0*(?=\d)")  # 〔2024〕第3号, 〔2024〕03号: the serial number as 〔2024〕3号
 # between two citations of one list, the body that issued the second named before it or not:
 # 《X》（…）和工业和信息化部等五部门《Y》, 国务院《优化营商环境条例》
 _LISTED = re.compile(
@@ -105,13 +106,14 @@ def level_of(title: str, number: str | None = None, within: Division | None = No
 
 
 def number_key(number: str) -> str:
-    """A document number as citations are compared: widths and spaces folded, and square brackets
-    as the year's 〔〕 (沪府办发[2024]3号 and 沪府办发（2024）3号 are 沪府办发〔2024〕3号).
+    """A document number as citations are compared: widths and spaces folded, square brackets as
+    the year's 〔〕 (沪府办发[2024]3号 and 沪府办发（2024）3号 are 沪府办发〔2024〕3号), and the serial
+    number bare, as GB/T 9704 prints it (〔2024〕第3号 and 〔2024〕03号 are 〔2024〕3号).
 
-    >>> number_key("沪府办发［2024］3号") == number_key("沪府办发〔2024〕 3号")
+    >>> number_key("沪府办发［2024］3号") == number_key("沪府办发〔2024〕 3号") == number_key("沪府办发〔2024〕第03号")
     True
     """
-    return key(number).translate(_YEAR_BRACKETS)
+    return _SERIAL.sub("〕", key(number).translate(_YEAR_BRACKETS))
 
 
 def issued_title(title: str) -> str:

@@ -6,7 +6,7 @@ import pytest
 from scoring import record
 
 from policykg.graph.divisions import Divisions
-from policykg.graph.lineage import outline_citations
+from policykg.graph.lineage import number_key, outline_citations
 from policykg.graph.outline import parse_outline
 from policykg.graph.records import SourceText
 
@@ -197,6 +197,14 @@ def test_titles_listed_after_a_verb_are_all_the_basis_whoever_issued_them(betwee
 def test_a_title_with_a_number_whose_year_is_in_round_brackets():
     opening = f"根据《{SPONGE}》（沪府办发（2024）3号）精神，制定本方案。"
     assert [(c[0], c[1], c[2]) for c in _read(_plan(opening))] == [(SPONGE, "沪府办发（2024）3号", "based_on")]
+
+
+def test_a_number_with_its_serial_written_with_di_or_zeros_is_the_number():
+    """〔2024〕第3号 and 〔2024〕03号, as some print them, are read and compared as 〔2024〕3号."""
+    opening = f"根据《{SPONGE}》（沪府办发〔2024〕第3号）精神，制定本方案。"
+    assert [(c[0], c[1], c[2]) for c in _read(_plan(opening))] == [(SPONGE, "沪府办发〔2024〕第3号", "based_on")]
+    assert number_key("沪府办发〔2024〕第3号") == number_key("沪府办发〔2024〕03号") == "沪府办发〔2024〕3号"
+    assert number_key("沪府办发〔2024〕30号") != number_key("沪府办发〔2024〕3号")
 
 
 @pytest.mark.parametrize(

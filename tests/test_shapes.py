@@ -62,6 +62,21 @@ def test_a_document_cited_by_its_number_alone_needs_no_title():
     assert validate_graph(g) == []
 
 
+@pytest.mark.parametrize(
+    "number, valid",
+    [("豫政办〔2023〕25号", True), ("豫政办[2023]25号", True), ("豫政办（2023）25号", True)]
+    + [("豫政办〔2023〕第25号", True), ("豫政办2023年25号", False), ("第25号", False)],
+)
+def test_a_document_number_in_any_of_the_brackets_writers_use(number, valid):
+    """A 文号 is kept as printed: the year in 〔〕 as GB/T 9704 prints it, or in the [] （） 【】
+    that web pages and typists use, and 第 before the serial as some print it."""
+    g = example()
+    g.set((CITED, ELI_ID_LOCAL, Literal(number)))
+    problems = validate_graph(g)
+    assert (problems == []) is valid, [p.message for p in problems]
+    assert valid or any("eli:id_local" in p.message for p in problems)
+
+
 def _start_after_end(g: Graph) -> None:
     position = URIRef(str(RESP) + "/evidence/position")
     g.remove((position, OA.start, None))
