@@ -269,6 +269,9 @@ def test_what_a_support_policy_pays_and_whom_it_pays_are_no_targets(text):
         ("做到乡道、村道管理养护全覆盖", "乡道、村道管理养护"),
         ("实现城市、县城、乡镇和重点行政村5G网络全覆盖", "城市、县城、乡镇和重点行政村5G网络"),
         ("城市生活垃圾无害化处理率达95%", "城市生活垃圾无害化处理率"),
+        # the verb that brings it to the figure is no part of it
+        ("物流成本占GDP比重降至13.5%左右", "物流成本占GDP比重"),
+        ("城市污水处理率提升至95%", "城市污水处理率"),
     ],
 )
 def test_an_indicator_named_with_a_verb_s_character_is_named_whole(text, indicator):
