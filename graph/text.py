@@ -3,8 +3,9 @@
 Decoding is detected, not assumed: a BOM decides first; text with NUL bytes and no BOM is UTF-16 if
 one byte order gives line breaks and printable text, else a binary file; then strict UTF-8, then
 GB18030 (a superset of GBK and GB2312) or Big5, whichever reads as more common Chinese characters.
-The reader then removes control characters (keeping tab, line ends and form feed) and flags
-traditional script, both as warnings. Normalisation only deletes characters or replaces them one
+The reader then removes control characters (keeping tab, line ends and form feed), reads the HTML
+markup of text copied from a page's source as what it stands for, and flags traditional script,
+all as warnings. Normalisation only deletes characters or replaces them one
 for one (see :mod:`policykg.graph.mapped`), so that every position maps back to the text as read
 and every quote is exact.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import html
 import os
 import re
 import unicodedata
@@ -35,6 +37,17 @@ _CONTROL_OK = "\t\n\r\f"
 # page break), and the bidirectional overrides that can make text display other than it reads.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAK = re.compile("\r\n|\r|\n")
+# HTML markup, as text copied from a page's source keeps it: the tags that break a line or a row
+# (<br>, <p>, </div>, </tr>), those between cells (<td>), the others (<span>, <strong>), and the
+# entities (&nbsp;, &#12288;, &lt;). Only the tags of HTML are markup: <本市…的实施意见> is a title.
+_LINE_TAGS = "br|p|div|li|tr|h[1-6]|table|tbody|thead|ul|ol|section|article|center|blockquote"
+_INLINE_TAGS = "span|strong|b|i|u|em|font|a|img|sup|sub|o:p|col|colgroup|caption"
+_MARKUP = re.compile(
+    rf"(?P<line></?(?:{_LINE_TAGS})\b[^<>]*>)|(?P<cell></?t[dh]\b[^<>]*>)|(?P<inline></?(?:{_INLINE_TAGS})\b[^<>]*>)"
+    r"|(?P<entity>&(?:[a-zA-Z]{2,8}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});)",
+    re.IGNORECASE,
+)
+_BLANK_ENTITIES = {"&nbsp;", "&ensp;", "&emsp;", "&thinsp;", "&#160;", "&#12288;", "&#8194;", "&#8195;"}
 # A page's number on a line of its own, as text taken from a PDF keeps it: GB/T 9704 prints it
 # between two dashes (— 3 —), others write 第3页 (共12页). It falls wherever the page ends, mid-
 # sentence as often as not, so the line goes and the sentence reads on. Blank lines (and form
@@ -195,8 +208,8 @@ def _decode_chinese(data: bytes, name: str, utf8_err: UnicodeDecodeError) -> tup
 
 def clean(text: str, name: str) -> tuple[str, list[Problem]]:
     """Remove page numbers and control characters (a warning), read a PDF font's look-alikes as
-    the ideographs they stand for (a warning), and flag a document in traditional script (a
-    warning)."""
+    the ideographs they stand for and HTML markup as what it stands for (warnings), and flag a
+    document in traditional script (a warning)."""
     text = _PAGE_NUMBER.sub(lambda m: max(m["before"], m["after"], key=len), text)
     problems = []
     lookalikes = list(_LOOKALIKE.finditer(text))
@@ -213,6 +226,12 @@ def clean(text: str, name: str) -> tuple[str, list[Problem]]:
         kinds = ", ".join(sorted({f"U+{ord(m.group()):04X}" for m in controls})[:5])
         problems.append(Problem(name, line, "warning", f"{len(controls)} control characters removed ({kinds})"))
         text = _CONTROL.sub("", text)
+    markup = list(_MARKUP.finditer(text))
+    if markup:
+        line = len(_LINE_BREAK.findall(text, 0, markup[0].start())) + 1
+        message = f"{len(markup)} HTML tags and entities, as a page's source holds them, read as what they stand for"
+        problems.append(Problem(name, line, "warning", message))
+        text = _MARKUP.sub(_unmarked, text)
     han = sum(1 for ch in text if is_han(ch))
     traditional = [m.start() for m in re.finditer(f"[{TRADITIONAL}]", text)]
     if len(traditional) >= 5 and len(traditional) >= 0.02 * han:
@@ -228,6 +247,18 @@ def clean(text: str, name: str) -> tuple[str, list[Problem]]:
             )
         )
     return text, problems
+
+
+def _unmarked(markup: re.Match) -> str:
+    """What a tag or an entity stands for: a line break, a cell's edge, nothing, or its character."""
+    if markup["line"]:
+        return "\n"
+    if markup["cell"]:
+        return "\t" if not markup["cell"].startswith("</") else ""
+    if markup["inline"]:
+        return ""
+    entity = markup["entity"]
+    return " " if entity.lower() in _BLANK_ENTITIES else html.unescape(entity)
 
 
 def read_source(path: Path) -> SourceText:

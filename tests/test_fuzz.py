@@ -316,7 +316,8 @@ def check_outline(outline: Outline, name: str) -> None:
 def test_reader_gives_back_the_text_in_every_encoding_and_line_end(text, encoding, ending):
     path = write(text, encoding, ending)
     source = read_source(path)
-    assert source.text == text.replace("\n", ending)
+    shown = text.replace("<b>", "").replace("</b>", "")  # the names' HTML markup reads as its text
+    assert source.text == shown.replace("\n", ending)
     assert [p for p in source.problems if "traditional" in p.message] == []
 
 

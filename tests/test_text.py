@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policykg.errors import CorpusError
-from policykg.graph.text import decode, normalize
+from policykg.graph.text import clean, decode, normalize
 
 SAMPLE = "（一）强化科技和人才支撑。坚持企业创新主体地位，（责任单位：市科技局、市工信局）\n"
 
@@ -100,3 +100,25 @@ def test_quotes_of_spans_are_exact(text, data):
     span = norm.span(start, end)
     assert norm.quote(start, end) == text[span.start : span.end]
     assert span.start == norm.index[start] and span.end == norm.index[end - 1] + 1
+
+
+def test_html_markup_copied_from_a_page_s_source_reads_as_what_it_stands_for():
+    """<br> and <p> break lines, <td> separates cells, <span> is nothing, &nbsp; is a space and
+    &lt; its character, with a warning naming the line of the first; a title in angle brackets
+    (<本市…的实施意见>) is no markup."""
+    source = (
+        "关于印发<本市推进海绵城市建设的实施意见>的通知<br>\n"
+        "&nbsp;&nbsp;一、<span style='font-weight:bold'>主要目标</span><br/>"
+        "<p>到2025年，达标面积占比&gt;40%。</p><table><tr><td>序号</td><td>任务</td></tr></table>"
+    )
+    text, problems = clean(source, "page.txt")
+    assert text == (
+        "关于印发<本市推进海绵城市建设的实施意见>的通知\n\n"
+        "  一、主要目标\n\n到2025年，达标面积占比>40%。\n\n\n\t序号\t任务\n\n"
+    )
+    assert [(p.line, p.severity) for p in problems] == [(1, "warning")]
+    assert "17 HTML tags and entities" in problems[0].message
+    assert clean("关于印发<本市推进海绵城市建设的实施意见>的通知", "page.txt") == (
+        "关于印发<本市推进海绵城市建设的实施意见>的通知",
+        [],
+    )
