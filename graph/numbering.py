@@ -1,8 +1,8 @@
 """Outline numbering: the markers that open numbered items, and Chinese numerals.
 
 Styles, from the outermost level in: the divisions of regulations and rules, ``第一章`` / ``第一节``,
-and their articles ``第一条``; then ``一、`` / ``(一)`` / ``1.`` or ``1、`` / ``(1)`` / ``①``. A plan's
-box (``专栏1 重点工程``) stands among the ``(一)`` items, and holds its own list or table.
+and their articles ``第一条``; then ``一、`` / ``(一)`` / ``1.`` or ``1、`` / ``(1)`` or ``1)`` / ``①``.
+A plan's box (``专栏1 重点工程``) stands among the ``(一)`` items, and holds its own list or table.
 Patterns run on normalised text, where full-width brackets are already folded to ASCII.
 """
 
@@ -84,6 +84,7 @@ STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     # then a term such as 5G, 3D, 4K) are still markers, though not "1.5GW".
     ("arabic", 5, re.compile(r"(\d{1,3})(?:[.、](?!\d)|\.(?=(?:19|20)\d\d|\d[A-Z](?![A-Za-z])))")),
     ("arabic_paren", 6, re.compile(r"\((\d{1,3})\)")),
+    ("arabic_half", 6, re.compile(r"(\d{1,3})\)")),  # 1） as many type the (1) of GB/T 9704
     ("circled", 7, re.compile(f"([{_CIRCLED}])")),
 )
 # Chapters and sections head the articles without numbering them: articles run on across them.
@@ -107,8 +108,8 @@ class Marker:
 
 def format_segment(style: str, ordinal: int) -> str:
     """
-    >>> [format_segment(s, 3) for s in ("cn", "cn_paren", "arabic", "arabic_paren", "circled", "box")]
-    ['三', '（三）', '3', '（3）', '③', '专栏3']
+    >>> [format_segment(s, 3) for s in ("cn", "cn_paren", "arabic", "arabic_paren", "arabic_half", "circled", "box")]
+    ['三', '（三）', '3', '（3）', '3）', '③', '专栏3']
     >>> [format_segment(s, 12) for s in ("part", "chapter", "section", "article")]
     ['第十二部分', '第十二章', '第十二节', '第十二条']
     """
@@ -124,6 +125,8 @@ def format_segment(style: str, ordinal: int) -> str:
         return str(ordinal)
     if style == "arabic_paren":
         return f"（{ordinal}）"
+    if style == "arabic_half":
+        return f"{ordinal}）"
     if style == "box":
         return f"专栏{ordinal}"
     return _CIRCLED[ordinal - 1]
@@ -134,8 +137,8 @@ def parse_segment(segment: str) -> tuple[str, int]:
 
     >>> parse_segment("（三十二）")
     ('cn_paren', 32)
-    >>> parse_segment("第六十四条"), parse_segment("第二部分"), parse_segment("专栏2")
-    (('article', 64), ('part', 2), ('box', 2))
+    >>> parse_segment("第六十四条"), parse_segment("第二部分"), parse_segment("专栏2"), parse_segment("2）")
+    (('article', 64), ('part', 2), ('box', 2), ('arabic_half', 2))
     """
     if segment == UNNUMBERED:
         return "text", 1
@@ -144,6 +147,8 @@ def parse_segment(segment: str) -> tuple[str, int]:
     for style, word in _DIVISION_WORDS.items():
         if segment.startswith("第") and segment.endswith(word):
             return style, cn_to_int(segment[1 : -len(word)])
+    if segment[:-1].isdigit() and segment.endswith("）"):
+        return "arabic_half", int(segment[:-1])
     inner = segment.strip("（）")
     if inner in _CIRCLED:
         return "circled", _CIRCLED.index(inner) + 1

@@ -89,11 +89,23 @@ def is_prose(line: str) -> bool:
     return len(line) >= 20 or any(c in line for c in ",、;")
 
 
-def starts_block(line: str) -> bool:
-    """A line that opens something new: an item, a heading, a cell, an annex, a clause, a date."""
+def starts_block(line: str, before: str = "") -> bool:
+    """A line that opens something new, after the line ``before``: an item, a heading, a cell, an
+    annex, a clause, a date."""
     return bool(
-        match_marker(line) or line.startswith(("\t", "附件", "附表", "---", "(责任单位", "|")) or DATE_LINE.match(line)
+        _opening_marker(line, before)
+        or line.startswith(("\t", "附件", "附表", "---", "(责任单位", "|"))
+        or DATE_LINE.match(line)
     )
+
+
+def _opening_marker(line: str, before: str = "") -> Marker | None:
+    """The number that opens ``line``, after the line ``before``; a 1) is none where that line left a
+    bracket or a number open: it is the rest of a (1) or of the number (…(/3)公园…, …2016-20/35)》)."""
+    marker = match_marker(line)
+    if marker and marker.style == "arabic_half" and before and (before[-1] in "(-" or before[-1].isdigit()):
+        return None
+    return marker
 
 
 def is_heading(text: str) -> bool:
@@ -123,7 +135,7 @@ def continues(prev: str, nxt: str) -> bool:
         return True
     if prev and nxt and prev[-1] in "〔〕" and nxt[0].isdigit():  # a document number: 沪府办发〔2020〕/3号
         return True
-    if prev.count("(") > prev.count(")") and nxt and not starts_block(nxt):  # a bracket left open: (责任部门:/…)
+    if prev.count("(") > prev.count(")") and nxt and not starts_block(nxt, prev):  # a bracket left open: (责任部门:/…)
         return True
     if prev and nxt and all(c in ")。;:,、》〕" for c in nxt):  # a sentence's last marks wrapped alone: …(管委会)/)
         return True
@@ -134,7 +146,7 @@ def continues(prev: str, nxt: str) -> bool:
         and is_prose(prev)
         and "\t" not in prev
         and "|" not in prev
-        and not starts_block(nxt)
+        and not starts_block(nxt, prev)
         and not _FIELD.match(nxt)  # a task's next field, outside any bracket: 完成时限:…
     )
 
@@ -358,7 +370,8 @@ def _text_item(doc: MappedText, lines: list[Line]) -> Item:
 def _without_wrapped(doc: MappedText, lines: list[Line], markers: dict[int, Marker]) -> dict[int, Marker]:
     """The markers less those a hard-wrapped text put at a line's start inside a sentence
     (…全面推广容缺办理、多评合/一、区域统一评估…): the line before runs on into it, is no item's
-    own line, and the number does not follow the last of its style."""
+    own line, and the number does not follow the last of its style; a 1) may be the rest of the
+    line before (:func:`_opening_marker`)."""
     kept: dict[int, Marker] = {}
     last: dict[str, int] = {}
     for i, marker in sorted(markers.items()):
@@ -368,6 +381,8 @@ def _without_wrapped(doc: MappedText, lines: list[Line], markers: dict[int, Mark
         before = lines[j].text(doc) if j >= 0 else ""
         wrapped = before and before[-1] not in _TERMINAL and _unfinished(before)
         if wrapped and j not in markers and marker.ordinal != last.get(marker.style, 0) + 1:
+            continue
+        if not _opening_marker(lines[i].text(doc), before):
             continue
         kept[i] = marker
         last[marker.style] = marker.ordinal
@@ -385,7 +400,7 @@ def _preamble_start(doc: MappedText, lines: list[Line], first: int) -> int:
         if text in (":", "。"):  # a hard-wrapped text put the sentence's last mark on a line of its own
             text, after = "", text
         if text:
-            runs_on = _unfinished(text) and bool(after) and not starts_block(after)
+            runs_on = _unfinished(text) and bool(after) and not starts_block(after, text)
             if not (text.endswith("。") or (last and text.endswith("如下:")) or runs_on):
                 break
             last, after = False, text

@@ -64,8 +64,9 @@ LEVEL = {"national": "National", "provincial": "Provincial", "municipal": "Munic
 KIND = {"level": "Level", "growth": "Growth", "share": "Share", "count": "Count", "reduction": "Reduction",
         "multiple": "Multiple", "coverage": "Coverage", "category": "CategoryTarget", "ratio": "Ratio"}  # fmt: skip
 MENTIONS = {"Industry": "mentionsIndustry", "Company": "mentionsCompany"}
-_STYLE_CODE = {"cn": "", "cn_paren": "p", "arabic": "", "arabic_paren": "a", "circled": "c", "box": "box",
-               "part": "pt", "chapter": "ch", "section": "s", "article": "art", "text": "text"}  # fmt: skip
+_STYLE_CODE = {"cn": "", "cn_paren": "p", "arabic": "", "arabic_paren": "a", "arabic_half": "h", "circled": "c",
+               "box": "box", "part": "pt", "chapter": "ch", "section": "s", "article": "art",
+               "text": "text"}  # fmt: skip
 
 
 @cache

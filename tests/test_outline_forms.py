@@ -298,6 +298,18 @@ def test_full_width_and_half_width_arabic_numbers():
     assert [c.path for c in item(district, "五/（一）/2").children] == [f"五/（一）/2/（{k}）" for k in range(1, 4)]
 
 
+@pytest.mark.parametrize("close", ["）", ")"])
+def test_the_fourth_level_typed_with_a_closing_bracket_alone(close):
+    """1） for the （1） of GB/T 9704, as many type it: items under the 1. item they follow."""
+    text = "\n".join(
+        ["某县农村人居环境整治实施方案", "", "一、重点任务", "1.推进厕所革命。"]
+        + [f"1{close}完成户厕改造500户。", f"2{close}建设公共厕所20座。", "2.治理生活污水。"]
+    )
+    outline = read(text + "\n")
+    assert paths(outline) == ["一", "一/1", "一/1/1）", "一/1/2）", "一/2"]
+    assert messages(outline) == []
+
+
 def test_items_numbered_on_across_sections_keep_their_numbers():
     outline = outline_of("qingpu-fire-safety-2024")  # one paragraph a line, no blank lines
     assert [c.path for c in item(outline, "二").children] == ["二/（五）", "二/（六）", "二/（七）"]
