@@ -62,7 +62,7 @@ _LEAD_FORM = re.compile(r"^(?:由)?(.+?)牵头(?:负责)?(?:[,;](.+))?$")  # (�
 _AFTER_LEAD = re.compile(
     rf"([^,;]+?)(配合|参与|协同|{_JOINT}|(?:组织|负责|具体)?(?:落实|实施)|具体负责|负责)?(?=[,;]|$)"
 )
-_LEAD_MARK = re.compile(r"[(（]牵头(?:单位)?[)）]$")  # 市工信局（牵头）: the lead among those listed
+_LEAD_MARK = re.compile(r"[(（\[【〔]牵头(?:单位)?[)）\]】〕]$")  # 市工信局（牵头）, 〔牵头〕: the lead of those listed
 _SEPARATORS = re.compile(r"[、,;。/ ]")  # a space or a slash after a body's name separates it, as 、 does
 _CONJUNCTIONS = re.compile(r"[、,;。/ ]|以及|或者|和|及|与|或")  # prose lists: 各镇政府、街道办事处和头桥集团
 _KEEPS_OWN_PREFIX = re.compile(
@@ -312,9 +312,12 @@ def first_listed_lead(outline: Outline, found: list[Assignment]) -> list[Assignm
 def _names_only(path: str, content: MappedText, quote: Span) -> list[Assignment]:
     """The bodies a bracket names alone, each responsible (none unless every piece is a body's name);
     jointly when 按职责分工负责 follows them, as the State Council's task divisions and the provinces'
-    write a task shared with no lead: （商务部、海关总署、税务总局等按职责分工负责）."""
+    write a task shared with no lead: （商务部、海关总署、税务总局等按职责分工负责）, with or without
+    由 before them."""
     if deadline := _DEADLINE_AFTER.search(content.text):
         content = content[: deadline.start()]
+    if content.text.startswith("由"):
+        content = content[1:]
     mentions, joint = joint_list(content)
     if not mentions or not all(_AGENCY_FORM.fullmatch(m.name) for m in mentions):
         return []

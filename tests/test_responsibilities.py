@@ -94,6 +94,10 @@ def assignments(body: str):
             "\n责任单位：市工信局（牵头）、各区政府\n完成时限：2026年底",
             [("市工信局", "lead", 1), ("各区政府", "support", 1)],
         ),
+        (
+            "（责任单位：市商务局〔牵头〕、市财政局）",
+            [("市商务局", "lead", 1), ("市财政局", "support", 1)],
+        ),
         ("（市发改委牵头，各区政府具体负责）", [("市发改委", "lead", 1), ("各区政府", "implementer", 1)]),
         ("（主责单位：市发改委；协同单位：市财政局）", [("市发改委", "responsible", 1), ("市财政局", "support", 1)]),
         # a list of bodies ends at another field or a deadline
@@ -139,6 +143,7 @@ def assignments(body: str):
         "by-a-lead",
         "lead-marked-in-the-list",
         "lead-marked-on-a-line-with-a-deadline-after",
+        "lead-marked-in-tortoise-shell-brackets",
         "lead-and-those-who-carry-it-out",
         "co-operating-bodies",
         "a-leader-before-and-a-deadline-after",
@@ -165,6 +170,7 @@ def test_clause_forms(clause, expected):
         # the variants of the words
         ("（市发展改革委、市财政局按照职责分工落实）", ["市发展改革委", "市财政局"]),
         ("（市发展改革委、市财政局按职能分工负责）", ["市发展改革委", "市财政局"]),
+        ("（由市发展改革委、市财政局按职责分工负责）", ["市发展改革委", "市财政局"]),  # 由 before them
     ],
 )
 def test_bodies_sharing_a_task_with_no_lead_are_jointly_responsible(clause, names):
