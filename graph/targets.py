@@ -31,8 +31,8 @@ _COUNT_UNITS = (  # 家次, 人次: visits and attendances (establishments or pe
     "场次|人次|家次|户次|车次|架次|批次|班次|家|个|项|件|座|条|台套|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间"
 )
 _MEASURE_UNITS = (
-    "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|立方米|公斤|千克|斤|"
-    "m2|㎡|年一遇|岁"
+    "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|毫克/立方米|立方米|公斤|"
+    "千克|斤|m2|㎡|[μµ]g/m[3³]|mg/m[3³]|年一遇|岁"
 )
 _MAGNITUDE = "(?:[十百千]?(?:万亿|万|亿))?"  # 亿元, 万亿元, 千万元 (as target_checks reads them)
 _UNITS = rf"%|个百分点|倍|{_MAGNITUDE}(?:元|{_MEASURE_UNITS}|{_COUNT_UNITS})"  # 个百分点: percentage points
@@ -41,10 +41,10 @@ _QUANTITY = re.compile(
     rf"|(?P<num>{_NUMBER}|[{_HAN_DIGITS}]+)(?:\s*(?P<sep>[-~—–至])\s*(?P<num2>{_NUMBER}))?\s*(?P<unit>{_UNITS}))"
     r"(?P<qual>及以上|以上|左右|以内|以下|内(?=[,;。:)]|$))?"  # …压缩至1个工作日内。: within
 )
-# Whole-set goals: 倍增 or 翻一番 (doubling), 翻两番 (four times), 全覆盖/全量 (all of it), 清零 (none
+# Whole-set goals: 倍增, 翻一番 or 增长一倍 (doubling), 翻两番 (four times), 全覆盖/全量 (all of it), 清零 (none
 # left), 全面完成 by a year, 零突破 (the first one).
 _SPECIAL = re.compile(
-    r"(?:(?P<double>倍增|翻一番)|(?P<quadruple>翻两番)|(?<![健安齐])(?P<full>全覆盖)|(?P<all>全量)(?=上线|安装|纳入|接入|覆盖|应用|办理)|(?P<zero>清零)"
+    r"(?:(?P<double>倍增|翻一番|(?:增长|增加|提高)一倍)|(?P<quadruple>翻两番)|(?<![健安齐])(?P<full>全覆盖)|(?P<all>全量)(?=上线|安装|纳入|接入|覆盖|应用|办理)|(?P<zero>清零)"
     r"|(?P<done>全面完成)(?!\d)|(?P<first>零突破))(?!行动|活动|工程|计划|工作|的)"
 )
 _MULTIPLES = {"double": 2.0, "quadruple": 4.0}  # what a whole-set goal multiplies its base by
@@ -89,6 +89,8 @@ _HAN_VERB = re.compile(r"(?:实施|开展|建设|提升|新建|建成|新增|完
 _COMPARATOR = re.compile(
     r"不得?低于|不得?少于|不小于|至少|不得?超过|不高于|不大于|低于|小于|控制在|超过|高于|大于|突破|超|约"
 )
+# signs as their words read: ≥ 不低于, ≤ 不超过, > 大于, < 小于 (a ceiling, as 小于 and 低于 are)
+_SIGNS = {"≥": ">=", "≧": ">=", "≤": "<=", "≦": "<=", ">": ">", "<": "<="}
 _FLOOR = re.compile(r"(?:不得?低于|不得?少于|不小于|至少)$")
 _NO_SUBJECT = re.compile(r"(?:年均|同比|每年)?(?:增长|增速|递增|提高|提升|增加|下降|降低|减少)?")  # a predicate alone
 _REACHES = re.compile(rf"(?:达到|达(?!标)|突破|超过|超|[增提][加升高]到)$|{_FLOOR.pattern}")
@@ -104,7 +106,7 @@ _LEADING = re.compile(
 _BODY_END = r"(?:局|委|办|厅|队|政府|中心|公司|部门)"
 _BEARER = re.compile(rf"^[^,;]{{1,30}}?{_BODY_END}(?:要|应当|须|必须|负责)(?:会同[^,;]{{1,30}}?{_BODY_END})?")
 _TRAILING = re.compile(
-    rf"(?:{_VERBS.replace('|改造', '')}|分别|总?数量|总数|总?规模|均|的|应|原则上|(?:最多|最长)?不得?)+$"
+    rf"(?:{_VERBS.replace('|改造', '')}|分别|总?数量|总数|总?规模|均|的|应|原则上|(?:最多|最长)?不得?|[≥≧≤≦<>])+$"
 )  # keep "管道改造"
 
 
@@ -177,6 +179,8 @@ def _comparator(before: str, qual: str | None, ranged: bool) -> str:
         return "≈"
     if qual in ("以内", "内", "以下"):
         return "<="
+    if sign := re.search(r"([≥≧≤≦<>])\s*$", before):  # 达标率≥95%: a sign just before the figure
+        return _SIGNS[sign.group(1)]
     found = [m.group() for m in _COMPARATOR.finditer(before)]
     word = found[-1] if found else ""
     if word in ("超过", "高于", "大于", "突破"):
@@ -219,7 +223,7 @@ def _clean(indicator: str) -> str:
 
 
 _PREDICATES = (
-    r"(?:年均|同比|在(?:19|20)\d\d年基础上|较(?:19|20)\d\d年|从[^,;]*?)?(?:增长|增速|下降|降低|达到(?!或)|达(?=[\d〇零一二两三四五六七八九十百千万约])|[增提][加升高][到至]|降[至到]|提[高升](?=[\d〇零一二两三四五六七八九十百千]|$)|"
+    r"(?:年均|同比|在(?:19|20)\d\d年基础上|较(?:19|20)\d\d年|从[^,;]*?|由(?=\d)[^,;]*?)?(?:增长|增速|下降|降低|达到(?!或)|达(?=[\d〇零一二两三四五六七八九十百千万约])|[增提][加升高][到至]|降[至到]|提[高升](?=[\d〇零一二两三四五六七八九十百千]|$)|"
     r"(?:最多|最长)?不得?超过|超过|超|突破|实现|完成|高于|低于|不得?低于|不得?少于|不得?高于|不?[小大]于|保持在|保持|稳定在|控制在|"
     r"[压缩][缩短][至到])"
 )
@@ -228,9 +232,9 @@ _PREDICATES = (
 def _indicator(clause: str, kind: str) -> str:
     """What is measured: the subject before the predicate ("森林覆盖率达到…", "煤炭消费占一次能源消费
     比重保持在…"), else what follows it ("完成既有建筑节能改造4000万平方米"); for a count the object
-    of its verb ("新增…"), unless it grows from a figure ("公园数量从438座增加到…")."""
+    of its verb ("新增…"), unless it grows from a figure ("公园数量从438座增加到…", "由…")."""
     m = re.search(rf"(.*?){_PREDICATES}(.*)", clause)
-    if m and (_clean(m.group(1)) or _clean(m.group(2))) and (kind != "count" or "从" in clause):
+    if m and (_clean(m.group(1)) or _clean(m.group(2))) and (kind != "count" or re.search(r"从|由\d", clause)):
         return _clean(m.group(1)) or _clean(m.group(2))
     changed = _CHANGED_TO.search(clause)
     return _clean(changed.group(1) if changed else clause)

@@ -23,6 +23,9 @@ _CONVERSIONS = {  # a unit: (the base unit of its kind, how many of the base one
     "m2": ("平方米", 1),
     "㎡": ("平方米", 1),
     "兆瓦": ("千瓦", 1000),
+    **{f"{m}g/m{c}": ("微克/立方米", 1) for m in "μµ" for c in "3³"},  # as tables print 微克/立方米
+    **{f"mg/m{c}": ("微克/立方米", 1000) for c in "3³"},
+    "毫克/立方米": ("微克/立方米", 1000),
 }
 
 
@@ -33,6 +36,8 @@ def base_unit(unit: str) -> tuple[str, int]:
     (('元', 100000000), ('元', 10000000), ('元', 1000000000000), ('元', 1))
     >>> base_unit("平方公里"), base_unit("万千瓦"), base_unit("万人"), base_unit("%"), base_unit("千瓦")
     (('平方米', 1000000), ('千瓦', 10000), ('人', 10000), ('%', 1), ('千瓦', 1))
+    >>> base_unit("μg/m³"), base_unit("mg/m3")
+    (('微克/立方米', 1), ('微克/立方米', 1000))
     """
     factor = 1
     if m := _MAGNITUDES.fullmatch(unit):

@@ -36,6 +36,7 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         # doubling and quadrupling as official writing says them
         ("全市数字经济规模比2020年翻一番", [("multiple", 2.0, "倍", "=", None)]),
         ("地区生产总值实现翻两番", [("multiple", 4.0, "倍", "=", None)]),
+        ("规上工业增加值增长一倍", [("multiple", 2.0, "倍", "=", None)]),
         # a ratio after its name: the first term per one of the second; a ratio that names no goal
         ("新能源汽车车桩比达到2:1以下", [("ratio", 2.0, ":1", "<=", None)]),
         ("中小学师生比不低于1∶15", [("ratio", 0.0667, ":1", ">=", None)]),
@@ -45,6 +46,11 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("城市核心区公共充电服务半径小于1公里", [("level", 1, "公里", "<=", None)]),
         ("新建公共建筑屋顶光伏覆盖面积比例不小于50%", [("share", 50, "%", ">=", None)]),
         ("单体规模大于5000千瓦", [("level", 5000, "千瓦", ">", None)]),
+        # the signs of a table or a web page, as their words
+        ("城市生活垃圾回收利用率≥35%", [("share", 35, "%", ">=", None)]),
+        ("细颗粒物浓度≤30μg/m³", [("level", 30, "μg/m³", "<=", None)]),
+        ("人均地区生产总值>10万元", [("level", 10, "万元", ">", None)]),  # ＞ and ＜ as normalised
+        ("万元GDP用水量<50立方米", [("level", 50, "立方米", "<=", None)]),
         # comparators away from the number, and ceilings
         ("等级应急避难场所建设面积应不少于总量的30%", [("share", 30, "%", ">=", None)]),
         ("实现分流制强排地区雨水主管满管率低于50%", [("share", 50, "%", "<=", None)]),
@@ -272,6 +278,8 @@ def test_what_a_support_policy_pays_and_whom_it_pays_are_no_targets(text):
         # the verb that brings it to the figure is no part of it
         ("物流成本占GDP比重降至13.5%左右", "物流成本占GDP比重"),
         ("城市污水处理率提升至95%", "城市污水处理率"),
+        ("森林覆盖率由30.2%提高到32%", "森林覆盖率"),  # from a figure, as 从
+        ("城市生活垃圾回收利用率≥35%", "城市生活垃圾回收利用率"),
     ],
 )
 def test_an_indicator_named_with_a_verb_s_character_is_named_whole(text, indicator):
