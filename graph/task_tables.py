@@ -38,6 +38,7 @@ _ROLE_COLUMNS = tuple(
 )
 
 _CLAUSE_END = re.compile(r"[，,；;。：:]")
+_NAMING = re.compile(r"[\u4e00-\u9fff](?<![年月日底末前])[\u4e00-\u9fff]")  # words, not a figure or a date
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,13 @@ def _columns(header: list[str]) -> dict[str, int]:
 
 
 def _names(row: GridRow, before: int, number: int | None) -> list[MappedText]:
-    """The cells that name the row's task, left of the first role column (its number left out):
-    those it takes from a row above first, its own last."""
+    """The cells that name the row's task, left of the first role column (its number left out, and
+    the figures and dates a project table prints there: 总投资 15, 建设年限 2024-2026): those it takes
+    from a row above first, its own last."""
     number = number if row.number else None
-    cells = [(j, c) for j, c in enumerate(row.cells[:before]) if c is not None and c.text and j != number]
+    cells = [
+        (j, c) for j, c in enumerate(row.cells[:before]) if c is not None and _NAMING.search(c.text) and j != number
+    ]
     return [c for _, c in sorted(cells, key=lambda jc: (row.printed[jc[0]], jc[0]))]
 
 
