@@ -37,14 +37,17 @@ SENTENCE_BEST = 0.3  # ... or when it is the closest upper measure to a lower se
 SENTENCE_WEIGHT = 0.5  # of the score, the closest pair of sentences; the rest, the whole texts
 _CLAUSE = re.compile(r"[（(][^（）()]*(?:单位|部门|牵头)[^（）()]*[）)]")  # responsibility clauses
 # The formulas of a regulation's 法律责任 articles, which every liability article of every level
-# repeats whoever it binds and whatever it punishes, and those of its general provisions (违反本条例
-# 规定, 从其规定, 法律、法规授权的…组织): what an article carries out is told by its subject, its
-# task or its offence, not by them.
+# repeats whoever it binds and whatever it punishes, those of its general provisions (违反本条例
+# 规定, 从其规定, 法律、法规授权的…组织), and the generic subject and modal every article opens with
+# (县级以上人民政府及其有关部门应当, 任何单位和个人不得): what an article carries out is told by its
+# own subject, its task or its offence, not by them.
 _FORMULA = re.compile(
     r"情节严重的|构成犯罪的|依法追究刑事责任|对直接负责的主管人员和其他直接责任人员|依法给予(?:行政)?处分"
     r"|责令(?:限期)?改正|拒不改正的|没收违法所得|有违法所得的|(?:并)?处[^，。；]{0,12}以上[^，。；]{0,12}以下(?:的)?罚款"
     r"|违反本(?:条例|办法|规定)(?:规定)?(?:的行为)?|(?:法律|行政法规|法律、(?:行政)?法规)(?:另|已)?有(?:处罚)?规定的，?从其规定"
     r"|法律、法规授权的具有管理公共事务职能的组织|有下列(?:情形|行为)之一的"
+    r"|(?:县级以上|各级)?(?:地方)?(?:人民政府)?(?:及其)?(?:有关|相关)?(?:部门|主管部门)?(?:及其工作人员)?(?:应当|不得)"
+    r"|任何单位和个人"
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]+|[0-9]+")
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")

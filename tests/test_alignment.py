@@ -1,11 +1,12 @@
 """Alignment of measures across levels on the development chains, against gold pairs written
 from reading both documents (tests/golden/alignment).
 
-The floors sit just under the figures measured when they were set (pairs: precision 0.86, recall
-0.66; upper measures not taken up: precision 0.70, recall 0.93). The constants of the method were
-chosen on these chains; leaving each chain out of the choice in turn gives precision 0.82 and recall
-0.65 on the chain left out. The goals of the flow issue (precision 0.9, recall 0.85) are not reached
-by the lexical method (see the issue notes).
+The floors sit just under the figures measured when they were set (pairs: precision 0.87, recall
+0.67; upper measures not taken up: precision 0.70, recall 0.94). The constants of the method were
+chosen on these chains; leaving each chain out of the choice in turn gave precision 0.82 and recall
+0.65 on the chain left out (before the generic subjects of articles were set aside). The goals of
+the flow issue (precision 0.9, recall 0.85) are not reached by the lexical method (see the issue
+notes).
 """
 
 from __future__ import annotations
@@ -34,13 +35,13 @@ def test_pairs_against_the_gold_of_every_development_chain():
     t = _totals()
     precision, recall, _ = f1(t["matched"], t["golden"], t["extracted"])
     assert len(CHAINS) >= 10
-    assert precision >= 0.84 and recall >= 0.65, (precision, recall, t)
+    assert precision >= 0.86 and recall >= 0.66, (precision, recall, t)
 
 
 def test_upper_measures_not_taken_up():
     t = _totals()
     precision, recall, _ = f1(t["idle_matched"], t["idle_golden"], t["idle_extracted"])
-    assert precision >= 0.68 and recall >= 0.9, (precision, recall, t)
+    assert precision >= 0.69 and recall >= 0.93, (precision, recall, t)
 
 
 def test_a_restated_task_is_paired_with_its_evidence_and_a_local_one_is_not():
