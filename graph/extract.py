@@ -12,7 +12,7 @@ from policykg.graph.gazetteer import Agency, Gazetteer, Place
 from policykg.graph.lineage import LEVELS, level_of, outline_citations
 from policykg.graph.outline import Outline, read_outline
 from policykg.graph.prose import prose_assignments
-from policykg.graph.records import Cluster, DocumentRecord
+from policykg.graph.records import Assignment, Cluster, DocumentRecord
 from policykg.graph.responsibilities import body_assignments, first_listed_lead
 from policykg.graph.targets import outline_targets
 from policykg.graph.task_tables import annex_assignments, annex_deadlines, annex_items
@@ -63,7 +63,7 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
             return gazetteer.division(issuers[0], name) or agency
         return agency
 
-    assignments = [(a, bearer(a.agency.name)) for a in found]
+    assignments = _once([(a, bearer(a.agency.name)) for a in found])
     places: dict[str, Place] = {}
     for area in [city, *(agency.city for agency in issuers), *(agency.city for _, agency in assignments)]:
         places.update((p.iri, p) for p in gazetteer.chain(area) if not p.in_gazetteer)
@@ -82,6 +82,18 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         mentions={item.path: gazetteer.find(item.body.text, city) for item in outline.walk()},
         problems=problems,
     )
+
+
+def _once(assignments: list[tuple[Assignment, Agency]]) -> list[tuple[Assignment, Agency]]:
+    """Each body once in a role of a clause, however many of the names listed stand for it (各市、区人民
+    政府 in a city's text: its county-level cities and districts, one tier), at its first rank."""
+    seen: set[tuple] = set()
+    out = []
+    for a, agency in assignments:
+        if (once := (a.path, a.role, a.source, a.quote, agency.iri)) not in seen:
+            seen.add(once)
+            out.append((a, agency))
+    return out
 
 
 def extract_document(path: Path, gazetteer: Gazetteer | None = None) -> DocumentRecord:

@@ -152,6 +152,7 @@ _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TO
 # document's own chain: 市 is the prefecture, or the province when it is a 直辖市 (上海市).
 _LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "县(市)区": (COUNTY,), "县市区": (COUNTY,),
                 "区(市)": (COUNTY,), "区市": (COUNTY,),  # Qingdao's districts and county-level cities
+                "县级市": (COUNTY,),
                 "乡(镇)": (TOWNSHIP,), "镇(乡)": (TOWNSHIP,), "乡镇": (TOWNSHIP,),
                 "县级以上": (COUNTY,), "设区的市级以上": (PREFECTURE,), "地级以上市": (PREFECTURE,),
                 "设区市": (PREFECTURE,), "省辖市": (PREFECTURE,), "地级市": (PREFECTURE,),
@@ -167,7 +168,9 @@ _VERTICAL = re.compile(r"^(?:国家税务总局(?=.+税务局$)|国网(?=.+(?:�
 # A district's police, named as a branch of the city's bureau: 市公安局青浦分局, 公安青浦分局
 _POLICE_BRANCH = re.compile(r"^(?:.{0,6}公安局|公安)(.{2,8}?)分局$")
 # 县级人民政府, 镇级政府: the level's bodies, as 县人民政府 (but 县级以上, a range of levels)
-_LEVEL_WORD = re.compile(r"^(各?[省市县区乡镇])级(?!以上|以下)")
+# 各市 in the text of a prefecture-level city: its county-level cities (not 各市直部门, its own)
+_COUNTY_CITIES = re.compile(r"^各市(?![场直级属])")
+_LEVEL_WORD = re.compile(r"^(各?[省市县区乡镇])级(?!以上|以下|市)")  # 县级市: a kind of its own
 ALL_LEVELS = "各级"  # 各级人民法院, 各级财政部门: the function at every level, as laws name it
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
 _EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[省市州县区乡镇盟旗]|街道)")
@@ -387,6 +390,8 @@ class Gazetteer:
 
     def _resolve(self, name: str, place: Place) -> Agency:
         k = key(name).replace("〔", "(").replace("〕", ")")  # 县〔市、区〕: 县(市、区) inside a clause's brackets
+        if place.division is not None and place.division.level == PREFECTURE:
+            k = _COUNTY_CITIES.sub("各县级市", k)  # 各市 in a city's text: its county-level cities
         chain = self.chain(place)
         for p in [*reversed(chain), *([self.country] if self.country else [])]:  # a ministry, from any place
             found = self._aliases.get((p.iri, k))
@@ -489,7 +494,7 @@ _DEPTH = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, TOWNSHIP: 3}
 _LEVEL_SLUG = {"省": "province", "市": "city", "设区市": "city", "省辖市": "city", "地级市": "city",
                "地级以上市": "city", "区": "district", "县": "county", "县(区)": "county", "区(县)": "county",
                "区县": "county", "旗县": "county", "县(市)区": "county", "县市区": "county", "区(市)": "county",
-               "区市": "county",
+               "区市": "county", "县级市": "county",
                "镇": "town", "乡": "township", "街道": "subdistrict",
                "乡(镇)": "township", "镇(乡)": "township", "乡镇": "town", "县级以上": "county-and-above",
                "设区的市级以上": "city-and-above", "自治区": "province", "自治州": "autonomous-prefecture",

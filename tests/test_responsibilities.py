@@ -370,3 +370,24 @@ def test_an_unknown_division_in_a_bureau_s_document_is_the_bureau_s(heading):
         parse_outline(SourceText("doc.txt", text.replace("交通运输局", "人民政府"), "utf-8")), gazetteer
     )
     assert [a.division_of for _, a in government.assignments] == [None, None, None, None]
+
+
+def test_a_city_s_county_level_cities_are_its_county_tier_named_once():
+    """各市 in the text of a prefecture-level city are its county-level cities (各县级市): with its
+    districts (各市、区人民政府) one tier, the collective of its county-level governments, once in the
+    clause; its own departments (各市直部门) stay its own, and a province's 各市 are its cities."""
+    gazetteer = Gazetteer.bundled()
+    text = (
+        "苏州市人民政府关于加快推进数字经济发展的实施意见\n\n苏府〔2024〕12号\n\n"
+        "一、加快数字基础设施建设。（责任单位：市工信局，各市、区人民政府）\n\n"
+        "二、推动产业数字化转型。（责任单位：各县级市人民政府、各市直部门）\n"
+    )
+    record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), gazetteer)
+    assert [(a.path, agency.iri.rsplit("/", 1)[1], a.rank) for a, agency in record.assignments] == [
+        ("一", "320500-industry-it", 1),
+        ("一", "320500-county-governments", 2),
+        ("二", "320500-county-governments", 1),
+        ("二", "320500-municipal-bodies", 2),
+    ]
+    province = extract(parse_outline(SourceText("doc.txt", text.replace("苏州市", "江苏省"), "utf-8")), gazetteer)
+    assert "320000-city-governments" in {agency.iri.rsplit("/", 1)[1] for _, agency in province.assignments}
