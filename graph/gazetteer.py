@@ -165,11 +165,13 @@ _OWN_NAME_LEVELS = ("自治区", "自治州", "州", "自治县", "盟", "旗")
 _GRASSROOTS = re.compile(r"^(?:街道|镇|乡)")  # a township-level body named by its kind
 # a vertically managed body named under its national authority: 国家税务总局广东省税务局
 _VERTICAL = re.compile(r"^(?:国家税务总局(?=.+税务局$)|国网(?=.+(?:电力|供电)公司$))")  # 国网杭州供电公司 too
-# A district's police, named as a branch of the city's bureau: 市公安局青浦分局, 公安青浦分局
+# A district's body named as a branch of the city's bureau: 市公安局青浦分局, 公安青浦分局,
+# 市规划自然资源委朝阳分局 (a vertically managed bureau's office in the district)
 _POLICE_BRANCH = re.compile(r"^(?:.{0,6}公安局|公安)(.{2,8}?)分局$")
-# 县级人民政府, 镇级政府: the level's bodies, as 县人民政府 (but 县级以上, a range of levels)
+_BRANCH = re.compile(r"^[省市]?([\u4e00-\u9fff]{2,10}?[局委厅])([\u4e00-\u9fff]{2,8}?)分局$")
 # 各市 in the text of a prefecture-level city: its county-level cities (not 各市直部门, its own)
 _COUNTY_CITIES = re.compile(r"^各市(?![场直级属])")
+# 县级人民政府, 镇级政府: the level's bodies, as 县人民政府 (but 县级以上, a range of levels)
 _LEVEL_WORD = re.compile(r"^(各?[省市县区乡镇])级(?!以上|以下|市)")  # 县级市: a kind of its own
 ALL_LEVELS = "各级"  # 各级人民法院, 各级财政部门: the function at every level, as laws name it
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
@@ -398,6 +400,9 @@ class Gazetteer:
             if found:
                 return found
         body = _OWN_LEVEL.sub("", _VERTICAL.sub("", k.removeprefix("中共")))  # 本级人民政府, 当地政府: the place's own
+        branch = _BRANCH.match(body)
+        if branch and self._names_place(branch[2], place) and not self.divisions.read(branch[1], place.division)[0]:
+            body = branch[2] + branch[1]  # the district's body of the bureau's function
         body = _LEVEL_WORD.sub(r"\1", _POLICE_BRANCH.sub(r"\1公安分局", body))
         body = _ONE_TIER.sub(r"\1\2\3", body)
         if k not in self._type_keys:  # a collective the vocabulary names whole (各区政府) stays one
@@ -461,6 +466,10 @@ class Gazetteer:
                 break
         zone = self._zone_committee(k)
         return Agency(iris.agency(place.slug, k), label, None, place, zone, zone is not None)
+
+    def _names_place(self, text: str, place: Place) -> bool:
+        """Whether ``text`` is all the name of a division (朝阳, 青浦区) for a document of ``place``."""
+        return self.divisions.read(text, place.division)[1] == len(text)
 
     def division(self, bureau: Agency, name: str) -> Agency | None:
         """An internal division (处, 科, 室, 股) or a branch (分局) a body's own document names

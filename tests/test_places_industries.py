@@ -100,6 +100,18 @@ def test_a_level_written_with_级_and_a_district_s_police_branch():
     assert police == {"https://w3id.org/policykg/id/agency/310118-public-security"}
 
 
+def test_a_city_bureau_s_branch_in_a_district_is_the_district_s_body_of_its_function():
+    """市规划自然资源委朝阳分局 (Beijing's planning commission in 朝阳区), 市生态环境局朝阳分局: the
+    district's bodies of those functions, as the police branch is; Beijing's 地区办事处 its districts'
+    township-level offices; a branch named by no place (市公安局轨道交通分局) is no district's."""
+    gz = Gazetteer.bundled()
+    (chaoyang,) = places(gz, "110105")
+    assert gz.resolve("市规划自然资源委朝阳分局", chaoyang).iri.endswith("/110105-natural-resources")
+    assert gz.resolve("市生态环境局朝阳分局", chaoyang) == gz.resolve("区生态环境局", chaoyang)
+    assert gz.resolve("地区办事处", chaoyang).iri.endswith("/110105-town-governments")
+    assert not gz.resolve("市公安局轨道交通分局", chaoyang).iri.endswith("/110105-public-security")
+
+
 def test_the_levels_of_autonomous_areas_and_inner_mongolia():
     """自治区, 自治州 (州), 自治县, 盟 and 旗 are levels as 省, 市, 县 are: 自治区发展改革委 in Guangxi is
     its own; 自治州人民政府 in Jilin's law each autonomous prefecture's; 盟行政公署 a league's
