@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import chain, islice
 
+from policykg.graph.numbering import ARTICLES
 from policykg.graph.records import Item, Measure, Outline, Pair
 
 MIN_SCORE = 0.16  # see the module's docstring for how the constants were chosen
@@ -50,6 +51,7 @@ _FORMULA = re.compile(
     r"|任何单位和个人"
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]+|[0-9]+")
+_ARTICLE = re.compile(r"第.+条(?:之.+)?")  # an article's path: its items are part of its measure
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
 # What sets no task: a plan's guiding ideology, a regulation's purpose and its entry into force, and
 # a section that only points to the annex that lists the tasks (主要任务 本方案主要任务及分工见附件。).
@@ -73,9 +75,9 @@ def measures_of(outline: Outline, annex_items: Iterable[Item] = ()) -> list[Meas
     out = []
     for item in chain(outline.walk(), annexed):
         head = item.path.split("/", 1)[0]
-        if item.style == "article":
+        if item.style in ARTICLES:
             measure = Measure(item.path, " ".join(i.text for i in item.walk()))
-        elif not item.children and item.path not in groups and not (head.startswith("第") and head.endswith("条")):
+        elif not item.children and item.path not in groups and not _ARTICLE.fullmatch(head):
             measure = Measure(item.path, item.text)
         else:
             continue

@@ -2,7 +2,8 @@
 
 Styles, from the outermost level in: the divisions of regulations and rules, ``第一章`` / ``第一节``,
 and their articles ``第一条``; then ``一、`` / ``(一)`` / ``1.`` or ``1、`` / ``(1)`` or ``1)`` / ``①``.
-A plan's box (``专栏1 重点工程``) stands among the ``(一)`` items, and holds its own list or table.
+A plan's box (``专栏1 重点工程``) stands among the ``(一)`` items, and holds its own list or table;
+an article an amendment inserted (``第三条之一``) is numbered by the one it follows.
 Patterns run on normalised text, where full-width brackets are already folded to ASCII.
 """
 
@@ -76,6 +77,8 @@ STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
         (style, rank, re.compile(f"第([{CN_NUMERALS}]+){word}{_DIVISION_END}"))
         for rank, (style, word) in enumerate(_DIVISION_WORDS.items())
     ),
+    # an article an amendment inserted after another, numbered by it: 第三条之一
+    ("article_added", 3, re.compile(f"第([{CN_NUMERALS}]+)条之([一二三四五六七八九十]{{1,3}}){_DIVISION_END}")),
     ("cn", 3, re.compile(f"([{CN_NUMERALS}]+)(?:、|\\.(?!\\d))")),  # 一、, and 一． as web pages print it
     ("cn_paren", 4, re.compile(f"\\(([{CN_NUMERALS}]+)\\)")),
     # a box closes the (一) item before it and ends at the next: the rank of (一) items
@@ -89,6 +92,8 @@ STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
 )
 # Chapters and sections head the articles without numbering them: articles run on across them.
 DIVISIONS = ("part", "chapter", "section")
+ARTICLES = ("article", "article_added")
+_ADDED = 100  # an inserted article's ordinal: the article it follows, times this, plus its own (第三条之一: 301)
 # The path of the one item of a document that numbers nothing: its text after the opening paragraph.
 UNNUMBERED = "正文"
 
@@ -112,9 +117,13 @@ def format_segment(style: str, ordinal: int) -> str:
     ['三', '（三）', '3', '（3）', '3）', '③', '专栏3']
     >>> [format_segment(s, 12) for s in ("part", "chapter", "section", "article")]
     ['第十二部分', '第十二章', '第十二节', '第十二条']
+    >>> format_segment("article_added", 1202)
+    '第十二条之二'
     """
     if style in _DIVISION_WORDS:
         return f"第{int_to_cn(ordinal)}{_DIVISION_WORDS[style]}"
+    if style == "article_added":
+        return f"第{int_to_cn(ordinal // _ADDED)}条之{int_to_cn(ordinal % _ADDED)}"
     if style == "text":
         return UNNUMBERED
     if style == "cn":
@@ -139,11 +148,15 @@ def parse_segment(segment: str) -> tuple[str, int]:
     ('cn_paren', 32)
     >>> parse_segment("第六十四条"), parse_segment("第二部分"), parse_segment("专栏2"), parse_segment("2）")
     (('article', 64), ('part', 2), ('box', 2), ('arabic_half', 2))
+    >>> parse_segment("第三条之一")
+    ('article_added', 301)
     """
     if segment == UNNUMBERED:
         return "text", 1
     if segment.startswith("专栏"):
         return "box", int(segment[2:])
+    if added := re.fullmatch("第(.+)条之(.+)", segment):
+        return "article_added", cn_to_int(added[1]) * _ADDED + cn_to_int(added[2])
     for style, word in _DIVISION_WORDS.items():
         if segment.startswith("第") and segment.endswith(word):
             return style, cn_to_int(segment[1 : -len(word)])
@@ -167,11 +180,18 @@ def match_marker(line: str) -> Marker | None:
     True
     >>> match_marker("第十四条(竣工验收)").segment, match_marker("第三十一条第三款规定的") is None
     ('第十四条', True)
+    >>> match_marker("第一百零三条之一 县级以上人民政府应当…").segment
+    '第一百零三条之一'
     """
     for style, rank, pattern in STYLES:
         m = pattern.match(line)
         if m:
             number = m.group(1)
+            if style == "article_added":
+                base, added = cn_to_int(number), cn_to_int(m.group(2))
+                if 0 < base < 1000 and 0 < added < _ADDED:
+                    return Marker(style, rank, base * _ADDED + added, m.end())
+                continue
             if style in ("cn", "cn_paren", *_DIVISION_WORDS) or (style == "box" and not number.isdigit()):
                 try:
                     ordinal = cn_to_int(number)

@@ -19,7 +19,7 @@ from policykg.errors import Problem
 from policykg.graph.annex import is_table_row, parse_annexes
 from policykg.graph.frontmatter import DATE_LINE, GENRE_END, PRINTED_LINE, RECORD_LINE, parse_metadata
 from policykg.graph.mapped import MappedText
-from policykg.graph.numbering import DIVISIONS, STYLES, UNNUMBERED, Marker, format_segment, match_marker
+from policykg.graph.numbering import ARTICLES, DIVISIONS, STYLES, UNNUMBERED, Marker, format_segment, match_marker
 from policykg.graph.records import Item, Outline, SourceText, Span
 from policykg.graph.text import LineIndex, normalize, read_source
 
@@ -175,7 +175,7 @@ def _body(doc: MappedText, lines: list[Line], first_content: int) -> MappedText:
 def _title(body: MappedText, style: str) -> str | None:
     """The item's title: an article's bracketed title (第一条（目的和依据）), else its heading
     line, or its first sentence when that is short."""
-    if style == "article" and body.text.startswith("("):
+    if style in ARTICLES and body.text.startswith("("):
         close = body.text.find(")")
         if close > 1:
             return body[1:close].display.strip() or None
@@ -439,14 +439,16 @@ def _build_items(
             stack.pop()
         parent = stack[-1] if stack else None
         siblings = parent.children if parent else roots
-        numbered = articles if marker.style == "article" else siblings
-        _check_sequence(name, line.number, marker, numbered, last_ordinal, problems)
+        numbered = articles if marker.style in ARTICLES else siblings
+        if marker.style != "article_added":  # numbered by the article it follows
+            _check_sequence(name, line.number, marker, numbered, last_ordinal, problems)
         marker = _unique(marker, numbered)
         last_ordinal[marker.style] = marker.ordinal
         body = _body(doc, lines[at:stop], line.content + marker.end)
         own_end = max((ln.end for ln in lines[at:stop] if ln.end > ln.content), default=line.end)
+        above = parent.path + "/" if parent and marker.style not in ARTICLES else prefix  # an article: as cited
         item = Item(
-            path=f"{parent.path}/{marker.segment}" if parent and marker.style != "article" else prefix + marker.segment,
+            path=above + marker.segment,
             number=doc[line.content : line.content + marker.end].display,
             style=marker.style,
             ordinal=marker.ordinal,
@@ -456,7 +458,7 @@ def _build_items(
             line=line.number,
         )
         siblings.append(item)
-        if marker.style == "article":
+        if marker.style in ARTICLES:
             articles.append(item)
         for ancestor in stack:  # a parent's span covers its children
             ancestor.span = Span(ancestor.span.start, max(ancestor.span.end, item.span.end))

@@ -156,6 +156,22 @@ def test_divisions_articles_and_references():
     assert outline.problems == []
 
 
+def test_an_article_an_amendment_inserted_is_an_article_of_its_own():
+    """第三条之一, as an amended regulation numbers an article inserted after 第三条: an article of its own,
+    its items under it, no break in the numbering; 第三条之一规定的 at a line's start is a reference."""
+    text = (
+        "某省大气污染防治条例\n\n第一章 总则\n\n第三条 县级以上人民政府统一监督管理。\n"
+        "第三条之一 县级以上人民政府应当建立下列制度：\n（一）重污染天气应急预案；\n（二）信息公开。\n"
+        "第三条之一规定的制度由省人民政府制定。\n第四条 排污单位应当依法取得排污许可证。\n"
+    )
+    outline = read(text)
+    assert paths(outline) == ["第一章", "第三条", "第三条之一", "第三条之一/（一）", "第三条之一/（二）", "第四条"]
+    assert item(outline, "第三条之一").title == "县级以上人民政府应当建立下列制度："
+    assert "第三条之一规定的" in item(outline, "第三条之一/（二）").text  # a reference
+    numbering = [p.message for p in outline.problems if "numbering" in p.message]
+    assert numbering == ["numbering jumps to 第三条 (expected 第一条)"]  # the excerpt's, not 第三条之一's
+
+
 # -- annex labels ------------------------------------------------------------------------------
 
 
