@@ -28,7 +28,7 @@ import policykg.graph.iris as iris
 from policykg.graph.alignment import align, measures_of
 from policykg.graph.gazetteer import Gazetteer, key
 from policykg.graph.lineage import issued_title, number_key
-from policykg.graph.numbering import cn_to_int
+from policykg.graph.numbering import article_segment, cn_to_int
 from policykg.graph.rdf import ELI, RDF_TYPE, decimal, document_iri, item_iris, pkg, target_iris, text
 from policykg.graph.records import Digest, DocumentRecord, Measure, Pair, Target
 from policykg.graph.responsibilities import similarity
@@ -45,7 +45,8 @@ _DASHES = re.compile(r"[—–―‐~～-]+")  # 2024—2026年, 2024——2026�
 MIRROR = 0.8  # share of title bigrams two documents' topics must have in common (Dice)
 # A document that names another gives it a short name: 《河南省优化营商环境条例》（以下简称《条例》）.
 _SHORT_NAME = re.compile(r"《([^《》]{2,60})》[^《》。；]{0,30}?[（(]以下简称[“\"《]([^”\"》]{1,20})[”\"》][）)]")
-_NUMERAL = "[一二三四五六七八九十百零〇两0-9]{1,6}"  # of an article: 第二十二条, 第22条
+_NUMERAL = "[一二三四五六七八九十百零〇两0-9]{1,6}"
+_ARTICLE = f"第({_NUMERAL})条(?:之([一二三四五六七八九十]{{1,3}}))?"  # 第二十二条, 第22条, 第三条之一
 
 
 def _title_key(title: str) -> str:
@@ -203,21 +204,23 @@ def _cited_articles(
     names = {short for full, short in _SHORT_NAME.findall(lower.outline.text.text) if _title_key(full) in upper.titles}
     short = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     bare = rf"|(?<![本该此])[“\"]?(?P<short>{short})[”\"]?" if names else ""
-    citation = re.compile(rf"(?:《(?P<title>[^《》]{{1,60}})》{bare})第(?P<number>{_NUMERAL})条")
+    citation = re.compile(rf"(?:《(?P<title>[^《》]{{1,60}})》{bare})(?P<article>{_ARTICLE})")
     articles = {number: m.path for m in upper_measures if (number := _article(m.path.rsplit("/", 1)[-1]))}
     cited: dict[tuple[str, str], str] = {}
     for m in lower_measures:
         for match in citation.finditer(m.text):
-            title, number = match.group("title"), _article(f"第{match.group('number')}条")
+            title, number = match.group("title"), _article(match.group("article"))
             if (title is None or title in names or _title_key(title) in upper.titles) and number in articles:
                 cited.setdefault((articles[number], m.path), match.group())
     return cited
 
 
-def _article(path: str) -> int | None:
-    """The number of an article (第二十二条, 第22条), None for another item."""
-    found = re.fullmatch(f"第({_NUMERAL})条", path)
-    return None if not found else int(found.group(1)) if found.group(1).isdigit() else cn_to_int(found.group(1))
+def _article(segment: str) -> str | None:
+    """An article's number as its path prints it (第22条 → 第二十二条, 第三条之一), None for another item."""
+    found = re.fullmatch(_ARTICLE, segment)
+    if not found:
+        return None
+    return article_segment(int(found[1]) if found[1].isdigit() else cn_to_int(found[1]), cn_to_int(found[2] or "零"))
 
 
 def _area_names(record: DocumentRecord) -> tuple[str, ...]:

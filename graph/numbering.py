@@ -141,6 +141,15 @@ def format_segment(style: str, ordinal: int) -> str:
     return _CIRCLED[ordinal - 1]
 
 
+def article_segment(number: int, added: int = 0) -> str:
+    """The path segment of article ``number``, or of the ``added``-th inserted after it.
+
+    >>> article_segment(22), article_segment(3, 1)
+    ('第二十二条', '第三条之一')
+    """
+    return format_segment("article_added", number * _ADDED + added) if added else format_segment("article", number)
+
+
 def parse_segment(segment: str) -> tuple[str, int]:
     """The (style, ordinal) of a path segment, the inverse of :func:`format_segment`.
 

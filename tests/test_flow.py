@@ -255,6 +255,7 @@ REGULATION = """河南省公共数据条例
 第一条 为了规范公共数据管理，根据有关法律，结合本省实际，制定本条例。
 第二条 县级以上人民政府应当加强对公共数据工作的领导。
 第三条 省人民政府数据主管部门应当建立全省统一的公共数据资源体系，组织编制公共数据资源目录，并实行动态管理。
+第三条之一 公共数据主管部门应当建立数据质量管控机制。
 第四条 公共管理和服务机构应当依法开放公共数据，保障数据安全。
 第五条 本条例自2023年1月1日起施行。
 """
@@ -265,7 +266,8 @@ RULES = """郑州市实施《河南省公共数据条例》办法
 第二条 依照{cited}第三条的规定，市大数据管理局每年一季度更新本市目录清单，报市人民政府备案。
 第三条 本市推动政务服务事项网上办理，具体按照《河南省公共数据条例》第四条执行。
 第四条 区县（市）人民政府应当组织开展业务培训，本条例第二条另有规定的除外。
-第五条 本办法自2023年6月1日起施行。
+第五条 市大数据管理局按照{cited}第三条之一的规定开展年度核查。
+第六条 本办法自2023年6月1日起施行。
 """
 
 
@@ -288,7 +290,8 @@ def test_a_measure_that_cites_an_upper_article_by_number_carries_it_out(tmp_path
         for r in json.loads(export(tmp_path / "build", "alignment", "json"))
         if r["status"] == "aligned"
     }
-    assert {("第三条", "第二条"), ("第四条", "第三条")} <= aligned
+    assert {("第三条", "第二条"), ("第四条", "第三条"), ("第三条之一", "第五条")} <= aligned
+    assert ("第三条", "第五条") not in aligned  # 第三条之一 is an article of its own
     assert ("第二条", "第四条") not in aligned  # 本条例: the text that says it
     evidence = """PREFIX pkg: <https://w3id.org/policykg/ontology#>
     SELECT ?lower ?terms WHERE { ?a pkg:lowerMeasure/pkg:path ?lower ; pkg:sharedTerms ?terms }"""
