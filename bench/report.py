@@ -126,16 +126,19 @@ def render(sizes: list[Size], overlaps: dict[int, float], machine: str, options:
 
     out += ["", "## Goals", ""]
     largest = sizes[-1]
-    per_doc = largest.core["seconds"] / largest.documents
+    # the goals are the default build's: measured, else the core build's stands in
+    build, kind = (largest.full, "default") if largest.full else (largest.core, "core")
+    per_doc = build["seconds"] / largest.documents
     out.append(
         _goal(
-            largest.documents >= 10_000 and largest.core["seconds"] < GOALS["build_seconds_10k"],
-            f"10,000 documents in under 5 minutes: core build of {largest.documents:,} took "
-            f"{largest.core['seconds']:.0f} s ({per_doc * 10_000:.0f} s per 10,000 at this rate)",
+            largest.documents >= 10_000 and build["seconds"] < GOALS["build_seconds_10k"],
+            f"10,000 documents in under 5 minutes: {kind} build of {largest.documents:,} took "
+            f"{build['seconds']:.0f} s ({per_doc * 10_000:.0f} s per 10,000 at this rate)",
         )
     )
-    peak = max(s.core["peak_rss"] for s in sizes) / GIB
-    out.append(_goal(peak < GOALS["build_rss_gib"], f"peak memory under 4 GiB: {peak:.2f} GiB"))
+    peak, kind = max(((s.full or s.core)["peak_rss"], "default" if s.full else "core") for s in sizes)
+    memory = f"peak memory under 4 GiB: {kind} build, {peak / GIB:.2f} GiB"
+    out.append(_goal(peak / GIB < GOALS["build_rss_gib"], memory))
     validated = [s for s in sizes if s.full and s.load_seconds]
     if validated:
         v = validated[-1]
