@@ -220,7 +220,8 @@ def _article(segment: str) -> str | None:
     found = re.fullmatch(_ARTICLE, segment)
     if not found:
         return None
-    return article_segment(int(found[1]) if found[1].isdigit() else cn_to_int(found[1]), cn_to_int(found[2] or "零"))
+    number = int(found[1]) if found[1].isdigit() else cn_to_int(found[1])
+    return article_segment(number, cn_to_int(found[2]) if found[2] else 0)
 
 
 def _area_names(record: DocumentRecord) -> tuple[str, ...]:

@@ -446,7 +446,7 @@ def _build_items(
         last_ordinal[marker.style] = marker.ordinal
         body = _body(doc, lines[at:stop], line.content + marker.end)
         own_end = max((ln.end for ln in lines[at:stop] if ln.end > ln.content), default=line.end)
-        above = parent.path + "/" if parent and marker.style not in ARTICLES else prefix  # an article: as cited
+        above = parent.path + "/" if parent and marker.style not in ARTICLES else prefix  # articles: cited by number
         item = Item(
             path=above + marker.segment,
             number=doc[line.content : line.content + marker.end].display,
