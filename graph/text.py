@@ -41,7 +41,7 @@ _LINE_BREAK = re.compile("\r\n|\r|\n")
 # (<br>, <p>, </div>, </tr>), those between cells (<td>), the others (<span>, <strong>), and the
 # entities (&nbsp;, &#12288;, &lt;). Only the tags of HTML are markup: <本市…的实施意见> is a title.
 _LINE_TAGS = "br|p|div|li|tr|h[1-6]|table|tbody|thead|ul|ol|section|article|center|blockquote"
-_INLINE_TAGS = "span|strong|b|i|u|em|font|a|img|sup|sub|o:p|col|colgroup|caption"
+_INLINE_TAGS = "span|strong|b|i|u|em|font|a|sup|sub|o:p|col|colgroup|caption"  # not <img>: content, kept as text
 _MARKUP = re.compile(
     rf"(?P<line></?(?:{_LINE_TAGS})\b[^<>]*>)|(?P<cell></?t[dh]\b[^<>]*>)|(?P<inline></?(?:{_INLINE_TAGS})\b[^<>]*>)"
     r"|(?P<entity>&(?:[a-zA-Z]{2,8}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});)",
