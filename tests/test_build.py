@@ -165,6 +165,23 @@ def test_unknown_city_and_unknown_agency_still_build(tmp_path):
     assert [r["agency"] for r in unresolved] == ["信阳市数字经济发展中心"]
 
 
+def test_the_agencies_export_names_the_bureau_a_division_belongs_to(tmp_path):
+    """A bureau's own plan names its divisions (大气环境处): the agencies export says whose they are."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text(
+        "杭州市生态环境局2024年工作要点\n\n一、深入打好污染防治攻坚战\n\n"
+        "1.深入打好蓝天保卫战。（责任处室：大气环境处；配合：市生态环境监测中心）\n",
+        encoding="utf-8",
+    )
+    build(corpus, tmp_path / "build", reasoner=False)
+    rows = list(csv.DictReader(io.StringIO(export(tmp_path / "build", "agencies"))))
+    assert {(r["agency"], r["division_of"]) for r in rows} == {
+        ("杭州市生态环境局大气环境处", "杭州市生态环境局"),
+        ("杭州市生态环境监测中心", ""),  # a body of its own
+    }
+
+
 def _document(corpus: Path, name: str, source: str = "zhumadian-2023-industrial-economy.txt") -> Path:
     path = corpus / name
     path.parent.mkdir(parents=True, exist_ok=True)
