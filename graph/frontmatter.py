@@ -29,8 +29,12 @@ DATE_LINE = re.compile(rf"\(?{_DATE}\)?(印发)?$")
 # the date it printed the document (某市人民政府办公室  2024年3月2日印发).
 PRINTED_LINE = re.compile(rf"[^,。;:()]{{2,40}}?\s*{_DATE}\s*印发$")
 RECORD_LINE = re.compile(r"(?:抄送|抄报|分送)\s*:|[─━—_=\-]{3,}|\((?:此件|本件|联系人|联系电话|联系方式).*\)$")
-# how a document's title ends: its genre (…实施方案, …的通知, …（试行）)
-GENRE_END = re.compile(r"(?:方案|意见|办法|规定|细则|规划|计划|通知|要点|安排|条例|决定|措施|清单|指引|\(试行\))$")
+# How a title ends: the kinds of 公文 (GB/T 9704: 通知, 意见, 决定, 公告, 通告, 通报, 批复, 纪要, 决议…)
+# and of the plans and rules they issue (方案, 规划, 纲要, 办法, 细则, 指南, 任务分工…).
+GENRE_END = re.compile(
+    r"(?:方案|意见|办法|规定|细则|规则|规划|纲要|计划|通知|要点|安排|条例|决定|措施|清单|指引|指南|分工|准则|名录"
+    r"|公告|通告|通报|批复|纪要|决议|\(试行\))$"
+)
 # A number's year in 〔〕, as GB/T 9704 prints it, or in the brackets writers use instead: [], (), 【】;
 # some print 第 before the serial (〔2023〕第25号).
 NUMBER_YEAR = r"[〔\[(（【](?:19|20)\d\d[〕\])）】]"

@@ -13,6 +13,7 @@ document's own number, and a number no verb introduces (a table cell), are no ci
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from policykg.graph.divisions import COUNTY as DIVISION_COUNTY
@@ -179,11 +180,18 @@ class _Reader:
 
     def title_citations(self, outline: Outline, preamble: MappedText) -> list[Citation]:
         """The basis the document's own title names (关于贯彻落实《X》的实施方案), read in the lines
-        before the preamble; the title of the document itself, which a notice issues, is not one."""
-        end = outline.text.text.find(preamble.text[:40]) if preamble.text.strip() else -1
-        front = outline.text[: end if end > 0 else 0]
+        before the preamble and in those that print the title (a preamble read from the document's
+        start holds them); the title of the document itself, which a notice issues, is not one."""
+        first = next(outline.walk(), None)
+        head = outline.text[: bisect_left(outline.text.index, first.span.start) if first else len(outline.text.text)]
+        front = head.text.find(preamble.text[:40]) if preamble.text.strip() else len(head.text)
+        titles = [_same(t) for t in (outline.metadata.title, outline.metadata.enclosed_title) if t]
         found: dict[str, Citation] = {}
-        for line in front.lines():
+        at = 0
+        for line in head.lines():
+            printed, before, at = _same(line.text), at < front, at + len(line.text) + 1
+            if not before and not (printed and any(printed in t for t in titles)):
+                continue
             for m in _TITLE_CITED.finditer(line.text):
                 title = issued_title(line[m.start("title") : m.end("title")].display)
                 number = line[m.start("number") : m.end("number")].display if m.group("number") else None

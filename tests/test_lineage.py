@@ -77,6 +77,21 @@ def test_a_title_that_names_its_basis_is_based_on_it():
     assert _based_on(NOTICE) == {(SPONGE, None)}
 
 
+@pytest.mark.parametrize("genre", ["任务分工", "工作要点", "实施细则", "规划纲要"])
+def test_a_notice_without_preamble_still_names_the_basis_in_its_title(genre):
+    # 关于印发《X区贯彻落实〈Y〉任务分工》的通知, then the plan's own title and its items with no
+    # opening paragraph: the title still says what the plan carries out, whatever its genre.
+    title = f"嘉定区贯彻落实《{SPONGE}》{genre}"
+    text = (
+        f"上海市嘉定区人民政府办公室关于印发《{title.replace('《', '〈').replace('》', '〉')}》的通知\n"
+        f"嘉府办发〔2024〕8号\n\n各镇人民政府、街道办事处：\n"
+        f"《{title.replace('《', '〈').replace('》', '〉')}》已经区政府同意，现印发给你们，请认真组织实施。\n\n"
+        f"上海市嘉定区人民政府办公室\n2024年5月6日\n\n{title}\n\n"
+        "一、推进海绵型道路建设。新建道路全面落实海绵城市建设要求。（责任单位：区建设管理委）\n"
+    )
+    assert _based_on(text) == {(SPONGE, None)}
+
+
 def test_the_document_named_by_its_own_title_is_no_citation():
     # 制定了《X》 in the preamble of the notice that issues X: the document itself
     text = NOTICE.replace(
