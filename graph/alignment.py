@@ -31,6 +31,7 @@ from itertools import chain, islice
 
 from policykg.graph.numbering import ARTICLES
 from policykg.graph.records import Item, Measure, Outline, Pair
+from policykg.graph.text import HAN
 
 MIN_SCORE = 0.16  # see the module's docstring for how the constants were chosen
 NEAR_BEST = 0.6  # a second upper measure counts when it scores this share of the lower measure's best one
@@ -50,7 +51,7 @@ _FORMULA = re.compile(
     r"|(?:县级以上|各级)?(?:地方)?(?:人民政府)?(?:及其)?(?:有关|相关)?(?:部门|主管部门)?(?:及其工作人员)?(?:应当|不得)"
     r"|任何单位和个人"
 )
-_HAN = re.compile(r"[\u4e00-\u9fff]+|[0-9]+")
+_HAN = re.compile(rf"[{HAN}]+|[0-9]+")
 _ARTICLE = re.compile(r"第.+条(?:之.+)?")  # an article's path: its items are part of its measure
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
 # What sets no task: a plan's guiding ideology, a regulation's purpose and its entry into force, and

@@ -29,7 +29,7 @@ from policykg.errors import Problem
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import int_to_cn
 from policykg.graph.records import Annex, AnnexRow, Span
-from policykg.graph.text import LineIndex, is_han
+from policykg.graph.text import HAN, LineIndex, is_han
 
 if TYPE_CHECKING:
     from policykg.graph.outline import Line
@@ -58,7 +58,7 @@ _MEASURE_NAME = re.compile(rf"(?:{_MEASURE})$")  # a header over a unit
 _GROUP_FIGURE = re.compile(r"人口|户数")  # a figure of the place a group of rows is about
 _TOTAL = re.compile(r"[合小总]计")  # a total row: it starts with its label, whatever the row above lacks
 _ROW_START = re.compile(rf"{_INDEX.pattern}|{_TOTAL.pattern}")  # numbers the header did not name
-_PART = re.compile(r"[\u4e00-\u9fff]{1,4}")  # a lower header cell naming a part: 片区, 新建, 合计
+_PART = re.compile(rf"[{HAN}]{{1,4}}")  # a lower header cell naming a part: 片区, 新建, 合计
 _REMARK = re.compile(r"备注|说明|注")  # a last row of remarks, opened by its label
 _TEXT, _BODIES, _NUMERIC, _SHARED = "text", "bodies", "number", "shared"
 _FIGURES = (_NUMERIC, _SHARED)

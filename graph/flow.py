@@ -33,13 +33,14 @@ from policykg.graph.rdf import ELI, RDF_TYPE, decimal, document_iri, item_iris, 
 from policykg.graph.records import Digest, DocumentRecord, Measure, Pair, Target
 from policykg.graph.responsibilities import similarity
 from policykg.graph.target_levels import comparisons
+from policykg.graph.text import HAN
 
 _STATUS = pkg("flowStatus")
 _SHARED = (pkg("sharedIndustry"), pkg("sharedAgencyType"))  # evidence beside the shared terms
 # What a title says besides its topic: the region's own names, how it opens, and its genre.
 _OWN_REGION = re.compile(r"本[省市区县镇]|全[省市区县镇]|我[省市区县镇]")
 _FRAME = re.compile(
-    r"^[\u4e00-\u9fff]{0,20}?关于|的(?=[^的]*$)|(?:的)?(?:实施|指导|工作|行动)?(?:意见|方案|计划|安排|要点|细则|办法)$"
+    rf"^[{HAN}]{{0,20}}?关于|的(?=[^的]*$)|(?:的)?(?:实施|指导|工作|行动)?(?:意见|方案|计划|安排|要点|细则|办法)$"
 )  # 国务院办公厅关于…的意见: the issuer and 关于 too
 _DASHES = re.compile(r"[—–―‐~～-]+")  # 2024—2026年, 2024——2026年, 2024-2026年, 2024～2026年
 MIRROR = 0.8  # share of title bigrams two documents' topics must have in common (Dice)

@@ -14,6 +14,7 @@ from policykg.errors import Problem
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import cn_to_int
 from policykg.graph.records import DocumentDate, Metadata
+from policykg.graph.text import HAN
 
 if TYPE_CHECKING:
     from policykg.graph.outline import Line
@@ -38,7 +39,7 @@ GENRE_END = re.compile(
 # A number's year in 〔〕, as GB/T 9704 prints it, or in the brackets writers use instead: [], (), 【】;
 # some print 第 before the serial (〔2023〕第25号).
 NUMBER_YEAR = r"[〔\[(（【](?:19|20)\d\d[〕\])）】]"
-DOCUMENT_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,10}}{NUMBER_YEAR}第?\d{{1,4}}号")
+DOCUMENT_NUMBER = re.compile(rf"[{HAN}]{{1,10}}{NUMBER_YEAR}第?\d{{1,4}}号")
 # A web page's metadata table: "文号:…" on one line, or the label on a line and its value below.
 _FIELD_LABELS = (
     "索引号",

@@ -28,7 +28,7 @@ from rdflib.namespace import SKOS
 import policykg.graph.iris as iris
 from policykg.errors import parsing
 from policykg.graph.divisions import COUNTY, NOT_A_LEVEL, PREFECTURE, PROVINCE, TOWNSHIP, Division, Divisions
-from policykg.graph.text import normalize
+from policykg.graph.text import HAN, normalize
 from policykg.ontology.namespace import PKG
 
 
@@ -73,7 +73,7 @@ class AgencyType:
         if place.kind == "Country" and name.startswith(("国务院", "全国", "国家")):
             return name  # 国务院各部委, not 全国国务院各部委
         if self.kind != "PartyOrgan" or not name.startswith("委"):
-            return place.label_zh + name
+            return place.label_zh + (name[2:] if place.label_zh.endswith("街道") and name.startswith("街道") else name)
         if place.label_zh.endswith(_OWN_NAME_LEVELS):  # 中共广西壮族自治区委员会, not …自治区委
             name = "委员会" + name.removeprefix("委")
         return f"中共{place.label_zh}{name}"
@@ -168,7 +168,7 @@ _VERTICAL = re.compile(r"^(?:国家税务总局(?=.+税务局$)|国网(?=.+(?:�
 # A district's body named as a branch of the city's bureau: 市公安局青浦分局, 公安青浦分局,
 # 市规划自然资源委朝阳分局 (a vertically managed bureau's office in the district)
 _POLICE_BRANCH = re.compile(r"^(?:.{0,6}公安局|公安)(.{2,8}?)分局$")
-_BRANCH = re.compile(r"^[省市]?([\u4e00-\u9fff]{2,10}?[局委厅])([\u4e00-\u9fff]{2,8}?)分局$")
+_BRANCH = re.compile(rf"^[省市]?([{HAN}]{{2,10}}?[局委厅])([{HAN}]{{2,8}}?)分局$")
 # 各市 in the text of a prefecture-level city: its county-level cities (not 各市直部门, its own)
 _COUNTY_CITIES = re.compile(r"^各市(?![场直级属])")
 # 县级人民政府, 镇级政府: the level's bodies, as 县人民政府 (but 县级以上, a range of levels)
@@ -181,7 +181,7 @@ _RELEVANT = re.compile(r"^各?(?:相关|有关|沿线|涉及|属地)(?=[市州�
 # the kinds of one tier listed (各县、区财政局; 各市、州财政局: cities and autonomous prefectures): the
 # bodies of that tier, written as its first kind
 _ONE_TIER = re.compile(
-    r"^(各?)(?:([县区])(?:\([^()]{1,5}\))?(?:、[县区市旗](?:\([^()]{1,5}\))?)+|(市)(?:、[州盟])+)(?=[\u4e00-\u9fff]{2})"
+    rf"^(各?)(?:([县区])(?:\([^()]{{1,5}}\))?(?:、[县区市旗](?:\([^()]{{1,5}}\))?)+|(市)(?:、[州盟])+)(?=[{HAN}]{{2}})"
 )  # 各区、县(市)人民政府 too
 
 
@@ -412,6 +412,8 @@ class Gazetteer:
         rest = body[at:]
         if division is not None:
             chain = self.chain(owner)
+            if division.name.endswith("街道") and rest in ("", "办事处", "办"):
+                rest = "街道办事处"  # a subdistrict has no government: its office stands for it
         every = None  # a level below the place's own (区人民政府 in a municipal law): each body of it
         if rest.startswith(ALL_LEVELS) and self._type_of(_function(rest[len(ALL_LEVELS) :])):
             every, rest = ALL_LEVELS, rest[len(ALL_LEVELS) :]  # 各级监察委员会: the place's and each below it
@@ -495,7 +497,7 @@ class Gazetteer:
 
 _COMMITTEE = ("管委会", "管理委员会")
 # an internal division's name, and the words its own body's document names the body by (局办公室, 本局)
-_DIVISION = re.compile(r"[\u4e00-\u9fff]{1,10}(?:处|科|室|股)|[\u4e00-\u9fff、()]{0,12}分局")
+_DIVISION = re.compile(rf"[{HAN}]{{1,10}}(?:处|科|室|股)|[{HAN}、()]{{0,12}}分局")
 _OWN_BODY = re.compile(r"^(?:本局|本委|局|委|厅|机关)")
 _DIVIDED = {"GovernmentDepartment", "PublicInstitution", "VerticalBranch", "PartyOrgan", "ZoneCommittee",
             "MassOrganisation"}  # fmt: skip

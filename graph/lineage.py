@@ -23,9 +23,10 @@ from policykg.graph.frontmatter import DOCUMENT_NUMBER, NUMBER_YEAR
 from policykg.graph.gazetteer import key
 from policykg.graph.mapped import MappedText
 from policykg.graph.records import Citation, Outline, Span
+from policykg.graph.text import HAN
 
 # A number alone, with the words before its year (the verb and issuer that introduce it, read from ``lead``).
-_NUMBER_ALONE = re.compile(rf"(?P<lead>[\u4e00-\u9fff、]{{1,40}}){NUMBER_YEAR}\d{{1,4}}号")
+_NUMBER_ALONE = re.compile(rf"(?P<lead>[{HAN}、]{{1,40}}){NUMBER_YEAR}\d{{1,4}}号")
 # A title and the number in brackets after it, or a number alone: one pattern, so that a number after a
 # title is read once.
 _CITED = re.compile(
@@ -36,7 +37,7 @@ _SERIAL = re.compile(r"〕第?0*(?=\d)")  # 〔2024〕第3号, 〔2024〕03号: 
 # between two citations of one list, the body that issued the second named before it or not:
 # 《X》（…）和工业和信息化部等五部门《Y》, 国务院《优化营商环境条例》
 _LISTED = re.compile(
-    r"[\s、,，和及与以及]*(?:[\u4e00-\u9fff]{2,20}?(?:部|委|厅|局|院|政府|办公厅|办公室)"
+    rf"[\s、,，和及与以及]*(?:[{HAN}]{{2,20}}?(?:部|委|厅|局|院|政府|办公厅|办公室)"
     r"(?:等[一二三四五六七八九十\d]+个?部门)?(?:联合)?(?:印发的?)?)?"
 )
 # between a citation and a number listed after it: 国办发〔2021〕10号文件精神和沪府规〔2023〕5号
@@ -46,9 +47,7 @@ _VERB = re.compile(
 )
 _BASED_ON = re.compile(rf"(?:{_VERB.pattern})[^。,;《〈]{{0,12}}$")
 # The body that issued a number, named before it: 国务院办公厅, 市政府, 市住建委, 工业和信息化部.
-_ISSUER = re.compile(
-    r"、?[\u4e00-\u9fff]*?(?:委员会|管委会|人民政府|政府|办公厅|办公室|委|局|厅|院|部)(?:办公厅|办公室)?"
-)
+_ISSUER = re.compile(rf"、?[{HAN}]*?(?:委员会|管委会|人民政府|政府|办公厅|办公室|委|局|厅|院|部)(?:办公厅|办公室)?")
 _LEVEL_WORD = re.compile(r"国务院|国家|中共|中央|省|市|区|县|州|盟|旗|镇|乡")
 # The verb after the title: 为推进《X》落实, 为做好《X》贯彻实施工作, 为确保《X》各项任务落实到位.
 _TO_CARRY_OUT = re.compile(r"为(?:了)?(?:推进|推动|做好|确保|保障|加快|促进)$")
@@ -65,7 +64,7 @@ _NOT_A_DOCUMENT = re.compile(r"(?:证|证书|执照|告知书|承诺书|通知�
 NATIONAL, PROVINCIAL, MUNICIPAL, COUNTY, TOWNSHIP = "national", "provincial", "municipal", "county", "township"
 LEVELS = {PROVINCE: PROVINCIAL, PREFECTURE: MUNICIPAL, DIVISION_COUNTY: COUNTY, DIVISION_TOWNSHIP: TOWNSHIP}
 _NATIONAL_NUMBER = re.compile(r"^(国发|国办发|国函|国办函|中发|中办发|工信部|发改|财|人社部|住建部|国家)")
-_LAYOUT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_LAYOUT_SPACE = re.compile(rf"(?<=[{HAN}])\s+(?=[{HAN}])")
 _NOTICE = re.compile(r"^.*?关于(?:印发|转发)[《<＜〈]?(.+?)[》>＞〉]?的通知$")
 _NATIONAL_TITLE = re.compile(r"^(关于印发)?《?(中共中央|国务院|国家|全国|中华人民共和国)")
 

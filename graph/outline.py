@@ -21,7 +21,7 @@ from policykg.graph.frontmatter import DATE_LINE, GENRE_END, PRINTED_LINE, RECOR
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import ARTICLES, DIVISIONS, STYLES, UNNUMBERED, Marker, format_segment, match_marker
 from policykg.graph.records import Item, Outline, SourceText, Span
-from policykg.graph.text import LineIndex, normalize, read_source
+from policykg.graph.text import HAN, LineIndex, normalize, read_source
 
 _MARKDOWN = re.compile(r"#{1,6}\s*")
 # An annex header: 附件 / 附件1 / 附件一 / 附表2, alone or with a colon and a title or a list.
@@ -29,7 +29,7 @@ _ANNEX = re.compile(r"附[件表]([一二三四五六七八九十\d]*)(?::(.*))?
 _TERMINAL = "。!?;:)】》〕"
 # A task's field on a line of its own, as task lists print them under each task: 责任单位:…, 配合单位:…,
 # 完成时限:…, 时间节点:…
-_FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(?:单位|部门|处室|主体|时限|时间|期限|节点)\s*:")
+_FIELD = re.compile(rf"[{HAN}]{{0,4}}(?:单位|部门|处室|主体|时限|时间|期限|节点)\s*:")
 _SENTENCE_END = "。!?;"
 # A numbered line shorter than a printed line (GB/T 9704: 28 characters, less the indent and the
 # number) that ends no sentence is a heading on its own line, not the first half of a broken one.

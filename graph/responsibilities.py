@@ -21,6 +21,7 @@ from functools import lru_cache
 from policykg.graph.divisions import NOT_A_LEVEL, Divisions
 from policykg.graph.mapped import MappedText
 from policykg.graph.records import Assignment, Item, Mention, Outline, Span
+from policykg.graph.text import HAN
 
 RESPONSIBLE, LEAD, SUPPORT, IMPLEMENTER, COORDINATOR = "responsible", "lead", "support", "implementer", "coordinator"
 BODY, ANNEX, PROSE = "body", "annex", "prose"
@@ -53,7 +54,7 @@ _CLAUSE_OPEN = re.compile(
 _LINE_OPEN = re.compile(rf"(?:^|(?<=[。,;]))[ \t]*(?=【?{LABELS}\s*(?::|】))", re.M)
 _LABEL = re.compile(rf"【?({LABELS})\s*(?::|】)")
 # what ends a list of bodies: another field (;完成时限:2025年底) or a deadline (,2025年底前完成)
-_OTHER_LABEL = re.compile(r"[;。,]\s*(?:[\u4e00-\u9fff]{2,8}\s*:|(?:19|20)\d\d年|年内|年底前|长期|持续)")
+_OTHER_LABEL = re.compile(rf"[;。,]\s*(?:[{HAN}]{{2,8}}\s*:|(?:19|20)\d\d年|年内|年底前|长期|持续)")
 _BLANKET = re.compile(
     r"[,;。]?\s*(?:以下|下列)(?:各项)?(?:任务|工作|事项)?均[需由](.+?)(?:负责)?(?:组织)?(?:落实|实施)[^)]*$"
 )
@@ -73,15 +74,15 @@ _LEVEL = r"(?:省|市|州|盟|县|区|旗|乡|镇)(?:[(〔][^()〔〕]{1,5}[)〕
 _TIER = {"省": 0, "市": 1, "州": 1, "盟": 1, "县": 2, "区": 2, "旗": 2, "乡": 3, "镇": 3}
 _BEARER_ONLY = re.compile(f"(?:{BEARERS})+")  # 各区政府、各有关部门和单位: 单位 alone is no function of the level
 # the level written once, before the first name: 市发改委、教育局; 各区发改委、科技局; 各市、州财政局、科技局
-_LEVEL_PREFIX = re.compile(rf"^各?{_LEVEL}(?:、{_LEVEL})*(?=[\u4e00-\u9fff]{{2}})")
-_SHARED_LEVELS = re.compile(rf"^(各?)((?:{_LEVEL}、)+)({_LEVEL})(?=[\u4e00-\u9fff]{{2}})")
+_LEVEL_PREFIX = re.compile(rf"^各?{_LEVEL}(?:、{_LEVEL})*(?=[{HAN}]{{2}})")
+_SHARED_LEVELS = re.compile(rf"^(各?)((?:{_LEVEL}、)+)({_LEVEL})(?=[{HAN}]{{2}})")
 # 市区两级财政部门, 市、区两级政府, 省市县三级: the function at each level named before 两级/三级
-_TIERS = re.compile(r"^((?:[省市县区乡镇]、?){2,4})[两三四]级(?=[\u4e00-\u9fff]{2})")
+_TIERS = re.compile(rf"^((?:[省市县区乡镇]、?){{2,4}})[两三四]级(?=[{HAN}]{{2}})")
 _BRACKETED = re.compile(r"\([^()]*\)|〔[^〔〕]*〕")
 _ETC = re.compile(r"(?<=.{2})等(?:其他|其它)?(?:[市区县省]直)?(?:相关|有关)?(?:部门|单位)?$")  # 等市直有关部门
 _ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
 _AGENCY_FORM = re.compile(
-    r"[\u4e00-\u9fff()]{1,24}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|工商联|运营商|办事处|支队|总队|署|监会|海关)"
+    rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|工商联|运营商|办事处|支队|总队|署|监会|海关)"
 )
 # bodies alone in brackets after a task's last sentence, as task divisions print them: …。（市发展改革委、市财政局）,
 # their deadline after them or not (…。（市财政局、市人社局，2024年底前）)

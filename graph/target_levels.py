@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from policykg.graph.records import Target
 from policykg.graph.responsibilities import similarity
+from policykg.graph.text import HAN
 from policykg.graph.units import base_unit
 
 COMPARISONS = ("raised", "lowered", "same", "part")
@@ -30,7 +31,7 @@ SAME_INDICATOR = 0.8  # share of character bigrams two indicators must have in c
 # Words that say whose area a figure covers, not what it measures (全市, 市域, 本区, 区级…).
 _AREA_WORDS = re.compile(r"^占?(?:[全本各][省市区县镇]|[省市区县镇](?:域|级))")
 # A zone named inside an indicator: two or more characters before the kind of zone (南汇新城, 临港新片区).
-_ZONE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:新城|新片区|新区|开发区|示范区|园区|片区|保护区)")
+_ZONE = re.compile(rf"[{HAN}]{{2,4}}?(?:新城|新片区|新区|开发区|示范区|园区|片区|保护区)")
 _INTENSIVE_UNITS = {"%", "‰", "倍", "个百分点", "年一遇", "小时", "分钟", "天", "日", "个工作日", "工作日"}
 
 

@@ -23,7 +23,7 @@ from policykg.graph.deadlines import DEADLINE_COLUMN
 from policykg.graph.mapped import MappedText
 from policykg.graph.records import Annex, Item, Outline, Span, Target
 from policykg.graph.task_tables import annex_item_rows
-from policykg.graph.text import is_han, normalize
+from policykg.graph.text import HAN, is_han, normalize
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
@@ -368,7 +368,7 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
         return True  # "现有438座", "截至2020年底，…427公里", "共计25.2平方公里已完成…"
     if re.search(r"[从由]$", clause) or _CLASSIFY.search(clause) or _ESTIMATE.search(clause):
         return True  # "从438座增加到…", "分为…6个等级", "共需经费约5400万元", "按照0.5%增长率"
-    if re.match(r"/[\u4e00-\u9fff]", text[end:]):
+    if re.match(rf"/[{HAN}]", text[end:]):
         return True  # "1000万元/个", "1000标方/小时": a rate or a capacity
     if _kind(unit, "") == "level" and (
         text[start - 1 : start] == ")" or (clause.endswith("约") and not re.search(_VERBS, clause))
@@ -912,7 +912,7 @@ _LIST_ITEM = re.compile(r"(\d{1,3})[.、]")
 def _is_prose(cell: str) -> bool:
     """A cell that states something (a verb phrase around its figures), not a value ("3.55公顷",
     "力争2000座") that a table reads under its header."""
-    return len(re.findall(r"[\u4e00-\u9fff]", re.sub(_QUANTITY.pattern, "", cell))) > 2
+    return len(re.findall(rf"[{HAN}]", re.sub(_QUANTITY.pattern, "", cell))) > 2
 
 
 def _horizon(outline: Outline) -> int | None:

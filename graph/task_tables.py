@@ -30,6 +30,7 @@ from policykg.graph.responsibilities import (
     joint_list,
     similarity,
 )
+from policykg.graph.text import HAN
 
 # A column names a role as a clause label does, or as tables also write it (主要部门).
 _ROLE_COLUMNS = tuple(
@@ -38,7 +39,7 @@ _ROLE_COLUMNS = tuple(
 )
 
 _CLAUSE_END = re.compile(r"[，,；;。：:]")
-_NAMING = re.compile(r"[\u4e00-\u9fff](?<![年月日底末前])[\u4e00-\u9fff]")  # words, not a figure or a date
+_NAMING = re.compile(rf"[{HAN}](?<![年月日底末前])[{HAN}]")  # words, not a figure or a date
 
 
 @dataclass(frozen=True)

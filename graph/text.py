@@ -305,6 +305,11 @@ _FOLD = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 _FOLD.update({ord("\r"): "\n", ord("\f"): "\n", 0x3000: " ", 0xA0: " "})
 
 
+# The Han characters, for a regex's character class: place and body names use the rare ones too
+# (㮾梨街道, in Extension A).
+HAN = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+
+
 def is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f"
 

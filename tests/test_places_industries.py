@@ -148,6 +148,19 @@ def test_the_township_tier_written_as_a_word_is_no_township_s_name():
     assert gz.resolve("吴房镇人民政府", xiping).label_zh == "吴房镇人民政府"  # a town's own name still is one
 
 
+def test_a_subdistrict_is_named_by_its_office():
+    """A 街道 has no government: named alone, as 街道办 or as 街道办事处, it is its office (a town
+    named alone is its government); a name in a rare character (㮾, Extension A) is read as well."""
+    gz = Gazetteer.bundled()
+    changsha = places(gz, "430121")[0]
+    office = gz.resolve("星沙街道办事处", changsha)
+    assert gz.resolve("星沙街道", changsha) == gz.resolve("星沙街道办", changsha) == office
+    assert (office.label_zh, office.kind, office.resolved) == ("星沙街道办事处", "GovernmentOffice", True)
+    assert office.iri.endswith("subdistrict-office")
+    assert gz.resolve("㮾梨街道", changsha).label_zh == "㮾梨街道办事处"
+    assert gz.resolve("黄兴镇", changsha).label_zh == "黄兴镇人民政府"
+
+
 def test_the_kinds_of_one_tier_listed_are_that_tier():
     """各县、区财政局 (and 各县（市）区财政局) are the county-level bureaus; 各市、州财政局 (a province with
     autonomous prefectures) the prefecture-level ones."""
