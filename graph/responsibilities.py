@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from policykg.graph.divisions import NOT_A_LEVEL, Divisions
@@ -343,12 +344,18 @@ def _lead_form(path: str, content: MappedText, quote: Span) -> list[Assignment]:
 
 
 def body_assignments(outline: Outline) -> list[Assignment]:
-    """Body clauses, and blanket clauses applied to the later measures of their section."""
+    """Body clauses, and blanket clauses applied to the later measures of their section. Clauses
+    set on lines of their own after a list of sub-items none of which names its own bodies are the
+    parent's (（二）强化信用监管。 1）…； 2）…； 3）…。 then （牵头处室：…）): they close the task, not its
+    last sub-item."""
     found: list[Assignment] = []
     for root in outline.items:
         items = list(root.walk())
+        closing = {id(item.children[-1]): item.path for item in items if _closes(item)}
         for i, item in enumerate(items):
             own, blanket = clause_assignments(item)
+            if id(item) in closing:
+                own = [replace(a, path=closing[id(item)]) for a in own]
             found += own
             if blanket:
                 clause = next(c for c, _ in _clauses(item))
@@ -356,6 +363,19 @@ def body_assignments(outline: Outline) -> list[Assignment]:
                     if not later.children:
                         found += assign(later.path, blanket, IMPLEMENTER, False, BODY, clause.span())
     return found
+
+
+def _closes(item: Item) -> bool:
+    """Whether the clauses of the last of ``item``'s sub-items are ``item``'s: each on a line of its
+    own after the sub-item's text, and neither ``item`` nor another sub-item has a clause."""
+    *others, last = item.children or [None]
+    spans = clause_spans(last) if last else []
+    if len(item.children) < 2 or not spans or clause_spans(item) or any(map(clause_spans, others)):
+        return False
+    text = last.body.text
+    return (
+        all(text[:start].rstrip(" \t\u3000").endswith("\n") for start, _ in spans) and not text[spans[-1][1] :].strip()
+    )
 
 
 # -- text similarity ------------------------------------------------------------------------

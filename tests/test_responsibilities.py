@@ -391,3 +391,23 @@ def test_a_city_s_county_level_cities_are_its_county_tier_named_once():
     ]
     province = extract(parse_outline(SourceText("doc.txt", text.replace("苏州市", "江苏省"), "utf-8")), gazetteer)
     assert "320000-city-governments" in {agency.iri.rsplit("/", 1)[1] for _, agency in province.assignments}
+
+
+def _listed(task: str) -> list[tuple[str, str, str]]:
+    text = f"某市场监管局2024年工作要点\n\n一、强化监管\n\n{task}\n\n（三）优化服务。持续优化。\n"
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    return [(a.path, a.agency.name, a.role) for a in body_assignments(outline)]
+
+
+def test_a_clause_set_after_a_list_of_sub_items_closes_their_task():
+    # 1）…；2）…；3）…。 then the clause on a line of its own: the bodies of the task, all its sub-items
+    closing = (
+        "（二）强化信用监管。\n1）健全信用风险分类管理制度；\n2）推进部门联合抽查；\n3）开展信用修复工作。\n"
+        "（牵头处室：信用监管处，配合处室：执法稽查处）"
+    )
+    assert _listed(closing) == [("一/（二）", "信用监管处", "lead"), ("一/（二）", "执法稽查处", "support")]
+    # a clause inside the last sub-item's sentence is its own, as is one after sub-items that name theirs
+    inline = closing.replace("工作。\n（牵头", "工作（牵头")
+    assert {path for path, *_ in _listed(inline)} == {"一/（二）/3）"}
+    own = closing.replace("抽查；", "抽查（责任处室：执法稽查处）；")
+    assert {path for path, *_ in _listed(own)} == {"一/（二）/2）", "一/（二）/3）"}
