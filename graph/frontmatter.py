@@ -79,6 +79,13 @@ _BODY_YEAR = re.compile(r"^(\S{2,30}?(?:局|厅|委员会|委|办公室|办公�
 # 第三十四次会议通过)". The body that adopts it (通过) issues it; one that approves it (批准) does not.
 _ADOPTED = re.compile(rf"\(?{_DATE} ?(.+?)第[一二三四五六七八九十百零〇]+次(?:全体)?会议(通过|批准)\)?$")
 _TERM = re.compile("第[一二三四五六七八九十百零〇]+届")
+# A decree (令, GB/T 9704's 命令) that promulgates rules: its head (浙江省人民政府令) and serial (第402号),
+# on one line or two, are its number; it says what it promulgates (《X》已经…通过，现予公布) and who
+# signs it (省长 王浩), a person, not the issuer.
+_DECREE = re.compile(rf"(?P<issuer>[{HAN}]{{2,20}}?)令(?P<serial>\(?第?\d{{1,4}}号\)?)?")
+_DECREE_SERIAL = re.compile(r"\(?第?\d{1,4}号\)?")
+_PROMULGATED = re.compile(r"^《(.+?)》(?:已经|经).{0,80}?现予(?:公布|发布|印发)")
+_SIGNATORY = re.compile(rf"(?:省长|市长|州长|区长|县长|旗长|主席|总理|部长|主任|局长)\s*[{HAN}]{{2,4}}")
 
 
 def iso_date(year: str, month: str, day: str) -> str:
@@ -168,9 +175,22 @@ def parse_metadata(
     number: MappedText | None = None
     adopted_by: list[str] = []
     signature: list[MappedText] = []
+    decree, promulgated, serial = "", "", None
     texts = _front_lines(doc, lines[:front_end])
     for at, text in enumerate(texts):
         t = text.text
+        if number is None and (head := _DECREE.fullmatch(t)):
+            serial = None if head["serial"] else next((x for x in texts[at + 1 :] if x.text), None)
+            if head["serial"] or (serial is not None and _DECREE_SERIAL.fullmatch(serial.text)):
+                number, decree = (text + serial if serial else text), head["issuer"]
+                runs.append([])
+                continue
+        if decree and (text is serial or _SIGNATORY.fullmatch(t)):
+            continue  # the decree's serial on a line of its own; the person who signs it
+        if decree and (m := _PROMULGATED.match(t)):
+            promulgated = m[1]
+            runs.append([])
+            continue
         if len(t) == 1 and runs[-1] and texts[at - 1] is runs[-1][-1] and GENRE_END.search(texts[at - 1].text + t):
             runs[-1].append(text)  # the title's last character, hard-wrapped onto a line of its own (…实施意/见)
             continue
@@ -242,6 +262,8 @@ def parse_metadata(
         title = fields["名称"].display
     elif title_run:
         title = "".join(t.display for t in title_run)
+    elif promulgated:
+        title = promulgated
     else:
         title = None
         problems.append(Problem(name, None, "warning", "no title found in the front matter"))
@@ -254,6 +276,7 @@ def parse_metadata(
     issuers = (
         _title_issuers(title or "")
         or tuple(adopted_by)
+        or ((decree,) if decree else ())
         or tuple(t.display.strip() for t in signature)
         or ((fields["发布机构"].display,) if fields.get("发布机构") else ())
     )

@@ -371,6 +371,23 @@ def test_a_page_s_metadata_names_the_document_number_under_any_of_its_labels(lab
     assert read(text).metadata.document_number == "杭政办函〔2024〕21号"
 
 
+@pytest.mark.parametrize("head", ["浙江省人民政府令\n\n第402号", "浙江省人民政府令（第402号）"])
+def test_a_decree_that_promulgates_rules_is_numbered_by_its_head(head):
+    """A government's rules (规章) are published under a decree (令): its head and serial are the
+    number, the rules' title the title, the government the issuer; the governor who signs it is a
+    person, and the sentence that promulgates the rules is no title."""
+    title = "浙江省建设用地土壤污染风险管控和修复监督管理办法"
+    text = (
+        f"{head}\n\n《{title}》已经2023年10月26日省人民政府第18次常务会议审议通过，现予公布，"
+        f"自2024年1月1日起施行。\n\n省长  王浩\n\n2023年11月8日\n\n{title}\n\n第一章  总  则\n\n"
+        "第一条  为了加强建设用地土壤污染风险管控，制定本办法。\n"
+    )
+    meta = read(text).metadata
+    assert (meta.title, meta.issuers) == (title, ("浙江省人民政府",))
+    assert meta.document_number == "浙江省人民政府令" + head.split("令")[1].strip()
+    assert [(d.date, d.kind) for d in meta.dates] == [("2023-11-08", "signed")]
+
+
 def test_a_notice_that_numbers_nothing_reads_its_text_after_the_opening_paragraph_as_one_item():
     """A short 通知 in paragraphs: the one that announces it (…通知如下:) opens it, the rest is its text,
     whose duties and targets are read as an item's; the signature and date close it."""

@@ -65,11 +65,13 @@ def test_a_document_cited_by_its_number_alone_needs_no_title():
 @pytest.mark.parametrize(
     "number, valid",
     [("豫政办〔2023〕25号", True), ("豫政办[2023]25号", True), ("豫政办（2023）25号", True)]
-    + [("豫政办〔2023〕第25号", True), ("豫政办2023年25号", False), ("第25号", False)],
+    + [("豫政办〔2023〕第25号", True), ("豫政办2023年25号", False), ("第25号", False)]
+    + [("浙江省人民政府令第402号", True), ("河南省人民政府令（第218号）", True), ("令第402号", False)],
 )
 def test_a_document_number_in_any_of_the_brackets_writers_use(number, valid):
     """A 文号 is kept as printed: the year in 〔〕 as GB/T 9704 prints it, or in the [] （） 【】
-    that web pages and typists use, and 第 before the serial as some print it."""
+    that web pages and typists use, and 第 before the serial as some print it; a decree's number
+    is its head and serial (浙江省人民政府令第402号)."""
     g = example()
     g.set((CITED, ELI_ID_LOCAL, Literal(number)))
     problems = validate_graph(g)
