@@ -80,7 +80,15 @@ _SHARED_LEVELS = re.compile(rf"^(各?)((?:{_LEVEL}、)+)({_LEVEL})(?=[{HAN}]{{2}
 # 市区两级财政部门, 市、区两级政府, 省市县三级: the function at each level named before 两级/三级
 _TIERS = re.compile(rf"^((?:[省市县区乡镇]、?){{2,4}})[两三四]级(?=[{HAN}]{{2}})")
 _BRACKETED = re.compile(r"\([^()]*\)|〔[^〔〕]*〕")
-_ETC = re.compile(r"(?<=.{2})等(?:其他|其它)?(?:[市区县省]直)?(?:相关|有关)?(?:部门|单位)?$")  # 等市直有关部门
+_ETC = re.compile(
+    r"(?<=.{2})等(?:其他|其它)?(?:[市区县省]直)?(?:相关|有关)?(?:行政)?(?:主管)?(?:部门|单位)?$"
+)  # 等市直有关部门
+# the word after fields of work that share it: 发展改革、财政等(行政)主管部门, 市发展改革、财政、规划资源部门
+_FIELDS_SHARE = re.compile(r"(?:行政)?(?:主管)?部门$")
+# a law's government written once before the departments of its fields: 县级以上人民政府发展改革、财政等部门
+_GOVERNMENT_PREFIX = re.compile(
+    rf"^(?:县级以上(?:地方)?(?:各级)?|设区的市(?:级以上)?|各?{_LEVEL})人民政府(?=[{HAN}]{{2}})"
+)
 _ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
 _AGENCY_FORM = re.compile(
     rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|工商联|运营商|办事处|支队|总队|署|监会|海关)"
@@ -125,12 +133,21 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     >>> [m.name for m in split_agencies(MappedText.of("市、区财政部门、交通主管部门"))]
     ['市财政部门', '区财政部门', '市交通主管部门', '区交通主管部门']
 
+    A law's fields of work share the 主管部门 written once, and the government written before them:
+
+    >>> [m.name for m in split_agencies(MappedText.of("县级以上人民政府生态环境、自然资源等主管部门"))]
+    ['县级以上人民政府生态环境主管部门', '县级以上人民政府自然资源主管部门']
+    >>> [m.name for m in split_agencies(MappedText.of("市发展改革、财政、规划资源部门"))]
+    ['市发展改革部门', '市财政部门', '市规划资源部门']
+    >>> [m.name for m in split_agencies(MappedText.of("乡镇人民政府、街道办事处"))]
+    ['乡镇人民政府', '街道办事处']
+
     With ``conjunctions``, 和/及/与 separate too, after a body's name (not in 住房和城乡建设局):
 
     >>> [m.name for m in split_agencies(MappedText.of("各镇政府、街道办事处和头桥集团"), conjunctions=True)]
     ['各镇政府', '各街道办事处', '头桥集团']
     """
-    pieces, start, fields = [], 0, False
+    pieces, start, suffix = [], 0, ""
     separators = _CONJUNCTIONS if conjunctions else _SEPARATORS
     bracketed = [b.span() for b in _BRACKETED.finditer(text.text)]
     for m in [*separators.finditer(text.text), None]:
@@ -145,7 +162,7 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
         end = m.start() if m else len(text.text)
         piece = text[start:end].strip()
         if etc := _ETC.search(piece.text):  # 科技经济委等, 区绿化市容局等相关部门
-            fields = fields or "部门" in etc.group()
+            suffix = suffix or (shared.group() if (shared := _FIELDS_SHARE.search(etc.group())) else "")
             piece = piece[: etc.start()]
         if m and re.fullmatch(rf"各?{_LEVEL}", piece.text):
             continue  # "各县、区人民政府", "各市(州)、县(市、区)…": a level that runs on into the next piece
@@ -153,13 +170,19 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             pieces.append(piece)
         start = m.end() if m else end
     names = [p.text for p in pieces]
-    if fields:  # 发展改革、交通等部门: fields of work sharing the 部门 written once
-        names = [n if _AGENCY_FORM.fullmatch(n) else n + "部门" for n in names]
+    listed = not _SEPARATORS.search(text.text.strip().replace("、", ""))  # one list, apart by 、 alone
+    if not suffix and listed and len(names) > 1 and (last := _FIELDS_SHARE.search(names[-1])):
+        level = _GOVERNMENT_PREFIX.match(names[0]) or _LEVEL_PREFIX.match(names[0])
+        if all(map(_field, [names[0][level.end() if level else 0 :], *names[1:-1]])):
+            suffix = last.group()  # 市发展改革、财政、规划资源部门: the 部门 written once, after the last field
+    if suffix:  # 发展改革、交通等部门: fields of work sharing the 部门 written once
+        names = [n if _AGENCY_FORM.fullmatch(n) else n + suffix for n in names]
     first = names[0] if names else ""
-    written = _LEVEL_PREFIX.match(first) if not NOT_A_LEVEL.match(first) else None
+    government = _GOVERNMENT_PREFIX.match(first) if first.endswith("部门") else None
+    written = government or (_LEVEL_PREFIX.match(first) if not NOT_A_LEVEL.match(first) else None)
     prefix = written.group() if written else ""
     for i, name in enumerate(names):
-        if prefix and (NOT_A_LEVEL.match(name) or not _has_own_place(name)) and not _BEARER_ONLY.fullmatch(name):
+        if i and prefix and (NOT_A_LEVEL.match(name) or not _has_own_place(name)) and not _BEARER_ONLY.fullmatch(name):
             names[i] = prefix + name
         elif i and first.startswith("各") and re.match("街道|镇|乡", name) and not Divisions.bundled().names_city(name):
             names[i] = "各" + name  # 各镇人民政府、街道办事处: each of both
@@ -184,6 +207,11 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
         else:
             mentions.append(Mention(piece.display, name, piece.span()))
     return mentions
+
+
+def _field(name: str) -> bool:
+    """A field of work named alone in a list (财政, 住房城乡建设): no body's name, place or level."""
+    return not (_AGENCY_FORM.fullmatch(name) or _has_own_place(name) or name.startswith("各")) and 2 <= len(name) <= 10
 
 
 def _has_own_place(name: str) -> bool:

@@ -357,3 +357,11 @@ def test_the_departments_of_every_government_at_county_level_and_above():
     assert (finance.label_zh, finance.type.slug if finance.type else None) == ("河南省县级以上财政局", "finance")
     assert finance.iri.endswith("/henan-county-and-above-finance")
     assert gz.resolve("县级以上人民政府", henan).iri.endswith("/henan-governments-county-and-above")
+
+
+def test_a_law_s_bodies_of_the_cities_with_districts():
+    """设区的市 (a city divided into districts, as laws name the prefecture level): each such city's body."""
+    gz = Gazetteer.bundled()
+    zhejiang = places(gz, "330000")[0]
+    assert gz.resolve("设区的市生态环境主管部门", zhejiang) == gz.resolve("各市生态环境局", zhejiang)
+    assert gz.resolve("设区的市人民政府", zhejiang) == gz.resolve("各市人民政府", zhejiang)
