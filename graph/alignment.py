@@ -11,7 +11,8 @@ measure that scores high in absolute terms and either close to its best one or t
 its sentences (a measure that bundles tasks carries out each upper task one of its sentences
 restates), and with each upper article it cites by number, as rules implementing a regulation do
 (依照《条例》第三条: flow.py reads the citations); a lower measure with none is a local addition, an
-upper measure no lower measure pairs with is not taken up. The evidence of a pair is the citation,
+upper measure no lower measure pairs with is not taken up. A plan's goals and steps pair only with
+goals and steps: they frame the tasks, and a task that restates a goal's figures does not carry it out. The evidence of a pair is the citation,
 if any, and the phrases both state (runs of shared bigrams). Candidates come from an inverted index of
 the informative bigrams, so a measure is compared only with the measures it shares one with
 (sub-quadratic), and ties break by path: deterministic.
@@ -55,12 +56,20 @@ _HAN = re.compile(rf"[{HAN}]+|[0-9]+")
 _ARTICLE = re.compile(r"第.+条(?:之.+)?")  # an article's path: its items are part of its measure
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
 # What sets no task: a plan's guiding ideology, a regulation's purpose and its entry into force, and
-# a section that only points to the annex that lists the tasks (主要任务 本方案主要任务及分工见附件。).
+# a section whose first sentence points to the annex for the document's tasks (本方案主要任务及分工见
+# 附件; 明确13项重点任务，逐项明确牵头单位（详见附件）), not a task that points to its details there.
 _NO_TASK = re.compile(
     r"^(?:[（(][^）)]{1,8}[）)]\s*)?"  # an article's bracketed heading, （附则）
     r"(?:指导思想|为了?[^。]*制定本(?:条例|办法|规定|细则)|[^。]*自[^。]*起施行[^。]*。?$"
-    r"|[^。，,；;]*任务[^。，,；;]*见附件[^。，,；;]*。?$)"
+    r"|[^。]*(?:\d+项|[一二三四五六七八九十]+项|主要|重点)任务[^。]*见附件)"
 )
+
+
+# What frames the tasks rather than setting one: a plan's goals (一、工作目标; 总体要求 stating them
+# alone) and its steps (实施步骤, 进度安排). They are measures of their own, but carry out, and are
+# carried out by, only their kind: a task that names a goal's figures does not carry the goal out.
+_FRAME = re.compile(r"^[^,，。;；]{0,6}(?:目标|步骤|进度安排|时间安排)$")
+_FRAME_ALONE = re.compile(r"^总体要求$")
 
 
 def measures_of(outline: Outline, annex_items: Iterable[Item] = ()) -> list[Measure]:
@@ -73,13 +82,18 @@ def measures_of(outline: Outline, annex_items: Iterable[Item] = ()) -> list[Meas
     """
     annexed = list(annex_items)
     groups = {item.path.rsplit("/", 1)[0] for item in annexed}  # a table's group rows (一、规划引领)
+    framing = {item.path for item in outline.walk() if _FRAME.match(item.title or "")}
     out = []
     for item in chain(outline.walk(), annexed):
         head = item.path.split("/", 1)[0]
+        parts = item.path.split("/")
+        frame = _FRAME_ALONE.match(item.title or "") or any(
+            "/".join(parts[:k]) in framing for k in range(1, len(parts) + 1)
+        )
         if item.style in ARTICLES:
             measure = Measure(item.path, " ".join(i.text for i in item.walk()))
         elif not item.children and item.path not in groups and not _ARTICLE.fullmatch(head):
-            measure = Measure(item.path, item.text)
+            measure = Measure(item.path, item.text, bool(frame))
         else:
             continue
         if not _NO_TASK.search(measure.text.strip()):
@@ -141,7 +155,8 @@ def align(upper: list[Measure], lower: list[Measure], cited: Mapping[tuple[str, 
     scores: dict[tuple[int, int], float] = {}
     restated: set[tuple[int, int]] = set()  # (i, j): upper measure i is the closest to a sentence of j
     for j, vec in enumerate(low):
-        candidates = sorted({i for g in vec if idf[g] >= informative for i in index.get(g, ())})
+        shared = {i for g in vec if idf[g] >= informative for i in index.get(g, ())}
+        candidates = sorted(i for i in shared if upper[i].frame == lower[j].frame)
         # closeness[k][c]: of lower sentence k to the closest sentence of candidate c
         closeness = [[max(_cosine(a, b) for a in up_sentences[i]) for i in candidates] for b in low_sentences[j]]
         for c, i in enumerate(candidates):

@@ -112,6 +112,34 @@ def test_what_sets_no_task_is_no_measure():
     # a section that only says where the tasks are; a task that points to its details is one
     pointers = ["一、主要任务", "本方案主要任务及分工见附件。", "二、推进改造", "推进老旧小区改造，具体任务见附件2。"]
     assert _measures("\n".join(pointers) + "\n") == ["二"]
+    counted = "三、重点任务\n围绕五个方面，明确13项重点任务，逐项明确牵头单位（详见附件）。各单位要制定推进计划。\n"
+    assert _measures(counted) == []
+
+
+def test_goals_and_steps_pair_only_with_their_kind():
+    """A plan's goals (工作目标) and steps (实施步骤) frame its tasks: a task that restates a goal's
+    figures does not carry the goal out, while the lower plan's goals do."""
+
+    def plan(goal: str, task: str, steps: str) -> list[Measure]:
+        text = f"一、工作目标\n{goal}\n二、重点任务\n（一）{task}\n三、实施步骤\n（一）{steps}\n"
+        return measures_of(parse_outline(SourceText("doc.txt", text, "utf-8")))
+
+    upper = plan(
+        "到2026年，推动规上工业企业数字化改造全覆盖，建成智能工厂200家。",
+        "打造智能制造标杆。建设智能工厂和数字化车间，推广工业机器人应用。",
+        "全面推进阶段（2024年7月—2025年12月）。集中力量推进各项重点任务。",
+    )
+    lower = plan(
+        "到2026年，全市规上工业企业数字化改造全覆盖，建成智能工厂30家。",
+        "推进规上工业企业数字化改造全覆盖。建设智能工厂，推广工业机器人。",
+        "全面推进阶段（2024年7月—2025年12月）。推进各项重点任务落地。",
+    )
+    assert [m.frame for m in upper] == [True, False, True]
+    assert {(p.upper, p.lower) for p in align(upper, lower)} == {
+        ("一", "一"),
+        ("二/（一）", "二/（一）"),
+        ("三/（一）", "三/（一）"),
+    }
 
 
 def test_the_formulas_of_liability_articles_pair_nothing():
