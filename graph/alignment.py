@@ -12,10 +12,11 @@ its sentences (a measure that bundles tasks carries out each upper task one of i
 restates), and with each upper article it cites by number, as rules implementing a regulation do
 (依照《条例》第三条: flow.py reads the citations); a lower measure with none is a local addition, an
 upper measure no lower measure pairs with is not taken up. A plan's goals and steps pair only with
-goals and steps: they frame the tasks, and a task that restates a goal's figures does not carry it out. The evidence of a pair is the citation,
-if any, and the phrases both state (runs of shared bigrams). Candidates come from an inverted index of
-the informative bigrams, so a measure is compared only with the measures it shares one with
-(sub-quadratic), and ties break by path: deterministic.
+goals and steps: they frame the tasks, and a task that restates a goal's figures does not carry it
+out. The evidence of a pair is the citation, if any, and the phrases both state (runs of shared
+bigrams). Candidates come from an inverted index of the informative bigrams, so a measure is
+compared only with the measures it shares one with (sub-quadratic), and ties break by path:
+deterministic.
 
 The constants were chosen on the development chains (tests/golden/alignment) leaving each chain
 out in turn, so that the figures reported for them are those of chains the choice did not see.
