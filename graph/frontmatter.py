@@ -187,8 +187,8 @@ def parse_metadata(
                 continue
         if decree and (text is serial or _SIGNATORY.fullmatch(t)):
             continue  # the decree's serial on a line of its own; the person who signs it
-        if decree and (m := _PROMULGATED.match(t)):
-            promulgated = m[1]
+        if decree and (promulgation := _PROMULGATED.match(t)):
+            promulgated = promulgation[1]
             runs.append([])
             continue
         if len(t) == 1 and runs[-1] and texts[at - 1] is runs[-1][-1] and GENRE_END.search(texts[at - 1].text + t):

@@ -396,9 +396,11 @@ def body_assignments(outline: Outline) -> list[Assignment]:
 def _closes(item: Item) -> bool:
     """Whether the clauses of the last of ``item``'s sub-items are ``item``'s: each on a line of its
     own after the sub-item's text, and neither ``item`` nor another sub-item has a clause."""
-    *others, last = item.children or [None]
-    spans = clause_spans(last) if last else []
-    if len(item.children) < 2 or not spans or clause_spans(item) or any(map(clause_spans, others)):
+    if len(item.children) < 2:
+        return False
+    *others, last = item.children
+    spans = clause_spans(last)
+    if not spans or clause_spans(item) or any(map(clause_spans, others)):
         return False
     text = last.body.text
     return (
