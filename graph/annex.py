@@ -126,7 +126,7 @@ def _print_column(text: MappedText) -> int:
 
 def is_table_row(line: str) -> bool:
     """A row of a table printed a row to the line: cells between tabs or between pipes."""
-    return _is_tab_row(line) or _is_pipe_row(line.strip())
+    return _is_tab_row(line) or is_pipe_row(line.strip())
 
 
 def _is_tab_row(line: str) -> bool:
@@ -144,10 +144,10 @@ def _pipe_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]],
     for ln in region:
         text = doc.text[ln.start : ln.end]
         row = text.strip()
-        if _is_pipe_row(row):
+        if is_pipe_row(row):
             if _PIPE_RULE.fullmatch(row):
                 continue
-            at = ln.start + text.index("|") + 1
+            at = ln.start + (text.index("|") + 1 if row.startswith("|") else len(text) - len(text.lstrip()))
             end = ln.start + len(text.rstrip()) - (1 if row.endswith("|") and len(row) > 1 else 0)
             rows.append([])
             for part in doc.text[at:end].split("|"):
@@ -160,9 +160,10 @@ def _pipe_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]],
     return rows, notes
 
 
-def _is_pipe_row(line: str) -> bool:
-    """A row of a Markdown table: a line that opens with a pipe and holds another."""
-    return line.startswith("|") and line.count("|") >= 2
+def is_pipe_row(line: str) -> bool:
+    """A row of a Markdown table: cells apart by pipes, with pipes at its ends or not (| 序号 | 重点任务 |,
+    序号 | 重点任务 | 牵头单位); prose holds no pipes."""
+    return line.count("|") >= 2
 
 
 def _is_heading(cell: str) -> bool:
@@ -598,7 +599,7 @@ def grid(annex: Annex) -> list[GridRow]:
 def read_table(doc: MappedText, region: list[Line], index: LineIndex) -> tuple[list[AnnexRow], list[str]]:
     """The rows (header first) and notes of the table printed on ``region``'s lines, in any layout."""
     texts = [doc.text[ln.start : ln.end] for ln in region]
-    if any(_is_pipe_row(t.strip()) for t in texts):
+    if any(is_pipe_row(t.strip()) for t in texts):
         layout = _pipe_layout
     else:
         layout = _tab_layout if any(map(_is_tab_row, texts)) else _line_layout
@@ -621,7 +622,7 @@ def parse_annexes(
         if title is None:
             for j, ln in enumerate(region):
                 text = doc.text[ln.start : ln.end]
-                if _is_tab_row(text) or _is_pipe_row(text.strip()):
+                if _is_tab_row(text) or is_pipe_row(text.strip()):
                     break
                 if text.strip():
                     title = doc[ln.content : ln.end].display.strip()

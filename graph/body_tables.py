@@ -1,6 +1,7 @@
 """Tables in the body of a document: a caption (表1 标题, 表一, 附表2 标题, a plan's box 专栏1 标题),
 then the cells one per line as text extraction flattens them (or a row per line, tab-separated),
-then the body resumes.
+then the body resumes; or, with no caption, rows between pipes, as converters print a table
+(序号 | 重点任务 | 牵头单位), and the notes below them.
 
 The table runs from its caption to the first sign that prose is back: a numbered heading, the next
 caption (表N, 图N), an annex, a sentence (ending in 。!?) or, once notes below the table (注:,
@@ -17,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from policykg.graph.annex import is_figure, is_name_cell, is_note, numbered_header, read_table
+from policykg.graph.annex import is_figure, is_name_cell, is_note, is_pipe_row, numbered_header, read_table
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import match_marker
 from policykg.graph.outline import Line, split_lines
@@ -41,28 +42,66 @@ class BodyTable:
 
 
 def body_tables(outline: Outline) -> list[BodyTable]:
-    """Every captioned table of the body, in document order."""
+    """Every table of the body, in document order: those under a caption, and those printed a row
+    to the line between pipes with none over them (三、重点任务分工, then 序号 | 重点任务 | 牵头单位…)."""
     doc = outline.text
     items = list(outline.walk())
-    if not items or not _CAPTION_START.search(doc.text):
+    if not items or not (_CAPTION_START.search(doc.text) or "|" in doc.text):
         return []
     lines = split_lines(doc)
-    captions = [(i, m) for i, ln in enumerate(lines) if (m := _CAPTION.fullmatch(ln.text(doc).strip()))]
-    if not captions:
-        return []
     index = LineIndex(doc.original)
     starts = [item.line for item in items]
-    found: list[BodyTable] = []
-    for at, caption in captions:
+    found: list[tuple[int, BodyTable]] = []
+    captions = [(i, m) for i, ln in enumerate(lines) if (m := _CAPTION.fullmatch(ln.text(doc).strip()))]
+    for at in [*(at for at, _ in captions), *_pipe_runs(doc, lines)]:
         k = bisect_right(starts, lines[at].number) - 1
         if k < 0:
             continue  # before the first item: the preamble holds no tables
         limit = starts[k + 1] if k + 1 < len(items) else _last_line(items[k], index) + 1
+        if lines[at].number >= limit:
+            continue  # after the body: an annex's
         stop = next((j for j in range(at, len(lines)) if lines[j].number >= limit), len(lines))
-        table = _table(doc, lines, at, stop, caption, index)
+        caption = _CAPTION.fullmatch(lines[at].text(doc).strip())
+        table = _table(doc, lines, at, stop, caption, index) if caption else _piped(doc, lines, at, stop, index)
         if table is not None:
-            found.append(BodyTable(items[k].path, table))
-    return found
+            found.append((at, BodyTable(items[k].path, table)))
+    return [table for _, table in sorted(found, key=lambda found: found[0])]
+
+
+def _pipe_runs(doc: MappedText, lines: list[Line]) -> list[int]:
+    """The first lines of the runs of pipe rows (blank lines between them allowed) that no caption
+    stands over."""
+    runs, last, above = [], None, ""
+    for i, line in enumerate(lines):
+        text = line.text(doc).strip()
+        if not text:
+            continue
+        if is_pipe_row(text):
+            if last is None and not _CAPTION.fullmatch(above):
+                runs.append(i)
+            last = i
+        else:
+            last, above = None, text
+    return runs
+
+
+def _piped(doc: MappedText, lines: list[Line], at: int, stop: int, index: LineIndex) -> Annex | None:
+    """The table printed a row to the line from ``at`` (None when it has not a header and a row of
+    two cells or more), with the notes right below it (注:…)."""
+    end, noted = at, False
+    for j in range(at, stop):
+        text = lines[j].text(doc).strip()
+        if not text:
+            continue
+        if (noted or not is_pipe_row(text)) and not is_note(text):
+            break
+        end, noted = j, noted or is_note(text)
+    region = lines[at : end + 1]
+    rows, notes = read_table(doc, region, index)
+    if len(rows) < 2 or len(rows[0].cells) < 2:
+        return None
+    span = Span(doc.span(region[0].start, region[0].end).start, doc.span(region[-1].start, region[-1].end).end)
+    return Annex("表", None, tuple(rows), tuple(notes), span, lines[at].number)
 
 
 def _last_line(item: Item, index: LineIndex) -> int:

@@ -29,7 +29,9 @@ DATE_LINE = re.compile(rf"\(?{_DATE}\)?(印发)?$")
 # 发布), (联系人:…)), and the 版记 after the annexes: 抄送 lines, rules, and the printing office with
 # the date it printed the document (某市人民政府办公室  2024年3月2日印发).
 PRINTED_LINE = re.compile(rf"[^,。;:()]{{2,40}}?\s*{_DATE}\s*印发$")
-RECORD_LINE = re.compile(r"(?:抄送|抄报|分送)\s*:|[─━—_=\-]{3,}|\((?:此件|本件|联系人|联系电话|联系方式).*\)$")
+RECORD_LINE = re.compile(
+    r"(?:抄送|抄报|分送|公开方式|公开属性|信息公开选项)\s*:|[─━—_=\-]{3,}|\((?:此件|本件|联系人|联系电话|联系方式).*\)$"
+)  # the 版记 (GB/T 9704): 抄送, 公开方式 (whether the document is published), rules, (此件…)
 # How a title ends: the kinds of 公文 (GB/T 9704: 通知, 意见, 决定, 公告, 通告, 通报, 批复, 纪要, 决议…)
 # and of the plans and rules they issue (方案, 规划, 纲要, 办法, 细则, 指南, 任务分工…).
 GENRE_END = re.compile(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
+from itertools import chain
 
 from pyoxigraph import Literal, NamedNode, Triple
 
@@ -150,13 +151,13 @@ def annex_iris(record: DocumentRecord) -> dict[str, NamedNode]:
 
 def _item_nodes(record: DocumentRecord) -> list[tuple[Item, NamedNode]]:
     """Every item and its node: body items under the document (a repeated number gets ~), an
-    annex's own items (its numbered text, ``附件/1``) and the tasks only its table states under
-    the annex."""
+    annex's own items (its numbered text, ``附件/1``), and the tasks only a task table states under
+    the annex, or under the body item whose list of tasks the table is (``三/1``)."""
     doc = document_iri(record).value
     annexes = annex_iris(record)
     nodes: list[tuple[Item, NamedNode]] = []
     taken: set[str] = set()  # the nodes of the outline's items
-    for item in record.outline.walk():
+    for item in chain(record.outline.walk(), record.annex_items):
         label, _, rest = item.path.partition("/")
         if label in annexes:
             iri = iris.item(annexes[label].value, item_code(rest))
@@ -166,9 +167,6 @@ def _item_nodes(record: DocumentRecord) -> list[tuple[Item, NamedNode]]:
             iri += "~"
         taken.add(iri)
         nodes.append((item, NamedNode(iri)))
-    for item in record.annex_items:
-        label, rest = item.path.split("/", 1)
-        nodes.append((item, NamedNode(iris.item(annexes[label].value, item_code(rest)))))
     return nodes
 
 

@@ -88,14 +88,17 @@ def _names(row: GridRow, before: int, number: int | None) -> list[MappedText]:
     return [c for _, c in sorted(cells, key=lambda jc: (row.printed[jc[0]], jc[0]))]
 
 
-def _rows(annex: Annex, items: list[Item], home: str | None = None) -> tuple[dict[str, int], list[_Row]]:
-    """The role columns of a task table and its rows ({} and [] for another table). A table of the
-    body has no places of its own: a row the body does not state is a task of ``home``, the item
-    holding the table."""
+def _rows(
+    annex: Annex, items: list[Item], home: str | None = None, places: str | None = None
+) -> tuple[dict[str, int], list[_Row]]:
+    """The role columns of a task table and its rows ({} and [] for another table), placed under
+    ``places`` (see :func:`_tables`); a row the body does not state and that has no place is a
+    task of ``home``, the item holding the table."""
     header = [t.text for t in annex.rows[0].texts] if annex.rows else []
     cols = _columns(header)
     if not cols:
         return {}, []
+    items = [item for item in items if item.path != home]  # whose text holds the table: it states no row
     rows, first, number = grid(annex), min(cols.values()), number_column(header)
     names = [_names(row, first, number) for row in rows]
     stated: list[str | None] = []
@@ -103,8 +106,8 @@ def _rows(annex: Annex, items: list[Item], home: str | None = None) -> tuple[dic
     for row, cells in zip(rows, names):
         texts = [c.text for c in cells]
         hit = _match(texts, items, after if not row.group else 0)
-        if hit is None and texts and not row.group:
-            hit = _restated(max(texts, key=len), items)
+        if hit is None and texts and not row.group and not (home and places):  # a body's list of tasks
+            hit = _restated(max(texts, key=len), items)  # is its own: its goals restate their figures
         stated.append(items[hit].path if hit is not None else None)
         after = hit + 1 if hit is not None and not row.group else after
     tasks = [row.number for row in rows if not row.group and row.number]
@@ -114,17 +117,15 @@ def _rows(annex: Annex, items: list[Item], home: str | None = None) -> tuple[dic
     for r, row in enumerate(rows):
         name = names[r][-1] if names[r] else None
         if not row.group:
-            place: str | None = (
-                f"{annex.label}/{group}/{row.number}" if restarts and group else f"{annex.label}/{row.number}"
-            )
-            place = place if row.number and home is None else None
+            place: str | None = f"{places}/{group}/{row.number}" if restarts and group else f"{places}/{row.number}"
+            place = place if row.number and places else None
             out.append(_Row(row, place, stated[r] or place or home, name))
             continue
         groups += 1
         group = row.number or int_to_cn(groups)
         members = stated[r + 1 : r + 1 + _span(rows, r)]
         parents = {p.rsplit("/", 1)[0] for p in members if p and "/" in p}
-        place = f"{annex.label}/{group}" if restarts and home is None else None
+        place = f"{places}/{group}" if restarts and places else None
         path = parents.pop() if len(parents) == 1 else stated[r] or (place if None in members else None) or home
         out.append(_Row(row, place, path, name))
     return cols, out
@@ -138,16 +139,24 @@ def _span(rows: list[GridRow], r: int) -> int:
 def annex_assignments(outline: Outline) -> list[Assignment]:
     """Every task table's cells under a role column, annexed or in the body, one assignment per
     body named. A support cell counts only where the row prints it (a task may have none); a lead
-    or responsible cell the row lacks is the one above it, spanning both (a task always has one)."""
+    or responsible cell the row lacks, or leaves blank, is the one above it in its group: a cell
+    spanning both, as a table flattened from merged cells prints it once (a task always has one)."""
     items = [it for it in outline.walk() if it.title]
     found: list[Assignment] = []
-    for annex, home in _tables(outline):
-        cols, rows = _rows(annex, items, home)
+    for annex, home, places in _tables(outline):
+        cols, rows = _rows(annex, items, home, places)
+        above: dict[int, MappedText] = {}  # the last lead or responsible cell of each column in the group
         for row in rows:
+            if row.grid.group:
+                above.clear()
             for role, col in cols.items():
                 cell = row.grid.cells[col]
+                if role != SUPPORT and not row.grid.group and cell is not None and not cell.text:
+                    cell = above.get(col)  # printed blank: the merged cell above
                 if cell is None or not cell.text or (role == SUPPORT and not row.grid.printed[col]):
                     continue
+                if role != SUPPORT:
+                    above[col] = cell
                 mentions, joint = joint_list(cell)
                 row_span, cell_span = row.grid.row.span, cell.span()
                 quote = Span(min(row_span.start, cell_span.start), max(row_span.end, cell_span.end))
@@ -155,9 +164,22 @@ def annex_assignments(outline: Outline) -> list[Assignment]:
     return found
 
 
-def _tables(outline: Outline) -> list[tuple[Annex, str | None]]:
-    """Every table that may list tasks: the annexes', and the body's with the item holding each."""
-    return [(annex, None) for annex in outline.annexes] + [(t.table, t.home) for t in body_tables(outline)]
+def _tables(outline: Outline) -> list[tuple[Annex, str | None, str | None]]:
+    """Every table that may list tasks, with the item of the body holding it and where its rows are
+    placed: an annex's under its label (附件/3); a body table's under the item holding it when the
+    table is all that item says (三、重点任务分工, then 序号 | 重点任务 | 牵头单位…: 三/3), else nowhere,
+    its rows being tasks of that item."""
+    items = {item.path: item for item in outline.walk()}
+    annexed = [(annex, None, annex.label) for annex in outline.annexes]
+    return annexed + [
+        (t.table, t.home, t.home if _lists(items[t.home], t.table) else None) for t in body_tables(outline)
+    ]
+
+
+def _lists(item: Item, table: Annex) -> bool:
+    """Whether a table is all an item says besides its heading: its list of tasks."""
+    said = "".join(c for c, at in zip(item.body.text, item.body.index) if not table.span.start <= at < table.span.end)
+    return not item.children and len("".join(said.split())) <= len(item.title or "")
 
 
 def _measure(row: _Row) -> str | None:
@@ -167,8 +189,8 @@ def _measure(row: _Row) -> str | None:
 
 
 def annex_items(outline: Outline) -> list[Item]:
-    """The tasks that only an annex states, as items whose path is their place in the annex (the
-    measure their assignments belong to), each after its group when the group's number is part of it."""
+    """The tasks that only a task table states, as items whose path is their place (the measure
+    their assignments belong to), each after its group when the group's number is part of it."""
     found: list[Item] = []
     for row, place, name in _own_rows(outline):
         number = place.rsplit("/", 1)[-1]
@@ -185,10 +207,11 @@ def annex_item_rows(outline: Outline) -> dict[int, str]:
 
 
 def _own_rows(outline: Outline) -> Iterator[tuple[_Row, str, MappedText]]:
-    """The annexed rows, tasks or their groups, that no body item states, with their places and names."""
+    """The placed rows of task tables, tasks or their groups, that no body item states, with their
+    places and names."""
     items = [it for it in outline.walk() if it.title]
-    for annex in outline.annexes:
-        rows = [(row, row.place, row.name) for row in _rows(annex, items)[1] if row.place and row.name]
+    for annex, home, places in _tables(outline):
+        rows = [(row, row.place, row.name) for row in _rows(annex, items, home, places)[1] if row.place and row.name]
         own = {place for row, place, _ in rows if row.path == place}
         for row, place, name in rows:
             if place in own or any(path.startswith(f"{place}/") for path in own):
@@ -199,12 +222,12 @@ def annex_deadlines(outline: Outline) -> list[Deadline]:
     """The deadlines a task table's 完成时限 / 时间进度 column gives its rows, annexed or in the body."""
     items = [it for it in outline.walk() if it.title]
     found: list[Deadline] = []
-    for annex, home in _tables(outline):
+    for annex, home, places in _tables(outline):
         header = [t.text for t in annex.rows[0].texts] if annex.rows else []
         column = next((i for i, cell in enumerate(header) if DEADLINE_COLUMN.search(cell)), None)
         if column is None:
             continue
-        for row in _rows(annex, items, home)[1]:
+        for row in _rows(annex, items, home, places)[1]:
             cell = row.grid.cells[column] if column < len(row.grid.cells) else None
             deadline = deadline_in_cell(cell, row.path) if cell is not None and row.path else None
             if deadline:

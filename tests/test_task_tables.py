@@ -464,3 +464,31 @@ def test_a_table_that_prose_follows_is_no_document_of_its_own():
     text = "\n".join(["关于报送重点项目进展情况的通知", "现将有关事项通知如下：", "重点项目清单", *rows])
     outline = parse_outline(SourceText("doc.txt", text + "\n请各单位于5月10日前报送进展情况。\n", "utf-8"))
     assert outline.annexes == [] and any("numbered items" in p.message for p in outline.problems)
+
+
+def test_a_pipe_table_under_a_heading_is_the_item_s_list_of_tasks():
+    """A 分工方案 prints its tasks as a table under its last section, with no caption, its rows
+    between pipes (with or without pipes at the ends), its groups as rows of their own (一、… | | |,
+    no heading of the body), a lead cell left blank where the merged cell above spans the row."""
+    text = (
+        "某市推进制造业数字化转型重点任务分工方案\n\n一、工作目标\n\n新增省级工业互联网标杆示范项目15个以上。\n\n"
+        "二、重点任务分工\n\n序号 | 重点任务 | 具体措施 | 牵头单位 | 配合单位\n"
+        "一、推动产业数字化 |  |  |  | \n"
+        "1 | 实施规上企业转型行动 | 制定转型路线图。 | 市工业和信息化局 | 各区人民政府\n"
+        "2 |  | 遴选示范工厂。 |  | 市财政局\n"
+        "3 | 培育工业互联网平台 | 新增省级工业互联网标杆示范项目15个以上。 | 市科技局 | \n"
+        "二、强化要素保障 |  |  |  | \n"
+        "4 | 创新金融服务 | 推出数字化转型贷。 | 市委金融办 | \n\n注：表中空白单元格与上一行内容相同。\n\n"
+        "公开方式：主动公开\n\n抄送：市委办公室。\n\n某市人民政府办公室  2024年3月8日印发\n"
+    )
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    assert [item.path for item in outline.walk()] == ["一", "二"]
+    assert [item.path for item in annex_items(outline)] == ["二/1", "二/2", "二/3", "二/4"]
+    assert found(outline) == [
+        ("二/1", "市工业和信息化局", "lead"),
+        ("二/1", "各区人民政府", "support"),
+        ("二/2", "市工业和信息化局", "lead"),
+        ("二/2", "市财政局", "support"),
+        ("二/3", "市科技局", "lead"),  # its goal, stated in 一、工作目标, does not make it that item's
+        ("二/4", "市委金融办", "lead"),
+    ]
