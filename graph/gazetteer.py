@@ -165,6 +165,11 @@ _OWN_NAME_LEVELS = ("自治区", "自治州", "州", "自治县", "盟", "旗")
 _GRASSROOTS = re.compile(r"^(?:街道|镇|乡)")  # a township-level body named by its kind
 # a vertically managed body named under its national authority: 国家税务总局广东省税务局
 _VERTICAL = re.compile(r"^(?:国家税务总局(?=.+税务局$)|国网(?=.+(?:电力|供电)公司$))")  # 国网杭州供电公司 too
+# A national bank's or regulator's office named with its place inside: 人民银行四川省分行, 中国人民银行佛山市
+# 分行, 国家金融监督管理总局佛山监管分局 (the place's office of that function)
+_CENTRAL_BRANCH = re.compile(
+    r"^(?:中国)?(人民银行|国家金融监督管理总局|金融监管总局)(.{2,8}?)(分行|(?:中心)?支行|监管(?:分)?局)$"
+)
 # A district's body named as a branch of the city's bureau: 市公安局青浦分局, 公安青浦分局,
 # 市规划自然资源委朝阳分局 (a vertically managed bureau's office in the district)
 _POLICE_BRANCH = re.compile(r"^(?:.{0,6}公安局|公安)(.{2,8}?)分局$")
@@ -400,6 +405,8 @@ class Gazetteer:
             if found:
                 return found
         body = _OWN_LEVEL.sub("", _VERTICAL.sub("", k.removeprefix("中共")))  # 本级人民政府, 当地政府: the place's own
+        if central := _CENTRAL_BRANCH.match(body):
+            body = central[2] + ("人民银行" if central[1] == "人民银行" else "金融") + central[3]
         branch = _BRANCH.match(body)
         if branch and self._names_place(branch[2], place) and not self.divisions.read(branch[1], place.division)[0]:
             body = branch[2] + branch[1]  # the district's body of the bureau's function

@@ -40,6 +40,9 @@ LABELS = f"(?:(?:{'|'.join(ROLE_WORDS.values())})(?:{BEARERS})|牵头|配合)"  
 _CLOSING = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
 # after a list of bodies: jointly, with no lead (按职责分工负责, 按照职责分工落实, 按职能分工负责…)
 _JOINT = r"按(?:照)?(?:各自)?职(?:责|能)(?:分工)?(?:负责|落实)(?:落实)?"
+# the verb after bodies that answer for a task: （市发改委负责）, （县委人才办、县人社局共同负责）
+_DUTY = r"(?:共同|具体|分别)?负责(?:具体)?(?:落实|实施)?"
+_DUTY_AFTER = re.compile(rf"{_DUTY}$")
 # the convention a task list states once, in a note or after a list: the first body listed leads
 _FIRST_LEADS = re.compile(r"(?:列|排)(?:在|名)?(?:第一|首)(?:位|个|家)?的?(?:单位|部门)?为牵头(?:单位|部门)")
 # a note closing a list: 下同 (and the lists below), or the convention above
@@ -49,7 +52,7 @@ _ENDS_JOINT = re.compile(rf"(?:等)?{_JOINT}\s*$")
 # or end with 按职责分工负责 (a task shared with no lead: （商务部、财政部等按职责分工负责）)
 _CLAUSE_OPEN = re.compile(
     rf"[(\[【〔](?=(?:[^()\[\]【】〔〕]{{0,20}}?{LABELS}\s*:|[^()\[\]【】〔〕]{{2,40}}?牵头"
-    rf"|[^()\[\]【】〔〕]{{2,120}}?{_JOINT}[)\]】〕]))"
+    rf"|[^()\[\]【】〔〕]{{2,120}}?(?:{_JOINT}|{_DUTY})[)\]】〕]))"
 )
 # the same labels opening a line or following a sentence or a clause, unbracketed: "…。责任单位:县行政审批局"
 _LINE_OPEN = re.compile(rf"(?:^|(?<=[。,;]))[ \t]*(?=【?{LABELS}\s*(?::|】))", re.M)
@@ -91,7 +94,7 @@ _GOVERNMENT_PREFIX = re.compile(
 )
 _ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
 _AGENCY_FORM = re.compile(
-    rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|工商联|运营商|办事处|支队|总队|署|监会|海关)"
+    rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|工商联|运营商|办事处|支队|总队|署|监会|海关)"
 )
 # bodies alone in brackets after a task's last sentence, as task divisions print them: …。（市发展改革委、市财政局）,
 # their deadline after them or not (…。（市财政局、市人社局，2024年底前）)
@@ -161,6 +164,10 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             continue
         end = m.start() if m else len(text.text)
         piece = text[start:end].strip()
+        if (duty := _DUTY_AFTER.search(piece.text)) and _AGENCY_FORM.fullmatch(
+            _BRACKETED.sub("", piece.text[: duty.start()])
+        ):
+            piece = piece[: duty.start()]  # 各县（市、区）市场监管局负责具体实施: the body, not its verb
         if etc := _ETC.search(piece.text):  # 科技经济委等, 区绿化市容局等相关部门
             suffix = suffix or (shared.group() if (shared := _FIELDS_SHARE.search(etc.group())) else "")
             piece = piece[: etc.start()]
@@ -348,7 +355,11 @@ def _names_only(path: str, content: MappedText, quote: Span) -> list[Assignment]
         content = content[: deadline.start()]
     if content.text.startswith("由"):
         content = content[1:]
+    duty = None if _ENDS_JOINT.search(content.text) else _DUTY_AFTER.search(content.text)
+    if duty:  # （县委人才办、县人社局共同负责）: together when they share it
+        content = content[: duty.start()]
     mentions, joint = joint_list(content)
+    joint = joint or bool(duty and duty.group().startswith("共同"))
     if not mentions or not all(_AGENCY_FORM.fullmatch(m.name) for m in mentions):
         return []
     return assign(path, mentions, RESPONSIBLE, joint, BODY, quote)

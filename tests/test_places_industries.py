@@ -365,3 +365,13 @@ def test_a_law_s_bodies_of_the_cities_with_districts():
     zhejiang = places(gz, "330000")[0]
     assert gz.resolve("设区的市生态环境主管部门", zhejiang) == gz.resolve("各市生态环境局", zhejiang)
     assert gz.resolve("设区的市人民政府", zhejiang) == gz.resolve("各市人民政府", zhejiang)
+
+
+def test_a_national_bank_s_or_regulator_s_office_named_with_its_place_inside():
+    """人民银行四川省分行, 国家金融监督管理总局佛山监管分局: the place's office of that function."""
+    gz = Gazetteer.bundled()
+    sichuan, foshan = places(gz, "510000", "440600")
+    assert gz.resolve("人民银行四川省分行", sichuan) == gz.resolve("省人民银行", sichuan)
+    assert gz.resolve("中国人民银行佛山市分行", foshan) == gz.resolve("市人民银行", foshan)
+    regulator = gz.resolve("国家金融监督管理总局佛山监管分局", foshan)
+    assert regulator == gz.resolve("佛山金融监管分局", foshan) and regulator.resolved

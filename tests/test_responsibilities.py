@@ -209,10 +209,14 @@ def test_a_clause_names_no_body_after_a_label_of_something_else():
     assert [(name, role) for _, name, role, *_ in found] == [("市科委", "responsible"), ("市财政局", "responsible")]
 
 
-def test_a_bracketed_duty_sentence_names_its_bodies_without_the_bracket():
+def test_a_bracketed_duty_sentence_names_its_bodies_once():
+    # （市教委、市财政局负责）: a clause of the item, which the prose reading then leaves alone
     text = "某市工作方案\n\n一、重点任务\n\n（一）推进项目建设。加快建设。（市教委、市财政局负责）\n"
-    found = prose(text, lambda name: True)
-    assert [(a.path, a.agency.name) for a in found] == [("一/（一）", "市教委"), ("一/（一）", "市财政局")]
+    assert [(path, name) for path, name, *_ in assignments("（市教委、市财政局负责）")] == [
+        ("一/（一）", "市教委"),
+        ("一/（一）", "市财政局"),
+    ]
+    assert prose(text, lambda name: True) == []
 
 
 def test_a_group_s_office_named_with_where_it_sits_a_lead_s_implementers_and_who_coordinates():
@@ -411,3 +415,26 @@ def test_a_clause_set_after_a_list_of_sub_items_closes_their_task():
     assert {path for path, *_ in _listed(inline)} == {"一/（二）/3）"}
     own = closing.replace("抽查；", "抽查（责任处室：执法稽查处）；")
     assert {path for path, *_ in _listed(own)} == {"一/（二）/2）", "一/（二）/3）"}
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        ("（县委人才办、县人社局负责）", [("县委人才办", "responsible", False), ("县人社局", "responsible", False)]),
+        ("（县委人才办、县人社局共同负责）", [("县委人才办", "responsible", True), ("县人社局", "responsible", True)]),
+        ("（市发改委负责）", [("市发改委", "responsible", False)]),
+        (
+            "（责任处室：信用监管处；各县（市、区）市场监管局负责具体实施）",
+            [("信用监管处", "responsible", False), ("各县(市、区)市场监管局", "responsible", False)],
+        ),
+        (
+            "（人民银行四川省分行、省委金融办按职责分工负责）",
+            [("人民银行四川省分行", "responsible", True), ("省委金融办", "responsible", True)],
+        ),
+        ("（由市政府负责解释）", []),
+    ],
+    ids=["bodies-then-duty", "together", "one-body", "verb-after-a-listed-body", "bank-branch-jointly", "no-bodies"],
+)
+def test_bodies_named_before_the_verb_of_their_duty(clause, expected):
+    # （X、Y负责）: the usual short way to say who answers for a task, with no label and no lead
+    assert [(name, role, joint) for _, name, role, _, joint in assignments(clause)] == expected
