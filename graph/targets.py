@@ -28,7 +28,7 @@ from policykg.graph.text import HAN, is_han, normalize
 _NUMBER = r"\d+(?:\.\d+)?"
 _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
 _COUNT_UNITS = (  # 家次, 人次: visits and attendances (establishments or people, times)
-    "场次|人次|家次|户次|车次|架次|批次|班次|家|个|项|件|座|条|台套|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间"
+    "场次|人次|家次|户次|车次|架次|批次|班次|台件|台套|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间"
 )
 _MEASURE_UNITS = (
     "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|毫克/立方米|立方米|公斤|"
@@ -380,6 +380,8 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
         return True  # a design standard, or the standard an earlier share is measured by
     if unit.endswith("元") and _GRANT.search(clause):
         return True  # "给予一次性奖励500万元", "分别给予100万元、300万元…奖励": what a policy pays, no goal
+    if unit.endswith("元") and (re.search(r"处以?$", clause) or re.match(r"[^,;。]{0,12}?(?:罚款|罚金)", text[end:])):
+        return True  # "处2000元以上2万元以下罚款": a penalty, no goal
     if re.match(rf"(?:、{_NUMBER}(?:{_UNITS}))+的", text[end:]):
         return True  # "首次突破10亿元、50亿元、100亿元的企业": a list that qualifies a noun, as its last does
     if clause.lstrip().startswith("对") and re.match(r"(?:及以上|以上)?的", text[end:]):
@@ -935,7 +937,8 @@ def outline_targets(outline: Outline, places: list[str]) -> list[Target]:
     found: list[Target] = []
     for item in outline.walk():
         held = [t.table for t in tables if t.home == item.path]
-        found += item_targets(item, default, start, places, [t.span for t in held], current)
+        stated = item_targets(item, default, start, places, [t.span for t in held], current)
+        found += [t for t in stated if not (issued and t.year and t.year < issued)]  # the past: what was achieved
         for table in held:
             found += [replace(t, path=item.path) for t in table_targets(table, default, start, places, issued)]
     tasks = annex_item_rows(outline)

@@ -28,6 +28,7 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("区域绿道总长度达200公里左右", [("level", 200, "公里", "≈", None)]),
         ("2026年新增光伏装机规模2590千瓦以上", [("level", 2590, "千瓦", ">=", 2026)]),
         ("五年建设筹措新时代城市建设者管理者之家床位12万张以上", [("count", 12, "万张", ">=", None)]),
+        ("全年检定强制检定计量器具8万台件以上", [("count", 8, "万台件", ">=", None)]),  # 台件: instruments
         ("细颗粒物年均浓度力争不高于28微克/立方米", [("level", 28, "微克/立方米", "<=", None)]),
         ("储备扑火机具不少于500台套", [("count", 500, "台套", ">=", None)]),  # sets of machines
         ("全年开展执法检查不少于5000家次", [("count", 5000, "家次", ">=", None)]),  # visits: establishments × times
@@ -152,6 +153,8 @@ def test_a_clause_states_its_targets(text, expected):
         "每年新建一批公园绿地",  # 一批 is no number
         "大力推进二星级及以上标准的绿色建筑的建设",  # a 星级 qualifying a noun
         "推进“一件事”改革和“15分钟社区生活圈”建设",  # names
+        "由生态环境主管部门责令改正，处2000元以上2万元以下罚款",  # a penalty
+        "逾期不改正的，处以5万元罚款",  # a penalty
     ],
 )
 def test_a_clause_that_states_no_target_of_its_figure(text):
@@ -414,3 +417,15 @@ def test_the_members_of_a_distributive_list_share_the_last_ones_head(text, indic
     """共享中心语: 城市、县城和乡镇污水处理率 is the treatment rate of each of the three."""
     found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
     assert [t.indicator for t in found] == indicators
+
+
+def test_what_was_achieved_before_the_document_is_no_target():
+    """A plan's review of the last period (2020年…降至26微克/立方米) reports results: no target, as
+    its goals for the next period are."""
+    text = (
+        "某市生态环境保护规划\n\n第一章 发展基础\n"
+        "十三五期间，2020年市区PM2.5平均浓度降至26微克/立方米，国考断面水质优良比例达到90%。\n"
+        "第二章 主要目标\n到2025年，市区PM2.5平均浓度控制在25微克/立方米以下。\n\n某市人民政府\n2022年3月15日\n"
+    )
+    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    assert [(t.path, t.value, t.year) for t in found] == [("第二章", 25, 2025)]
