@@ -137,18 +137,22 @@ def _is_tab_row(line: str) -> bool:
 
 def _pipe_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], list[str]]:
     """A Markdown table, as converters write one: a row per line, its cells between pipes
-    (``| 序号 | 重点任务 | 责任单位 |``), the rule under the header (``|---|:--:|``) skipped. A line
-    outside the table is a note when it reads as one (注:), else the last cell's text going on."""
+    (``| 序号 | 重点任务 | 责任单位 |``), the rule under the header (``|---|:--:|``) skipped. A table
+    whose header has no pipes at its ends has none at any row's: a pipe there opens or closes an
+    empty cell (`` | 2.细颗粒物浓度 | 32.6``, the category above spanning it). A line outside the
+    table is a note when it reads as one (注:), else the last cell's text going on."""
     rows: list[list[Cell]] = []
     notes: list[str] = []
+    ends: bool | None = None  # whether the rows print pipes at their ends, as the header does
     for ln in region:
         text = doc.text[ln.start : ln.end]
         row = text.strip()
         if is_pipe_row(row):
             if _PIPE_RULE.fullmatch(row):
                 continue
-            at = ln.start + (text.index("|") + 1 if row.startswith("|") else len(text) - len(text.lstrip()))
-            end = ln.start + len(text.rstrip()) - (1 if row.endswith("|") and len(row) > 1 else 0)
+            ends = row.startswith("|") if ends is None else ends
+            at = ln.start + (text.index("|") + 1 if ends else len(text) - len(text.lstrip()))
+            end = ln.start + len(text.rstrip()) - (1 if ends and row.endswith("|") and len(row) > 1 else 0)
             rows.append([])
             for part in doc.text[at:end].split("|"):
                 rows[-1].append(doc[at : at + len(part)].strip())

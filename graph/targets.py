@@ -764,7 +764,8 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
     # one that names its work (2021年任务 in a five-year plan issued in 2022)
     baseline = {j for j, year in year_of.items() if issued and year < issued and not _GOAL_WORD.search(header[j])}
     units = next((j for j, h in enumerate(header) if UNIT_COLUMN.fullmatch(h)), None)
-    goals = [j for j in goals if j != units and j not in baseline]
+    indicator_at = next((j for j, h in enumerate(header) if _INDICATOR_COLUMN.fullmatch(h)), None)
+    goals = [j for j in goals if j not in (units, indicator_at) and j not in baseline]
     year_of = {j: year for j, year in year_of.items() if j in goals}
     valued = sorted(set(year_of) | {j for j in goals if _column_unit(header, j)})
     time = next((j for j, h in enumerate(header) if _TIME_COLUMN.fullmatch(h)), None)
@@ -779,6 +780,8 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
         row_year = _row_year(texts[time]) if time is not None else None
         first = valued[0] if valued else 0  # the labels come before the first column of values
         labels = "".join(t for j, t in enumerate(texts[:first]) if j not in (place, time, units) and _is_label(t))
+        if indicator_at is not None:
+            labels = _ROW_NUMBER.sub("", texts[indicator_at])
         named_unit = m.group(1) if (m := _HEADER_UNIT.search(labels)) and re.fullmatch(_UNITS, m.group(1)) else None
         if named_unit:  # an indicator table's row: 软件和信息服务业营业收入(亿元)
             labels = _HEADER_UNIT.sub("", labels)
@@ -835,11 +838,19 @@ def _cell_value(cell: str, unit: str | None) -> tuple[float, str | None, str] | 
     one quantity with little around it ("58%以上", "力争2000座", "低于5%"); none for a zero."""
     if _FIGURE.fullmatch(cell):
         return (float(cell), unit, "=") if float(cell) else None
+    if bare := _BARE_FIGURE.fullmatch(cell):  # ≥90, 93左右, 〔14〕 (a five-year total): the column's unit
+        return float(bare["num"]), unit, _comparator(bare["sign"], bare["qual"], False)
     m = _QUANTITY.search(cell)
     rest = cell[: m.start()] + cell[m.end() :] if m else ""
     if not m or m.group("num2") or re.search(r"\d", rest) or len(rest) > 2 or not m.group("num")[0].isdigit():
         return None
     return float(m.group("num")), m.group("unit"), _comparator(cell[: m.start()], m.group("qual"), False)
+
+
+# a figure in an indicator table's cell with its sign or qualifier, or in the 〔〕 that mark a period's total
+_BARE_FIGURE = re.compile(rf"(?P<sign>[≥≧≤≦><]?)\s*[〔\[]?(?P<num>{_NUMBER})[〕\]]?\s*(?P<qual>以上|以下|左右|以内)?")
+_INDICATOR_COLUMN = re.compile(r"(?:主要)?指标(?:名称)?")  # 类别 | 指标 | …: the indicator is this cell alone
+_ROW_NUMBER = re.compile(r"^(?:\d{1,2}[.、]|[(（]\d{1,2}[)）])")  # 1.城市空气质量优良天数比率
 
 
 def _is_label(cell: str) -> bool:

@@ -429,3 +429,27 @@ def test_what_was_achieved_before_the_document_is_no_target():
     )
     found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
     assert [(t.path, t.value, t.year) for t in found] == [("第二章", 25, 2025)]
+
+
+def test_a_plan_s_main_indicators_table():
+    """A plan's box of main indicators (专栏1 “十四五”…主要指标): 类别 | 指标 (its unit in brackets) |
+    基期值 | 目标值 | 属性, the category spanning rows (a pipe opens the row's empty first cell), the
+    goal with its sign (≥90, ≤30), a qualifier (93左右) or as a five-year total (〔14〕); the base
+    period's column and goals in words are none."""
+    text = (
+        "某市“十四五”生态环境保护规划\n\n第一章 发展目标\n\n到2025年，生态环境质量持续改善。\n\n"
+        "专栏1 某市“十四五”生态环境保护主要指标\n\n类别 | 指标 | 2020年基期值 | 2025年目标值 | 属性\n"
+        "环境治理 | 1.城市空气质量优良天数比率（%） | 88.5 | ≥90 | 约束性\n"
+        " | 2.细颗粒物（PM2.5）平均浓度（微克/立方米） | 32.6 | ≤30 | 约束性\n"
+        " | 3.受污染耕地安全利用率（%） | 91.2 | 93左右 | 约束性\n"
+        "应对气候变化 | 4.单位地区生产总值能源消耗降低（%） | — | 〔14〕 | 约束性\n"
+        " | 5.单位地区生产总值二氧化碳排放降低（%） | — | 完成省下达任务 | 约束性\n\n"
+        "注：〔 〕内为五年累计数。\n\n第二章 主要任务\n\n推进工业废气深度治理。\n\n某市人民政府\n2022年3月15日\n"
+    )
+    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    assert [(t.path, t.indicator, t.value, t.unit, t.comparator, t.year) for t in found] == [
+        ("第一章/专栏1", "城市空气质量优良天数比率", 90, "%", ">=", 2025),
+        ("第一章/专栏1", "细颗粒物(PM2.5)平均浓度", 30, "微克/立方米", "<=", 2025),
+        ("第一章/专栏1", "受污染耕地安全利用率", 93, "%", "≈", 2025),
+        ("第一章/专栏1", "单位地区生产总值能源消耗降低", 14, "%", "=", 2025),
+    ]
