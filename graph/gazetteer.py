@@ -504,7 +504,7 @@ class Gazetteer:
 
 _COMMITTEE = ("管委会", "管理委员会")
 # an internal division's name, and the words its own body's document names the body by (局办公室, 本局)
-_DIVISION = re.compile(rf"[{HAN}]{{1,10}}(?:处|科|室|股)|[{HAN}、()]{{0,12}}分局")
+_DIVISION = re.compile(rf"[{HAN}]{{1,16}}(?:处|科|室|股)|[{HAN}、()]{{0,12}}分局")
 _OWN_BODY = re.compile(r"^(?:本局|本委|局|委|厅|机关)")
 _DIVIDED = {"GovernmentDepartment", "PublicInstitution", "VerticalBranch", "PartyOrgan", "ZoneCommittee",
             "MassOrganisation"}  # fmt: skip

@@ -438,3 +438,25 @@ def test_a_clause_set_after_a_list_of_sub_items_closes_their_task():
 def test_bodies_named_before_the_verb_of_their_duty(clause, expected):
     # （X、Y负责）: the usual short way to say who answers for a task, with no label and no lead
     assert [(name, role, joint) for _, name, role, _, joint in assignments(clause)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "各区人民政府、高新区管委会对本行政区域生态环境质量负总责。",
+            [("各区人民政府", "responsible"), ("高新区管委会", "responsible")],
+        ),
+        (
+            "县级以上人民政府自然资源主管部门在编制国土空间规划时，应当充分考虑土壤污染风险。",
+            [("县级以上人民政府自然资源主管部门", "responsible")],
+        ),
+        ("市工业和信息化局要会同市政府加强跟踪督办。", [("市工业和信息化局", "lead"), ("市政府", "support")]),
+    ],
+    ids=["answers-for-it-all", "when-doing-so", "verb-after-the-object"],
+)
+def test_duties_in_prose_after_what_they_concern(sentence, expected):
+    """X对…负总责 (answers for it all), X在…时，应当… (a duty when doing something): the subject
+    before what the duty concerns bears it; a verb after 会同's object is no part of its name."""
+    text = f"某市工作方案\n\n一、保障措施\n\n（一）加强组织领导。{sentence}\n"
+    assert [(a.agency.name, a.role) for a in prose(text, lambda name: True)] == expected
