@@ -448,6 +448,12 @@ def _build_items(
             _check_sequence(name, line.number, marker, numbered, last_ordinal, problems)
         marker = _unique(marker, numbered)
         last_ordinal[marker.style] = marker.ordinal
+        if parent is not None and parent.style in ARTICLES and marker.style not in ARTICLES:
+            clause = _next_clause(doc, lines, at, stop)  # the article's 款 after its 项
+            if clause < stop:
+                back = doc[lines[clause].start - 1 : lines[clause].start]  # the line break before it
+                parent.body = parent.body + back + _body(doc, lines[clause:stop], lines[clause].content).strip()
+                stop = clause
         body = _body(doc, lines[at:stop], line.content + marker.end)
         own_end = max((ln.end for ln in lines[at:stop] if ln.end > ln.content), default=line.end)
         above = parent.path + "/" if parent and marker.style not in ARTICLES else prefix  # articles: cited by number
@@ -468,6 +474,19 @@ def _build_items(
             ancestor.span = Span(ancestor.span.start, max(ancestor.span.end, item.span.end))
         stack.append(item)
     return roots
+
+
+def _next_clause(doc: MappedText, lines: list[Line], at: int, stop: int) -> int:
+    """Where a paragraph after an article's numbered item (项) begins, before ``stop``: a line after
+    one that ends a sentence. An item of an article is one paragraph; the next is the article's
+    next 款 (前款第（二）项规定的…), not the item's text."""
+    last = lines[at].text(doc)
+    for j in range(at + 1, stop):
+        text = lines[j].text(doc)
+        if text and last.endswith(("。", ";")):
+            return j
+        last = text or last
+    return stop
 
 
 def _check_sequence(name, line, marker, siblings, last_ordinal, problems) -> None:

@@ -151,9 +151,24 @@ def test_divisions_articles_and_references():
         "第二章/第二节",
         "第三条",
     ]
-    assert "第三十一条第三款" in item(outline, "第二条/（二）").text  # a reference, not an article
+    # a reference, not an article: the article's next 款, after its items (项)
+    assert "第三十一条第三款" in item(outline, "第二条").text and item(outline, "第二条/（二）").text == "建设。"
     assert item(outline, "第一条").title == "为了规范管理，制定本条例"
     assert outline.problems == []
+
+
+def test_a_paragraph_after_an_article_s_items_is_the_article_s():
+    """An article's items (项) are a paragraph each; a paragraph after them is the article's next 款
+    (前款第（二）项规定的…), with the bodies it names, not the last item's text."""
+    text = (
+        "某省土壤污染防治办法\n\n第六条 有下列情形之一的，土地使用权人应当开展土壤污染状况调查：\n"
+        "（一）用途变更为住宅用地的；\n（二）土地使用权收回、\n转让的。\n"
+        "前款第（二）项规定的土地使用权收回的，由县级以上人民政府自然资源主管部门组织开展调查。\n"
+        "第七条 调查报告应当报生态环境主管部门备案。\n"
+    )
+    outline = read(text)
+    assert item(outline, "第六条/（二）").text == "土地使用权收回、\n转让的。"  # a line broken inside it is its own
+    assert item(outline, "第六条").text.endswith("由县级以上人民政府自然资源主管部门组织开展调查。")
 
 
 def test_an_article_an_amendment_inserted_is_an_article_of_its_own():
@@ -167,7 +182,7 @@ def test_an_article_an_amendment_inserted_is_an_article_of_its_own():
     outline = read(text)
     assert paths(outline) == ["第一章", "第三条", "第三条之一", "第三条之一/（一）", "第三条之一/（二）", "第四条"]
     assert item(outline, "第三条之一").title == "县级以上人民政府应当建立下列制度："
-    assert "第三条之一规定的" in item(outline, "第三条之一/（二）").text  # a reference
+    assert "第三条之一规定的" in item(outline, "第三条之一").text  # a reference, in the article's next 款
     numbering = [p.message for p in outline.problems if "numbering" in p.message]
     assert numbering == ["numbering jumps to 第三条 (expected 第一条)"]  # the excerpt's, not 第三条之一's
 
