@@ -49,8 +49,9 @@ _SUPPORT = re.compile(rf"{_MODAL}(?:负责)?(?:配合|协助|协同)")
 _ALONGSIDE = re.compile(r"^(?:共同)?(?:配合|协助|协同)")
 # 统筹/协调 without 牵头, 牵头抓总 (overall charge), a recurring 调度 (scheduling the others' work).
 _COORDINATE = re.compile(
-    rf"{_MODAL}(?:负责|加强)?(?:统筹|协调)(?!.{{0,6}}牵头)|{_MODAL}牵头抓总|(?:每月|每季度|定期)[^,]*调度"
-)
+    rf"{_MODAL}(?:负责|加强)?(?:统筹(?!安排|使用|利用|整合|考虑|兼顾)|协调)(?!.{{0,6}}牵头)|{_MODAL}牵头抓总"
+    r"|(?:每月|每季度|定期)[^,]*调度"
+)  # not 统筹安排资金, 统筹使用: a body's own allocating of its means
 _JOINT = re.compile(rf"{_MODAL}(?:按照|按|根据|依据|在)(?:各自|各自的)?(?:职责|职能)")
 _ALIAS = re.compile(r"\((?:(?:以下)?简称|设在)[^)]*\)$")  # 领导小组办公室(设在市发展改革委), (以下简称…)
 _MAX_SUBJECT = 60

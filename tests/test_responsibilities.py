@@ -452,8 +452,9 @@ def test_bodies_named_before_the_verb_of_their_duty(clause, expected):
             [("县级以上人民政府自然资源主管部门", "responsible")],
         ),
         ("市工业和信息化局要会同市政府加强跟踪督办。", [("市工业和信息化局", "lead"), ("市政府", "support")]),
+        ("县财政局应当统筹安排专项资金。", [("县财政局", "responsible")]),  # its own means: no coordinating
     ],
-    ids=["answers-for-it-all", "when-doing-so", "verb-after-the-object"],
+    ids=["answers-for-it-all", "when-doing-so", "verb-after-the-object", "allots-its-funds"],
 )
 def test_duties_in_prose_after_what_they_concern(sentence, expected):
     """X对…负总责 (answers for it all), X在…时，应当… (a duty when doing something): the subject
