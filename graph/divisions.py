@@ -71,6 +71,10 @@ class Divisions:
         for d in self.by_code.values():
             for name in filter(None, (d.name, d.short)):
                 self._names.setdefault(name, []).append(d)
+        self._counties: dict[str, list[str]] = {}  # the names of each division's county-level divisions
+        for d in self.by_code.values():
+            if d.level == COUNTY and d.parent:
+                self._counties.setdefault(d.parent, []).append(d.name)
         self.abbreviation = {a: code for code, abbrs in abbreviations.items() for a in abbrs}
         self.english = english
         longest = sorted(self._names, key=len, reverse=True)
@@ -88,6 +92,15 @@ class Divisions:
                 code, abbrs, name = line.split("\t")
                 abbreviations[code], english[code] = tuple(abbrs.split()), name
         return cls(DIVISION_DATA, abbreviations, english)
+
+    def county_word(self, division: Division | None) -> str | None:
+        """How a division's county tier is named after what it holds: 区 (佛山, 上海: districts only),
+        县, 县(区), 县(市、区) with county-level cities (昆明); None for other kinds (旗, 林区)."""
+        kinds = {name[-1] for name in self._counties.get(division.code, ())} if division else set()
+        if not kinds or not kinds <= {"县", "市", "区"}:
+            return None
+        first, *rest = [kind for kind in "县市区" if kind in kinds]
+        return first + (f"({'、'.join(rest)})" if rest else "")
 
     def chain(self, division: Division) -> list[Division]:
         """The division and those above it, province first."""

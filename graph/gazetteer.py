@@ -72,6 +72,7 @@ class AgencyType:
         name = self.name_at(place.division)
         if place.kind == "Country" and name.startswith(("国务院", "全国", "国家")):
             return name  # 国务院各部委, not 全国国务院各部委
+        name = _tier_named(name, place.division)
         if self.kind != "PartyOrgan" or not name.startswith("委"):
             return place.label_zh + (name[2:] if place.label_zh.endswith("街道") and name.startswith("街道") else name)
         if place.label_zh.endswith(_OWN_NAME_LEVELS):  # 中共广西壮族自治区委员会, not …自治区委
@@ -461,7 +462,9 @@ class Gazetteer:
             each = _EACH_EN.get(level, f"of each {level}")
             return Agency(
                 iris.agency(owner.slug, f"{level}-{agency_type.slug}"),
-                owner.label_zh + _EACH_LABEL[level] + agency_type.name_at(None),  # each county's is a 局, 各区委
+                owner.label_zh
+                + _tier_named(_EACH_LABEL[level], owner.division)
+                + agency_type.name_at(None),  # a 局, 各区委
                 f"{agency_type.label_en} {each} of {place_en}" if agency_type.label_en else None,
                 owner,
                 agency_type,
@@ -502,6 +505,14 @@ class Gazetteer:
         return None
 
 
+def _tier_named(name: str, division: Division | None) -> str:
+    """A collective of the county tier named as the place names it: 各区 where it has districts only
+    (佛山市各区人民政府), 各县 where counties only, 各县（区） otherwise."""
+    word = Divisions.bundled().county_word(division)
+    return _COUNTY_TIER.sub(f"各{word}", name, count=1) if word else name
+
+
+_COUNTY_TIER = re.compile(r"^各县[(（]区[)）]")
 _COMMITTEE = ("管委会", "管理委员会")
 # an internal division's name, and the words its own body's document names the body by (局办公室, 本局)
 _DIVISION = re.compile(rf"[{HAN}]{{1,16}}(?:处|科|室|股)|[{HAN}、()]{{0,12}}分局")

@@ -375,3 +375,13 @@ def test_a_national_bank_s_or_regulator_s_office_named_with_its_place_inside():
     assert gz.resolve("中国人民银行佛山市分行", foshan) == gz.resolve("市人民银行", foshan)
     regulator = gz.resolve("国家金融监督管理总局佛山监管分局", foshan)
     assert regulator == gz.resolve("佛山金融监管分局", foshan) and regulator.resolved
+
+
+def test_the_county_tier_is_named_as_the_place_names_it():
+    """各区人民政府 of a city of districts only is 佛山市各区人民政府, not 各县（区）; a city with counties,
+    districts and county-level cities names them all (昆明市各县(市、区)…)."""
+    gz = Gazetteer.bundled()
+    foshan, kunming, shanghai = places(gz, "440600", "530100", "310000")
+    assert gz.resolve("各区人民政府", foshan).label_zh == "佛山市各区人民政府"
+    assert gz.resolve("各区政府", shanghai).label_zh == "上海市各区人民政府"
+    assert gz.resolve("各县（市、区）市场监管局", kunming).label_zh == "昆明市各县(市、区)市场监督管理局"
