@@ -11,12 +11,12 @@ measure that scores high in absolute terms and either close to its best one or t
 its sentences (a measure that bundles tasks carries out each upper task one of its sentences
 restates), and with each upper article it cites by number, as rules implementing a regulation do
 (依照《条例》第三条: flow.py reads the citations); a lower measure with none is a local addition, an
-upper measure no lower measure pairs with is not taken up. A plan's goals and steps pair only with
-goals and steps: they frame the tasks, and a task that restates a goal's figures does not carry it
-out. The evidence of a pair is the citation, if any, and the phrases both state (runs of shared
-bigrams). Candidates come from an inverted index of the informative bigrams, so a measure is
-compared only with the measures it shares one with (sub-quadratic), and ties break by path:
-deterministic.
+upper measure no lower measure pairs with is not taken up. A measure pairs only with one of its
+kind: a plan's goals and steps frame its tasks, a regulation's liability articles punish the breach
+of its duties (neither carries the other out). The evidence of a pair is the citation, if any, and
+the phrases both state (runs of shared bigrams). Candidates come from an inverted index of the
+informative bigrams, so a measure is compared only with the measures it shares one with
+(sub-quadratic), and ties break by path: deterministic.
 
 The constants were chosen on the development chains (tests/golden/alignment) leaving each chain
 out in turn, so that the figures reported for them are those of chains the choice did not see.
@@ -28,7 +28,8 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from itertools import chain, islice
 
 from policykg.graph.numbering import ARTICLES
@@ -66,40 +67,56 @@ _NO_TASK = re.compile(
 )
 
 
-# What frames the tasks rather than setting one: a plan's goals (一、工作目标; 总体要求 stating them
-# alone) and its steps (实施步骤, 进度安排). They are measures of their own, but carry out, and are
-# carried out by, only their kind: a task that names a goal's figures does not carry the goal out.
+# What a measure does, as alignment pairs only measures of one kind. A plan's goals (一、工作目标;
+# 总体要求 stating them alone) and its steps (实施步骤, 进度安排) frame its tasks: a task that names a
+# goal's figures does not carry the goal out. A regulation's liability articles (法律责任, 违反本条例…)
+# punish the breach of a duty: they do not carry the duty out, nor does the duty carry them out.
+TASK, FRAME, LIABILITY = "task", "frame", "liability"
 _FRAME = re.compile(r"^[^,，。;；]{0,6}(?:目标|步骤|进度安排|时间安排)$")
 _FRAME_ALONE = re.compile(r"^总体要求$")
+_LIABILITY = re.compile(r"^(?:法律责任|罚则)$")
+_BREACH = re.compile(r"^(?:[（(][^）)]{1,8}[）)]\s*)?违反本(?:条例|办法|规定|细则)")
+# …的，由X责令改正，处…罚款; …的，由X依照《条例》第三十六条的规定予以处罚
+_PENALTY = re.compile(r"处[^。;]{0,40}罚款|给予[^。;]{0,10}处分|追究[^。;]{0,10}责任|的规定(?:予以)?(?:处罚|处理)")
 
 
 def measures_of(outline: Outline, annex_items: Iterable[Item] = ()) -> list[Measure]:
-    """The measures of a document as alignment compares them: the items that state a task (those
-    without sub-items), each article of a regulation whole, its numbered items included, and the
-    tasks only an annex's task table states (``annex_items``: a district often lists what it takes
-    up in such a table alone). What sets no task is left out: a plan's 指导思想, a regulation's
-    purpose (为了…制定本条例) and its entry into force (本条例自…起施行), a section that only says
-    the tasks are in the annex (具体任务分工见附件).
+    """The measures of a document as alignment compares them, each with its kind: the items that
+    state a task (those without sub-items), each article of a regulation whole, its numbered items
+    included, and the tasks only an annex's task table states (``annex_items``: a district often
+    lists what it takes up in such a table alone). What sets no task is left out: a plan's 指导思想,
+    a regulation's purpose (为了…制定本条例) and its entry into force (本条例自…起施行), a section
+    that only says the tasks are in the annex (具体任务分工见附件).
     """
     annexed = list(annex_items)
     groups = {item.path.rsplit("/", 1)[0] for item in annexed}  # a table's group rows (一、规划引领)
-    framing = {item.path for item in outline.walk() if _FRAME.match(item.title or "")}
     out = []
-    for item in chain(outline.walk(), annexed):
+    for item, above in chain(_with_ancestors(outline.items, ()), ((item, ()) for item in annexed)):
         head = item.path.split("/", 1)[0]
-        parts = item.path.split("/")
-        frame = _FRAME_ALONE.match(item.title or "") or any(
-            "/".join(parts[:k]) in framing for k in range(1, len(parts) + 1)
-        )
         if item.style in ARTICLES:
             measure = Measure(item.path, " ".join(i.text for i in item.walk()))
         elif not item.children and item.path not in groups and not _ARTICLE.fullmatch(head):
-            measure = Measure(item.path, item.text, bool(frame))
+            measure = Measure(item.path, item.text)
         else:
             continue
         if not _NO_TASK.search(measure.text.strip()):
-            out.append(measure)
+            out.append(replace(measure, kind=_kind(item, above, measure.text)))
     return out
+
+
+def _with_ancestors(items: list[Item], above: tuple[Item, ...]) -> Iterator[tuple[Item, tuple[Item, ...]]]:
+    for item in items:
+        yield item, above
+        yield from _with_ancestors(item.children, (*above, item))
+
+
+def _kind(item: Item, above: tuple[Item, ...], text: str) -> str:
+    titles = [a.title or "" for a in (*above, item)]
+    if any(map(_LIABILITY.match, titles)) or _BREACH.match(text.strip()) or _PENALTY.search(text):
+        return LIABILITY
+    if _FRAME_ALONE.match(item.title or "") or any(map(_FRAME.match, titles)):
+        return FRAME
+    return TASK
 
 
 def _bigrams(text: str) -> Counter[str]:
@@ -157,7 +174,7 @@ def align(upper: list[Measure], lower: list[Measure], cited: Mapping[tuple[str, 
     restated: set[tuple[int, int]] = set()  # (i, j): upper measure i is the closest to a sentence of j
     for j, vec in enumerate(low):
         shared = {i for g in vec if idf[g] >= informative for i in index.get(g, ())}
-        candidates = sorted(i for i in shared if upper[i].frame == lower[j].frame)
+        candidates = sorted(i for i in shared if upper[i].kind == lower[j].kind)
         # closeness[k][c]: of lower sentence k to the closest sentence of candidate c
         closeness = [[max(_cosine(a, b) for a in up_sentences[i]) for i in candidates] for b in low_sentences[j]]
         for c, i in enumerate(candidates):

@@ -81,12 +81,14 @@ _BODY_YEAR = re.compile(r"^(\S{2,30}?(?:局|厅|委员会|委|办公室|办公�
 # 第三十四次会议通过)". The body that adopts it (通过) issues it; one that approves it (批准) does not.
 _ADOPTED = re.compile(rf"\(?{_DATE} ?(.+?)第[一二三四五六七八九十百零〇]+次(?:全体)?会议(通过|批准)\)?$")
 _TERM = re.compile("第[一二三四五六七八九十百零〇]+届")
-# A decree (令, GB/T 9704's 命令) that promulgates rules: its head (浙江省人民政府令) and serial (第402号),
-# on one line or two, are its number; it says what it promulgates (《X》已经…通过，现予公布) and who
-# signs it (省长 王浩), a person, not the issuer.
-_DECREE = re.compile(rf"(?P<issuer>[{HAN}]{{2,20}}?)令(?P<serial>\(?第?\d{{1,4}}号\)?)?")
-_DECREE_SERIAL = re.compile(r"\(?第?\d{1,4}号\)?")
-_PROMULGATED = re.compile(r"^《(.+?)》(?:已经|经).{0,80}?现予(?:公布|发布|印发)")
+# A decree (令, GB/T 9704's 命令) that promulgates rules, or a legislature's announcement (公告) that
+# promulgates a regulation: its head (浙江省人民政府令, 湖北省人民代表大会常务委员会公告) and serial
+# (第402号, 第一百一十八号), on one line or two, are its number; it names what it promulgates
+# (《X》已经…通过，现予公布: the title) and who signs it (省长 王浩: a person, not the issuer).
+_SERIAL = r"\(?第?(?:\d{1,4}|[一二三四五六七八九十百零〇]{1,8})号\)?"
+_DECREE = re.compile(rf"(?P<issuer>[{HAN}]{{2,24}}?)(?:令|公告)(?P<serial>{_SERIAL})?")
+_DECREE_SERIAL = re.compile(_SERIAL)
+_PROMULGATED = re.compile(r"^《(.+?)》(?:已经|已由|经).{0,80}?现予(?:公布|发布|印发)")
 _SIGNATORY = re.compile(rf"(?:省长|市长|州长|区长|县长|旗长|主席|总理|部长|主任|局长)\s*[{HAN}]{{2,4}}")
 
 
@@ -262,10 +264,10 @@ def parse_metadata(
     title_run = next((r for r in runs if r), [])
     if "名称" in fields and fields["名称"].text:
         title = fields["名称"].display
-    elif title_run:
-        title = "".join(t.display for t in title_run)
     elif promulgated:
         title = promulgated
+    elif title_run:
+        title = "".join(t.display for t in title_run)
     else:
         title = None
         problems.append(Problem(name, None, "warning", "no title found in the front matter"))

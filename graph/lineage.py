@@ -58,6 +58,8 @@ _TITLE_CITED = re.compile(
     rf"[《〈<＜](?P<title>[^《》〈〉<>＜＞]{{2,80}})[》〉>＞](?:\s*\((?P<number>{DOCUMENT_NUMBER.pattern})\)?)?"
 )
 _SHORT_NAME = re.compile(r"(?:以下)?简称$")  # （以下简称《实施方案》）: a name for the title just cited
+# What a text orders to be written: a document still to come (编制《X专项规划》, 研究制定《Y》), not cited.
+_TO_WRITE = re.compile(r"(?:编制|编写|起草|研究制定|制定|出台)(?:出台|完成|并发布|并公布|并印发)?$")
 # What book-title marks also enclose but is no document: a certificate or licence (《道路运输证》,
 # 《营业执照》) and an instrument served on one party (《风险隐患告知书》, 《承诺书》).
 _NOT_A_DOCUMENT = re.compile(r"(?:证|证书|执照|告知书|承诺书|通知书|决定书)$")
@@ -169,6 +171,8 @@ class _Reader:
             if _SHORT_NAME.search(text.text[: m.start()]):
                 if found:
                     self.short_names[title] = (found[-1].title, found[-1].number)
+                continue
+            if _TO_WRITE.search(text.text[: m.start()]) and not number:
                 continue
             named, number = self.short_names.get(title, (title, number))
             listed = based and _LISTED.fullmatch(text.text[end : m.start()])

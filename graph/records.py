@@ -245,7 +245,7 @@ class Digest:
 class Measure:
     path: str
     text: str  # title and text as printed
-    frame: bool = False  # states goals or steps (工作目标, 实施步骤), which frame the tasks instead of setting one
+    kind: str = "task"  # or what frames the tasks (goals, steps), or a regulation's liability (see alignment)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ def test_pairs_against_the_gold_of_every_development_chain():
     t = _totals()
     precision, recall, _ = f1(t["matched"], t["golden"], t["extracted"])
     assert len(CHAINS) >= 10
-    assert precision >= 0.86 and recall >= 0.66, (precision, recall, t)
+    assert precision >= 0.87 and recall >= 0.66, (precision, recall, t)
 
 
 def test_upper_measures_not_taken_up():
@@ -134,7 +134,7 @@ def test_goals_and_steps_pair_only_with_their_kind():
         "推进规上工业企业数字化改造全覆盖。建设智能工厂，推广工业机器人。",
         "全面推进阶段（2024年7月—2025年12月）。推进各项重点任务落地。",
     )
-    assert [m.frame for m in upper] == [True, False, True]
+    assert [m.kind for m in upper] == ["frame", "task", "frame"]
     assert {(p.upper, p.lower) for p in align(upper, lower)} == {
         ("一", "一"),
         ("二/（一）", "二/（一）"),
@@ -186,3 +186,27 @@ def test_the_tasks_only_an_annexed_table_states_are_measures():
     assert [m.path for m in lower] == ["附件/一/1", "附件/二/1"]
     upper = [Measure("一", "编制城市更新专项规划，明确更新区域。"), Measure("二", "加强历史风貌保护。")]
     assert [(p.upper, p.lower) for p in align(upper, lower)] == [("一", "附件/一/1")]
+
+
+def test_a_liability_article_pairs_only_with_a_liability_article():
+    """法律责任 articles punish the breach of a duty: they share its words (主动提供一次性牙刷、梳子)
+    but do not carry it out, nor does the duty carry them out; the lower rules' penalty (依照《条例》
+    …的规定予以处罚) pairs with the upper penalty."""
+
+    def rules(*articles: str) -> list[Measure]:
+        return measures_of(parse_outline(SourceText("doc.txt", "某条例\n\n" + "\n".join(articles) + "\n", "utf-8")))
+
+    upper = rules(
+        "第一章 总则",
+        "第十六条 鼓励旅馆业减少使用一次性日用品。",
+        "第二章 法律责任",
+        "第三十五条 违反本条例第十六条规定，宾馆、餐饮经营者主动向消费者提供一次性牙刷、梳子的，由商务主管部门"
+        "责令改正；拒不改正的，处五百元以上五千元以下罚款。",
+    )
+    lower = rules(
+        "第十四条 宾馆、餐饮经营者不得主动向消费者提供一次性牙刷、梳子。",
+        "第三十条 宾馆、餐饮经营者主动提供一次性用品的，由商务部门依照《条例》第三十五条的规定予以处罚。",
+    )
+    assert [m.kind for m in upper] == ["task", "liability"] and [m.kind for m in lower] == ["task", "liability"]
+    pairs = {(p.upper, p.lower) for p in align(upper, lower)}
+    assert ("第三十五条", "第三十条") in pairs and ("第三十五条", "第十四条") not in pairs

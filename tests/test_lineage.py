@@ -278,3 +278,10 @@ def test_a_number_not_in_brackets_after_a_title_is_not_its_number():
 def test_a_certificate_or_a_form_in_book_title_marks_is_no_citation():
     task = "推行《道路运输证》电子证照，企业签署《风险隐患告知书》，依据《上海市道路运输管理条例》办理。"
     assert [c[0] for c in _read(_plan("为推进交通运输发展，制定本方案。", task))] == ["上海市道路运输管理条例"]
+
+
+@pytest.mark.parametrize("verb", ["编制", "研究制定", "出台"])
+def test_a_document_a_text_orders_written_is_no_citation(verb):
+    """编制《X专项规划》: the plan is still to be written; revising one (修订《Y》) names it as it is."""
+    text = _plan("为推进海绵城市建设，制定本方案。", f"{verb}《嘉定区海绵城市专项规划》，修订《嘉定区排水管理办法》。")
+    assert [title for title, *_ in _read(text)] == ["嘉定区排水管理办法"]

@@ -66,7 +66,8 @@ def test_a_document_cited_by_its_number_alone_needs_no_title():
     "number, valid",
     [("豫政办〔2023〕25号", True), ("豫政办[2023]25号", True), ("豫政办（2023）25号", True)]
     + [("豫政办〔2023〕第25号", True), ("豫政办2023年25号", False), ("第25号", False)]
-    + [("浙江省人民政府令第402号", True), ("河南省人民政府令（第218号）", True), ("令第402号", False)],
+    + [("浙江省人民政府令第402号", True), ("河南省人民政府令（第218号）", True), ("令第402号", False)]
+    + [("湖北省人民代表大会常务委员会公告第一百一十八号", True)],
 )
 def test_a_document_number_in_any_of_the_brackets_writers_use(number, valid):
     """A 文号 is kept as printed: the year in 〔〕 as GB/T 9704 prints it, or in the [] （） 【】
