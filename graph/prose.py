@@ -54,6 +54,7 @@ _COORDINATE = re.compile(
 )  # not 统筹安排资金, 统筹使用: a body's own allocating of its means
 _JOINT = re.compile(rf"{_MODAL}(?:按照|按|根据|依据|在)(?:各自|各自的)?(?:职责|职能)")
 _ALIAS = re.compile(r"\((?:(?:以下)?简称|设在)[^)]*\)$")  # 领导小组办公室(设在市发展改革委), (以下简称…)
+_SEATED = re.compile(r"(?:办公室|办)设在([^,;]+?),?$")  # 领导小组办公室设在市发展改革委，负责…: the host bears it
 _MAX_SUBJECT = 60
 # a body the clause sets up before giving it its duty (成立市数字经济发展领导小组，统筹推进…)
 _ESTABLISHED = re.compile(r"(?:本[省市区县])?(?:成立|组建|设立)")
@@ -64,7 +65,8 @@ _VAGUE = re.compile(
     r"|^(我|其余|其)|^各地(?:区)?(?:各部门)?$"  # 各地各部门要…: every locality and department
 )
 _VERB_START = re.compile(
-    r"^(要|应(?!急)|须|可|将|并|把|对|以|经(?!济|营|贸|信|开)|报|向|建立|组织|协调|推动|加强|指导|督促|负责|配合|支持|鼓励)"
+    r"^(要|应(?!急)|须|可|将|并|把|对|以|经(?!济|营|贸|信|开)|报|向|建立|组织|协调|推动|加强|指导|督促|负责|配合|支持|鼓励"
+    r"|加快|推进|深化|完善|健全|实现|形成|提高|提升|促进|坚持)"
 )
 _VERB_INSIDE = re.compile(r"设立|遴选|依托|强化|加强|做好|落实|按照|根据|“")
 _MARKET = re.compile(r"(建设|设计|施工|监理|勘察|社会|产权|物业|管理|使用|运营)单位$|企业$|产权人$|业主$|个人$|群众$")
@@ -94,6 +96,8 @@ def _subject(text: MappedText, known) -> tuple[list[Mention], int] | None:
             head = head[head.text.rindex("由") + 1 :]
         if m := _ALIAS.search(head.text):
             head = head[: m.start()]
+        if m := _SEATED.search(head.text):
+            head = head[m.start(1) : m.end(1)]
         if _MEMBERS.search(head.text):  # …等单位为成员单位，统筹推进…: the members, not who coordinates
             continue
         head = head[len(head.text) - len(head.text.lstrip("(")) :]  # (市教委负责): the bracket opens no name

@@ -46,7 +46,7 @@ _DUTY_AFTER = re.compile(rf"{_DUTY}$")
 # the convention a task list states once, in a note or after a list: the first body listed leads
 _FIRST_LEADS = re.compile(r"(?:列|排)(?:在|名)?(?:第一|首)(?:位|个|家)?的?(?:单位|部门)?为牵头(?:单位|部门)")
 # a note closing a list: 下同 (and the lists below), or the convention above
-_LIST_NOTE = re.compile(rf"[,;]?\s*(?:{_FIRST_LEADS.pattern}|以?下同)\s*$")
+_LIST_NOTE = re.compile(rf"(?:[,;。]?\s*(?:{_FIRST_LEADS.pattern}|以?下同))+\s*$")
 _ENDS_JOINT = re.compile(rf"(?:等)?{_JOINT}\s*$")
 # a label may follow another field (责任领导:张三;责任单位:…) or stand in brackets of its own (【牵头单位】…)
 # or end with 按职责分工负责 (a task shared with no lead: （商务部、财政部等按职责分工负责）)
@@ -94,7 +94,7 @@ _GOVERNMENT_PREFIX = re.compile(
 )
 _ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
 _AGENCY_FORM = re.compile(
-    rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|工商联|运营商|办事处|支队|总队|署|监会|海关)"
+    rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|供销社|工会|妇联|残联|侨联|文联|科协|贸促会|红十字会|协会|商会|工商联|运营商|办事处|支队|总队|署|监会|海关)"
 )
 # bodies alone in brackets after a task's last sentence, as task divisions print them: …。（市发展改革委、市财政局）,
 # their deadline after them or not (…。（市财政局、市人社局，2024年底前）)

@@ -432,8 +432,24 @@ def test_a_clause_set_after_a_list_of_sub_items_closes_their_task():
             [("人民银行四川省分行", "responsible", True), ("省委金融办", "responsible", True)],
         ),
         ("（由市政府负责解释）", []),
+        (
+            "（市商务局、市供销社、市总工会）",  # mass organisations answer too
+            [
+                ("市商务局", "responsible", False),
+                ("市供销社", "responsible", False),
+                ("市总工会", "responsible", False),
+            ],
+        ),
     ],
-    ids=["bodies-then-duty", "together", "one-body", "verb-after-a-listed-body", "bank-branch-jointly", "no-bodies"],
+    ids=[
+        "bodies-then-duty",
+        "together",
+        "one-body",
+        "verb-after-a-listed-body",
+        "bank-branch-jointly",
+        "no-bodies",
+        "mass-organisations",
+    ],
 )
 def test_bodies_named_before_the_verb_of_their_duty(clause, expected):
     # （X、Y负责）: the usual short way to say who answers for a task, with no label and no lead
@@ -453,11 +469,26 @@ def test_bodies_named_before_the_verb_of_their_duty(clause, expected):
         ),
         ("市工业和信息化局要会同市政府加强跟踪督办。", [("市工业和信息化局", "lead"), ("市政府", "support")]),
         ("县财政局应当统筹安排专项资金。", [("县财政局", "responsible")]),  # its own means: no coordinating
+        ("领导小组办公室设在市发展改革委，负责统筹协调。", [("市发展改革委", "coordinator")]),  # hosts the office
+        ("加快形成城乡协调、车桩相随的充电网络。", []),  # 协调 an adjective, 加快形成城乡 no body
     ],
-    ids=["answers-for-it-all", "when-doing-so", "verb-after-the-object", "allots-its-funds"],
+    ids=[
+        "answers-for-it-all",
+        "when-doing-so",
+        "verb-after-the-object",
+        "allots-its-funds",
+        "hosts-the-office",
+        "no-subject",
+    ],
 )
 def test_duties_in_prose_after_what_they_concern(sentence, expected):
     """X对…负总责 (answers for it all), X在…时，应当… (a duty when doing something): the subject
     before what the duty concerns bears it; a verb after 会同's object is no part of its name."""
     text = f"某市工作方案\n\n一、保障措施\n\n（一）加强组织领导。{sentence}\n"
     assert [(a.agency.name, a.role) for a in prose(text, lambda name: True)] == expected
+
+
+def test_a_list_s_notes_after_it_name_no_body():
+    # …开发区管委会。列第一位的为牵头单位，下同: two notes on the list, neither a body
+    found = assignments("（责任单位：市发展改革委、开发区管委会。列第一位的为牵头单位，下同）")
+    assert [name for _, name, *_ in found] == ["市发展改革委", "开发区管委会"]
