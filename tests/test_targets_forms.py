@@ -255,6 +255,9 @@ def test_a_table_in_the_body_names_a_bare_figure_by_its_whole_column():
         "对新获批的重点实验室给予最高1000万元资助",
         "对年营业收入首次突破10亿元、50亿元的企业给予奖励",
         "对年产量首次突破10万辆的整车企业，给予奖励",
+        "对符合条件的项目，按照设备投资额的20%给予补助",
+        "补贴标准为新车销售价格的20%",
+        "贴息比例不超过1个百分点",
     ],
 )
 def test_what_a_support_policy_pays_and_whom_it_pays_are_no_targets(text):
