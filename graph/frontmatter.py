@@ -71,8 +71,9 @@ _HEADER = re.compile(r".{2,30}文件")
 # urgency (特急) and, on a report to a higher body, who signed it (签发人:…); none is the title.
 _MASTHEAD = re.compile(r"\d{1,8}|(?:绝密|机密|秘密)(?:★.*)?|特急|加急|特提|平急|急件|签发人:.*")
 # The enclosed document of a notice that issues or forwards it: 关于印发《X》的通知,
-# …印发修订后的《X》的通知, 关于转发区建设管理委制订的《X》的通知, 关于印发X的通知.
-_ENCLOSED = re.compile(r"(?:印发|转发)[^《》]*?《(.+)》的通知|(?:印发|转发)(.+)的通知$")
+# …印发修订后的《X》的通知, 关于转发区建设管理委制订的《X》的通知, 关于印发X的通知; a document
+# forwarded with its drafter named before its own title (转发市发展改革委关于…的实施方案的通知): that title.
+_ENCLOSED = re.compile(r"(?:印发|转发)[^《》]*?《(.+)》的通知|(?:印发|转发)(?:[^《》关]{2,24}?(?=关于))?(.+)的通知$")
 # The title's issuer stands before 关于 / 印发 / 转发.
 _ISSUER_END = re.compile("关于|印发|转发")
 # A body's own yearly plan names it before the year, with no 关于: 杭州市生态环境局2024年工作要点.

@@ -579,3 +579,16 @@ def test_an_arabic_marker_before_a_term_that_begins_with_a_digit(line, marked):
 def test_a_chinese_numeral_marker_with_a_full_stop(line, marked):
     marker = match_marker(line)
     assert ((marker.style, line[marker.end :]) if marker else None) == marked
+
+
+def test_a_forwarded_document_is_enclosed_under_its_own_title():
+    """转发X关于…的实施方案的通知: the office forwards the department's document, whose own title
+    begins at 关于, its drafter named before it."""
+    text = (
+        "合肥市人民政府办公室转发市发展改革委关于加快推进充换电基础设施建设的实施方案的通知\n合政办〔2024〕11号\n\n"
+        "各县（市）区人民政府：\n市发展改革委《关于加快推进充换电基础设施建设的实施方案》已经市政府同意，现转发给你们。\n\n"
+        "一、总体要求\n到2027年，全市建成公共充电桩10万个。\n"
+    )
+    meta = read(text).metadata
+    assert meta.enclosed_title == "关于加快推进充换电基础设施建设的实施方案"
+    assert meta.issuers == ("合肥市人民政府办公室",)
