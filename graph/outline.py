@@ -197,9 +197,25 @@ def _closing_start(doc: MappedText, lines: list[Line], start: int, end: int) -> 
         if DATE_LINE.match(text) or PRINTED_LINE.match(text) or RECORD_LINE.match(text):
             seen_marker = True
         elif len(text) > 25 or is_table_row(text) or any(unicodedata.category(c).startswith("P") for c in text):
-            break  # signatures are bare names; anything with punctuation, or a table's row, is the body's
+            record = _record_above(doc, lines, i, start)
+            if record is None:
+                break  # signatures are bare names; anything with punctuation, or a table's row, is the body's
+            at, seen_marker = record, True  # a 版记 line hard-wrapped (抄送：…，\n市法院，…。): all of it
+            continue
         at = i
     return at if seen_marker else end
+
+
+def _record_above(doc: MappedText, lines: list[Line], i: int, start: int) -> int | None:
+    """The 版记 line (抄送：…) that line ``i`` goes on from, a few lines above it, with nothing but
+    its wrapped lines between (each left open: no sentence ends before ``i``)."""
+    for k in range(i - 1, max(start, i - 4), -1):
+        text = lines[k].text(doc)
+        if RECORD_LINE.match(text):
+            return k
+        if text.endswith("。"):
+            return None
+    return None
 
 
 def _after_annexes(doc: MappedText, lines: list[Line], last_head: int) -> int:

@@ -515,11 +515,23 @@ def dates(outline: Outline) -> list[tuple[str, str]]:
     return [(d.date, d.kind) for d in outline.metadata.dates]
 
 
-@pytest.mark.parametrize("note", ["", "（此件公开发布）\n", "（联系人：王五，联系电话：0396-2345678）\n"])
-def test_the_record_that_closes_a_document_is_no_item_s_text(note):
+WRAPPED_RECORD = "\n抄送：市委各部门，市人大常委会办公室，\n　　　市法院，市检察院，警备区。\n某市人民政府办公室    2024年3月2日印发\n"
+
+
+@pytest.mark.parametrize(
+    "note, record",
+    [
+        ("", RECORD),
+        ("（此件公开发布）\n", RECORD),
+        ("（联系人：王五，联系电话：0396-2345678）\n", RECORD),
+        ("", WRAPPED_RECORD),  # as a PDF prints it: the 抄送 line broken, no rules around it
+    ],
+    ids=["record", "published", "contact", "wrapped"],
+)
+def test_the_record_that_closes_a_document_is_no_item_s_text(note, record):
     """GB/T 9704's 附注 under the date and 版记 (抄送…, the printing office and its date) after the
     signature: the closing block's, dated as printed, not the last item's text."""
-    outline = read(NOTICE + SIGNED + note + RECORD)
+    outline = read(NOTICE + SIGNED + note + record)
     assert item(outline, "一/（一）").text == "建设基础设施。推进网络建设。（责任单位：市工业和信息化局）"
     assert dates(outline) == [("2024-03-01", "signed"), ("2024-03-02", "printed")]
 
