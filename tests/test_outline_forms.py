@@ -515,7 +515,8 @@ def dates(outline: Outline) -> list[tuple[str, str]]:
     return [(d.date, d.kind) for d in outline.metadata.dates]
 
 
-WRAPPED_RECORD = "\n抄送：市委各部门，市人大常委会办公室，\n　　　市法院，市检察院，警备区。\n某市人民政府办公室    2024年3月2日印发\n"
+WRAPPED_COPIES = "\n抄送：市委各部门，市人大常委会办公室，\n　　　市法院，市检察院，警备区。\n"
+WRAPPED_RECORD = WRAPPED_COPIES + "某市人民政府办公室    2024年3月2日印发\n"
 
 
 @pytest.mark.parametrize(
