@@ -10,7 +10,7 @@ texts and half on their closest pair of sentences. A lower measure is paired wit
 measure that scores high in absolute terms and either close to its best one or the best for one of
 its sentences (a measure that bundles tasks carries out each upper task one of its sentences
 restates), and with each upper article it cites by number, as rules implementing a regulation do
-(依照《条例》第三条: flow.py reads the citations); a lower measure with none is a local addition, an
+(依照《条例》第三条: flow.py reads the citations), other articles then only when at least as close; a lower measure with none is a local addition, an
 upper measure no lower measure pairs with is not taken up. A measure pairs only with one of its
 kind: a plan's goals and steps frame its tasks, a regulation's liability articles punish the breach
 of its duties (neither carries the other out). The evidence of a pair is the citation, if any, and
@@ -194,9 +194,15 @@ def align(upper: list[Measure], lower: list[Measure], cited: Mapping[tuple[str, 
         closest = max(_cosine(a, b) for a in up_sentences[i] for b in low_sentences[j])
         scores[(i, j)] = (1 - SENTENCE_WEIGHT) * _cosine(low[j], up[i]) + SENTENCE_WEIGHT * closest
     pairs: list[Pair] = []
+    cited_best: dict[int, float] = defaultdict(float)  # a lower measure's best score among the articles it cites
+    for i, j in citations:
+        cited_best[j] = max(cited_best[j], scores[(i, j)])
     for (i, j), score in sorted(scores.items(), key=lambda s: (lower[s[0][1]].path, -s[1], upper[s[0][0]].path)):
         cites = citations.get((i, j))
-        if cites or (score >= MIN_SCORE and (score >= NEAR_BEST * best[j] or (i, j) in restated)):
+        if cites or (
+            score >= max(MIN_SCORE, cited_best[j])  # one that cites articles carries out those it cites, or closer
+            and (score >= NEAR_BEST * best[j] or (i, j) in restated)
+        ):
             evidence = _phrases(lower[j].text, low[j].keys() & up[i].keys(), idf)
             pairs.append(Pair(upper[i].path, lower[j].path, round(score, 4), (cites, *evidence) if cites else evidence))
     return pairs

@@ -210,3 +210,22 @@ def test_a_liability_article_pairs_only_with_a_liability_article():
     assert [m.kind for m in upper] == ["task", "liability"] and [m.kind for m in lower] == ["task", "liability"]
     pairs = {(p.upper, p.lower) for p in align(upper, lower)}
     assert ("第三十五条", "第三十条") in pairs and ("第三十五条", "第十四条") not in pairs
+
+
+def test_a_measure_that_cites_articles_carries_out_those_or_closer_ones():
+    """依照《条例》第六条: a lower article that cites upper articles by number carries them out; an
+    upper article it shares words with pairs only if it is at least as close as the one cited."""
+    upper = [
+        Measure("第六条", "生活垃圾分为可回收物、有害垃圾、厨余垃圾和其他垃圾，分类标准由省主管部门制定。"),
+        Measure("第九条", "设区的市主管部门应当会同有关部门编制生活垃圾分类专项规划，报本级人民政府批准后实施。"),
+    ]
+    lower = [
+        Measure(
+            "第六条",
+            "依照《条例》第六条，本市生活垃圾分为可回收物、有害垃圾、厨余垃圾和其他垃圾。"
+            "市主管部门会同有关部门制定分类目录，报市人民政府批准后公布。",
+        )
+    ]
+    cited = {("第六条", "第六条"): "《条例》第六条"}
+    assert [(p.upper, p.lower) for p in align(upper, lower, cited)] == [("第六条", "第六条")]
+    assert ("第九条", "第六条") in {(p.upper, p.lower) for p in align(upper, lower)}  # without the citation
