@@ -10,13 +10,13 @@ texts and half on their closest pair of sentences. A lower measure is paired wit
 measure that scores high in absolute terms and either close to its best one or the best for one of
 its sentences (a measure that bundles tasks carries out each upper task one of its sentences
 restates), and with each upper article it cites by number, as rules implementing a regulation do
-(依照《条例》第三条: flow.py reads the citations), other articles then only when at least as close; a lower measure with none is a local addition, an
-upper measure no lower measure pairs with is not taken up. A measure pairs only with one of its
-kind: a plan's goals and steps frame its tasks, a regulation's liability articles punish the breach
-of its duties (neither carries the other out). The evidence of a pair is the citation, if any, and
-the phrases both state (runs of shared bigrams). Candidates come from an inverted index of the
-informative bigrams, so a measure is compared only with the measures it shares one with
-(sub-quadratic), and ties break by path: deterministic.
+(依照《条例》第三条: flow.py reads the citations), other articles then only when at least as close;
+a lower measure with none is a local addition, an upper measure no lower measure pairs with is not
+taken up. A measure pairs only with one of its kind: a plan's goals and steps frame its tasks, a
+regulation's liability articles punish the breach of its duties (neither carries the other out).
+The evidence of a pair is the citation, if any, and the phrases both state (runs of shared bigrams).
+Candidates come from an inverted index of the informative bigrams, so a measure is compared only
+with the measures it shares one with (sub-quadratic), and ties break by path: deterministic.
 
 The constants were chosen on the development chains (tests/golden/alignment) leaving each chain
 out in turn, so that the figures reported for them are those of chains the choice did not see.
