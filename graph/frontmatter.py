@@ -190,6 +190,10 @@ def parse_metadata(
                 number, decree = (text + serial if serial else text), head["issuer"]
                 runs.append([])
                 continue
+        if t == "文件" and runs[-1]:  # a joint masthead: the issuers stacked, 文件 after them
+            runs[-1].clear()
+            runs.append([])
+            continue
         if decree and (text is serial or _SIGNATORY.fullmatch(t)):
             continue  # the decree's serial on a line of its own; the person who signs it
         if decree and (promulgation := _PROMULGATED.match(t)):

@@ -187,8 +187,9 @@ _RELEVANT = re.compile(r"^各?(?:相关|有关|沿线|涉及|属地)(?=[市州�
 # the kinds of one tier listed (各县、区财政局; 各市、州财政局: cities and autonomous prefectures): the
 # bodies of that tier, written as its first kind
 _ONE_TIER = re.compile(
-    rf"^(各?)(?:([县区])(?:\([^()]{{1,5}}\))?(?:、[县区市旗](?:\([^()]{{1,5}}\))?)+|(市)(?:、[州盟])+)(?=[{HAN}]{{2}})"
-)  # 各区、县(市)人民政府 too
+    rf"^(各?)(?:([县区])(?:\([^()]{{1,5}}\))?(?:、[县区市旗](?:\([^()]{{1,5}}\))?)+|(市)(?:、[州盟])+|(?:[州盟]、)+(市))"
+    rf"(?=[{HAN}]{{2}})"
+)  # 各区、县(市)人民政府, 各州、市人民政府 too
 
 
 def _instances(g: Graph, cls: URIRef) -> list[URIRef]:
@@ -412,7 +413,7 @@ class Gazetteer:
         if branch and self._names_place(branch[2], place) and not self.divisions.read(branch[1], place.division)[0]:
             body = branch[2] + branch[1]  # the district's body of the bureau's function
         body = _LEVEL_WORD.sub(r"\1", _POLICE_BRANCH.sub(r"\1公安分局", body))
-        body = _ONE_TIER.sub(r"\1\2\3", body)
+        body = _ONE_TIER.sub(r"\1\2\3\4", body)
         if k not in self._type_keys:  # a collective the vocabulary names whole (各区政府) stays one
             body = _EACH.sub("", _RELEVANT.sub("各", body))
         division, at = self.divisions.read(body, place.division)

@@ -360,7 +360,7 @@ def _names_only(path: str, content: MappedText, quote: Span) -> list[Assignment]
         content = content[: duty.start()]
     mentions, joint = joint_list(content)
     joint = joint or bool(duty and duty.group().startswith("共同"))
-    if not mentions or not all(_AGENCY_FORM.fullmatch(m.name) for m in mentions):
+    if not mentions or not all(_AGENCY_FORM.fullmatch(m.name.replace("、", "")) for m in mentions):
         return []
     return assign(path, mentions, RESPONSIBLE, joint, BODY, quote)
 

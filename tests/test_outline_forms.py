@@ -605,3 +605,17 @@ def test_a_forwarded_document_is_enclosed_under_its_own_title():
     meta = read(text).metadata
     assert meta.enclosed_title == "关于加快推进充换电基础设施建设的实施方案"
     assert meta.issuers == ("合肥市人民政府办公室",)
+
+
+def test_a_joint_masthead_stacks_its_issuers_above_文件():
+    """中共X县委办公室 / X县人民政府办公室 / 文件: the masthead, not the title, which names both issuers."""
+    text = (
+        "中共安吉县委办公室\n安吉县人民政府办公室\n文件\n\n安委办发〔2024〕8号\n\n"
+        "中共安吉县委办公室　安吉县人民政府办公室\n"
+        "关于印发《安吉县白茶产业高质量发展三年行动方案（2024—2026年）》的通知\n\n"
+        "各乡镇党委、人民政府：\n现将《行动方案》印发给你们，请认真贯彻落实。\n\n一、总体要求\n推进茶产业发展。\n"
+    )
+    meta = read(text).metadata
+    assert meta.issuers == ("中共安吉县委办公室", "安吉县人民政府办公室")
+    assert meta.enclosed_title == "安吉县白茶产业高质量发展三年行动方案（2024—2026年）"
+    assert meta.document_number == "安委办发〔2024〕8号"

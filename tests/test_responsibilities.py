@@ -432,6 +432,7 @@ def test_a_clause_set_after_a_list_of_sub_items_closes_their_task():
             [("人民银行四川省分行", "responsible", True), ("省委金融办", "responsible", True)],
         ),
         ("（由市政府负责解释）", []),
+        ("（各州、市人民政府负责）", [("各州、市人民政府", "responsible", False)]),  # one tier, either order
         (
             "（市商务局、市供销社、市总工会）",  # mass organisations answer too
             [
@@ -448,6 +449,7 @@ def test_a_clause_set_after_a_list_of_sub_items_closes_their_task():
         "verb-after-a-listed-body",
         "bank-branch-jointly",
         "no-bodies",
+        "one-tier",
         "mass-organisations",
     ],
 )
