@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import chain, combinations
 from typing import TYPE_CHECKING
 
 from policykg.errors import Problem
@@ -287,7 +288,14 @@ def _placement(cells: list[str], first: int, kinds: list[str], fewest: bool = Fa
         score = sum(_fit(c, kinds[j]) for c, j in zip(cells, columns) if j < width)
         return (score, -skip if fewest else skip), columns
 
-    (score, _), columns = max((placed(skip) for skip in range(missing + 1)), key=lambda p: p[0])
+    def lacking_inside(absent: tuple[int, ...]) -> tuple[tuple[int, int], list[int]]:
+        columns = [j for j in range(first, width) if j not in absent]
+        return (sum(_fit(c, kinds[j]) for c, j in zip(cells, columns)), 0), columns
+
+    # a merged cell inside the row (牵头单位 between 工作措施 and 责任单位, spanning the rows of one lead),
+    # when no placement above fits the cells as well: a date is no body, a body no figure
+    inside = (lacking_inside(absent) for absent in combinations(range(first, width), missing)) if missing <= 3 else ()
+    (score, _), columns = max(chain((placed(skip) for skip in range(missing + 1)), inside), key=lambda p: p[0])
     return score, columns
 
 

@@ -82,6 +82,22 @@ def test_a_responsible_cell_spanning_rows_belongs_to_each_row_it_spans():
     ]
 
 
+def test_a_lead_cell_merged_over_rows_inside_the_row():
+    """A table flattened from Word prints a merged 牵头单位 once: the rows below it lack that cell,
+    between their measures and their 责任单位, and still print their deadline."""
+    outline = table(
+        "序号", "重点任务", "牵头单位", "责任单位", "完成时限",
+        "1", "实施企业数字化改造", "市经信局", "各县市区人民政府", "2024年12月底",
+        "2", "推动中小企业数字化转型", "市财政局", "2024年11月底",
+    )  # fmt: skip
+    assert found(outline) == [
+        ("附件/1", "市经信局", "lead"),
+        ("附件/1", "各县市区人民政府", "responsible"),
+        ("附件/2", "市经信局", "lead"),
+        ("附件/2", "市财政局", "responsible"),
+    ]
+
+
 def test_a_short_label_before_the_number_is_the_rows_own_when_every_row_prints_its_body():
     outline = table(
         "任务类型", "序号", "工作任务", "推进单位",
