@@ -50,6 +50,7 @@ class _Row:
     place: str | None  # its place in the annex: 附件/12, 附件/一/2, 附件/一 for a group
     path: str | None  # the body item that states the task, else its place
     name: MappedText | None  # the cell that names the task
+    names: tuple[MappedText, ...] = ()  # the cells that state it: its name (重点任务) and its measures (具体措施)
 
 
 def _match(names: list[str], items: list[Item], after: int) -> int | None:
@@ -119,7 +120,7 @@ def _rows(
         if not row.group:
             place: str | None = f"{places}/{group}/{row.number}" if restarts and group else f"{places}/{row.number}"
             place = place if row.number and places else None
-            out.append(_Row(row, place, stated[r] or place or home, name))
+            out.append(_Row(row, place, stated[r] or place or home, name, tuple(names[r])))
             continue
         groups += 1
         group = row.number or int_to_cn(groups)
@@ -196,7 +197,9 @@ def annex_items(outline: Outline) -> list[Item]:
         number = place.rsplit("/", 1)[-1]
         style, ordinal = ("arabic", int(number)) if number.isdigit() else ("cn", cn_to_int(number))
         span, line = row.grid.row.span, row.grid.row.line
-        found.append(Item(place, number, style, ordinal, name.display, name, span, line))
+        stated = row.names or (name,)  # 重点任务 names it, 具体措施 says how: the item's title and text
+        text = MappedText.join(stated) if len(stated) > 1 else name
+        found.append(Item(place, number, style, ordinal, stated[0].display, text, span, line))
     return found
 
 

@@ -276,7 +276,8 @@ def test_a_row_whose_target_alone_the_body_states_is_a_task_of_its_own():
 
 def test_a_project_table_names_its_rows_by_words_not_by_their_figures_or_years():
     """A plan's project table prints figures and dates before the body that answers for a project
-    (总投资（亿元） 15 | 建设年限 2024-2026 | 责任单位): the item a project becomes is named by its words."""
+    (总投资（亿元） 15 | 建设年限 2024-2026 | 责任单位): the item a project becomes is named by its words,
+    its name (项目名称) its title, its name and content (建设内容) its text."""
     rows = [
         ("序号", "项目名称", "建设内容", "总投资（亿元）", "建设年限", "责任单位"),
         ("1", "智慧交通平台", "建设交通大数据平台", "2", "2024", "区交通委"),
@@ -284,9 +285,9 @@ def test_a_project_table_names_its_rows_by_words_not_by_their_figures_or_years()
     ]
     text = BODY + "附件\n\n重点项目表\n\n" + "\n".join("\t".join(row) for row in rows) + "\n"
     outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
-    assert [(item.path, item.title) for item in annex_items(outline)] == [
-        ("附件/1", "建设交通大数据平台"),
-        ("附件/2", "改造展示中心一处"),
+    assert [(item.path, item.title, item.text) for item in annex_items(outline)] == [
+        ("附件/1", "智慧交通平台", "智慧交通平台建设交通大数据平台"),
+        ("附件/2", "城市更新展示中心", "城市更新展示中心改造展示中心一处"),
     ]
     assert found(outline) == [("附件/1", "区交通委", "responsible"), ("附件/2", "区规划资源局", "responsible")]
 
