@@ -49,8 +49,12 @@ class _Row:
     grid: GridRow
     place: str | None  # its place in the annex: 附件/12, 附件/一/2, 附件/一 for a group
     path: str | None  # the body item that states the task, else its place
-    name: MappedText | None  # the cell that names the task
-    names: tuple[MappedText, ...] = ()  # the cells that state it: its name (重点任务) and its measures (具体措施)
+    names: tuple[MappedText, ...]  # the cells that state the task: its name (重点任务), its measures (具体措施)
+
+    @property
+    def name(self) -> MappedText | None:
+        """The cell that names the task most closely: the row's own last (具体措施 over 重点任务)."""
+        return self.names[-1] if self.names else None
 
 
 def _match(names: list[str], items: list[Item], after: int) -> int | None:
@@ -116,11 +120,10 @@ def _rows(
     out: list[_Row] = []
     group, groups = None, 0
     for r, row in enumerate(rows):
-        name = names[r][-1] if names[r] else None
         if not row.group:
             place: str | None = f"{places}/{group}/{row.number}" if restarts and group else f"{places}/{row.number}"
             place = place if row.number and places else None
-            out.append(_Row(row, place, stated[r] or place or home, name, tuple(names[r])))
+            out.append(_Row(row, place, stated[r] or place or home, tuple(names[r])))
             continue
         groups += 1
         group = row.number or int_to_cn(groups)
@@ -128,7 +131,7 @@ def _rows(
         parents = {p.rsplit("/", 1)[0] for p in members if p and "/" in p}
         place = f"{places}/{group}" if restarts and places else None
         path = parents.pop() if len(parents) == 1 else stated[r] or (place if None in members else None) or home
-        out.append(_Row(row, place, path, name))
+        out.append(_Row(row, place, path, tuple(names[r])))
     return cols, out
 
 
@@ -193,32 +196,28 @@ def annex_items(outline: Outline) -> list[Item]:
     """The tasks that only a task table states, as items whose path is their place (the measure
     their assignments belong to), each after its group when the group's number is part of it."""
     found: list[Item] = []
-    for row, place, name in _own_rows(outline):
+    for row, place in _own_rows(outline):
         number = place.rsplit("/", 1)[-1]
         style, ordinal = ("arabic", int(number)) if number.isdigit() else ("cn", cn_to_int(number))
         span, line = row.grid.row.span, row.grid.row.line
-        stated = row.names or (name,)  # 重点任务 names it, 具体措施 says how: the item's title and text
-        text = MappedText.join(stated) if len(stated) > 1 else name
-        found.append(Item(place, number, style, ordinal, stated[0].display, text, span, line))
+        title, text = row.names[0].display, MappedText.join(row.names)  # 重点任务 names it, 具体措施 says how
+        found.append(Item(place, number, style, ordinal, title, text, span, line))
     return found
 
 
 def annex_item_rows(outline: Outline) -> dict[int, str]:
     """The place of each annexed row that is a task of its own (:func:`annex_items`), by where the
     row starts in the text: the measure what the row states belongs to."""
-    return {row.grid.row.span.start: place for row, place, _ in _own_rows(outline)}
+    return {row.grid.row.span.start: place for row, place in _own_rows(outline)}
 
 
-def _own_rows(outline: Outline) -> Iterator[tuple[_Row, str, MappedText]]:
-    """The placed rows of task tables, tasks or their groups, that no body item states, with their
-    places and names."""
+def _own_rows(outline: Outline) -> Iterator[tuple[_Row, str]]:
+    """The placed rows of task tables, tasks or their groups, that no body item states, with their places."""
     items = [it for it in outline.walk() if it.title]
     for annex, home, places in _tables(outline):
-        rows = [(row, row.place, row.name) for row in _rows(annex, items, home, places)[1] if row.place and row.name]
-        own = {place for row, place, _ in rows if row.path == place}
-        for row, place, name in rows:
-            if place in own or any(path.startswith(f"{place}/") for path in own):
-                yield row, place, name
+        rows = [(row, row.place) for row in _rows(annex, items, home, places)[1] if row.place and row.names]
+        own = {place for row, place in rows if row.path == place}
+        yield from ((row, place) for row, place in rows if place in own or any(p.startswith(f"{place}/") for p in own))
 
 
 def annex_deadlines(outline: Outline) -> list[Deadline]:
