@@ -184,7 +184,7 @@ def parse_metadata(
     texts = _front_lines(doc, lines[:front_end])
     for at, text in enumerate(texts):
         t = text.text
-        if number is None and (head := _DECREE.fullmatch(t)):
+        if number is None and (head := _DECREE.fullmatch(t)) and "关于" not in t:  # not 关于…的公告, a title
             serial = None if head["serial"] else next((x for x in texts[at + 1 :] if x.text), None)
             if head["serial"] or (serial is not None and _DECREE_SERIAL.fullmatch(serial.text)):
                 number, decree = (text + serial if serial else text), head["issuer"]

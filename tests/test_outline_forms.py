@@ -415,6 +415,12 @@ def test_a_decree_or_announcement_that_promulgates_rules_is_numbered_by_its_head
     assert (meta.title, meta.issuers, meta.document_number) == (title, (issuer,), number)
 
 
+def test_an_announcement_titled_by_its_subject_is_no_decree():
+    """关于…的公告 is a 公告's title, its serial under it no part of it."""
+    text = "某市人民政府关于加强城市管理的公告\n第3号\n\n为加强城市管理，现公告如下：\n一、加强管理。\n"
+    assert read(text).metadata.title == "某市人民政府关于加强城市管理的公告"
+
+
 def test_a_notice_that_numbers_nothing_reads_its_text_after_the_opening_paragraph_as_one_item():
     """A short 通知 in paragraphs: the one that announces it (…通知如下:) opens it, the rest is its text,
     whose duties and targets are read as an item's; the signature and date close it."""
