@@ -44,7 +44,7 @@ _NUMBER_COLUMN = re.compile(r"(序|编)号$")
 _BODIES_COLUMN = re.compile(r"(单位|部门|主体)$")
 UNIT_COLUMN = re.compile(r"(?:计量)?单位")  # a column of each row's unit (指标 | 单位 | 目标值), not of bodies
 _BODY = re.compile(
-    r"(局|委|办|厅|部|队|院|中心|公司|集团|政府|管委会|委员会|办公室|街道|街镇|镇|乡|区|县|单位|部门|主体|银行)$"
+    r"(局|委|办|厅|部|队|院|中心|公司|集团|企业|大学|学校|政府|管委会|委员会|办公室|街道|街镇|镇|乡|区|县|单位|部门|主体|银行|社)$"
 )
 _NUMBER = re.compile(r"[\d.,%]+")
 _MARK = re.compile(r"[/—\-√✓]+")  # "/" (not applicable), a tick: at home in any column
@@ -301,7 +301,8 @@ def _placement(cells: list[str], first: int, kinds: list[str], fewest: bool = Fa
 
 def _numbers(cells: list[Cell], reach: int) -> list[int]:
     """Positions of the row numbers: each continues the numbering (n, n+1; 1 again after a group
-    row), and group numbers 一, 二 … theirs. ``reach``: the most cells a row holds after its number."""
+    row), and group numbers 一, 二 … theirs, alone or before the group's title (三、夯实数字基础).
+    ``reach``: the most cells a row holds after its number."""
     found: list[int] = []
     arabic = chinese = 0
     for i, cell in enumerate(cells):
@@ -309,7 +310,7 @@ def _numbers(cells: list[Cell], reach: int) -> list[int]:
         after_group = bool(found) and not cells[found[-1]].text.isdigit()
         if _follows(text, arabic, after_group or gap > reach):
             arabic = int(text)
-        elif chinese < 99 and text == int_to_cn(chinese + 1):
+        elif chinese < 99 and (text == int_to_cn(chinese + 1) or text.startswith(int_to_cn(chinese + 1) + "、")):
             chinese += 1
         else:
             continue

@@ -98,6 +98,23 @@ def test_a_lead_cell_merged_over_rows_inside_the_row():
     ]
 
 
+def test_a_group_row_after_a_row_lacking_its_merged_cells_starts_a_row():
+    """A group row whose number and title share a cell (三、夯实数字基础) after a row that lacks its
+    merged deadline starts a row of its own, not that row's last cell; enterprises and universities
+    answer in a body column."""
+    outline = table(
+        "序号", "重点任务", "牵头单位", "责任单位", "完成时限",
+        "一、推进企业数字化改造",
+        "1", "加强工业互联网安全", "市委网信办", "市公安局", "2024年12月底",
+        "2", "开展网络安全检查", "市委网信办", "市经信局",
+        "二、夯实数字基础设施",
+        "3", "加快5G网络建设", "市通信发展管理办公室", "各基础电信企业，三峡大学", "2024年12月底",
+    )  # fmt: skip
+    rows = [[c.text if c else None for c in row.cells] for row in grid(outline.annexes[0])]
+    assert rows[3][0] == "二、夯实数字基础设施" and rows[3][1:] == [None] * 4
+    assert rows[4] == ["3", "加快5G网络建设", "市通信发展管理办公室", "各基础电信企业,三峡大学", "2024年12月底"]
+
+
 def test_a_short_label_before_the_number_is_the_rows_own_when_every_row_prints_its_body():
     outline = table(
         "任务类型", "序号", "工作任务", "推进单位",
