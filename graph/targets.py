@@ -35,7 +35,8 @@ _MEASURE_UNITS = (
     "千克|斤|m2|㎡|[μµ]g/m[3³]|mg/m[3³]|年一遇|岁"
 )
 _MAGNITUDE = "(?:[十百千]?(?:万亿|万|亿))?"  # 亿元, 万亿元, 千万元 (as target_checks reads them)
-_UNITS = rf"%|个百分点|倍|{_MAGNITUDE}(?:元|{_MEASURE_UNITS}|{_COUNT_UNITS})"  # 个百分点: percentage points
+# 个百分点: percentage points; 台(套), 个(家): a count of either
+_UNITS = rf"%|个百分点|倍|{_MAGNITUDE}(?:元|{_MEASURE_UNITS}|(?:{_COUNT_UNITS})(?:\((?:{_COUNT_UNITS})\))?)"
 _QUANTITY = re.compile(
     rf"(?:百分之(?P<pct>[{_HAN_DIGITS}]+|{_NUMBER})"
     rf"|(?P<num>{_NUMBER}|[{_HAN_DIGITS}]+)(?:\s*(?P<sep>[-~—–至])\s*(?P<num2>{_NUMBER}))?\s*(?P<unit>{_UNITS}))"
