@@ -29,7 +29,7 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("2026年新增光伏装机规模2590千瓦以上", [("level", 2590, "千瓦", ">=", 2026)]),
         ("五年建设筹措新时代城市建设者管理者之家床位12万张以上", [("count", 12, "万张", ">=", None)]),
         ("全年检定强制检定计量器具8万台件以上", [("count", 8, "万台件", ">=", None)]),  # 台件: instruments
-        ("每年推动企业更新设备2000台（套）以上", [("count", 2000, "台(套)", ">=", None)]),  # a count of either
+        ("每年推动企业更新设备2000台(套)以上", [("count", 2000, "台(套)", ">=", None)]),  # a count of either
         ("细颗粒物年均浓度力争不高于28微克/立方米", [("level", 28, "微克/立方米", "<=", None)]),
         ("储备扑火机具不少于500台套", [("count", 500, "台套", ">=", None)]),  # sets of machines
         ("全年开展执法检查不少于5000家次", [("count", 5000, "家次", ">=", None)]),  # visits: establishments × times
