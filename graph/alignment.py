@@ -12,7 +12,9 @@ its sentences (a measure that bundles tasks carries out each upper task one of i
 restates), and with each upper article it cites by number, as rules implementing a regulation do
 (依照《条例》第三条: flow.py reads the citations), other articles then only when at least as close;
 a lower measure with none is a local addition, an upper measure no lower measure pairs with is not
-taken up. A measure pairs only with one of its kind: a plan's goals and steps frame its tasks, a
+taken up. A weak pair (scoring under WEAK) stands only as the closest of its upper or of its lower
+measure: two measures that share a few words with each other's better partners carry out neither.
+A measure pairs only with one of its kind: a plan's goals and steps frame its tasks, a
 regulation's liability articles punish the breach of its duties (neither carries the other out).
 The evidence of a pair is the citation, if any, and the phrases both state (runs of shared bigrams).
 Candidates come from an inverted index of the informative bigrams, so a measure is compared only
@@ -40,6 +42,7 @@ MIN_SCORE = 0.16  # see the module's docstring for how the constants were chosen
 NEAR_BEST = 0.6  # a second upper measure counts when it scores this share of the lower measure's best one
 SENTENCE_BEST = 0.3  # ... or when it is the closest upper measure to a lower sentence, this close
 SENTENCE_WEIGHT = 0.5  # of the score, the closest pair of sentences; the rest, the whole texts
+WEAK = 0.2  # a pair scoring less stands only as the closest pair of its upper or of its lower measure
 _CLAUSE = re.compile(r"[（(][^（）()]*(?:单位|部门|牵头)[^（）()]*[）)]")  # responsibility clauses
 # The formulas of a regulation's 法律责任 articles, which every liability article of every level
 # repeats whoever it binds and whatever it punishes, those of its general provisions (违反本条例
@@ -197,12 +200,21 @@ def align(upper: list[Measure], lower: list[Measure], cited: Mapping[tuple[str, 
     cited_best: dict[int, float] = defaultdict(float)  # a lower measure's best score among the articles it cites
     for i, j in citations:
         cited_best[j] = max(cited_best[j], scores[(i, j)])
-    for (i, j), score in sorted(scores.items(), key=lambda s: (lower[s[0][1]].path, -s[1], upper[s[0][0]].path)):
-        cites = citations.get((i, j))
-        if cites or (
+    chosen = [
+        (i, j, score, citations.get((i, j)))
+        for (i, j), score in sorted(scores.items(), key=lambda s: (lower[s[0][1]].path, -s[1], upper[s[0][0]].path))
+        if (i, j) in citations
+        or (
             score >= max(MIN_SCORE, cited_best[j])  # one that cites articles carries out those it cites, or closer
             and (score >= NEAR_BEST * best[j] or (i, j) in restated)
-        ):
+        )
+    ]
+    closest_up: dict[int, float] = defaultdict(float)
+    closest_low: dict[int, float] = defaultdict(float)
+    for i, j, score, _ in chosen:
+        closest_up[i], closest_low[j] = max(closest_up[i], score), max(closest_low[j], score)
+    for i, j, score, cites in chosen:
+        if cites or score >= WEAK or score in (closest_up[i], closest_low[j]):  # weak: only as one's closest
             evidence = _phrases(lower[j].text, low[j].keys() & up[i].keys(), idf)
             pairs.append(Pair(upper[i].path, lower[j].path, round(score, 4), (cites, *evidence) if cites else evidence))
     return pairs

@@ -1,12 +1,11 @@
 """Alignment of measures across levels on the development chains, against gold pairs written
 from reading both documents (tests/golden/alignment).
 
-The floors sit just under the figures measured when they were set (pairs: precision 0.87, recall
-0.67; upper measures not taken up: precision 0.70, recall 0.94). The constants of the method were
-chosen on these chains; leaving each chain out of the choice in turn gave precision 0.82 and recall
-0.65 on the chain left out (before the generic subjects of articles were set aside). The goals of
-the flow issue (precision 0.9, recall 0.85) are not reached by the lexical method (see the issue
-notes).
+The floors sit just under the figures measured when they were set (pairs: precision 0.905, recall
+0.658; upper measures not taken up: precision 0.70, recall 0.94). The constants of the method were
+chosen on these chains; leaving each chain out of the choice of the weak pairs' threshold in turn
+gave precision 0.890 and recall 0.653 on the chain left out. The recall goal of the flow issue
+(0.85) is not reached by the lexical method (see the issue notes).
 """
 
 from __future__ import annotations
@@ -35,7 +34,7 @@ def test_pairs_against_the_gold_of_every_development_chain():
     t = _totals()
     precision, recall, _ = f1(t["matched"], t["golden"], t["extracted"])
     assert len(CHAINS) >= 10
-    assert precision >= 0.87 and recall >= 0.66, (precision, recall, t)
+    assert precision >= 0.9 and recall >= 0.65, (precision, recall, t)
 
 
 def test_upper_measures_not_taken_up():
