@@ -94,7 +94,7 @@ _GOVERNMENT_PREFIX = re.compile(
 )
 _ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
 _AGENCY_FORM = re.compile(
-    rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|供销社|工会|妇联|残联|侨联|文联|科协|贸促会|红十字会|协会|商会|工商联|运营商|办事处|支队|总队|署|监会|海关)"
+    rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|社|工会|妇联|残联|侨联|文联|科协|贸促会|红十字会|协会|商会|工商联|运营商|办事处|支队|总队|署|监会|海关)"
 )
 # bodies alone in brackets after a task's last sentence, as task divisions print them: …。（市发展改革委、市财政局）,
 # their deadline after them or not (…。（市财政局、市人社局，2024年底前）)

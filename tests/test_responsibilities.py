@@ -434,6 +434,10 @@ def test_a_clause_set_after_a_list_of_sub_items_closes_their_task():
         ("（由市政府负责解释）", []),
         ("（各州、市人民政府负责）", [("各州、市人民政府", "responsible", False)]),  # one tier, either order
         (
+            "（交通运输部、中华全国供销合作总社按职责分工负责）",
+            [("交通运输部", "responsible", True), ("中华全国供销合作总社", "responsible", True)],
+        ),
+        (
             "（市商务局、市供销社、市总工会）",  # mass organisations answer too
             [
                 ("市商务局", "responsible", False),
@@ -450,6 +454,7 @@ def test_a_clause_set_after_a_list_of_sub_items_closes_their_task():
         "bank-branch-jointly",
         "no-bodies",
         "one-tier",
+        "cooperatives-federation",
         "mass-organisations",
     ],
 )
