@@ -156,7 +156,8 @@ _LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "县(市)区": (CO
                 "县级市": (COUNTY,),
                 "乡(镇)": (TOWNSHIP,), "镇(乡)": (TOWNSHIP,), "乡镇": (TOWNSHIP,),
                 "县级以上": (COUNTY,), "设区的市级以上": (PREFECTURE,), "地级以上市": (PREFECTURE,),
-                "设区的市": (PREFECTURE,), "设区市": (PREFECTURE,), "省辖市": (PREFECTURE,), "地级市": (PREFECTURE,),
+                "设区的市": (PREFECTURE,), "市州": (PREFECTURE,), "设区市": (PREFECTURE,),
+                "省辖市": (PREFECTURE,), "地级市": (PREFECTURE,),
                 "自治区": (PROVINCE,), "自治州": (PREFECTURE,), "州": (PREFECTURE,), "盟": (PREFECTURE,),
                 "自治县": (COUNTY,), "旗县": (COUNTY,), "旗": (COUNTY,), "区县": (COUNTY,),
                 "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE), "区": (COUNTY, PROVINCE), "县": (COUNTY,),
@@ -521,7 +522,8 @@ _OWN_BODY = re.compile(r"^(?:本局|本委|局|委|厅|机关)")
 _DIVIDED = {"GovernmentDepartment", "PublicInstitution", "VerticalBranch", "PartyOrgan", "ZoneCommittee",
             "MassOrganisation"}  # fmt: skip
 _DEPTH = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, TOWNSHIP: 3}
-_LEVEL_SLUG = {"省": "province", "市": "city", "设区的市": "city", "设区市": "city", "省辖市": "city", "地级市": "city",
+_LEVEL_SLUG = {"省": "province", "市": "city", "设区的市": "city", "市州": "city", "设区市": "city",
+               "省辖市": "city", "地级市": "city",
                "地级以上市": "city", "区": "district", "县": "county", "县(区)": "county", "区(县)": "county",
                "区县": "county", "旗县": "county", "县(市)区": "county", "县市区": "county", "区(市)": "county",
                "区市": "county", "县级市": "county",

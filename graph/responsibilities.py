@@ -52,7 +52,7 @@ _ENDS_JOINT = re.compile(rf"(?:等)?{_JOINT}\s*$")
 # or end with 按职责分工负责 (a task shared with no lead: （商务部、财政部等按职责分工负责）)
 _CLAUSE_OPEN = re.compile(
     rf"[(\[【〔](?=(?:[^()\[\]【】〔〕]{{0,20}}?{LABELS}\s*:|[^()\[\]【】〔〕]{{2,40}}?牵头"
-    rf"|[^()\[\]【】〔〕]{{2,120}}?(?:{_JOINT}|{_DUTY})[)\]】〕]))"
+    rf"|[^()\[\]【】〔〕]{{2,160}}?(?:{_JOINT}|{_DUTY}|组织实施|落实|不再(?:一一)?列出)[)\]】〕]))"
 )
 # the same labels opening a line or following a sentence or a clause, unbracketed: "…。责任单位:县行政审批局"
 _LINE_OPEN = re.compile(rf"(?:^|(?<=[。,;]))[ \t]*(?=【?{LABELS}\s*(?::|】))", re.M)
@@ -74,7 +74,7 @@ _KEEPS_OWN_PREFIX = re.compile(
     r"^(市|省|县|区|镇|各|中共|国家|国网|中国|相关|有关|所在|沿线)|区|管委会|党工委|集团|支行|分行|分局|总部|[镇乡]$|街道"
 )
 # a level, with the levels like it in brackets (县(市、区): nested in a clause's brackets as 县〔市、区〕)
-_LEVEL = r"(?:省|市|州|盟|县|区|旗|乡|镇)(?:[(〔][^()〔〕]{1,5}[)〕])?"
+_LEVEL = r"(?:市州|县市区|省|市|州|盟|县|区|旗|乡|镇)(?:[(〔][^()〔〕]{1,5}[)〕])?"  # 市州, 县市区: a tier's kinds
 _TIER = {"省": 0, "市": 1, "州": 1, "盟": 1, "县": 2, "区": 2, "旗": 2, "乡": 3, "镇": 3}
 _BEARER_ONLY = re.compile(f"(?:{BEARERS})+")  # 各区政府、各有关部门和单位: 单位 alone is no function of the level
 # the level written once, before the first name: 市发改委、教育局; 各区发改委、科技局; 各市、州财政局、科技局
@@ -325,7 +325,11 @@ def clause_assignments(item: Item) -> tuple[list[Assignment], list[Mention]]:
                     led = assign(item.path, mentions, role, joint, BODY, quote)
                 found += led
             continue
-        found += _lead_form(item.path, content, quote) or _names_only(item.path, content, quote)
+        found += (
+            _lead_form(item.path, content, quote)
+            or _names_only(item.path, content, quote)
+            or _duty_parts(item.path, content, quote)
+        )
     return found, blanket
 
 
@@ -363,6 +367,31 @@ def _names_only(path: str, content: MappedText, quote: Span) -> list[Assignment]
     if not mentions or not all(_AGENCY_FORM.fullmatch(m.name.replace("、", "")) for m in mentions):
         return []
     return assign(path, mentions, RESPONSIBLE, joint, BODY, quote)
+
+
+# what bodies that carry out a task do: 落实, 负责落实, 组织实施 (the implementers of what others lead)
+_CARRY_OUT = re.compile(r"(?:负责|具体|组织)?(?:落实|实施)$")
+
+
+def _duty_parts(path: str, content: MappedText, quote: Span) -> list[Assignment]:
+    """Parts apart by , or ; each of bodies and their verb (A、B按职责分工负责，C落实): bodies that
+    负责 responsible (jointly with 按职责分工负责), those that 落实 or 组织实施 implementers; none
+    unless there are two parts or more and every one reads so."""
+    parts = re.split(r"[,;]", content.text)
+    if len(parts) < 2:
+        return []
+    found: list[Assignment] = []
+    at = 0
+    for part in parts:
+        piece, at = content[at : at + len(part)], at + len(part) + 1
+        joint, carry = _ENDS_JOINT.search(part), _CARRY_OUT.search(part)
+        verb = joint or carry or _DUTY_AFTER.search(part)
+        bodies = joint_list(piece[: verb.start()])[0] if verb else []
+        if not bodies or not all(_AGENCY_FORM.fullmatch(b.name.replace("、", "")) for b in bodies):
+            return []
+        role = IMPLEMENTER if carry and not joint else RESPONSIBLE
+        found += assign(path, bodies, role, bool(joint), BODY, quote)
+    return found
 
 
 def _lead_form(path: str, content: MappedText, quote: Span) -> list[Assignment]:

@@ -170,6 +170,7 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
     assert gz.resolve("各市、州财政局", hubei) == gz.resolve("各市财政局", hubei)
     assert gz.resolve("各州财政局", hubei).label_zh == "湖北省各自治州财政局"
     assert gz.resolve("各州、市人民政府", hubei) == gz.resolve("各市、州人民政府", hubei)  # either order
+    assert gz.resolve("各市州人民政府", hubei) == gz.resolve("各市人民政府", hubei)  # 市州: the tier as one word
     hangzhou = places(gz, "330100")[0]
     assert gz.resolve("各区、县（市）人民政府", hangzhou) == gz.resolve("各县（区）人民政府", hangzhou)
     # the county tier as Anhui writes it: counties, county-level cities and districts

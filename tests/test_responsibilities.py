@@ -432,6 +432,19 @@ def test_a_clause_set_after_a_list_of_sub_items_closes_their_task():
             [("人民银行四川省分行", "responsible", True), ("省委金融办", "responsible", True)],
         ),
         ("（由市政府负责解释）", []),
+        (
+            "（市发改委负责，各区政府组织实施）",
+            [("市发改委", "responsible", False), ("各区政府", "implementer", False)],
+        ),
+        (
+            "（省交通运输厅、省邮政管理局按职责分工负责，各市州、县市区人民政府落实）",
+            [
+                ("省交通运输厅", "responsible", True),
+                ("省邮政管理局", "responsible", True),
+                ("各市州人民政府", "implementer", False),
+                ("各县市区人民政府", "implementer", False),
+            ],
+        ),
         ("（各州、市人民政府负责）", [("各州、市人民政府", "responsible", False)]),  # one tier, either order
         (
             "（交通运输部、中华全国供销合作总社按职责分工负责）",
@@ -453,6 +466,8 @@ def test_a_clause_set_after_a_list_of_sub_items_closes_their_task():
         "verb-after-a-listed-body",
         "bank-branch-jointly",
         "no-bodies",
+        "answers-and-carries-out",
+        "jointly-and-the-tiers-carry-out",
         "one-tier",
         "cooperatives-federation",
         "mass-organisations",
@@ -499,3 +514,20 @@ def test_a_list_s_notes_after_it_name_no_body():
     # …开发区管委会。列第一位的为牵头单位，下同: two notes on the list, neither a body
     found = assignments("（责任单位：市发展改革委、开发区管委会。列第一位的为牵头单位，下同）")
     assert [name for _, name, *_ in found] == ["市发展改革委", "开发区管委会"]
+
+
+def test_a_blanket_clause_after_the_task_s_own_bodies():
+    """（A、B按职责分工负责，C落实。以下均需C落实，不再列出）: the task's bodies, and C for every later task."""
+    text = (
+        "某省实施意见\n\n一、重点任务\n\n（一）建设服务中心。加快建设。（省交通运输厅、省邮政管理局按职责分工负责，"
+        "各市州人民政府落实。以下均需各市州人民政府落实，不再列出）\n\n（二）推进农村物流。加快推进。\n"
+    )
+    found = [
+        (a.path, a.agency.name, a.role) for a in body_assignments(parse_outline(SourceText("d.txt", text, "utf-8")))
+    ]
+    assert found == [
+        ("一/（一）", "省交通运输厅", "responsible"),
+        ("一/（一）", "省邮政管理局", "responsible"),
+        ("一/（一）", "各市州人民政府", "implementer"),
+        ("一/（二）", "各市州人民政府", "implementer"),
+    ]
