@@ -288,6 +288,7 @@ def test_what_a_support_policy_pays_and_whom_it_pays_are_no_targets(text):
         ("森林覆盖率由30.2%提高到32%", "森林覆盖率"),  # from a figure, as 从
         ("新增上云企业1000家", "上云企业"),  # 上云 names the enterprises: no verb to drop
         ("城市生活垃圾回收利用率≥35%", "城市生活垃圾回收利用率"),
+        ("二是企业开办时间压缩至1个工作日以内", "企业开办时间"),  # 一是/二是 enumerate, name nothing
     ],
 )
 def test_an_indicator_named_with_a_verb_s_character_is_named_whole(text, indicator):
