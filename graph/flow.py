@@ -64,15 +64,20 @@ def _title_key(title: str) -> str:
 class _Names:
     """The corpus documents by what a citation names them with: the number, else the title, else
     the title bare of its bracketed qualifiers (《…行动方案》 for …行动方案（2024—2026年）, …（试行）),
-    where one document alone has it and was issued no later than the citing one."""
+    where one document alone has it and was issued no later than the citing one; else, for a title
+    whose issuer is written as its level (《省人民政府关于…的实施意见》, as a city cites its province),
+    the document of a region above the citing one whose title says the same after its issuer."""
 
     def __init__(self, digests: list[Digest]):
         self.by_number = {d.number: d for d in digests if d.number}
         self.by_title = {t: d for d in digests for t in d.titles}
         self.by_bare: dict[str, Digest | None] = {}
+        self.by_subject: dict[str, list[Digest]] = {}
         for d in digests:
             for bare in {_bare(t) for t in d.titles}:
                 self.by_bare[bare] = d if self.by_bare.get(bare, d) is d else None  # None: two have it
+            for subject in {s for t in d.titles if (s := _subject(t))}:
+                self.by_subject.setdefault(subject, []).append(d)
 
     def document(self, title: str | None, number: str | None, citing: Digest) -> Digest | None:
         if number and number in self.by_number:
@@ -82,7 +87,25 @@ class _Names:
         if title in self.by_title:
             return self.by_title[title]
         found = self.by_bare.get(_bare(title))
+        if found is None and _LEVEL_ISSUER.match(title):
+            above = [
+                d
+                for d in self.by_subject.get(_subject(title) or "", [])
+                if d.region[:1] and d.region[0] in citing.region[1:]
+            ]
+            found = above[0] if len(above) == 1 else None
         return found if found and not (found.date and citing.date and found.date > citing.date) else None
+
+
+# An issuer written as its level, as a lower document cites its upper one (省人民政府, 省政府办公厅, 市委):
+# the document of that level above the citing one.
+_LEVEL_ISSUER = re.compile(r"^(?:中共)?(?:省|自治区|市|州|盟)(?:人民政府|政府|委|委员会)?(?:办公厅|办公室)?关于")
+
+
+def _subject(title: str) -> str | None:
+    """What a title says after its issuer, 关于 on (关于推进农村物流高质量发展的实施意见)."""
+    at = title.find("关于")
+    return title[at:] if at >= 0 else None
 
 
 def _bare(title: str) -> str:

@@ -67,6 +67,7 @@ NATIONAL, PROVINCIAL, MUNICIPAL, COUNTY, TOWNSHIP = "national", "provincial", "m
 LEVELS = {PROVINCE: PROVINCIAL, PREFECTURE: MUNICIPAL, DIVISION_COUNTY: COUNTY, DIVISION_TOWNSHIP: TOWNSHIP}
 _NATIONAL_NUMBER = re.compile(r"^(国发|国办发|国函|国办函|中发|中办发|工信部|发改|财|人社部|住建部|国家)")
 _LAYOUT_SPACE = re.compile(rf"(?<=[{HAN}])\s+(?=[{HAN}])")
+_LEVEL_NAMED = re.compile(r"^(?:中共)?(省|自治区|市|州|盟)(?:人民政府|政府|委)")  # 省人民政府关于…, 市委…
 _NOTICE = re.compile(r"^.*?关于(?:印发|转发)[《<＜〈]?(.+?)[》>＞〉]?的通知$")
 _NATIONAL_TITLE = re.compile(r"^(关于印发)?《?(中共中央|国务院|国家|全国|中华人民共和国)")
 
@@ -87,6 +88,8 @@ def level_of(title: str, number: str | None = None, within: Division | None = No
     ['provincial', 'county']
     >>> level_of("嘉定区海绵城市建设规划（2018-2035）")
     'county'
+    >>> level_of("省人民政府关于推进农村物流高质量发展的实施意见")  # its issuer written as its level
+    'provincial'
     """
     if (number and _NATIONAL_NUMBER.match(number)) or _NATIONAL_TITLE.match(title):
         return NATIONAL
@@ -104,6 +107,9 @@ def level_of(title: str, number: str | None = None, within: Division | None = No
     local = divisions.of_initial(number, within)
     if local is not None:
         return LEVELS[local.level]
+    if issuer := _LEVEL_NAMED.match(title):  # 省人民政府关于…: the level its issuer is written as
+        municipality = within is not None and divisions.chain(within)[0].name.endswith("市")  # 市政府 in a 直辖市
+        return PROVINCIAL if issuer[1] in ("省", "自治区") or municipality else MUNICIPAL
     return NATIONAL  # a law or regulation named without a place (…条例) is national
 
 

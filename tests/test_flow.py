@@ -301,3 +301,30 @@ def test_a_measure_that_cites_an_upper_article_by_number_carries_it_out(tmp_path
     terms = {r["lower"].value: r["terms"].value for r in store.query(evidence)}
     assert terms["第二条"].startswith(f"{cited}第三条")
     assert terms["第三条"].startswith("《河南省公共数据条例》第四条")
+
+
+def test_a_title_whose_issuer_is_written_as_its_level_names_the_document_above(tmp_path):
+    """为贯彻落实《省人民政府关于X的实施意见》精神, with no number: the province's document of that
+    subject, the one of a region above the city that cites it."""
+    from policykg.graph.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    upper = (
+        "湖南省人民政府关于推进农村物流高质量发展的实施意见\n湘政发〔2023〕5号\n\n一、完善县乡村三级物流网络。"
+        "加快建设县级物流中心。（省交通运输厅负责）\n\n湖南省人民政府\n2023年3月1日\n"
+    )
+    lower = (
+        "长沙市人民政府办公厅关于推进农村物流高质量发展的工作方案\n\n为贯彻落实《省人民政府关于推进农村物流高质量发展"
+        "的实施意见》精神，结合我市实际，制定本方案。\n\n一、完善县乡村三级物流网络。建设县级物流中心10个。（市交通运输局负责）"
+        "\n\n长沙市人民政府办公厅\n2023年5月1日\n"
+    )
+    (corpus / "upper.txt").write_text(upper, encoding="utf-8")
+    (corpus / "lower.txt").write_text(lower, encoding="utf-8")
+    build(corpus, tmp_path / "build", reasoner=False)
+    rows = list(csv.DictReader(io.StringIO(export(tmp_path / "build", "lineage"))))
+    assert ("based_on", "湘政发〔2023〕5号", "provincial") in {
+        (r["relation"], r["cited_number"], r["cited_level"]) for r in rows
+    }
+    aligned = {(r["upper_path"], r["lower_path"]) for r in json.loads(export(tmp_path / "build", "alignment", "json"))}
+    assert ("一", "一") in aligned
