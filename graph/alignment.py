@@ -43,7 +43,10 @@ NEAR_BEST = 0.6  # a second upper measure counts when it scores this share of th
 SENTENCE_BEST = 0.3  # ... or when it is the closest upper measure to a lower sentence, this close
 SENTENCE_WEIGHT = 0.5  # of the score, the closest pair of sentences; the rest, the whole texts
 WEAK = 0.2  # a pair scoring less stands only as the closest pair of its upper or of its lower measure
-_CLAUSE = re.compile(r"[（(][^（）()]*(?:单位|部门|牵头)[^（）()]*[）)]")  # responsibility clauses
+# Responsibility clauses, a bracket that may hold brackets (（市发展改革委、各县（市、区）人民政府按职责
+# 分工负责）): which bodies answer is what the lower level changes, not what it carries out.
+_INNER = r"(?:[^（）()]|[（(][^（）()]{0,12}[）)])*"
+_CLAUSE = re.compile(rf"[（(]{_INNER}(?:单位|部门|牵头|负责|配合){_INNER}[）)]")
 # The formulas of a regulation's 法律责任 articles, which every liability article of every level
 # repeats whoever it binds and whatever it punishes, those of its general provisions (违反本条例
 # 规定, 从其规定, 法律、法规授权的…组织), and the generic subject and modal every article opens with
@@ -67,6 +70,12 @@ _NO_TASK = re.compile(
     r"^(?:[（(][^）)]{1,8}[）)]\s*)?"  # an article's bracketed heading, （附则）
     r"(?:指导思想|为了?[^。]*制定本(?:条例|办法|规定|细则)|[^。]*自[^。]*起施行[^。]*。?$"
     r"|[^。]*(?:\d+项|[一二三四五六七八九十]+项|主要|重点)任务[^。]*见附件)"
+)
+# A plan's review of where it starts from, its first chapter in every five-year plan (第一章 发展基础与
+# 面临形势 / 第一节 "十三五"取得的成效; 一、发展现状): it states what was done and what is faced.
+_BACKGROUND = re.compile(
+    r"^[^，。；]{0,10}(?:发展基础|发展现状|现实基础|工作基础|面临的?形势|发展形势|发展环境|规划背景|机遇(?:与|和)挑战"
+    r"|取得的(?:主要)?成[效就绩]|主要成[效就]|发展回顾|存在的?(?:主要)?问题)"
 )
 
 
@@ -98,13 +107,23 @@ def measures_of(outline: Outline, annex_items: Iterable[Item] = ()) -> list[Meas
         head = item.path.split("/", 1)[0]
         if item.style in ARTICLES:
             measure = Measure(item.path, " ".join(i.text for i in item.walk()))
-        elif not item.children and item.path not in groups and not _ARTICLE.fullmatch(head):
+        elif _states_tasks(item) and item.path not in groups and not _ARTICLE.fullmatch(head):
             measure = Measure(item.path, item.text)
         else:
             continue
-        if not _NO_TASK.search(measure.text.strip()):
+        if not _NO_TASK.search(measure.text.strip()) and not any(
+            _BACKGROUND.match(a.title or "") for a in (*above, item)
+        ):
             out.append(replace(measure, kind=_kind(item, above, measure.text)))
     return out
+
+
+def _states_tasks(item: Item) -> bool:
+    """An item without sub-items, or one whose only sub-items are boxes (专栏2 重点工程 after the
+    paragraphs of a 节): a box illustrates the item, whose own text still states its tasks."""
+    if not item.children:
+        return True
+    return all(c.style == "box" for c in item.children) and item.text.strip() != (item.title or "").strip()
 
 
 def _with_ancestors(items: list[Item], above: tuple[Item, ...]) -> Iterator[tuple[Item, tuple[Item, ...]]]:

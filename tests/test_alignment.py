@@ -113,6 +113,41 @@ def test_what_sets_no_task_is_no_measure():
     assert _measures("\n".join(pointers) + "\n") == ["二"]
     counted = "三、重点任务\n围绕五个方面，明确13项重点任务，逐项明确牵头单位（详见附件）。各单位要制定推进计划。\n"
     assert _measures(counted) == []
+    # a five-year plan's review of where it starts from
+    review = [
+        "第一章 发展基础与面临形势",
+        "第一节 “十三五”取得的成效",
+        "空气质量持续改善。",
+        "第二节 面临的形势",
+        "污染防治任务依然艰巨。",
+        "第二章 主要任务",
+        "第一节 优化产业结构",
+        "推动钢铁行业超低排放改造。",
+    ]
+    assert _measures("\n".join(review) + "\n") == ["第二章/第一节"]
+
+
+def test_an_item_followed_by_a_box_still_states_its_tasks():
+    """A box (专栏) after a 节's paragraphs illustrates the 节: the 节 is still a measure, and so is
+    each project the box lists."""
+    text = [
+        "第四章 深入打好污染防治攻坚战",
+        "第三节 推进土壤污染防治",
+        "严格建设用地准入管理，重点建设用地安全利用率达到95%。",
+        "专栏3 污染防治重点工程",
+        "1.大气污染防治工程。实施超低排放改造。",
+        "2.城镇污水管网工程。新建污水管网2500公里。",
+    ]
+    assert _measures("\n".join(text) + "\n") == ["第四章/第三节", "第四章/第三节/专栏3/1", "第四章/第三节/专栏3/2"]
+
+
+def test_responsibility_clauses_are_no_evidence():
+    """Two measures that share only who answers for them (（X、各县（市、区）人民政府按职责分工负责）)
+    carry out nothing of each other."""
+    clause = "（市农牧局、市市场监管局，各旗县（市、区）人民政府按职责分工负责）"
+    upper = [Measure("一", f"实施肉牛种业振兴行动，建设核心育种场。{clause}")]
+    lower = [Measure("1", f"开展草原生态修复治理，落实禁牧休牧制度。{clause}")]
+    assert align(upper, lower) == []
 
 
 def test_goals_and_steps_pair_only_with_their_kind():
