@@ -151,7 +151,10 @@ _TITLE_OPENING = 20  # a title names its place in its opening words: 关于推�
 _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TOWNSHIP: "Township"}
 # A level character before a function ("市发改委", "区科委") names the place of that level in the
 # document's own chain: 市 is the prefecture, or the province when it is a 直辖市 (上海市).
-_LEVEL_CHARS = {"县(区)": (COUNTY,), "区(县)": (COUNTY,), "县(市)区": (COUNTY,), "县市区": (COUNTY,),
+# Inner Mongolia's tiers first, as a longer word goes before its start (旗县市 before 旗县 and 旗).
+_LEVEL_CHARS = {"旗县市(区)": (COUNTY,), "旗县市区": (COUNTY,), "旗县市": (COUNTY,), "盟市": (PREFECTURE,),
+                "苏木乡镇": (TOWNSHIP,), "苏木镇": (TOWNSHIP,), "苏木": (TOWNSHIP,),
+                "县(区)": (COUNTY,), "区(县)": (COUNTY,), "县(市)区": (COUNTY,), "县市区": (COUNTY,),
                 "区(市)": (COUNTY,), "区市": (COUNTY,),  # Qingdao's districts and county-level cities
                 "县级市": (COUNTY,),
                 "乡(镇)": (TOWNSHIP,), "镇(乡)": (TOWNSHIP,), "乡镇": (TOWNSHIP,),
@@ -182,9 +185,9 @@ _COUNTY_CITIES = re.compile(r"^各市(?![场直级属])")
 _LEVEL_WORD = re.compile(r"^(各?[省市县区乡镇])级(?!以上|以下|市)")  # 县级市: a kind of its own
 ALL_LEVELS = "各级"  # 各级人民法院, 各级财政部门: the function at every level, as laws name it
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
-_EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[省市州县区乡镇盟旗]|街道)")
+_EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[省市州县区乡镇盟旗]|街道|苏木)")
 # the relevant bodies of a level (有关区县政府, 沿线区县政府, 属地镇政府): a collective of that level's
-_RELEVANT = re.compile(r"^各?(?:相关|有关|沿线|涉及|属地)(?=[市州县区乡镇盟旗]|街道)")
+_RELEVANT = re.compile(r"^各?(?:相关|有关|沿线|涉及|属地)(?=[市州县区乡镇盟旗]|街道|苏木)")
 # the kinds of one tier listed (各县、区财政局; 各市、州财政局: cities and autonomous prefectures): the
 # bodies of that tier, written as its first kind
 _ONE_TIER = re.compile(
@@ -525,7 +528,9 @@ _DEPTH = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, TOWNSHIP: 3}
 _LEVEL_SLUG = {"省": "province", "市": "city", "设区的市": "city", "市州": "city", "设区市": "city",
                "省辖市": "city", "地级市": "city",
                "地级以上市": "city", "区": "district", "县": "county", "县(区)": "county", "区(县)": "county",
-               "区县": "county", "旗县": "county", "县(市)区": "county", "县市区": "county", "区(市)": "county",
+               "区县": "county", "旗县": "county", "旗县市(区)": "county", "旗县市区": "county", "旗县市": "county",
+               "盟市": "city", "苏木乡镇": "township", "苏木镇": "town", "苏木": "township",
+               "县(市)区": "county", "县市区": "county", "区(市)": "county",
                "区市": "county", "县级市": "county",
                "镇": "town", "乡": "township", "街道": "subdistrict",
                "乡(镇)": "township", "镇(乡)": "township", "乡镇": "town", "县级以上": "county-and-above",
@@ -555,11 +560,12 @@ def _above_township(place: Place) -> bool:
 def _function(rest: str) -> str:
     """The function part of a name: a bracketed second name plate or qualifier (区经委（商务委）,
     街道（开发区）办事处; but not the second kind of a tier, 各镇（街道）: the towns and the subdistricts),
-    a government written before its department or office (人民政府发展改革部门, 省政府国资委, 市政府外办)
+    a government written before its department or office (人民政府发展改革部门, 省政府国资委,
+    江苏省人民政府国有资产监督管理委员会, 市政府外办)
     and the 主管 of a field's department (司法行政主管部门, as laws write it) set aside."""
     rest = re.sub(r"(?<![镇乡道])\([^()]*\)|(?<=[镇乡道])\((?!街道\)|镇\))[^()]*\)", "", rest) or rest  # not 各镇(街道)
     rest = re.sub(r"(?<=.{2})主管(?=部门$)", "", rest)
-    return re.sub(r"^(人民政府|政府)(?=.+(部门|机关|机构|委|局|办)$)(?!办公|研究|督查)", "", rest)
+    return re.sub(r"^(人民政府|政府)(?=.+(部门|机关|机构|委|委员会|局|办)$)(?!办公|研究|督查)", "", rest)
 
 
 def _is_level(place: Place, char: str, chain: list[Place]) -> bool:

@@ -70,12 +70,32 @@ _AFTER_LEAD = re.compile(
 _LEAD_MARK = re.compile(r"[(（\[【〔]牵头(?:单位)?[)）\]】〕]$")  # 市工信局（牵头）, 〔牵头〕: the lead of those listed
 _SEPARATORS = re.compile(r"[、,;。/ ]")  # a space or a slash after a body's name separates it, as 、 does
 _CONJUNCTIONS = re.compile(r"[、,;。/ ]|以及|或者|和|及|与|或")  # prose lists: 各镇政府、街道办事处和头桥集团
+# A name that carries its own place or level: a level's word first (盟农牧局, 旗林草局, 苏木镇人民政府),
+# a named division's government (华漕镇人民政府, 东乌珠穆沁旗人民政府), a zone, a branch.
 _KEEPS_OWN_PREFIX = re.compile(
-    r"^(市|省|县|区|镇|各|中共|国家|国网|中国|相关|有关|所在|沿线)|区|管委会|党工委|集团|支行|分行|分局|总部|[镇乡]$|街道"
+    r"^(市|省|县|区|镇|乡|州|盟|旗|苏木|各|中共|国家|国网|中国|相关|有关|所在|沿线)|区|管委会|党工委|集团|支行|分行|分局|总部"
+    rf"|[镇乡]$|街道|海关$|^[{HAN}]{{2,}}[镇乡旗县市](?:人民)?政府$"
 )
-# a level, with the levels like it in brackets (县(市、区): nested in a clause's brackets as 县〔市、区〕)
-_LEVEL = r"(?:市州|县市区|省|市|州|盟|县|区|旗|乡|镇)(?:[(〔][^()〔〕]{1,5}[)〕])?"  # 市州, 县市区: a tier's kinds
-_TIER = {"省": 0, "市": 1, "州": 1, "盟": 1, "县": 2, "区": 2, "旗": 2, "乡": 3, "镇": 3}
+# a level, with the levels like it in brackets (县(市、区): nested in a clause's brackets as 县〔市、区〕);
+# 市州, 县市区, 盟市, 旗县市: a tier's kinds written as one word; the longer first
+_LEVEL = (
+    r"(?:自治区|自治州|市州|盟市|县市区|旗县市区|旗县市|旗县|苏木乡镇|苏木镇|苏木|省|市|州|盟|县|区|旗|乡|镇)"
+    r"(?:[(〔][^()〔〕]{1,5}[)〕])?"
+)
+_TIER = {
+    "自治区": 0,
+    "自治州": 1,
+    "苏木": 3,
+    "省": 0,
+    "市": 1,
+    "州": 1,
+    "盟": 1,
+    "县": 2,
+    "区": 2,
+    "旗": 2,
+    "乡": 3,
+    "镇": 3,
+}
 _BEARER_ONLY = re.compile(f"(?:{BEARERS})+")  # 各区政府、各有关部门和单位: 单位 alone is no function of the level
 # the level written once, before the first name: 市发改委、教育局; 各区发改委、科技局; 各市、州财政局、科技局
 _LEVEL_PREFIX = re.compile(rf"^各?{_LEVEL}(?:、{_LEVEL})*(?=[{HAN}]{{2}})")
@@ -92,9 +112,12 @@ _FIELDS_SHARE = re.compile(r"(?:行政)?(?:主管)?部门$")
 _GOVERNMENT_PREFIX = re.compile(
     rf"^(?:县级以上(?:地方)?(?:各级)?|设区的市(?:级以上)?|各?{_LEVEL})人民政府(?=[{HAN}]{{2}})"
 )
-_ZONE_SUFFIX = re.compile(r"区(管委会|党工委|人民政府|政府)$")
+# places listed before the body they share, written once after the last (嘉定区、青浦区政府; 经开区、工业园区
+# 管委会; 二连浩特市、东乌珠穆沁旗人民政府): each place's body of that kind
+_PLACE_END = re.compile(r"[省市州盟区县旗乡镇]$")
+_SHARED_BODY = re.compile(r"[省市州盟区县旗乡镇](管委会|党工委|人民政府|政府)$")
 _AGENCY_FORM = re.compile(
-    rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|社|工会|妇联|残联|侨联|文联|科协|贸促会|红十字会|协会|商会|工商联|运营商|办事处|支队|总队|署|监会|海关)"
+    rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|社|工会|妇联|残联|侨联|文联|科协|贸促会|红十字会|协会|商会|工商联|运营商|办事处|支队|总队|署|监会|海关|居委会|村委会|居民委员会|村民委员会|嘎查村|嘎查)"
 )
 # bodies alone in brackets after a task's last sentence, as task divisions print them: …。（市发展改革委、市财政局）,
 # their deadline after them or not (…。（市财政局、市人社局，2024年底前）)
@@ -123,6 +146,12 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     ['各县、区人民政府(管委会)', '高新区管委会']
     >>> [m.name for m in split_agencies(MappedText.of("经开区、工业园区、示范区管委会"))]
     ['经开区管委会', '工业园区管委会', '示范区管委会']
+    >>> [m.name for m in split_agencies(MappedText.of("盟商务局、二连浩特市、东乌珠穆沁旗人民政府"))]
+    ['盟商务局', '二连浩特市人民政府', '东乌珠穆沁旗人民政府']
+    >>> [m.name for m in split_agencies(MappedText.of("旗财政局、林草局、巴拉嘎尔高勒镇人民政府"))]
+    ['旗财政局', '旗林草局', '巴拉嘎尔高勒镇人民政府']
+    >>> [m.name for m in split_agencies(MappedText.of("自治区林草局、农牧厅"))]
+    ['自治区林草局', '自治区农牧厅']
     >>> [m.name for m in split_agencies(MappedText.of("省财政厅,各市、县〔市、区〕政府,市、县〔市、区〕财政部门"))]
     ['省财政厅', '各市政府', '各县〔市、区〕政府', '市财政部门', '县〔市、区〕财政部门']
     >>> [m.name for m in split_agencies(MappedText.of("各市(州)、县(市、区)人民政府"))]
@@ -184,6 +213,11 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             suffix = last.group()  # 市发展改革、财政、规划资源部门: the 部门 written once, after the last field
     if suffix:  # 发展改革、交通等部门: fields of work sharing the 部门 written once
         names = [n if _AGENCY_FORM.fullmatch(n) else n + suffix for n in names]
+    for i, name in enumerate(names):
+        if len(name) > 2 and _PLACE_END.search(name):
+            later = next((m for n in names[i + 1 :] if (m := _SHARED_BODY.search(n))), None)
+            if later:
+                names[i] = name + later.group(1)
     first = names[0] if names else ""
     government = _GOVERNMENT_PREFIX.match(first) if first.endswith("部门") else None
     written = government or (_LEVEL_PREFIX.match(first) if not NOT_A_LEVEL.match(first) else None)
@@ -193,11 +227,6 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             names[i] = prefix + name
         elif i and first.startswith("各") and re.match("街道|镇|乡", name) and not Divisions.bundled().names_city(name):
             names[i] = "各" + name  # 各镇人民政府、街道办事处: each of both
-    for i, name in enumerate(names):
-        if name.endswith("区"):
-            later = next((m for n in names[i + 1 :] if (m := _ZONE_SUFFIX.search(n))), None)
-            if later:
-                names[i] = name + later.group(1)
     mentions = []
     for piece, name in zip(pieces, names):
         if tiers := _TIERS.match(name):
@@ -206,7 +235,7 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             continue
         shared = _SHARED_LEVELS.match(name)
         levels = [*shared.group(2).split("、")[:-1], shared.group(3)] if shared else []
-        if shared and not (shared.group(1) and len({_TIER[level[0]] for level in levels}) == 1):
+        if shared and not (shared.group(1) and len({_tier(level) for level in levels}) == 1):
             # 市、县（区）人民政府, 各市、县（市、区）政府: one function for each level listed; but
             # 各县、区人民政府 is one collective of the bodies of one tier
             each, function = shared.group(1), name[shared.end() :]
@@ -214,6 +243,11 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
         else:
             mentions.append(Mention(piece.display, name, piece.span()))
     return mentions
+
+
+def _tier(level: str) -> int:
+    """The tier of a level's word: 自治区 a province's, 市州 and 盟市 a prefecture's (by their first kind)."""
+    return next(tier for word, tier in _TIER.items() if level.startswith(word))
 
 
 def _field(name: str) -> bool:

@@ -531,3 +531,66 @@ def test_a_blanket_clause_after_the_task_s_own_bodies():
         ("一/（一）", "各市州人民政府", "implementer"),
         ("一/（二）", "各市州人民政府", "implementer"),
     ]
+
+
+def test_the_bodies_of_leagues_banners_and_named_places_keep_their_own_place():
+    """Inner Mongolia writes every name of a list in full (盟林草局、盟农牧局), an autonomous region
+    once (自治区林草局、农牧厅); a named town or city carries its own place (旗财政局、巴拉嘎尔高勒镇
+    人民政府), and places share the government written once after the last (二连浩特市、东乌珠穆沁旗
+    人民政府)."""
+    names = [m.name for m in split_agencies(MappedText.of("盟林草局、盟农牧局、二连浩特海关"))]
+    assert names == ["盟林草局", "盟农牧局", "二连浩特海关"]
+    names = [m.name for m in split_agencies(MappedText.of("旗水利局、旗林草局、巴拉嘎尔高勒镇人民政府"))]
+    assert names == ["旗水利局", "旗林草局", "巴拉嘎尔高勒镇人民政府"]
+    names = [m.name for m in split_agencies(MappedText.of("区财政局、华漕镇人民政府"))]
+    assert names == ["区财政局", "华漕镇人民政府"]
+    names = [m.name for m in split_agencies(MappedText.of("二连浩特市、东乌珠穆沁旗人民政府"))]
+    assert names == ["二连浩特市人民政府", "东乌珠穆沁旗人民政府"]
+    assert [m.name for m in split_agencies(MappedText.of("自治区林草局、农牧厅"))] == ["自治区林草局", "自治区农牧厅"]
+
+
+def test_inner_mongolia_s_tiers_and_township_offices_resolve():
+    league = known_in("152500")  # 锡林郭勒盟
+    assert all(map(league, ["盟农牧局", "各旗县市(区)人民政府", "各苏木镇人民政府", "相关苏木镇人民政府", "各嘎查"]))
+    gazetteer = Gazetteer.bundled()
+    town = gazetteer.place_of(gazetteer.divisions.by_code["310112"])  # 闵行区: its towns' offices, by their kind
+    for name in ("街道城市管理办公室", "城管办", "街道平安建设办公室", "社区事务办"):
+        assert gazetteer.resolve(name, town).resolved, name
+    jiangsu = gazetteer.place_of(gazetteer.divisions.by_code["320000"])
+    full, short = (gazetteer.resolve(name, jiangsu) for name in ("江苏省人民政府国有资产监督管理委员会", "省国资委"))
+    assert full.iri == short.iri
+
+
+def test_ministries_bear_duties_in_prose():
+    """财政部会同工业和信息化部…, 国务院国资委指导…, X分行引导…: a ministry or a bank's branch opening a
+    clause bears its duty; a principle's formula (政府推动、市场运作) and 充分发挥政府引导作用 name none."""
+    text = (
+        "某部指导意见\n\n一、保障措施\n\n（一）加强政策支持。财政部会同工业和信息化部完善支持政策。"
+        "国务院国资委指导中央企业开展数字化转型。人民银行江苏省分行引导金融机构加大信贷投放。\n\n"
+        "（二）坚持原则。坚持政府推动、市场运作。充分发挥政府引导作用，推动人才集聚。\n"
+    )
+    found = [(a.path, a.agency.name, a.role) for a in prose(text, known_in("320000"))]
+    assert found == [
+        ("一/（一）", "财政部", "lead"),
+        ("一/（一）", "工业和信息化部", "support"),
+        ("一/（一）", "国务院国资委", "responsible"),
+        ("一/（一）", "人民银行江苏省分行", "responsible"),
+    ]
+
+
+def test_a_table_s_note_names_who_carries_out_every_task():
+    """注：各项任务均需X负责落实，不再列出: X carries out every task of the table."""
+    text = (
+        "某市行动方案\n\n一、重点任务\n\n（一）推进智能化改造。加快改造。\n\n（二）建设数字化车间。加快建设。\n\n"
+        "附件\n\n重点任务分工表\n\n| 序号 | 重点任务 | 牵头单位 |\n| --- | --- | --- |\n"
+        "| 1 | 推进智能化改造 | 市工信局 |\n| 2 | 建设数字化车间 | 市发改委 |\n\n"
+        "注：各项任务均需各县级市（区）人民政府、苏州工业园区管委会负责落实，不再列出。\n"
+    )
+    record = extract(parse_outline(SourceText("d.txt", text, "utf-8")), Gazetteer.bundled())
+    found = sorted((a.path, a.agency.name, a.role) for a, _ in record.assignments if a.role == "implementer")
+    assert found == [
+        ("一/（一）", "各县级市(区)人民政府", "implementer"),
+        ("一/（一）", "苏州工业园区管委会", "implementer"),
+        ("一/（二）", "各县级市(区)人民政府", "implementer"),
+        ("一/（二）", "苏州工业园区管委会", "implementer"),
+    ]
