@@ -184,6 +184,9 @@ _COUNTY_CITIES = re.compile(r"^各市(?![场直级属])")
 # 县级人民政府, 镇级政府: the level's bodies, as 县人民政府 (but 县级以上, a range of levels)
 _LEVEL_WORD = re.compile(r"^(各?[省市县区乡镇])级(?!以上|以下|市)")  # 县级市: a kind of its own
 ALL_LEVELS = "各级"  # 各级人民法院, 各级财政部门: the function at every level, as laws name it
+_LOCAL_ALL = re.compile(r"^地方各级(?=.{2})")  # 地方各级人民政府: as 各级, in a national text
+# 各地发展改革部门, 各地区工业和信息化主管部门: the localities of the text's place, the level below it
+_LOCALITIES = re.compile(rf"^各地(?!级)(?:区|方)?(?=[{HAN}]{{2}})")  # not 各地级市
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
 _EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[省市州县区乡镇盟旗]|街道|苏木)")
 # the relevant bodies of a level (有关区县政府, 沿线区县政府, 属地镇政府): a collective of that level's
@@ -411,6 +414,9 @@ class Gazetteer:
             if found:
                 return found
         body = _OWN_LEVEL.sub("", _VERTICAL.sub("", k.removeprefix("中共")))  # 本级人民政府, 当地政府: the place's own
+        body = _LOCAL_ALL.sub(ALL_LEVELS, body)
+        if locality := _LOCALITIES.match(body):  # 各地工业和信息化主管部门: each body of the level below
+            body = "各" + _below(place) + body[locality.end() :]
         if central := _CENTRAL_BRANCH.match(body):
             body = central[2] + ("人民银行" if central[1] == "人民银行" else "金融") + central[3]
         branch = _BRANCH.match(body)
@@ -544,6 +550,15 @@ _EACH_LABEL = {"province": "各省", "city": "各市", "district": "各区", "co
                "autonomous-county": "各自治县", "banner": "各旗", "all-levels": "各级"}  # fmt: skip
 _EACH_EN = {"county-and-above": "at county level and above", "city-and-above": "at city level and above",
             "all-levels": "at all levels"}  # fmt: skip
+
+
+def _below(place: Place) -> str:
+    """The level word of the localities below a place: the provinces of the country, the cities of
+    a province (a 直辖市's districts), the counties of a city, the townships of a county."""
+    level = place.division.level if place.division else None
+    if level == PROVINCE:
+        return "区" if place.label_zh.endswith("市") else "市"
+    return {PREFECTURE: "县(区)", COUNTY: "乡镇", TOWNSHIP: "村"}.get(level, "省") if level else "省"
 
 
 def _depth(place: Place) -> int:

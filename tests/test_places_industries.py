@@ -387,3 +387,14 @@ def test_the_county_tier_is_named_as_the_place_names_it():
     assert gz.resolve("各区人民政府", foshan).label_zh == "佛山市各区人民政府"
     assert gz.resolve("各区政府", shanghai).label_zh == "上海市各区人民政府"
     assert gz.resolve("各县（市、区）市场监管局", kunming).label_zh == "昆明市各县(市、区)市场监督管理局"
+
+
+def test_the_localities_of_a_text_are_the_level_below_its_place():
+    """各地工业和信息化主管部门 in a national text: each province's department; in a province's, each
+    city's (a 直辖市's: each district's); 地方各级人民政府: the governments at every level."""
+    gz = Gazetteer.bundled()
+    jiangsu, shanghai = (gz.place_of(gz.divisions.by_code[code]) for code in ("320000", "310000"))
+    assert gz.resolve("各地工业和信息化主管部门", gz.country) == gz.resolve("各省工业和信息化厅", gz.country)
+    assert gz.resolve("各地发展改革部门", jiangsu) == gz.resolve("各市发展改革委", jiangsu)
+    assert gz.resolve("各地区发展改革委", shanghai) == gz.resolve("各区发展改革委", shanghai)
+    assert gz.resolve("地方各级人民政府", gz.country) == gz.resolve("各级人民政府", gz.country)
