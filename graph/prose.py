@@ -39,7 +39,7 @@ _DUTY = re.compile(
     # 国务院国资委指导中央企业…, 人民银行X分行引导金融机构…; not a principle's formula (政府推动、市场运作)
     r"|(?:指导(?!意见)|引导|支持|推动|督促)(?![,、;。]|作用)"
     r"|具体(?:实施|落实|负责))"
-    r"|要|应当|应|须|必须|:|每月|每季度|每年|定期"
+    r"|要|应当|应|须|必须|:|每月|每季度|每半年|每年|定期"
     r"|是(?=[^,;。]{0,24}(?:责任主体|第一责任人))"  # 各区政府是本地区稳就业工作的责任主体
     r"|对(?=[^,;。]{1,40}?负(?:总|主体|全面|首要|直接|领导)?责)"  # 各区人民政府对本行政区域…负总责
     r"|在(?=[^,;。]{1,40}?(?:时|中|期间),?(?:应当|应|要|须|必须|负责))"  # X在编制…时，应当…
@@ -52,11 +52,13 @@ _ALONGSIDE = re.compile(r"^(?:共同)?(?:配合|协助|协同)")
 # 统筹/协调 without 牵头, 牵头抓总 (overall charge), a recurring 调度 (scheduling the others' work).
 _COORDINATE = re.compile(
     rf"{_MODAL}(?:负责|加强)?(?:统筹(?!安排|使用|利用|整合|考虑|兼顾)|协调)(?!.{{0,6}}牵头)|{_MODAL}牵头抓总"
-    r"|(?:每月|每季度|定期)[^,]*调度"
+    r"|(?:每月|每季度|每半年|定期)[^,]*调度"
 )  # not 统筹安排资金, 统筹使用: a body's own allocating of its means
 _JOINT = re.compile(rf"{_MODAL}(?:按照|按|根据|依据|在)(?:各自|各自的)?(?:职责|职能)")
 _ALIAS = re.compile(r"\((?:(?:以下)?简称|设在)[^)]*\)$")  # 领导小组办公室(设在市发展改革委), (以下简称…)
 _SEATED = re.compile(r"(?:办公室|办)设在([^,;]+?),?$")  # 领导小组办公室设在市发展改革委，负责…: the host bears it
+# …领导小组（工作专班），办公室设在旗农牧和科技局。: the host runs the office, the group's coordination
+_HOSTS = re.compile(r"(?:办公室|办)设在([^,;]+?)[,;]?$")
 _MAX_SUBJECT = 60
 # a body the clause sets up before giving it its duty (成立市数字经济发展领导小组，统筹推进…)
 _ESTABLISHED = re.compile(r"(?:本[省市区县])?(?:成立|组建|设立)")
@@ -78,7 +80,9 @@ _BODY_END = (
     r"((?<!布)局|委|办|厅|部门|委员会|办公室|中心|公司|集团|总部|支行|分行|银行|分局|管委会|领导小组|小组|政府|党工委|党委|"
     r"办事处|支队|总队|大队|研究院|街镇|街道|镇|乡|所|站|队|署|海关|(?<![干全内外])部)"  # 部, 署: ministries
 )
-_BODY_FORM = re.compile(rf"各(?:区|县|县区|县\(区\)|乡镇|街镇|镇|街道)|[^的对将把在从为由,、:0-9]{{1,30}}?{_BODY_END}")
+# a collective of a level, or a name ending like a body with two characters or more before its ending
+# (消防救援站, 房管所; not 车站, a place of work)
+_BODY_FORM = re.compile(rf"各(?:区|县|县区|县\(区\)|乡镇|街镇|镇|街道)|[^的对将把在从为由,、:0-9]{{2,30}}?{_BODY_END}")
 _TASK_FORCE = re.compile(r"^分别牵头(?:成立|组建)?(.+?)(?:[一二三四五六七八九十\d]+个)?(?:工作)?专班")
 
 
@@ -168,6 +172,10 @@ def _item_duties(item: Item, items: list[Item], known, tables: list[Span]) -> li
             subject = _subject(clause, known)
             if subject:
                 facts += _clause_duties(clause, subject, item, items, known)
+            elif host := _HOSTS.search(clause.text):
+                hosts = split_agencies(clause[host.start(1) : host.end(1)], conjunctions=True)
+                if hosts and all(is_body(m.name, known) for m in hosts):
+                    facts += [(item.path, m, COORDINATOR, rank, False) for rank, m in enumerate(hosts, 1)]
         seen: set[tuple[str, str]] = set()
         for path, mention, role, rank, joint in facts:
             if (mention.name, role) not in seen:  # once per body and role in a sentence

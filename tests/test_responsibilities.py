@@ -594,3 +594,13 @@ def test_a_table_s_note_names_who_carries_out_every_task():
         ("一/（二）", "各县级市(区)人民政府", "implementer"),
         ("一/（二）", "苏州工业园区管委会", "implementer"),
     ]
+
+
+def test_the_host_of_an_office_coordinates_and_a_body_scheduling_every_half_year():
+    """成立工作专班，办公室设在X。: X runs the office (coordinates), whatever it is said to do; …，X每半年调度…"""
+    text = (
+        "某旗工作方案\n\n一、保障措施\n\n（一）加强组织领导。成立畜牧业发展工作专班，办公室设在旗农牧和科技局。\n\n"
+        "（二）强化考核。将任务落实情况纳入考核，盟农牧局每半年调度一次进展。\n"
+    )
+    found = [(a.path, a.agency.name, a.role) for a in prose(text, lambda name: True)]
+    assert found == [("一/（一）", "旗农牧和科技局", "coordinator"), ("一/（二）", "盟农牧局", "coordinator")]
