@@ -29,7 +29,10 @@ _ANNEX = re.compile(r"附[件表]([一二三四五六七八九十\d]*)(?::(.*))?
 _TERMINAL = "。!?;:)】》〕"
 # A task's field on a line of its own, as task lists print them under each task: 责任单位:…, 配合单位:…,
 # 完成时限:…, 时间节点:…
-_FIELD = re.compile(rf"[{HAN}]{{0,4}}(?:单位|部门|处室|主体|时限|时间|期限|节点)\s*:")
+_FIELD = re.compile(rf"[{HAN}]{{0,4}}(?:单位|部门|处室|主体|时限|时间|期限|节点)\s*:|(?:注|备注|说明)\s*:")
+# a field's label a hard wrap broke (…突出问题。责任 / 单位：…), or left at a line's end (责任单位： / 市农业农村局…)
+_LABEL_HEAD = re.compile(rf"(?:^|[。;,])([{HAN}]{{1,4}})$")
+_LABEL_END = re.compile(rf"[{HAN}]{{0,4}}(?:单位|部门|处室)\s*:$")
 _SENTENCE_END = "。!?;"
 # A numbered line shorter than a printed line (GB/T 9704: 28 characters, less the indent and the
 # number) that ends no sentence is a heading on its own line, not the first half of a broken one.
@@ -130,6 +133,10 @@ def continues(prev: str, nxt: str) -> bool:
     True
     >>> continues("责任单位:市工信局、各区政府", "完成时限:2026年底")  # a task's next field
     False
+    >>> continues("治理高额彩礼等突出问题。责任", "单位:市委宣传部"), continues("突出问题。责任单位:", "市民政局")
+    (True, True)
+    >>> continues("责任单位:市委组织部、市委农办", "注:列第一位的为牵头单位")  # a note after the list
+    False
     """
     if prev and nxt and prev[-1].isdigit() and nxt[0] in "年月日":
         return True
@@ -139,6 +146,10 @@ def continues(prev: str, nxt: str) -> bool:
         return True
     if prev and nxt and all(c in ")。;:,、》〕" for c in nxt):  # a sentence's last marks wrapped alone: …(管委会)/)
         return True
+    if nxt and not starts_block(nxt, prev):
+        head = _LABEL_HEAD.search(prev)
+        if _LABEL_END.search(prev) or (head and _FIELD.match(nxt) and _FIELD.match(head.group(1) + nxt)):
+            return True
     return bool(
         prev
         and nxt

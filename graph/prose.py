@@ -49,11 +49,13 @@ _WITH = re.compile(rf"{_MODAL}会同")
 _ALSO_WITH = re.compile(r"(?:负责)?,?(?:并|负责)?会同")  # 牵头，会同…
 _SUPPORT = re.compile(rf"{_MODAL}(?:负责)?(?:配合|协助|协同)")
 _ALONGSIDE = re.compile(r"^(?:共同)?(?:配合|协助|协同)")
-# 统筹/协调 without 牵头, 牵头抓总 (overall charge), a recurring 调度 (scheduling the others' work).
+# 统筹/协调 without 牵头, 牵头抓总 (overall charge), a recurring 调度 (scheduling the others' work); not
+# 统筹安排资金, 统筹使用, 统筹资金投入, 统筹编制资源: a body's own allocating of its means.
 _COORDINATE = re.compile(
-    rf"{_MODAL}(?:负责|加强)?(?:统筹(?!安排|使用|利用|整合|考虑|兼顾)|协调)(?!.{{0,6}}牵头)|{_MODAL}牵头抓总"
+    rf"{_MODAL}(?:负责|加强)?(?:统筹(?!安排|使用|利用|整合|考虑|兼顾|[^,;]{{0,6}}?(?:资金|资源|经费|编制|用地))|协调)"
+    rf"(?!.{{0,6}}牵头)|{_MODAL}牵头抓总"
     r"|(?:每月|每季度|每半年|定期)[^,]*调度"
-)  # not 统筹安排资金, 统筹使用: a body's own allocating of its means
+)
 _JOINT = re.compile(rf"{_MODAL}(?:按照|按|根据|依据|在)(?:各自|各自的)?(?:职责|职能)")
 _ALIAS = re.compile(r"\((?:(?:以下)?简称|设在)[^)]*\)$")  # 领导小组办公室(设在市发展改革委), (以下简称…)
 _SEATED = re.compile(r"(?:办公室|办)设在([^,;]+?),?$")  # 领导小组办公室设在市发展改革委，负责…: the host bears it
@@ -137,11 +139,12 @@ def _objects(text: MappedText, known) -> list[Mention]:
 
 
 def _body_opening(text: str, known) -> str | None:
-    """The body a text opens with: the shortest opening the gazetteer knows, else the shortest that
-    ends like a body (会同市住房城乡建设局做好…: 市住房城乡建设局, not 市住房城乡, which ends like 乡)."""
-    for end in re.finditer(_BODY_END, text[:_MAX_SUBJECT]):
-        if known(text[: end.end()]):
-            return text[: end.end()]
+    """The body a text opens with: the longest opening the gazetteer knows (会同省委农办开展…: 省委农办, not
+    省委), else the shortest that ends like a body (会同市住房城乡建设局做好…: 市住房城乡建设局, not 市住房城乡,
+    which ends like 乡)."""
+    openings = [text[: end.end()] for end in re.finditer(_BODY_END, text[:_MAX_SUBJECT])]
+    if found := [opening for opening in openings if known(opening) and is_body(opening, known)]:
+        return found[-1]
     form = _BODY_FORM.match(text)
     return form.group() if form else None
 

@@ -62,6 +62,13 @@ _OTHER_LABEL = re.compile(rf"[;。,]\s*(?:[{HAN}]{{2,8}}\s*:|(?:19|20)\d\d年|�
 _BLANKET = re.compile(
     r"[,;。]?\s*(?:以下|下列)(?:各项)?(?:任务|工作|事项)?均[需由](.+?)(?:负责)?(?:组织)?(?:落实|实施)[^)]*$"
 )
+# A note or a paragraph naming who carries out every task of the document or table, whatever the
+# task's own clause says: 注：各项任务均需X负责落实，不再列出; X为各项措施落实的责任主体，不再逐项列出
+# (以下各项任务均需X落实: the later tasks only, a blanket clause)
+EVERY_TASK = re.compile(
+    r"(?<!以下)(?<!下列)(?:以上|上述|表中)?各项(?:任务|措施|工作)均[需由]([^,;。\n]+?)(?:负责)?(?:组织)?(?:落实|实施)"
+    r"|([^,;:。\n]+?)为(?:以上|上述|本方案|表中)?各项(?:任务|措施|工作)(?:落实)?的?(?:责任|实施|落实)主体"
+)
 _LEAD_FORM = re.compile(r"^(?:由)?(.+?)牵头(?:负责)?(?:[,;](.+))?$")  # (由)A牵头，…
 # the bodies after the lead, in parts apart by , or ; each ending in its role's verb (none: they support)
 _AFTER_LEAD = re.compile(
@@ -77,15 +84,17 @@ _KEEPS_OWN_PREFIX = re.compile(
     rf"|[镇乡]$|街道|海关$|^[{HAN}]{{2,}}[镇乡旗县市](?:人民)?政府$"
 )
 # a level, with the levels like it in brackets (县(市、区): nested in a clause's brackets as 县〔市、区〕);
-# 市州, 县市区, 盟市, 旗县市: a tier's kinds written as one word; the longer first
+# 市州, 县市区, 盟市, 旗县市, 乡镇: a tier's kinds written as one word, the longer first; 级, every level
+# (各级党委和政府: each level's Party committee and government)
 _LEVEL = (
-    r"(?:自治区|自治州|市州|盟市|县市区|旗县市区|旗县市|旗县|苏木乡镇|苏木镇|苏木|省|市|州|盟|县|区|旗|乡|镇)"
+    r"(?:自治区|自治州|市州|盟市|县市区|旗县市区|旗县市|旗县|苏木乡镇|苏木镇|苏木|乡镇|省|市|州|盟|县|区|旗|乡|镇|级)"
     r"(?:[(〔][^()〔〕]{1,5}[)〕])?"
 )
-_TIER = {
+_TIER = {  # by a level word's start
     "自治区": 0,
     "自治州": 1,
     "苏木": 3,
+    "级": 4,
     "省": 0,
     "市": 1,
     "州": 1,
@@ -200,7 +209,7 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
         if etc := _ETC.search(piece.text):  # 科技经济委等, 区绿化市容局等相关部门
             suffix = suffix or (shared.group() if (shared := _FIELDS_SHARE.search(etc.group())) else "")
             piece = piece[: etc.start()]
-        if m and re.fullmatch(rf"各?{_LEVEL}", piece.text):
+        if m and re.fullmatch(rf"各?{_LEVEL}", piece.text) and piece.text.lstrip("各") not in ("乡镇", "级"):
             continue  # "各县、区人民政府", "各市(州)、县(市、区)…": a level that runs on into the next piece
         if piece.text:
             pieces.append(piece)
@@ -446,7 +455,8 @@ def _lead_form(path: str, content: MappedText, quote: Span) -> list[Assignment]:
 
 
 def body_assignments(outline: Outline) -> list[Assignment]:
-    """Body clauses, and blanket clauses applied to the later measures of their section. Clauses
+    """Body clauses, blanket clauses applied to the later measures of their section, and a note or a
+    paragraph naming who carries out every task (``EVERY_TASK``) applied to every measure. Clauses
     set on lines of their own after a list of sub-items none of which names its own bodies are the
     parent's (（二）强化信用监管。 1）…； 2）…； 3）…。 then （牵头处室：…）): they close the task, not its
     last sub-item."""
@@ -464,6 +474,16 @@ def body_assignments(outline: Outline) -> list[Assignment]:
                 for later in items[i + 1 :]:
                     if not later.children:
                         found += assign(later.path, blanket, IMPLEMENTER, False, BODY, clause.span())
+    tasks = [item.path for item in outline.walk() if not item.children]
+    for text in (outline.preamble_text, *(item.body for item in outline.walk())):
+        for note in EVERY_TASK.finditer(text.text):
+            named = 1 if note.group(1) else 2
+            bodies = split_agencies(text[note.start(named) : note.end(named)])
+            found += [
+                a
+                for path in tasks
+                for a in assign(path, bodies, IMPLEMENTER, False, BODY, text[note.start() : note.end()].span())
+            ]
     return found
 
 

@@ -22,6 +22,7 @@ from policykg.graph.records import Annex, Assignment, Deadline, Item, Outline, S
 from policykg.graph.responsibilities import (
     ANNEX,
     BEARERS,
+    EVERY_TASK,
     IMPLEMENTER,
     RESPONSIBLE,
     ROLE_WORDS,
@@ -34,12 +35,6 @@ from policykg.graph.responsibilities import (
 )
 from policykg.graph.text import HAN
 
-# A table's note naming who carries out every task it lists, as a blanket clause does (注：各项任务均需
-# 各县（市、区）人民政府负责落实，不再列出; 注：各县（市、区）人民政府为各项任务的责任主体)
-_BLANKET_NOTE = re.compile(
-    r"注\s*:\s*(?:(?:以上|上述|表中)?各项(?:任务|工作)均[需由]([^,;。]+?)(?:负责)?(?:组织)?(?:落实|实施)"
-    r"|([^,;。]+?)为(?:以上|上述|表中)?各项(?:任务|工作)的?(?:责任|实施|落实)主体)"
-)
 # A column names a role as a clause label does, or as tables also write it (主要部门).
 _ROLE_COLUMNS = tuple(
     (role, re.compile(rf"(?:{words})(?:{BEARERS})" + ("|主要部门" if role == RESPONSIBLE else "")))
@@ -174,8 +169,8 @@ def annex_assignments(outline: Outline) -> list[Assignment]:
                 quote = Span(min(row_span.start, cell_span.start), max(row_span.end, cell_span.end))
                 found += assign(_measure(row), mentions, role, joint, ANNEX, quote)  # the row, and a cell spanning it
         table = outline.text[annex.span.start : annex.span.end]
-        for note in _BLANKET_NOTE.finditer(table.text):
-            named = 1 if note.group(1) else 2  # 各项任务均需X落实, or X为各项任务的责任主体
+        for note in EVERY_TASK.finditer(table.text):  # its note: 注：各项任务均需X负责落实
+            named = 1 if note.group(1) else 2
             bodies = split_agencies(table[note.start(named) : note.end(named)])
             quote = Span(annex.span.start + note.start(), annex.span.start + note.end())
             for row in rows:

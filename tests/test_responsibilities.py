@@ -604,3 +604,53 @@ def test_the_host_of_an_office_coordinates_and_a_body_scheduling_every_half_year
     )
     found = [(a.path, a.agency.name, a.role) for a in prose(text, lambda name: True)]
     assert found == [("一/（一）", "旗农牧和科技局", "coordinator"), ("一/（二）", "盟农牧局", "coordinator")]
+
+
+def test_party_and_government_formulas():
+    """各级党委和政府: each level's Party committee and government; 会同省委农办开展…: the office, not
+    the committee; 负责统筹资金投入: a body's own allocating, not coordinating others."""
+    text = (
+        "某省实施意见\n\n一、保障措施\n\n（一）加强领导。各级党委和政府要落实主体责任。"
+        "各乡镇党委和政府要抓好落实。\n\n（二）强化考核。省委组织部会同省委农办开展实绩考核。\n\n"
+        "（三）加强投入。省财政厅负责统筹资金投入。\n"
+    )
+    found = [(a.path, a.agency.name, a.role) for a in prose(text, known_in("130000"))]
+    assert found == [
+        ("一/（一）", "各级党委", "responsible"),
+        ("一/（一）", "各级政府", "responsible"),
+        ("一/（一）", "各乡镇党委", "responsible"),
+        ("一/（一）", "各乡镇政府", "responsible"),
+        ("一/（二）", "省委组织部", "lead"),
+        ("一/（二）", "省委农办", "support"),
+        ("一/（三）", "省财政厅", "responsible"),
+    ]
+
+
+def test_a_note_or_a_paragraph_names_who_carries_out_every_task():
+    """X为各项措施落实的责任主体，不再逐项列出, in a paragraph before the list or a note after it (注：…),
+    and a list's last line before that note, hard-wrapped as a PDF prints it."""
+    text = (
+        "某市若干措施\n\n各县（市、区）党委、政府为各项措施落实的责任主体，不再逐项列出。\n\n一、任务\n\n"
+        "1．稳定粮食生产。落实补贴。责任单位：\n市农业农村局、市财政局\n\n"
+        "2．强化实绩考核。开展考核。责任\n单位：市委组织部、市委农办\n\n注：责任单位中列第一位的为牵头单位。\n"
+    )
+    found = [
+        (a.path, a.agency.name, a.role) for a in body_assignments(parse_outline(SourceText("d.txt", text, "utf-8")))
+    ]
+    assert found == [
+        ("一/1", "市农业农村局", "responsible"),  # the note's first-listed lead is read over the whole record
+        ("一/1", "市财政局", "responsible"),
+        ("一/2", "市委组织部", "responsible"),
+        ("一/2", "市委农办", "responsible"),
+        ("一/1", "各县(市、区)党委", "implementer"),
+        ("一/1", "各县(市、区)政府", "implementer"),
+        ("一/2", "各县(市、区)党委", "implementer"),
+        ("一/2", "各县(市、区)政府", "implementer"),
+    ]
+
+
+def test_a_city_bureau_s_branch_in_a_county_named_with_its_city():
+    gazetteer = Gazetteer.bundled()
+    zhengding = gazetteer.place_of(gazetteer.divisions.by_code["130123"])
+    branch = gazetteer.resolve("石家庄市生态环境局正定县分局", zhengding)
+    assert branch == gazetteer.resolve("县生态环境局", zhengding)
