@@ -116,6 +116,7 @@ class Outline:
     text: MappedText  # the normalised document
     metadata: Metadata
     preamble_text: MappedText
+    notice_text: MappedText  # the paragraphs of a notice that issues the document above its own preamble
     items: list[Item]
     annexes: list[Annex]
     problems: list[Problem]
