@@ -236,7 +236,8 @@ class Digest:
     iri: str
     number: str | None
     titles: tuple[str, ...]  # the forms a citation may name it by, normalised
-    citations: tuple[tuple[str | None, str | None, str], ...]  # (normalised title, number, relation)
+    # (normalised title, number, relation, the IRI of the cited document as the citation names it)
+    citations: tuple[tuple[str | None, str | None, str, str], ...]
     region: tuple[str, ...] = ()  # its place and the places that place lies in, IRIs, its own first
     date: str | None = None  # ISO 8601
     topic: str = ""  # its title without its region's names, opening and genre
