@@ -26,8 +26,12 @@ _SUFFIX = re.compile(
 )
 # Words that start with a level character but name no level: 市场监管局 is 市场 + 监管局.
 NOT_A_LEVEL = re.compile(r"^(市场|区域|县域)")
-# a township's name (乡镇 alone is the level: 乡镇政府, the towns' governments)
-_TOWNSHIP = re.compile(rf"(?!各|相关|有关|乡镇)[{HAN}]{{1,6}}?(镇|乡|街道)(?=人民政府|政府|党委|办事处|办|$)")
+# a township's name (乡镇 alone is the level: 乡镇政府, the towns' governments), after its county's
+# government when a subdistrict office is named by its legal name, that of a 派出机关 of the district's
+# government (北京市西城区人民政府德胜街道办事处: 德胜街道 in 西城区)
+_TOWNSHIP = re.compile(
+    rf"(?:人民政府)?(?P<name>(?!各|相关|有关|乡镇)[{HAN}]{{1,6}}?(镇|乡|街道))(?=人民政府|政府|党委|办事处|办|$)"
+)
 
 
 @dataclass(frozen=True)
@@ -120,8 +124,8 @@ class Divisions:
         of Shanghai or of Zhoushan).
 
         >>> d = Divisions.bundled()
-        >>> d.read("上海市闵行区吴泾镇人民政府")[0].name
-        '吴泾镇'
+        >>> d.read("上海市闵行区吴泾镇人民政府")[0].name, d.read("重庆市渝北区人民政府回兴街道办事处")[0].name
+        ('吴泾镇', '回兴街道')
         >>> [d.read(n)[0].code for n in ("驻马店市工信局", "上海市静安区发展和改革委员会")]
         ['411700', '310106']
         >>> d.read("市发展改革委") == d.read("公安局") == (None, 0)
@@ -146,7 +150,8 @@ class Divisions:
         if county is not None and county.level == COUNTY:  # 九亭镇 in a 松江区 document
             m = _TOWNSHIP.match(text, at)
             if m:
-                found, at = Division(f"{county.code}-{m.group()}", m.group(), TOWNSHIP, county.code), m.end()
+                name = m["name"]
+                found, at = Division(f"{county.code}-{name}", name, TOWNSHIP, county.code), m.end()
         return found, at
 
     def names_city(self, text: str) -> bool:

@@ -4,9 +4,10 @@ measures of a document aligned with those of the corpus documents it is based on
 Documents are read one at a time; this stage sees the corpus. Each document leaves a small
 :class:`Digest` (its number, titles and citations); from the digests of all, a citation whose
 number or title names a corpus document gets an edge to that document itself (the stub of what the
-citation says stays beside it). A document that cites no corpus document as its basis but repeats the
-title of a document of a region it lies in (静安区2026年碳达峰…重点工作安排 after 上海市2026年碳达峰…
-重点工作安排: the usual way a district takes up a municipal plan, 对口落实) mirrors it. For every lower
+citation says stays beside it, and resolves to it). A document that cites no corpus document as its
+basis but repeats the title of a document of a region it lies in (静安区2026年碳达峰…重点工作安排
+after 上海市2026年碳达峰…重点工作安排: the usual way a district takes up a municipal plan, 对口落实)
+mirrors it. For every lower
 document based on an upper one in the corpus, or mirroring it, each lower measure is linked to the
 upper measures it carries out (:mod:`alignment`), with its score and evidence (the phrases,
 industries and types of bodies both measures name), and the targets of the two measures that state
@@ -29,7 +30,7 @@ from policykg.graph.alignment import align, measures_of
 from policykg.graph.gazetteer import Gazetteer, key
 from policykg.graph.lineage import issued_title, number_key
 from policykg.graph.numbering import article_segment, cn_to_int
-from policykg.graph.rdf import ELI, RDF_TYPE, decimal, document_iri, item_iris, pkg, target_iris, text
+from policykg.graph.rdf import ELI, RDF_TYPE, cited_iri, decimal, document_iri, item_iris, pkg, target_iris, text
 from policykg.graph.records import Digest, DocumentRecord, Measure, Pair, Target
 from policykg.graph.responsibilities import similarity
 from policykg.graph.target_levels import comparisons
@@ -144,7 +145,12 @@ def digest(record: DocumentRecord, source: str, gazetteer: Gazetteer) -> Digest:
         number_key(meta.document_number) if meta.document_number else None,
         tuple(sorted(titles)),
         tuple(
-            (_title_key(c.title) if c.title else None, number_key(c.number) if c.number else None, c.relation)
+            (
+                _title_key(c.title) if c.title else None,
+                number_key(c.number) if c.number else None,
+                c.relation,
+                cited_iri(c).value,
+            )
             for c in record.citations
         ),
         tuple(place.iri for place in region),
@@ -170,11 +176,12 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
     named = _Names(digests)
     bases: dict[str, set[str]] = {}  # upper IRI -> lower IRIs based on it
     for d in digests:
-        for title, number, relation in d.citations:
+        for title, number, relation, stub in d.citations:
             upper = named.document(title, number, d)
             if upper is None or upper.iri == d.iri:
                 continue
             yield Triple(NamedNode(d.iri), NamedNode(ELI + relation), NamedNode(upper.iri))
+            yield Triple(NamedNode(stub), pkg("resolvesTo"), NamedNode(upper.iri))  # what the citation says
             if relation == "based_on":
                 bases.setdefault(upper.iri, set()).add(d.iri)
     based = {iri for lows in bases.values() for iri in lows}

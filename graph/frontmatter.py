@@ -76,6 +76,10 @@ _MASTHEAD = re.compile(r"\d{1,8}|(?:绝密|机密|秘密)(?:★.*)?|特急|加�
 _ENCLOSED = re.compile(r"(?:印发|转发)[^《》]*?《(.+)》的通知|(?:印发|转发)(?:[^《》关]{2,24}?(?=关于))?(.+)的通知$")
 # The title's issuer stands before 关于 / 印发 / 转发.
 _ISSUER_END = re.compile("关于|印发|转发")
+# An issuer's name as a masthead prints it: 江苏省财政厅, 国务院国资委, 市场监管总局, 中共安吉县委办公室.
+_ISSUER_NAME = re.compile(
+    rf"(?!.*关于)[{HAN}]{{2,30}}?(?:人民政府|政府|委员会|委|办公厅|办公室|厅|局|部|署|院|管委会|办事处)"
+)
 # A body's own yearly plan names it before the year, with no 关于: 杭州市生态环境局2024年工作要点.
 _BODY_YEAR = re.compile(r"^(\S{2,30}?(?:局|厅|委员会|委|办公室|办公厅|管委会|人民政府|政府))(?=(?:19|20)\d{2}年)")
 # A regulation's adoption note under its title: "(2021年8月25日上海市第十五届人民代表大会常务委员会
@@ -164,6 +168,22 @@ def _title_issuers(title: str) -> tuple[str, ...]:
     if len(parts) > 1:
         return tuple(parts[0].split())
     return (body.group(1),) if (body := _BODY_YEAR.match(title)) else ()
+
+
+def _title_run(runs: list[list[MappedText]]) -> list[MappedText]:
+    """The first run of lines less the issuers' names that a masthead prints alone, without 文件
+    (GB/T 9704 §7.2.1 allows it), stacked or on one line (江苏省工业和信息化厅 / 江苏省财政厅 /
+    苏工信数字〔2024〕186号, then the title): names the title's own words do not follow (关于…, 印发…)."""
+    for run in runs:
+        names = next((k for k, line in enumerate(run) if not _names_only(line.text)), len(run))
+        if names < len(run):
+            return run if names == 0 or _ISSUER_END.match(run[names].text) else run[names:]
+    return []
+
+
+def _names_only(line: str) -> bool:
+    """A line of issuers' names alone, spaced or not (江苏省工业和信息化厅 江苏省财政厅)."""
+    return all(_ISSUER_NAME.fullmatch(name) for name in line.split())
 
 
 def parse_metadata(
@@ -266,7 +286,7 @@ def parse_metadata(
             dates.insert(0, DocumentDate(iso_date(*m.groups()), kind, fields[label].span(*m.span())))
 
     problems = []
-    title_run = next((r for r in runs if r), [])
+    title_run = _title_run(runs)
     if "名称" in fields and fields["名称"].text:
         title = fields["名称"].display
     elif promulgated:

@@ -257,19 +257,22 @@ def _introduces_basis(text: str, start: int, end: int) -> bool:
 
 
 def _same(title: str) -> str:
-    """A title as two citations of one document may differ: spaces and enumeration commas dropped."""
-    return re.sub(r"[\s、,，]", "", title)
+    """A title as two citations of one document may differ: widths folded (（2023—2026年）, (2023—2026年)),
+    spaces, enumeration commas and the marks of a title inside it (〈X〉, <X>) dropped."""
+    return re.sub(r"[、,〈〉<>]", "", key(title))
 
 
 def outline_citations(outline: Outline, preamble: MappedText, within: Division | None = None) -> list[Citation]:
     """Citations of the title, the preamble and every item (the document's own title is not a
     citation, wherever it is named, but a title it names as its basis is); the basis is stated in
-    the title, the preamble, the first item (一、总体要求) or a law's first article. ``within`` is
-    the document's place, near which a number's initial is looked for."""
+    the title, the preamble, the notice that issues the document above its own preamble (为贯彻落实
+    《Y》，现将《X》印发给你们: the notice's basis is X's), the first item (一、总体要求) or a law's first
+    article. ``within`` is the document's place, near which a number's initial is looked for."""
     reader = _Reader(outline.metadata.document_number, within)
     found = reader.citations(preamble, None, True)
-    cited = {_identity(c) for c in found} | {number_key(c.number) for c in found if c.number}
-    found = [c for c in reader.title_citations(outline, preamble) if _identity(c) not in cited] + found
+    for stated in (reader.citations(outline.notice_text, None, True), reader.title_citations(outline, preamble)):
+        cited = {_identity(c) for c in found} | {number_key(c.number) for c in found if c.number}
+        found = [c for c in stated if _identity(c) not in cited] + found  # a basis stated again is one
     first = next(outline.walk(), None)
     for item in outline.walk():
         basis = item is first or item.path == "第一条"  # a law states its basis in its first article

@@ -36,7 +36,7 @@ from policykg.graph.flow import Digest
 from policykg.graph.shacl_store import Violation
 from policykg.graph.store import INFERRED_GRAPH
 
-VERSION = 2
+VERSION = 3
 MANIFEST = "build.json"
 RECORDS = "documents"
 CHECKS = "checks"
@@ -182,7 +182,7 @@ def _digest(data: dict) -> Digest:
         data["iri"],
         data["number"],
         tuple(data["titles"]),
-        tuple((title, number, relation) for title, number, relation in data["citations"]),
+        tuple((title, number, relation, cited) for title, number, relation, cited in data["citations"]),
         tuple(data["region"]),
         data["date"],
         data["topic"],

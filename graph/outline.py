@@ -352,6 +352,7 @@ def parse_outline(source: SourceText) -> Outline:
         pre = _announced_from(doc, lines, pre)
     text_start = _after_opening(doc, lines, pre, first_marker) if unnumbered else first_marker
     preamble = _body(doc, lines[pre:text_start], lines[pre].content if pre < len(lines) else 0)
+    notice = _notice(doc, lines, pre)
 
     closing_lines = lines[closing:body_end] + lines[annex_end:]
     metadata, meta_problems = parse_metadata(source.name, doc, lines, pre, closing_lines)
@@ -367,7 +368,25 @@ def parse_outline(source: SourceText) -> Outline:
             # an annex that prints numbered text, not a table (附件：重点任务清单 1.… 2.…): its items
             items += _build_items(source.name, doc, lines, numbered, markers, stop, problems, f"{annex.label}/")
             annexes[k] = replace(annex, rows=())
-    return Outline(source.name, doc, metadata, preamble, items, annexes, problems)
+    return Outline(source.name, doc, metadata, preamble, notice, items, annexes, problems)
+
+
+def _notice(doc: MappedText, lines: list[Line], pre: int) -> MappedText:
+    """The text of the notice that issues the document, when the document follows it with a preamble
+    of its own (…现将《X》印发给你们，请认真贯彻落实。 / 附件：X / the signature / 附件 / X / 为…，制定本
+    方案。): the running text after the addressee line (各设区市工业和信息化局：), the last line before the
+    first sentence that ends in a colon, up to its last sentence (not 附件：X, nor the signature)."""
+    first_sentence = next((i for i in range(pre) if "。" in lines[i].text(doc)), pre)
+    start = max((i + 1 for i in range(first_sentence) if lines[i].text(doc).endswith(":")), default=pre)
+    end, before = start, ""
+    while end < pre:
+        text = lines[end].text(doc)
+        if text and not ((is_prose(text) and not starts_block(text)) or continues(before, text)):
+            break
+        before, end = text or before, end + 1
+    while end > start and not lines[end - 1].text(doc).endswith(tuple(_SENTENCE_END)):
+        end -= 1  # after the last sentence: a signature as long as a line of text
+    return _body(doc, lines[start:end], lines[start].content if start < end else 0)
 
 
 def _announced_from(doc: MappedText, lines: list[Line], start: int) -> int:
@@ -581,6 +600,7 @@ def outline_to_dict(outline: Outline) -> dict:
             "fields": dict(meta.fields),
         },
         "preamble": outline.preamble,
+        "notice": outline.notice_text.display,
         "items": [item(it) for it in outline.items],
         "annexes": [
             {

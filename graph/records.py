@@ -116,6 +116,7 @@ class Outline:
     text: MappedText  # the normalised document
     metadata: Metadata
     preamble_text: MappedText
+    notice_text: MappedText  # the paragraphs of a notice that issues the document above its own preamble
     items: list[Item]
     annexes: list[Annex]
     problems: list[Problem]
@@ -235,7 +236,8 @@ class Digest:
     iri: str
     number: str | None
     titles: tuple[str, ...]  # the forms a citation may name it by, normalised
-    citations: tuple[tuple[str | None, str | None, str], ...]  # (normalised title, number, relation)
+    # (normalised title, number, relation, the IRI of the cited document as the citation names it)
+    citations: tuple[tuple[str | None, str | None, str, str], ...]
     region: tuple[str, ...] = ()  # its place and the places that place lies in, IRIs, its own first
     date: str | None = None  # ISO 8601
     topic: str = ""  # its title without its region's names, opening and genre

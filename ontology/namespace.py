@@ -196,6 +196,7 @@ class PKG(DefinedNamespace):
     rank: URIRef
     resolved: URIRef
     resolvedPlace: URIRef
+    resolvesTo: URIRef
     responsibilityCity: URIRef
     responsibilityCount: URIRef
     responsibleCount: URIRef

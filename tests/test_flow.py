@@ -166,9 +166,8 @@ def test_a_basis_cited_by_its_number_alone_resolves_and_is_aligned(number_build)
     rows = list(csv.DictReader(io.StringIO(export(number_build, "lineage"))))
     cited = {(r["relation"], r["cited_title"], r["cited_number"], r["cited_level"]) for r in rows}
     assert cited == {
-        ("based_on", "上海市老旧小区改造工作方案", "沪府办发〔2024〕3号", "provincial"),  # the corpus document
-        ("based_on", "", "沪府办发〔2024〕3号", "provincial"),  # the stub of what the citation says
-        ("based_on", "", "国办发〔2020〕23号", "national"),  # not in the corpus: the stub alone
+        ("based_on", "上海市老旧小区改造工作方案", "沪府办发〔2024〕3号", "provincial"),  # the corpus document alone
+        ("based_on", "", "国办发〔2020〕23号", "national"),  # not in the corpus: the stub of what the citation says
     }
     assert {r["source_file"] for r in rows} == {"lower.txt"}
     alignment = {
@@ -328,3 +327,79 @@ def test_a_title_whose_issuer_is_written_as_its_level_names_the_document_above(t
     }
     aligned = {(r["upper_path"], r["lower_path"]) for r in json.loads(export(tmp_path / "build", "alignment", "json"))}
     assert ("一", "一") in aligned
+
+
+GUIDANCE = """工业和信息化部 财政部关于加快推进中小企业数字化转型的指导意见
+
+工信部联企业〔2024〕15号
+
+各省、自治区、直辖市工业和信息化主管部门、财政厅（局）：
+为加快推进中小企业数字化转型，现提出以下意见。
+
+一、重点任务
+（一）推广数字化产品和解决方案。推广“小快轻准”数字化产品，降低中小企业转型成本。（工业和信息化部负责）
+"""
+
+NOTICE = (
+    "为贯彻落实《工业和信息化部 财政部关于加快推进中小企业数字化转型的指导意见》（工信部联企业〔2024〕15号），"
+    "现将《江苏省中小企业数字化转型实施方案（2024—2026年）》印发给你们，请认真贯彻落实。"
+)
+PROVINCE_PLAN = f"""江苏省工业和信息化厅
+江苏省财政厅
+
+苏工信企业〔2024〕30号
+
+江苏省工业和信息化厅 江苏省财政厅关于印发《江苏省中小企业数字化转型实施方案（2024—2026年）》的通知
+
+各设区市工业和信息化局、财政局：
+
+{NOTICE}
+
+附件：江苏省中小企业数字化转型实施方案（2024—2026年）
+
+江苏省工业和信息化厅
+江苏省财政厅
+2024年6月5日
+
+附件
+
+江苏省中小企业数字化转型实施方案（2024—2026年）
+
+为推进全省中小企业数字化转型，制定本实施方案。
+
+一、重点任务
+（一）推广数字化产品和解决方案。遴选推广“小快轻准”数字化产品，降低中小企业转型成本。（省工业和信息化厅负责）
+"""
+
+CITY_PLAN = """苏州市中小企业数字化转型行动方案
+
+苏府办〔2024〕80号
+
+为贯彻落实《江苏省中小企业数字化转型实施方案（2024—2026年）》（苏工信企业〔2024〕30号），制定本方案。
+
+一、重点任务
+（一）推广数字化产品和解决方案。推广“小快轻准”数字化产品，降低本市中小企业转型成本。（市工业和信息化局负责）
+"""
+
+
+def test_a_citation_of_a_corpus_document_is_one_row(tmp_path):
+    """A title cited without the spaces between its joint issuers, and a plan cited by its own title
+    where the corpus holds the notice that issues it: the corpus document's row alone, not the stub of
+    what the citation says beside it; the notice's paragraph is the plan's basis."""
+    from policykg.graph.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in (("guidance", GUIDANCE), ("province", PROVINCE_PLAN), ("city", CITY_PLAN)):
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    build(corpus, tmp_path / "build", reasoner=False)
+    rows = list(csv.DictReader(io.StringIO(export(tmp_path / "build", "lineage"))))
+    assert sorted((r["source_file"], r["relation"], r["cited_title"], r["cited_number"]) for r in rows) == [
+        (
+            "city.txt",
+            "based_on",
+            "江苏省工业和信息化厅 江苏省财政厅关于印发《江苏省中小企业数字化转型实施方案（2024—2026年）》的通知",
+            "苏工信企业〔2024〕30号",
+        ),
+        ("province.txt", "based_on", GUIDANCE.split("\n")[0], "工信部联企业〔2024〕15号"),
+    ]

@@ -285,3 +285,50 @@ def test_a_document_a_text_orders_written_is_no_citation(verb):
     """编制《X专项规划》: the plan is still to be written; revising one (修订《Y》) names it as it is."""
     text = _plan("为推进海绵城市建设，制定本方案。", f"{verb}《嘉定区海绵城市专项规划》，修订《嘉定区排水管理办法》。")
     assert [title for title, *_ in _read(text)] == ["嘉定区排水管理办法"]
+
+
+GUIDANCE = "工业和信息化部 国家发展改革委关于加快推进制造业数字化转型的指导意见"
+ISSUING = f"""江苏省工业和信息化厅文件
+
+苏工信数字〔2024〕186号
+
+江苏省工业和信息化厅关于印发《江苏省制造业数字化转型实施方案（2024—2027年）》的通知
+
+各设区市工业和信息化局：
+
+为贯彻落实《{GUIDANCE}》（工信部联信发〔2024〕112号），现将《江苏省制造业数字化转型实施方案（2024—2027年）》印发给你们，请结合实际认真贯彻落实。
+
+附件：江苏省制造业数字化转型实施方案（2024—2027年）
+
+江苏省工业和信息化厅
+2024年11月5日
+
+附件
+
+江苏省制造业数字化转型实施方案（2024—2027年）
+
+为深入贯彻国家关于推进新型工业化的部署要求，制定本实施方案。
+
+一、总体目标
+到2027年，规模以上工业企业关键工序数控化率达到72%。
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ISSUING,
+        ISSUING.replace("（工信部联信发", "\n（工信部联信发").replace("数字化转型的指导意见", "数字化转型\n的指导意见"),
+        ISSUING.replace("附件：江苏省制造业数字化转型实施方案（2024—2027年）\n", ""),
+        ISSUING.replace("\n附件\n", "\n"),
+    ],
+    ids=["annex", "hard-wrapped", "no-annex-list", "no-annex-label"],
+)
+def test_the_basis_the_notice_states_is_that_of_the_plan_it_issues(text):
+    """关于印发《X》的通知: the notice's own paragraph (为贯彻落实《Y》（号），现将《X》印发给你们) states
+    what X carries out, though X follows it with a preamble of its own; it is no item."""
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    assert [(c[0], c[1], c[2], c[3], c[4]) for c in _read(text)] == [
+        (GUIDANCE.replace(" ", ""), "工信部联信发〔2024〕112号", "based_on", "national", None)
+    ]
+    assert [item.path for item in outline.walk()] == ["一"]

@@ -625,3 +625,26 @@ def test_a_joint_masthead_stacks_its_issuers_above_文件():
     assert meta.issuers == ("中共安吉县委办公室", "安吉县人民政府办公室")
     assert meta.enclosed_title == "安吉县白茶产业高质量发展三年行动方案（2024—2026年）"
     assert meta.document_number == "安委办发〔2024〕8号"
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "江苏省工业和信息化厅\n江苏省发展和改革委员会\n江苏省财政厅\n\n苏工信数字〔2024〕186号\n\n",
+        "江苏省工业和信息化厅 江苏省发展和改革委员会 江苏省财政厅\n\n苏工信数字〔2024〕186号\n\n",
+        "江苏省工业和信息化厅\n江苏省发展和改革委员会\n江苏省财政厅\n\n",
+    ],
+    ids=["stacked", "one-line", "no-number"],
+)
+def test_a_joint_masthead_of_the_issuers_names_alone(masthead):
+    """GB/T 9704 §7.2.1: the 发文机关标志 may be the issuers' names without 文件, stacked or on one
+    line; the title is the line after them that names them again and its genre."""
+    text = masthead + (
+        "江苏省工业和信息化厅 江苏省发展和改革委员会 江苏省财政厅关于印发《江苏省制造业数字化转型实施方案》的通知\n\n"
+        "各设区市工业和信息化局、发展改革委、财政局：\n现将《实施方案》印发给你们，请认真贯彻落实。\n\n"
+        "一、总体目标\n推进数字化转型。\n"
+    )
+    meta = read(text).metadata
+    assert meta.title.startswith("江苏省工业和信息化厅 江苏省发展和改革委员会 江苏省财政厅关于印发")
+    assert meta.enclosed_title == "江苏省制造业数字化转型实施方案"
+    assert meta.issuers == ("江苏省工业和信息化厅", "江苏省发展和改革委员会", "江苏省财政厅")

@@ -161,6 +161,16 @@ def test_a_subdistrict_is_named_by_its_office():
     assert gz.resolve("黄兴镇", changsha).label_zh == "黄兴镇人民政府"
 
 
+def test_a_subdistrict_office_named_by_its_statutory_name_is_in_its_district():
+    """X区人民政府Y街道办事处: the legal name of the 派出机关 of a district's government; the place is
+    Y街道 in X区, its office the issuer."""
+    gz = Gazetteer.bundled()
+    place = gz.place_in(("北京市西城区人民政府德胜街道办事处",), [], None)
+    assert (place.label_zh, gz.chain(place)[-2].label_zh) == ("德胜街道", "西城区")
+    office = gz.resolve("北京市西城区人民政府德胜街道办事处", place)
+    assert office == gz.resolve("德胜街道办事处", places(gz, "110102")[0]) and office.resolved
+
+
 def test_the_kinds_of_one_tier_listed_are_that_tier():
     """各县、区财政局 (and 各县（市）区财政局) are the county-level bureaus; 各市、州财政局 (a province with
     autonomous prefectures) the prefecture-level ones."""
