@@ -19,6 +19,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from policykg.graph.checks import Findings, UnitChecks, check_unit, store_of
 from policykg.graph.extract import DocumentRecord, extract
 from policykg.graph.flow import Digest, digest, flow_triples
 from policykg.graph.gazetteer import Gazetteer
-from policykg.graph.manifest import RECORDS, ChunkRecord, Manifest, Record, Span, schema_hash
+from policykg.graph.manifest import INDEX, RECORDS, ChunkRecord, DocumentLines, Manifest, Record, Span, schema_hash
 from policykg.graph.outline import outline_to_dict, read_outline
 from policykg.graph.owlrl import check_ontology
 from policykg.graph.rdf import RDF_TYPE, document_iri, document_triples, pkg
@@ -261,7 +262,12 @@ def _build_into(
     sources = {path.name: path for path in files}
     spans: dict[str, Span] = {}  # each document's own triples in kg.nt, by IRI
     inferred_spans: dict[str, Span] = {}  # each document's chunk inferences in inferred.nt, by IRI
-    with nt.open("wb") as asserted, inferred_nt.open("wb") as inferred, StoreLoader(staging / "store") as loader:
+    with (
+        nt.open("wb") as asserted,
+        inferred_nt.open("wb") as inferred,
+        (staging / INDEX).open("w", encoding="utf-8") if addable else nullcontext() as index,
+        StoreLoader(staging / "store") as loader,
+    ):
         findings = Findings()
         asserted.write(schema)
         loader.add(schema)
@@ -290,7 +296,9 @@ def _build_into(
                 place = order(sources[doc.name], corpus)
                 iri = doc.digest.iri if doc.digest else ""
                 checked = (name, findings.violations.get(iri, []), own.get(iri, b"")) if chunk.checks else ("", [], b"")
-                write_document(staging, doc, record_of(doc, place, sources[doc.name], *checked) if addable else None)
+                write_document(staging, doc)
+                if index:
+                    record_of(doc, place, sources[doc.name], *checked).write(staging, index)
                 if doc.digest:
                     digests.append(doc.digest)
             loader.add(b"".join(written))
@@ -382,12 +390,10 @@ def order(path: Path, corpus: Path) -> tuple[str, ...]:
         return (path.name,)
 
 
-def write_document(staging: Path, doc: DocumentResult, record: Record | None) -> None:
-    """A document's outline, and its record when documents can be added to the build."""
+def write_document(staging: Path, doc: DocumentResult) -> None:
+    """A document's outline."""
     if doc.outline:
         (staging / "outlines" / f"{Path(doc.name).stem}.json").write_text(doc.outline, encoding="utf-8")
-    if record:
-        record.write(staging / RECORDS)
 
 
 def record_of(
@@ -399,10 +405,9 @@ def record_of(
     inferred: bytes = b"",
 ) -> Record:
     """The record of ``doc``, with what the checks of its ``chunk`` found of its own nodes."""
-    shared = sorted(set(doc.shared))
+    lines = DocumentLines(sorted(set(doc.shared)), inferred)
     source_file, counts = str(source.absolute()), doc.counts.to_json()
-    checked = (chunk, violations or [], inferred)
-    return Record(doc.name, place, source_file, doc.problems, counts, doc.digest, shared, *checked)
+    return Record(doc.name, place, source_file, doc.problems, counts, doc.digest, lines, chunk, violations or [])
 
 
 def chunk_name(chunk: ChunkResult) -> str:

@@ -89,6 +89,8 @@ def touched(lines: Iterable[bytes], documents: Container[str]) -> set[str]:
 
 def _owners(line: bytes, documents: Container[str]) -> set[str]:
     """The documents (among ``documents``) that own the subject or the object of an N-Triples line."""
+    if _DOCUMENT_NODE not in line:  # most lines of the summaries: not split
+        return set()
     subject, _, rest = line.partition(b" ")
     return {
         document
@@ -112,8 +114,14 @@ def _decoded(iri: bytes) -> str:
     return iri.decode()
 
 
-def _predicate(line: bytes) -> str:
-    return line.split(b" ", 2)[1][1:-1].decode()
+def _predicate(line: bytes) -> bytes:
+    """The predicate of an N-Triples line in brackets, not decoded (millions of lines)."""
+    return line.split(b" ", 2)[1]
+
+
+def _bracketed(predicates: Iterable[str]) -> set[bytes]:
+    """IRIs as ``_predicate`` reads them."""
+    return {f"<{iri}>".encode() for iri in predicates}
 
 
 def _literal(line: bytes) -> bool:
@@ -163,8 +171,8 @@ class Findings:
         ontology alone (``ontology``: consistent, why not; None without the reasoner) is weighed in.
         Returns the problems, sorted; whether the graph is consistent (None without the reasoner);
         what the boundary stored."""
-        shapes, rules = compiled_shapes(), rules_read(store_of(schema))
-        read = shapes.predicates | rules
+        shapes, rules = compiled_shapes(), _bracketed(rules_read(store_of(schema)))
+        read = _bracketed(shapes.predicates) | rules
         lines = [line for line in lines if _predicate(line) in read]
         checked = [(line, predicate) for line in computed if (predicate := _predicate(line)) in read]
         # what the build computed about documents' nodes, with the documents
@@ -190,7 +198,7 @@ class Findings:
             store.bulk_load(boundary.inferred, RdfFormat.N_TRIPLES, to_graph=INFERRED_GRAPH)
         found: list[Violation] = []
         if shacl:
-            whole = {predicate for _, predicate, _ in about} & shapes.predicates
+            whole = {predicate[1:-1].decode() for _, predicate, _ in about} & shapes.predicates
             on_the_store = shapes.signatures(whole)
             found = [v for document, vs in self.violations.items() if document not in covered for v in vs]
             found += [v for document, vs in unit.violations.items() if document in covered for v in vs]

@@ -6,9 +6,14 @@ under the build's corpus folder, or by its name when it lies elsewhere). The res
 full build of the same corpus gives, byte for byte in kg.nt, triple for triple in the store:
 
 - the added documents go through the build's per-document stages, on every core;
-- kg.nt is written again in corpus order: the other documents' own triples copied from the old
-  kg.nt (build.json says where they are), each shared line (an agency, a place) at the first
-  document that writes it, then the flow; kg.ttl and kg.jsonld are streamed from it as in a build;
+- kg.nt is written again in corpus order: the documents before the first one added, with the shared
+  lines (an agency, a place) each of them writes first, as one range of the old kg.nt; after it, the
+  other documents' own triples copied from the old kg.nt (build.json says where they are), each
+  shared line at the first document that writes it; then the flow; kg.ttl and kg.jsonld are
+  streamed from it as in a build;
+- the build's records are read from one file (records.jsonl); a document's shared lines and chunk
+  inferences (documents/), most of a record's bytes, only when needed: for the documents after the
+  first one added, those replaced, those checked again or covered by the boundary;
 - the store is a backup of the old one (hard links, so instant), from which the replaced
   documents' triples and the flow triples that no longer hold are removed (unless another document
   still writes them) and to which the new ones are added;
@@ -26,8 +31,9 @@ from __future__ import annotations
 import os
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from io import RawIOBase
+from itertools import takewhile
 from pathlib import Path
 from typing import BinaryIO
 
@@ -52,12 +58,15 @@ from policykg.graph.build import (
 from policykg.graph.checks import Findings, UnitChecks, check_unit
 from policykg.graph.manifest import (
     CHECKS,
+    INDEX,
     RECORDS,
     BoundaryRecord,
     ChunkRecord,
+    DocumentLines,
     Manifest,
     Record,
     Span,
+    read_records,
     record_name,
     schema_hash,
 )
@@ -119,8 +128,8 @@ def _add_into(
     checks = Checks(manifest.shacl, manifest.reasoner)
     added, chunks = _process(paths, schema, checks, workers, summary, progress)
     sources = {path.name: path for path in paths}
-    records = {name: Record.read(previous / RECORDS, name) for name in manifest.documents if name not in added}
-    replaced = {name: Record.read(previous / RECORDS, name) for name in manifest.documents if name in added}
+    records = read_records(previous)
+    replaced = {name: records.pop(name) for name in added if name in records}
     findings = Findings()
     checked: dict[str, tuple] = {}  # by added document: its chunk, what it found of the document's own nodes
     for chunk, unit in chunks:
@@ -140,22 +149,30 @@ def _add_into(
     rechecked = (
         _checks_kept(records, replaced, added, findings, previous, manifest, schema, staging) if chunks else set()
     )
-    for name, doc in added.items():
-        write_document(staging, doc, records[name])
-    for name in records.keys() - added.keys():
-        _link(previous / "outlines" / f"{Path(name).stem}.json", staging / "outlines")
-        if name in rechecked:
-            records[name].write(staging / RECORDS)
-        else:
-            _link(previous / RECORDS / record_name(name), staging / RECORDS)
+    for doc in added.values():
+        write_document(staging, doc)
+    with (staging / INDEX).open("w", encoding="utf-8") as index:
+        for name in names:
+            if name not in added:
+                _link(previous / "outlines" / f"{Path(name).stem}.json", staging / "outlines")
+            if name in added or name in rechecked:
+                records[name].write(staging, index)
+            else:
+                _link(previous / RECORDS / record_name(name), staging / RECORDS)
+                index.write(records[name].entry())
 
     nt = staging / "kg.nt"
     with (previous / "kg.nt").open("rb") as old, nt.open("wb", buffering=0) as new:
         _write(new, schema)
-        summary.triples = schema.count(b"\n")
-        shared: set[bytes] = set()
-        documents: dict[str, Span] = {}
-        for name in names:
+        # the documents before the first added one are, with the shared lines they write first, as
+        # they were: copied at once, and only their shared lines read (between their own triples)
+        head = list(takewhile(lambda pair: pair[0] == pair[1] and pair[0] not in added, zip(names, manifest.documents)))
+        documents = {name: manifest.documents[name] for name, _ in head}
+        rest = [*list(manifest.documents.values())[len(head) :], manifest.flow]
+        _copy(old, new, Span(len(schema), rest[0].offset - len(schema), 0))
+        shared = set(_between(old, list(documents.values()), rest[0].offset))
+        summary.triples = schema.count(b"\n") + sum(span.lines for span in documents.values()) + len(shared)
+        for name in names[len(head) :]:
             offset = new.tell()
             if name in added:
                 _write(new, added[name].ntriples)
@@ -288,7 +305,7 @@ def _checks_kept(
             for n in names:
                 iri = _iri(records[n].digest)
                 records[n].chunk, records[n].violations = name, findings.violations.get(iri, [])
-                records[n].inferred = own.get(iri, b"")
+                records[n].lines = DocumentLines(records[n].shared, own.get(iri, b""))
             rechecked.update(names)
     return rechecked
 
@@ -311,8 +328,8 @@ def _chunks_inferred(
         store.clear_graph(INFERRED_GRAPH)
         back = set(records)
     else:
-        old = [Record.read(previous / RECORDS, name) for name in sorted(again)]
-        gone = boundary.inferred + b"".join(r.inferred for r in [*replaced.values(), *old])
+        old = [DocumentLines.read(previous / RECORDS / record_name(name)).inferred for name in sorted(again)]
+        gone = boundary.inferred + b"".join([*(r.inferred for r in replaced.values()), *old])
         for quad in parse(gone, format=RdfFormat.N_TRIPLES):
             store.remove(Quad(quad.subject, quad.predicate, quad.object, INFERRED_GRAPH))
         back = added | again | {name for name, r in records.items() if _iri(r.digest) in covered}
@@ -368,6 +385,14 @@ def _stored(ntriples: bytes) -> set[Quad]:
     memory = Store()
     memory.bulk_load(ntriples, RdfFormat.N_TRIPLES)
     return set(memory)
+
+
+def _between(source: BinaryIO, spans: list[Span], end: int) -> Iterator[bytes]:
+    """The lines of ``source`` (kg.nt) after each of ``spans`` (documents' own triples, in order)
+    up to the next, or to ``end`` after the last: the shared lines each document wrote first."""
+    for span, after in zip(spans, [*(span.offset for span in spans[1:]), end]):
+        source.seek(span.offset + span.length)
+        yield from source.read(after - span.offset - span.length).splitlines(keepends=True)
 
 
 def _copy(source: BinaryIO, target: RawIOBase, span: Span) -> None:

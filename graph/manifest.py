@@ -10,10 +10,13 @@ so kg.nt, which must stay byte for byte what a full build writes, cannot be dump
 - ``build.json``: the options, a hash of the ontology and vocabularies, and each document's own
   triples as a range of kg.nt (those that touch the document or a node under it, written by it
   alone), in corpus order;
-- ``documents/<stem>.json``: per document, its source, its place in the corpus order, problems,
-  counts, what the corpus-wide flow needs of it (:class:`~policykg.graph.flow.Digest`), its
-  N-Triples lines about shared nodes (agencies, places), which other documents may write too, and
-  what the checks of its chunk found of its own nodes (violations, inferences);
+- ``records.jsonl``: per document, a line: its source, its place in the corpus order, problems,
+  counts, what the corpus-wide flow needs of it (:class:`~policykg.graph.flow.Digest`) and what the
+  checks of its chunk found of its own nodes (violations); one file, read whole by an add (10,000
+  small files took 8 s to open and parse);
+- ``documents/<stem>.json``: per document, its N-Triples lines about shared nodes (agencies,
+  places), which other documents may write too, and its chunk's inferences about its own nodes:
+  most of a record's bytes, read by an add only for the documents it needs them of;
 - ``checks/``: what the default checks (graph/checks.py) found beyond single documents, so that an
   add checks only the added documents and the boundary again: per chunk of documents
   (``<first document's stem>.json``), its documents and its inferences about shared nodes; and
@@ -27,7 +30,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from pyoxigraph import Store
 
@@ -38,6 +41,7 @@ from policykg.graph.store import INFERRED_GRAPH
 
 VERSION = 3
 MANIFEST = "build.json"
+INDEX = "records.jsonl"
 RECORDS = "documents"
 CHECKS = "checks"
 BOUNDARY = "boundary.json"
@@ -65,6 +69,26 @@ class Span:
 
 
 @dataclass
+class DocumentLines:
+    """What a record keeps of a document beside ``records.jsonl``, read when first used."""
+
+    shared: list[bytes]  # N-Triples lines about nodes that are not the document's
+    inferred: bytes = b""  # N-Triples: its chunk's inferences about its own nodes
+
+    def write(self, path: Path) -> None:
+        data = {"shared": [line.decode() for line in self.shared], "inferred": self.inferred.decode()}
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def read(cls, path: Path) -> DocumentLines:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls([line.encode() for line in data["shared"]], data["inferred"].encode())
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            raise PolicyKGError(f"{path}: not a document record of this version of policykg ({err})") from err
+
+
+@dataclass
 class Record:
     """One document of a build, as the next build needs it."""
 
@@ -74,12 +98,30 @@ class Record:
     problems: list[Problem]
     counts: dict  # build.Counts as JSON
     digest: Digest | None
-    shared: list[bytes]  # N-Triples lines about nodes that are not the document's
+    lines: DocumentLines | Path  # or the file they are read from when first used
     chunk: str = ""  # the chunk it was checked in ("" when the build ran no default checks)
     violations: list[Violation] = field(default_factory=list)  # its chunk's, of its own nodes
-    inferred: bytes = b""  # N-Triples: its chunk's inferences about its own nodes
 
-    def write(self, folder: Path) -> None:
+    @property
+    def shared(self) -> list[bytes]:
+        return self._lines().shared
+
+    @property
+    def inferred(self) -> bytes:
+        return self._lines().inferred
+
+    def _lines(self) -> DocumentLines:
+        if isinstance(self.lines, Path):
+            self.lines = DocumentLines.read(self.lines)
+        return self.lines
+
+    def write(self, folder: Path, index: TextIO) -> None:
+        """Its lines into the build ``folder``, and its line of ``records.jsonl`` into ``index``."""
+        self._lines().write(folder / RECORDS / record_name(self.name))
+        index.write(self.entry())
+
+    def entry(self) -> str:
+        """Its line of ``records.jsonl``."""
         data = {
             "name": self.name,
             "order": list(self.order),
@@ -87,33 +129,38 @@ class Record:
             "problems": [asdict(p) for p in self.problems],
             "counts": self.counts,
             "digest": None if self.digest is None else asdict(self.digest),
-            "shared": [line.decode() for line in self.shared],
             "chunk": self.chunk,
             "violations": [asdict(v) for v in self.violations],
-            "inferred": self.inferred.decode(),
         }
-        (folder / record_name(self.name)).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return json.dumps(data, ensure_ascii=False) + "\n"
 
     @classmethod
-    def read(cls, folder: Path, name: str) -> Record:
-        path = folder / record_name(name)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            digest = data["digest"]
-            return cls(
-                data["name"],
-                tuple(data["order"]),
-                data["source"],
-                [Problem(**p) for p in data["problems"]],
-                data["counts"],
-                None if digest is None else _digest(digest),
-                [line.encode() for line in data["shared"]],
-                data["chunk"],
-                [Violation(**v) for v in data["violations"]],
-                data["inferred"].encode(),
-            )
-        except (OSError, ValueError, KeyError, TypeError) as err:
-            raise PolicyKGError(f"{path}: not a document record of this version of policykg ({err})") from err
+    def parse(cls, entry: str, folder: Path) -> Record:
+        """A line of ``records.jsonl`` of the build ``folder``."""
+        data = json.loads(entry)
+        digest = data["digest"]
+        return cls(
+            data["name"],
+            tuple(data["order"]),
+            data["source"],
+            [Problem(**p) for p in data["problems"]],
+            data["counts"],
+            None if digest is None else _digest(digest),
+            folder / RECORDS / record_name(data["name"]),
+            data["chunk"],
+            [Violation(**v) for v in data["violations"]],
+        )
+
+
+def read_records(folder: Path) -> dict[str, Record]:
+    """The records of the build ``folder``, by document (their lines are read when first used)."""
+    path = folder / INDEX
+    try:
+        with path.open(encoding="utf-8") as index:
+            records = [Record.parse(entry, folder) for entry in index]
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise PolicyKGError(f"{path}: cannot be read ({err}); rebuild with policykg build") from err
+    return {record.name: record for record in records}
 
 
 def record_name(name: str) -> str:

@@ -24,7 +24,7 @@ from policykg.graph import incremental
 from policykg.graph.build import build
 from policykg.graph.checks import check_unit as incremental_check_unit
 from policykg.graph.incremental import add
-from policykg.graph.manifest import RECORDS, ChunkRecord, Manifest, Record
+from policykg.graph.manifest import ChunkRecord, DocumentLines, Manifest, read_records
 from policykg.graph.store import FORMATS
 
 # The lower documents of the two bundled chains, and a document of their own: adding them resolves
@@ -117,7 +117,7 @@ def test_a_changed_document_replaces_its_earlier_version(bundled, tmp_path, monk
     out = tmp_path / "build"
     earlier = build(folder, out, formats=tuple(FORMATS))
     assert earlier.triples != full_summary.triples
-    chunk = ChunkRecord.read(out, Record.read(out / RECORDS, CHANGED).chunk)
+    chunk = ChunkRecord.read(out, read_records(out)[CHANGED].chunk)
     rechecked: list[set[str]] = []
 
     def check_unit(schema, triples, *args):  # what the add checks in the main process
@@ -148,6 +148,23 @@ def test_a_document_in_a_subfolder_of_the_corpus_takes_its_place_in_corpus_order
     add([corpus / "a" / names[2]], out)
     build(corpus, full, reasoner=False, shacl=False, formats=())
     assert list(Manifest.read(out).documents) == [names[1], names[2], names[0], names[3]]
+    assert_same_build(out, full)
+
+
+def test_the_documents_before_the_first_one_added_are_copied_unread(tmp_path, monkeypatch):
+    """Their bytes in kg.nt are as they were: their records' lines (documents/, shared lines and
+    inferences: most of a record) are not read, those of the documents after it are."""
+    names = sorted(p.name for p in CORPUS.glob("*.txt"))
+    out, full = tmp_path / "build", tmp_path / "full"
+    build(corpus_without(tmp_path / "corpus", [names[-1], names[-3]]), out, reasoner=False, shacl=False, formats=())
+    read_lines = DocumentLines.read
+    read: list[str] = []
+    monkeypatch.setattr(DocumentLines, "read", lambda path: read.append(path.name) or read_lines(path))
+    add([CORPUS / names[-1]], out)
+    assert read == []
+    add([CORPUS / names[-3]], out)
+    assert read == [f"{Path(name).stem}.json" for name in names[-2:]]  # it may now write their shared lines first
+    build(corpus_without(tmp_path / "all", []), full, reasoner=False, shacl=False, formats=())
     assert_same_build(out, full)
 
 

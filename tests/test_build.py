@@ -35,7 +35,8 @@ def test_build_is_valid_and_consistent(built):
     assert summary.problems == []
     assert summary.consistent
     assert summary.counts.documents == 5
-    written = {".policykg", "kg.nt", "kg.ttl", "kg.jsonld", "store", "outlines", "documents", "checks", "build.json"}
+    added = {"build.json", "records.jsonl", "documents", "checks"}  # what `build --add` reads
+    written = {".policykg", "kg.nt", "kg.ttl", "kg.jsonld", "store", "outlines", *added}
     assert {p.name for p in out.iterdir()} == written
 
 

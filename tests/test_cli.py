@@ -60,8 +60,9 @@ def test_build_writes_only_the_graph_files_asked_for(tmp_path):
     out = tmp_path / "build"
     result = policykg("build", "--out", str(out), "--no-reasoner", "--no-shacl", "--formats", "nt")
     assert result.returncode == 0, result.stderr
-    # build.json and documents/ are what `build --add` reads
-    assert {p.name for p in out.iterdir()} == {".policykg", "kg.nt", "outlines", "store", "build.json", "documents"}
+    # build.json, records.jsonl and documents/ are what `build --add` reads
+    add = {"build.json", "records.jsonl", "documents"}
+    assert {p.name for p in out.iterdir()} == {".policykg", "kg.nt", "outlines", "store", *add}
     wrong = policykg("build", "--out", str(out), "--formats", "nt,rdfxml")
     assert wrong.returncode == 2 and "unknown format rdfxml (choose from nt, ttl, jsonld)" in wrong.stderr
 
