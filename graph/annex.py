@@ -130,6 +130,29 @@ def is_table_row(line: str) -> bool:
     return _is_tab_row(line) or is_pipe_row(line.strip())
 
 
+def is_header_row(line: str) -> bool:
+    """The header of a table printed a row to the line with no caption over it: three cells or more
+    between tabs or pipes, each a column's name, one of them the rows' number (序号	任务	牵头单位	配合
+    单位	完成时限, as a table pasted from a spreadsheet prints it)."""
+    cells = [c.strip() for c in re.split(r"[\t|]", line.strip()) if c.strip()]
+    return is_table_row(line) and len(cells) >= 3 and all(map(_is_heading, cells)) and number_column(cells) is not None
+
+
+def table_rows(texts: list[str]) -> set[int]:
+    """Which of these lines are rows of a table printed a row to the line that needs no caption:
+    every row between pipes, and the rows between tabs under a header (:func:`is_header_row`), blank
+    lines between them allowed. Such a row is never an item, whatever its first cell holds (1.	推进…)."""
+    rows: set[int] = set()
+    headed = False  # under a header of tab-separated columns
+    for i, text in enumerate(texts):
+        if not text.strip():
+            continue
+        headed = is_header_row(text) or (headed and _is_tab_row(text))
+        if headed or is_pipe_row(text.strip()):
+            rows.add(i)
+    return rows
+
+
 def _is_tab_row(line: str) -> bool:
     """A row of cells between tabs: tab-led (a cell per tab), or three cells or more on the line (as
     a PDF's layout text gives a table, its column gaps read as tabs by the normaliser)."""
@@ -558,13 +581,21 @@ def _unnumbered(
     return dict(zip(_placement(texts, 0, kinds)[1], row.texts)), None, False, True
 
 
+_MARKED_NUMBER = re.compile(r"((?:\d{1,3}|[一二三四五六七八九十]{1,3}))[.、．]")
+
+
+def _unmarked(cell: str) -> str:
+    """A row's number printed with its mark (1. 一、), as a table pasted from a list prints it: the number."""
+    return m.group(1) if (m := _MARKED_NUMBER.fullmatch(cell)) else cell
+
+
 def grid(annex: Annex) -> list[GridRow]:
     """The rows below the header, each with a cell per column."""
     if not annex.rows:
         return []
     header = [t.text for t in annex.rows[0].texts]
     width, number = len(header), number_column(header)
-    rows = [[t.text for t in r.texts] for r in annex.rows[1:]]
+    rows = [[_unmarked(t.text) for t in r.texts] for r in annex.rows[1:]]
     kinds = _kinds(header, rows)
     arabic = any(r and r[0].isdigit() for r in rows)
     placed: list[tuple[dict[int, Cell], str | None, bool, bool]] = []  # slots, number, group, carried
@@ -586,7 +617,7 @@ def grid(annex: Annex) -> list[GridRow]:
         slots = {number - at + i: t for i, t in enumerate(row.texts[:at])}
         slots[number] = row.texts[at]
         slots.update(zip(columns, after))
-        placed.append((slots, row.cells[at], group, not group))
+        placed.append((slots, _unmarked(row.cells[at]), group, not group))
     tasks = [k for k, (_, n, group, _) in enumerate(placed) if n is not None and not group]
 
     def unprinted_end(slots: dict[int, Cell]) -> set[int]:

@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from policykg.graph.annex import is_figure, is_name_cell, is_note, is_pipe_row, numbered_header, read_table
+from policykg.graph.annex import is_figure, is_name_cell, is_note, numbered_header, read_table, table_rows
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import match_marker
 from policykg.graph.outline import Line, split_lines
@@ -46,14 +46,15 @@ def body_tables(outline: Outline) -> list[BodyTable]:
     to the line between pipes with none over them (三、重点任务分工, then 序号 | 重点任务 | 牵头单位…)."""
     doc = outline.text
     items = list(outline.walk())
-    if not items or not (_CAPTION_START.search(doc.text) or "|" in doc.text):
+    if not items or not (_CAPTION_START.search(doc.text) or "|" in doc.text or "\t" in doc.text):
         return []
     lines = split_lines(doc)
     index = LineIndex(doc.original)
     starts = [item.line for item in items]
     found: list[tuple[int, BodyTable]] = []
     captions = [(i, m) for i, ln in enumerate(lines) if (m := _CAPTION.fullmatch(ln.text(doc).strip()))]
-    for at in [*(at for at, _ in captions), *_pipe_runs(doc, lines)]:
+    rows = table_rows([ln.text(doc) for ln in lines])
+    for at in [*(at for at, _ in captions), *_row_runs(doc, lines, rows)]:
         k = bisect_right(starts, lines[at].number) - 1
         if k < 0:
             continue  # before the first item: the preamble holds no tables
@@ -62,21 +63,21 @@ def body_tables(outline: Outline) -> list[BodyTable]:
             continue  # after the body: an annex's
         stop = next((j for j in range(at, len(lines)) if lines[j].number >= limit), len(lines))
         caption = _CAPTION.fullmatch(lines[at].text(doc).strip())
-        table = _table(doc, lines, at, stop, caption, index) if caption else _piped(doc, lines, at, stop, index)
+        table = _table(doc, lines, at, stop, caption, index) if caption else _rows(doc, lines, rows, at, stop, index)
         if table is not None:
             found.append((at, BodyTable(items[k].path, table)))
     return [table for _, table in sorted(found, key=lambda found: found[0])]
 
 
-def _pipe_runs(doc: MappedText, lines: list[Line]) -> list[int]:
-    """The first lines of the runs of pipe rows (blank lines between them allowed) that no caption
+def _row_runs(doc: MappedText, lines: list[Line], rows: set[int]) -> list[int]:
+    """The first lines of the runs of rows (blank lines between them allowed) that no caption
     stands over."""
     runs, last, above = [], None, ""
     for i, line in enumerate(lines):
         text = line.text(doc).strip()
         if not text:
             continue
-        if is_pipe_row(text):
+        if i in rows:
             if last is None and not _CAPTION.fullmatch(above):
                 runs.append(i)
             last = i
@@ -85,7 +86,7 @@ def _pipe_runs(doc: MappedText, lines: list[Line]) -> list[int]:
     return runs
 
 
-def _piped(doc: MappedText, lines: list[Line], at: int, stop: int, index: LineIndex) -> Annex | None:
+def _rows(doc: MappedText, lines: list[Line], rows: set[int], at: int, stop: int, index: LineIndex) -> Annex | None:
     """The table printed a row to the line from ``at`` (None when it has not a header and a row of
     two cells or more), with the notes right below it (注:…)."""
     end, noted = at, False
@@ -93,15 +94,15 @@ def _piped(doc: MappedText, lines: list[Line], at: int, stop: int, index: LineIn
         text = lines[j].text(doc).strip()
         if not text:
             continue
-        if (noted or not is_pipe_row(text)) and not is_note(text):
+        if (noted or j not in rows) and not is_note(text):
             break
         end, noted = j, noted or is_note(text)
     region = lines[at : end + 1]
-    rows, notes = read_table(doc, region, index)
-    if len(rows) < 2 or len(rows[0].cells) < 2:
+    rows_read, notes = read_table(doc, region, index)
+    if len(rows_read) < 2 or len(rows_read[0].cells) < 2:
         return None
     span = Span(doc.span(region[0].start, region[0].end).start, doc.span(region[-1].start, region[-1].end).end)
-    return Annex("表", None, tuple(rows), tuple(notes), span, lines[at].number)
+    return Annex("表", None, tuple(rows_read), tuple(notes), span, lines[at].number)
 
 
 def _last_line(item: Item, index: LineIndex) -> int:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from policykg.errors import Problem
-from policykg.graph.annex import is_pipe_row, is_table_row, parse_annexes
+from policykg.graph.annex import is_table_row, parse_annexes, table_rows
 from policykg.graph.frontmatter import DATE_LINE, GENRE_END, PRINTED_LINE, RECORD_LINE, parse_metadata
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import ARTICLES, DIVISIONS, STYLES, UNNUMBERED, Marker, format_segment, match_marker
@@ -311,11 +311,10 @@ def parse_outline(source: SourceText) -> Outline:
     lines = _without_page_chrome(doc, split_lines(doc))
     problems: list[Problem] = list(source.problems)
     contents = _contents(doc, lines)
+    rows = table_rows([ln.text(doc) for ln in lines])
     markers = {
-        i: m
-        for i, ln in enumerate(lines)
-        if i not in contents and not is_pipe_row(ln.text(doc)) and (m := match_marker(ln.text(doc)))
-    }  # a table's row is no heading, whatever its first cell holds (一、产业升级 | | |)
+        i: m for i, ln in enumerate(lines) if i not in contents and i not in rows and (m := match_marker(ln.text(doc)))
+    }  # a table's row is no heading, whatever its first cell holds (一、产业升级 | | |; 1.	推进…	县工信局)
     markers = _without_wrapped(doc, lines, markers)
     first_marker = min(markers, default=None)
     body_end, annex_heads = _annex_starts(doc, lines, first_marker or 0)

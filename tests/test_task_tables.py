@@ -526,3 +526,25 @@ def test_a_pipe_table_under_a_heading_is_the_item_s_list_of_tasks():
         ("二/3", "市科技局", "lead"),  # its goal, stated in 一、工作目标, does not make it that item's
         ("二/4", "市委金融办", "lead"),
     ]
+
+
+def test_a_table_pasted_from_a_spreadsheet_is_the_item_s_list_of_tasks():
+    """Cells between tabs under a header that numbers the rows (序号	任务	牵头单位…), each row's number
+    printed with its mark (1.): the rows are the item's tasks, not items of the body."""
+    text = (
+        "某县推进制造业数字化转型工作方案\n\n一、工作目标\n\n到2026年，关键工序数控化率达到50%。\n\n二、主要任务\n"
+        "序号\t任务\t牵头单位\t配合单位\t完成时限\n"
+        "1.\t推进县工业集中区5G网络覆盖\t县工信局\t县发改局、古宜镇人民政府\t2025年12月底前\n"
+        "2.\t推动茶叶加工企业开展数字化改造\t县工信局\t县农业农村局\t2026年12月底前\n"
+        "三、保障措施\n\n（一）加强组织协调。县工信局要加强统筹。\n"
+    )
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    assert [item.path for item in outline.walk()] == ["一", "二", "三", "三/（一）"]
+    assert [item.path for item in annex_items(outline)] == ["二/1", "二/2"]
+    assert found(outline) == [
+        ("二/1", "县工信局", "lead"),
+        ("二/1", "县发改局", "support"),
+        ("二/1", "古宜镇人民政府", "support"),
+        ("二/2", "县工信局", "lead"),
+        ("二/2", "县农业农村局", "support"),
+    ]
