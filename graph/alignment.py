@@ -60,7 +60,9 @@ _FORMULA = re.compile(
     r"|(?:县级以上|各级)?(?:地方)?(?:人民政府)?(?:及其)?(?:有关|相关)?(?:部门|主管部门)?(?:及其工作人员)?(?:应当|不得)"
     r"|任何单位和个人"
 )
-_HAN = re.compile(rf"[{HAN}]+|[0-9]+")
+# runs of ideographs, read as their bigrams, and terms in Latin letters read whole (5G, IPv6, MES): often a
+# task's most specific words
+_HAN = re.compile(rf"[{HAN}]+|[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*|[0-9]+")
 _ARTICLE = re.compile(r"第.+条(?:之.+)?")  # an article's path: its items are part of its measure
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
 # What sets no task: a plan's guiding ideology, a regulation's purpose and its entry into force, and
@@ -147,6 +149,9 @@ def _bigrams(text: str) -> Counter[str]:
     for run in _HAN.findall(text):
         if run.isdigit():
             continue
+        if run.isascii():
+            grams[run] += 1
+            continue
         grams.update(run[i : i + 2] for i in range(len(run) - 1))
     return grams
 
@@ -186,7 +191,9 @@ def align(upper: list[Measure], lower: list[Measure], cited: Mapping[tuple[str, 
     by_measure = [list(islice(flat, len(group))) for group in sentences]
     up_sentences, low_sentences = by_measure[: len(upper)], by_measure[len(upper) :]
     n = len(vectors)
-    informative = math.log((1 + n) / (1 + max(3, n // 10))) + 1  # in three measures at most, or one in ten
+    # in three measures at most, or one in six: a chain's goals sections alone put a task's key terms
+    # (数字化车间, 自治区级) into four measures of a small chain's thirty
+    informative = math.log((1 + n) / (1 + max(3, n // 6))) + 1
     index: dict[str, list[int]] = defaultdict(list)
     for i, vec in enumerate(up):
         for g in vec:
@@ -244,6 +251,10 @@ def _phrases(text: str, shared: set[str], idf: dict[str, float], most: int = 8) 
     bigrams both state (营商环境监测平台, not 营商 商环 环境), the most informative first."""
     runs: dict[str, float] = {}
     for run in _HAN.findall(_CLAUSE.sub("", unicodedata.normalize("NFKC", text))):
+        if run.isascii():  # a term in Latin letters, whole (5G)
+            if run in shared:
+                runs[run] = idf[run]
+            continue
         start = None
         for k in range(len(run)):  # bigram run[k:k+2] starts at k; a phrase is a chain of shared bigrams
             inside = k < len(run) - 1 and run[k : k + 2] in shared

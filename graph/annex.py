@@ -97,12 +97,32 @@ def _tab_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], 
             blank_before = True
         elif _NOTE.match(text):
             notes.append(doc[ln.start : ln.end].display)
+        elif rows and (cells := _spaced_row(text, len(rows[0]))):
+            rows.append([doc[ln.start + a : ln.start + b] for a, b in cells])
+            blank_before = False
         elif rows and rows[-1]:
             piece = doc[ln.start : ln.end].strip()
             k = _column_under(rows[-1], piece)
             rows[-1][k] = rows[-1][k] + piece
             blank_before = False
     return rows, notes
+
+
+_SPACED_ROW = re.compile(r"(\d{1,3})[.、]?\s*")
+
+
+def _spaced_row(text: str, width: int) -> list[tuple[int, int]] | None:
+    """The cells (start, end) of a numbered row whose cells a paste left apart by single spaces, not
+    tabs (5.组织诊断服务 县工信局 县市场监管局 持续推进), when they are as many as the header's."""
+    number = _SPACED_ROW.match(text)
+    if not number or " " not in text.strip():
+        return None
+    cells, at = [number.span(1)], number.end()
+    for part in text[at:].split(" "):
+        if part:
+            cells.append((at, at + len(part)))
+        at += len(part) + 1
+    return cells if len(cells) == width else None
 
 
 def _column_under(row: list[Cell], piece: Cell) -> int:
@@ -143,12 +163,15 @@ def table_rows(texts: list[str]) -> set[int]:
     every row between pipes, and the rows between tabs under a header (:func:`is_header_row`), blank
     lines between them allowed. Such a row is never an item, whatever its first cell holds (1.	推进…)."""
     rows: set[int] = set()
-    headed = False  # under a header of tab-separated columns
+    width = 0  # of the header of tab-separated columns the lines are under, if any
     for i, text in enumerate(texts):
         if not text.strip():
             continue
-        headed = is_header_row(text) or (headed and _is_tab_row(text))
-        if headed or is_pipe_row(text.strip()):
+        if is_header_row(text):
+            width = len([c for c in text.split("\t") if c.strip()])
+        elif not (_is_tab_row(text) or _spaced_row(text, width)):
+            width = 0
+        if width or is_pipe_row(text.strip()):
             rows.add(i)
     return rows
 

@@ -263,3 +263,11 @@ def test_a_measure_that_cites_articles_carries_out_those_or_closer_ones():
     cited = {("第六条", "第六条"): "《条例》第六条"}
     assert [(p.upper, p.lower) for p in align(upper, lower, cited)] == [("第六条", "第六条")]
     assert ("第九条", "第六条") in {(p.upper, p.lower) for p in align(upper, lower)}  # without the citation
+
+
+def test_terms_in_latin_letters_are_evidence():
+    """5G, IPv6: a task's most specific words, read whole."""
+    upper = [Measure("一", "加快5G和IPv6在工业园区部署。"), Measure("二", "完善数字化转型公共服务。")]
+    lower = [Measure("1", "推进工业园区5G覆盖，开展IPv6改造。"), Measure("2", "举办技能竞赛。")]
+    pairs = align(upper, lower)
+    assert [(p.upper, p.lower) for p in pairs] == [("一", "1")] and {"5G", "IPv6"} <= set(pairs[0].shared)

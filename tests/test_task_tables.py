@@ -536,15 +536,18 @@ def test_a_table_pasted_from_a_spreadsheet_is_the_item_s_list_of_tasks():
         "序号\t任务\t牵头单位\t配合单位\t完成时限\n"
         "1.\t推进县工业集中区5G网络覆盖\t县工信局\t县发改局、古宜镇人民政府\t2025年12月底前\n"
         "2.\t推动茶叶加工企业开展数字化改造\t县工信局\t县农业农村局\t2026年12月底前\n"
+        "3.组织企业参加诊断服务 县工信局 县市场监管局 持续推进\n"  # a row the paste left apart by spaces
         "三、保障措施\n\n（一）加强组织协调。县工信局要加强统筹。\n"
     )
     outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
     assert [item.path for item in outline.walk()] == ["一", "二", "三", "三/（一）"]
-    assert [item.path for item in annex_items(outline)] == ["二/1", "二/2"]
+    assert [item.path for item in annex_items(outline)] == ["二/1", "二/2", "二/3"]
     assert found(outline) == [
         ("二/1", "县工信局", "lead"),
         ("二/1", "县发改局", "support"),
         ("二/1", "古宜镇人民政府", "support"),
         ("二/2", "县工信局", "lead"),
         ("二/2", "县农业农村局", "support"),
+        ("二/3", "县工信局", "lead"),
+        ("二/3", "县市场监管局", "support"),
     ]
