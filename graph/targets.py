@@ -27,8 +27,11 @@ from policykg.graph.text import HAN, is_han, normalize
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
-_COUNT_UNITS = (  # 家次, 人次: visits and attendances (establishments or people, times)
-    "场次|人次|家次|户次|车次|架次|批次|班次|台件|台套|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间"
+# 家次, 人次: visits and attendances (establishments or people, times); 头只: cattle and sheep together
+# (牲畜存栏1800万头只), 羽: poultry, 眼 and 口: wells
+_COUNT_UNITS = (
+    "场次|人次|家次|户次|车次|架次|批次|班次|台件|台套|头只|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间|"
+    "头|只|羽|眼|口"
 )
 _MEASURE_UNITS = (
     "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|毫克/立方米|立方米|公斤|"
@@ -68,7 +71,8 @@ _BASELINE_AFTER = re.compile(_BASELINE.pattern + "$")
 _PER_YEAR = re.compile(r"每年|年均|年度")
 _EACH_COUNTY = re.compile(r"各县\(?区\)?|各县区|每个县|各区(?!域)|各街镇|各镇|各乡镇|各街道")
 _EACH_ZONE = re.compile(r"每个开发区|各开发区|各产业集聚区|每个产业集聚区")
-_WHOLE = re.compile(r"全省|全市|全区|全县|全镇|本省|本市|本区|本县|本镇")
+# 盟 and 旗: Inner Mongolia's prefecture and county (全盟, 全旗); 州: an autonomous prefecture
+_WHOLE = re.compile(r"[全本][省市区县镇乡盟旗州]")
 _REDUCE = re.compile(r"下降|降低|减少|压减")
 _REDUCE_TO = re.compile(r"(?:下降|降低|减少|压减)(?:到|至)|降至")
 _GROW = re.compile(r"增长|增速|递增|提高|增加|提升")
@@ -82,9 +86,9 @@ _GRANT = re.compile(r"(?:给予|最高|一次性(?:奖励|补助|补贴|资助))
 _SUBSIDY = re.compile(r"(?:补助|补贴|奖励|资助|贴息)(?:标准|比例|金额|额度)?")  # what a support policy pays
 _ESTIMATE = re.compile(r"估算|(?<!公共)预算(?!收入)|测算|所需|共需|承担|按照?$")  # not 一般公共预算收入, a revenue
 _VERBS = (
-    "新认定|新入库|新培育|新谋划|新招引|新改建|改扩建|新建|改建|扩建|新增|培育|打造|创建|争创|引进|集聚|认定|组建|建成|建设|实施|形成|推动|"
+    "新认定|新入库|新培育|新谋划|新招引|新改建|改扩建|新建|新打|改建|扩建|新增|培育|打造|创建|争创|引进|集聚|认定|组建|建成|建设|实施|形成|推动|"
     "储备|完成|转移转化|累计|共计|合计|达到|达(?!标)|超过|突破|超|不低于|不少于|至少|注册|参与制修订|开展|盘活|"
-    "带动|开发|滚动|持续|成功|巩固提升|普遍|引导|支持|力争|确保|推进|加快|改造|提升|设置|推广|筹措|保持|发放|落实|安排"
+    "带动|开发|滚动|持续|成功|巩固提升|普遍|引导|支持|力争|确保|推进|加快|改造|提升|设置|推广|筹措|稳定在|保持在|保持|发放|落实|安排"
 )
 # Chinese numerals count only as the object of a verb ("提升百个大公共空间", "开展一次联合演练").
 _HAN_VERB = re.compile(r"(?:实施|开展|建设|提升|新建|建成|新增|完成|打造|创建|培育|引进|配备)$")
@@ -96,7 +100,7 @@ _SIGNS = {"≥": ">=", "≧": ">=", "≤": "<=", "≦": "<=", ">": ">", "<": "<=
 _FLOOR = re.compile(r"(?:不得?低于|不得?少于|不小于|至少)$")
 _NO_SUBJECT = re.compile(r"(?:年均|同比|每年)?(?:增长|增速|递增|提高|提升|增加|下降|降低|减少)?")  # a predicate alone
 _REACHES = re.compile(rf"(?:达到|达(?!标)|突破|超过|超|[增提][加升高]到)$|{_FLOOR.pattern}")
-_SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|(?:在)?全[省市区县镇](?:范围内)?|\d年内"
+_SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|(?:在)?全[省市区县镇乡盟旗州](?:范围内)?|\d年内"
 # a deadline within the year before a task (6月底前, 春节前, 汛期前完成…)
 _TIME_BEFORE = r"(?:\d{1,2}月(?:底|末|上旬|中旬|下旬)?|春节|国庆|汛期|节日|节)前"
 _LEADING = re.compile(

@@ -77,6 +77,15 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("到2025年,全市应急救援队伍达到200支以上", [("count", 200, "支", ">=", 2025)]),
         ("粮食总产量稳定在150亿斤以上", [("level", 150, "亿斤", ">=", None)]),
         ("接待游客达到1000万人次", [("count", 1000, "万人次", "=", None)]),
+        # livestock in head (头, 只, 头只 for cattle and sheep together, 羽 for poultry), wells in 眼 or 口
+        (
+            "到2025年,全区牛存栏稳定在900万头以上、羊存栏稳定在6000万只以上",
+            [("count", 900, "万头", ">=", 2025), ("count", 6000, "万只", ">=", 2025)],
+        ),
+        ("全盟牲畜存栏稳定在1800万头只左右", [("count", 1800, "万头只", "≈", None)]),
+        ("家禽出栏1.2亿羽", [("count", 1.2, "亿羽", "=", None)]),
+        ("新打抗旱机电井200眼", [("count", 200, "眼", "=", None)]),
+        ("新打机电井200口", [("count", 200, "口", "=", None)]),
         # lowered to a level is the level to reach, not a reduction by that much
         ("细颗粒物平均浓度下降到35微克/立方米", [("level", 35, "微克/立方米", "=", None)]),
         # percentage points: a rate raised or lowered by points, not a count of 个
@@ -357,6 +366,12 @@ def test_an_indicator_is_named_without_the_size_word_after_it():
         ("零碳物流园区建成期库容面积原则上应不小于2万平方米", "零碳物流园区建成期库容面积"),
         ("医护比为1:1.2", "医护比"),
         ("集聚人工智能企业超过2000家", "人工智能企业"),  # 集聚 (to gather) is the verb
+        # livestock on hand (存栏) or sold (出栏) is named by the herd; 稳定在 and 新打 (to drill) are verbs
+        ("全区牛存栏稳定在900万头以上", "牛存栏"),
+        ("其中乌珠穆沁羊存栏150万只", "乌珠穆沁羊存栏"),
+        ("到2025年,全盟牲畜存栏稳定在1800万头只左右", "牲畜存栏"),  # 全盟, 全旗: the whole area
+        ("每年完成肉牛冷配改良3万头", "肉牛冷配改良"),
+        ("新打抗旱机电井200眼", "抗旱机电井"),
         ("每年安排城市更新专项资金不少于10亿元", "城市更新专项资金"),  # 安排 (to allocate)
         # the body that bears the target, and the one it works with, are no part of what is measured
         ("县消防救援大队要会同县林业局开展联合演练不少于2次", "联合演练"),
