@@ -100,19 +100,22 @@ _SIGNS = {"≥": ">=", "≧": ">=", "≤": "<=", "≦": "<=", ">": ">", "<": "<=
 _FLOOR = re.compile(r"(?:不得?低于|不得?少于|不小于|至少)$")
 _NO_SUBJECT = re.compile(r"(?:年均|同比|每年)?(?:增长|增速|递增|提高|提升|增加|下降|降低|减少)?")  # a predicate alone
 _REACHES = re.compile(rf"(?:达到|达(?!标)|突破|超过|超|[增提][加升高]到)$|{_FLOOR.pattern}")
+# how fully a goal is met, before its verb (基本实现全覆盖, 全面完成, 逐步达到): no part of the indicator
+_ADVERBS = "基本|全面|逐步"
 _SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|(?:在)?全[省市区县镇乡盟旗州](?:范围内)?|\d年内"
 # a deadline within the year before a task (6月底前, 春节前, 汛期前完成…)
 _TIME_BEFORE = r"(?:\d{1,2}月(?:底|末|上旬|中旬|下旬)?|春节|国庆|汛期|节日|节)前"
 _LEADING = re.compile(
     rf"^(?:\(\d+\)|[一二三四五六七八九十]是|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|(?:[一二两三四五六七八九十]+|\d+)年内?|全年|年内|年底前|{_TIME_BEFORE}|{_SCOPE_WORDS}|"
     r"每年|年均|年度|实现|做到|其中|"
-    rf"并|和|以及|要|的|即|基本|全面|逐步|(?:{_VERBS})(?!区))+"
+    rf"并|和|以及|要|的|即|{_ADVERBS}|(?:{_VERBS})(?!区))+"
 )
 # the body a clause makes bear the target, and those it works with (县消防救援大队要会同县林业局开展…)
 _BODY_END = r"(?:局|委|办|厅|队|政府|中心|公司|部门)"
 _BEARER = re.compile(rf"^[^,;]{{1,30}}?{_BODY_END}(?:要|应当|须|必须|负责)(?:会同[^,;]{{1,30}}?{_BODY_END})?")
 _TRAILING = re.compile(
-    rf"(?:{_VERBS.replace('|改造', '')}|分别|总?数量|总数|总?规模|均|的|应|原则上|(?:最多|最长)?不得?|[≥≧≤≦<>])+$"
+    rf"(?:{_VERBS.replace('|改造', '')}|{_ADVERBS}|分别|总?数量|总数|总?规模|均|的|应|原则上|(?:最多|最长)?不得?"
+    r"|[≥≧≤≦<>])+$"
 )  # keep "管道改造"
 
 

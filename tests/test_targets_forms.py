@@ -298,6 +298,9 @@ def test_what_a_support_policy_pays_and_whom_it_pays_are_no_targets(text):
         ("新增上云企业1000家", "上云企业"),  # 上云 names the enterprises: no verb to drop
         ("城市生活垃圾回收利用率≥35%", "城市生活垃圾回收利用率"),
         ("二是企业开办时间压缩至1个工作日以内", "企业开办时间"),  # 一是/二是 enumerate, name nothing
+        # an adverb before the verb (基本实现, 全面完成, 逐步达到) is no part of what is measured
+        ("规模以上工业企业数字化改造基本实现全覆盖", "规模以上工业企业数字化改造"),
+        ("城市生活垃圾分类基本实现全覆盖", "城市生活垃圾分类"),
     ],
 )
 def test_an_indicator_named_with_a_verb_s_character_is_named_whole(text, indicator):
