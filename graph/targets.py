@@ -100,21 +100,27 @@ _SIGNS = {"≥": ">=", "≧": ">=", "≤": "<=", "≦": "<=", ">": ">", "<": "<=
 _FLOOR = re.compile(r"(?:不得?低于|不得?少于|不小于|至少)$")
 _NO_SUBJECT = re.compile(r"(?:年均|同比|每年)?(?:增长|增速|递增|提高|提升|增加|下降|降低|减少)?")  # a predicate alone
 _REACHES = re.compile(rf"(?:达到|达(?!标)|突破|超过|超|[增提][加升高]到)$|{_FLOOR.pattern}")
-# how fully a goal is met, before its verb (基本实现全覆盖, 全面完成, 逐步达到): no part of the indicator
-_ADVERBS = "基本|全面|逐步"
+# how fully or how long a goal is met, before its verb (基本实现全覆盖, 全面完成, 逐步达到, 常年保持在,
+# 始终稳定在): no part of the indicator
+_ADVERBS = "基本|全面|逐步|常年|始终|长期|稳定"
+# 等 closing a list of examples of what follows it (口蹄疫、小反刍兽疫等重大动物疫病), not in a word (等级,
+# 等效, 中等, 平等)
+_ETC = re.compile(rf"(?<![中平同相对均高初上优次头一二三])等(?![级效额量同待于])(?=[{HAN}])")
+# 均 before the predicate: each member of the list before it reaches the one value (化肥、农药利用率均达到43%)
+_EACH_MEMBER = re.compile(r"(?<![年人平])均(?![衡等匀值])(?=[^,;]*?(?:达|保持|稳定|控制|于|超过|在))")
 _SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|(?:在)?全[省市区县镇乡盟旗州](?:范围内)?|\d年内"
 # a deadline within the year before a task (6月底前, 春节前, 汛期前完成…)
 _TIME_BEFORE = r"(?:\d{1,2}月(?:底|末|上旬|中旬|下旬)?|春节|国庆|汛期|节日|节)前"
 _LEADING = re.compile(
     rf"^(?:\(\d+\)|[一二三四五六七八九十]是|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|(?:[一二两三四五六七八九十]+|\d+)年内?|全年|年内|年底前|{_TIME_BEFORE}|{_SCOPE_WORDS}|"
     r"每年|年均|年度|实现|做到|其中|"
-    rf"并|和|以及|要|的|即|{_ADVERBS}|(?:{_VERBS})(?!区))+"
+    rf"并|和|以及|要|的|即|(?:{_VERBS})(?!区)|{_ADVERBS})+"
 )
 # the body a clause makes bear the target, and those it works with (县消防救援大队要会同县林业局开展…)
 _BODY_END = r"(?:局|委|办|厅|队|政府|中心|公司|部门)"
 _BEARER = re.compile(rf"^[^,;]{{1,30}}?{_BODY_END}(?:要|应当|须|必须|负责)(?:会同[^,;]{{1,30}}?{_BODY_END})?")
 _TRAILING = re.compile(
-    rf"(?:{_VERBS.replace('|改造', '')}|{_ADVERBS}|分别|总?数量|总数|总?规模|均|的|应|原则上|(?:最多|最长)?不得?"
+    rf"(?:{_VERBS.replace('|改造', '')}|{_ADVERBS}|分别|总?数量|总数|总?规模|均|等|的|应|原则上|(?:最多|最长)?不得?"
     r"|[≥≧≤≦<>])+$"
 )  # keep "管道改造"
 
@@ -522,7 +528,7 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
     clause = text[clause_start : first.start]
     if len(group) > 1:
         head = _indicator(clause.split("分别")[0], "level")
-        parts = [p for p in re.split(r"、|和", _TRAILING.sub("", head)) if p]
+        parts = _members(head)
         names = _shared_head(parts) if len(parts) == len(group) else [head] * len(group)
         return [(_clean(n), q, last.end) for n, q in zip(names, group)]
     q = first
@@ -542,14 +548,23 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
         noun = _clean(after) if kind == "count" else _TRAILING.sub("", re.sub(r"^(?:及以上|以上|以下|左右)", "", after))
         if noun and (kind == "count" or "的" not in after):
             return [(noun, q, q.end + len(after))]
-    # a list before a figure: its last member, unless each member shares the figure (分别) or all are
-    # covered (实现乡道、村道管理养护全覆盖); a 、 inside brackets splits nothing (优良(一、二类)比例)
+    # a list before a figure: its last member, unless each member reaches the figure (均; rates:
+    # 安装率、入网率达到100%), shares it (分别) or all are covered (实现乡道、村道管理养护全覆盖); a 、 inside
+    # brackets splits nothing (优良(一、二类)比例); a list of examples (A、B等X) names X
     whole = "分别" in clause or q.special == "full"
+    example_of = _ETC.split(clause)[-1]
+    clause = clause if whole or not _indicator(example_of, kind) else example_of
+    members = _members(_indicator(clause, "level"))
+    if len(members) > 1 and (all(p.endswith("率") for p in members) or _EACH_MEMBER.search(clause)):
+        return [(_clean(n), q, q.end) for n in _shared_head(members)]
     before_item = clause if whole else re.split(r"、(?![^()]*\))", clause)[-1]
-    rates = re.sub(r"(?:达到|达(?!标)|保持在|保持)$", "", clause).split("、")
-    if len(rates) > 1 and all(p.endswith("率") for p in rates):
-        return [(_clean(r), q, q.end) for r in rates]
     return [(_indicator(before_item, kind), q, q.end)]
+
+
+def _members(names: str) -> list[str]:
+    """The members of a list (县道和乡村道年均养护工程比例), without the verb after the last; a 、 inside
+    brackets separates none (优良(一、二类)比例)."""
+    return [p for p in re.split(r"(?:、|和)(?![^()]*\))", _TRAILING.sub("", names)) if p]
 
 
 # How the name of a measured quantity ends (率, 收入, 数量…): a list member that does not is a bare
@@ -563,13 +578,18 @@ def _shared_head(parts: list[str]) -> list[str]:
     take the head that follows the last member's own, as long as theirs or ending as theirs do (县道和
     乡村道年均养护工程比例: 乡村道, whose 道 ends 县道 too)."""
     *bare, last = parts
-    width = max(map(len, bare), default=0)
+    width, prefix = max(map(len, bare), default=0), ""
+    if bare and width > len(last) - 3 and len(last) > 3 and last.endswith("率"):
+        # 主要农作物化肥、农药利用率: a rate is named by two characters and 率 (利用率, 处理率, 合格率); the
+        # first member's characters before a noun of that length modify every member
+        width = len(last) - 3
+        prefix = bare[0][: max(0, len(bare[0]) - width)]
     while width < len(last) and last[width] in {b[-1] for b in bare}:
         width += 1
     head = last[width:]
     if not bare or any(_MEASURED.search(b) for b in bare) or len(head) < 2 or not _MEASURED.search(head):
         return parts
-    return [b + head for b in bare] + [last]
+    return [bare[0] + head] + [prefix + b + head for b in bare[1:]] + [prefix + last]
 
 
 def _quantity_kind(q: _Quantity, clause: str) -> str:

@@ -301,6 +301,11 @@ def test_what_a_support_policy_pays_and_whom_it_pays_are_no_targets(text):
         # an adverb before the verb (基本实现, 全面完成, 逐步达到) is no part of what is measured
         ("规模以上工业企业数字化改造基本实现全覆盖", "规模以上工业企业数字化改造"),
         ("城市生活垃圾分类基本实现全覆盖", "城市生活垃圾分类"),
+        ("畜产品质量安全抽检合格率常年稳定在98%以上", "畜产品质量安全抽检合格率"),
+        # A、B等X names X: the list only gives examples of it
+        ("口蹄疫、小反刍兽疫等重大动物疫病免疫密度常年保持在90%以上", "重大动物疫病免疫密度"),
+        ("每年新增工程技术研究中心、企业技术中心等市级以上研发平台10家以上", "市级以上研发平台"),
+        ("路面技术状况指数(PQI)中等及以上农村公路占比达到90%", "路面技术状况指数(PQI)中等及以上农村公路占比"),
     ],
 )
 def test_an_indicator_named_with_a_verb_s_character_is_named_whole(text, indicator):
@@ -434,6 +439,10 @@ def test_a_task_row_s_deadline_is_the_year_of_the_targets_it_states():
         ("县道和乡村道年均养护工程比例分别不低于13%和8%", ["县道年均养护工程比例", "乡村道年均养护工程比例"]),
         # each member names its own quantity: nothing is shared
         ("新能源汽车、充电桩保有量分别达到10万辆、5万个", ["新能源汽车", "充电桩保有量"]),
+        # one value for each member (均); a modifier before the first member is every member's
+        ("主要农作物化肥、农药利用率均达到43%以上", ["主要农作物化肥利用率", "主要农作物农药利用率"]),
+        ("主要农作物化肥、农药利用率分别达到43%和45%", ["主要农作物化肥利用率", "主要农作物农药利用率"]),
+        ("城市、县城污水处理率均达到95%", ["城市污水处理率", "县城污水处理率"]),
     ],
 )
 def test_the_members_of_a_distributive_list_share_the_last_ones_head(text, indicators):
