@@ -80,6 +80,9 @@ _SHARE = re.compile(r"占|比重|比例|占比|率")
 _COVER = re.compile(r"覆盖率")
 _PAST = re.compile(r"现有|已建成|已完成|已有|目前")
 _CLASSIFY = re.compile(r"分为|分成|包括")
+# a preposition opening what a measure works on or for (围绕, 聚焦, 依托…), up to the figure: a count in
+# it names things that exist, unless a verb comes between (围绕16个集群建设50个智能工厂: 50 is a goal)
+_WORKS_ON = re.compile(r"(?:围绕|聚焦|依托|针对|面向|立足|瞄准|紧扣|紧盯)([^,;:]*)$")
 # money a policy pays a party that qualifies (an award, a subsidy), up to the figure: 给予一次性奖励,
 # 分别给予, 最高给予, 一次性补助 (but 发放补贴5000万元, a total to pay out, is a goal)
 _GRANT = re.compile(r"(?:给予|最高|一次性(?:奖励|补助|补贴|资助))[^,;。]{0,12}$")
@@ -381,6 +384,8 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
         or re.match(r"(?:以上|以下|左右)?已(?:完成|建成)", text[end:])
     ):
         return True  # "现有438座", "截至2020年底，…427公里", "共计25.2平方公里已完成…"
+    if (m := _WORKS_ON.search(clause)) and not re.search(rf"(?:{_VERBS})(?!区)", m.group(1)):
+        return True  # "围绕16个先进制造业集群和50条重点产业链,…": the things a measure works on
     if re.search(r"[从由]$", clause) or _CLASSIFY.search(clause) or _ESTIMATE.search(clause):
         return True  # "从438座增加到…", "分为…6个等级", "共需经费约5400万元", "按照0.5%增长率"
     if re.match(rf"/[{HAN}]", text[end:]):

@@ -173,6 +173,23 @@ def test_a_clause_that_states_no_target_of_its_figure(text):
     assert read(text) == kept.get(text, [])
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("围绕16个先进制造业集群和50条重点产业链,分行业编制设备更新和技术改造指南", []),
+        ("聚焦5个重点行业开展数字化转型诊断", []),
+        ("依托3个国家级开发区,建设一批智能工厂", []),
+        ("针对60岁以上老年人,开展免费体检", []),
+        # a verb inside the phrase: what it builds is a goal
+        ("围绕16个先进制造业集群建设50个智能工厂", [("count", 50, "个", "=", None)]),
+        ("围绕打造3个千亿级产业集群,加快推进项目建设", [("count", 3, "个", "=", None)]),
+    ],
+)
+def test_the_set_a_measure_works_on_is_no_target(text, expected):
+    """围绕, 聚焦, 依托, 针对… + N个: the existing things a measure is about, an adverbial before its verb."""
+    assert read(text) == expected
+
+
 def test_a_count_naming_the_set_of_a_later_share_or_a_whole_set_goal_is_no_target():
     assert read("松江、青浦、嘉定、奉贤等4个新城建设用地面积50%以上达到海绵城市建设目标要求") == [
         ("share", 50, "%", ">=", None)
