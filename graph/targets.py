@@ -637,12 +637,19 @@ def _target(path, sentence, quote, q, indicator, year, places, source) -> Target
         ranged = m.group("num2") is not None
         value = None if ranged else _number(m.group("pct") or m.group("num"))
         lo, hi = (_number(m.group("num")), _number(m.group("num2"))) if ranged else (None, None)
-        comp = _comparator(text[clause_start : q.start], m.group("qual"), ranged)
+        comp = _comparator(_after_threshold(text[clause_start : q.start]), m.group("qual"), ranged)
     return Target(
         path, indicator, kind, value, lo, hi, category, unit, comp, year,
         bool(_PER_YEAR.search(clause)),
         _scope(text[: q.start], places), _baseline(clause), source, quote,
     )  # fmt: skip
+
+
+def _after_threshold(before: str) -> str:
+    """The words before a figure after any threshold that qualifies what it counts: 超过 compares the
+    10亿元 of "年销售收入超过10亿元的畜产品加工企业30家", not the 30家."""
+    ends = [m.end() for m in re.finditer(rf"(?:{_QUANTITY.pattern})的", before)]
+    return before[ends[-1] :] if ends else before
 
 
 def item_targets(

@@ -107,6 +107,9 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         # a revenue named 预算 is no estimate
         ("一般公共预算收入、税收收入分别增长5%、6%", [("growth", 5, "%", "=", None), ("growth", 6, "%", "=", None)]),
         ("建成1000亩以上开放休闲林地5个", [("count", 5, "个", "=", None)]),
+        # the comparator of a threshold in the attributive is not the count's
+        ("到2027年,培育年销售收入超过10亿元的畜产品加工企业30家", [("count", 30, "家", "=", 2027)]),
+        ("培育营业收入超过10亿元的企业不少于30家", [("count", 30, "家", ">=", None)]),
         # a figure at the head of its clause, before its predicate
         ("到2025年底,本市建成区40%以上的面积达到海绵城市建设目标要求", [("share", 40, "%", ">=", 2025)]),
         (
