@@ -112,19 +112,21 @@ _ETC = re.compile(rf"(?<![中平同相对均高初上优次头一二三])等(?![
 # 均 before the predicate: each member of the list before it reaches the one value (化肥、农药利用率均达到43%)
 _EACH_MEMBER = re.compile(r"(?<![年人平])均(?![衡等匀值])(?=[^,;]*?(?:达|保持|稳定|控制|于|超过|在))")
 _SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|(?:在)?全[省市区县镇乡盟旗州](?:范围内)?|\d年内"
+# how often an activity is done (每月不少于1次, 每半年开展一次…): no part of what is done
+_EVERY = r"每(?:年|半年|季度?|半月|月|旬|周|天|日)"
 # a deadline within the year before a task (6月底前, 春节前, 汛期前完成…)
 _TIME_BEFORE = r"(?:\d{1,2}月(?:底|末|上旬|中旬|下旬)?|春节|国庆|汛期|节日|节)前"
 _LEADING = re.compile(
     rf"^(?:\(\d+\)|[一二三四五六七八九十]是|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|(?:[一二两三四五六七八九十]+|\d+)年内?|全年|年内|年底前|{_TIME_BEFORE}|{_SCOPE_WORDS}|"
-    r"每年|年均|年度|实现|做到|其中|"
+    rf"{_EVERY}|年均|年度|实现|做到|其中|"
     rf"并|和|以及|要|的|即|(?:{_VERBS})(?!区)|{_ADVERBS})+"
 )
 # the body a clause makes bear the target, and those it works with (县消防救援大队要会同县林业局开展…)
 _BODY_END = r"(?:局|委|办|厅|队|政府|中心|公司|部门)"
 _BEARER = re.compile(rf"^[^,;]{{1,30}}?{_BODY_END}(?:要|应当|须|必须|负责)(?:会同[^,;]{{1,30}}?{_BODY_END})?")
 _TRAILING = re.compile(
-    rf"(?:{_VERBS.replace('|改造', '')}|{_ADVERBS}|分别|总?数量|总数|总?规模|均|等|的|应|原则上|(?:最多|最长)?不得?"
-    r"|[≥≧≤≦<>])+$"
+    rf"(?:{_VERBS.replace('|改造', '')}|{_ADVERBS}|{_EVERY}|分别|总?数量|总数|总?规模|均|等|的|应|原则上"
+    r"|(?:最多|最长)?不得?|[≥≧≤≦<>])+$"
 )  # keep "管道改造"
 
 
@@ -406,8 +408,12 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
         return True  # "按照设备投资额的20%给予补助", "补贴标准为…的20%", "贴息比例不超过1个百分点": what it pays
     if re.match(rf"(?:、{_NUMBER}(?:{_UNITS}))+的", text[end:]):
         return True  # "首次突破10亿元、50亿元、100亿元的企业": a list that qualifies a noun, as its last does
-    if clause.lstrip().startswith("对") and re.match(r"(?:及以上|以上)?的", text[end:]):
-        return True  # "对年产量首次突破10万辆的整车企业，给予…": whom a measure supports or binds
+    if (
+        clause.lstrip().startswith("对")
+        and re.match(r"(?:及以上|以上)?的", text[end:])
+        and not re.search(rf"(?:{_VERBS})(?!区)", _COMPARATOR.sub("", _REACHES.sub("", clause)))
+    ):  # "对年产量首次突破10万辆的整车企业，给予…": whom a measure supports or binds (but "对在建工地开展
+        return True  # 每月不少于2次的巡查": a verb's object, after 对's)
     return bool(re.match(r"的[,;。]|的$", text[end:]))  # "签约比例达到百分之九十五以上的，": a condition
 
 
@@ -504,9 +510,12 @@ def sentence_targets(
 
 
 def _named_before(text: str, clause_start: int) -> str:
-    """What the clause before names as its subject ("办理时间为一个工作日,最多不超过三个工作日")."""
+    """What the clause before names as its subject ("办理时间为一个工作日,最多不超过三个工作日"), or the
+    activity its verb takes ("开展巡河,每月不少于1次")."""
     previous = re.split(r"[,;:]", text[:clause_start].rstrip(",;:"))[-1]
-    m = re.match(r"(.+?)(?:为|是)", previous)
+    if text[:clause_start].endswith(":"):
+        return _clean(previous)  # "专管员巡查:每周全覆盖一次": what a heading names
+    m = re.match(r"(.+?)(?:为|是)", previous) or re.search(r"(?:开展|组织|进行)(.+)$", previous)
     return _clean(m.group(1)) if m else ""
 
 

@@ -193,6 +193,25 @@ def test_the_set_a_measure_works_on_is_no_target(text, expected):
     assert read(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, indicator, value",
+    [
+        ("街道、社区两级河长按要求开展巡河,每月不少于1次,及时发现并处置沿线乱排乱倒问题", "巡河", 1),
+        ("对辖区在建工地开展每月不少于2次的巡查", "巡查", 2),
+        ("每周巡查2次", "巡查", 2),
+        ("每季度开展不少于1次联合执法检查", "联合执法检查", 1),
+        ("镇级路长巡查:每月不少于1次", "镇级路长巡查", 1),  # what the heading before the colon names
+    ],
+)
+def test_a_frequency_is_a_count_of_what_is_done(text, indicator, value):
+    """每月不少于1次: how often an activity is done, named by the activity (as the golden files name
+    车站每半年…开展一次联合应急演练); only 每年 makes it a yearly target."""
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
+    assert [(t.indicator, t.kind, t.value, t.unit, t.per_year) for t in found] == [
+        (indicator, "count", value, "次", False)
+    ]
+
+
 def test_a_count_naming_the_set_of_a_later_share_or_a_whole_set_goal_is_no_target():
     assert read("松江、青浦、嘉定、奉贤等4个新城建设用地面积50%以上达到海绵城市建设目标要求") == [
         ("share", 50, "%", ">=", None)
