@@ -997,14 +997,15 @@ def outline_targets(outline: Outline, places: list[str]) -> list[Target]:
     issued = min((int(d.date[:4]) for d in outline.metadata.dates), default=None)
     current = start if start is not None and start == default else issued  # a one-year plan's, else the issue's
     tables = body_tables(outline)
+    tasks = annex_item_rows(outline)
     found: list[Target] = []
     for item in outline.walk():
         held = [t.table for t in tables if t.home == item.path]
         stated = item_targets(item, default, start, places, [t.span for t in held], current)
         found += [t for t in stated if not (issued and t.year and t.year < issued)]  # the past: what was achieved
-        for table in held:
-            found += [replace(t, path=item.path) for t in table_targets(table, default, start, places, issued)]
-    tasks = annex_item_rows(outline)
+        for table in held:  # the item's, unless a row is a task of its own (二/3: a section that is only its table)
+            read = table_targets(table, default, start, places, issued, tasks)
+            found += [replace(t, path=item.path) if t.path == table.label else t for t in read]
     for annex in outline.annexes:
         found += table_targets(annex, default, start, places, issued, tasks)
     return found

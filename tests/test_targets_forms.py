@@ -524,3 +524,20 @@ def test_a_plan_s_main_indicators_table():
         ("第一章/专栏1", "受污染耕地安全利用率", 93, "%", "≈", 2025),
         ("第一章/专栏1", "单位地区生产总值能源消耗降低", 14, "%", "=", 2025),
     ]
+
+
+def test_a_target_in_a_row_of_a_section_s_task_table_is_the_row_s():
+    """A section that is only its table of tasks (序号 | 重点任务 | 牵头单位 …): each row is a measure
+    of its own (二/1, 二/2), and the targets its task states are that measure's, as its bodies are."""
+    text = (
+        "某旗推进现代畜牧业高质量发展实施方案\n\n一、发展目标\n\n到2025年，人工种草保留面积达到20万亩。\n\n"
+        "二、重点任务及分工\n\n序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限\n"
+        "1 | 推广肉牛冷配改良，每年完成肉牛冷配改良3万头 | 旗农牧和科技局 | 各苏木镇人民政府 | 每年\n"
+        "2 | 实施牧区抗旱水源工程，新打抗旱机电井200眼 | 旗水利局 | 旗财政局 | 2026年12月底前\n\n"
+        "某旗人民政府办公室\n2024年8月26日\n"
+    )
+    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    assert [(t.path, t.indicator, t.value, t.year) for t in found if t.path.startswith("二")] == [
+        ("二/1", "肉牛冷配改良", 3, 2025),
+        ("二/2", "抗旱机电井", 200, 2026),
+    ]
