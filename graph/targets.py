@@ -27,8 +27,11 @@ from policykg.graph.text import HAN, is_han, normalize
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
-_COUNT_UNITS = (  # 家次, 人次: visits and attendances (establishments or people, times)
-    "场次|人次|家次|户次|车次|架次|批次|班次|台件|台套|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间"
+# 家次, 人次: visits and attendances (establishments or people, times); 头只: cattle and sheep together
+# (牲畜存栏1800万头只), 羽: poultry, 眼 and 口: wells
+_COUNT_UNITS = (
+    "场次|人次|家次|户次|车次|架次|批次|班次|台件|台套|头只|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间|"
+    "头|只|羽|眼|口"
 )
 _MEASURE_UNITS = (
     "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|毫克/立方米|立方米|公斤|"
@@ -68,7 +71,8 @@ _BASELINE_AFTER = re.compile(_BASELINE.pattern + "$")
 _PER_YEAR = re.compile(r"每年|年均|年度")
 _EACH_COUNTY = re.compile(r"各县\(?区\)?|各县区|每个县|各区(?!域)|各街镇|各镇|各乡镇|各街道")
 _EACH_ZONE = re.compile(r"每个开发区|各开发区|各产业集聚区|每个产业集聚区")
-_WHOLE = re.compile(r"全省|全市|全区|全县|全镇|本省|本市|本区|本县|本镇")
+# 盟 and 旗: Inner Mongolia's prefecture and county (全盟, 全旗); 州: an autonomous prefecture
+_WHOLE = re.compile(r"[全本][省市区县镇乡盟旗州]")
 _REDUCE = re.compile(r"下降|降低|减少|压减")
 _REDUCE_TO = re.compile(r"(?:下降|降低|减少|压减)(?:到|至)|降至")
 _GROW = re.compile(r"增长|增速|递增|提高|增加|提升")
@@ -76,15 +80,18 @@ _SHARE = re.compile(r"占|比重|比例|占比|率")
 _COVER = re.compile(r"覆盖率")
 _PAST = re.compile(r"现有|已建成|已完成|已有|目前")
 _CLASSIFY = re.compile(r"分为|分成|包括")
+# a preposition opening what a measure works on or for (围绕, 聚焦, 依托…), up to the figure: a count in
+# it names things that exist, unless a verb comes between (围绕16个集群建设50个智能工厂: 50 is a goal)
+_WORKS_ON = re.compile(r"(?:围绕|聚焦|依托|针对|面向|立足|瞄准|紧扣|紧盯)([^,;:]*)$")
 # money a policy pays a party that qualifies (an award, a subsidy), up to the figure: 给予一次性奖励,
 # 分别给予, 最高给予, 一次性补助 (but 发放补贴5000万元, a total to pay out, is a goal)
 _GRANT = re.compile(r"(?:给予|最高|一次性(?:奖励|补助|补贴|资助))[^,;。]{0,12}$")
 _SUBSIDY = re.compile(r"(?:补助|补贴|奖励|资助|贴息)(?:标准|比例|金额|额度)?")  # what a support policy pays
 _ESTIMATE = re.compile(r"估算|(?<!公共)预算(?!收入)|测算|所需|共需|承担|按照?$")  # not 一般公共预算收入, a revenue
 _VERBS = (
-    "新认定|新入库|新培育|新谋划|新招引|新改建|改扩建|新建|改建|扩建|新增|培育|打造|创建|争创|引进|集聚|认定|组建|建成|建设|实施|形成|推动|"
+    "新认定|新入库|新培育|新谋划|新招引|新改建|改扩建|新建|新打|改建|扩建|新增|培育|打造|创建|争创|引进|集聚|认定|组建|建成|建设|实施|形成|推动|"
     "储备|完成|转移转化|累计|共计|合计|达到|达(?!标)|超过|突破|超|不低于|不少于|至少|注册|参与制修订|开展|盘活|"
-    "带动|开发|滚动|持续|成功|巩固提升|普遍|引导|支持|力争|确保|推进|加快|改造|提升|设置|推广|筹措|保持|发放|落实|安排"
+    "带动|开发|滚动|持续|成功|巩固提升|普遍|引导|支持|力争|确保|推进|加快|改造|提升|设置|推广|筹措|稳定在|保持在|保持|发放|落实|安排"
 )
 # Chinese numerals count only as the object of a verb ("提升百个大公共空间", "开展一次联合演练").
 _HAN_VERB = re.compile(r"(?:实施|开展|建设|提升|新建|建成|新增|完成|打造|创建|培育|引进|配备)$")
@@ -96,19 +103,30 @@ _SIGNS = {"≥": ">=", "≧": ">=", "≤": "<=", "≦": "<=", ">": ">", "<": "<=
 _FLOOR = re.compile(r"(?:不得?低于|不得?少于|不小于|至少)$")
 _NO_SUBJECT = re.compile(r"(?:年均|同比|每年)?(?:增长|增速|递增|提高|提升|增加|下降|降低|减少)?")  # a predicate alone
 _REACHES = re.compile(rf"(?:达到|达(?!标)|突破|超过|超|[增提][加升高]到)$|{_FLOOR.pattern}")
-_SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|(?:在)?全[省市区县镇](?:范围内)?|\d年内"
+# how fully or how long a goal is met, before its verb (基本实现全覆盖, 全面完成, 逐步达到, 常年保持在,
+# 始终稳定在): no part of the indicator
+_ADVERBS = "基本|全面|逐步|常年|始终|长期|稳定"
+# 等 closing a list of examples of what follows it (口蹄疫、小反刍兽疫等重大动物疫病), not in a word (等级,
+# 等效, 中等, 平等)
+_ETC = re.compile(rf"(?<![中平同相对均高初上优次头一二三])等(?![级效额量同待于])(?=[{HAN}])")
+# 均 before the predicate: each member of the list before it reaches the one value (化肥、农药利用率均达到43%)
+_EACH_MEMBER = re.compile(r"(?<![年人平])均(?![衡等匀值])(?=[^,;]*?(?:达|保持|稳定|控制|于|超过|在))")
+_SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|(?:在)?全[省市区县镇乡盟旗州](?:范围内)?|\d年内"
+# how often an activity is done (每月不少于1次, 每半年开展一次…): no part of what is done
+_EVERY = r"每(?:年|半年|季度?|半月|月|旬|周|天|日)"
 # a deadline within the year before a task (6月底前, 春节前, 汛期前完成…)
 _TIME_BEFORE = r"(?:\d{1,2}月(?:底|末|上旬|中旬|下旬)?|春节|国庆|汛期|节日|节)前"
 _LEADING = re.compile(
     rf"^(?:\(\d+\)|[一二三四五六七八九十]是|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|(?:[一二两三四五六七八九十]+|\d+)年内?|全年|年内|年底前|{_TIME_BEFORE}|{_SCOPE_WORDS}|"
-    r"每年|年均|年度|实现|做到|其中|"
-    rf"并|和|以及|要|的|即|基本|全面|逐步|(?:{_VERBS})(?!区))+"
+    rf"{_EVERY}|年均|年度|实现|做到|其中|"
+    rf"并|和|以及|要|的|即|(?:{_VERBS})(?!区)|{_ADVERBS})+"
 )
 # the body a clause makes bear the target, and those it works with (县消防救援大队要会同县林业局开展…)
 _BODY_END = r"(?:局|委|办|厅|队|政府|中心|公司|部门)"
 _BEARER = re.compile(rf"^[^,;]{{1,30}}?{_BODY_END}(?:要|应当|须|必须|负责)(?:会同[^,;]{{1,30}}?{_BODY_END})?")
 _TRAILING = re.compile(
-    rf"(?:{_VERBS.replace('|改造', '')}|分别|总?数量|总数|总?规模|均|的|应|原则上|(?:最多|最长)?不得?|[≥≧≤≦<>])+$"
+    rf"(?:{_VERBS.replace('|改造', '')}|{_ADVERBS}|{_EVERY}|分别|总?数量|总数|总?规模|均|等|的|应|原则上"
+    r"|(?:最多|最长)?不得?|[≥≧≤≦<>])+$"
 )  # keep "管道改造"
 
 
@@ -368,6 +386,8 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
         or re.match(r"(?:以上|以下|左右)?已(?:完成|建成)", text[end:])
     ):
         return True  # "现有438座", "截至2020年底，…427公里", "共计25.2平方公里已完成…"
+    if (m := _WORKS_ON.search(clause)) and not re.search(rf"(?:{_VERBS})(?!区)", m.group(1)):
+        return True  # "围绕16个先进制造业集群和50条重点产业链,…": the things a measure works on
     if re.search(r"[从由]$", clause) or _CLASSIFY.search(clause) or _ESTIMATE.search(clause):
         return True  # "从438座增加到…", "分为…6个等级", "共需经费约5400万元", "按照0.5%增长率"
     if re.match(rf"/[{HAN}]", text[end:]):
@@ -388,8 +408,12 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
         return True  # "按照设备投资额的20%给予补助", "补贴标准为…的20%", "贴息比例不超过1个百分点": what it pays
     if re.match(rf"(?:、{_NUMBER}(?:{_UNITS}))+的", text[end:]):
         return True  # "首次突破10亿元、50亿元、100亿元的企业": a list that qualifies a noun, as its last does
-    if clause.lstrip().startswith("对") and re.match(r"(?:及以上|以上)?的", text[end:]):
-        return True  # "对年产量首次突破10万辆的整车企业，给予…": whom a measure supports or binds
+    if (
+        clause.lstrip().startswith("对")
+        and re.match(r"(?:及以上|以上)?的", text[end:])
+        and not re.search(rf"(?:{_VERBS})(?!区)", _COMPARATOR.sub("", _REACHES.sub("", clause)))
+    ):  # "对年产量首次突破10万辆的整车企业，给予…": whom a measure supports or binds (but "对在建工地开展
+        return True  # 每月不少于2次的巡查": a verb's object, after 对's)
     return bool(re.match(r"的[,;。]|的$", text[end:]))  # "签约比例达到百分之九十五以上的，": a condition
 
 
@@ -486,9 +510,12 @@ def sentence_targets(
 
 
 def _named_before(text: str, clause_start: int) -> str:
-    """What the clause before names as its subject ("办理时间为一个工作日,最多不超过三个工作日")."""
+    """What the clause before names as its subject ("办理时间为一个工作日,最多不超过三个工作日"), or the
+    activity its verb takes ("开展巡河,每月不少于1次")."""
     previous = re.split(r"[,;:]", text[:clause_start].rstrip(",;:"))[-1]
-    m = re.match(r"(.+?)(?:为|是)", previous)
+    if text[:clause_start].endswith(":"):
+        return _clean(previous)  # "专管员巡查:每周全覆盖一次": what a heading names
+    m = re.match(r"(.+?)(?:为|是)", previous) or re.search(r"(?:开展|组织|进行)(.+)$", previous)
     return _clean(m.group(1)) if m else ""
 
 
@@ -515,7 +542,7 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
     clause = text[clause_start : first.start]
     if len(group) > 1:
         head = _indicator(clause.split("分别")[0], "level")
-        parts = [p for p in re.split(r"、|和", _TRAILING.sub("", head)) if p]
+        parts = _members(head)
         names = _shared_head(parts) if len(parts) == len(group) else [head] * len(group)
         return [(_clean(n), q, last.end) for n, q in zip(names, group)]
     q = first
@@ -535,14 +562,23 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
         noun = _clean(after) if kind == "count" else _TRAILING.sub("", re.sub(r"^(?:及以上|以上|以下|左右)", "", after))
         if noun and (kind == "count" or "的" not in after):
             return [(noun, q, q.end + len(after))]
-    # a list before a figure: its last member, unless each member shares the figure (分别) or all are
-    # covered (实现乡道、村道管理养护全覆盖); a 、 inside brackets splits nothing (优良(一、二类)比例)
+    # a list before a figure: its last member, unless each member reaches the figure (均; rates:
+    # 安装率、入网率达到100%), shares it (分别) or all are covered (实现乡道、村道管理养护全覆盖); a 、 inside
+    # brackets splits nothing (优良(一、二类)比例); a list of examples (A、B等X) names X
     whole = "分别" in clause or q.special == "full"
+    example_of = _ETC.split(clause)[-1]
+    clause = clause if whole or not _indicator(example_of, kind) else example_of
+    members = _members(_indicator(clause, "level"))
+    if len(members) > 1 and (all(p.endswith("率") for p in members) or _EACH_MEMBER.search(clause)):
+        return [(_clean(n), q, q.end) for n in _shared_head(members)]
     before_item = clause if whole else re.split(r"、(?![^()]*\))", clause)[-1]
-    rates = re.sub(r"(?:达到|达(?!标)|保持在|保持)$", "", clause).split("、")
-    if len(rates) > 1 and all(p.endswith("率") for p in rates):
-        return [(_clean(r), q, q.end) for r in rates]
     return [(_indicator(before_item, kind), q, q.end)]
+
+
+def _members(names: str) -> list[str]:
+    """The members of a list (县道和乡村道年均养护工程比例), without the verb after the last; a 、 inside
+    brackets separates none (优良(一、二类)比例)."""
+    return [p for p in re.split(r"(?:、|和)(?![^()]*\))", _TRAILING.sub("", names)) if p]
 
 
 # How the name of a measured quantity ends (率, 收入, 数量…): a list member that does not is a bare
@@ -556,13 +592,18 @@ def _shared_head(parts: list[str]) -> list[str]:
     take the head that follows the last member's own, as long as theirs or ending as theirs do (县道和
     乡村道年均养护工程比例: 乡村道, whose 道 ends 县道 too)."""
     *bare, last = parts
-    width = max(map(len, bare), default=0)
+    width, prefix = max(map(len, bare), default=0), ""
+    if bare and width > len(last) - 3 and len(last) > 3 and last.endswith("率"):
+        # 主要农作物化肥、农药利用率: a rate is named by two characters and 率 (利用率, 处理率, 合格率); the
+        # first member's characters before a noun of that length modify every member
+        width = len(last) - 3
+        prefix = bare[0][: max(0, len(bare[0]) - width)]
     while width < len(last) and last[width] in {b[-1] for b in bare}:
         width += 1
     head = last[width:]
     if not bare or any(_MEASURED.search(b) for b in bare) or len(head) < 2 or not _MEASURED.search(head):
         return parts
-    return [b + head for b in bare] + [last]
+    return [bare[0] + head] + [prefix + b + head for b in bare[1:]] + [prefix + last]
 
 
 def _quantity_kind(q: _Quantity, clause: str) -> str:
@@ -605,12 +646,19 @@ def _target(path, sentence, quote, q, indicator, year, places, source) -> Target
         ranged = m.group("num2") is not None
         value = None if ranged else _number(m.group("pct") or m.group("num"))
         lo, hi = (_number(m.group("num")), _number(m.group("num2"))) if ranged else (None, None)
-        comp = _comparator(text[clause_start : q.start], m.group("qual"), ranged)
+        comp = _comparator(_after_threshold(text[clause_start : q.start]), m.group("qual"), ranged)
     return Target(
         path, indicator, kind, value, lo, hi, category, unit, comp, year,
         bool(_PER_YEAR.search(clause)),
         _scope(text[: q.start], places), _baseline(clause), source, quote,
     )  # fmt: skip
+
+
+def _after_threshold(before: str) -> str:
+    """The words before a figure after any threshold that qualifies what it counts: 超过 compares the
+    10亿元 of "年销售收入超过10亿元的畜产品加工企业30家", not the 30家."""
+    ends = [m.end() for m in re.finditer(rf"(?:{_QUANTITY.pattern})的", before)]
+    return before[ends[-1] :] if ends else before
 
 
 def item_targets(
@@ -949,14 +997,15 @@ def outline_targets(outline: Outline, places: list[str]) -> list[Target]:
     issued = min((int(d.date[:4]) for d in outline.metadata.dates), default=None)
     current = start if start is not None and start == default else issued  # a one-year plan's, else the issue's
     tables = body_tables(outline)
+    tasks = annex_item_rows(outline)
     found: list[Target] = []
     for item in outline.walk():
         held = [t.table for t in tables if t.home == item.path]
         stated = item_targets(item, default, start, places, [t.span for t in held], current)
         found += [t for t in stated if not (issued and t.year and t.year < issued)]  # the past: what was achieved
-        for table in held:
-            found += [replace(t, path=item.path) for t in table_targets(table, default, start, places, issued)]
-    tasks = annex_item_rows(outline)
+        for table in held:  # the item's, unless a row is a task of its own (二/3: a section that is only its table)
+            read = table_targets(table, default, start, places, issued, tasks)
+            found += [replace(t, path=item.path) if t.path == table.label else t for t in read]
     for annex in outline.annexes:
         found += table_targets(annex, default, start, places, issued, tasks)
     return found

@@ -77,6 +77,15 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("到2025年,全市应急救援队伍达到200支以上", [("count", 200, "支", ">=", 2025)]),
         ("粮食总产量稳定在150亿斤以上", [("level", 150, "亿斤", ">=", None)]),
         ("接待游客达到1000万人次", [("count", 1000, "万人次", "=", None)]),
+        # livestock in head (头, 只, 头只 for cattle and sheep together, 羽 for poultry), wells in 眼 or 口
+        (
+            "到2025年,全区牛存栏稳定在900万头以上、羊存栏稳定在6000万只以上",
+            [("count", 900, "万头", ">=", 2025), ("count", 6000, "万只", ">=", 2025)],
+        ),
+        ("全盟牲畜存栏稳定在1800万头只左右", [("count", 1800, "万头只", "≈", None)]),
+        ("家禽出栏1.2亿羽", [("count", 1.2, "亿羽", "=", None)]),
+        ("新打抗旱机电井200眼", [("count", 200, "眼", "=", None)]),
+        ("新打机电井200口", [("count", 200, "口", "=", None)]),
         # lowered to a level is the level to reach, not a reduction by that much
         ("细颗粒物平均浓度下降到35微克/立方米", [("level", 35, "微克/立方米", "=", None)]),
         # percentage points: a rate raised or lowered by points, not a count of 个
@@ -98,6 +107,9 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         # a revenue named 预算 is no estimate
         ("一般公共预算收入、税收收入分别增长5%、6%", [("growth", 5, "%", "=", None), ("growth", 6, "%", "=", None)]),
         ("建成1000亩以上开放休闲林地5个", [("count", 5, "个", "=", None)]),
+        # the comparator of a threshold in the attributive is not the count's
+        ("到2027年,培育年销售收入超过10亿元的畜产品加工企业30家", [("count", 30, "家", "=", 2027)]),
+        ("培育营业收入超过10亿元的企业不少于30家", [("count", 30, "家", ">=", None)]),
         # a figure at the head of its clause, before its predicate
         ("到2025年底,本市建成区40%以上的面积达到海绵城市建设目标要求", [("share", 40, "%", ">=", 2025)]),
         (
@@ -162,6 +174,42 @@ def test_a_clause_that_states_no_target_of_its_figure(text):
     kept = {"建成1000亩以上开放休闲林地5个": [("count", 5, "个", "=", None)],
             "全市城镇25%面积达到3—5年一遇雨水排水能力": [("share", 25, "%", "=", None)]}  # fmt: skip
     assert read(text) == kept.get(text, [])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("围绕16个先进制造业集群和50条重点产业链,分行业编制设备更新和技术改造指南", []),
+        ("聚焦5个重点行业开展数字化转型诊断", []),
+        ("依托3个国家级开发区,建设一批智能工厂", []),
+        ("针对60岁以上老年人,开展免费体检", []),
+        # a verb inside the phrase: what it builds is a goal
+        ("围绕16个先进制造业集群建设50个智能工厂", [("count", 50, "个", "=", None)]),
+        ("围绕打造3个千亿级产业集群,加快推进项目建设", [("count", 3, "个", "=", None)]),
+    ],
+)
+def test_the_set_a_measure_works_on_is_no_target(text, expected):
+    """围绕, 聚焦, 依托, 针对… + N个: the existing things a measure is about, an adverbial before its verb."""
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, indicator, value",
+    [
+        ("街道、社区两级河长按要求开展巡河,每月不少于1次,及时发现并处置沿线乱排乱倒问题", "巡河", 1),
+        ("对辖区在建工地开展每月不少于2次的巡查", "巡查", 2),
+        ("每周巡查2次", "巡查", 2),
+        ("每季度开展不少于1次联合执法检查", "联合执法检查", 1),
+        ("镇级路长巡查:每月不少于1次", "镇级路长巡查", 1),  # what the heading before the colon names
+    ],
+)
+def test_a_frequency_is_a_count_of_what_is_done(text, indicator, value):
+    """每月不少于1次: how often an activity is done, named by the activity (as the golden files name
+    车站每半年…开展一次联合应急演练); only 每年 makes it a yearly target."""
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
+    assert [(t.indicator, t.kind, t.value, t.unit, t.per_year) for t in found] == [
+        (indicator, "count", value, "次", False)
+    ]
 
 
 def test_a_count_naming_the_set_of_a_later_share_or_a_whole_set_goal_is_no_target():
@@ -289,6 +337,14 @@ def test_what_a_support_policy_pays_and_whom_it_pays_are_no_targets(text):
         ("新增上云企业1000家", "上云企业"),  # 上云 names the enterprises: no verb to drop
         ("城市生活垃圾回收利用率≥35%", "城市生活垃圾回收利用率"),
         ("二是企业开办时间压缩至1个工作日以内", "企业开办时间"),  # 一是/二是 enumerate, name nothing
+        # an adverb before the verb (基本实现, 全面完成, 逐步达到) is no part of what is measured
+        ("规模以上工业企业数字化改造基本实现全覆盖", "规模以上工业企业数字化改造"),
+        ("城市生活垃圾分类基本实现全覆盖", "城市生活垃圾分类"),
+        ("畜产品质量安全抽检合格率常年稳定在98%以上", "畜产品质量安全抽检合格率"),
+        # A、B等X names X: the list only gives examples of it
+        ("口蹄疫、小反刍兽疫等重大动物疫病免疫密度常年保持在90%以上", "重大动物疫病免疫密度"),
+        ("每年新增工程技术研究中心、企业技术中心等市级以上研发平台10家以上", "市级以上研发平台"),
+        ("路面技术状况指数(PQI)中等及以上农村公路占比达到90%", "路面技术状况指数(PQI)中等及以上农村公路占比"),
     ],
 )
 def test_an_indicator_named_with_a_verb_s_character_is_named_whole(text, indicator):
@@ -357,6 +413,12 @@ def test_an_indicator_is_named_without_the_size_word_after_it():
         ("零碳物流园区建成期库容面积原则上应不小于2万平方米", "零碳物流园区建成期库容面积"),
         ("医护比为1:1.2", "医护比"),
         ("集聚人工智能企业超过2000家", "人工智能企业"),  # 集聚 (to gather) is the verb
+        # livestock on hand (存栏) or sold (出栏) is named by the herd; 稳定在 and 新打 (to drill) are verbs
+        ("全区牛存栏稳定在900万头以上", "牛存栏"),
+        ("其中乌珠穆沁羊存栏150万只", "乌珠穆沁羊存栏"),
+        ("到2025年,全盟牲畜存栏稳定在1800万头只左右", "牲畜存栏"),  # 全盟, 全旗: the whole area
+        ("每年完成肉牛冷配改良3万头", "肉牛冷配改良"),
+        ("新打抗旱机电井200眼", "抗旱机电井"),
         ("每年安排城市更新专项资金不少于10亿元", "城市更新专项资金"),  # 安排 (to allocate)
         # the body that bears the target, and the one it works with, are no part of what is measured
         ("县消防救援大队要会同县林业局开展联合演练不少于2次", "联合演练"),
@@ -416,6 +478,10 @@ def test_a_task_row_s_deadline_is_the_year_of_the_targets_it_states():
         ("县道和乡村道年均养护工程比例分别不低于13%和8%", ["县道年均养护工程比例", "乡村道年均养护工程比例"]),
         # each member names its own quantity: nothing is shared
         ("新能源汽车、充电桩保有量分别达到10万辆、5万个", ["新能源汽车", "充电桩保有量"]),
+        # one value for each member (均); a modifier before the first member is every member's
+        ("主要农作物化肥、农药利用率均达到43%以上", ["主要农作物化肥利用率", "主要农作物农药利用率"]),
+        ("主要农作物化肥、农药利用率分别达到43%和45%", ["主要农作物化肥利用率", "主要农作物农药利用率"]),
+        ("城市、县城污水处理率均达到95%", ["城市污水处理率", "县城污水处理率"]),
     ],
 )
 def test_the_members_of_a_distributive_list_share_the_last_ones_head(text, indicators):
@@ -457,4 +523,21 @@ def test_a_plan_s_main_indicators_table():
         ("第一章/专栏1", "细颗粒物(PM2.5)平均浓度", 30, "微克/立方米", "<=", 2025),
         ("第一章/专栏1", "受污染耕地安全利用率", 93, "%", "≈", 2025),
         ("第一章/专栏1", "单位地区生产总值能源消耗降低", 14, "%", "=", 2025),
+    ]
+
+
+def test_a_target_in_a_row_of_a_section_s_task_table_is_the_row_s():
+    """A section that is only its table of tasks (序号 | 重点任务 | 牵头单位 …): each row is a measure
+    of its own (二/1, 二/2), and the targets its task states are that measure's, as its bodies are."""
+    text = (
+        "某旗推进现代畜牧业高质量发展实施方案\n\n一、发展目标\n\n到2025年，人工种草保留面积达到20万亩。\n\n"
+        "二、重点任务及分工\n\n序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限\n"
+        "1 | 推广肉牛冷配改良，每年完成肉牛冷配改良3万头 | 旗农牧和科技局 | 各苏木镇人民政府 | 每年\n"
+        "2 | 实施牧区抗旱水源工程，新打抗旱机电井200眼 | 旗水利局 | 旗财政局 | 2026年12月底前\n\n"
+        "某旗人民政府办公室\n2024年8月26日\n"
+    )
+    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    assert [(t.path, t.indicator, t.value, t.year) for t in found if t.path.startswith("二")] == [
+        ("二/1", "肉牛冷配改良", 3, 2025),
+        ("二/2", "抗旱机电井", 200, 2026),
     ]
