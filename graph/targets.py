@@ -87,6 +87,7 @@ _WORKS_ON = re.compile(r"(?:围绕|聚焦|依托|针对|面向|立足|瞄准|紧
 # 分别给予, 最高给予, 一次性补助 (but 发放补贴5000万元, a total to pay out, is a goal)
 _GRANT = re.compile(r"(?:给予|最高|一次性(?:奖励|补助|补贴|资助))[^,;。]{0,12}$")
 _SUBSIDY = re.compile(r"(?:补助|补贴|奖励|资助|贴息)(?:标准|比例|金额|额度)?")  # what a support policy pays
+_SPENT_ON = re.compile(r"用于[^,;。]{1,20}的(?:比重|比例)")  # the share of funds spent on something
 _ESTIMATE = re.compile(r"估算|(?<!公共)预算(?!收入)|测算|所需|共需|承担|按照?$")  # not 一般公共预算收入, a revenue
 _VERBS = (
     "新认定|新入库|新培育|新谋划|新招引|新改建|改扩建|新建|新打|改建|扩建|新增|培育|打造|创建|争创|引进|集聚|认定|组建|建成|建设|实施|形成|推动|"
@@ -404,7 +405,8 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
         return True  # "给予一次性奖励500万元", "分别给予100万元、300万元…奖励": what a policy pays, no goal
     if unit.endswith("元") and (re.search(r"处以?$", clause) or re.match(r"[^,;。]{0,12}?(?:罚款|罚金)", text[end:])):
         return True  # "处2000元以上2万元以下罚款": a penalty, no goal
-    if _SUBSIDY.search(clause) or re.match(rf"[^,;。]{{0,8}}?(?:给予|予以){_SUBSIDY.pattern}", text[end:]):
+    paid = _SUBSIDY.search(clause) and not _SPENT_ON.search(clause)  # not 补助资金用于产业发展的比重: a goal
+    if paid or re.match(rf"[^,;。]{{0,8}}?(?:给予|予以){_SUBSIDY.pattern}", text[end:]):
         return True  # "按照设备投资额的20%给予补助", "补贴标准为…的20%", "贴息比例不超过1个百分点": what it pays
     if re.match(rf"(?:、{_NUMBER}(?:{_UNITS}))+的", text[end:]):
         return True  # "首次突破10亿元、50亿元、100亿元的企业": a list that qualifies a noun, as its last does

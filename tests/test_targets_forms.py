@@ -315,6 +315,8 @@ def test_what_a_support_policy_pays_and_whom_it_pays_are_no_targets(text):
     assert read("全年发放创业担保贷款5000万元") == [("level", 5000, "万元", "=", None)]  # a total to pay out
     found = sentence_targets("p", MappedText.of("在全市范围内发放消费券总额5000万元"), _Context(None, None), None, [])
     assert [t.indicator for t in found] == ["消费券总额"]
+    # the share of a subsidy fund spent on something is a goal, as the 中央一号文件 sets it
+    assert read("衔接推进乡村振兴补助资金用于产业发展的比重稳定在55%以上") == [("share", 55, "%", ">=", None)]
 
 
 @pytest.mark.parametrize(
