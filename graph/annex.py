@@ -153,9 +153,12 @@ def is_table_row(line: str) -> bool:
 def is_header_row(line: str) -> bool:
     """The header of a table printed a row to the line with no caption over it: three cells or more
     between tabs or pipes, each a column's name, one of them the rows' number (序号	任务	牵头单位	配合
-    单位	完成时限, as a table pasted from a spreadsheet prints it)."""
+    单位	完成时限, as a table pasted from a spreadsheet prints it) or two of them years (指标名称	2024年
+    2025年	2026年, a table of yearly targets)."""
     cells = [c.strip() for c in re.split(r"[\t|]", line.strip()) if c.strip()]
-    return is_table_row(line) and len(cells) >= 3 and all(map(_is_heading, cells)) and number_column(cells) is not None
+    years = sum(bool(_YEAR.fullmatch(c)) for c in cells)
+    named = all(map(_is_heading, cells)) and (number_column(cells) is not None or years >= 2)
+    return is_table_row(line) and len(cells) >= 3 and named
 
 
 def table_rows(texts: list[str]) -> set[int]:

@@ -836,8 +836,9 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
         labels = "".join(t for j, t in enumerate(texts[:first]) if j not in (place, time, units) and _is_label(t))
         if indicator_at is not None:
             labels = _ROW_NUMBER.sub("", texts[indicator_at])
-        named_unit = m.group(1) if (m := _HEADER_UNIT.search(labels)) and re.fullmatch(_UNITS, m.group(1)) else None
-        if named_unit:  # an indicator table's row: 软件和信息服务业营业收入(亿元)
+        named = re.split(r"[,、]", m.group(1))[0] if (m := _HEADER_UNIT.search(labels)) else ""  # (个,累计): 个
+        named_unit = named if re.fullmatch(_UNITS, named) else None
+        if named_unit:  # an indicator table's row: 软件和信息服务业营业收入(亿元), 数字化车间(个,累计)
             labels = _HEADER_UNIT.sub("", labels)
         row_unit = texts[units] if units is not None and re.fullmatch(_UNITS, texts[units]) else named_unit
         values = {

@@ -312,3 +312,21 @@ def test_a_plan_box_holds_an_indicator_table_whose_rows_name_their_units():
         ("一/专栏1", "软件和信息服务业营业收入", "level", 6000.0, "亿元", 2025),
         ("一/专栏1", "5G基站数量", "count", 8.0, "万个", 2025),
     ]
+
+
+def test_a_table_of_yearly_targets_pasted_with_no_caption():
+    """指标名称	2024年	2025年…, straight after the sentence that announces it: its rows are targets of
+    each year, a row's unit bracketed with a note (个，累计) its unit."""
+    text = (
+        f"{TITLE}\n\n2024年3月1日\n\n一、工作目标\n\n到2026年，关键工序数控化率达到63%。分年度目标如下：\n"
+        "指标名称\t2024年\t2025年\t2026年\n关键工序数控化率（%）\t58\t60\t63\n数字化车间（个，累计）\t70\t110\t150\n\n"
+        "二、重点任务\n\n（一）推进改造。\n"
+    )
+    found = [t for t in targets(parse_outline(SourceText("doc.txt", text, "utf-8"))) if t[5] != 2026 or t[4] == "个"]
+    assert found == [
+        ("一", "关键工序数控化率", "share", 58.0, "%", 2024, "city"),
+        ("一", "关键工序数控化率", "share", 60.0, "%", 2025, "city"),
+        ("一", "数字化车间", "count", 70.0, "个", 2024, "city"),
+        ("一", "数字化车间", "count", 110.0, "个", 2025, "city"),
+        ("一", "数字化车间", "count", 150.0, "个", 2026, "city"),
+    ]
