@@ -473,7 +473,10 @@ def sentence_targets(
     default_year: int | None,
     places: list[str],
     source: str = "body",
+    subject: str = "",
 ) -> Iterator[Target]:
+    """The targets of a sentence, an indicator it leaves unnamed (…，达到50%) being ``subject``, what
+    the clause before measured, or its own last target's."""
     text = sentence.text
     year_in_sentence = None
     boundaries = [0] + [m.end() for m in re.finditer(r"[,;:]", text)]
@@ -488,7 +491,6 @@ def sentence_targets(
             kept.append(q)
     kept = [q for q in kept if not _named_by_set(text, q, kept)]
     groups: list[list[_Quantity]] = []
-    subject = ""  # what the sentence's last target measured
     for q in kept:
         if groups and re.fullmatch(r"、|和|及", text[groups[-1][-1].end : q.start]) and "分别" in text[: q.start]:
             groups[-1].append(q)
@@ -680,8 +682,12 @@ def item_targets(
         if any(table.start <= at < table.end for table in tables):
             continue
         context = _Context(None, start, current)
-        for sentence in _split(para, "。;"):
-            found += sentence_targets(item.path, sentence, context, default_year, places)
+        for sentence in _split(para, "。"):
+            subject = ""  # what the sentence's last clause measured: 2024年，X达到40%；2025年，达到50%
+            for clause in _split(sentence, ";"):
+                stated = list(sentence_targets(item.path, clause, context, default_year, places, subject=subject))
+                found += stated
+                subject = stated[-1].indicator if stated else subject
     return found
 
 

@@ -543,3 +543,13 @@ def test_a_target_in_a_row_of_a_section_s_task_table_is_the_row_s():
         ("二/1", "肉牛冷配改良", 3, 2025),
         ("二/2", "抗旱机电井", 200, 2026),
     ]
+
+
+def test_a_clause_that_leaves_its_indicator_unnamed_measures_what_the_clause_before_did():
+    """2024年，X达到40%；2025年，达到50%: the 2025 target is X's too."""
+    text = "某县方案\n\n一、工作目标\n\n2024年，全县规上工业企业数字化改造覆盖率达到40%；2025年，达到50%。\n"
+    found = outline_targets(parse_outline(SourceText("d.txt", text, "utf-8")), [])
+    assert [(t.indicator, t.value, t.year) for t in found] == [
+        ("规上工业企业数字化改造覆盖率", 40.0, 2024),
+        ("规上工业企业数字化改造覆盖率", 50.0, 2025),
+    ]
