@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import chain
 
 from policykg.graph.records import Span
 
@@ -45,7 +47,7 @@ class MappedText:
         return cls(
             parts[0].original,
             "".join(p.text for p in parts),
-            tuple(i for p in parts for i in p.index),
+            tuple(chain.from_iterable(p.index for p in parts)),
         )
 
     def span(self, start: int = 0, end: int | None = None) -> Span:
@@ -61,7 +63,7 @@ class MappedText:
         s = self.span(start, end)
         return self.original[s.start : s.end]
 
-    @property
+    @cached_property  # the text never changes, and an item's is read by every stage
     def display(self) -> str:
         """The kept characters as printed (widths unfolded), for labels and titles."""
         return "".join(map(self.original.__getitem__, self.index)).translate(_DISPLAY)
@@ -91,7 +93,7 @@ class MappedText:
             at = end
         keep_text.append(self.text[at:])
         keep_index.append(self.index[at:])
-        return MappedText(self.original, "".join(keep_text), tuple(i for part in keep_index for i in part))
+        return MappedText(self.original, "".join(keep_text), tuple(chain.from_iterable(keep_index)))
 
     def replace(self, positions: Iterable[int], char: str) -> MappedText:
         """Replace the characters at ``positions`` of ``text`` by ``char``, one for one."""
