@@ -160,10 +160,9 @@ def _item_duties(item: Item, items: list[Item], known, tables: list[Span]) -> li
         for start in _CLAUSE_START.finditer(sentence.text):
             if any(a <= s.start() + start.end() < b for a, b in clauses):
                 continue
-            clause = sentence[start.end() :]
-            subject = _subject(clause, known)
+            subject = _subject(sentence[start.end() : start.end() + _MAX_SUBJECT], known)  # it reads no more
             if subject:
-                facts += _clause_duties(clause, subject, item, items, known)
+                facts += _clause_duties(sentence[start.end() :], subject, item, items, known)
         seen: set[tuple[str, str]] = set()
         for path, mention, role, rank, joint in facts:
             if (mention.name, role) not in seen:  # once per body and role in a sentence

@@ -274,10 +274,11 @@ def _closing_paren(text: str, start: int) -> int:
     return len(text)
 
 
-def _clause_bounds(text: str) -> list[tuple[int, int, int, int]]:
+@lru_cache(maxsize=1 << 10)  # an item's text is read for clauses by the clauses, the prose and the blankets
+def _clause_bounds(text: str) -> tuple[tuple[int, int, int, int], ...]:
     """(start, content start, content end, end) of each responsibility clause: in brackets, to the
     closing one; unbracketed, to the end of its line."""
-    bounds = []
+    bounds: list[tuple[int, int, int, int]] = []
     for m in sorted([*_CLAUSE_OPEN.finditer(text), *_NAMES_ONLY.finditer(text)], key=lambda m: m.start()):
         end = _closing_paren(text, m.start())
         closed = end < len(text) and text[end] == _CLOSING[text[m.start()]]
@@ -287,7 +288,7 @@ def _clause_bounds(text: str) -> list[tuple[int, int, int, int]]:
             end = text.find("\n", m.end())
             end = len(text) if end < 0 else end
             bounds.append((m.end(), m.end(), end, end))
-    return sorted(bounds)
+    return tuple(sorted(bounds))
 
 
 def _clauses(item: Item) -> Iterator[tuple[MappedText, MappedText]]:

@@ -22,7 +22,7 @@ from policykg.graph.body_tables import body_tables
 from policykg.graph.deadlines import DEADLINE_COLUMN
 from policykg.graph.mapped import MappedText
 from policykg.graph.records import Annex, Item, Outline, Span, Target
-from policykg.graph.task_tables import annex_item_rows
+from policykg.graph.task_tables import TaskTable, annex_item_rows
 from policykg.graph.text import HAN, is_han, normalize
 
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -939,9 +939,9 @@ def _horizon(outline: Outline) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def outline_targets(outline: Outline, places: list[str]) -> list[Target]:
+def outline_targets(outline: Outline, places: list[str], task_tables: list[TaskTable] | None = None) -> list[Target]:
     """Every target of a document: its items' sentences and the tables they hold, its annexes'
-    sentences and tables."""
+    sentences and tables (``task_tables``: see :func:`task_tables.task_tables`, when read already)."""
     title = " ".join(filter(None, [outline.metadata.title, outline.metadata.enclosed_title]))
     start, default = plan_years(title)
     if start is None:  # no period in the title: the horizon its goals state ("到2025年，…") holds
@@ -956,7 +956,7 @@ def outline_targets(outline: Outline, places: list[str]) -> list[Target]:
         found += [t for t in stated if not (issued and t.year and t.year < issued)]  # the past: what was achieved
         for table in held:
             found += [replace(t, path=item.path) for t in table_targets(table, default, start, places, issued)]
-    tasks = annex_item_rows(outline)
+    tasks = annex_item_rows(outline, task_tables)
     for annex in outline.annexes:
         found += table_targets(annex, default, start, places, issued, tasks)
     return found

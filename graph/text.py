@@ -96,6 +96,7 @@ TRADITIONAL = (
     "銀隊險類顯風飛養驗齊龍"
 )
 _FREQUENT.update(TRADITIONAL)
+_TRADITIONAL = re.compile(f"[{TRADITIONAL}]")
 
 
 def max_bytes() -> int:
@@ -113,7 +114,13 @@ def _line_at_byte(data: bytes, position: int, encoding: str = "latin-1") -> int:
 
 
 def _unprintable(text: str) -> int:
-    return sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in _CONTROL_OK)
+    """How many characters are control or unassigned ones: each character's category looked up
+    once (a document uses a few thousand characters, each many times)."""
+    return sum(
+        text.count(ch)
+        for ch in set(text)
+        if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in _CONTROL_OK
+    )
 
 
 def _looks_like_text(text: str) -> bool:
@@ -232,9 +239,8 @@ def clean(text: str, name: str) -> tuple[str, list[Problem]]:
         message = f"{len(markup)} HTML tags and entities, as a page's source holds them, read as what they stand for"
         problems.append(Problem(name, line, "warning", message))
         text = _MARKUP.sub(_unmarked, text)
-    han = sum(1 for ch in text if is_han(ch))
-    traditional = [m.start() for m in re.finditer(f"[{TRADITIONAL}]", text)]
-    if len(traditional) >= 5 and len(traditional) >= 0.02 * han:
+    traditional = [m.start() for m in _TRADITIONAL.finditer(text)]
+    if len(traditional) >= 5 and len(traditional) >= 0.02 * len(_HAN.findall(text)):
         line = len(_LINE_BREAK.findall(text, 0, traditional[0])) + 1
         sample = "".join(dict.fromkeys(text[i] for i in traditional))[:8]
         problems.append(
@@ -308,6 +314,7 @@ _FOLD.update({ord("\r"): "\n", ord("\f"): "\n", 0x3000: " ", 0xA0: " "})
 # The Han characters, for a regex's character class: place and body names use the rare ones too
 # (㮾梨街道, in Extension A).
 HAN = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN = re.compile(f"[{HAN}]")
 
 
 def is_han(ch: str) -> bool:
