@@ -21,7 +21,7 @@ import unicodedata
 from pathlib import Path
 
 from policykg.errors import CorpusError, PolicyKGError, Problem
-from policykg.graph.mapped import MappedText
+from policykg.graph.mapped import MappedText, translation
 from policykg.graph.numbering import CN_NUMERALS
 from policykg.graph.records import SourceText
 
@@ -309,6 +309,8 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]|\r(?=\n)|\\*\\*")
 # Full-width ASCII forms fold to ASCII so that patterns need one spelling: （一） -> (一), ：-> :
 _FOLD = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 _FOLD.update({ord("\r"): "\n", ord("\f"): "\n", 0x3000: " ", 0xA0: " "})
+_FOLDED = translation(_FOLD)
+_LINE_ENDS = translation({ord("\r"): "\n", ord("\f"): "\n"})
 
 
 # The Han characters, for a regex's character class: place and body names use the rare ones too
@@ -421,11 +423,11 @@ def normalize(original: str) -> MappedText:
     """
     text = MappedText.of(original)
     text = text.delete(m.span() for m in _INVISIBLE.finditer(text.text))
-    text = text.translate({ord("\r"): "\n", ord("\f"): "\n"})
+    text = text.translate(_LINE_ENDS)
     gaps = _column_gaps(text.text)  # a column gap is a cell's edge, as a tab is
     text = text.replace((s for s, _ in gaps), "\t").delete((s + 1, e) for s, e in gaps)
     text = text.delete(_spaces_to_delete(text.text))
-    return text.translate(_FOLD)
+    return text.translate(_FOLDED)
 
 
 class LineIndex:
