@@ -75,6 +75,7 @@ _KEEPS_OWN_PREFIX = re.compile(
 )
 # a level, with the levels like it in brackets (县(市、区): nested in a clause's brackets as 县〔市、区〕)
 _LEVEL = r"(?:市州|县市区|省|市|州|盟|县|区|旗|乡|镇)(?:[(〔][^()〔〕]{1,5}[)〕])?"  # 市州, 县市区: a tier's kinds
+_LEVEL_ALONE = re.compile(rf"各?{_LEVEL}")
 _TIER = {"省": 0, "市": 1, "州": 1, "盟": 1, "县": 2, "区": 2, "旗": 2, "乡": 3, "镇": 3}
 _BEARER_ONLY = re.compile(f"(?:{BEARERS})+")  # 各区政府、各有关部门和单位: 单位 alone is no function of the level
 # the level written once, before the first name: 市发改委、教育局; 各区发改委、科技局; 各市、州财政局、科技局
@@ -171,7 +172,7 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
         if etc := _ETC.search(piece.text):  # 科技经济委等, 区绿化市容局等相关部门
             suffix = suffix or (shared.group() if (shared := _FIELDS_SHARE.search(etc.group())) else "")
             piece = piece[: etc.start()]
-        if m and re.fullmatch(rf"各?{_LEVEL}", piece.text):
+        if m and _LEVEL_ALONE.fullmatch(piece.text):
             continue  # "各县、区人民政府", "各市(州)、县(市、区)…": a level that runs on into the next piece
         if piece.text:
             pieces.append(piece)

@@ -303,6 +303,7 @@ _SPACED_MARKER = re.compile(
     f"|(?:\\d{{1,3}}|[{CN_NUMERALS}]+)[{_SPACES}]*[.、．](?!\\d))",
     re.M,
 )
+_LINE = re.compile(r"[^\n]+")
 _GAP = re.compile(f"(?<=\\S)[{_SPACES}]{{2,}}(?=\\S)")
 # What carries no text: invisible characters, a CR before LF, and Markdown's strong emphasis (**二、主要任务**)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]|\r(?=\n)|\\*\\*")
@@ -396,7 +397,7 @@ def _column_gaps(text: str) -> list[tuple[int, int]]:
 
     """
     gaps: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _LINE.finditer(text):
         if _ITEM_OPENING.match(line.group()):
             continue  # an item's line: spaces after its number or a sentence are layout, not cells
         found = []
