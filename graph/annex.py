@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, combinations
 from typing import TYPE_CHECKING
 
@@ -292,6 +293,7 @@ def _names_bodies(text: str) -> bool:
     return 2 * sum(bool(_BODY.search(n)) for n in names) > len(names)
 
 
+@lru_cache(maxsize=1 << 12)  # a row's cells are tried in every placement of the row
 def _fit(text: str, kind: str) -> int:
     """+1 when a cell is what its column holds (bodies, numbers), -1 when it is not, 0 when either says nothing."""
     if not text or kind == _TEXT or _MARK.fullmatch(text):

@@ -537,13 +537,14 @@ def _stages(path: Path) -> DocumentResult:
     record = extract(read_outline(path), _worker["gazetteer"])
     cpu = defaultdict(float, extract=time.perf_counter() - clock)
     clock = time.perf_counter()
-    prefix = document_iri(record).value + "/"
-    own: list[Triple] = []
-    others: list[Triple] = []
-    for triple in document_triples(record):
-        (own if _under(triple.subject, prefix) or _under(triple.object, prefix) else others).append(triple)
-    ntriples = b"".join(_lines(own))
-    shared = _lines(others)
+    document = f"<{document_iri(record).value}".encode()
+    own: list[bytes] = []
+    others: list[bytes] = []
+    for line in as_ntriples(document_triples(record)).splitlines(keepends=True):
+        subject, _, rest = line.partition(b" ")  # an IRI holds no space: the subject, then the predicate
+        (own if _under(subject, document) or _under(rest.partition(b" ")[2], document) else others).append(line)
+    ntriples = b"".join(sorted(set(own)))
+    shared = sorted(set(others))
     outline = json.dumps(outline_to_dict(record.outline), ensure_ascii=False, indent=2) + "\n"
     cpu["triples"] = time.perf_counter() - clock
     problems = list(record.problems)
@@ -557,10 +558,10 @@ def _stages(path: Path) -> DocumentResult:
     return DocumentResult(path.name, outline, ntriples, shared, problems, counts, summary)
 
 
-def _under(term: object, prefix: str) -> bool:
-    """``term`` is the document whose IRI is ``prefix`` without its last "/", or a node under it
-    (rdf.py mints a document's nodes so)."""
-    return type(term) is NamedNode and (term.value + "/").startswith(prefix)
+def _under(term: bytes, document: bytes) -> bool:
+    """``term`` (an N-Triples term, or the line's rest from it) is the document whose IRI opens
+    ``document`` ("<" and the IRI), or a node under it (rdf.py mints a document's nodes so)."""
+    return term.startswith(document) and term[len(document) : len(document) + 1] in (b"/", b">")
 
 
 def _lines(triples: list[Triple]) -> list[bytes]:

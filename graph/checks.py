@@ -77,8 +77,10 @@ def check_unit(
 
 
 def store_of(ntriples: bytes) -> Store:
+    """A store in memory of N-Triples the build wrote from terms pyoxigraph checked when they were
+    made: the loader need not check the IRIs again (lenient: a fifth of the load)."""
     store = Store()
-    store.bulk_load(ntriples, RdfFormat.N_TRIPLES)
+    store.bulk_load(ntriples, RdfFormat.N_TRIPLES, lenient=True)
     return store
 
 

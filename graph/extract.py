@@ -15,7 +15,7 @@ from policykg.graph.prose import prose_assignments
 from policykg.graph.records import Assignment, Cluster, DocumentRecord
 from policykg.graph.responsibilities import body_assignments, first_listed_lead
 from policykg.graph.targets import outline_targets
-from policykg.graph.task_tables import annex_assignments, annex_deadlines, annex_items
+from policykg.graph.task_tables import annex_assignments, annex_deadlines, annex_items, task_tables
 from policykg.graph.text import normalize
 
 UNKNOWN_CITY = Place(iris.place("unknown"), "未知城市", "Unknown city", ())
@@ -45,7 +45,8 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
     def known(name: str) -> bool:
         return gazetteer.resolve(name, city).resolved
 
-    found = first_listed_lead(outline, body_assignments(outline) + annex_assignments(outline))
+    tables = task_tables(outline)
+    found = first_listed_lead(outline, body_assignments(outline) + annex_assignments(outline, tables))
     found += prose_assignments(outline, known)
     place_names = [  # counties, zones and parks of the city: a target's scope when it names one
         name
@@ -54,7 +55,7 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         for name in (p.label_zh, *p.aliases)
         if len(name) > 1
     ]
-    targets = outline_targets(outline, place_names)
+    targets = outline_targets(outline, place_names, tables)
     issuers = [gazetteer.resolve(name, city) for name in meta.issuers]
 
     def bearer(name: str) -> Agency:
@@ -71,8 +72,8 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         outline=outline,
         city=city,
         level=LEVELS[city.division.level] if city.division else level_of(meta.title or "", meta.document_number),
-        annex_items=annex_items(outline),
-        deadlines=outline_deadlines(outline) + annex_deadlines(outline),
+        annex_items=annex_items(outline, tables),
+        deadlines=outline_deadlines(outline) + annex_deadlines(outline, tables),
         places=list(places.values()),
         issuers=issuers,
         assignments=assignments,

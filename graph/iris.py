@@ -15,7 +15,7 @@ import re
 
 ID = "https://w3id.org/policykg/id/"
 _DOC = f"{ID}doc/"
-_IRI_SAFE = re.compile(r"[\w\-.~()（）〔〕]")
+_IRI_UNSAFE = re.compile(r"[^\w\-.~()（）〔〕]")
 
 
 def iri_part(text: str) -> str:
@@ -24,7 +24,7 @@ def iri_part(text: str) -> str:
     >>> iri_part("驻马店市 工信局/2021")
     '驻马店市%20工信局%2F2021'
     """
-    return "".join(c if _IRI_SAFE.fullmatch(c) else "".join(f"%{b:02X}" for b in c.encode()) for c in text)
+    return _IRI_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), text)
 
 
 def _last_segment(iri: str) -> str:

@@ -34,6 +34,7 @@ _FIELD = re.compile(rf"[{HAN}]{{0,4}}(?:单位|部门|处室|主体|时限|时�
 _LABEL_HEAD = re.compile(rf"(?:^|[。;,])([{HAN}]{{1,4}})$")
 _LABEL_END = re.compile(rf"[{HAN}]{{0,4}}(?:单位|部门|处室)\s*:$")
 _SENTENCE_END = "。!?;"
+_SENTENCE_ENDS = re.compile(f"[{_SENTENCE_END}]")
 # A numbered line shorter than a printed line (GB/T 9704: 28 characters, less the indent and the
 # number) that ends no sentence is a heading on its own line, not the first half of a broken one.
 _HEADING_MAX = 22
@@ -79,7 +80,7 @@ def split_lines(doc: MappedText) -> list[Line]:
 def _run_in_items(doc: MappedText, start: int, end: int) -> list[int]:
     """Where a numbered item starts inside a line, behind a sentence end and a paragraph indent."""
     cuts = []
-    for m in re.finditer(f"[{_SENTENCE_END}]", doc.text[start:end]):
+    for m in _SENTENCE_ENDS.finditer(doc.text[start:end]):
         at = start + m.end()
         if at < end and _INDENT in doc.original[doc.index[at - 1] + 1 : doc.index[at]]:
             if match_marker(doc.text[at:end]):

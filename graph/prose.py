@@ -171,12 +171,11 @@ def _item_duties(item: Item, items: list[Item], known, tables: list[Span]) -> li
         for start in _CLAUSE_START.finditer(sentence.text):
             if any(a <= s.start() + start.end() < b for a, b in clauses):
                 continue
-            clause = sentence[start.end() :]
-            subject = _subject(clause, known)
+            subject = _subject(sentence[start.end() : start.end() + _MAX_SUBJECT], known)  # it reads no more
             if subject:
-                facts += _clause_duties(clause, subject, item, items, known)
-            elif host := _HOSTS.search(clause.text):
-                hosts = split_agencies(clause[host.start(1) : host.end(1)], conjunctions=True)
+                facts += _clause_duties(sentence[start.end() :], subject, item, items, known)
+            elif host := _HOSTS.search(sentence.text, start.end()):
+                hosts = split_agencies(sentence[host.start(1) : host.end(1)], conjunctions=True)
                 if hosts and all(is_body(m.name, known) for m in hosts):
                     facts += [(item.path, m, COORDINATOR, rank, False) for rank, m in enumerate(hosts, 1)]
         seen: set[tuple[str, str]] = set()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain
 
 from pyoxigraph import Literal, NamedNode, Triple
@@ -81,6 +81,11 @@ MEASURE, ROLE_OF, TARGET_OF = pkg("measure"), pkg("role"), pkg("targetOf")
 DUE_YEAR, PER_YEAR = pkg("dueYear"), pkg("perYear")
 
 
+# A triple as its terms: the counts read a document's facts back, and reading a term of a Triple
+# makes a new object each time; each fact becomes a Triple once, at the end (document_triples).
+Fact = tuple[NamedNode, NamedNode, NamedNode | Literal]
+
+
 def text(value: str) -> Literal:
     return Literal(value)
 
@@ -92,13 +97,20 @@ def zh(value: str) -> Literal:
 def typed(value: object, datatype: str) -> Literal:
     if isinstance(value, bool):
         value = "true" if value else "false"
-    return Literal(str(value), datatype=NamedNode(XSD + datatype))
+    return Literal(str(value), datatype=term(XSD + datatype))
+
+
+@cache
+def term(iri: str) -> NamedNode:
+    """A vocabulary's term, made once: a document's triples repeat the same few thousands of times."""
+    return NamedNode(iri)
 
 
 def document_iri(record: DocumentRecord) -> NamedNode:
     return NamedNode(iris.document(record.stem))
 
 
+@lru_cache(maxsize=1 << 12)  # documents number their items alike: the same paths, document after document
 def item_code(path: str) -> str:
     """
     >>> item_code("二/（三）/1")
@@ -113,34 +125,34 @@ def item_code(path: str) -> str:
     return "-".join(parts)
 
 
-def agency_triples(agency: Agency) -> Iterator[Triple]:
+def agency_triples(agency: Agency) -> Iterator[Fact]:
     """The triples of an agency the build knows (the gazetteer's own are in its vocabulary file)."""
     node = NamedNode(agency.iri)
-    yield Triple(node, RDF_TYPE, pkg("Agency"))
-    yield Triple(node, SKOS_PREF, zh(agency.label_zh))
+    yield (node, RDF_TYPE, pkg("Agency"))
+    yield (node, SKOS_PREF, zh(agency.label_zh))
     if agency.label_en:
-        yield Triple(node, SKOS_PREF, Literal(agency.label_en, language="en"))
-    yield Triple(node, pkg("city"), NamedNode(agency.city.iri))
+        yield (node, SKOS_PREF, Literal(agency.label_en, language="en"))
+    yield (node, pkg("city"), NamedNode(agency.city.iri))
     if agency.type:
-        yield Triple(node, pkg("functionalType"), NamedNode(agency.type.iri))
+        yield (node, pkg("functionalType"), NamedNode(agency.type.iri))
     if agency.division_of:
-        yield Triple(node, pkg("divisionOf"), NamedNode(agency.division_of))
-    yield Triple(node, pkg("resolved"), typed(agency.resolved, "boolean"))
+        yield (node, pkg("divisionOf"), NamedNode(agency.division_of))
+    yield (node, pkg("resolved"), typed(agency.resolved, "boolean"))
 
 
-def place_triples(place: Place) -> Iterator[Triple]:
+def place_triples(place: Place) -> Iterator[Fact]:
     """The triples of a division the curated vocabulary lacks (its own are in places.ttl)."""
     node = NamedNode(place.iri)
-    yield Triple(node, RDF_TYPE, pkg(place.kind))
-    yield Triple(node, SKOS_PREF, zh(place.label_zh))
+    yield (node, RDF_TYPE, pkg(place.kind))
+    yield (node, SKOS_PREF, zh(place.label_zh))
     if place.label_en:
-        yield Triple(node, SKOS_PREF, Literal(place.label_en, language="en"))
+        yield (node, SKOS_PREF, Literal(place.label_en, language="en"))
     for alias in place.aliases:
-        yield Triple(node, SKOS_ALT, zh(alias))
+        yield (node, SKOS_ALT, zh(alias))
     if place.division:
-        yield Triple(node, pkg("divisionCode"), text(place.division.code))
+        yield (node, pkg("divisionCode"), text(place.division.code))
     if place.within:
-        yield Triple(node, pkg("withinArea"), NamedNode(place.within))
+        yield (node, pkg("withinArea"), NamedNode(place.within))
 
 
 def annex_iris(record: DocumentRecord) -> dict[str, NamedNode]:
@@ -193,98 +205,107 @@ def target_iris(record: DocumentRecord) -> list[NamedNode]:
 def document_triples(record: DocumentRecord) -> Iterator[Triple]:
     """Every triple of one document: metadata, outline items, responsibilities with evidence, and
     the counts of its parts."""
-    triples = list(_content_triples(record))
-    yield from triples
-    yield from count_triples(document_iri(record), triples)
+    facts = list(_content_triples(record))
+    facts += count_triples(document_iri(record), facts)
+    for s, p, o in facts:
+        yield Triple(s, p, o)
 
 
 COUNTED = {"OutlineItem": "itemCount", "Measure": "measureCount", "Annex": "annexCount",
            "Responsibility": "responsibilityCount", "Target": "targetCount"}  # fmt: skip
 
 
-def count_triples(doc: NamedNode, triples: list[Triple]) -> Iterator[Triple]:
+def count_triples(doc: NamedNode, facts: list[Fact]) -> Iterator[Fact]:
     """How many parts of each kind a document has, counted from its own triples: a summary the
     build computes once, so that a question over the whole corpus reads a number per document rather
     than aggregating every item and responsibility at query time (and a document added later brings
     its counts with it)."""
-    parts = {t.subject for t in triples if t.predicate == IN_DOCUMENT and t.object == doc}
-    typed_parts = {(t.subject, t.object) for t in triples if t.predicate == RDF_TYPE and t.subject in parts}
+    by = _by_predicate(facts)
+    parts = {s for s, o in by[IN_DOCUMENT] if o == doc}
+    typed_parts = {(s, o) for s, o in by[RDF_TYPE] if s in parts}
     kinds = Counter(kind for _, kind in typed_parts)
     for kind, prop in COUNTED.items():
-        yield Triple(doc, pkg(prop), typed(kinds[pkg(kind)], "nonNegativeInteger"))
-    agencies = {t.object for t in triples if t.predicate == AGENCY and t.subject in parts}
-    issuers = {t.object for t in triples if t.predicate == ISSUED_BY and t.subject == doc}
-    yield Triple(doc, pkg("agencyCount"), typed(len(agencies), "nonNegativeInteger"))
-    yield Triple(doc, pkg("issuerCount"), typed(len(issuers), "nonNegativeInteger"))
-    placed = {t.subject for t in triples if t.predicate == MEASURE}
+        yield (doc, pkg(prop), typed(kinds[pkg(kind)], "nonNegativeInteger"))
+    agencies = {o for s, o in by[AGENCY] if s in parts}
+    issuers = {o for s, o in by[ISSUED_BY] if s == doc}
+    yield (doc, pkg("agencyCount"), typed(len(agencies), "nonNegativeInteger"))
+    yield (doc, pkg("issuerCount"), typed(len(issuers), "nonNegativeInteger"))
+    placed = {s for s, _ in by[MEASURE]}
     loose = sum(1 for s, kind in typed_parts if kind == pkg("Responsibility") and s not in placed)
     if loose:  # absent when none: a question reads the few documents that have any from the index
-        yield Triple(doc, pkg("looseResponsibilityCount"), typed(loose, "integer"))
-    yield from due_count_triples(doc, [s for s, kind in typed_parts if kind == pkg("Target")], triples)
-    yield from item_count_triples([s for s, kind in typed_parts if kind == pkg("OutlineItem")], triples)
+        yield (doc, pkg("looseResponsibilityCount"), typed(loose, "integer"))
+    yield from due_count_triples(doc, [s for s, kind in typed_parts if kind == pkg("Target")], by)
+    yield from item_count_triples([s for s, kind in typed_parts if kind == pkg("OutlineItem")], by)
 
 
-def due_count_triples(doc: NamedNode, targets: list, triples: list[Triple]) -> Iterator[Triple]:
+_COUNTED_BY = (IN_DOCUMENT, RDF_TYPE, AGENCY, ISSUED_BY, MEASURE, DUE_YEAR, PER_YEAR, ROLE_OF, TARGET_OF)
+
+
+def _by_predicate(facts: list[Fact]) -> dict[NamedNode, list[tuple]]:
+    """The (subject, object) pairs of the predicates the counts read, in the facts' order."""
+    by: dict[NamedNode, list[tuple]] = {p: [] for p in _COUNTED_BY}
+    for s, p, o in facts:
+        if (pairs := by.get(p)) is not None:
+            pairs.append((s, o))
+    return by
+
+
+def due_count_triples(doc: NamedNode, targets: list, by: dict[NamedNode, list[tuple]]) -> Iterator[Fact]:
     """How many of the document's targets fall due in each year (and name none), and how many of
     those are set for every year: a node per year, which the build lists year by year
     (graph/summaries.py) for the question that counts them (targets_by_year)."""
-    years = {
-        t.subject: int(t.object.value) for t in triples if t.predicate == DUE_YEAR and isinstance(t.object, Literal)
-    }
-    every = {t.subject for t in triples if t.predicate == PER_YEAR and t.object == typed(True, "boolean")}
+    years = {s: int(o.value) for s, o in by[DUE_YEAR] if isinstance(o, Literal)}
+    every = {s for s, o in by[PER_YEAR] if o == typed(True, "boolean")}
     due = Counter(years.get(t) for t in targets)
     each = Counter(years.get(t) for t in targets if t in every)
     for year, n in due.items():
         node = NamedNode(iris.targets_due(doc.value, year))
-        yield Triple(node, RDF_TYPE, pkg("TargetsDue"))
-        yield Triple(node, pkg("dueOf"), doc)
+        yield (node, RDF_TYPE, pkg("TargetsDue"))
+        yield (node, pkg("dueOf"), doc)
         if year is not None:
-            yield Triple(node, pkg("dueInYear"), typed(year, "integer"))
-        yield Triple(node, pkg("dueTargetCount"), typed(n, "integer"))
-        yield Triple(node, pkg("dueEveryYearCount"), typed(each[year], "integer"))
+            yield (node, pkg("dueInYear"), typed(year, "integer"))
+        yield (node, pkg("dueTargetCount"), typed(n, "integer"))
+        yield (node, pkg("dueEveryYearCount"), typed(each[year], "integer"))
 
 
-def item_count_triples(items: list, triples: list[Triple]) -> Iterator[Triple]:
+def item_count_triples(items: list, by: dict[NamedNode, list[tuple]]) -> Iterator[Fact]:
     """How many agencies (in any role, and as lead) and targets each item has: read per item by the
     questions that list items over the whole corpus, which then need no aggregate (queries/PLANNING.md)."""
-    by: dict[NamedNode, dict] = {p: {} for p in (MEASURE, AGENCY, ROLE_OF, TARGET_OF)}
-    for t in triples:
-        if t.predicate in by:
-            by[t.predicate][t.subject] = t.object
+    measure, agency, role = (dict(by[p]) for p in (MEASURE, AGENCY, ROLE_OF))  # a subject's last object
     agencies: dict = {item: set() for item in items}
     leads: dict = {item: set() for item in items}
-    targets = Counter(by[TARGET_OF].values())
-    for r, item in by[MEASURE].items():
-        if item in agencies and r in by[AGENCY]:
-            agencies[item].add(by[AGENCY][r])
-            if by[ROLE_OF].get(r) == pkg("Lead"):
-                leads[item].add(by[AGENCY][r])
+    targets = Counter(dict(by[TARGET_OF]).values())
+    for r, item in measure.items():
+        if item in agencies and r in agency:
+            agencies[item].add(agency[r])
+            if role.get(r) == pkg("Lead"):
+                leads[item].add(agency[r])
     for item in items:
-        yield Triple(item, pkg("itemAgencyCount"), typed(len(agencies[item]), "integer"))
-        yield Triple(item, pkg("itemLeadCount"), typed(len(leads[item]), "integer"))
-        yield Triple(item, pkg("itemTargetCount"), typed(targets[item], "integer"))
+        yield (item, pkg("itemAgencyCount"), typed(len(agencies[item]), "integer"))
+        yield (item, pkg("itemLeadCount"), typed(len(leads[item]), "integer"))
+        yield (item, pkg("itemTargetCount"), typed(targets[item], "integer"))
 
 
-def _content_triples(record: DocumentRecord) -> Iterator[Triple]:
+def _content_triples(record: DocumentRecord) -> Iterator[Fact]:
     outline, meta = record.outline, record.outline.metadata
     doc = document_iri(record)
-    yield Triple(doc, RDF_TYPE, pkg("Document"))
-    yield Triple(doc, pkg("sourceFile"), text(outline.source))
+    yield (doc, RDF_TYPE, pkg("Document"))
+    yield (doc, pkg("sourceFile"), text(outline.source))
     title = meta.title or meta.enclosed_title or record.stem
-    yield Triple(doc, NamedNode(ELI + "title"), zh(title))
-    yield Triple(doc, RDFS_LABEL, zh(title))
+    yield (doc, term(ELI + "title"), zh(title))
+    yield (doc, RDFS_LABEL, zh(title))
     if meta.enclosed_title:
-        yield Triple(doc, pkg("enclosedTitle"), zh(meta.enclosed_title))
+        yield (doc, pkg("enclosedTitle"), zh(meta.enclosed_title))
     if meta.document_number:
-        yield Triple(doc, NamedNode(ELI + "id_local"), text(meta.document_number))
-    yield Triple(doc, pkg("city"), NamedNode(record.city.iri))
+        yield (doc, term(ELI + "id_local"), text(meta.document_number))
+    yield (doc, pkg("city"), NamedNode(record.city.iri))
     for place in record.places:
         yield from place_triples(place)
     for date in meta.dates:
-        yield Triple(doc, pkg(f"{date.kind}On"), typed(date.date, "date"))
+        yield (doc, pkg(f"{date.kind}On"), typed(date.date, "date"))
     seen: set[str] = set()  # agencies and responsibility IRIs already minted
     for issuer in record.issuers:
-        yield Triple(doc, pkg("issuedBy"), NamedNode(issuer.iri))
+        yield (doc, pkg("issuedBy"), NamedNode(issuer.iri))
         if not issuer.in_gazetteer and issuer.iri not in seen:
             seen.add(issuer.iri)
             yield from agency_triples(issuer)
@@ -292,18 +313,18 @@ def _content_triples(record: DocumentRecord) -> Iterator[Triple]:
     annexes = annex_iris(record)
     for annex in outline.annexes:
         node = annexes[annex.label]
-        yield Triple(node, RDF_TYPE, pkg("Annex"))
-        yield Triple(node, pkg("inDocument"), doc)
-        yield Triple(node, RDFS_LABEL, zh(f"{annex.label} {annex.title or ''}".strip()))
-        yield Triple(node, NamedNode("http://www.w3.org/2004/02/skos/core#notation"), text(annex.label))
+        yield (node, RDF_TYPE, pkg("Annex"))
+        yield (node, pkg("inDocument"), doc)
+        yield (node, RDFS_LABEL, zh(f"{annex.label} {annex.title or ''}".strip()))
+        yield (node, term("http://www.w3.org/2004/02/skos/core#notation"), text(annex.label))
     items = item_iris(record)
     for order, (item, node) in enumerate(_item_nodes(record), 1):
         yield from _item_triples(doc, node, item, order, items)
     for deadline in sorted({(d.path, d.date) for d in record.deadlines}):
-        yield Triple(items[deadline[0]], pkg("deadline"), typed(deadline[1], "date"))
+        yield (items[deadline[0]], pkg("deadline"), typed(deadline[1], "date"))
     assigned = {a.path for a, _ in record.assignments if a.path}
     for path in sorted(assigned):
-        yield Triple(items[path], RDF_TYPE, pkg("Measure"))
+        yield (items[path], RDF_TYPE, pkg("Measure"))
 
     for assignment, agency in record.assignments:
         if agency.iri not in seen and not agency.in_gazetteer:
@@ -311,39 +332,39 @@ def _content_triples(record: DocumentRecord) -> Iterator[Triple]:
             yield from agency_triples(agency)
         yield from _responsibility_triples(doc, items, assignment, agency, seen, outline.text.original)
 
-    yield Triple(doc, pkg("level"), pkg(LEVEL[record.level]))
+    yield (doc, pkg("level"), pkg(LEVEL[record.level]))
     for target, node, (scope_place, cluster) in zip(record.targets, target_iris(record), record.target_scopes):
         yield from _target_triples(doc, node, target, items.get(target.path), outline.text.original)
         if scope_place:
-            yield Triple(node, pkg("scopePlace"), NamedNode(scope_place))
+            yield (node, pkg("scopePlace"), NamedNode(scope_place))
         if cluster:
             yield from _cluster_triples(node, cluster)
     for citation in record.citations:
         yield from _citation_triples(doc, citation)
     for path, found in record.mentions.items():
         for iri, kind in sorted({(f.iri, f.kind) for f in found}):
-            yield Triple(items[path], pkg(MENTIONS.get(kind, "mentionsPlace")), NamedNode(iri))
+            yield (items[path], pkg(MENTIONS.get(kind, "mentionsPlace")), NamedNode(iri))
 
 
-def _item_triples(doc, node, item: Item, order: int, items) -> Iterator[Triple]:
-    yield Triple(node, RDF_TYPE, pkg("OutlineItem"))
-    yield Triple(node, RDF_TYPE, pkg("Section" if item.children else "Measure"))
-    yield Triple(node, pkg("inDocument"), doc)
+def _item_triples(doc, node, item: Item, order: int, items) -> Iterator[Fact]:
+    yield (node, RDF_TYPE, pkg("OutlineItem"))
+    yield (node, RDF_TYPE, pkg("Section" if item.children else "Measure"))
+    yield (node, pkg("inDocument"), doc)
     parent = items.get(item.path.rsplit("/", 1)[0]) if "/" in item.path else None
     if parent:  # an annex task's parent is its group, when the group is a task of its own
-        yield Triple(node, pkg("partOf"), parent)
-    yield Triple(node, pkg("path"), text(item.path))
-    yield Triple(node, pkg("number"), text(item.number))
-    yield Triple(node, RDFS_LABEL, zh(f"{item.path} {item.title}" if item.title else item.path))
+        yield (node, pkg("partOf"), parent)
+    yield (node, pkg("path"), text(item.path))
+    yield (node, pkg("number"), text(item.number))
+    yield (node, RDFS_LABEL, zh(f"{item.path} {item.title}" if item.title else item.path))
     if item.title:
-        yield Triple(node, pkg("title"), zh(item.title))
-    yield Triple(node, pkg("text"), zh(item.text))
-    yield Triple(node, pkg("order"), typed(order, "integer"))
-    yield Triple(node, pkg("startOffset"), typed(item.span.start, "nonNegativeInteger"))
-    yield Triple(node, pkg("endOffset"), typed(item.span.end, "nonNegativeInteger"))
+        yield (node, pkg("title"), zh(item.title))
+    yield (node, pkg("text"), zh(item.text))
+    yield (node, pkg("order"), typed(order, "integer"))
+    yield (node, pkg("startOffset"), typed(item.span.start, "nonNegativeInteger"))
+    yield (node, pkg("endOffset"), typed(item.span.end, "nonNegativeInteger"))
 
 
-def _responsibility_triples(doc, items, assignment, agency: Agency, seen: set[str], original: str) -> Iterator[Triple]:
+def _responsibility_triples(doc, items, assignment, agency: Agency, seen: set[str], original: str) -> Iterator[Fact]:
     base = items[assignment.path].value if assignment.path else doc.value
     iri = iris.responsibility(base, assignment.source, assignment.role, agency.iri)
     while iri in seen:  # the same agency twice in one role (a row naming it as lead and support)
@@ -351,17 +372,17 @@ def _responsibility_triples(doc, items, assignment, agency: Agency, seen: set[st
     seen.add(iri)
     node, agency_node = NamedNode(iri), NamedNode(agency.iri)
     span = assignment.quote
-    yield Triple(node, RDF_TYPE, pkg("Responsibility"))
-    yield Triple(node, pkg("inDocument"), doc)
+    yield (node, RDF_TYPE, pkg("Responsibility"))
+    yield (node, pkg("inDocument"), doc)
     if assignment.path:
-        yield Triple(node, pkg("measure"), items[assignment.path])
-        yield Triple(agency_node, pkg(SHORTCUT[assignment.role]), items[assignment.path])
-    yield Triple(node, pkg("agency"), agency_node)
-    yield Triple(node, pkg("role"), pkg(ROLE[assignment.role]))
-    yield Triple(node, pkg("rank"), typed(assignment.rank, "positiveInteger"))
-    yield Triple(node, pkg("joint"), typed(assignment.joint, "boolean"))
-    yield Triple(node, pkg("sourceKind"), pkg(SOURCE[assignment.source]))
-    yield Triple(node, pkg("agencyAsWritten"), text(assignment.agency.written))
+        yield (node, pkg("measure"), items[assignment.path])
+        yield (agency_node, pkg(SHORTCUT[assignment.role]), items[assignment.path])
+    yield (node, pkg("agency"), agency_node)
+    yield (node, pkg("role"), pkg(ROLE[assignment.role]))
+    yield (node, pkg("rank"), typed(assignment.rank, "positiveInteger"))
+    yield (node, pkg("joint"), typed(assignment.joint, "boolean"))
+    yield (node, pkg("sourceKind"), pkg(SOURCE[assignment.source]))
+    yield (node, pkg("agencyAsWritten"), text(assignment.agency.written))
     yield from _evidence(node, doc, span, original)
 
 
@@ -369,73 +390,73 @@ def decimal(value: float) -> Literal:
     return typed(str(int(value)) if float(value).is_integer() else repr(value), "decimal")
 
 
-def _evidence(subject: NamedNode, doc: NamedNode, span, original: str) -> Iterator[Triple]:
+def _evidence(subject: NamedNode, doc: NamedNode, span, original: str) -> Iterator[Fact]:
     """The Web Annotation evidence of a statement: the document, the offsets, the exact text."""
     evidence, position, quote = map(NamedNode, iris.evidence(subject.value))
-    yield Triple(subject, pkg("evidence"), evidence)
-    yield Triple(evidence, RDF_TYPE, NamedNode(OA + "SpecificResource"))
-    yield Triple(evidence, NamedNode(OA + "hasSource"), doc)
-    yield Triple(evidence, NamedNode(OA + "hasSelector"), position)
-    yield Triple(evidence, NamedNode(OA + "hasSelector"), quote)
-    yield Triple(position, RDF_TYPE, NamedNode(OA + "TextPositionSelector"))
-    yield Triple(position, NamedNode(OA + "start"), typed(span.start, "nonNegativeInteger"))
-    yield Triple(position, NamedNode(OA + "end"), typed(span.end, "nonNegativeInteger"))
-    yield Triple(quote, RDF_TYPE, NamedNode(OA + "TextQuoteSelector"))
-    yield Triple(quote, NamedNode(OA + "exact"), text(original[span.start : span.end]))
+    yield (subject, pkg("evidence"), evidence)
+    yield (evidence, RDF_TYPE, term(OA + "SpecificResource"))
+    yield (evidence, term(OA + "hasSource"), doc)
+    yield (evidence, term(OA + "hasSelector"), position)
+    yield (evidence, term(OA + "hasSelector"), quote)
+    yield (position, RDF_TYPE, term(OA + "TextPositionSelector"))
+    yield (position, term(OA + "start"), typed(span.start, "nonNegativeInteger"))
+    yield (position, term(OA + "end"), typed(span.end, "nonNegativeInteger"))
+    yield (quote, RDF_TYPE, term(OA + "TextQuoteSelector"))
+    yield (quote, term(OA + "exact"), text(original[span.start : span.end]))
 
 
-def _target_triples(doc, node, target, item: NamedNode | None, original: str) -> Iterator[Triple]:
-    yield Triple(node, RDF_TYPE, pkg("Target"))
-    yield Triple(node, pkg("inDocument"), doc)
+def _target_triples(doc, node, target, item: NamedNode | None, original: str) -> Iterator[Fact]:
+    yield (node, RDF_TYPE, pkg("Target"))
+    yield (node, pkg("inDocument"), doc)
     if item:
-        yield Triple(node, pkg("targetOf"), item)
-    yield Triple(node, pkg("targetKind"), pkg(KIND[target.kind]))
-    yield Triple(node, pkg("indicator"), text(target.indicator or target.kind))
-    yield Triple(node, RDFS_LABEL, zh(target.indicator or target.kind))
+        yield (node, pkg("targetOf"), item)
+    yield (node, pkg("targetKind"), pkg(KIND[target.kind]))
+    yield (node, pkg("indicator"), text(target.indicator or target.kind))
+    yield (node, RDFS_LABEL, zh(target.indicator or target.kind))
     for name, value in (("value", target.value), ("valueMin", target.value_min), ("valueMax", target.value_max)):
         if value is not None:
-            yield Triple(node, pkg(name), decimal(value))
+            yield (node, pkg(name), decimal(value))
     if target.category:
-        yield Triple(node, pkg("category"), text(target.category))
+        yield (node, pkg("category"), text(target.category))
     if target.unit:
-        yield Triple(node, pkg("unit"), text(target.unit))
+        yield (node, pkg("unit"), text(target.unit))
     if target.unit and target.value is not None:
         unit, factor = base_unit(target.unit)
-        yield Triple(node, pkg("baseValue"), decimal(target.value * factor))
-        yield Triple(node, pkg("baseUnit"), text(unit))
-    yield Triple(node, pkg("comparator"), text(target.comparator))
+        yield (node, pkg("baseValue"), decimal(target.value * factor))
+        yield (node, pkg("baseUnit"), text(unit))
+    yield (node, pkg("comparator"), text(target.comparator))
     if target.year:
-        yield Triple(node, pkg("dueYear"), typed(target.year, "gYear"))
-    yield Triple(node, pkg("perYear"), typed(target.per_year, "boolean"))
-    yield Triple(node, pkg("scope"), text(target.scope))
+        yield (node, pkg("dueYear"), typed(target.year, "gYear"))
+    yield (node, pkg("perYear"), typed(target.per_year, "boolean"))
+    yield (node, pkg("scope"), text(target.scope))
     if target.baseline:
-        yield Triple(node, pkg("baseline"), text(target.baseline))
-    yield Triple(node, pkg("sourceKind"), pkg(SOURCE[target.source]))
+        yield (node, pkg("baseline"), text(target.baseline))
+    yield (node, pkg("sourceKind"), pkg(SOURCE[target.source]))
     yield from _evidence(node, doc, target.quote, original)
 
 
-def _cluster_triples(target: NamedNode, cluster) -> Iterator[Triple]:
+def _cluster_triples(target: NamedNode, cluster) -> Iterator[Fact]:
     node = NamedNode(iris.cluster(cluster.zone, cluster.industry))
-    yield Triple(target, pkg("scopeCluster"), node)
-    yield Triple(node, RDF_TYPE, pkg("Cluster"))
-    yield Triple(node, SKOS_PREF, zh(cluster.name))
-    yield Triple(node, pkg("clusterZone"), NamedNode(cluster.zone))
-    yield Triple(node, pkg("clusterIndustry"), NamedNode(cluster.industry))
+    yield (target, pkg("scopeCluster"), node)
+    yield (node, RDF_TYPE, pkg("Cluster"))
+    yield (node, SKOS_PREF, zh(cluster.name))
+    yield (node, pkg("clusterZone"), NamedNode(cluster.zone))
+    yield (node, pkg("clusterIndustry"), NamedNode(cluster.industry))
 
 
 def cited_iri(citation: Citation) -> NamedNode:
     return NamedNode(iris.cited_document(citation.number or key(citation.title or "")))
 
 
-def _citation_triples(doc: NamedNode, citation: Citation) -> Iterator[Triple]:
+def _citation_triples(doc: NamedNode, citation: Citation) -> Iterator[Fact]:
     """The edge to the stub of the cited document, which says what the citation says: a citation by
     number alone gives no title, and the number is its label."""
     cited = cited_iri(citation)
-    yield Triple(doc, NamedNode(ELI + citation.relation), cited)
-    yield Triple(cited, RDF_TYPE, pkg("Document"))
+    yield (doc, term(ELI + citation.relation), cited)
+    yield (cited, RDF_TYPE, pkg("Document"))
     if citation.title:
-        yield Triple(cited, NamedNode(ELI + "title"), zh(citation.title))
-    yield Triple(cited, RDFS_LABEL, zh(citation.title or citation.number or ""))
+        yield (cited, term(ELI + "title"), zh(citation.title))
+    yield (cited, RDFS_LABEL, zh(citation.title or citation.number or ""))
     if citation.number:
-        yield Triple(cited, NamedNode(ELI + "id_local"), text(citation.number))
-    yield Triple(cited, pkg("level"), pkg(LEVEL[citation.level]))
+        yield (cited, term(ELI + "id_local"), text(citation.number))
+    yield (cited, pkg("level"), pkg(LEVEL[citation.level]))

@@ -90,6 +90,7 @@ _LEVEL = (
     r"(?:自治区|自治州|市州|盟市|县市区|旗县市区|旗县市|旗县|苏木乡镇|苏木镇|苏木|乡镇|省|市|州|盟|县|区|旗|乡|镇|级)"
     r"(?:[(〔][^()〔〕]{1,5}[)〕])?"
 )
+_LEVEL_ALONE = re.compile(rf"各?{_LEVEL}")
 _TIER = {  # by a level word's start
     "自治区": 0,
     "自治州": 1,
@@ -209,7 +210,7 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
         if etc := _ETC.search(piece.text):  # 科技经济委等, 区绿化市容局等相关部门
             suffix = suffix or (shared.group() if (shared := _FIELDS_SHARE.search(etc.group())) else "")
             piece = piece[: etc.start()]
-        if m and re.fullmatch(rf"各?{_LEVEL}", piece.text) and piece.text.lstrip("各") not in ("乡镇", "级"):
+        if m and _LEVEL_ALONE.fullmatch(piece.text) and piece.text.lstrip("各") not in ("乡镇", "级"):
             continue  # "各县、区人民政府", "各市(州)、县(市、区)…": a level that runs on into the next piece
         if piece.text:
             pieces.append(piece)
@@ -317,10 +318,11 @@ def _closing_paren(text: str, start: int) -> int:
     return len(text)
 
 
-def _clause_bounds(text: str) -> list[tuple[int, int, int, int]]:
+@lru_cache(maxsize=1 << 10)  # an item's text is read for clauses by the clauses, the prose and the blankets
+def _clause_bounds(text: str) -> tuple[tuple[int, int, int, int], ...]:
     """(start, content start, content end, end) of each responsibility clause: in brackets, to the
     closing one; unbracketed, to the end of its line."""
-    bounds = []
+    bounds: list[tuple[int, int, int, int]] = []
     for m in sorted([*_CLAUSE_OPEN.finditer(text), *_NAMES_ONLY.finditer(text)], key=lambda m: m.start()):
         end = _closing_paren(text, m.start())
         closed = end < len(text) and text[end] == _CLOSING[text[m.start()]]
@@ -330,7 +332,7 @@ def _clause_bounds(text: str) -> list[tuple[int, int, int, int]]:
             end = text.find("\n", m.end())
             end = len(text) if end < 0 else end
             bounds.append((m.end(), m.end(), end, end))
-    return sorted(bounds)
+    return tuple(sorted(bounds))
 
 
 def _clauses(item: Item) -> Iterator[tuple[MappedText, MappedText]]:

@@ -22,7 +22,7 @@ from policykg.graph.body_tables import body_tables
 from policykg.graph.deadlines import DEADLINE_COLUMN
 from policykg.graph.mapped import MappedText
 from policykg.graph.records import Annex, Item, Outline, Span, Target
-from policykg.graph.task_tables import annex_item_rows
+from policykg.graph.task_tables import TaskTable, annex_item_rows
 from policykg.graph.text import HAN, is_han, normalize
 
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -57,6 +57,9 @@ _CATEGORY_GOAL = re.compile(r"(?P<cat>[一二三四五]星级)(?P<up>及以上)?
 # one of the second
 _RATIO = re.compile(rf"(?P<a>{_NUMBER})\s*[:∶]\s*(?P<b>{_NUMBER})(?P<qual>以上|以下|以内|左右)?")
 _RATIO_NAMED = re.compile(r"比(?:达到|达|为|保持在|控制在|不得?[低高]于|不超过|不[小大]于|优于|[低高小大]于)?\s*$")
+_CLAUSE_MARK = re.compile(r"[,;:]")
+_DEADLINE = re.compile(r"(?:到|至)(?:19|20)\d\d年|(?:19|20)\d\d年(?:底|前|末)")
+_HAN = re.compile(f"[{HAN}]")
 _YEAR = re.compile(r"(?:到|至|力争)?(?P<year>(?:19|20)\d\d)年(?:底前|前|底|末)?")
 _PERIOD_NAME = re.compile(r"十(?P<n>[一二三四五六七八九])五")
 _PERIOD = re.compile(rf"“?{_PERIOD_NAME.pattern}”?(?:期末|末|期间|时期|[^,;。“]{{0,10}}规划)")
@@ -479,7 +482,7 @@ def sentence_targets(
     the clause before measured, or its own last target's."""
     text = sentence.text
     year_in_sentence = None
-    boundaries = [0] + [m.end() for m in re.finditer(r"[,;:]", text)]
+    boundaries = [0] + [m.end() for m in _CLAUSE_MARK.finditer(text)]
     quantities = _quantities(text)
     kept = []
     for k, q in enumerate(quantities):
@@ -508,7 +511,7 @@ def sentence_targets(
                 indicator = subject or _named_before(text, clause_start) or indicator
             subject = indicator
             yield _target(path, sentence, sentence.span(clause_start, end), q, indicator, year, places, source)
-    deadline = re.search(r"(?:到|至)(?:19|20)\d\d年|(?:19|20)\d\d年(?:底|前|末)", text)
+    deadline = _DEADLINE.search(text)
     if year_in_sentence or (not groups and deadline):  # "到2022年，基本建立…。…列养率保持100%"
         context.year = year_in_sentence or _year_before(text, context)
 
@@ -986,7 +989,7 @@ _LIST_ITEM = re.compile(r"(\d{1,3})[.、]")
 def _is_prose(cell: str) -> bool:
     """A cell that states something (a verb phrase around its figures), not a value ("3.55公顷",
     "力争2000座") that a table reads under its header."""
-    return len(re.findall(rf"[{HAN}]", re.sub(_QUANTITY.pattern, "", cell))) > 2
+    return len(_HAN.findall(_QUANTITY.sub("", cell))) > 2
 
 
 def _horizon(outline: Outline) -> int | None:
@@ -996,9 +999,9 @@ def _horizon(outline: Outline) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def outline_targets(outline: Outline, places: list[str]) -> list[Target]:
+def outline_targets(outline: Outline, places: list[str], task_tables: list[TaskTable] | None = None) -> list[Target]:
     """Every target of a document: its items' sentences and the tables they hold, its annexes'
-    sentences and tables."""
+    sentences and tables (``task_tables``: see :func:`task_tables.task_tables`, when read already)."""
     title = " ".join(filter(None, [outline.metadata.title, outline.metadata.enclosed_title]))
     start, default = plan_years(title)
     if start is None:  # no period in the title: the horizon its goals state ("到2025年，…") holds
@@ -1006,7 +1009,7 @@ def outline_targets(outline: Outline, places: list[str]) -> list[Target]:
     issued = min((int(d.date[:4]) for d in outline.metadata.dates), default=None)
     current = start if start is not None and start == default else issued  # a one-year plan's, else the issue's
     tables = body_tables(outline)
-    tasks = annex_item_rows(outline)
+    tasks = annex_item_rows(outline, task_tables)
     found: list[Target] = []
     for item in outline.walk():
         held = [t.table for t in tables if t.home == item.path]

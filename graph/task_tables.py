@@ -143,20 +143,35 @@ def _span(rows: list[GridRow], r: int) -> int:
     return next((k for k, row in enumerate(rows[r + 1 :]) if row.group), len(rows) - r - 1)
 
 
-def annex_assignments(outline: Outline) -> list[Assignment]:
+@dataclass(frozen=True)
+class TaskTable:
+    """A table that may list tasks, read: its role columns and its placed rows ({} and [] for another table)."""
+
+    annex: Annex
+    columns: dict[str, int]
+    rows: list[_Row]
+
+
+def task_tables(outline: Outline) -> list[TaskTable]:
+    """Every table of a document that may list tasks, its rows placed: read once per document by
+    extract.py and handed to the assignments, items, deadlines and targets of the rows (each of
+    which reads them itself when not handed them)."""
+    items = [it for it in outline.walk() if it.title]
+    return [TaskTable(annex, *_rows(annex, items, home, places)) for annex, home, places in _tables(outline)]
+
+
+def annex_assignments(outline: Outline, tables: list[TaskTable] | None = None) -> list[Assignment]:
     """Every task table's cells under a role column, annexed or in the body, one assignment per
     body named. A support cell counts only where the row prints it (a task may have none); a lead
     or responsible cell the row lacks, or leaves blank, is the one above it in its group: a cell
     spanning both, as a table flattened from merged cells prints it once (a task always has one)."""
-    items = [it for it in outline.walk() if it.title]
     found: list[Assignment] = []
-    for annex, home, places in _tables(outline):
-        cols, rows = _rows(annex, items, home, places)
+    for table in task_tables(outline) if tables is None else tables:
         above: dict[int, MappedText] = {}  # the last lead or responsible cell of each column in the group
-        for row in rows:
+        for row in table.rows:
             if row.grid.group:
                 above.clear()
-            for role, col in cols.items():
+            for role, col in table.columns.items():
                 cell = row.grid.cells[col]
                 if role != SUPPORT and not row.grid.group and cell is not None and not cell.text:
                     cell = above.get(col)  # printed blank: the merged cell above
@@ -168,12 +183,13 @@ def annex_assignments(outline: Outline) -> list[Assignment]:
                 row_span, cell_span = row.grid.row.span, cell.span()
                 quote = Span(min(row_span.start, cell_span.start), max(row_span.end, cell_span.end))
                 found += assign(_measure(row), mentions, role, joint, ANNEX, quote)  # the row, and a cell spanning it
-        table = outline.text[annex.span.start : annex.span.end]
-        for note in EVERY_TASK.finditer(table.text):  # its note: 注：各项任务均需X负责落实
+        span = table.annex.span
+        text = outline.text[span.start : span.end]
+        for note in EVERY_TASK.finditer(text.text):  # its note: 注：各项任务均需X负责落实
             named = 1 if note.group(1) else 2
-            bodies = split_agencies(table[note.start(named) : note.end(named)])
-            quote = Span(annex.span.start + note.start(), annex.span.start + note.end())
-            for row in rows:
+            bodies = split_agencies(text[note.start(named) : note.end(named)])
+            quote = Span(span.start + note.start(), span.start + note.end())
+            for row in table.rows:
                 if not row.grid.group and (path := _measure(row)):
                     found += assign(path, bodies, IMPLEMENTER, False, ANNEX, quote)
     return found
@@ -203,11 +219,11 @@ def _measure(row: _Row) -> str | None:
     return None if row.path == row.place and row.name is None else row.path
 
 
-def annex_items(outline: Outline) -> list[Item]:
+def annex_items(outline: Outline, tables: list[TaskTable] | None = None) -> list[Item]:
     """The tasks that only a task table states, as items whose path is their place (the measure
     their assignments belong to), each after its group when the group's number is part of it."""
     found: list[Item] = []
-    for row, place in _own_rows(outline):
+    for row, place in _own_rows(task_tables(outline) if tables is None else tables):
         number = place.rsplit("/", 1)[-1]
         style, ordinal = ("arabic", int(number)) if number.isdigit() else ("cn", cn_to_int(number))
         span, line = row.grid.row.span, row.grid.row.line
@@ -216,31 +232,30 @@ def annex_items(outline: Outline) -> list[Item]:
     return found
 
 
-def annex_item_rows(outline: Outline) -> dict[int, str]:
+def annex_item_rows(outline: Outline, tables: list[TaskTable] | None = None) -> dict[int, str]:
     """The place of each annexed row that is a task of its own (:func:`annex_items`), by where the
     row starts in the text: the measure what the row states belongs to."""
-    return {row.grid.row.span.start: place for row, place in _own_rows(outline)}
+    own = _own_rows(task_tables(outline) if tables is None else tables)
+    return {row.grid.row.span.start: place for row, place in own}
 
 
-def _own_rows(outline: Outline) -> Iterator[tuple[_Row, str]]:
+def _own_rows(tables: list[TaskTable]) -> Iterator[tuple[_Row, str]]:
     """The placed rows of task tables, tasks or their groups, that no body item states, with their places."""
-    items = [it for it in outline.walk() if it.title]
-    for annex, home, places in _tables(outline):
-        rows = [(row, row.place) for row in _rows(annex, items, home, places)[1] if row.place and row.names]
+    for table in tables:
+        rows = [(row, row.place) for row in table.rows if row.place and row.names]
         own = {place for row, place in rows if row.path == place}
         yield from ((row, place) for row, place in rows if place in own or any(p.startswith(f"{place}/") for p in own))
 
 
-def annex_deadlines(outline: Outline) -> list[Deadline]:
+def annex_deadlines(outline: Outline, tables: list[TaskTable] | None = None) -> list[Deadline]:
     """The deadlines a task table's 完成时限 / 时间进度 column gives its rows, annexed or in the body."""
-    items = [it for it in outline.walk() if it.title]
     found: list[Deadline] = []
-    for annex, home, places in _tables(outline):
-        header = [t.text for t in annex.rows[0].texts] if annex.rows else []
+    for table in task_tables(outline) if tables is None else tables:
+        header = [t.text for t in table.annex.rows[0].texts] if table.annex.rows else []
         column = next((i for i, cell in enumerate(header) if DEADLINE_COLUMN.search(cell)), None)
         if column is None:
             continue
-        for row in _rows(annex, items, home, places)[1]:
+        for row in table.rows:
             cell = row.grid.cells[column] if column < len(row.grid.cells) else None
             deadline = deadline_in_cell(cell, row.path) if cell is not None and row.path else None
             if deadline:

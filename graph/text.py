@@ -21,7 +21,7 @@ import unicodedata
 from pathlib import Path
 
 from policykg.errors import CorpusError, PolicyKGError, Problem
-from policykg.graph.mapped import MappedText
+from policykg.graph.mapped import MappedText, translation
 from policykg.graph.numbering import CN_NUMERALS
 from policykg.graph.records import SourceText
 
@@ -96,6 +96,7 @@ TRADITIONAL = (
     "銀隊險類顯風飛養驗齊龍"
 )
 _FREQUENT.update(TRADITIONAL)
+_TRADITIONAL = re.compile(f"[{TRADITIONAL}]")
 
 
 def max_bytes() -> int:
@@ -113,7 +114,13 @@ def _line_at_byte(data: bytes, position: int, encoding: str = "latin-1") -> int:
 
 
 def _unprintable(text: str) -> int:
-    return sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in _CONTROL_OK)
+    """How many characters are control or unassigned ones: each character's category looked up
+    once (a document uses a few thousand characters, each many times)."""
+    return sum(
+        text.count(ch)
+        for ch in set(text)
+        if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in _CONTROL_OK
+    )
 
 
 def _looks_like_text(text: str) -> bool:
@@ -232,9 +239,8 @@ def clean(text: str, name: str) -> tuple[str, list[Problem]]:
         message = f"{len(markup)} HTML tags and entities, as a page's source holds them, read as what they stand for"
         problems.append(Problem(name, line, "warning", message))
         text = _MARKUP.sub(_unmarked, text)
-    han = sum(1 for ch in text if is_han(ch))
-    traditional = [m.start() for m in re.finditer(f"[{TRADITIONAL}]", text)]
-    if len(traditional) >= 5 and len(traditional) >= 0.02 * han:
+    traditional = [m.start() for m in _TRADITIONAL.finditer(text)]
+    if len(traditional) >= 5 and len(traditional) >= 0.02 * len(_HAN.findall(text)):
         line = len(_LINE_BREAK.findall(text, 0, traditional[0])) + 1
         sample = "".join(dict.fromkeys(text[i] for i in traditional))[:8]
         problems.append(
@@ -297,17 +303,21 @@ _SPACED_MARKER = re.compile(
     f"|(?:\\d{{1,3}}|[{CN_NUMERALS}]+)[{_SPACES}]*[.、．](?!\\d))",
     re.M,
 )
+_LINE = re.compile(r"[^\n]+")
 _GAP = re.compile(f"(?<=\\S)[{_SPACES}]{{2,}}(?=\\S)")
 # What carries no text: invisible characters, a CR before LF, and Markdown's strong emphasis (**二、主要任务**)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]|\r(?=\n)|\\*\\*")
 # Full-width ASCII forms fold to ASCII so that patterns need one spelling: （一） -> (一), ：-> :
 _FOLD = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 _FOLD.update({ord("\r"): "\n", ord("\f"): "\n", 0x3000: " ", 0xA0: " "})
+_FOLDED = translation(_FOLD)
+_LINE_ENDS = translation({ord("\r"): "\n", ord("\f"): "\n"})
 
 
 # The Han characters, for a regex's character class: place and body names use the rare ones too
 # (㮾梨街道, in Extension A).
 HAN = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN = re.compile(f"[{HAN}]")
 
 
 def is_han(ch: str) -> bool:
@@ -387,7 +397,7 @@ def _column_gaps(text: str) -> list[tuple[int, int]]:
 
     """
     gaps: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _LINE.finditer(text):
         if _ITEM_OPENING.match(line.group()):
             continue  # an item's line: spaces after its number or a sentence are layout, not cells
         found = []
@@ -414,11 +424,11 @@ def normalize(original: str) -> MappedText:
     """
     text = MappedText.of(original)
     text = text.delete(m.span() for m in _INVISIBLE.finditer(text.text))
-    text = text.translate({ord("\r"): "\n", ord("\f"): "\n"})
+    text = text.translate(_LINE_ENDS)
     gaps = _column_gaps(text.text)  # a column gap is a cell's edge, as a tab is
     text = text.replace((s for s, _ in gaps), "\t").delete((s + 1, e) for s, e in gaps)
     text = text.delete(_spaces_to_delete(text.text))
-    return text.translate(_FOLD)
+    return text.translate(_FOLDED)
 
 
 class LineIndex:
