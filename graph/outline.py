@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from policykg.errors import Problem
-from policykg.graph.annex import is_table_row, parse_annexes, table_rows
+from policykg.graph.annex import is_note, is_table_row, parse_annexes, table_rows
 from policykg.graph.frontmatter import DATE_LINE, GENRE_END, PRINTED_LINE, RECORD_LINE, parse_metadata
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import ARTICLES, DIVISIONS, STYLES, UNNUMBERED, Marker, format_segment, match_marker
@@ -243,14 +243,14 @@ def _after_annexes(doc: MappedText, lines: list[Line], last_head: int) -> int:
 def _table_caption(doc: MappedText, lines: list[Line], end: int) -> int | None:
     """The caption line of a table printed a row to the line (a header and a row at least) that is
     the document's body: a caption stands over it rather than a sentence, and no sentence follows
-    it but the closing block's."""
+    it but its notes' and the closing block's."""
     rows = [i for i in range(end) if is_table_row(lines[i].text(doc))]
     if len(rows) < 2:
         return None
     above = [i for i in range(rows[0]) if lines[i].text(doc)]
     caption = above[-1] if above else None
     after = [lines[i].text(doc) for i in range(rows[-1] + 1, _closing_start(doc, lines, rows[-1], end))]
-    if caption is None or any("。" in t for t in after):
+    if caption is None or any("。" in t for t in after if not is_note(t)):  # a note under it (注：…) is its own
         return None
     if "。" not in lines[caption].text(doc):
         return caption

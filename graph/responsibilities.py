@@ -68,7 +68,8 @@ _BLANKET = re.compile(
 EVERY_TASK = re.compile(
     r"(?<!以下)(?<!下列)(?:以上|上述|表中)?各项(?:任务|措施|工作)均[需由]([^,;。\n]+?)(?:负责)?(?:组织)?(?:落实|实施)"
     r"|([^,;:。\n]+?)为(?:以上|上述|本方案|表中)?各项(?:任务|措施|工作)(?:落实)?的?(?:责任|实施|落实)主体"
-)
+    r"|注\s*:\s*([^,;:。\n]+?)负责本(?:地区|区域|辖区)(?:相关)?工作[,;]不再(?:一一|逐项)?列出"
+)  # 注：各市（州）人民政府负责本地区相关工作，不再列出
 _LEAD_FORM = re.compile(r"^(?:由)?(.+?)牵头(?:负责)?(?:[,;](.+))?$")  # (由)A牵头，…
 # the bodies after the lead, in parts apart by , or ; each ending in its role's verb (none: they support)
 _AFTER_LEAD = re.compile(
@@ -356,26 +357,44 @@ def clause_assignments(item: Item) -> tuple[list[Assignment], list[Mention]]:
         if m:
             blanket = split_agencies(content[m.start(1) : m.end(1)])
             content = content[: m.start()]
-        labels = list(_LABEL.finditer(content.text))
-        if labels:
-            for k, label in enumerate(labels):
-                end = labels[k + 1].start() if k + 1 < len(labels) else len(content.text)
-                other = _OTHER_LABEL.search(content.text, label.end(), end)
-                end = other.start() if other else end
-                role = next(r for r, words in ROLE_WORDS.items() if re.match(words, label.group(1)))
-                listed = content[label.end() : end].strip()
-                led = _lead_form(item.path, listed, quote) if role == RESPONSIBLE else []  # 责任单位：A牵头，B配合
-                if not led:
-                    mentions, joint = joint_list(listed)
-                    led = assign(item.path, mentions, role, joint, BODY, quote)
-                found += led
-            continue
         found += (
-            _lead_form(item.path, content, quote)
+            _labelled(item.path, content, quote)
+            or _lead_form(item.path, content, quote)
             or _names_only(item.path, content, quote)
             or _duty_parts(item.path, content, quote)
         )
     return found, blanket
+
+
+def _labelled(path: str | None, content: MappedText, quote: Span) -> list[Assignment]:
+    """The bodies of each labelled list of a clause (牵头单位：A；配合单位：B, 责任单位：A牵头，B配合), or
+    none when no label opens one."""
+    found: list[Assignment] = []
+    labels = list(_LABEL.finditer(content.text))
+    for k, label in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(content.text)
+        other = _OTHER_LABEL.search(content.text, label.end(), end)
+        end = other.start() if other else end
+        role = next(r for r, words in ROLE_WORDS.items() if re.match(words, label.group(1)))
+        listed = content[label.end() : end].strip()
+        led = _lead_form(path, listed, quote) if role == RESPONSIBLE else []  # 责任单位：A牵头，B配合
+        if not led:
+            mentions, joint = joint_list(listed)
+            led = assign(path, mentions, role, joint, BODY, quote)
+        found += led
+    return found
+
+
+def cell_assignments(path: str | None, cell: MappedText, role: str, quote: Span) -> list[Assignment]:
+    """The bodies of a task table's cell under a role column: a responsible cell may state their
+    roles as a clause does (A牵头，B、C按职责分工负责; 牵头单位：A；配合单位：B; A负责，B组织实施), any other
+    cell names its column's."""
+    if role == RESPONSIBLE:
+        stated = _labelled(path, cell, quote) or _lead_form(path, cell, quote) or _duty_parts(path, cell, quote)
+        if stated:
+            return [replace(a, source=ANNEX) for a in stated]
+    mentions, joint = joint_list(cell)
+    return assign(path, mentions, role, joint, ANNEX, quote)
 
 
 def first_listed_lead(outline: Outline, found: list[Assignment]) -> list[Assignment]:
@@ -418,7 +437,7 @@ def _names_only(path: str, content: MappedText, quote: Span) -> list[Assignment]
 _CARRY_OUT = re.compile(r"(?:负责|具体|组织)?(?:落实|实施)$")
 
 
-def _duty_parts(path: str, content: MappedText, quote: Span) -> list[Assignment]:
+def _duty_parts(path: str | None, content: MappedText, quote: Span) -> list[Assignment]:
     """Parts apart by , or ; each of bodies and their verb (A、B按职责分工负责，C落实): bodies that
     负责 responsible (jointly with 按职责分工负责), those that 落实 or 组织实施 implementers; none
     unless there are two parts or more and every one reads so."""
@@ -439,7 +458,7 @@ def _duty_parts(path: str, content: MappedText, quote: Span) -> list[Assignment]
     return found
 
 
-def _lead_form(path: str, content: MappedText, quote: Span) -> list[Assignment]:
+def _lead_form(path: str | None, content: MappedText, quote: Span) -> list[Assignment]:
     """The assignments of ``A牵头，B配合`` (or B负责落实), or none when the content is not of that form."""
     lead = _LEAD_FORM.match(content.text)
     if not lead:
@@ -479,7 +498,7 @@ def body_assignments(outline: Outline) -> list[Assignment]:
     tasks = [item.path for item in outline.walk() if not item.children]
     for text in (outline.preamble_text, *(item.body for item in outline.walk())):
         for note in EVERY_TASK.finditer(text.text):
-            named = 1 if note.group(1) else 2
+            named = note.lastindex or 1  # the group of the form that matched
             bodies = split_agencies(text[note.start(named) : note.end(named)])
             found += [
                 a

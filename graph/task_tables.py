@@ -28,8 +28,8 @@ from policykg.graph.responsibilities import (
     ROLE_WORDS,
     SUPPORT,
     assign,
+    cell_assignments,
     coverage,
-    joint_list,
     similarity,
     split_agencies,
 )
@@ -179,14 +179,13 @@ def annex_assignments(outline: Outline, tables: list[TaskTable] | None = None) -
                     continue
                 if role != SUPPORT:
                     above[col] = cell
-                mentions, joint = joint_list(cell)
                 row_span, cell_span = row.grid.row.span, cell.span()
                 quote = Span(min(row_span.start, cell_span.start), max(row_span.end, cell_span.end))
-                found += assign(_measure(row), mentions, role, joint, ANNEX, quote)  # the row, and a cell spanning it
+                found += cell_assignments(_measure(row), cell, role, quote)  # the row, and a cell spanning it
         span = table.annex.span
         text = outline.text[span.start : span.end]
         for note in EVERY_TASK.finditer(text.text):  # its note: 注：各项任务均需X负责落实
-            named = 1 if note.group(1) else 2
+            named = note.lastindex or 1  # the group of the form that matched
             bodies = split_agencies(text[note.start(named) : note.end(named)])
             quote = Span(span.start + note.start(), span.start + note.end())
             for row in table.rows:

@@ -11,7 +11,7 @@ from functools import cache
 
 from conftest import document, golden
 from policykg.graph.annex import grid
-from policykg.graph.extract import extract_document
+from policykg.graph.extract import extract, extract_document
 from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.outline import Outline, parse_outline, read_outline
 from policykg.graph.records import SourceText
@@ -551,3 +551,30 @@ def test_a_table_pasted_from_a_spreadsheet_is_the_item_s_list_of_tasks():
         ("二/3", "县工信局", "lead"),
         ("二/3", "县市场监管局", "support"),
     ]
+
+
+def test_a_task_division_issued_as_a_table_with_roles_in_its_cells_and_a_note_under_it():
+    """A 重点任务分工方案 that is its table: a 责任单位 cell states roles as a clause does (A牵头，B、C按职责
+    分工负责; A牵头，B参与), and the note under the table (注：各市（州）人民政府负责本地区相关工作，不再列出)
+    names who carries out every task; the note does not end the table."""
+    text = (
+        "四川省人民政府办公厅关于印发《重点任务分工方案》的通知\n\n川办发〔2024〕41号\n\n"
+        "现将《重点任务分工方案》印发给你们，请认真贯彻执行。\n\n重点任务分工方案\n\n"
+        "| 序号 | 重点任务 | 责任单位 |\n|---|---|---|\n"
+        "| 1 | 加快国家骨干冷链物流基地建设。 | 省发展改革委牵头，省交通运输厅、省商务厅按职责分工负责 |\n"
+        "| 2 | 完善产地冷链物流设施。 | 省农业农村厅牵头，省财政厅参与 |\n\n"
+        "注：各市（州）人民政府负责本地区相关工作，不再列出。\n\n四川省人民政府办公厅\n2024年8月12日\n"
+    )
+    found = {
+        (a.path, a.agency.name, a.role)
+        for a, _ in extract(parse_outline(SourceText("d.txt", text, "utf-8")), Gazetteer.bundled()).assignments
+    }
+    assert found == {
+        ("表/1", "省发展改革委", "lead"),
+        ("表/1", "省交通运输厅", "support"),
+        ("表/1", "省商务厅", "support"),
+        ("表/1", "各市(州)人民政府", "implementer"),
+        ("表/2", "省农业农村厅", "lead"),
+        ("表/2", "省财政厅", "support"),
+        ("表/2", "各市(州)人民政府", "implementer"),
+    }
