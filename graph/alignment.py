@@ -59,6 +59,11 @@ _FORMULA = re.compile(
     r"|法律、法规授权的具有管理公共事务职能的组织|有下列(?:情形|行为)之一的"
     r"|(?:县级以上|各级)?(?:地方)?(?:人民政府)?(?:及其)?(?:有关|相关)?(?:部门|主管部门)?(?:及其工作人员)?(?:应当|不得)"
     r"|任何单位和个人"
+    # the formulas of a support policy (若干措施) every measure repeats whatever it supports: 给予一次性
+    # 奖励50万元, 按研发投入的20%给予补助, 单个企业每年最高不超过100万元
+    r"|(?:给予|予以)(?:一次性|最高|不超过|[0-9.]+万?元|的)*(?:配套)?(?:奖励|补助|补贴|资助|贴息)"
+    r"|按(?:照)?[^,。;]{0,20}?的[0-9.]+%(?:给予)?(?:配套)?(?:奖励|补助|补贴|资助)?"
+    r"|(?:单个|每个|每家)?(?:企业|项目|单位)?(?:每年|年度)?(?:累计)?最高(?:不超过)?[0-9.]+万?元"
 )
 # runs of ideographs, read as their bigrams, and terms in Latin letters read whole (5G, IPv6, MES): often a
 # task's most specific words
@@ -70,14 +75,18 @@ _SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
 # 附件; 明确13项重点任务，逐项明确牵头单位（详见附件）), not a task that points to its details there.
 _NO_TASK = re.compile(
     r"^(?:[（(][^）)]{1,8}[）)]\s*)?"  # an article's bracketed heading, （附则）
-    r"(?:指导思想|为了?[^。]*制定本(?:条例|办法|规定|细则)|[^。]*自[^。]*起施行[^。]*。?$"
+    r"(?:指导思想|为了?[^。]*制定本(?:条例|办法|规定|细则)|[^。]*自[^。]*起施行[^。]*。?(?:[^。]*(?:解释|废止|有效期)[^。]*。?)*$"
     r"|[^。]*(?:\d+项|[一二三四五六七八九十]+项|主要|重点)任务[^。]*见附件)"
 )
+# The paragraph after the last item that puts the document in force (本措施自印发之日起施行…): the
+# document's, not the last task's
+_IN_FORCE = re.compile(r"\n本[^。\n]{0,12}自[^\n]*起施行[^\n]*$")
 # A plan's review of where it starts from, its first chapter in every five-year plan (第一章 发展基础与
 # 面临形势 / 第一节 "十三五"取得的成效; 一、发展现状): it states what was done and what is faced.
 _BACKGROUND = re.compile(
-    r"^[^，。；]{0,10}(?:发展基础|发展现状|现实基础|工作基础|面临的?形势|发展形势|发展环境|规划背景|机遇(?:与|和)挑战"
+    r"^[^，。；]{0,10}(?:发展基础|发展现状|现实基础|工作基础|面临的?形势|发展形势|规划背景|机遇(?:与|和)挑战"
     r"|取得的(?:主要)?成[效就绩]|主要成[效就]|发展回顾|存在的?(?:主要)?问题)"
+    r"|^(?:“?十[一二三四五]五”?时期|面临的)?发展环境"  # not 优化产业发展环境, a task
 )
 
 
@@ -110,7 +119,7 @@ def measures_of(outline: Outline, annex_items: Iterable[Item] = ()) -> list[Meas
         if item.style in ARTICLES:
             measure = Measure(item.path, " ".join(i.text for i in item.walk()))
         elif _states_tasks(item) and item.path not in groups and not _ARTICLE.fullmatch(head):
-            measure = Measure(item.path, item.text)
+            measure = Measure(item.path, _IN_FORCE.sub("", item.text))
         else:
             continue
         if not _NO_TASK.search(measure.text.strip()) and not any(

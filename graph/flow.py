@@ -45,8 +45,9 @@ _FRAME = re.compile(
 )  # 国务院办公厅关于…的意见: the issuer and 关于 too
 _DASHES = re.compile(r"[—–―‐~～-]+")  # 2024—2026年, 2024——2026年, 2024-2026年, 2024～2026年
 MIRROR = 0.8  # share of title bigrams two documents' topics must have in common (Dice)
-# A document that names another gives it a short name: 《河南省优化营商环境条例》（以下简称《条例》）.
-_SHORT_NAME = re.compile(r"《([^《》]{2,60})》[^《》。；]{0,30}?[（(]以下简称[“\"《]([^”\"》]{1,20})[”\"》][）)]")
+# A document that names another gives it a short name: 《河南省优化营商环境条例》（以下简称《条例》）, or after
+# its number in the same bracket (《X》（厦府办规〔2024〕12号，以下简称《实施细则》）).
+_SHORT_NAME = re.compile(r"《([^《》]{2,60})》[^《》。；]{0,30}?[（(,，]以下简称[“\"《]([^”\"》]{1,20})[”\"》][）)]")
 _NUMERAL = "[一二三四五六七八九十百零〇两0-9]{1,6}"
 _ARTICLE = f"第({_NUMERAL})条(?:之([一二三四五六七八九十]{{1,3}}))?"  # 第二十二条, 第22条, 第三条之一
 
@@ -235,15 +236,29 @@ def _cited_articles(
     names = {short for full, short in _SHORT_NAME.findall(lower.outline.text.text) if _title_key(full) in upper.titles}
     short = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     bare = rf"|(?<![本该此])[“\"]?(?P<short>{short})[”\"]?" if names else ""
-    citation = re.compile(rf"(?:《(?P<title>[^《》]{{1,60}})》{bare})(?P<article>{_ARTICLE})")
+    more = f"(?:[、和及与至到]第{_NUMERAL}条(?:之[一二三四五六七八九十]{{1,3}})?)*"  # 第四条、第五条; 第四条至第六条
+    citation = re.compile(rf"(?:《(?P<title>[^《》]{{1,60}})》{bare})(?P<article>{_ARTICLE}{more})")
     articles = {number: m.path for m in upper_measures if (number := _article(m.path.rsplit("/", 1)[-1]))}
     cited: dict[tuple[str, str], str] = {}
     for m in lower_measures:
         for match in citation.finditer(m.text):
-            title, number = match.group("title"), _article(match.group("article"))
-            if (title is None or title in names or _title_key(title) in upper.titles) and number in articles:
-                cited.setdefault((articles[number], m.path), match.group())
+            title = match.group("title")
+            if title is None or title in names or _title_key(title) in upper.titles:
+                for number in _articles(match.group("article")):
+                    if number in articles:
+                        cited.setdefault((articles[number], m.path), match.group())
     return cited
+
+
+def _articles(cited: str) -> list[str]:
+    """The articles a citation lists (第四条、第五条), a range (第四条至第六条) every one in it."""
+    found = list(re.finditer(_ARTICLE, cited))
+    numbers = [n for m in found if (n := _article(m.group()))]
+    for before, after in zip(found, found[1:]):
+        if cited[after.start() - 1] in "至到":  # 第四条至第六条: those between too
+            low, high = (int(m[1]) if m[1].isdigit() else cn_to_int(m[1]) for m in (before, after))
+            numbers += [n for i in range(low + 1, high) if (n := _article(f"第{i}条"))]
+    return numbers
 
 
 def _article(segment: str) -> str | None:

@@ -271,3 +271,16 @@ def test_terms_in_latin_letters_are_evidence():
     lower = [Measure("1", "推进工业园区5G覆盖，开展IPv6改造。"), Measure("2", "举办技能竞赛。")]
     pairs = align(upper, lower)
     assert [(p.upper, p.lower) for p in pairs] == [("一", "1")] and {"5G", "IPv6"} <= set(pairs[0].shared)
+
+
+def test_a_support_policy_s_formulas_and_closing_paragraph_are_no_evidence():
+    """给予一次性奖励50万元, 按…的20%给予补助, 单个企业每年最高不超过100万元 repeat in every measure of a
+    若干措施, whatever it supports; 本措施自印发之日起施行 closes the document, not its last task; a task
+    titled 优化产业发展环境 is no review of where the plan starts from."""
+    upper = [Measure("一", "支持企业上市。对首次上市的软件企业给予一次性奖励50万元，单个企业每年最高不超过100万元。")]
+    lower = [Measure("1", "支持参加展会。对参加境外展会的企业，按展位费的20%给予补助，单个企业每年最高不超过100万元。")]
+    assert align(upper, lower) == []
+    text = "一、优化产业发展环境\n（一）加强人才引进。引进软件高端人才。\n本措施自印发之日起施行，有效期三年。\n"
+    assert [(m.path, m.text) for m in measures_of(parse_outline(SourceText("doc.txt", text, "utf-8")))] == [
+        ("一/（一）", "加强人才引进。引进软件高端人才。")
+    ]

@@ -403,3 +403,14 @@ def test_a_citation_of_a_corpus_document_is_one_row(tmp_path):
         ),
         ("province.txt", "based_on", GUIDANCE.split("\n")[0], "工信部联企业〔2024〕15号"),
     ]
+
+
+def test_a_citation_of_several_articles_and_a_short_name_given_after_the_number():
+    """《实施细则》第四条、第五条 cites both, 第四条至第六条 the three; 《X》（厦府办规〔2024〕12号，以下简称
+    《实施细则》） gives X its short name after its number, in the same bracket."""
+    from policykg.graph.flow import _SHORT_NAME, _articles
+
+    assert _articles("第四条、第五条") == ["第四条", "第五条"]
+    assert sorted(_articles("第4条至第6条")) == ["第五条", "第六条", "第四条"]
+    cited = "根据《厦门市软件产业实施细则》（厦府办规〔2024〕12号，以下简称《实施细则》），制定本方案。"
+    assert _SHORT_NAME.findall(cited) == [("厦门市软件产业实施细则", "实施细则")]
