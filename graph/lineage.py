@@ -138,6 +138,25 @@ def issued_title(title: str) -> str:
     return m.group(1) if m else title
 
 
+def _outermost(text: str) -> str:
+    """``text`` with the 《》 nested inside a title's 《》 written 〈〉, as the title nested in a notice's
+    title should be (《四川省…关于印发〈贯彻落实《国务院办公厅关于…的意见》重点任务分工方案〉的通知》
+    （川办发〔2024〕41号）): one citation, the outermost, with its number. Each mark is one character
+    for one: positions do not move."""
+    out, depth = [], 0
+    for ch in text:
+        if ch == "《":
+            depth += 1
+            out.append("〈" if depth > 1 else ch)
+        elif ch == "》" and depth:
+            out.append("〉" if depth > 1 else ch)
+            depth -= 1
+        else:
+            out.append(ch)
+            depth = 0 if ch in "。\n" else depth  # an unclosed mark does not run past its sentence
+    return "".join(out)
+
+
 @dataclass
 class _Reader:
     """What reading one document's citations carries from one text to the next: its own number
@@ -156,7 +175,7 @@ class _Reader:
         document's own number is no citation."""
         found: list[Citation] = []
         based, end = False, 0
-        for m in _CITED.finditer(text.text):
+        for m in _CITED.finditer(_outermost(text.text)):
             if m.group("title") is None:
                 read = _number_alone(m.group("lead"), text.text[end : m.start()] if found else None)
                 if read is None:

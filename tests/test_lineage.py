@@ -332,3 +332,14 @@ def test_the_basis_the_notice_states_is_that_of_the_plan_it_issues(text):
         (GUIDANCE.replace(" ", ""), "工信部联信发〔2024〕112号", "based_on", "national", None)
     ]
     assert [item.path for item in outline.walk()] == ["一"]
+
+
+def test_a_notice_cited_with_the_titles_nested_in_its_own_is_one_citation():
+    """《…关于印发〈贯彻落实《国务院办公厅关于…的意见》重点任务分工方案〉的通知》（川办发〔2024〕41号）: the
+    notice, with its number, cited as the document it issues; the titles inside it are part of its title."""
+    inner = "国务院办公厅关于加快推进冷链物流高质量发展的意见"
+    notice = f"《四川省人民政府办公厅关于印发〈贯彻落实《{inner}》重点任务分工方案〉的通知》"
+    text = _plan(f"为贯彻落实{notice}（川办发〔2024〕41号）精神，结合本市实际，制定本方案。")
+    assert [(title, number, relation) for title, number, relation, *_ in _read(text)] == [
+        (f"贯彻落实《{inner}》重点任务分工方案", "川办发〔2024〕41号", "based_on")
+    ]
