@@ -155,6 +155,7 @@ _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TO
 _LEVEL_CHARS = {"旗县市(区)": (COUNTY,), "旗县市区": (COUNTY,), "旗县市": (COUNTY,), "盟市": (PREFECTURE,),
                 "苏木乡镇": (TOWNSHIP,), "苏木镇": (TOWNSHIP,), "苏木": (TOWNSHIP,),
                 "县(区)": (COUNTY,), "区(县)": (COUNTY,), "县(市)区": (COUNTY,), "县市区": (COUNTY,),
+                "区(市)县": (COUNTY,),  # Chengdu's districts, county-level cities and counties
                 "区(市)": (COUNTY,), "区市": (COUNTY,),  # Qingdao's districts and county-level cities
                 "县级市": (COUNTY,),
                 "乡(镇)": (TOWNSHIP,), "镇(乡)": (TOWNSHIP,), "乡镇": (TOWNSHIP,),
@@ -192,7 +193,7 @@ _LOCALITIES = re.compile(rf"^各地(?!级)(?:区|方)?(?=[{HAN}]{{2}})")  # not 
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
 _EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[省市州县区乡镇盟旗]|街道|苏木)")
 # the relevant bodies of a level (有关区县政府, 沿线区县政府, 属地镇政府): a collective of that level's
-_RELEVANT = re.compile(r"^各?(?:相关|有关|沿线|涉及|属地)(?=[市州县区乡镇盟旗]|街道|苏木)")
+_RELEVANT = re.compile(r"^各?(?:相关|有关|沿线|涉及|涉农|属地)(?=[市州县区乡镇盟旗]|街道|苏木)")
 # the kinds of one tier listed (各县、区财政局; 各市、州财政局: cities and autonomous prefectures): the
 # bodies of that tier, written as its first kind
 _ONE_TIER = re.compile(
@@ -538,7 +539,7 @@ _LEVEL_SLUG = {"省": "province", "市": "city", "设区的市": "city", "市州
                "地级以上市": "city", "区": "district", "县": "county", "县(区)": "county", "区(县)": "county",
                "区县": "county", "旗县": "county", "旗县市(区)": "county", "旗县市区": "county", "旗县市": "county",
                "盟市": "city", "苏木乡镇": "township", "苏木镇": "town", "苏木": "township",
-               "县(市)区": "county", "县市区": "county", "区(市)": "county",
+               "县(市)区": "county", "县市区": "county", "区(市)": "county", "区(市)县": "county",
                "区市": "county", "县级市": "county",
                "镇": "town", "乡": "township", "街道": "subdistrict",
                "乡(镇)": "township", "镇(乡)": "township", "乡镇": "town", "县级以上": "county-and-above",

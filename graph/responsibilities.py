@@ -50,9 +50,11 @@ _LIST_NOTE = re.compile(rf"(?:[,;。]?\s*(?:{_FIRST_LEADS.pattern}|以?下同))+
 _ENDS_JOINT = re.compile(rf"(?:等)?{_JOINT}\s*$")
 # a label may follow another field (责任领导:张三;责任单位:…) or stand in brackets of its own (【牵头单位】…)
 # or end with 按职责分工负责 (a task shared with no lead: （商务部、财政部等按职责分工负责）)
+# a clause's text, a short bracket inside it (区(市)县, 市经信局(市新经济委))
+_INSIDE = r"(?:[^()\[\]【】〔〕]|\([^()]{1,12}\))"
 _CLAUSE_OPEN = re.compile(
-    rf"[(\[【〔](?=(?:[^()\[\]【】〔〕]{{0,20}}?{LABELS}\s*:|[^()\[\]【】〔〕]{{2,40}}?牵头"
-    rf"|[^()\[\]【】〔〕]{{2,160}}?(?:{_JOINT}|{_DUTY}|组织实施|落实|不再(?:一一)?列出)[)\]】〕]))"
+    rf"[(\[【〔](?=(?:[^()\[\]【】〔〕]{{0,20}}?{LABELS}\s*:|{_INSIDE}{{2,40}}?牵头"
+    rf"|{_INSIDE}{{2,160}}?(?:{_JOINT}|{_DUTY}|组织实施|落实|不再(?:一一)?列出)[)\]】〕]))"
 )
 # the same labels opening a line or following a sentence or a clause, unbracketed: "…。责任单位:县行政审批局"
 _LINE_OPEN = re.compile(rf"(?:^|(?<=[。,;]))[ \t]*(?=【?{LABELS}\s*(?::|】))", re.M)
@@ -114,6 +116,7 @@ _SHARED_LEVELS = re.compile(rf"^(各?)((?:{_LEVEL}、)+)({_LEVEL})(?=[{HAN}]{{2}
 # 市区两级财政部门, 市、区两级政府, 省市县三级: the function at each level named before 两级/三级
 _TIERS = re.compile(rf"^((?:[省市县区乡镇]、?){{2,4}})[两三四]级(?=[{HAN}]{{2}})")
 _BRACKETED = re.compile(r"\([^()]*\)|〔[^〔〕]*〕")
+_PROVINCES = re.compile(r"省、自治区、直辖市")  # the provinces, as national texts name them: one level, not three
 _ETC = re.compile(
     r"(?<=.{2})等(?:其他|其它)?(?:[市区县省]直)?(?:相关|有关)?(?:行政)?(?:主管)?(?:部门|单位)?$"
 )  # 等市直有关部门
@@ -192,7 +195,7 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     """
     pieces, start, suffix = [], 0, ""
     separators = _CONJUNCTIONS if conjunctions else _SEPARATORS
-    bracketed = [b.span() for b in _BRACKETED.finditer(text.text)]
+    bracketed = [b.span() for b in (*_BRACKETED.finditer(text.text), *_PROVINCES.finditer(text.text))]
     for m in [*separators.finditer(text.text), None]:
         if m and any(s < m.start() < e for s, e in bracketed):
             continue  # 县(市、区): a list inside brackets names no bodies of its own
@@ -333,7 +336,7 @@ def _clause_bounds(text: str) -> tuple[tuple[int, int, int, int], ...]:
             end = text.find("\n", m.end())
             end = len(text) if end < 0 else end
             bounds.append((m.end(), m.end(), end, end))
-    return tuple(sorted(bounds))
+    return tuple(sorted(set(bounds)))  # a bracket both forms open is one clause
 
 
 def _clauses(item: Item) -> Iterator[tuple[MappedText, MappedText]]:
@@ -464,7 +467,9 @@ def _lead_form(path: str | None, content: MappedText, quote: Span) -> list[Assig
     if not lead:
         return []
     leads = split_agencies(content[lead.start(1) : lead.end(1)])
-    if not leads or not all(_AGENCY_FORM.fullmatch(x.name) for x in leads):
+    if not leads or not all(
+        _AGENCY_FORM.fullmatch(_BRACKETED.sub("", x.name)) for x in leads
+    ):  # 市经信局（市新经济委）
         return []
     found = assign(path, leads, LEAD, False, BODY, quote)
     for part in _AFTER_LEAD.finditer(content.text, lead.start(2)) if lead.group(2) else ():

@@ -654,3 +654,22 @@ def test_a_city_bureau_s_branch_in_a_county_named_with_its_city():
     zhengding = gazetteer.place_of(gazetteer.divisions.by_code["130123"])
     branch = gazetteer.resolve("石家庄市生态环境局正定县分局", zhengding)
     assert branch == gazetteer.resolve("县生态环境局", zhengding)
+
+
+def test_a_body_s_second_name_in_brackets_and_the_national_collectives():
+    """（市经信局（市新经济委）牵头，…配合）: one lead under two plates; 各区（市）县政府, Chengdu's county tier;
+    各省、自治区、直辖市人民政府, the provinces' governments as a national text names them."""
+    found = assignments("（市经信局（市新经济委）牵头，市口岸物流办、市商务局配合）")
+    assert [(name, role) for _, name, role, *_ in found] == [
+        ("市经信局(市新经济委)", "lead"),
+        ("市口岸物流办", "support"),
+        ("市商务局", "support"),
+    ]
+    gazetteer = Gazetteer.bundled()
+    chengdu = gazetteer.place_of(gazetteer.divisions.by_code["510100"])
+    assert gazetteer.resolve("各区(市)县政府", chengdu) == gazetteer.resolve("各县(市、区)人民政府", chengdu)
+    text = "国务院办公厅意见\n\n一、保障措施\n\n（一）加强领导。各省、自治区、直辖市人民政府要把冷链物流摆上日程。\n"
+    assert [(a.agency.name, a.role) for a in prose(text, known_in("510000"))] == [
+        ("各省、自治区、直辖市人民政府", "responsible")
+    ]
+    assert all(gazetteer.resolve(name, gazetteer.country).resolved for name in ("国家铁路局", "中国民航局"))
