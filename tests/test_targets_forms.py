@@ -307,6 +307,10 @@ def test_a_table_in_the_body_names_a_bare_figure_by_its_whole_column():
         "对符合条件的项目，按照设备投资额的20%给予补助",
         "补贴标准为新车销售价格的20%",
         "贴息比例不超过1个百分点",
+        "市级按项目研发投入的20%给予配套补助",
+        "每个应用给予最高20万元奖励，单个企业每年不超过100万元",
+        "政府引导基金出资比例可提高至40%",
+        "对首次纳入规模以上统计（年营业收入2000万元以上）的软件企业，给予一次性奖励50万元",
     ],
 )
 def test_what_a_support_policy_pays_and_whom_it_pays_are_no_targets(text):
