@@ -561,7 +561,7 @@ def _below(place: Place) -> str:
     level = place.division.level if place.division else None
     if level == PROVINCE:
         return "区" if place.label_zh.endswith("市") else "市"
-    return {PREFECTURE: "县(区)", COUNTY: "乡镇", TOWNSHIP: "村"}.get(level, "省") if level else "省"
+    return {PREFECTURE: "县(区)", COUNTY: "乡镇", TOWNSHIP: "村"}.get(level or "", "省")
 
 
 def _depth(place: Place) -> int:

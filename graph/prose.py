@@ -58,9 +58,9 @@ _COORDINATE = re.compile(
 )
 _JOINT = re.compile(rf"{_MODAL}(?:按照|按|根据|依据|在)(?:各自|各自的)?(?:职责|职能)")
 _ALIAS = re.compile(r"\((?:(?:以下)?简称|设在)[^)]*\)$")  # 领导小组办公室(设在市发展改革委), (以下简称…)
-_SEATED = re.compile(r"(?:办公室|办)设在([^,;]+?),?$")  # 领导小组办公室设在市发展改革委，负责…: the host bears it
-# …领导小组（工作专班），办公室设在旗农牧和科技局。: the host runs the office, the group's coordination
-_HOSTS = re.compile(r"(?:办公室|办)设在([^,;]+?)[,;]?$")
+# 领导小组办公室设在市发展改革委，负责…: the host bears the office's duty; …，办公室设在旗农牧和科技局。 with
+# none said: the host runs the office, the group's coordination
+_SEATED = re.compile(r"(?:办公室|办)设在([^,;]+?)[,;]?$")
 _MAX_SUBJECT = 60
 # a body the clause sets up before giving it its duty (成立市数字经济发展领导小组，统筹推进…)
 _ESTABLISHED = re.compile(r"(?:本[省市区县])?(?:成立|组建|设立)")
@@ -174,7 +174,7 @@ def _item_duties(item: Item, items: list[Item], known, tables: list[Span]) -> li
             subject = _subject(sentence[start.end() : start.end() + _MAX_SUBJECT], known)  # it reads no more
             if subject:
                 facts += _clause_duties(sentence[start.end() :], subject, item, items, known)
-            elif host := _HOSTS.search(sentence.text, start.end()):
+            elif host := _SEATED.search(sentence.text, start.end()):
                 hosts = split_agencies(sentence[host.start(1) : host.end(1)], conjunctions=True)
                 if hosts and all(is_body(m.name, known) for m in hosts):
                     facts += [(item.path, m, COORDINATOR, rank, False) for rank, m in enumerate(hosts, 1)]

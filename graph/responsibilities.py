@@ -502,15 +502,17 @@ def body_assignments(outline: Outline) -> list[Assignment]:
                         found += assign(later.path, blanket, IMPLEMENTER, False, BODY, clause.span())
     tasks = [item.path for item in outline.walk() if not item.children]
     for text in (outline.preamble_text, *(item.body for item in outline.walk())):
-        for note in EVERY_TASK.finditer(text.text):
-            named = note.lastindex or 1  # the group of the form that matched
-            bodies = split_agencies(text[note.start(named) : note.end(named)])
-            found += [
-                a
-                for path in tasks
-                for a in assign(path, bodies, IMPLEMENTER, False, BODY, text[note.start() : note.end()].span())
-            ]
+        for bodies, quote in every_task(text):
+            found += [a for path in tasks for a in assign(path, bodies, IMPLEMENTER, False, BODY, quote)]
     return found
+
+
+def every_task(text: MappedText) -> Iterator[tuple[list[Mention], Span]]:
+    """The bodies each note or paragraph of ``text`` names as carrying out every task (``EVERY_TASK``),
+    with what it says."""
+    for note in EVERY_TASK.finditer(text.text):
+        named = note.lastindex or 1  # the group of the form that matched
+        yield split_agencies(text[note.start(named) : note.end(named)]), text[note.start() : note.end()].span()
 
 
 def _closes(item: Item) -> bool:

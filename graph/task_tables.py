@@ -22,7 +22,6 @@ from policykg.graph.records import Annex, Assignment, Deadline, Item, Outline, S
 from policykg.graph.responsibilities import (
     ANNEX,
     BEARERS,
-    EVERY_TASK,
     IMPLEMENTER,
     RESPONSIBLE,
     ROLE_WORDS,
@@ -30,8 +29,8 @@ from policykg.graph.responsibilities import (
     assign,
     cell_assignments,
     coverage,
+    every_task,
     similarity,
-    split_agencies,
 )
 from policykg.graph.text import HAN
 
@@ -182,12 +181,8 @@ def annex_assignments(outline: Outline, tables: list[TaskTable] | None = None) -
                 row_span, cell_span = row.grid.row.span, cell.span()
                 quote = Span(min(row_span.start, cell_span.start), max(row_span.end, cell_span.end))
                 found += cell_assignments(_measure(row), cell, role, quote)  # the row, and a cell spanning it
-        span = table.annex.span
-        text = outline.text[span.start : span.end]
-        for note in EVERY_TASK.finditer(text.text):  # its note: 注：各项任务均需X负责落实
-            named = note.lastindex or 1  # the group of the form that matched
-            bodies = split_agencies(text[note.start(named) : note.end(named)])
-            quote = Span(span.start + note.start(), span.start + note.end())
+        notes = every_task(outline.text[table.annex.span.start : table.annex.span.end])  # 注：各项任务均需X负责落实
+        for bodies, quote in notes:
             for row in table.rows:
                 if not row.grid.group and (path := _measure(row)):
                     found += assign(path, bodies, IMPLEMENTER, False, ANNEX, quote)
