@@ -156,10 +156,15 @@ def is_header_row(line: str) -> bool:
     between tabs or pipes, each a column's name, one of them the rows' number (序号	任务	牵头单位	配合
     单位	完成时限, as a table pasted from a spreadsheet prints it) or two of them years (指标名称	2024年
     2025年	2026年, a table of yearly targets)."""
-    cells = [c.strip() for c in re.split(r"[\t|]", line.strip()) if c.strip()]
+    cells = _cells_of(line)
     years = sum(bool(_YEAR.fullmatch(c)) for c in cells)
     named = all(map(_is_heading, cells)) and (number_column(cells) is not None or years >= 2)
     return is_table_row(line) and len(cells) >= 3 and named
+
+
+def _cells_of(line: str) -> list[str]:
+    """The non-empty cells of a row printed between tabs or pipes."""
+    return [c.strip() for c in re.split(r"[\t|]", line.strip()) if c.strip()]
 
 
 def table_rows(texts: list[str]) -> set[int]:
@@ -172,7 +177,7 @@ def table_rows(texts: list[str]) -> set[int]:
         if not text.strip():
             continue
         if is_header_row(text):
-            width = len([c for c in text.split("\t") if c.strip()])
+            width = len(_cells_of(text))
         elif not (_is_tab_row(text) or _spaced_row(text, width)):
             width = 0
         if width or is_pipe_row(text.strip()):
