@@ -4,8 +4,9 @@ layouts text extraction gives and in Markdown's.
 - Tab layout: each cell opens with a tab; a line without a tab continues the cell above (text
   set vertically in a narrow cell, "一\\n\\n星"); a blank line before a tab line starts a new row.
 - One cell per line: cells are separated by one blank line, so an empty cell shows as an extra
-  blank line (or not at all). A cell whose text wraps may come in pieces, a cell spanning several
-  rows is printed once (the rows below it have fewer cells), and the header row is repeated after
+  blank line (or not at all); or by none, as a PDF's text gives them, a cell that wraps known by
+  its row holding more lines than columns. A cell whose text wraps may come in pieces, a cell
+  spanning several rows is printed once (the rows below it have fewer cells), and the header row is repeated after
   a page break. Rows are cut at their numbers (序号 1, 2, 3 … in sequence, group numbers 一, 二 …)
   and, in tables without numbers, where a name follows the figures (a row's names come first);
   a header of two levels (建设年限 over 2021 … 2025; 面积 over 片区 | 总计) is merged into one row
@@ -168,13 +169,14 @@ def _cells_of(line: str) -> list[str]:
 
 
 def table_rows(texts: list[str]) -> set[int]:
-    """Which of these lines are rows of a table printed a row to the line that needs no caption:
-    every row between pipes, and the rows between tabs under a header (:func:`is_header_row`), blank
-    lines between them allowed. Such a row is never an item, whatever its first cell holds (1.	推进…)."""
+    """Which of these lines belong to a table that needs no caption: every row between pipes, the
+    rows between tabs under a header (:func:`is_header_row`), blank lines between them allowed, and
+    the lines of a table printed a cell to the line under a header of its own (:func:`stacked_table`).
+    Such a line is never an item, whatever it holds (1.	推进…; a group row 三、强化监管 among numbered rows)."""
     rows: set[int] = set()
     width = 0  # of the header of tab-separated columns the lines are under, if any
     for i, text in enumerate(texts):
-        if not text.strip():
+        if not text.strip() or i in rows:
             continue
         if is_header_row(text):
             width = len(_cells_of(text))
@@ -182,7 +184,61 @@ def table_rows(texts: list[str]) -> set[int]:
             width = 0
         if width or is_pipe_row(text.strip()):
             rows.add(i)
+        elif _NUMBER_COLUMN.search(text.strip()):
+            rows.update(stacked_table(texts, i))
     return rows
+
+
+_GROUP_ROW = re.compile(r"[一二三四五六七八九十]{1,3}、[^。;]{1,40}")  # 三、强化冷链物流监管, over the rows below it
+
+
+def stacked_table(texts: list[str], at: int) -> list[int]:
+    """The lines of a table printed a cell to the line, as text taken from a web page or a PDF gives
+    it, whose header opens on line ``at``: three column names or more, the rows' number among them
+    (序号 / 重点任务 / 责任单位), then the first row (1, or a group row 一、… over it). The rows run on
+    while they follow: a number continuing the numbering opens a row, a group row stands before
+    one, the header comes again after a page break. A table printed without blank lines ends at one;
+    one with a blank line after each cell, when its last row has its cells. [] when no such header
+    opens on line ``at``."""
+    lines = [i for i in range(at, len(texts)) if texts[i].strip()]
+    width = next((k for k, i in enumerate(lines) if not _is_heading(texts[i].strip())), len(lines))
+    if width < 3 or number_column([texts[i].strip() for i in lines[:width]]) is None:
+        return []
+    spaced = lines[width - 1] - lines[0] >= width  # blank lines between the header's cells
+    pieces = _stacked_pieces(lines) if spaced else [[i] for i in lines]  # a wrapped cell is one piece
+    cells = ["".join(texts[i].strip() for i in piece) for piece in pieces]
+    found, number, printed, group, k = pieces[:width], 0, 0, False, width
+    while k < len(cells):
+        text = cells[k]
+        if cells[k : k + width] == cells[:width]:  # the header again, after a page break
+            found += pieces[k : k + width]
+            k += width
+            continue
+        following = k + 1 < len(cells) and _follows(cells[k + 1], number, True)
+        if _follows(text, number, group or not number):
+            number, printed, group = int(text), 0, False
+        elif _GROUP_ROW.fullmatch(text) and following:
+            group = True
+        elif not number or is_note(text) or (spaced and printed >= width - 1):
+            break
+        elif not spaced and pieces[k][0] > found[-1][-1] + 1:  # a blank line: the table has ended
+            break
+        else:
+            printed += 1
+        found.append(pieces[k])
+        k += 1
+    return [i for piece in found for i in piece] if number else []
+
+
+def _stacked_pieces(lines: list[int]) -> list[list[int]]:
+    """Runs of consecutive line numbers: the cells of a table with a blank line after each cell."""
+    pieces: list[list[int]] = []
+    for i in lines:
+        if pieces and i == pieces[-1][-1] + 1:
+            pieces[-1].append(i)
+        else:
+            pieces.append([i])
+    return pieces
 
 
 def _is_tab_row(line: str) -> bool:
@@ -247,20 +303,47 @@ def is_name_cell(text: str) -> bool:
     return _is_heading(text) and not _free(text) and not _YEAR.match(text) and any(is_han(c) for c in text)
 
 
-def _pieces(doc: MappedText, region: list[Line]) -> tuple[list[Cell], list[str]]:
-    """The blank-line separated pieces of a region (lines of one piece joined), and its notes."""
+def _pieces(doc: MappedText, region: list[Line]) -> tuple[list[Cell], list[str], bool]:
+    """The cells of a region, its notes and whether it is printed without blank lines: the pieces
+    between blank lines (the lines of one piece joined, a cell that wraps), or its lines when the
+    header's names stand on consecutive lines (a cell that wraps is joined by :func:`_unwrapped`)."""
     block = doc[region[0].start : region[-1].end]
     cells, notes, at = [], [], 0
-    for part in block.text.split("\n\n"):
+    parts = block.text.split("\n\n")
+    header = [t.strip() for t in next((p for p in parts if p.strip()), "").split("\n")]
+    lined = len(header) >= 3 and all(map(_is_heading, header[:3]))
+    for part in parts:
         cell = block[at : at + len(part)]
         at += len(part) + 2
         if _NOTE.match(cell.text.strip()):
             notes.append(cell.display.strip())
+        elif lined:
+            cells += [ln.strip() for ln in cell.lines() if ln.text.strip()]
         else:
             cells.append(MappedText.join(ln.strip() for ln in cell.lines()) if "\n" in cell.text else cell.strip())
     while cells and not cells[0].text:
         cells.pop(0)
-    return cells, notes
+    return cells, notes, lined
+
+
+def _unwrapped(cells: list[Cell], width: int, number: int | None) -> list[Cell]:
+    """In a table printed without blank lines a cell that wraps comes as several lines: a numbered
+    row holding more lines than its columns joins a line that ends no sentence to the next one, the
+    longest first (a line is cut where its column is full)."""
+    if number is None:
+        return cells
+    starts = _numbers(cells, len(cells))
+    out = cells[: starts[0] if starts else len(cells)]
+    for k, at in enumerate(starts):
+        row = cells[at : starts[k + 1] if k + 1 < len(starts) else len(cells)]
+        while row[0].text.isdigit() and len(row) > width - number:
+            cut = [j for j in range(1, len(row) - 1) if not row[j].text.endswith(("。", ";", "!", "?"))]
+            if not cut:
+                break
+            j = max(cut, key=lambda j: (len(row[j]), -j))
+            row[j : j + 2] = [row[j] + row[j + 1]]
+        out += row
+    return out
 
 
 def _join_wrapped(cells: list[Cell]) -> list[Cell]:
@@ -294,7 +377,11 @@ def _without_repeated_header(cells: list[Cell], width: int) -> list[Cell]:
 def _names_bodies(text: str) -> bool:
     """Whether a cell lists bodies (发展改革委、建设管理委(交通委)、各街镇等): most of its names end
     as a body's name does."""
-    names = [re.sub(r"\(.*?\)|等$|按职责分工负责$", "", n.strip()) for n in re.split(r"[、,;。]", text) if n.strip()]
+    names = [
+        re.sub(r"\(.*?\)|等$|按职责分工负责$|牵头$|配合$", "", n.strip())
+        for n in re.split(r"[、,;。]", text)
+        if n.strip()
+    ]
     return 2 * sum(bool(_BODY.search(n)) for n in names) > len(names)
 
 
@@ -566,13 +653,15 @@ def _body_rows(header: list[str], body: list[Cell]) -> list[list[Cell]]:
 def _line_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], list[str]]:
     if not region:
         return [], []
-    pieces, notes = _pieces(doc, region)
+    pieces, notes, lined = _pieces(doc, region)
     cells = _join_wrapped(pieces)
     width = _header_width(cells)
     if width < 2:
         return [[c] for c in cells if c.text], notes
     cells = _without_repeated_header(cells, width)
     header, body = cells[:width], cells[width:]
+    if lined:
+        body = _unwrapped(body, width, number_column([c.text for c in header]))
     end = next((i for i, c in enumerate(body) if _REMARK.fullmatch(c.text)), len(body))
     body, remarks = body[:end], body[end:]
     rows = _body_rows([c.text for c in header], body)
@@ -697,9 +786,10 @@ def parse_annexes(
         region = lines[head + 1 : stop]
         title = title_text.strip() or None
         if title is None:
+            table = table_rows([doc.text[ln.start : ln.end] for ln in region])
             for j, ln in enumerate(region):
                 text = doc.text[ln.start : ln.end]
-                if _is_tab_row(text) or is_pipe_row(text.strip()):
+                if _is_tab_row(text) or j in table:
                     break
                 if text.strip():
                     title = doc[ln.content : ln.end].display.strip()

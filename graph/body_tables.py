@@ -1,7 +1,9 @@
 """Tables in the body of a document: a caption (表1 标题, 表一, 附表2 标题, a plan's box 专栏1 标题),
 then the cells one per line as text extraction flattens them (or a row per line, tab-separated),
 then the body resumes; or, with no caption, rows between pipes, as converters print a table
-(序号 | 重点任务 | 牵头单位), and the notes below them.
+(序号 | 重点任务 | 牵头单位), rows between tabs under a header that numbers them, or cells a line
+each under a header printed so (序号 / 重点任务 / 牵头单位, :func:`annex.stacked_table`), and the
+notes below them.
 
 The table runs from its caption to the first sign that prose is back: a numbered heading, the next
 caption (表N, 图N), an annex, a sentence (ending in 。!?) or, once notes below the table (注:,
@@ -30,6 +32,9 @@ _NUMBER = r"\s*(?:\d{1,2}(?:[-.]\d{1,2})?|[一二三四五六七八九十]{1,3})
 _CAPTION = re.compile(rf"(?P<label>(?:附表|表|专栏){_NUMBER})\s*:?\s*(?P<title>[^,;。!?]{{0,40}})")
 _CAPTION_START = re.compile(rf"^\s*(?:#+\s*)?(?:附表|表|专栏){_NUMBER}", re.M)  # a line that may be a caption
 _FIGURE = re.compile(rf"图{_NUMBER}")
+_STACKED_HEADER = re.compile(
+    r"^\s*\S{0,4}(?:序|编)号\s*\n(?:\s*\n)?\s*\S{1,12}\s*$", re.M
+)  # 序号 / 重点任务, a cell to the line
 _SENTENCE_END = ("。", "!", "?")
 
 
@@ -46,7 +51,9 @@ def body_tables(outline: Outline) -> list[BodyTable]:
     to the line between pipes with none over them (三、重点任务分工, then 序号 | 重点任务 | 牵头单位…)."""
     doc = outline.text
     items = list(outline.walk())
-    if not items or not (_CAPTION_START.search(doc.text) or "|" in doc.text or "\t" in doc.text):
+    if not items or not (
+        _CAPTION_START.search(doc.text) or _STACKED_HEADER.search(doc.text) or "|" in doc.text or "\t" in doc.text
+    ):
         return []
     lines = split_lines(doc)
     index = LineIndex(doc.original)
@@ -54,10 +61,11 @@ def body_tables(outline: Outline) -> list[BodyTable]:
     found: list[tuple[int, BodyTable]] = []
     captions = [(i, m) for i, ln in enumerate(lines) if (m := _CAPTION.fullmatch(ln.text(doc).strip()))]
     rows = table_rows([ln.text(doc) for ln in lines])
+    annexed = [(a.line, _last_line(a, index)) for a in outline.annexes]
     for at in [*(at for at, _ in captions), *_row_runs(doc, lines, rows)]:
         k = bisect_right(starts, lines[at].number) - 1
-        if k < 0:
-            continue  # before the first item: the preamble holds no tables
+        if k < 0 or any(first <= lines[at].number <= last for first, last in annexed):
+            continue  # before the first item (the preamble holds no tables), or an annex's table
         limit = starts[k + 1] if k + 1 < len(items) else _last_line(items[k], index) + 1
         if lines[at].number >= limit:
             continue  # after the body: an annex's
@@ -105,8 +113,8 @@ def _rows(doc: MappedText, lines: list[Line], rows: set[int], at: int, stop: int
     return Annex("表", None, tuple(rows_read), tuple(notes), span, lines[at].number)
 
 
-def _last_line(item: Item, index: LineIndex) -> int:
-    """The last line of an item's own text (of the last item: the body ends there)."""
+def _last_line(item: Item | Annex, index: LineIndex) -> int:
+    """The last line of an item's own text (of the last item: the body ends there), or an annex's."""
     return max(item.line, index.line(max(item.span.end - 1, item.span.start)))
 
 

@@ -240,11 +240,11 @@ def _after_annexes(doc: MappedText, lines: list[Line], last_head: int) -> int:
     return tail if last and (is_table_row(last) or last[-1] in "。;!?)") else len(lines)
 
 
-def _table_caption(doc: MappedText, lines: list[Line], end: int) -> int | None:
-    """The caption line of a table printed a row to the line (a header and a row at least) that is
-    the document's body: a caption stands over it rather than a sentence, and no sentence follows
-    it but its notes' and the closing block's."""
-    rows = [i for i in range(end) if is_table_row(lines[i].text(doc))]
+def _table_caption(doc: MappedText, lines: list[Line], end: int, table: set[int]) -> int | None:
+    """The caption line of a table that is the document's body (a header and a row at least: rows
+    between tabs or pipes, or the lines of ``table``, :func:`annex.table_rows`): a caption stands
+    over it rather than a sentence, and no sentence follows it but its notes' and the closing block's."""
+    rows = [i for i in range(end) if i in table or is_table_row(lines[i].text(doc))]
     if len(rows) < 2:
         return None
     above = [i for i in range(rows[0]) if lines[i].text(doc)]
@@ -325,7 +325,7 @@ def parse_outline(source: SourceText) -> Outline:
     annex_end = len(lines)
     unnumbered = False
     if first_marker is None or first_marker >= body_end:
-        caption = None if annex_heads else _table_caption(doc, lines, body_end)
+        caption = None if annex_heads else _table_caption(doc, lines, body_end, rows)
         if caption is None:
             problems.append(
                 Problem(

@@ -578,3 +578,83 @@ def test_a_task_division_issued_as_a_table_with_roles_in_its_cells_and_a_note_un
         ("表/2", "省财政厅", "support"),
         ("表/2", "各市(州)人民政府", "implementer"),
     }
+
+
+STACKED = [  # a task division printed a cell to the line, as a PDF's text extraction gives it
+    "序号",
+    "重点任务",
+    "责任单位",
+    "一、完善冷链物流设施",
+    "1",
+    "加快冷链物流基地建设。依托农产品优势产区统筹布局建设冷链物流基地，推动基地与港口、铁路场站、机场等枢纽设",
+    "施协同建设。",  # the cell wraps where its column is full
+    "省发展改革委牵头，省交通运输厅、省商务厅按职责分工负责",
+    "2",
+    "补齐产地冷链设施短板。",
+    "省农业农村厅",
+    "",
+    "序号",  # the header again after a page break
+    "重点任务",
+    "责任单位",
+    "二、强化冷链物流监管",
+    "3",
+    "健全冷链物流标准体系。",
+    "省市场监管局牵头，省商务厅按职责分工负责",
+]
+
+
+def test_a_task_division_issued_as_a_table_printed_a_cell_to_the_line():
+    """The cells on lines of their own, with no blank line between them: the header's names stacked
+    (序号 / 重点任务 / 责任单位) open the table, a number continuing the numbering opens a row, a group
+    row (二、…) stands among them and is no item of the body, a cell that wraps is one cell."""
+    text = "\n".join(
+        [
+            "某省人民政府办公厅关于印发《冷链物流重点任务分工方案》的通知",
+            "现将《冷链物流重点任务分工方案》印发给你们，请认真贯彻执行。",
+            "",
+            *STACKED,
+            "",
+            "注：各市（州）人民政府负责本地区相关工作，不再列出。",
+            "",
+            "某省人民政府办公厅",
+            "2024年8月12日",
+        ]
+    )
+    outline = parse_outline(SourceText("doc.txt", text + "\n", "utf-8"))
+    assert list(outline.walk()) == []
+    (annex,) = outline.annexes
+    assert [r.cells[0] for r in annex.rows] == ["序号", "一、完善冷链物流设施", "1", "2", "二、强化冷链物流监管", "3"]
+    assert annex.rows[2].cells[1].endswith("枢纽设施协同建设。")
+    every = {(path, "各市(州)人民政府", "implementer") for path in ("表/1", "表/2", "表/3")}  # the note's
+    assert set(found(outline)) == every | {
+        ("表/1", "省发展改革委", "lead"),
+        ("表/1", "省交通运输厅", "support"),
+        ("表/1", "省商务厅", "support"),
+        ("表/2", "省农业农村厅", "responsible"),
+        ("表/3", "省市场监管局", "lead"),
+        ("表/3", "省商务厅", "support"),
+    }
+    assert [d.date for d in outline.metadata.dates] == ["2024-08-12"]
+
+
+def test_a_table_printed_a_cell_to_the_line_under_a_heading_is_the_item_s_list_of_tasks():
+    """The same table under the section that issues its tasks, with a blank line after each cell
+    or none, and the body going on after it: its rows are the item's tasks, its group rows no items."""
+    spaced = "\n\n".join(c for c in STACKED if c).replace("枢纽设\n\n施", "枢纽设\n施").split("\n")
+    for cells in (STACKED, spaced):
+        text = "\n".join(
+            [
+                "某市冷链物流工作方案",
+                "一、工作目标",
+                "到2026年，全市冷链物流基地达到3个。",
+                "二、重点任务",
+                *cells,
+                "",
+                "三、保障措施",
+                "（一）加强组织领导。市发展改革委要加强统筹。",
+            ]
+        )
+        outline = parse_outline(SourceText("doc.txt", text + "\n", "utf-8"))
+        assert [item.path for item in outline.walk()] == ["一", "二", "三", "三/（一）"]
+        assert [item.path for item in annex_items(outline)] == ["二/1", "二/2", "二/3"]
+        assert ("二/3", "省市场监管局", "lead") in found(outline)
