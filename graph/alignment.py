@@ -15,7 +15,9 @@ a lower measure with none is a local addition, an upper measure no lower measure
 taken up. A weak pair (scoring under WEAK) stands only as the closest of its upper or of its lower
 measure: two measures that share a few words with each other's better partners carry out neither.
 A measure pairs only with one of its kind: a plan's goals and steps frame its tasks, a
-regulation's liability articles punish the breach of its duties (neither carries the other out).
+regulation's liability articles punish the breach of its duties (neither carries the other out);
+but the goals of a lower plan restate the tasks of an upper document that has no goals of its own
+(若干措施 set theirs in their tasks).
 The evidence of a pair is the citation, if any, and the phrases both state (runs of shared bigrams).
 Candidates come from an inverted index of the informative bigrams, so a measure is compared only
 with the measures it shares one with (sub-quadratic), and ties break by path: deterministic.
@@ -75,7 +77,8 @@ _SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
 # 附件; 明确13项重点任务，逐项明确牵头单位（详见附件）), not a task that points to its details there.
 _NO_TASK = re.compile(
     r"^(?:[（(][^）)]{1,8}[）)]\s*)?"  # an article's bracketed heading, （附则）
-    r"(?:指导思想|为了?[^。]*制定本(?:条例|办法|规定|细则)|[^。]*自[^。]*起施行[^。]*。?(?:[^。]*(?:解释|废止|有效期)[^。]*。?)*$"
+    r"(?:指导思想|(?:为了?|根据|依据)[^。]*制定本(?:实施)?(?:条例|办法|规定|细则)"
+    r"|[^。]*自[^。]*起施行[^。]*。?(?:[^。]*(?:解释|废止|有效期)[^。]*。?)*$|本(?:实施)?(?:条例|办法|规定|细则)由[^。]*负责解释。?$"
     r"|[^。]*(?:\d+项|[一二三四五六七八九十]+项|主要|重点)任务[^。]*见附件)"
 )
 # The paragraph after the last item that puts the document in force (本措施自印发之日起施行…): the
@@ -210,9 +213,13 @@ def align(upper: list[Measure], lower: list[Measure], cited: Mapping[tuple[str, 
                 index[g].append(i)
     scores: dict[tuple[int, int], float] = {}
     restated: set[tuple[int, int]] = set()  # (i, j): upper measure i is the closest to a sentence of j
+    # an upper document that states no goals of its own (若干措施) sets them in its tasks: a lower goals
+    # section restates those
+    framed = any(m.kind == FRAME for m in upper)
     for j, vec in enumerate(low):
         shared = {i for g in vec if idf[g] >= informative for i in index.get(g, ())}
-        candidates = sorted(i for i in shared if upper[i].kind == lower[j].kind)
+        kind = TASK if lower[j].kind == FRAME and not framed else lower[j].kind
+        candidates = sorted(i for i in shared if upper[i].kind == kind)
         # closeness[k][c]: of lower sentence k to the closest sentence of candidate c
         closeness = [[max(_cosine(a, b) for a in up_sentences[i]) for i in candidates] for b in low_sentences[j]]
         for c, i in enumerate(candidates):

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from policykg.errors import Problem
 from policykg.graph.mapped import MappedText
-from policykg.graph.numbering import int_to_cn
+from policykg.graph.numbering import PAIR, int_to_cn
 from policykg.graph.records import Annex, AnnexRow, Span
 from policykg.graph.text import HAN, LineIndex, is_han
 
@@ -46,7 +46,7 @@ _NUMBER_COLUMN = re.compile(r"(序|编)号$")
 _BODIES_COLUMN = re.compile(r"(单位|部门|主体)$")
 UNIT_COLUMN = re.compile(r"(?:计量)?单位")  # a column of each row's unit (指标 | 单位 | 目标值), not of bodies
 _BODY = re.compile(
-    r"(局|委|办|厅|部|队|院|中心|公司|集团|企业|大学|学校|政府|管委会|委员会|办公室|街道|街镇|镇|乡|区|县|单位|部门|主体|银行|社)$"
+    r"(局|委|办|厅|部|队|院|中心|公司|集团|企业|大学|学校|政府|会|联|协|办公室|街道|街镇|镇|乡|区|县|单位|部门|主体|银行|社)$"
 )
 _NUMBER = re.compile(r"[\d.,%]+")
 _MARK = re.compile(r"[/—\-√✓]+")  # "/" (not applicable), a tick: at home in any column
@@ -707,7 +707,10 @@ _MARKED_NUMBER = re.compile(r"((?:\d{1,3}|[一二三四五六七八九十]{1,3})
 
 
 def _unmarked(cell: str) -> str:
-    """A row's number printed with its mark (1. 一、), as a table pasted from a list prints it: the number."""
+    """A row's number printed with its mark (1. 一、), as a table pasted from a list prints it: the number;
+    a number within its group (1-1, 2－3) as a path writes it (2-3)."""
+    if pair := PAIR.fullmatch(cell):
+        return f"{pair[1]}-{pair[2]}"
     return m.group(1) if (m := _MARKED_NUMBER.fullmatch(cell)) else cell
 
 
@@ -724,14 +727,14 @@ def grid(annex: Annex) -> list[GridRow]:
     last = 0
     for row, texts in zip(annex.rows[1:], rows):
         head = texts[: (number or 0) + 1] if number is not None else []
-        at = next((i for i, c in enumerate(head) if _INDEX.fullmatch(c)), None)
+        at = next((i for i, c in enumerate(head) if _INDEX.fullmatch(c) or PAIR.fullmatch(c)), None)
         if at is not None and texts[at].isdigit() and not _follows(texts[at], last, True):
             at = None  # a figure of a total row, not a row number
         if at is None or number is None:  # (a row number lies in the number column)
             placed.append(_unnumbered(row, texts, kinds, number is not None))
             continue
-        group = arabic and not texts[at].isdigit()
-        last = last if group else int(texts[at])
+        group = arabic and not texts[at].isdigit() and not PAIR.fullmatch(texts[at])
+        last = int(texts[at]) if texts[at].isdigit() else last
         after = row.texts[at + 1 :]
         columns = (
             range(number + 1, number + 1 + len(after)) if group else _placement(texts[at + 1 :], number + 1, kinds)[1]

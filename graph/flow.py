@@ -233,7 +233,8 @@ def _cited_articles(
     regulation do: by its title (《河南省优化营商环境条例》第二十二条) or by the short name the lower
     document gives it (以下简称《条例》 or “条例”), also cited bare (条例第三条; 本条例第三条 is the
     citing text itself); {(upper path, lower path): the citation}."""
-    names = {short for full, short in _SHORT_NAME.findall(lower.outline.text.text) if _title_key(full) in upper.titles}
+    text = lower.outline.text.text.replace("\n", "")  # a hard wrap inside (以下简称《条例》\n）
+    names = {short for full, short in _SHORT_NAME.findall(text) if _title_key(full) in upper.titles}
     short = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     bare = rf"|(?<![本该此])[“\"]?(?P<short>{short})[”\"]?" if names else ""
     more = f"(?:[、和及与至到]第{_NUMERAL}条(?:之[一二三四五六七八九十]{{1,3}})?)*"  # 第四条、第五条; 第四条至第六条
@@ -241,7 +242,7 @@ def _cited_articles(
     articles = {number: m.path for m in upper_measures if (number := _article(m.path.rsplit("/", 1)[-1]))}
     cited: dict[tuple[str, str], str] = {}
     for m in lower_measures:
-        for match in citation.finditer(m.text):
+        for match in citation.finditer(m.text.replace("\n", "")):
             title = match.group("title")
             if title is None or title in names or _title_key(title) in upper.titles:
                 for number in _articles(match.group("article")):

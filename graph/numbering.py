@@ -94,6 +94,10 @@ STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
 DIVISIONS = ("part", "chapter", "section")
 ARTICLES = ("article", "article_added")
 _ADDED = 100  # an inserted article's ordinal: the article it follows, times this, plus its own (第三条之一: 301)
+# A task table's row numbered within its group, as district and bureau task lists print them (1-1,
+# 2-3: the second group's third task): ordinal group times this plus the row's own (2-3: 203).
+_PAIR = 100
+PAIR = re.compile(r"(\d{1,2})[-－—–](\d{1,2})")
 # The path of the one item of a document that numbers nothing: its text after the opening paragraph.
 UNNUMBERED = "正文"
 
@@ -117,8 +121,8 @@ def format_segment(style: str, ordinal: int) -> str:
     ['三', '（三）', '3', '（3）', '3）', '③', '专栏3']
     >>> [format_segment(s, 12) for s in ("part", "chapter", "section", "article")]
     ['第十二部分', '第十二章', '第十二节', '第十二条']
-    >>> format_segment("article_added", 1202)
-    '第十二条之二'
+    >>> format_segment("article_added", 1202), format_segment("arabic_pair", 203)
+    ('第十二条之二', '2-3')
     """
     if style in _DIVISION_WORDS:
         return f"第{int_to_cn(ordinal)}{_DIVISION_WORDS[style]}"
@@ -126,6 +130,8 @@ def format_segment(style: str, ordinal: int) -> str:
         return f"第{int_to_cn(ordinal // _ADDED)}条之{int_to_cn(ordinal % _ADDED)}"
     if style == "text":
         return UNNUMBERED
+    if style == "arabic_pair":
+        return f"{ordinal // _PAIR}-{ordinal % _PAIR}"
     if style == "cn":
         return int_to_cn(ordinal)
     if style == "cn_paren":
@@ -157,11 +163,13 @@ def parse_segment(segment: str) -> tuple[str, int]:
     ('cn_paren', 32)
     >>> parse_segment("第六十四条"), parse_segment("第二部分"), parse_segment("专栏2"), parse_segment("2）")
     (('article', 64), ('part', 2), ('box', 2), ('arabic_half', 2))
-    >>> parse_segment("第三条之一")
-    ('article_added', 301)
+    >>> parse_segment("第三条之一"), parse_segment("2-3")
+    (('article_added', 301), ('arabic_pair', 203))
     """
     if segment == UNNUMBERED:
         return "text", 1
+    if pair := PAIR.fullmatch(segment):
+        return "arabic_pair", int(pair[1]) * _PAIR + int(pair[2])
     if segment.startswith("专栏"):
         return "box", int(segment[2:])
     if added := re.fullmatch("第(.+)条之(.+)", segment):

@@ -34,7 +34,7 @@ _FIELD = re.compile(rf"[{HAN}]{{0,4}}(?:单位|部门|处室|主体|时限|时�
 _LABEL_HEAD = re.compile(rf"(?:^|[。;,])([{HAN}]{{1,4}})$")
 _LABEL_END = re.compile(rf"[{HAN}]{{0,4}}(?:单位|部门|处室)\s*:$")
 _SENTENCE_END = "。!?;"
-_SENTENCE_ENDS = re.compile(f"[{_SENTENCE_END}]")
+_AFTER_END = re.compile(f"[{_SENTENCE_END})]")  # a sentence's end, or a bracket's: （责任单位：…）
 # A numbered line shorter than a printed line (GB/T 9704: 28 characters, less the indent and the
 # number) that ends no sentence is a heading on its own line, not the first half of a broken one.
 _HEADING_MAX = 22
@@ -77,15 +77,27 @@ def split_lines(doc: MappedText) -> list[Line]:
     return lines
 
 
+_INLINE = ("arabic_paren", "arabic")  # (1) and 1.: the sub-items a county's plan runs into its paragraph
+
+
 def _run_in_items(doc: MappedText, start: int, end: int) -> list[int]:
-    """Where a numbered item starts inside a line, behind a sentence end and a paragraph indent."""
-    cuts = []
-    for m in _SENTENCE_ENDS.finditer(doc.text[start:end]):
-        at = start + m.end()
-        if at < end and _INDENT in doc.original[doc.index[at - 1] + 1 : doc.index[at]]:
-            if match_marker(doc.text[at:end]):
-                cuts.append(at)
-    return cuts
+    """Where a numbered item starts inside a line: behind a sentence end and a paragraph indent, or
+    as one of a run of sub-items the paragraph numbers from 1, each after a sentence or a clause's
+    bracket ends (（二）健全配送体系。（1）建设配送中心。…（责任单位：…）（2）推进客货邮融合。…)."""
+    cuts: list[int] = []
+    inline: list[int] = []  # the run of sub-items (1), (2) …, of the style of the first
+    style = None
+    for m in _AFTER_END.finditer(doc.text, start, end):
+        at = m.end()
+        marker = match_marker(doc.text[at:end]) if at < end else None
+        if marker is None:
+            continue
+        if m.group() in _SENTENCE_END and _INDENT in doc.original[doc.index[at - 1] + 1 : doc.index[at]]:
+            cuts.append(at)
+        elif marker.style in _INLINE and marker.ordinal == len(inline) + 1 and style in (None, marker.style):
+            inline.append(at)
+            style = marker.style
+    return sorted({*cuts, *inline}) if len(inline) >= 2 else cuts
 
 
 def is_prose(line: str) -> bool:
@@ -201,19 +213,21 @@ def _title(body: MappedText, style: str) -> str | None:
 def _closing_start(doc: MappedText, lines: list[Line], start: int, end: int) -> int:
     """Where the closing block (signatures and dates, notes such as (此件发至…), the 版记: ---,
     抄送…, 印发 date) begins, before ``end``."""
-    at, seen_marker = end, False
+    at, seen_marker, below = end, False, ""
     for i in range(end - 1, start, -1):
         text = lines[i].text(doc)
         if not text:
             continue
         if DATE_LINE.match(text) or PRINTED_LINE.match(text) or RECORD_LINE.match(text):
-            seen_marker = True
+            seen_marker, below = True, text
         elif len(text) > 25 or is_table_row(text) or any(unicodedata.category(c).startswith("P") for c in text):
             record = _record_above(doc, lines, i, start)
             if record is None:
                 break  # signatures are bare names; anything with punctuation, or a table's row, is the body's
-            at, seen_marker = record, True  # a 版记 line hard-wrapped (抄送：…，\n市法院，…。): all of it
+            at, seen_marker, below = record, True, lines[record].text(doc)  # a 版记 line hard-wrapped: all of it
             continue
+        elif RECORD_LINE.match(below) and not DATE_LINE.match(below):
+            break  # a signature stands over its date: a bare name over the 版记 (…每年 / 抄送：) is the body's
         at = i
     return at if seen_marker else end
 
@@ -232,11 +246,15 @@ def _record_above(doc: MappedText, lines: list[Line], i: int, start: int) -> int
 
 def _after_annexes(doc: MappedText, lines: list[Line], last_head: int) -> int:
     """Where the annexes end: before a closing block after them (the 版记, 抄送… 印发, or a
-    signature and date that a web page prints last), when a table's row or a finished sentence
-    ends the last annex; after a bare cell of a table printed a cell to the line, a signature
-    cannot be told from the last row (市商务局 / 2024年3月1日), so the annex runs to the end."""
+    signature and date that a web page prints last), when the block opens with the 版记 (抄送：…,
+    no cell's text), or a table's row or a finished sentence ends the last annex; after a bare cell
+    of a table printed a cell to the line, a signature cannot be told from the last row (市商务局 /
+    2024年3月1日), so the annex runs to the end."""
     tail = _closing_start(doc, lines, last_head, len(lines))
+    first = next((lines[i].text(doc) for i in range(tail, len(lines)) if lines[i].text(doc)), "")
     last = next((lines[i].text(doc) for i in range(tail - 1, last_head, -1) if lines[i].text(doc)), "")
+    if RECORD_LINE.match(first) or PRINTED_LINE.match(first):
+        return tail
     return tail if last and (is_table_row(last) or last[-1] in "。;!?)") else len(lines)
 
 

@@ -1,7 +1,8 @@
 """Duties stated in prose: the bodies a sentence of the body makes responsible for something.
 
 Chinese official prose names the bearer of a duty as the subject of a clause, followed by a duty
-word: X要… / X应当… / X负责… / X牵头… / X会同Y… / X配合… / X统筹协调… / 由X负责…; a section
+word: X要… / X应当… / X负责… / X牵头… / X会同Y… / X配合… / X统筹协调… / 由X负责… / X是…主管部门;
+a rule states its commands in the indicative (X对…给予补贴, X依照《条例》第N条规定，建立…); a section
 organised by department gives each body a paragraph of its own ("区民防办：负责…", "房管所负责…；").
 The subject is a list of bodies (、 和 及 与), every one of which must be recognisable as a body
 (the gazetteer knows its function, or its name ends like one: 集团, 支队, 领导小组…); vague
@@ -40,7 +41,9 @@ _DUTY = re.compile(
     r"|(?:指导(?!意见)|引导|支持|推动|督促)(?![,、;。]|作用)"
     r"|具体(?:实施|落实|负责))"
     r"|要|应当|应|须|必须|:|每月|每季度|每半年|每年|定期"
-    r"|是(?=[^,;。]{0,24}(?:责任主体|第一责任人))"  # 各区政府是本地区稳就业工作的责任主体
+    r"|是(?=[^,;。]{0,24}(?:责任主体|第一责任人|主管部门))"  # 各区政府是本地区稳就业工作的责任主体
+    # a rule's plain indicative is its command: 区财政局对…给予补贴; 市住房城乡建设局依照《条例》第二十六条规定，建立…
+    r"|依照|对(?=[^,;。]{1,40}?(?:给予|予以|实施|进行|开展))"
     r"|对(?=[^,;。]{1,40}?负(?:总|主体|全面|首要|直接|领导)?责)"  # 各区人民政府对本行政区域…负总责
     r"|在(?=[^,;。]{1,40}?(?:时|中|期间),?(?:应当|应|要|须|必须|负责))"  # X在编制…时，应当…
 )
@@ -74,7 +77,7 @@ _VERB_START = re.compile(
     r"^(要|应(?!急)|须|可|将|并|把|对|以|经(?!济|营|贸|信|开)|报|向|建立|组织|协调|推动|加强|指导|督促|负责|配合|支持|鼓励|充分|发挥|优化"
     r"|加快|推进|深化|完善|健全|实现|形成|提高|提升|促进|坚持)"
 )
-_VERB_INSIDE = re.compile(r"设立|遴选|依托|强化|加强|做好|落实|按照|根据|“")
+_VERB_INSIDE = re.compile(r"设立|遴选|依托|强化|加强|做好|落实|按照|根据|是|应当|实行|执行|配合|“")
 _MARKET = re.compile(
     r"(建设|设计|施工|监理|勘察|社会|产权|物业|管理|使用|运营)单位$|企业$|产权人$|业主$|个人$|群众$|(?<!人民)银行$"
 )  # 商业银行应当…: a market actor's duty under the law, not a body's task

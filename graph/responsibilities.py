@@ -65,13 +65,16 @@ _BLANKET = re.compile(
     r"[,;。]?\s*(?:以下|下列)(?:各项)?(?:任务|工作|事项)?均[需由](.+?)(?:负责)?(?:组织)?(?:落实|实施)[^)]*$"
 )
 # A note or a paragraph naming who carries out every task of the document or table, whatever the
-# task's own clause says: 注：各项任务均需X负责落实，不再列出; X为各项措施落实的责任主体，不再逐项列出
-# (以下各项任务均需X落实: the later tasks only, a blanket clause)
+# task's own clause says: 注：各项任务均需X负责落实，不再列出; X为各项措施落实的责任主体，不再逐项列出;
+# those above it, closing a list: 以上各项任务由X负责具体落实 (以下各项任务均需X落实: the later tasks
+# only, a blanket clause)
 EVERY_TASK = re.compile(
     r"(?<!以下)(?<!下列)(?:以上|上述|表中)?各项(?:任务|措施|工作)均[需由]([^,;。\n]+?)(?:负责)?(?:组织)?(?:落实|实施)"
     r"|([^,;:。\n]+?)为(?:以上|上述|本方案|表中)?各项(?:任务|措施|工作)(?:落实)?的?(?:责任|实施|落实)主体"
     r"|注\s*:\s*([^,;:。\n]+?)负责本(?:地区|区域|辖区)(?:相关)?工作[,;]不再(?:一一|逐项)?列出"
+    r"|(?:以上|上述)(?:各项)?(?:任务|措施|工作)均?由([^,;。\n]+?)(?:负责)?(?:具体)?(?:组织)?(?:落实|实施|负责)"
 )  # 注：各市（州）人民政府负责本地区相关工作，不再列出
+_ABOVE = 4  # EVERY_TASK's group of the bodies that carry out the tasks above the statement only
 _LEAD_FORM = re.compile(r"^(?:由)?(.+?)牵头(?:负责)?(?:[,;](.+))?$")  # (由)A牵头，…
 # the bodies after the lead, in parts apart by , or ; each ending in its role's verb (none: they support)
 _AFTER_LEAD = re.compile(
@@ -500,19 +503,25 @@ def body_assignments(outline: Outline) -> list[Assignment]:
                 for later in items[i + 1 :]:
                     if not later.children:
                         found += assign(later.path, blanket, IMPLEMENTER, False, BODY, clause.span())
-    tasks = [item.path for item in outline.walk() if not item.children]
-    for text in (outline.preamble_text, *(item.body for item in outline.walk())):
-        for bodies, quote in every_task(text):
-            found += [a for path in tasks for a in assign(path, bodies, IMPLEMENTER, False, BODY, quote)]
+    walk = list(outline.walk())
+    tasks = [item.path for item in walk if not item.children]
+    for k, text in enumerate((outline.preamble_text, *(item.body for item in walk))):
+        # the items up to the one whose text it is, in its section: 以上各项任务 closes the list of tasks
+        section = walk[k - 1].path.split("/")[0] + "/" if k and "/" in walk[k - 1].path else ""
+        above = {item.path for item in walk[:k] if item.path.startswith(section)}
+        for bodies, quote, only_above in every_task(text):
+            paths = [path for path in tasks if path in above] if only_above else tasks
+            found += [a for path in paths for a in assign(path, bodies, IMPLEMENTER, False, BODY, quote)]
     return found
 
 
-def every_task(text: MappedText) -> Iterator[tuple[list[Mention], Span]]:
+def every_task(text: MappedText) -> Iterator[tuple[list[Mention], Span, bool]]:
     """The bodies each note or paragraph of ``text`` names as carrying out every task (``EVERY_TASK``),
-    with what it says."""
+    with what it says and whether it means only the tasks above it."""
     for note in EVERY_TASK.finditer(text.text):
         named = note.lastindex or 1  # the group of the form that matched
-        yield split_agencies(text[note.start(named) : note.end(named)]), text[note.start() : note.end()].span()
+        bodies = split_agencies(text[note.start(named) : note.end(named)])
+        yield bodies, text[note.start() : note.end()].span(), named == _ABOVE
 
 
 def _closes(item: Item) -> bool:

@@ -17,7 +17,7 @@ from policykg.graph.annex import GridRow, grid, number_column
 from policykg.graph.body_tables import body_tables
 from policykg.graph.deadlines import DEADLINE_COLUMN, deadline_in_cell
 from policykg.graph.mapped import MappedText
-from policykg.graph.numbering import cn_to_int, int_to_cn
+from policykg.graph.numbering import int_to_cn, parse_segment
 from policykg.graph.records import Annex, Assignment, Deadline, Item, Outline, Span
 from policykg.graph.responsibilities import (
     ANNEX,
@@ -182,7 +182,7 @@ def annex_assignments(outline: Outline, tables: list[TaskTable] | None = None) -
                 quote = Span(min(row_span.start, cell_span.start), max(row_span.end, cell_span.end))
                 found += cell_assignments(_measure(row), cell, role, quote)  # the row, and a cell spanning it
         notes = every_task(outline.text[table.annex.span.start : table.annex.span.end])  # 注：各项任务均需X负责落实
-        for bodies, quote in notes:
+        for bodies, quote, _ in notes:  # (under the table: its rows are all above it)
             for row in table.rows:
                 if not row.grid.group and (path := _measure(row)):
                     found += assign(path, bodies, IMPLEMENTER, False, ANNEX, quote)
@@ -201,10 +201,15 @@ def _tables(outline: Outline) -> list[tuple[Annex, str | None, str | None]]:
     ]
 
 
+# A sentence that only points to the table below it: 各项任务及责任分工见下表： / 具体任务如下表所示。
+_POINTS_TO_TABLE = re.compile(r"[^。;:!?]{0,30}(?:见下表|如下表|下表所示|详见表\d?|分工如下|如下)(?:所示)?[:。]?$")
+
+
 def _lists(item: Item, table: Annex) -> bool:
-    """Whether a table is all an item says besides its heading: its list of tasks."""
+    """Whether a table is all an item says besides its heading and a sentence pointing to it: its list of tasks."""
     said = "".join(c for c, at in zip(item.body.text, item.body.index) if not table.span.start <= at < table.span.end)
-    return not item.children and len("".join(said.split())) <= len(item.title or "")
+    said = _POINTS_TO_TABLE.sub("", "".join(said.split()))
+    return not item.children and len(said) <= len(item.title or "")
 
 
 def _measure(row: _Row) -> str | None:
@@ -219,7 +224,7 @@ def annex_items(outline: Outline, tables: list[TaskTable] | None = None) -> list
     found: list[Item] = []
     for row, place in _own_rows(task_tables(outline) if tables is None else tables):
         number = place.rsplit("/", 1)[-1]
-        style, ordinal = ("arabic", int(number)) if number.isdigit() else ("cn", cn_to_int(number))
+        style, ordinal = parse_segment(number)
         span, line = row.grid.row.span, row.grid.row.line
         title, text = row.names[0].display, MappedText.join(row.names)  # 重点任务 names it, 具体措施 says how
         found.append(Item(place, number, style, ordinal, title, text, span, line))

@@ -107,6 +107,13 @@ def test_what_sets_no_task_is_no_measure():
         "（一）推进海绵型地块建设。",
     ]
     assert _measures("\n".join(regulation) + "\n") == ["第二条"]
+    rules = [  # rules implementing a regulation: their basis, and who interprets them in an article of its own
+        "第一条 根据《某省物业管理条例》，结合本市实际，制定本办法。",
+        "第二条 市住房城乡建设局负责本市物业管理工作。",
+        "第三条 本办法由市住房城乡建设局负责解释。",
+        "第四条 本办法自2024年1月1日起施行。",
+    ]
+    assert _measures("\n".join(rules) + "\n") == ["第二条"]
     assert _measures("\n".join(plan) + "\n") == ["一/（二）", "二/（一）"]
     # a section that only says where the tasks are; a task that points to its details is one
     pointers = ["一、主要任务", "本方案主要任务及分工见附件。", "二、推进改造", "推进老旧小区改造，具体任务见附件2。"]
@@ -174,6 +181,33 @@ def test_goals_and_steps_pair_only_with_their_kind():
         ("二/（一）", "二/（一）"),
         ("三/（一）", "三/（一）"),
     }
+
+
+def test_lower_goals_restate_the_tasks_of_an_upper_document_that_states_no_goals():
+    """若干措施 set their goals in their tasks (到2026年，建成智能工厂200家): a lower plan's goals
+    section restates those tasks, and is no local addition."""
+    upper = measures_of(
+        parse_outline(
+            SourceText(
+                "u.txt",
+                "某省若干措施\n一、推进智能制造\n1.打造智能制造标杆。到2026年，建成智能工厂200家，推广工业机器人应用。\n"
+                "二、优化政务服务\n2.深化一网通办。到2026年，政务服务事项网上可办率达到100%。\n",
+                "utf-8",
+            )
+        )
+    )
+    lower = measures_of(
+        parse_outline(
+            SourceText(
+                "l.txt",
+                "某市实施方案\n一、主要目标\n到2026年，全市建成智能工厂30家，推广工业机器人应用。政务服务事项网上可办率达到100%。\n"
+                "二、重点任务\n（一）打造智能制造标杆。建设智能工厂，推广工业机器人。\n",
+                "utf-8",
+            )
+        )
+    )
+    assert [m.kind for m in upper] == ["task", "task"] and lower[0].kind == "frame"
+    assert {(p.upper, p.lower) for p in align(upper, lower) if p.lower == "一"} == {("一/1", "一"), ("二/2", "一")}
 
 
 def test_the_formulas_of_liability_articles_pair_nothing():

@@ -273,7 +273,9 @@ RULES = """郑州市实施《河南省公共数据条例》办法
 
 
 @pytest.mark.parametrize(
-    ("short", "cited"), [("《条例》", "《条例》"), ("“条例”", "条例")], ids=["book-marks", "quoted"]
+    ("short", "cited"),
+    [("《条例》", "《条例》"), ("“条例”", "条例"), ("《条例》\n", "《条例》")],
+    ids=["book-marks", "quoted", "hard-wrapped"],  # a PDF's line break inside (以下简称《条例》\n）
 )
 def test_a_measure_that_cites_an_upper_article_by_number_carries_it_out(tmp_path, short, cited):
     """Rules implementing a regulation cite its articles, by its title or by the short name they give

@@ -132,6 +132,23 @@ def test_an_article_run_into_the_paragraph_before_it_is_split_off():
     assert [(i.path, i.title) for i in read(text).walk()] == [("第一条", "目的"), ("第二条", "验收")]
 
 
+def test_sub_items_a_paragraph_runs_in_after_its_sentences_are_items():
+    """A county's plan packs its sub-tasks into the paragraph: (1) and (2), numbered from 1, each after
+    a sentence or a bracketed clause ends, are items; a reference (按照第(1)项要求) is none."""
+    text = (
+        "某州实施方案\n\n一、主要任务\n\n（一）健全农村物流配送体系。（1）建设县级物流配送中心。整合快递资源。"
+        "（责任单位：州商务局）（2）推进客货邮融合发展。发展农村客货邮。（责任单位：州交通运输局）\n\n"
+        "（二）加强监管。按照第（1）项要求，开展检查。对照（2）中的标准执行。\n"
+    )
+    assert [(i.path, i.title) for i in read(text).walk()] == [
+        ("一", "主要任务"),
+        ("一/（一）", "健全农村物流配送体系"),
+        ("一/（一）/（1）", "建设县级物流配送中心"),
+        ("一/（一）/（2）", "推进客货邮融合发展"),
+        ("一/（二）", "加强监管"),
+    ]
+
+
 def test_divisions_articles_and_references():
     text = (
         "某市某条例\n\n目录\n第一章 总则\n第二章 管理\n\n第一章 总则\n\n"

@@ -8,7 +8,7 @@ from policykg.graph.extract import extract
 from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.mapped import MappedText
 from policykg.graph.outline import parse_outline
-from policykg.graph.prose import prose_assignments
+from policykg.graph.prose import is_body, prose_assignments
 from policykg.graph.records import SourceText
 from policykg.graph.responsibilities import body_assignments, first_listed_lead, split_agencies
 
@@ -493,6 +493,10 @@ def test_bodies_named_before_the_verb_of_their_duty(clause, expected):
         ("县财政局应当统筹安排专项资金。", [("县财政局", "responsible")]),  # its own means: no coordinating
         ("领导小组办公室设在市发展改革委，负责统筹协调。", [("市发展改革委", "coordinator")]),  # hosts the office
         ("加快形成城乡协调、车桩相随的充电网络。", []),  # 协调 an adjective, 加快形成城乡 no body
+        ("市住房城乡建设局是本市物业管理主管部门，负责监督管理工作。", [("市住房城乡建设局", "responsible")]),
+        ("区财政局对老旧住宅小区物业服务给予补贴。", [("区财政局", "responsible")]),  # a rule's indicative
+        ("市住房城乡建设局依照《条例》第二十六条规定，建立信用管理制度。", [("市住房城乡建设局", "responsible")]),
+        ("普通住宅前期物业服务收费实行政府指导价。", []),  # 实行政府指导价: no body
     ],
     ids=[
         "answers-for-it-all",
@@ -501,6 +505,10 @@ def test_bodies_named_before_the_verb_of_their_duty(clause, expected):
         "allots-its-funds",
         "hosts-the-office",
         "no-subject",
+        "the-competent-department",
+        "gives-a-subsidy",
+        "per-the-article-cited",
+        "a-pricing-rule",
     ],
 )
 def test_duties_in_prose_after_what_they_concern(sentence, expected):
@@ -508,6 +516,14 @@ def test_duties_in_prose_after_what_they_concern(sentence, expected):
     before what the duty concerns bears it; a verb after 会同's object is no part of its name."""
     text = f"某市工作方案\n\n一、保障措施\n\n（一）加强组织领导。{sentence}\n"
     assert [(a.agency.name, a.role) for a in prose(text, lambda name: True)] == expected
+
+
+def test_no_body_s_name_holds_a_predicate():
+    """A clause's head that runs over its predicate to a body's ending is no name: X是…主管部门,
+    Y应当配合…街道办事处, 收费实行政府(指导价)."""
+    for head in ("市住房城乡建设局是本市物业管理主管部门", "物业服务人应当配合街道办事处", "物业服务收费实行政府"):
+        assert not is_body(head, lambda name: False), head
+    assert is_body("市应急管理局", lambda name: False)
 
 
 def test_a_list_s_notes_after_it_name_no_body():
@@ -646,6 +662,25 @@ def test_a_note_or_a_paragraph_names_who_carries_out_every_task():
         ("一/1", "各县(市、区)政府", "implementer"),
         ("一/2", "各县(市、区)党委", "implementer"),
         ("一/2", "各县(市、区)政府", "implementer"),
+    ]
+
+
+def test_a_statement_closing_a_list_names_who_carries_out_the_tasks_above_it():
+    """以上各项任务由X负责具体落实 after the last task: X carries out the tasks of that section above
+    it, not the goals before them nor the measures after them."""
+    text = (
+        "某街道工作方案\n\n一、工作目标\n\n到2025年，养老服务驿站达到10家。\n\n二、重点任务\n\n"
+        "1.完善养老服务设施。（责任科室：民生保障办公室）\n\n2.开展探访关爱。（责任科室：社区建设办公室）\n\n"
+        "以上各项任务由各社区居委会负责具体落实。\n\n三、保障措施\n\n（一）加强组织领导。街道成立工作专班。\n"
+    )
+    found = [
+        (a.path, a.agency.name, a.role) for a in body_assignments(parse_outline(SourceText("d.txt", text, "utf-8")))
+    ]
+    assert found == [
+        ("二/1", "民生保障办公室", "responsible"),
+        ("二/2", "社区建设办公室", "responsible"),
+        ("二/1", "各社区居委会", "implementer"),
+        ("二/2", "各社区居委会", "implementer"),
     ]
 
 

@@ -658,3 +658,56 @@ def test_a_table_printed_a_cell_to_the_line_under_a_heading_is_the_item_s_list_o
         assert [item.path for item in outline.walk()] == ["一", "二", "三", "三/（一）"]
         assert [item.path for item in annex_items(outline)] == ["二/1", "二/2", "二/3"]
         assert ("二/3", "省市场监管局", "lead") in found(outline)
+
+
+def test_rows_numbered_within_their_group_under_a_sentence_pointing_to_the_table():
+    """A district or bureau work plan numbers its tasks within their groups (1-1, 1-2, 2-1) and
+    points to the table from the section that holds it (各项任务及责任分工见下表：): the rows are
+    that section's tasks, each under its number as printed."""
+    text = (
+        "某区工作方案\n\n一、工作目标\n\n2024年底前，全区完成8家重点企业综合治理。\n\n二、重点任务\n\n"
+        "各项任务及责任分工见下表：\n\n"
+        "序号\t工作任务\t具体措施\t责任单位\t完成时限\n"
+        "1-1\t推进原辅材料替代\t建立替代台账。\t区生态环境分局\t2024年底\n"
+        "1-2\t严格项目准入\t落实倍量削减替代。\t区发展改革委\t持续推进\n"
+        "2-1\t工业涂装治理\t推广水性涂料。\t各街道办事处\t2025年底\n\n"
+        "三、保障措施\n\n（一）加强组织领导。区生态环境分局成立工作专班。\n"
+    )
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    assert [item.path for item in annex_items(outline)] == ["二/1-1", "二/1-2", "二/2-1"]
+    assert found(outline) == [
+        ("二/1-1", "区生态环境分局", "responsible"),
+        ("二/1-2", "区发展改革委", "responsible"),
+        ("二/2-1", "各街道办事处", "responsible"),
+    ]
+
+
+def test_the_record_after_an_annex_printed_a_cell_to_the_line_is_no_cell_of_its_last_row():
+    """The 版记 (抄送：…, …印发) after the last annex opens with a line no cell holds: the bare cell
+    over it (每年) is the last row's, not a signature, and the 印发 date is the document's; a body
+    ending in 会 (市贸促会) fills a 责任单位 cell as 局 does."""
+    text = BODY + "\n".join(
+        [
+            "附件",
+            "重点任务推进表",
+            "序号",
+            "重点任务",
+            "责任单位",
+            "完成时限",
+            "1",
+            "推进零星旧改。",
+            "区房管局、区住房城乡建设管理委",
+            "2025年底前",
+            "2",
+            "办好城市更新论坛。",
+            "区商务委、区贸促会",
+            "每年",
+            "",
+            "抄送：区委各部门，区人大常委会办公室，区政协办公室。",
+            "某区人民政府办公室　　　　2024年7月16日印发",
+        ]
+    )
+    outline = parse_outline(SourceText("doc.txt", text + "\n", "utf-8"))
+    (annex,) = outline.annexes
+    assert annex.rows[-1].cells == ("2", "办好城市更新论坛。", "区商务委、区贸促会", "每年")
+    assert [(d.kind, d.date) for d in outline.metadata.dates] == [("printed", "2024-07-16")]
