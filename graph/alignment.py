@@ -38,6 +38,7 @@ from itertools import chain, islice
 
 from policykg.graph.numbering import ARTICLES
 from policykg.graph.records import Item, Measure, Outline, Pair
+from policykg.graph.responsibilities import LABELS
 from policykg.graph.text import HAN
 
 MIN_SCORE = 0.16  # see the module's docstring for how the constants were chosen
@@ -46,9 +47,10 @@ SENTENCE_BEST = 0.3  # ... or when it is the closest upper measure to a lower se
 SENTENCE_WEIGHT = 0.5  # of the score, the closest pair of sentences; the rest, the whole texts
 WEAK = 0.2  # a pair scoring less stands only as the closest pair of its upper or of its lower measure
 # Responsibility clauses, a bracket that may hold brackets (（市发展改革委、各县（市、区）人民政府按职责
-# 分工负责）): which bodies answer is what the lower level changes, not what it carries out.
+# 分工负责）), or a labelled field on its line (牵头单位：省生态环境厅大气环境处): which bodies answer
+# is what the lower level changes, not what it carries out.
 _INNER = r"(?:[^（）()]|[（(][^（）()]{0,12}[）)])*"
-_CLAUSE = re.compile(rf"[（(]{_INNER}(?:单位|部门|牵头|负责|配合){_INNER}[）)]")
+_CLAUSE = re.compile(rf"[（(]{_INNER}(?:单位|部门|牵头|负责|配合){_INNER}[）)]|(?:{LABELS})\s*:[^\n。]*")
 # The formulas of a regulation's 法律责任 articles, which every liability article of every level
 # repeats whoever it binds and whatever it punishes, those of its general provisions (违反本条例
 # 规定, 从其规定, 法律、法规授权的…组织), and the generic subject and modal every article opens with

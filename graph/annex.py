@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 _NOTE = re.compile(r"(单位|注|备注|说明|资料来源|数据来源)\s*:")
 _INDEX = re.compile(r"\d{1,3}|[一二三四五六七八九十]{1,3}")
 _HEAD_MAX = 12
+_NAME_MAX = 30  # a column's name after the number column, up to the first row's number
 _UNIT = re.compile(r"\([^()]{1,12}\)")  # a unit or note in brackets under a header: (万m2), (公顷)
 _RUNS_ON = ("、", ",")  # a list that a line break cuts: "嘉定区、青浦区政府," / "临港新片区管委会"
 _NUMBER_COLUMN = re.compile(r"(序|编)号$")
@@ -201,7 +202,7 @@ def stacked_table(texts: list[str], at: int) -> list[int]:
     one with a blank line after each cell, when its last row has its cells. [] when no such header
     opens on line ``at``."""
     lines = [i for i in range(at, len(texts)) if texts[i].strip()]
-    width = next((k for k, i in enumerate(lines) if not _is_heading(texts[i].strip())), len(lines))
+    width = next((k for k, i in enumerate(lines) if not _is_heading(texts[i].strip(), _NAME_MAX)), len(lines))
     if width < 3 or number_column([texts[i].strip() for i in lines[:width]]) is None:
         return []
     spaced = lines[width - 1] - lines[0] >= width  # blank lines between the header's cells
@@ -282,10 +283,12 @@ def is_pipe_row(line: str) -> bool:
     return line.count("|") >= 2
 
 
-def _is_heading(cell: str) -> bool:
+def _is_heading(cell: str, longest: int = _HEAD_MAX) -> bool:
+    """A column's name: short, no figure, no sentence. ``longest``: more for the names after a
+    number column (序号), which the first row's number ends (2025年VOCs排放总量较2020年下降比例(%))."""
     bare = _UNIT.sub("", cell)  # a unit under the name does not lengthen it: 2025年底总量(万m2)
     numeral = _INDEX.fullmatch(cell) or _NUMBER.fullmatch(cell)
-    return 0 < len(bare) <= _HEAD_MAX and not numeral and not re.search(r"[,、;。]", cell)
+    return 0 < len(bare) <= longest and not numeral and not re.search(r"[,、;。]", cell)
 
 
 def is_note(text: str) -> bool:
@@ -551,7 +554,7 @@ def _header_width(cells: list[Cell]) -> int:
     number = number_column([c.text for c in cells[:width]])
     if number is None:
         return _before_first_row(cells, width)
-    while width < len(cells) and (_is_heading(cells[width].text) or _YEAR.fullmatch(cells[width].text)):
+    while width < len(cells) and (_is_heading(cells[width].text, _NAME_MAX) or _YEAR.fullmatch(cells[width].text)):
         width += 1
     first = next((i for i in range(width, len(cells)) if cells[i].text == "1"), len(cells))
     return max(min(width, first - number), number + 1)

@@ -27,6 +27,7 @@ _MARKDOWN = re.compile(r"#{1,6}\s*")
 # An annex header: 附件 / 附件1 / 附件一 / 附表2, alone or with a colon and a title or a list.
 _ANNEX = re.compile(r"附[件表]([一二三四五六七八九十\d]*)(?::(.*))?$")
 _TERMINAL = "。!?;:)】》〕"
+_LEVEL_BRACKET = re.compile(r"[省市州县区旗乡镇]\([市区县旗、]{1,5}\)$")  # a level's kinds, 县(市、区): a name goes on
 # A task's field on a line of its own, as task lists print them under each task: 责任单位:…, 配合单位:…,
 # 完成时限:…, 时间节点:…
 _FIELD = re.compile(rf"[{HAN}]{{0,4}}(?:单位|部门|处室|主体|时限|时间|期限|节点)\s*:|(?:注|备注|说明)\s*:")
@@ -150,6 +151,8 @@ def continues(prev: str, nxt: str) -> bool:
     (True, True)
     >>> continues("责任单位:市委组织部、市委农办", "注:列第一位的为牵头单位")  # a note after the list
     False
+    >>> continues("诉求由市住房城乡建设局转办,区、县(市)", "住房城乡建设主管部门应当办理")  # a name's level
+    True
     """
     if prev and nxt and prev[-1].isdigit() and nxt[0] in "年月日":
         return True
@@ -158,6 +161,8 @@ def continues(prev: str, nxt: str) -> bool:
     if prev.count("(") > prev.count(")") and nxt and not starts_block(nxt, prev):  # a bracket left open: (责任部门:/…)
         return True
     if prev and nxt and all(c in ")。;:,、》〕" for c in nxt):  # a sentence's last marks wrapped alone: …(管委会)/)
+        return True
+    if _LEVEL_BRACKET.search(prev) and nxt and not starts_block(nxt, prev):  # 区、县(市)/住房城乡建设主管部门
         return True
     if nxt and not starts_block(nxt, prev):
         head = _LABEL_HEAD.search(prev)
@@ -175,8 +180,9 @@ def continues(prev: str, nxt: str) -> bool:
     )
 
 
-def _body(doc: MappedText, lines: list[Line], first_content: int) -> MappedText:
-    """The text of consecutive lines: page-break splits joined, other breaks kept as one newline."""
+def _body(doc: MappedText, lines: list[Line], first_content: int, headed: bool = True) -> MappedText:
+    """The text of consecutive lines: page-break splits joined, other breaks kept as one newline.
+    ``headed``: whether the first line may be a heading of its own (an article's is in brackets)."""
     kept = [ln for ln in lines if ln.end > ln.content]
     if not kept:
         return doc[first_content:first_content]
@@ -185,7 +191,7 @@ def _body(doc: MappedText, lines: list[Line], first_content: int) -> MappedText:
         if prev is not None and ln.start > prev.end:  # a run-in item's line has no break before it
             start = max(prev.end, first_content)
             text = doc.text[max(prev.content, first_content) : prev.end]
-            heading = prev is kept[0] and first_content > prev.content and is_heading(text)
+            heading = headed and prev is kept[0] and first_content > prev.content and is_heading(text)
             if not heading and continues(text, ln.text(doc)):
                 gaps.append((start, ln.content))
             else:
@@ -518,7 +524,7 @@ def _build_items(
                 back = doc[lines[clause].start - 1 : lines[clause].start]  # the line break before it
                 parent.body = parent.body + back + _body(doc, lines[clause:stop], lines[clause].content).strip()
                 stop = clause
-        body = _body(doc, lines[at:stop], line.content + marker.end)
+        body = _body(doc, lines[at:stop], line.content + marker.end, marker.style not in ARTICLES)
         own_end = max((ln.end for ln in lines[at:stop] if ln.end > ln.content), default=line.end)
         above = parent.path + "/" if parent and marker.style not in ARTICLES else prefix  # articles: cited by number
         item = Item(

@@ -155,6 +155,10 @@ def test_responsibility_clauses_are_no_evidence():
     upper = [Measure("一", f"实施肉牛种业振兴行动，建设核心育种场。{clause}")]
     lower = [Measure("1", f"开展草原生态修复治理，落实禁牧休牧制度。{clause}")]
     assert align(upper, lower) == []
+    fields = "\n牵头单位：省生态环境厅大气环境处\n配合单位：省市场监管局、省交通运输厅"  # on lines of their own
+    upper = [Measure("一", f"推进工业涂装行业治理，推广静电喷涂。{fields}")]
+    lower = [Measure("1", f"加强油品储运销监管，开展油气回收检测。{fields}")]
+    assert align(upper, lower) == []
 
 
 def test_goals_and_steps_pair_only_with_their_kind():

@@ -149,6 +149,18 @@ def test_sub_items_a_paragraph_runs_in_after_its_sentences_are_items():
     ]
 
 
+def test_an_article_s_first_line_wrapped_as_a_pdf_prints_it_is_no_heading():
+    """An article's heading is in brackets (第一条（目的）): a first line cut at the page's width runs on."""
+    text = (
+        "某市实施办法\n\n第二十一条  物业服务人应当按照物业服务合同约定，做好\n物业管理区域内的清雪除冰工作。\n"
+        "第二十二条  热线受理的诉求，由市住房城乡建设局转办，区、县（市）\n住房城乡建设主管部门应当及时办理。\n"
+    )
+    assert [i.text for i in read(text).walk()] == [
+        "物业服务人应当按照物业服务合同约定，做好物业管理区域内的清雪除冰工作。",
+        "热线受理的诉求，由市住房城乡建设局转办，区、县（市）住房城乡建设主管部门应当及时办理。",
+    ]
+
+
 def test_divisions_articles_and_references():
     text = (
         "某市某条例\n\n目录\n第一章 总则\n第二章 管理\n\n第一章 总则\n\n"

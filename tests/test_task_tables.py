@@ -711,3 +711,16 @@ def test_the_record_after_an_annex_printed_a_cell_to_the_line_is_no_cell_of_its_
     (annex,) = outline.annexes
     assert annex.rows[-1].cells == ("2", "办好城市更新论坛。", "区商务委、区贸促会", "每年")
     assert [(d.kind, d.date) for d in outline.metadata.dates] == [("printed", "2024-07-16")]
+
+
+def test_a_column_named_at_length_after_the_number_column_is_a_column():
+    """A target table names its columns by year, indicator and unit, longer than most names
+    (2025年VOCs排放总量较2020年下降比例（%）): up to the first row's number, each is a column."""
+    outline = table(
+        "序号", "设区市", "2024年完成治理企业数（家）", "2025年VOCs排放总量较2020年下降比例（%）",
+        "1", "西安市", "80", "12",
+        "2", "铜川市", "10", "8",
+    )  # fmt: skip
+    (annex,) = outline.annexes
+    assert [len(r.cells) for r in annex.rows] == [4, 4, 4]
+    assert annex.rows[2].cells == ("2", "铜川市", "10", "8")
