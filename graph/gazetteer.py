@@ -150,7 +150,8 @@ _DEPARTMENT = re.compile(r"(行政主管部门|主管部门|行政部门|管理�
 _TITLE_OPENING = 20  # a title names its place in its opening words: 关于推进上海市公园城市建设的…
 _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TOWNSHIP: "Township"}
 # A level character before a function ("市发改委", "区科委") names the place of that level in the
-# document's own chain: 市 is the prefecture, or the province when it is a 直辖市 (上海市).
+# document's own chain: 市 is the prefecture, or the province when it is a 直辖市 (上海市), or the
+# county-level city (凯里市, 昆山市) in a text of its own or of its towns.
 # Inner Mongolia's tiers first, as a longer word goes before its start (旗县市 before 旗县 and 旗).
 _LEVEL_CHARS = {"旗县市(区)": (COUNTY,), "旗县市区": (COUNTY,), "旗县市": (COUNTY,), "盟市": (PREFECTURE,),
                 "苏木乡镇": (TOWNSHIP,), "苏木镇": (TOWNSHIP,), "苏木": (TOWNSHIP,),
@@ -164,7 +165,7 @@ _LEVEL_CHARS = {"旗县市(区)": (COUNTY,), "旗县市区": (COUNTY,), "旗县�
                 "省辖市": (PREFECTURE,), "地级市": (PREFECTURE,),
                 "自治区": (PROVINCE,), "自治州": (PREFECTURE,), "州": (PREFECTURE,), "盟": (PREFECTURE,),
                 "自治县": (COUNTY,), "旗县": (COUNTY,), "旗": (COUNTY,), "区县": (COUNTY,),
-                "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE), "区": (COUNTY, PROVINCE), "县": (COUNTY,),
+                "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE, COUNTY), "区": (COUNTY, PROVINCE), "县": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,)}  # fmt: skip
 # the levels of the autonomous areas and of Inner Mongolia: a place of that name's kind alone
 _OWN_NAME_LEVELS = ("自治区", "自治州", "州", "自治县", "盟", "旗")
@@ -302,7 +303,7 @@ class Gazetteer:
             iris.place(division.code),
             division.name,
             english,
-            tuple(n for n in (division.short,) if n),
+            self.divisions.names(division),
             False,
             _KIND_OF_LEVEL[division.level],
             self.place_of(parent).iri if parent else None,
@@ -442,9 +443,9 @@ class Gazetteer:
         for char, levels in _LEVEL_CHARS.items():
             if every or not rest.startswith(char) or not self._type_of(_function(rest[len(char) :])):
                 continue
-            at_level = [p for p in chain if p.division and p.division.level in levels and _is_level(p, char, chain)]
+            at_level = _at_level(char, chain)
             if at_level:
-                owner = at_level[-1]
+                owner = at_level
             elif _DEPTH[levels[0]] > _depth(owner):
                 every = char
             rest = rest[len(char) :]
@@ -485,10 +486,10 @@ class Gazetteer:
                 True,
             )
         label = k  # a level character the chain places is written as the place's name (市X → 信阳市X)
-        for char, levels in _LEVEL_CHARS.items():
-            at_level = [p for p in chain if p.division and p.division.level in levels and _is_level(p, char, chain)]
+        for char in _LEVEL_CHARS:
+            at_level = _at_level(char, chain)
             if k.startswith(char) and at_level and not NOT_A_LEVEL.match(k):
-                label = at_level[-1].label_zh + k[len(char) :]
+                label = at_level.label_zh + k[len(char) :]
                 break
         zone = self._zone_committee(k)
         return Agency(iris.agency(place.slug, k), label, None, place, zone, zone is not None)
@@ -586,12 +587,22 @@ def _function(rest: str) -> str:
     return re.sub(r"^(人民政府|政府)(?=.+(部门|机关|机构|委|委员会|局|办)$)(?!办公|研究|督查)", "", rest)
 
 
+def _at_level(char: str, chain: list[Place]) -> Place | None:
+    """The place of a document's ``chain`` a level character names, the deepest it can name."""
+    levels = _LEVEL_CHARS[char]
+    at_level = [p for p in chain if p.division and p.division.level in levels and _is_level(p, char, chain)]
+    return at_level[-1] if at_level else None
+
+
 def _is_level(place: Place, char: str, chain: list[Place]) -> bool:
     """Whether a level character can name this place of a document's ``chain``: 市 a province only
-    when it is a 直辖市; 区 a province only in the text of an 自治区 itself (区财政厅, 区发展改革委),
+    when it is a 直辖市, a county-level division only when it is a 县级市 (凯里市: 市商务局 in its text is
+    its own, not 黔东南州's); 区 a province only in the text of an 自治区 itself (区财政厅, 区发展改革委),
     not in its cities' (where 区 is a district); 自治区, 自治州 (州), 盟, 旗 a place of that kind."""
     if char in _OWN_NAME_LEVELS:
         return place.label_zh.endswith(char)
+    if char == "市" and place.division is not None and place.division.level == COUNTY:
+        return place.label_zh.endswith("市")
     if place.kind == "Province" and char == "市":
         return place.label_zh.endswith("市")
     if place.kind == "Province" and char == "区":

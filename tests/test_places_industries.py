@@ -408,3 +408,30 @@ def test_the_localities_of_a_text_are_the_level_below_its_place():
     assert gz.resolve("各地发展改革部门", jiangsu) == gz.resolve("各市发展改革委", jiangsu)
     assert gz.resolve("各地区发展改革委", shanghai) == gz.resolve("各区发展改革委", shanghai)
     assert gz.resolve("地方各级人民政府", gz.country) == gz.resolve("各级人民政府", gz.country)
+
+
+def test_an_autonomous_area_is_read_by_its_short_name():
+    """黔东南州 is 黔东南苗族侗族自治州 and 三都县 三都水族自治县 (the ethnic groups' names cut), 巴州
+    巴音郭楞蒙古自治州 (curated): a title that names its issuer so places the document."""
+    gz = Gazetteer.bundled()
+    names = ("黔东南州", "湘西州", "恩施州", "大理州", "延边州", "凉山州", "伊犁州", "三都县", "松桃县", "巴州", "版纳")
+    assert [gz.divisions.read(name)[0].code for name in names] == [
+        "522600", "433100", "422800", "532900", "222400", "513400", "654000", "522732", "520628", "652800", "532800"
+    ]  # fmt: skip
+    assert gz.divisions.read("巴州区")[0].name == "巴州区"
+    place = gz.place_in(["黔东南州人民政府办公室"], [], None)
+    assert place.label_zh == "黔东南苗族侗族自治州"
+    assert gz.resolve("州商务局", place).label_zh == "黔东南苗族侗族自治州商务局"
+
+
+def test_市_in_a_county_level_city_s_text_is_that_city():
+    """In a text of 凯里市 (a 县级市 of 黔东南州) or of its towns, 市商务局 is 凯里市's; in a county's
+    text 市 stays the prefecture (遂平县: 驻马店市)."""
+    gz = Gazetteer.bundled()
+    kaili, kunshan, suiping = places(gz, "522601", "320583", "411728")
+    assert gz.resolve("市商务局", kaili).label_zh == "凯里市商务局"
+    assert gz.resolve("州商务局", kaili).label_zh == "黔东南苗族侗族自治州商务局"
+    assert gz.resolve("市发改委", kunshan).label_zh == "昆山市发展和改革委员会"
+    town = gz.place_in(["昆山市千灯镇人民政府"], [], None)
+    assert gz.resolve("市发改委", town) == gz.resolve("市发改委", kunshan)
+    assert gz.resolve("市财政局", suiping) == gz.resolve("驻马店市财政局", suiping)
