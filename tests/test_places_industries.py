@@ -435,3 +435,16 @@ def test_市_in_a_county_level_city_s_text_is_that_city():
     town = gz.place_in(["昆山市千灯镇人民政府"], [], None)
     assert gz.resolve("市发改委", town) == gz.resolve("市发改委", kunshan)
     assert gz.resolve("市财政局", suiping) == gz.resolve("驻马店市财政局", suiping)
+
+
+def test_a_document_s_place_from_its_masthead_when_its_title_names_no_place():
+    """望京街道关于… under the masthead 北京市朝阳区望京街道办事处 (GB/T 9704 发文机关标志) is 望京街道's,
+    a township document; one whose issuers name no place has no level, not the national one."""
+    masthead = "北京市朝阳区望京街道办事处\n\n望京办发〔2025〕3号\n\n望京街道关于落实养老服务实施方案的工作方案\n\n"
+    body = "各社区居委会：\n\n一、加强组织领导\n\n成立工作专班。（责任单位：各社区居委会）\n"
+    record = _extracted(masthead + body)
+    assert (record.city.label_zh, record.level) == ("望京街道", "township")
+    signature = "\n北京市朝阳区望京街道办事处\n\n2025年3月10日\n"
+    signed = _extracted("望京街道关于落实养老服务实施方案的工作方案\n\n" + body + signature)
+    assert signed.city.label_zh == "望京街道"
+    assert _extracted("关于落实养老服务实施方案的工作方案\n\n" + body).level is None
