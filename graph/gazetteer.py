@@ -173,9 +173,9 @@ _GRASSROOTS = re.compile(r"^(?:街道|镇|乡)")  # a township-level body named 
 # a vertically managed body named under its national authority: 国家税务总局广东省税务局
 _VERTICAL = re.compile(r"^(?:国家税务总局(?=.+税务局$)|国网(?=.+(?:电力|供电)公司$))")  # 国网杭州供电公司 too
 # A national bank's or regulator's office named with its place inside: 人民银行四川省分行, 中国人民银行佛山市
-# 分行, 国家金融监督管理总局佛山监管分局 (the place's office of that function)
+# 分行, 人行黔东南州中心支行 (人行: 人民银行), 国家金融监督管理总局佛山监管分局 (the place's office of that function)
 _CENTRAL_BRANCH = re.compile(
-    r"^(?:中国)?(人民银行|国家金融监督管理总局|金融监管总局)(.{2,8}?)(分行|(?:中心)?支行|监管(?:分)?局)$"
+    r"^(?:中国)?(人民银行|人行|国家金融监督管理总局|金融监管总局)(.{2,8}?)(分行|(?:中心)?支行|监管(?:分)?局)$"
 )
 # A district's body named as a branch of the city's bureau: 市公安局青浦分局, 公安青浦分局,
 # 市规划自然资源委朝阳分局 (a vertically managed bureau's office in the district)
@@ -419,10 +419,12 @@ class Gazetteer:
                 return found
         body = _OWN_LEVEL.sub("", _VERTICAL.sub("", k.removeprefix("中共")))  # 本级人民政府, 当地政府: the place's own
         body = _LOCAL_ALL.sub(ALL_LEVELS, body)
-        if locality := _LOCALITIES.match(body):  # 各地工业和信息化主管部门: each body of the level below
+        if (
+            (locality := _LOCALITIES.match(body)) and k not in self._type_keys
+        ):  # not 各地区办事处, Beijing's  # 各地工业和信息化主管部门: each body of the level below
             body = "各" + _below(place) + body[locality.end() :]
         if central := _CENTRAL_BRANCH.match(body):
-            body = central[2] + ("人民银行" if central[1] == "人民银行" else "金融") + central[3]
+            body = central[2] + ("金融" if "金融" in central[1] else "人民银行") + central[3]
         branch = _BRANCH.match(body)
         if branch and self._names_place(branch[2], place) and not self.divisions.read(branch[1], place.division)[0]:
             body = branch[2] + branch[1]  # the district's body of the bureau's function
@@ -501,12 +503,26 @@ class Gazetteer:
     def division(self, bureau: Agency, name: str) -> Agency | None:
         """An internal division (处, 科, 室, 股) or a branch (分局) a body's own document names
         (综合规划处, 局办公室 in a 交通运输局's 工作要点; 各区、县（市）分局 in a 生态环境局's): the
-        body's, when the body is one that has divisions (not a government)."""
-        k = _OWN_BODY.sub("", key(name))
+        body's, when the body is one that has divisions (not a government). The body's own name before
+        it is set aside, as written in full or by its level (省生态环境厅大气环境处, 市局大气环境处)."""
+        k = self._own_name_cut(bureau, _OWN_BODY.sub("", key(name)))
         if bureau.kind not in _DIVIDED or not _DIVISION.fullmatch(k):
             return None
         slug = bureau.iri.rsplit("/", 1)[1]
         return Agency(iris.agency(slug, k), bureau.label_zh + k, None, bureau.city, None, True, division_of=bureau.iri)
+
+    def _own_name_cut(self, bureau: Agency, k: str) -> str:
+        """``k`` less the name of ``bureau`` it opens with: its name (省生态环境厅 in 陕西省生态环境厅's
+        text) or its level's character before 局, 委 or 厅 (市局, 省厅)."""
+        chain = self.chain(bureau.city)
+        for end in range(len(k) - 2, 1, -1):
+            head = k[:end]
+            if head[-1] in "局委厅" and (
+                (head[:-1] in _LEVEL_CHARS and _at_level(head[:-1], chain) is bureau.city)
+                or self.resolve(head, bureau.city) == bureau
+            ):
+                return k[end:]
+        return k
 
     def _zone_committee(self, name: str) -> AgencyType | None:
         """The type of the committee of a zone the vocabulary does not name (东湖高新区管委会: a
@@ -530,7 +546,7 @@ def _tier_named(name: str, division: Division | None) -> str:
 _COUNTY_TIER = re.compile(r"^各县[(（]区[)）]")
 _COMMITTEE = ("管委会", "管理委员会")
 # an internal division's name, and the words its own body's document names the body by (局办公室, 本局)
-_DIVISION = re.compile(rf"[{HAN}]{{1,16}}(?:处|科|室|股)|[{HAN}、()]{{0,12}}分局")
+_DIVISION = re.compile(rf"[{HAN}]{{1,16}}(?:(?<!办事)处|科|室|股)|[{HAN}、()]{{0,12}}分局")  # 办事处: no division
 _OWN_BODY = re.compile(r"^(?:本局|本委|局|委|厅|机关)")
 _DIVIDED = {"GovernmentDepartment", "PublicInstitution", "VerticalBranch", "PartyOrgan", "ZoneCommittee",
             "MassOrganisation"}  # fmt: skip

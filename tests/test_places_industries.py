@@ -448,3 +448,27 @@ def test_a_document_s_place_from_its_masthead_when_its_title_names_no_place():
     signed = _extracted("望京街道关于落实养老服务实施方案的工作方案\n\n" + body + signature)
     assert signed.city.label_zh == "望京街道"
     assert _extracted("关于落实养老服务实施方案的工作方案\n\n" + body).level is None
+
+
+def test_a_division_named_after_its_bureau_s_name_is_labelled_once():
+    """省生态环境厅大气环境处 in the 厅's own text, 市局大气环境处 in the 局's: the bureau's 大气环境处, its
+    name not repeated; an 办事处 is no internal division (街道办事处)."""
+    gz = Gazetteer.bundled()
+    shaanxi, xian = places(gz, "610000", "610100")
+    department, bureau = gz.resolve("陕西省生态环境厅", shaanxi), gz.resolve("西安市生态环境局", xian)
+    division = gz.division(department, "省生态环境厅大气环境处")
+    assert division == gz.division(department, "大气环境处") == gz.division(department, "省厅大气环境处")
+    assert division.label_zh == "陕西省生态环境厅大气环境处"
+    assert gz.division(bureau, "市局大气环境处").label_zh == "西安市生态环境局大气环境处"
+    assert gz.division(bureau, "电子城街道办事处") is None
+
+
+def test_vocabulary_of_bureaus_and_branches_as_places_name_them():
+    """文体广电旅游局 is culture and tourism's; 营商环境建设监督局 (Heilongjiang; Liaoning's 营商环境建设局)
+    the data and government-services bureau; 人行 the 人民银行; Beijing's 各地区办事处 its townships'."""
+    gz = Gazetteer.bundled()
+    qiandongnan, heilongjiang, chaoyang = places(gz, "522600", "230000", "110105")
+    assert gz.resolve("州文体广电旅游局", qiandongnan) == gz.resolve("州文化和旅游局", qiandongnan)
+    assert gz.resolve("省营商环境建设监督局", heilongjiang) == gz.resolve("省数据局", heilongjiang)
+    assert gz.resolve("人行黔东南州中心支行", qiandongnan) == gz.resolve("人民银行黔东南州中心支行", qiandongnan)
+    assert gz.resolve("各地区办事处", chaoyang) == gz.resolve("地区办事处", chaoyang)
