@@ -4,8 +4,10 @@ Every province, prefecture and county-level division with its six-digit code; th
 hierarchy (``31`` Shanghai, ``3101..`` its districts, ``4117`` Zhumadian, ``411723`` Pingyu). The
 package is chosen over cpca and its forks because it is data only (no pandas), current (2025) and
 keyed by the standard codes. Province abbreviations (沪, 豫…) and English names are curated data
-(``ontology/vocab/provinces.tsv``). Townships (镇, 乡, 街道) are not coded nationally; a document's
-issuer names its township after its county, and :meth:`Divisions.read` keeps it there.
+(``ontology/vocab/provinces.tsv``), as are the ethnic groups whose names an autonomous area's name
+carries (``ethnic-groups.tsv``) and the short names cutting them does not give (``short-names.tsv``).
+Townships (镇, 乡, 街道) are not coded nationally; a document's issuer names its township after its
+county, and :meth:`Divisions.read` keeps it there.
 """
 
 from __future__ import annotations
@@ -61,7 +63,14 @@ def _level(code: str) -> str:
 class Divisions:
     """Lookup by code and by name (full or short), and reading the divisions a name starts with."""
 
-    def __init__(self, data: dict[str, str], abbreviations: dict[str, tuple[str, ...]], english: dict[str, str]):
+    def __init__(
+        self,
+        data: dict[str, str],
+        abbreviations: dict[str, tuple[str, ...]],
+        english: dict[str, str],
+        ethnic_groups: tuple[str, ...] = (),
+        short_names: dict[str, tuple[str, ...]] | None = None,
+    ):
         self.by_code: dict[str, Division] = {}
         for code, name in sorted(data.items()):
             level = _level(code)
@@ -72,8 +81,13 @@ class Divisions:
                 parent = code[:2] + "0000"
             self.by_code[code] = Division(code, name, level, parent)
         self._names: dict[str, list[Division]] = {}
+        self.abbreviated: dict[str, tuple[str, ...]] = {}  # 黔东南州: read anywhere, as a full name is
+        autonomous = _autonomous(ethnic_groups)
         for d in self.by_code.values():
-            for name in filter(None, (d.name, d.short)):
+            cut = autonomous.match(d.name)
+            own = (cut[1].removesuffix("族") + cut[2],) if cut else ()  # 东乡族自治县 → 东乡县
+            self.abbreviated[d.code] = (*own, *(short_names or {}).get(d.code, ()))
+            for name in filter(None, (d.name, d.short, *self.abbreviated[d.code])):
                 self._names.setdefault(name, []).append(d)
         self._counties: dict[str, list[str]] = {}  # the names of each division's county-level divisions
         for d in self.by_code.values():
@@ -90,12 +104,16 @@ class Divisions:
     @cache
     def bundled(cls) -> Divisions:
         abbreviations, english = {}, {}
-        table = (files("policykg.ontology") / "vocab" / "provinces.tsv").read_text(encoding="utf-8")
-        for line in table.splitlines()[1:]:
-            if line and not line.startswith("#") and not line.startswith("code\t"):
-                code, abbrs, name = line.split("\t")
-                abbreviations[code], english[code] = tuple(abbrs.split()), name
-        return cls(DIVISION_DATA, abbreviations, english)
+        for code, abbrs, name in _rows("provinces.tsv"):
+            abbreviations[code], english[code] = tuple(abbrs.split()), name
+        ethnic_groups = tuple(name for (name,) in _rows("ethnic-groups.tsv"))
+        short_names = {code: tuple(names.split()) for code, names in _rows("short-names.tsv")}
+        return cls(DIVISION_DATA, abbreviations, english, ethnic_groups, short_names)
+
+    def names(self, division: Division) -> tuple[str, ...]:
+        """The names a division is also written by: its short name and an autonomous area's
+        (黔东南苗族侗族自治州: 黔东南苗族侗族, 黔东南州)."""
+        return tuple(filter(None, (division.short, *self.abbreviated.get(division.code, ()))))
 
     def county_word(self, division: Division | None) -> str | None:
         """How a division's county tier is named after what it holds: 区 (佛山, 上海: districts only),
@@ -138,7 +156,9 @@ class Divisions:
             names = [
                 d
                 for d in self._names[m.group()]
-                if (m.group() == d.name or (province and d.code.startswith(province)))
+                if m.group() == d.name
+                or m.group() in self.abbreviated[d.code]
+                or (province and d.code.startswith(province))
                 and (found is None or (d.code != found.code and d.code.startswith(_prefix(found))))
             ]
             if scope is not None and len(names) > 1:
@@ -191,6 +211,26 @@ class Divisions:
             if len(found) == 1:
                 return found[0]
         return None
+
+
+def _rows(name: str) -> list[list[str]]:
+    """The rows of a curated table of ``ontology/vocab``, its comments and header set aside."""
+    table = (files("policykg.ontology") / "vocab" / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in table.splitlines() if line and not line.startswith("#")][1:]
+
+
+def _autonomous(ethnic_groups: tuple[str, ...]) -> re.Pattern[str]:
+    """An autonomous prefecture's or county's name: its place's, then the ethnic groups' (a name of
+    two characters or more may go without 族: 伊犁哈萨克自治州), then 自治州 or 自治县.
+
+    >>> pattern = _autonomous(("苗", "侗", "水", "黎", "哈萨克"))
+    >>> [pattern.match(n)[1] for n in ("黔东南苗族侗族自治州", "陵水黎族自治县", "伊犁哈萨克自治州")]
+    ['黔东南', '陵水', '伊犁']
+    """
+    names = sorted(ethnic_groups, key=len, reverse=True)
+    bare = [n for n in names if len(n) > 1]
+    group = rf"(?:{'|'.join(names)})族|{'|'.join(bare) or '(?!)'}|各族"  # 龙胜各族自治县
+    return re.compile(rf"^(.+?)(?:{group})*自治([州县])$")
 
 
 def _prefix(division: Division) -> str:

@@ -9,7 +9,7 @@ import policykg.graph.iris as iris
 from policykg.errors import Problem
 from policykg.graph.deadlines import outline_deadlines
 from policykg.graph.gazetteer import Agency, Gazetteer, Place
-from policykg.graph.lineage import LEVELS, level_of, outline_citations
+from policykg.graph.lineage import LEVELS, NATIONAL, level_of, outline_citations
 from policykg.graph.outline import Outline, read_outline
 from policykg.graph.prose import prose_assignments
 from policykg.graph.records import Assignment, Cluster, DocumentRecord
@@ -37,7 +37,9 @@ def scope_of(name: str, city: Place, gazetteer: Gazetteer) -> tuple[str | None, 
 def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
     meta = outline.metadata
     problems = list(outline.problems)
-    city = gazetteer.place_in(meta.issuers, [meta.title or "", meta.enclosed_title or ""], meta.document_number)
+    issued_by = [*meta.issuers, *meta.printed_issuers]  # the title's short name first (望京街道), then in full
+    city = gazetteer.place_in(issued_by, [meta.title or "", meta.enclosed_title or ""], meta.document_number)
+    title = meta.title or ""
     if city is None:
         problems.append(Problem(outline.source, None, "warning", "no place named by the issuers or the title"))
         city = UNKNOWN_CITY
@@ -64,6 +66,12 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
             return gazetteer.division(issuers[0], name) or agency
         return agency
 
+    if city.division is not None:
+        level: str | None = LEVELS[city.division.level]
+    elif city is gazetteer.country:
+        level = NATIONAL
+    else:  # no place named: the level its issuer is written as (省人民政府关于…), else none known
+        level = level_of(title, meta.document_number, unnamed="") or None
     assignments = _once([(a, bearer(a.agency.name)) for a in found])
     places: dict[str, Place] = {}
     for area in [city, *(agency.city for agency in issuers), *(agency.city for _, agency in assignments)]:
@@ -71,7 +79,7 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
     return DocumentRecord(
         outline=outline,
         city=city,
-        level=LEVELS[city.division.level] if city.division else level_of(meta.title or "", meta.document_number),
+        level=level,
         annex_items=annex_items(outline, tables),
         deadlines=outline_deadlines(outline) + annex_deadlines(outline, tables),
         places=list(places.values()),

@@ -170,15 +170,20 @@ def _title_issuers(title: str) -> tuple[str, ...]:
     return (body.group(1),) if (body := _BODY_YEAR.match(title)) else ()
 
 
-def _title_run(runs: list[list[MappedText]]) -> list[MappedText]:
+def _title_run(runs: list[list[MappedText]]) -> tuple[list[MappedText], list[MappedText]]:
     """The first run of lines less the issuers' names that a masthead prints alone, without 文件
     (GB/T 9704 §7.2.1 allows it), stacked or on one line (江苏省工业和信息化厅 / 江苏省财政厅 /
-    苏工信数字〔2024〕186号, then the title): names the title's own words do not follow (关于…, 印发…)."""
+    苏工信数字〔2024〕186号, then the title): names the title's own words do not follow (关于…, 印发…);
+    and those names."""
+    printed: list[MappedText] = []
     for run in runs:
         names = next((k for k, line in enumerate(run) if not _names_only(line.text)), len(run))
         if names < len(run):
-            return run if names == 0 or _ISSUER_END.match(run[names].text) else run[names:]
-    return []
+            if names == 0 or _ISSUER_END.match(run[names].text):
+                return run, printed
+            return run[names:], printed + run[:names]
+        printed += run
+    return [], printed
 
 
 def _names_only(line: str) -> bool:
@@ -201,6 +206,7 @@ def parse_metadata(
     adopted_by: list[str] = []
     signature: list[MappedText] = []
     decree, promulgated, serial = "", "", None
+    masthead: list[str] = []  # 北京市朝阳区望京街道办事处, or 黔东南苗族侗族自治州人民政府办公室文件
     texts = _front_lines(doc, lines[:front_end])
     for at, text in enumerate(texts):
         t = text.text
@@ -211,6 +217,7 @@ def parse_metadata(
                 runs.append([])
                 continue
         if t == "文件" and runs[-1]:  # a joint masthead: the issuers stacked, 文件 after them
+            masthead += [name for line in runs[-1] for name in line.text.split()]
             runs[-1].clear()
             runs.append([])
             continue
@@ -255,9 +262,11 @@ def parse_metadata(
         elif DOCUMENT_NUMBER.fullmatch(t):
             number = number or text
             runs.append([])
+        elif _HEADER.fullmatch(t):
+            masthead += [name for name in t.removesuffix("文件").split() if _ISSUER_NAME.fullmatch(name)]
+            runs.append([])
         elif (
-            _HEADER.fullmatch(t)
-            or _MASTHEAD.fullmatch(t)
+            _MASTHEAD.fullmatch(t)
             or t.endswith(":")
             or _CLAUSE_MARK.search(t)
             or t.startswith(("附件", "附表", "特此"))
@@ -271,13 +280,18 @@ def parse_metadata(
             runs.append([text])  # the title ended (…的通知); a year range, （试行） or 的通知 may still follow it
         else:
             runs[-1].append(text)
+    signed = ""  # the closing signature: the issuers' names on the lines above the date
     for line in closing:
         if date := DATE_LINE.match(line.text(doc)):
             kind = "printed" if date.group(4) else "signed"
         elif date := PRINTED_LINE.match(line.text(doc)):
             kind = "printed"
         else:
+            if written := line.text(doc).strip():
+                signed = written if _names_only(written) else ""
             continue
+        if kind == "signed" and signed:
+            masthead += signed.split()
         dates.append(DocumentDate(iso_date(*date.groups()[:3]), kind, doc.span(line.content, line.end)))
 
     for label, kind in (("发文日期", "issued"), ("成文日期", "signed"), ("发布日期", "issued")):
@@ -286,7 +300,8 @@ def parse_metadata(
             dates.insert(0, DocumentDate(iso_date(*m.groups()), kind, fields[label].span(*m.span())))
 
     problems = []
-    title_run = _title_run(runs)
+    title_run, names = _title_run(runs)
+    masthead = [name for line in names for name in line.text.split()] + masthead
     if "名称" in fields and fields["名称"].text:
         title = fields["名称"].display
     elif promulgated:
@@ -316,5 +331,6 @@ def parse_metadata(
         issuers=issuers,
         dates=tuple(dates),
         fields=tuple((k, v.display) for k, v in fields.items()),
+        printed_issuers=(*dict.fromkeys([*masthead, *(t.display.strip() for t in signature)]),),
     )
     return meta, problems

@@ -150,7 +150,8 @@ _DEPARTMENT = re.compile(r"(行政主管部门|主管部门|行政部门|管理�
 _TITLE_OPENING = 20  # a title names its place in its opening words: 关于推进上海市公园城市建设的…
 _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TOWNSHIP: "Township"}
 # A level character before a function ("市发改委", "区科委") names the place of that level in the
-# document's own chain: 市 is the prefecture, or the province when it is a 直辖市 (上海市).
+# document's own chain: 市 is the prefecture, or the province when it is a 直辖市 (上海市), or the
+# county-level city (凯里市, 昆山市) in a text of its own or of its towns.
 # Inner Mongolia's tiers first, as a longer word goes before its start (旗县市 before 旗县 and 旗).
 _LEVEL_CHARS = {"旗县市(区)": (COUNTY,), "旗县市区": (COUNTY,), "旗县市": (COUNTY,), "盟市": (PREFECTURE,),
                 "苏木乡镇": (TOWNSHIP,), "苏木镇": (TOWNSHIP,), "苏木": (TOWNSHIP,),
@@ -164,7 +165,7 @@ _LEVEL_CHARS = {"旗县市(区)": (COUNTY,), "旗县市区": (COUNTY,), "旗县�
                 "省辖市": (PREFECTURE,), "地级市": (PREFECTURE,),
                 "自治区": (PROVINCE,), "自治州": (PREFECTURE,), "州": (PREFECTURE,), "盟": (PREFECTURE,),
                 "自治县": (COUNTY,), "旗县": (COUNTY,), "旗": (COUNTY,), "区县": (COUNTY,),
-                "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE), "区": (COUNTY, PROVINCE), "县": (COUNTY,),
+                "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE, COUNTY), "区": (COUNTY, PROVINCE), "县": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,)}  # fmt: skip
 # the levels of the autonomous areas and of Inner Mongolia: a place of that name's kind alone
 _OWN_NAME_LEVELS = ("自治区", "自治州", "州", "自治县", "盟", "旗")
@@ -172,9 +173,9 @@ _GRASSROOTS = re.compile(r"^(?:街道|镇|乡)")  # a township-level body named 
 # a vertically managed body named under its national authority: 国家税务总局广东省税务局
 _VERTICAL = re.compile(r"^(?:国家税务总局(?=.+税务局$)|国网(?=.+(?:电力|供电)公司$))")  # 国网杭州供电公司 too
 # A national bank's or regulator's office named with its place inside: 人民银行四川省分行, 中国人民银行佛山市
-# 分行, 国家金融监督管理总局佛山监管分局 (the place's office of that function)
+# 分行, 人行黔东南州中心支行 (人行: 人民银行), 国家金融监督管理总局佛山监管分局 (the place's office of that function)
 _CENTRAL_BRANCH = re.compile(
-    r"^(?:中国)?(人民银行|国家金融监督管理总局|金融监管总局)(.{2,8}?)(分行|(?:中心)?支行|监管(?:分)?局)$"
+    r"^(?:中国)?(人民银行|人行|国家金融监督管理总局|金融监管总局)(.{2,8}?)(分行|(?:中心)?支行|监管(?:分)?局)$"
 )
 # A district's body named as a branch of the city's bureau: 市公安局青浦分局, 公安青浦分局,
 # 市规划自然资源委朝阳分局 (a vertically managed bureau's office in the district)
@@ -302,7 +303,7 @@ class Gazetteer:
             iris.place(division.code),
             division.name,
             english,
-            tuple(n for n in (division.short,) if n),
+            self.divisions.names(division),
             False,
             _KIND_OF_LEVEL[division.level],
             self.place_of(parent).iri if parent else None,
@@ -418,10 +419,12 @@ class Gazetteer:
                 return found
         body = _OWN_LEVEL.sub("", _VERTICAL.sub("", k.removeprefix("中共")))  # 本级人民政府, 当地政府: the place's own
         body = _LOCAL_ALL.sub(ALL_LEVELS, body)
-        if locality := _LOCALITIES.match(body):  # 各地工业和信息化主管部门: each body of the level below
+        if (
+            (locality := _LOCALITIES.match(body)) and k not in self._type_keys
+        ):  # not 各地区办事处, Beijing's  # 各地工业和信息化主管部门: each body of the level below
             body = "各" + _below(place) + body[locality.end() :]
         if central := _CENTRAL_BRANCH.match(body):
-            body = central[2] + ("人民银行" if central[1] == "人民银行" else "金融") + central[3]
+            body = central[2] + ("金融" if "金融" in central[1] else "人民银行") + central[3]
         branch = _BRANCH.match(body)
         if branch and self._names_place(branch[2], place) and not self.divisions.read(branch[1], place.division)[0]:
             body = branch[2] + branch[1]  # the district's body of the bureau's function
@@ -442,9 +445,9 @@ class Gazetteer:
         for char, levels in _LEVEL_CHARS.items():
             if every or not rest.startswith(char) or not self._type_of(_function(rest[len(char) :])):
                 continue
-            at_level = [p for p in chain if p.division and p.division.level in levels and _is_level(p, char, chain)]
+            at_level = _at_level(char, chain)
             if at_level:
-                owner = at_level[-1]
+                owner = at_level
             elif _DEPTH[levels[0]] > _depth(owner):
                 every = char
             rest = rest[len(char) :]
@@ -485,10 +488,10 @@ class Gazetteer:
                 True,
             )
         label = k  # a level character the chain places is written as the place's name (市X → 信阳市X)
-        for char, levels in _LEVEL_CHARS.items():
-            at_level = [p for p in chain if p.division and p.division.level in levels and _is_level(p, char, chain)]
+        for char in _LEVEL_CHARS:
+            at_level = _at_level(char, chain)
             if k.startswith(char) and at_level and not NOT_A_LEVEL.match(k):
-                label = at_level[-1].label_zh + k[len(char) :]
+                label = at_level.label_zh + k[len(char) :]
                 break
         zone = self._zone_committee(k)
         return Agency(iris.agency(place.slug, k), label, None, place, zone, zone is not None)
@@ -500,12 +503,26 @@ class Gazetteer:
     def division(self, bureau: Agency, name: str) -> Agency | None:
         """An internal division (处, 科, 室, 股) or a branch (分局) a body's own document names
         (综合规划处, 局办公室 in a 交通运输局's 工作要点; 各区、县（市）分局 in a 生态环境局's): the
-        body's, when the body is one that has divisions (not a government)."""
-        k = _OWN_BODY.sub("", key(name))
+        body's, when the body is one that has divisions (not a government). The body's own name before
+        it is set aside, as written in full or by its level (省生态环境厅大气环境处, 市局大气环境处)."""
+        k = self._own_name_cut(bureau, _OWN_BODY.sub("", key(name)))
         if bureau.kind not in _DIVIDED or not _DIVISION.fullmatch(k):
             return None
         slug = bureau.iri.rsplit("/", 1)[1]
         return Agency(iris.agency(slug, k), bureau.label_zh + k, None, bureau.city, None, True, division_of=bureau.iri)
+
+    def _own_name_cut(self, bureau: Agency, k: str) -> str:
+        """``k`` less the name of ``bureau`` it opens with: its name (省生态环境厅 in 陕西省生态环境厅's
+        text) or its level's character before 局, 委 or 厅 (市局, 省厅)."""
+        chain = self.chain(bureau.city)
+        for end in range(len(k) - 2, 1, -1):
+            head = k[:end]
+            if head[-1] in "局委厅" and (
+                (head[:-1] in _LEVEL_CHARS and _at_level(head[:-1], chain) is bureau.city)
+                or self.resolve(head, bureau.city) == bureau
+            ):
+                return k[end:]
+        return k
 
     def _zone_committee(self, name: str) -> AgencyType | None:
         """The type of the committee of a zone the vocabulary does not name (东湖高新区管委会: a
@@ -529,7 +546,7 @@ def _tier_named(name: str, division: Division | None) -> str:
 _COUNTY_TIER = re.compile(r"^各县[(（]区[)）]")
 _COMMITTEE = ("管委会", "管理委员会")
 # an internal division's name, and the words its own body's document names the body by (局办公室, 本局)
-_DIVISION = re.compile(rf"[{HAN}]{{1,16}}(?:处|科|室|股)|[{HAN}、()]{{0,12}}分局")
+_DIVISION = re.compile(rf"[{HAN}]{{1,16}}(?:(?<!办事)处|科|室|股)|[{HAN}、()]{{0,12}}分局")  # 办事处: no division
 _OWN_BODY = re.compile(r"^(?:本局|本委|局|委|厅|机关)")
 _DIVIDED = {"GovernmentDepartment", "PublicInstitution", "VerticalBranch", "PartyOrgan", "ZoneCommittee",
             "MassOrganisation"}  # fmt: skip
@@ -586,12 +603,22 @@ def _function(rest: str) -> str:
     return re.sub(r"^(人民政府|政府)(?=.+(部门|机关|机构|委|委员会|局|办)$)(?!办公|研究|督查)", "", rest)
 
 
+def _at_level(char: str, chain: list[Place]) -> Place | None:
+    """The place of a document's ``chain`` a level character names, the deepest it can name."""
+    levels = _LEVEL_CHARS[char]
+    at_level = [p for p in chain if p.division and p.division.level in levels and _is_level(p, char, chain)]
+    return at_level[-1] if at_level else None
+
+
 def _is_level(place: Place, char: str, chain: list[Place]) -> bool:
     """Whether a level character can name this place of a document's ``chain``: 市 a province only
-    when it is a 直辖市; 区 a province only in the text of an 自治区 itself (区财政厅, 区发展改革委),
+    when it is a 直辖市, a county-level division only when it is a 县级市 (凯里市: 市商务局 in its text is
+    its own, not 黔东南州's); 区 a province only in the text of an 自治区 itself (区财政厅, 区发展改革委),
     not in its cities' (where 区 is a district); 自治区, 自治州 (州), 盟, 旗 a place of that kind."""
     if char in _OWN_NAME_LEVELS:
         return place.label_zh.endswith(char)
+    if char == "市" and place.division is not None and place.division.level == COUNTY:
+        return place.label_zh.endswith("市")
     if place.kind == "Province" and char == "市":
         return place.label_zh.endswith("市")
     if place.kind == "Province" and char == "区":

@@ -72,7 +72,7 @@ _NOTICE = re.compile(r"^.*?关于(?:印发|转发)[《<＜〈]?(.+?)[》>＞〉]
 _NATIONAL_TITLE = re.compile(r"^(关于印发)?《?(中共中央|国务院|国家|全国|中华人民共和国)")
 
 
-def level_of(title: str, number: str | None = None, within: Division | None = None) -> str:
+def level_of(title: str, number: str | None = None, within: Division | None = None, unnamed: str = NATIONAL) -> str:
     """The level of government a document comes from: the first division its title names, else
     its number's 发文机关代字: a province's abbreviation (豫办, 沪府办发) is the province, except that
     a 直辖市's districts write it before their own initial (沪松府办: 松江区); another initial is that
@@ -90,6 +90,9 @@ def level_of(title: str, number: str | None = None, within: Division | None = No
     'county'
     >>> level_of("省人民政府关于推进农村物流高质量发展的实施意见")  # its issuer written as its level
     'provincial'
+
+    ``unnamed``: the level of a title that names none (a cited law, …条例: national; a corpus
+    document whose issuers name no place: unknown, "").
     """
     if (number and _NATIONAL_NUMBER.match(number)) or _NATIONAL_TITLE.match(title):
         return NATIONAL
@@ -110,7 +113,7 @@ def level_of(title: str, number: str | None = None, within: Division | None = No
     if issuer := _LEVEL_NAMED.match(title):  # 省人民政府关于…: the level its issuer is written as
         municipality = within is not None and divisions.chain(within)[0].name.endswith("市")  # 市政府 in a 直辖市
         return PROVINCIAL if issuer[1] in ("省", "自治区") or municipality else MUNICIPAL
-    return NATIONAL  # a law or regulation named without a place (…条例) is national
+    return unnamed
 
 
 def number_key(number: str) -> str:

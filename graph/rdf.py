@@ -332,7 +332,8 @@ def _content_triples(record: DocumentRecord) -> Iterator[Fact]:
             yield from agency_triples(agency)
         yield from _responsibility_triples(doc, items, assignment, agency, seen, outline.text.original)
 
-    yield (doc, pkg("level"), pkg(LEVEL[record.level]))
+    if record.level:
+        yield (doc, pkg("level"), pkg(LEVEL[record.level]))
     for target, node, (scope_place, cluster) in zip(record.targets, target_iris(record), record.target_scopes):
         yield from _target_triples(doc, node, target, items.get(target.path), outline.text.original)
         if scope_place:

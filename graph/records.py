@@ -60,6 +60,8 @@ class Metadata:
     issuers: tuple[str, ...]
     dates: tuple[DocumentDate, ...]
     fields: tuple[tuple[str, str], ...] = ()  # a web page's metadata table (索引号, 发文日期, …)
+    # the issuers as the masthead and the signature print them, in full (GB/T 9704 发文机关标志, 署名)
+    printed_issuers: tuple[str, ...] = ()
 
 
 @dataclass
@@ -208,7 +210,7 @@ class Cluster:
 class DocumentRecord:
     outline: Outline
     city: Place  # the administrative area whose government issues it
-    level: str
+    level: str | None  # None: no place named, no level known
     annex_items: list[Item]  # tasks that only an annex states, with paths such as 附件/12
     deadlines: list[Deadline]
     places: list[Place]  # areas it refers to that the curated vocabulary lacks, outermost first

@@ -175,6 +175,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     ['各市(州)人民政府', '各县(市、区)人民政府']
     >>> [m.name for m in split_agencies(MappedText.of("各镇人民政府、街道办事处"))]
     ['各镇人民政府', '各街道办事处']
+    >>> [m.name for m in split_agencies(MappedText.of("各街道办事处、地区办事处"))]  # Beijing's township tier
+    ['各街道办事处', '各地区办事处']
     >>> [m.name for m in split_agencies(MappedText.of("区镇两级财政部门、市、区两级人民政府"))]
     ['区财政部门', '镇财政部门', '市人民政府', '区人民政府']
     >>> [m.name for m in split_agencies(MappedText.of("各市、州财政局、科技局"))]
@@ -242,8 +244,13 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     for i, name in enumerate(names):
         if i and prefix and (NOT_A_LEVEL.match(name) or not _has_own_place(name)) and not _BEARER_ONLY.fullmatch(name):
             names[i] = prefix + name
-        elif i and first.startswith("各") and re.match("街道|镇|乡", name) and not Divisions.bundled().names_city(name):
-            names[i] = "各" + name  # 各镇人民政府、街道办事处: each of both
+        elif (
+            i
+            and first.startswith("各")
+            and re.match("街道|镇|乡|地区办事处", name)
+            and not Divisions.bundled().names_city(name)
+        ):
+            names[i] = "各" + name  # 各镇人民政府、街道办事处: each of both; Beijing's 各街道办事处、地区办事处
     mentions = []
     for piece, name in zip(pieces, names):
         if tiers := _TIERS.match(name):

@@ -408,3 +408,67 @@ def test_the_localities_of_a_text_are_the_level_below_its_place():
     assert gz.resolve("各地发展改革部门", jiangsu) == gz.resolve("各市发展改革委", jiangsu)
     assert gz.resolve("各地区发展改革委", shanghai) == gz.resolve("各区发展改革委", shanghai)
     assert gz.resolve("地方各级人民政府", gz.country) == gz.resolve("各级人民政府", gz.country)
+
+
+def test_an_autonomous_area_is_read_by_its_short_name():
+    """黔东南州 is 黔东南苗族侗族自治州 and 三都县 三都水族自治县 (the ethnic groups' names cut), 巴州
+    巴音郭楞蒙古自治州 (curated): a title that names its issuer so places the document."""
+    gz = Gazetteer.bundled()
+    names = ("黔东南州", "湘西州", "恩施州", "大理州", "延边州", "凉山州", "伊犁州", "三都县", "松桃县", "巴州", "版纳")
+    assert [gz.divisions.read(name)[0].code for name in names] == [
+        "522600", "433100", "422800", "532900", "222400", "513400", "654000", "522732", "520628", "652800", "532800"
+    ]  # fmt: skip
+    assert gz.divisions.read("巴州区")[0].name == "巴州区"
+    place = gz.place_in(["黔东南州人民政府办公室"], [], None)
+    assert place.label_zh == "黔东南苗族侗族自治州"
+    assert gz.resolve("州商务局", place).label_zh == "黔东南苗族侗族自治州商务局"
+
+
+def test_市_in_a_county_level_city_s_text_is_that_city():
+    """In a text of 凯里市 (a 县级市 of 黔东南州) or of its towns, 市商务局 is 凯里市's; in a county's
+    text 市 stays the prefecture (遂平县: 驻马店市)."""
+    gz = Gazetteer.bundled()
+    kaili, kunshan, suiping = places(gz, "522601", "320583", "411728")
+    assert gz.resolve("市商务局", kaili).label_zh == "凯里市商务局"
+    assert gz.resolve("州商务局", kaili).label_zh == "黔东南苗族侗族自治州商务局"
+    assert gz.resolve("市发改委", kunshan).label_zh == "昆山市发展和改革委员会"
+    town = gz.place_in(["昆山市千灯镇人民政府"], [], None)
+    assert gz.resolve("市发改委", town) == gz.resolve("市发改委", kunshan)
+    assert gz.resolve("市财政局", suiping) == gz.resolve("驻马店市财政局", suiping)
+
+
+def test_a_document_s_place_from_its_masthead_when_its_title_names_no_place():
+    """望京街道关于… under the masthead 北京市朝阳区望京街道办事处 (GB/T 9704 发文机关标志) is 望京街道's,
+    a township document; one whose issuers name no place has no level, not the national one."""
+    masthead = "北京市朝阳区望京街道办事处\n\n望京办发〔2025〕3号\n\n望京街道关于落实养老服务实施方案的工作方案\n\n"
+    body = "各社区居委会：\n\n一、加强组织领导\n\n成立工作专班。（责任单位：各社区居委会）\n"
+    record = _extracted(masthead + body)
+    assert (record.city.label_zh, record.level) == ("望京街道", "township")
+    signature = "\n北京市朝阳区望京街道办事处\n\n2025年3月10日\n"
+    signed = _extracted("望京街道关于落实养老服务实施方案的工作方案\n\n" + body + signature)
+    assert signed.city.label_zh == "望京街道"
+    assert _extracted("关于落实养老服务实施方案的工作方案\n\n" + body).level is None
+
+
+def test_a_division_named_after_its_bureau_s_name_is_labelled_once():
+    """省生态环境厅大气环境处 in the 厅's own text, 市局大气环境处 in the 局's: the bureau's 大气环境处, its
+    name not repeated; an 办事处 is no internal division (街道办事处)."""
+    gz = Gazetteer.bundled()
+    shaanxi, xian = places(gz, "610000", "610100")
+    department, bureau = gz.resolve("陕西省生态环境厅", shaanxi), gz.resolve("西安市生态环境局", xian)
+    division = gz.division(department, "省生态环境厅大气环境处")
+    assert division == gz.division(department, "大气环境处") == gz.division(department, "省厅大气环境处")
+    assert division.label_zh == "陕西省生态环境厅大气环境处"
+    assert gz.division(bureau, "市局大气环境处").label_zh == "西安市生态环境局大气环境处"
+    assert gz.division(bureau, "电子城街道办事处") is None
+
+
+def test_vocabulary_of_bureaus_and_branches_as_places_name_them():
+    """文体广电旅游局 is culture and tourism's; 营商环境建设监督局 (Heilongjiang; Liaoning's 营商环境建设局)
+    the data and government-services bureau; 人行 the 人民银行; Beijing's 各地区办事处 its townships'."""
+    gz = Gazetteer.bundled()
+    qiandongnan, heilongjiang, chaoyang = places(gz, "522600", "230000", "110105")
+    assert gz.resolve("州文体广电旅游局", qiandongnan) == gz.resolve("州文化和旅游局", qiandongnan)
+    assert gz.resolve("省营商环境建设监督局", heilongjiang) == gz.resolve("省数据局", heilongjiang)
+    assert gz.resolve("人行黔东南州中心支行", qiandongnan) == gz.resolve("人民银行黔东南州中心支行", qiandongnan)
+    assert gz.resolve("各地区办事处", chaoyang) == gz.resolve("地区办事处", chaoyang)
