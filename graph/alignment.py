@@ -157,8 +157,14 @@ def _kind(item: Item, above: tuple[Item, ...], text: str) -> str:
     return TASK
 
 
+def _stated(text: str) -> str:
+    """What a measure states: its text without responsibility clauses, which a sentence's end (；)
+    inside them would otherwise cut into halves that read as sentences of their own."""
+    return _CLAUSE.sub("", unicodedata.normalize("NFKC", text))
+
+
 def _bigrams(text: str) -> Counter[str]:
-    text = _FORMULA.sub("", _CLAUSE.sub("", unicodedata.normalize("NFKC", text)))
+    text = _FORMULA.sub("", _stated(text))
     grams: Counter[str] = Counter()
     for run in _HAN.findall(text):
         if run.isdigit():
@@ -172,7 +178,7 @@ def _bigrams(text: str) -> Counter[str]:
 
 def _sentences(text: str) -> list[str]:
     """The sentences of a measure that state something (three bigrams or more), or the whole text."""
-    found = [s for s in _SENTENCE_END.split(text) if sum(_bigrams(s).values()) >= 3]
+    found = [s for s in _SENTENCE_END.split(_stated(text)) if sum(_bigrams(s).values()) >= 3]
     return found or [text]
 
 
@@ -268,7 +274,7 @@ def _phrases(text: str, shared: set[str], idf: dict[str, float], most: int = 8) 
     """What two measures state alike, as a reader would quote it: the runs of the lower text made of
     bigrams both state (营商环境监测平台, not 营商 商环 环境), the most informative first."""
     runs: dict[str, float] = {}
-    for run in _HAN.findall(_CLAUSE.sub("", unicodedata.normalize("NFKC", text))):
+    for run in _HAN.findall(_stated(text)):
         if run.isascii():  # a term in Latin letters, whole (5G)
             if run in shared:
                 runs[run] = idf[run]

@@ -509,7 +509,8 @@ def _build_items(
     for at, stop in zip(bounds, bounds[1:]):
         marker = markers[at]
         line = lines[at]
-        while stack and _RANK[stack[-1].style] >= marker.rank:
+        # a 若干政策 numbered by article may group its articles under 一、 headings, as chapters do
+        while stack and _RANK[stack[-1].style] >= marker.rank and not _groups(stack[-1], marker):
             stack.pop()
         parent = stack[-1] if stack else None
         siblings = parent.children if parent else roots
@@ -544,6 +545,12 @@ def _build_items(
             ancestor.span = Span(ancestor.span.start, max(ancestor.span.end, item.span.end))
         stack.append(item)
     return roots
+
+
+def _groups(item: Item, marker: Marker) -> bool:
+    """Whether an item heads the article ``marker`` numbers: a 一、 heading over 第一条 … (an article
+    under it, or the first after its heading)."""
+    return marker.style in ARTICLES and item.style == "cn" and (bool(item.children) or is_heading(item.body.text))
 
 
 def _next_clause(doc: MappedText, lines: list[Line], at: int, stop: int) -> int:

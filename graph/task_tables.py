@@ -40,6 +40,7 @@ _ROLE_COLUMNS = tuple(
     for role, words in ROLE_WORDS.items()
 )
 
+_BODIES = re.compile(r"(?:兑现|兑付|受理|审核|审批|办理|经办|承办|实施|执行|主管)(?:部门|单位|机构)$")
 _CLAUSE_END = re.compile(r"[，,；;。：:]")
 _NAMING = re.compile(rf"[{HAN}](?<![年月日底末前])[{HAN}]")  # words, not a figure or a date
 
@@ -76,12 +77,15 @@ def _restated(task: str, items: list[Item]) -> int | None:
 
 
 def _columns(header: list[str]) -> dict[str, int]:
+    """The role columns of a header; with none, a column that names bodies by what they do is the
+    responsible one (兑现部门, 受理部门, 实施机构: who pays, receives, carries out)."""
     cols: dict[str, int] = {}
     for i, cell in enumerate(header):
         role = next((role for role, pattern in _ROLE_COLUMNS if pattern.search(cell)), None)
         if role and role not in cols:
             cols[role] = i
-    return cols
+    bodies = next((i for i, cell in enumerate(header) if _BODIES.search(cell)), None)
+    return cols or ({RESPONSIBLE: bodies} if bodies is not None else {})
 
 
 def _names(row: GridRow, before: int, number: int | None) -> list[MappedText]:
@@ -201,8 +205,11 @@ def _tables(outline: Outline) -> list[tuple[Annex, str | None, str | None]]:
     ]
 
 
-# A sentence that only points to the table below it: 各项任务及责任分工见下表： / 具体任务如下表所示。
-_POINTS_TO_TABLE = re.compile(r"[^。;:!?]{0,30}(?:见下表|如下表|下表所示|详见表\d?|分工如下|如下)(?:所示)?[:。]?$")
+# A sentence that only points to the table below it (各项任务及责任分工见下表：; 具体任务如下表所示。),
+# or opens it, ending in a colon (县本级按以下标准兑现相关条款：)
+_POINTS_TO_TABLE = re.compile(
+    r"[^。;:!?]{0,30}(?:见下表|如下表|下表所示|详见表\d?|分工如下|如下)(?:所示)?[:。]?$|[^。;:!?]{0,80}:$"
+)
 
 
 def _lists(item: Item, table: Annex) -> bool:

@@ -161,6 +161,20 @@ def test_an_article_s_first_line_wrapped_as_a_pdf_prints_it_is_no_heading():
     ]
 
 
+def test_articles_grouped_under_headings_are_the_headings_children():
+    """A 若干政策 numbered by article groups its articles under 一、 headings, as a regulation's
+    chapters do: the headings hold the articles, whose paths stay their numbers."""
+    text = (
+        "某市若干政策\n\n一、支持主导产业做大做强\n\n第一条 支持特色产业集群培育。给予200万元奖励。\n\n"
+        "第二条 支持企业技术改造。按投资额的10%给予补助。\n\n二、强化要素保障\n\n第三条 保障项目用地。\n"
+    )
+    outline = read(text)
+    assert [(i.path, [c.path for c in i.children]) for i in outline.items] == [
+        ("一", ["第一条", "第二条"]),
+        ("二", ["第三条"]),
+    ]
+
+
 def test_divisions_articles_and_references():
     text = (
         "某市某条例\n\n目录\n第一章 总则\n第二章 管理\n\n第一章 总则\n\n"

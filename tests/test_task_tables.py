@@ -724,3 +724,24 @@ def test_a_column_named_at_length_after_the_number_column_is_a_column():
     (annex,) = outline.annexes
     assert [len(r.cells) for r in annex.rows] == [4, 4, 4]
     assert annex.rows[2].cells == ("2", "铜川市", "10", "8")
+
+
+def test_a_payout_table_opened_by_a_sentence_ending_in_a_colon():
+    """A county's 实施细则 opens its payout table with a sentence ending in a colon (县本级按以下标准兑现
+    相关条款：) and names who pays in a 兑现部门 column: the rows are the item's tasks, that column
+    their responsible bodies."""
+    text = (
+        "某县实施细则\n\n一、总体要求\n\n推动政策落地见效。\n\n二、政策兑现标准\n\n"
+        "县本级按以下标准兑现《若干政策》相关条款（县级承担部分由县财政安排）：\n"
+        "序号\t政策条款\t兑现标准\t兑现部门\n"
+        "1\t《若干政策》第一条\t县财政再给予200万元奖励\t县经济商务科技局、县财政局\n"
+        "2\t《若干政策》第三条\t按设备投资额的10%给予补助\t县经济商务科技局\n\n"
+        "三、保障措施\n\n（一）加强组织领导。\n"
+    )
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    assert [item.path for item in annex_items(outline)] == ["二/1", "二/2"]
+    assert found(outline) == [
+        ("二/1", "县经济商务科技局", "responsible"),
+        ("二/1", "县财政局", "responsible"),
+        ("二/2", "县经济商务科技局", "responsible"),
+    ]
