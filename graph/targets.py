@@ -83,6 +83,8 @@ _SHARE = re.compile(r"占|比重|比例|占比|率")
 _COVER = re.compile(r"覆盖率")
 _PAST = re.compile(r"现有|已建成|已完成|已有|目前")
 _CLASSIFY = re.compile(r"分为|分成|包括")
+# what a document counts of itself (从5个方面提出20条措施, 实施17项重点任务): no goal
+_OWN_PARTS = re.compile(r"(?:重点|主要|具体|政策|工作)?(?:任务|措施|举措|方面)")
 # a preposition opening what a measure works on or for (围绕, 聚焦, 依托…), up to the figure: a count in
 # it names things that exist, unless a verb comes between (围绕16个集群建设50个智能工厂: 50 is a goal)
 _WORKS_ON = re.compile(r"(?:围绕|聚焦|依托|针对|面向|立足|瞄准|紧扣|紧盯)([^,;:]*)$")
@@ -414,8 +416,10 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
     granted = _GRANT.search(text[:start]) or _SUBSIDY.search(text[:start])
     if unit.endswith("元") and granted and re.search(r"(?:不超过|最高)$", clause):
         return True  # "给予最高20万元奖励，单个企业每年不超过100万元": the cap of what it pays
-    if re.search(r"可(?:以)?[^,;。]{0,4}(?:至|到)$", clause):
-        return True  # "出资比例可提高至40%": what a policy permits, no goal
+    if (m := re.search(r"可(?:以)?([^,;。]{0,4})(?:至|到)$", clause)) and not re.search(r"[率量数值比]", m[1]):
+        return True  # "出资比例可提高至40%": what a policy permits, no goal (but 网上可办率达到: a name)
+    if re.fullmatch(r"[项条个大]", unit) and _OWN_PARTS.match(text, end):
+        return True  # "从5个方面提出20条措施", "实施17项重点任务": the parts of the text itself
     if re.search(r"[(（]", clause) and re.match(r"(?:及以上|以上|以下)?[)）]的", text[end:]):
         return True  # "纳入规模以上统计(年营业收入2000万元以上)的企业": the threshold that qualifies a noun
     if re.match(rf"(?:、{_NUMBER}(?:{_UNITS}))+的", text[end:]):

@@ -168,6 +168,10 @@ def test_a_clause_states_its_targets(text, expected):
         "推进“一件事”改革和“15分钟社区生活圈”建设",  # names
         "由生态环境主管部门责令改正，处2000元以上2万元以下罚款",  # a penalty
         "逾期不改正的，处以5万元罚款",  # a penalty
+        # what the document counts of itself
+        "围绕数字产业化等5个方面,实施17项重点任务(详见附件)",
+        "从5个方面提出20条措施",
+        "明确15项重点任务",
     ],
 )
 def test_a_clause_that_states_no_target_of_its_figure(text):
@@ -557,3 +561,16 @@ def test_a_clause_that_leaves_its_indicator_unnamed_measures_what_the_clause_bef
         ("规上工业企业数字化改造覆盖率", 40.0, 2024),
         ("规上工业企业数字化改造覆盖率", 50.0, 2025),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("到2026年,政务服务事项网上可办率达到100%", "政务服务事项网上可办率"),
+        ("重要信息系统可用率达到99.5%", "重要信息系统可用率"),
+    ],
+)
+def test_can_inside_an_indicator_s_name_permits_nothing(text, indicator):
+    """可 is "may" before a verb (出资比例可提高至40%); in 可办率, 可用率 it is part of a rate's name."""
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
+    assert [t.indicator for t in found] == [indicator]
