@@ -112,18 +112,24 @@ _REACHES = re.compile(rf"(?:达到|达(?!标)|突破|超过|超|[增提][加升�
 # how fully or how long a goal is met, before its verb (基本实现全覆盖, 全面完成, 逐步达到, 常年保持在,
 # 始终稳定在): no part of the indicator
 _ADVERBS = "基本|全面|逐步|常年|始终|长期|稳定"
-# 等 closing a list of examples of what follows it (口蹄疫、小反刍兽疫等重大动物疫病), not in a word (等级,
-# 等效, 中等, 平等)
-_ETC = re.compile(rf"(?<![中平同相对均高初上优次头一二三])等(?![级效额量同待于])(?=[{HAN}])")
+# 等 closing a list of examples of what follows it (口蹄疫、小反刍兽疫等重大动物疫病; 深圳等地: of
+# places), not in a word (等级, 等效, 中等, 平等)
+_ETC = re.compile(rf"(?<![中平同相对均高初上优次头一二三])等(?:地区?|城市)?(?![级效额量同待于])(?=[{HAN}])")
 # 均 before the predicate: each member of the list before it reaches the one value (化肥、农药利用率均达到43%)
 _EACH_MEMBER = re.compile(r"(?<![年人平])均(?![衡等匀值])(?=[^,;]*?(?:达|保持|稳定|控制|于|超过|在))")
 _SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|(?:在)?全[省市区县镇乡盟旗州](?:范围内)?|\d年内"
 # how often an activity is done (每月不少于1次, 每半年开展一次…): no part of what is done
 _EVERY = r"每(?:年|半年|季度?|半月|月|旬|周|天|日)"
+_ENUMERATED = "[一二三四五六七八九十]是"  # 一是…，二是…: the points of a paragraph
+# the verbs whose object is what a count counts (实施居家适老化改造1500户, 新建社区养老服务驿站2家)
+_ACTIONS = "实施|开展|组织|进行|新建|改扩建|建设|建成|打造|培育|引进|创建|组建|配备|设置"
+# for whom or where (为高龄、失能老年人家庭实施…, 在花家地、南湖等老旧小区新建…, 对…实施): no part of
+# what the verb then does
+_FOR_WHOM = re.compile(rf"(?:为|对|在|向|给)[^,;]*?(?:{_ACTIONS})(?!区)")
 # a deadline within the year before a task (6月底前, 春节前, 汛期前完成…)
 _TIME_BEFORE = r"(?:\d{1,2}月(?:底|末|上旬|中旬|下旬)?|春节|国庆|汛期|节日|节)前"
 _LEADING = re.compile(
-    rf"^(?:\(\d+\)|[一二三四五六七八九十]是|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|(?:[一二两三四五六七八九十]+|\d+)年内?|全年|年内|年底前|{_TIME_BEFORE}|{_SCOPE_WORDS}|"
+    rf"^(?:\(\d+\)|{_ENUMERATED}|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|(?:[一二两三四五六七八九十]+|\d+)年内?|全年|年内|年底前|{_TIME_BEFORE}|{_SCOPE_WORDS}|"
     rf"{_EVERY}|年均|年度|实现|做到|其中|"
     rf"并|和|以及|要|的|即|(?:{_VERBS})(?!区)|{_ADVERBS})+"
 )
@@ -258,8 +264,11 @@ _PREDICATES = (
 def _indicator(clause: str, kind: str) -> str:
     """What is measured: the subject before the predicate ("森林覆盖率达到…", "煤炭消费占一次能源消费
     比重保持在…"), else what follows it ("完成既有建筑节能改造4000万平方米"); for a count the object
-    of its verb ("新增…"), unless it grows from a figure ("公园数量从438座增加到…", "由…")."""
+    of its verb ("新增…"), unless it grows from a figure ("公园数量从438座增加到…", "由…"). The predicate of
+    a threshold that limits the subject (年销售汽油量大于5000吨的加油站…安装率达到) is not the subject's."""
     m = re.search(rf"(.*?){_PREDICATES}(.*)", clause)
+    if m and m.end(1) < len(clause) - len(rest := _after_threshold(clause)):  # the predicate of a threshold
+        m = re.search(rf"(.*?){_PREDICATES}(.*)", rest)
     if m and (_clean(m.group(1)) or _clean(m.group(2))) and (kind != "count" or re.search(r"从|由\d", clause)):
         return _clean(m.group(1)) or _clean(m.group(2))
     changed = _CHANGED_TO.search(clause)
@@ -528,12 +537,13 @@ def sentence_targets(
 
 
 def _named_before(text: str, clause_start: int) -> str:
-    """What the clause before names as its subject ("办理时间为一个工作日,最多不超过三个工作日"), or the
-    activity its verb takes ("开展巡河,每月不少于1次")."""
+    """What the clause before names as its subject ("办理时间为一个工作日,最多不超过三个工作日"), or what
+    its verb takes ("开展巡河,每月不少于1次", "建设养老家庭照护床位,累计建设1200张")."""
     previous = re.split(r"[,;:]", text[:clause_start].rstrip(",;:"))[-1]
     if text[:clause_start].endswith(":"):
         return _clean(previous)  # "专管员巡查:每周全覆盖一次": what a heading names
-    m = re.match(r"(.+?)(?:为|是)", previous) or re.search(r"(?:开展|组织|进行)(.+)$", previous)
+    previous = re.sub(f"^{_ENUMERATED}", "", previous)
+    m = re.match(r"(.+?)(?:为|是)", previous) or re.search(rf"(?:{_ACTIONS})(.+)$", previous)
     return _clean(m.group(1)) if m else ""
 
 
@@ -583,6 +593,9 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
     # a list before a figure: its last member, unless each member reaches the figure (均; rates:
     # 安装率、入网率达到100%), shares it (分别) or all are covered (实现乡道、村道管理养护全覆盖); a 、 inside
     # brackets splits nothing (优良(一、二类)比例); a list of examples (A、B等X) names X
+    opened = _LEADING.sub("", clause)
+    if m := _FOR_WHOM.match(opened):
+        clause = opened[m.end() :]
     whole = "分别" in clause or q.special == "full"
     example_of = _ETC.split(clause)[-1]
     clause = clause if whole or not _indicator(example_of, kind) else example_of

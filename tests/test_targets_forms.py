@@ -574,3 +574,22 @@ def test_can_inside_an_indicator_s_name_permits_nothing(text, indicator):
     """可 is "may" before a verb (出资比例可提高至40%); in 可办率, 可用率 it is part of a rate's name."""
     found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
     assert [t.indicator for t in found] == [indicator]
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        # 一是/二是 enumerate; the clause before names what a bare 累计完成 counts
+        ("一是对特殊困难老年人家庭实施居家适老化改造,到2025年累计完成改造1.5万户", "居家适老化改造"),
+        ("建设养老家庭照护床位,累计建设1200张", "养老家庭照护床位"),
+        # for whom or where the verb acts (为…, 在…等…) is no part of what it does
+        ("为高龄、失能、残疾老年人家庭实施居家适老化改造1500户", "居家适老化改造"),
+        ("在花家地、南湖等老旧小区新建社区养老服务驿站2家", "社区养老服务驿站"),
+        ("每年引进深圳等地数字经济企业20家以上", "数字经济企业"),  # 等地: and other places
+        # a threshold limits which are counted; its predicate is not the rate's
+        ("年销售汽油量大于5000吨的加油站油气回收在线监控安装率达到100%", "加油站油气回收在线监控安装率"),
+    ],
+)
+def test_an_indicator_is_bounded_by_what_the_verb_counts(text, indicator):
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
+    assert [t.indicator for t in found] == [indicator]
