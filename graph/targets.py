@@ -31,11 +31,12 @@ _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
 # (牲畜存栏1800万头只), 羽: poultry, 眼 and 口: wells
 _COUNT_UNITS = (
     "场次|人次|家次|户次|车次|架次|批次|班次|台件|台套|头只|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间|"
-    "头|只|羽|眼|口"
+    "头|只|羽|眼|口|标准机架|机架"
 )
 _MEASURE_UNITS = (
     "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|毫克/立方米|立方米|公斤|"
-    "千克|斤|m2|㎡|[μµ]g/m[3³]|mg/m[3³]|年一遇|岁"
+    "千克|斤|m2|㎡|[μµ]g/m[3³]|mg/m[3³]|年一遇|岁|"
+    "(?:[EPT]FLOPS|[GMkK]Wh?|[EPT]B|[TGM]bps)(?![A-Za-z])"  # computing power, power, storage and bandwidth
 )
 _MAGNITUDE = "(?:[十百千]?(?:万亿|万|亿))?"  # 亿元, 万亿元, 千万元 (as target_checks reads them)
 # 个百分点: percentage points; 台(套), 个(家): a count of either
@@ -56,6 +57,13 @@ _CATEGORY_GOAL = re.compile(r"(?P<cat>[一二三四五]星级)(?P<up>及以上)?
 # A ratio after the name of one (车桩比达到2:1以下, 师生比不低于1∶15): its value is the first term per
 # one of the second
 _RATIO = re.compile(rf"(?P<a>{_NUMBER})\s*[:∶]\s*(?P<b>{_NUMBER})(?P<qual>以上|以下|以内|左右)?")
+# a value with no unit after the name of a coefficient or an index (电能利用效率(PUE)降至1.25以下,
+# 容积率不低于1.0, 基尼系数控制在0.4以内)
+_COEFFICIENT = re.compile(rf"(?P<num>{_NUMBER})(?P<qual>以上|以下|左右|以内)?(?![\d.%A-Za-z{HAN}])")
+_COEFFICIENT_NAMED = re.compile(
+    r"(?:系数|指数|PUE|容积率)\)?值?(?:达到|达|为|[降提][至到]|(?:降低|下降|提高|提升)[到至]|保持在|控制在|不得?[低高]于"
+    r"|不超过|不[小大]于|优于|[低高小大]于)\s*$"
+)
 _RATIO_NAMED = re.compile(r"比(?:达到|达|为|保持在|控制在|不得?[低高]于|不超过|不[小大]于|优于|[低高小大]于)?\s*$")
 _CLAUSE_MARK = re.compile(r"[,;:]")
 _DEADLINE = re.compile(r"(?:到|至)(?:19|20)\d\d年|(?:19|20)\d\d年(?:底|前|末)")
@@ -345,6 +353,11 @@ def _quantities(text: str) -> list[_Quantity]:
         for m in _RATIO.finditer(text)
         if _RATIO_NAMED.search(text[: m.start()]) and float(m.group("b")) and not text[m.end() :].startswith("的")
     ]
+    found += [
+        _Quantity(m.start(), m.end(), m)
+        for m in _COEFFICIENT.finditer(text)
+        if _COEFFICIENT_NAMED.search(text[: m.start()])
+    ]
     return sorted(found, key=lambda q: q.start)
 
 
@@ -374,7 +387,7 @@ _PREDICATE = re.compile(r"(?:及以上|以上|以下)?(?:达到|达(?!标)|实�
 def _is_target(text: str, q: _Quantity, clause_start: int, later: _Quantity | None, previous: _Quantity | None) -> bool:
     """A figure is a target unless it only describes (a name, the past, a size, a standard…) or
     qualifies a noun that something else in the clause measures."""
-    if q.match.re is not _QUANTITY:
+    if q.match.re not in (_QUANTITY, _COEFFICIENT):
         return not _inside_quotes(text, q.start)
     return not _describes(text, q, text[clause_start : q.start], previous) and not _qualifies(
         text, q, text[clause_start : q.start], later, previous
@@ -650,6 +663,8 @@ def _quantity_kind(q: _Quantity, clause: str) -> str:
         return "category"
     if q.match.re is _RATIO:
         return "ratio"
+    if q.match.re is _COEFFICIENT:
+        return "level"
     return _kind(q.unit, clause)
 
 
@@ -670,6 +685,9 @@ def _target(path, sentence, quote, q, indicator, year, places, source) -> Target
         category, comp = q.match.group("cat"), (">=" if q.match.group("up") else "=")
     elif kind == "ratio":
         value, lo, hi, unit = round(float(q.match.group("a")) / float(q.match.group("b")), 4), None, None, ":1"
+        comp = _comparator(clause, q.match.group("qual"), False)
+    elif q.match.re is _COEFFICIENT:
+        value, lo, hi, unit = float(q.match.group("num")), None, None, None
         comp = _comparator(clause, q.match.group("qual"), False)
     else:
         m = q.match

@@ -77,6 +77,12 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("到2025年,全市应急救援队伍达到200支以上", [("count", 200, "支", ">=", 2025)]),
         ("粮食总产量稳定在150亿斤以上", [("level", 150, "亿斤", ">=", None)]),
         ("接待游客达到1000万人次", [("count", 1000, "万人次", "=", None)]),
+        # Latin units of computing power, power, storage, bandwidth; racks; a coefficient has no unit
+        ("全省算力总规模达到5EFLOPS", [("level", 5, "EFLOPS", "=", None)]),
+        ("新型储能装机规模达到50MW", [("level", 50, "MW", "=", None)]),
+        ("数据存储总量达到200PB以上", [("level", 200, "PB", ">=", None)]),
+        ("数据中心机架规模达到10万标准机架", [("count", 10, "万标准机架", "=", None)]),
+        ("新建大型数据中心电能利用效率(PUE)降至1.25以下", [("level", 1.25, None, "<=", None)]),
         # livestock in head (头, 只, 头只 for cattle and sheep together, 羽 for poultry), wells in 眼 or 口
         (
             "到2025年,全区牛存栏稳定在900万头以上、羊存栏稳定在6000万只以上",
@@ -172,6 +178,7 @@ def test_a_clause_states_its_targets(text, expected):
         "围绕数字产业化等5个方面,实施17项重点任务(详见附件)",
         "从5个方面提出20条措施",
         "明确15项重点任务",
+        "对PUE低于1.3的数据中心给予奖励",  # a coefficient that qualifies whom a policy pays
     ],
 )
 def test_a_clause_that_states_no_target_of_its_figure(text):
