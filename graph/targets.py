@@ -718,22 +718,42 @@ def item_targets(
     tables: Sequence[Span] = (),
     current: int | None = None,
 ) -> list[Target]:
-    """Targets of an item's sentences, a year a sentence names carrying over to the rest of its
-    paragraph. The paragraphs of a table the item holds (``tables``, read as a table by
-    :func:`table_targets`) are no sentences of it."""
+    """Targets of an item's sentences (see :func:`text_targets`)."""
+    return text_targets(item.path, item.body, default_year, start, places, tables, current)
+
+
+def text_targets(
+    path: str,
+    body: MappedText,
+    default_year: int | None,
+    start: int | None,
+    places: list[str],
+    tables: Sequence[Span] = (),
+    current: int | None = None,
+) -> list[Target]:
+    """Targets of the sentences of an item's body or of a preamble (``path`` "", whose sentence of
+    purpose states none), a year a sentence names carrying over to the rest of its paragraph. The
+    paragraphs of a table the item holds (``tables``, read as a table by :func:`table_targets`) are no
+    sentences of it."""
     found: list[Target] = []
-    for para in _split(item.body, "\n"):
+    for para in _split(body, "\n"):
         at = para.span().start
         if any(table.start <= at < table.end for table in tables):
             continue
         context = _Context(None, start, current)
         for sentence in _split(para, "。"):
+            if not path and _PURPOSE.match(sentence.text):
+                continue
             subject = ""  # what the sentence's last clause measured: 2024年，X达到40%；2025年，达到50%
             for clause in _split(sentence, ";"):
-                stated = list(sentence_targets(item.path, clause, context, default_year, places, subject=subject))
+                stated = list(sentence_targets(path, clause, context, default_year, places, subject=subject))
                 found += stated
                 subject = stated[-1].indicator if stated else subject
     return found
+
+
+# why a document is made (为全面贯彻…，推动…等实现倍增，制定如下行动): its aims, no goals of its own
+_PURPOSE = re.compile(r"\s*为")
 
 
 def _split(text: MappedText, separators: str) -> Iterator[MappedText]:
@@ -1035,15 +1055,19 @@ def _is_prose(cell: str) -> bool:
 
 
 def _horizon(outline: Outline) -> int | None:
-    """The year the goals are set for when the body names exactly one ("到2025年，…"); a document
-    with two horizons (2025 and 2035) gives no year to the goals that print none."""
-    years = {int(y) for i in outline.walk() for y in re.findall(r"(?:到|至)((?:19|20)\d\d)年", i.body.text)}
+    """The year the goals are set for when the preamble (but its sentence of purpose) and the body name
+    exactly one ("到2025年，…"); a document with two horizons (2025 and 2035) gives no year to the goals
+    that print none."""
+    stated = [s for s in re.split(r"[。\n]", outline.preamble_text.text) if not _PURPOSE.match(s)]
+    texts = stated + [i.body.text for i in outline.walk()]
+    years = {int(y) for text in texts for y in re.findall(r"(?:到|至)((?:19|20)\d\d)年", text)}
     return years.pop() if len(years) == 1 else None
 
 
 def outline_targets(outline: Outline, places: list[str], task_tables: list[TaskTable] | None = None) -> list[Target]:
-    """Every target of a document: its items' sentences and the tables they hold, its annexes'
-    sentences and tables (``task_tables``: see :func:`task_tables.task_tables`, when read already)."""
+    """Every target of a document: its preamble's sentences (path "": the document's, of no measure),
+    its items' sentences and the tables they hold, its annexes' sentences and tables (``task_tables``:
+    see :func:`task_tables.task_tables`, when read already)."""
     title = " ".join(filter(None, [outline.metadata.title, outline.metadata.enclosed_title]))
     start, default = plan_years(title)
     if start is None:  # no period in the title: the horizon its goals state ("到2025年，…") holds
@@ -1052,7 +1076,9 @@ def outline_targets(outline: Outline, places: list[str], task_tables: list[TaskT
     current = start if start is not None and start == default else issued  # a one-year plan's, else the issue's
     tables = body_tables(outline)
     tasks = annex_item_rows(outline, task_tables)
-    found: list[Target] = []
+    # a goal the preamble states (…，制定如下措施。到2026年，…比重达到10%以上): the document's own, of no measure
+    stated = text_targets("", outline.preamble_text, default, start, places, current=current)
+    found = [t for t in stated if not (issued and t.year and t.year < issued)]
     for item in outline.walk():
         held = [t.table for t in tables if t.home == item.path]
         stated = item_targets(item, default, start, places, [t.span for t in held], current)

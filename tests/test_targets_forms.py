@@ -600,3 +600,19 @@ def test_can_inside_an_indicator_s_name_permits_nothing(text, indicator):
 def test_an_indicator_is_bounded_by_what_the_verb_counts(text, indicator):
     found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
     assert [t.indicator for t in found] == [indicator]
+
+
+def test_a_goal_of_the_preamble_is_the_document_s_own():
+    """若干措施 and 实施意见 often state their headline goal after the sentence of purpose, outside any
+    item: a target of no measure (path ""); the sentence of purpose (为…，推动…实现倍增，制定如下措施)
+    states the document's aims, no goal."""
+    text = (
+        "某省加快数字经济发展若干措施\n\n为加快建设数字某省，推动数字经济规模实现倍增，结合我省实际，制定如下措施。"
+        "到2026年，全省数字经济核心产业增加值占地区生产总值比重达到10%以上。\n\n"
+        "一、夯实数字基础设施\n\n1.加快5G网络建设。到2026年，全省5G基站达到10万个。\n"
+    )
+    found = outline_targets(parse_outline(SourceText("d.txt", text, "utf-8")), [])
+    assert [(t.path, t.indicator, t.value, t.year) for t in found] == [
+        ("", "数字经济核心产业增加值占地区生产总值比重", 10, 2026),
+        ("一/1", "5G基站", 10, 2026),
+    ]
