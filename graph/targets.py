@@ -1056,12 +1056,18 @@ def _is_prose(cell: str) -> bool:
 
 def _horizon(outline: Outline) -> int | None:
     """The year the goals are set for when the preamble (but its sentence of purpose) and the body name
-    exactly one ("到2025年，…"); a document with two horizons (2025 and 2035) gives no year to the goals
-    that print none."""
+    exactly one ("到2025年，…", "2025年底前，…"); a document with two horizons (2025 and 2035) gives no
+    year to the goals that print none."""
     stated = [s for s in re.split(r"[。\n]", outline.preamble_text.text) if not _PURPOSE.match(s)]
     texts = stated + [i.body.text for i in outline.walk()]
-    years = {int(y) for text in texts for y in re.findall(r"(?:到|至)((?:19|20)\d\d)年", text)}
+    years = {int(m["to"] or m["by"]) for text in texts for m in _HORIZON.finditer(text)}
     return years.pop() if len(years) == 1 else None
+
+
+# the year goals are set for: 到2025年, or a deadline opening a sentence (2025年底前，…达到…)
+_HORIZON = re.compile(
+    r"(?:到|至)(?P<to>(?:19|20)\d\d)年|(?:^|(?<=。))\s*(?P<by>(?:19|20)\d\d)年(?:底前|前|底|末),", re.M
+)
 
 
 def outline_targets(outline: Outline, places: list[str], task_tables: list[TaskTable] | None = None) -> list[Target]:

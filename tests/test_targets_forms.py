@@ -616,3 +616,13 @@ def test_a_goal_of_the_preamble_is_the_document_s_own():
         ("", "数字经济核心产业增加值占地区生产总值比重", 10, 2026),
         ("一/1", "5G基站", 10, 2026),
     ]
+
+
+def test_a_deadline_opening_the_goals_is_the_horizon_of_the_tasks_that_print_none():
+    """2025年底前，…达到…: the year a work plan's goals are due, as 到2025年 is."""
+    text = (
+        "某街道养老服务工作方案\n\n一、工作目标\n\n2025年底前，辖区老年助餐服务点达到12个。\n\n"
+        "二、主要任务\n\n1.扩大老年助餐服务。辖区老年助餐服务点达到12个。\n"
+    )
+    found = outline_targets(parse_outline(SourceText("d.txt", text, "utf-8")), [])
+    assert [(t.path, t.year) for t in found] == [("一", 2025), ("二/1", 2025)]
