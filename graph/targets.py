@@ -1,14 +1,15 @@
 """Quantified targets: what a policy promises, read from sentences and from tables (annexed, or
 captioned in the body: 表1 …).
 
-A target is a number with a unit (or 倍增, 全覆盖, 全量, 清零, a 星级 to build to, a zone's 星级/档级)
-that a clause commits to. Its context comes from the clause and the sentence around it: the year
-(到2026年, 2025年底前, 至“十四五”期末, a one-year plan's year, "2年内" counted from the plan's first
-year), 每年/年均, the scope (全市, 各县（区）, 各街镇, 每个开发区), the baseline (在2022年基础上,
-较2023年, 同比) and the comparator (以上, 左右, 不少于, 超过, 低于…). A number that only qualifies
-a noun ("10亿元以上的项目", "1000亩以上开放休闲林地5个", "57座以上大客车"), sizes a named thing
-("远香湖南（4.73平方公里）", "10万吨绿色甲醇项目"), classifies (分为…6个等级), describes the past
-(已建成…) or sits in a name is not a target.
+A target is a number with a unit (or 倍增, 全覆盖, 全量, 清零, a 星级 to build to, a zone's 星级/档级, a coefficient's
+bare value: PUE降至1.25以下) that a clause commits to, in an item or in the preamble after its sentence of purpose
+(the document's own goal, of no measure). Its context comes from the clause and the sentence around it: the year
+(到2026年, 2025年底前, 至“十四五”期末, a one-year plan's year, "2年内" counted from the plan's first year), 每年/年均,
+the scope (全市, 各县（区）, 各街镇, 每个开发区), the baseline (在2022年基础上, 较2023年, 同比) and the comparator
+(以上, 左右, 不少于, 超过, 低于…). A number that only qualifies a noun ("10亿元以上的项目",
+"1000亩以上开放休闲林地5个", "57座以上大客车"), sizes a named thing ("远香湖南（4.73平方公里）",
+"10万吨绿色甲醇项目"), classifies (分为…6个等级), describes the past (已建成…), counts the document's own parts
+(从5个方面提出20条措施) or sits in a name is not a target.
 """
 
 from __future__ import annotations
