@@ -104,7 +104,7 @@ _SUBSIDY = re.compile(r"(?:补助|补贴|奖励|资助|贴息)(?:标准|比例|�
 _SPENT_ON = re.compile(r"用于[^,;。]{1,20}的(?:比重|比例)")  # the share of funds spent on something
 _ESTIMATE = re.compile(r"估算|(?<!公共)预算(?!收入)|测算|所需|共需|承担|按照?$")  # not 一般公共预算收入, a revenue
 _VERBS = (
-    "新认定|新入库|新培育|新谋划|新招引|新改建|改扩建|新建|新打|改建|扩建|新增|培育|打造|创建|争创|引进|集聚|认定|组建|建成|建设|实施|形成|推动|"
+    "新认定|新入库|新培育|培训|培养|举办|新谋划|新招引|新改建|改扩建|新建|新打|改建|扩建|新增|培育|打造|创建|争创|引进|集聚|认定|组建|建成|建设|实施|形成|推动|"
     "储备|完成|转移转化|累计|共计|合计|达到|达(?!标)|超过|突破|超|不低于|不少于|至少|注册|参与制修订|开展|盘活|"
     "带动|开发|滚动|持续|成功|巩固提升|普遍|引导|支持|力争|确保|推进|加快|改造|提升|设置|推广|筹措|稳定在|保持在|保持|发放|落实|安排"
 )
@@ -126,29 +126,31 @@ _ADVERBS = "基本|全面|逐步|常年|始终|长期|稳定"
 _ETC = re.compile(rf"(?<![中平同相对均高初上优次头一二三])等(?:地区?|城市)?(?![级效额量同待于])(?=[{HAN}])")
 # 均 before the predicate: each member of the list before it reaches the one value (化肥、农药利用率均达到43%)
 _EACH_MEMBER = re.compile(r"(?<![年人平])均(?![衡等匀值])(?=[^,;]*?(?:达|保持|稳定|控制|于|超过|在))")
-_SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|(?:在)?全[省市区县镇乡盟旗州](?:范围内)?|\d年内"
+_SCOPE_WORDS = (
+    r"辖区内?|各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|(?:在)?全[省市区县镇乡盟旗州](?:范围内)?|\d年内"
+)
 # how often an activity is done (每月不少于1次, 每半年开展一次…): no part of what is done
 _EVERY = r"每(?:年|半年|季度?|半月|月|旬|周|天|日)"
 _ENUMERATED = "[一二三四五六七八九十]是"  # 一是…，二是…: the points of a paragraph
 # the verbs whose object is what a count counts (实施居家适老化改造1500户, 新建社区养老服务驿站2家)
 _ACTIONS = "实施|开展|组织|进行|新建|改扩建|建设|建成|打造|培育|引进|创建|组建|配备|设置"
-# for whom or where (为高龄、失能老年人家庭实施…, 在花家地、南湖等老旧小区新建…, 对…实施): no part of
-# what the verb then does
-_FOR_WHOM = re.compile(rf"(?:为|对|在|向|给)[^,;]*?(?:{_ACTIONS})(?!区)")
+# for whom or where (为高龄、失能老年人家庭实施…, 在花家地、南湖等老旧小区新建…, 对…老年人每月上门探访): no
+# part of what the verb then does
+_FOR_WHOM = re.compile(rf"(?:为|对|在|向|给)[^,;]*?(?:(?:{_ACTIONS})(?!区)|(?={_EVERY}))")
 # a deadline within the year before a task (6月底前, 春节前, 汛期前完成…)
 _TIME_BEFORE = r"(?:\d{1,2}月(?:底|末|上旬|中旬|下旬)?|春节|国庆|汛期|节日|节)前"
 _LEADING = re.compile(
     rf"^(?:\(\d+\)|{_ENUMERATED}|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|(?:[一二两三四五六七八九十]+|\d+)年内?|全年|年内|年底前|{_TIME_BEFORE}|{_SCOPE_WORDS}|"
     rf"{_EVERY}|年均|年度|实现|做到|其中|"
-    rf"并|和|以及|要|的|即|(?:{_VERBS})(?!区)|{_ADVERBS})+"
+    rf"并|和|或|以及|要|的|即|(?:{_VERBS})(?!区)|{_ADVERBS})+"
 )
 # the body a clause makes bear the target, and those it works with (县消防救援大队要会同县林业局开展…)
 _BODY_END = r"(?:局|委|办|厅|队|政府|中心|公司|部门)"
 _BEARER = re.compile(rf"^[^,;]{{1,30}}?{_BODY_END}(?:要|应当|须|必须|负责)(?:会同[^,;]{{1,30}}?{_BODY_END})?")
 _TRAILING = re.compile(
-    rf"(?:{_VERBS.replace('|改造', '')}|{_ADVERBS}|{_EVERY}|分别|总?数量|总数|总?规模|均|等|的|应|原则上"
-    r"|(?:最多|最长)?不得?|[≥≧≤≦<>])+$"
-)  # keep "管道改造"
+    rf"(?:{'|'.join(v for v in _VERBS.split('|') if v not in ('改造', '培训'))}|{_ADVERBS}|{_EVERY}|分别|总?数量|总数"
+    r"|总?规模|均|等|的|应|原则上|(?:最多|最长)?不得?|[≥≧≤≦<>])+$"
+)  # keep "管道改造", "应急培训": verbs that end the name of a work
 
 
 def han_number(text: str) -> float | None:

@@ -441,7 +441,7 @@ def test_an_indicator_is_named_without_the_size_word_after_it():
         ("县消防救援大队要会同县林业局开展联合演练不少于2次", "联合演练"),
         ("市城管局负责新建公共厕所30座", "公共厕所"),
         # a deadline within the year is no subject
-        ("春节前完成辖区内重点企业安全检查全覆盖", "辖区内重点企业安全检查"),
+        ("春节前完成辖区内重点企业安全检查全覆盖", "重点企业安全检查"),  # 辖区内: the whole area, as 全区
         ("汛期前完成排水管网清疏100公里", "排水管网清疏"),
     ],
 )
@@ -593,6 +593,13 @@ def test_can_inside_an_indicator_s_name_permits_nothing(text, indicator):
         ("为高龄、失能、残疾老年人家庭实施居家适老化改造1500户", "居家适老化改造"),
         ("在花家地、南湖等老旧小区新建社区养老服务驿站2家", "社区养老服务驿站"),
         ("每年引进深圳等地数字经济企业20家以上", "数字经济企业"),  # 等地: and other places
+        ("对独居、空巢、失能老年人每月上门探访不少于2次", "上门探访"),
+        ("辖区新建社区养老服务驿站2家", "社区养老服务驿站"),  # 辖区: the whole area, as 全区
+        # two verbs of one object; the verbs of people and events trained, raised or held
+        ("新建或改造村级便民商店5000个", "村级便民商店"),
+        ("每年培训农村电商人才2万人次以上", "农村电商人才"),
+        ("每年举办促消费活动6场次以上", "促消费活动"),
+        ("实现应急培训全覆盖", "应急培训"),  # 培训 ending the name of a work, as 改造 does
         # a threshold limits which are counted; its predicate is not the rate's
         ("年销售汽油量大于5000吨的加油站油气回收在线监控安装率达到100%", "加油站油气回收在线监控安装率"),
     ],
