@@ -443,7 +443,7 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
         return True  # "给予最高20万元奖励，单个企业每年不超过100万元": the cap of what it pays
     if (m := re.search(r"可(?:以)?([^,;。]{0,4})(?:至|到)$", clause)) and not re.search(r"[率量数值比]", m[1]):
         return True  # "出资比例可提高至40%": what a policy permits, no goal (but 网上可办率达到: a name)
-    if re.fullmatch(r"[项条个大]", unit) and _OWN_PARTS.match(text, end):
+    if re.fullmatch(r"[项条个]", unit) and _OWN_PARTS.match(text, end):
         return True  # "从5个方面提出20条措施", "实施17项重点任务": the parts of the text itself
     if re.search(r"[(（]", clause) and re.match(r"(?:及以上|以上|以下)?[)）]的", text[end:]):
         return True  # "纳入规模以上统计(年营业收入2000万元以上)的企业": the threshold that qualifies a noun
