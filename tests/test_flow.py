@@ -416,7 +416,7 @@ def test_a_citation_of_several_articles_and_a_short_name_given_after_the_number(
     assert _SHORT_NAME.findall(cited) == [("厦门市软件产业实施细则", "实施细则")]
 
 
-PROVINCE_MEASURES = """某省加快推进数字经济高质量发展若干措施
+MEASURES_WITH_A_GOAL = """某省加快推进数字经济高质量发展若干措施
 
 某政规〔2024〕8号
 
@@ -426,7 +426,7 @@ PROVINCE_MEASURES = """某省加快推进数字经济高质量发展若干措施
 1.加快5G网络建设。推进5G网络向乡镇和行政村延伸。（责任单位：省通信管理局）
 """
 
-CITY_PLAN = """某市加快推进数字经济高质量发展实施方案
+PLAN_BASED_ON_THEM = """某市加快推进数字经济高质量发展实施方案
 
 为贯彻落实《某省加快推进数字经济高质量发展若干措施》（某政规〔2024〕8号），结合我市实际，制定本方案。
 
@@ -445,8 +445,8 @@ def test_a_document_s_own_goal_is_compared_with_the_targets_of_the_document_base
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "province.txt").write_text(PROVINCE_MEASURES, encoding="utf-8")
-    (corpus / "city.txt").write_text(CITY_PLAN, encoding="utf-8")
+    (corpus / "province.txt").write_text(MEASURES_WITH_A_GOAL, encoding="utf-8")
+    (corpus / "city.txt").write_text(PLAN_BASED_ON_THEM, encoding="utf-8")
     build(corpus, tmp_path / "build", reasoner=False)
     rows = run(Store.read_only(str(tmp_path / "build" / "store")), load()["targets_across_levels"])
     assert ("", "10", "一", "12", "raised") in {
