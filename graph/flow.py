@@ -216,6 +216,13 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
                 yield from _comparison_triples(node, ups, lows, names)
                 taken[upper_iri].add(pair.upper)
                 paired.setdefault(lower_iri, set()).add(pair.lower)
+            # a document's own goals (its preamble's, of no measure) against the other's targets: the whole
+            # lower document carries out the whole upper one, so no alignment of measures holds them
+            upper_goals, lower_goals = targets[upper_iri].get("", []), targets[lower_iri].get("", [])
+            yield from _comparison_triples(
+                None, upper_goals, _measured(targets[lower_iri], items[lower_iri]) + lower_goals, names
+            )
+            yield from _comparison_triples(None, _measured(targets[upper_iri], items[upper_iri]), lower_goals, names)
     for upper_iri in sorted(bases):
         for m in measures[upper_iri]:
             status = "TakenUp" if m.path in taken[upper_iri] else "NotTakenUp"
@@ -302,20 +309,26 @@ def _targets_by_item(record: DocumentRecord) -> dict[str, list[tuple[Target, Nam
 
 
 def _comparison_triples(
-    alignment: NamedNode,
+    alignment: NamedNode | None,
     upper: list[tuple[Target, NamedNode]],
     lower: list[tuple[Target, NamedNode]],
     names: tuple[str, ...],
 ) -> Iterator[Triple]:
     """Each lower target that states the quantity of an upper one, and how its value stands
-    (``…/against/<upper>``)."""
+    (``…/against/<upper>``), on the alignment of their measures (none for a document's own goal)."""
     for i, j, comparison in comparisons([t for t, _ in upper], [t for t, _ in lower], names):
         node = NamedNode(iris.target_comparison(lower[j][1].value, upper[i][1].value))
         yield Triple(node, RDF_TYPE, pkg("TargetComparison"))
-        yield Triple(node, pkg("onAlignment"), alignment)
+        if alignment:
+            yield Triple(node, pkg("onAlignment"), alignment)
         yield Triple(node, pkg("upperTarget"), upper[i][1])
         yield Triple(node, pkg("lowerTarget"), lower[j][1])
         yield Triple(node, pkg("comparison"), text(comparison))
+
+
+def _measured(by_item: dict[str, list[tuple[Target, NamedNode]]], items: dict[str, NamedNode]) -> list:
+    """The targets of a document's items (not of its preamble nor of its annexes' tables)."""
+    return [t for path, found in by_item.items() if path in items for t in found]
 
 
 def _alignment_triples(upper: NamedNode, lower: NamedNode, pair: Pair) -> Generator[Triple, None, NamedNode]:

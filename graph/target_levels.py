@@ -57,16 +57,17 @@ def same_indicator(upper: str, lower: str, region_names: tuple[str, ...] = ()) -
 
 
 def intensive(target: Target) -> bool:
-    """A rate, share or standard, true of every part of an area, rather than an amount that adds up."""
+    """A rate, share or standard (a coefficient with no unit: PUE降至1.25以下), true of every part of an
+    area, rather than an amount that adds up."""
     unit = target.unit or ""
     intensive_kinds = ("share", "coverage", "growth", "multiple", "ratio")
-    return target.kind in intensive_kinds or unit in _INTENSIVE_UNITS or "/" in unit
+    return target.kind in intensive_kinds or unit in _INTENSIVE_UNITS or "/" in unit or target.unit is None
 
 
 def _base(target: Target) -> tuple[str, float] | None:
-    if target.unit is None or target.value is None:
+    if target.value is None:
         return None
-    unit, factor = base_unit(target.unit)
+    unit, factor = base_unit(target.unit or "")  # a coefficient's bare value compares with another's
     return unit, target.value * factor
 
 

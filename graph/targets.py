@@ -1,14 +1,15 @@
 """Quantified targets: what a policy promises, read from sentences and from tables (annexed, or
 captioned in the body: 表1 …).
 
-A target is a number with a unit (or 倍增, 全覆盖, 全量, 清零, a 星级 to build to, a zone's 星级/档级)
-that a clause commits to. Its context comes from the clause and the sentence around it: the year
-(到2026年, 2025年底前, 至“十四五”期末, a one-year plan's year, "2年内" counted from the plan's first
-year), 每年/年均, the scope (全市, 各县（区）, 各街镇, 每个开发区), the baseline (在2022年基础上,
-较2023年, 同比) and the comparator (以上, 左右, 不少于, 超过, 低于…). A number that only qualifies
-a noun ("10亿元以上的项目", "1000亩以上开放休闲林地5个", "57座以上大客车"), sizes a named thing
-("远香湖南（4.73平方公里）", "10万吨绿色甲醇项目"), classifies (分为…6个等级), describes the past
-(已建成…) or sits in a name is not a target.
+A target is a number with a unit (or 倍增, 全覆盖, 全量, 清零, a 星级 to build to, a zone's 星级/档级, a coefficient's
+bare value: PUE降至1.25以下) that a clause commits to, in an item or in the preamble after its sentence of purpose
+(the document's own goal, of no measure). Its context comes from the clause and the sentence around it: the year
+(到2026年, 2025年底前, 至“十四五”期末, a one-year plan's year, "2年内" counted from the plan's first year), 每年/年均,
+the scope (全市, 各县（区）, 各街镇, 每个开发区), the baseline (在2022年基础上, 较2023年, 同比) and the comparator
+(以上, 左右, 不少于, 超过, 低于…). A number that only qualifies a noun ("10亿元以上的项目",
+"1000亩以上开放休闲林地5个", "57座以上大客车"), sizes a named thing ("远香湖南（4.73平方公里）",
+"10万吨绿色甲醇项目"), classifies (分为…6个等级), describes the past (已建成…), counts the document's own parts
+(从5个方面提出20条措施) or sits in a name is not a target.
 """
 
 from __future__ import annotations
@@ -31,11 +32,12 @@ _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
 # (牲畜存栏1800万头只), 羽: poultry, 眼 and 口: wells
 _COUNT_UNITS = (
     "场次|人次|家次|户次|车次|架次|批次|班次|台件|台套|头只|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间|"
-    "头|只|羽|眼|口"
+    "头|只|羽|眼|口|标准机架|机架"
 )
 _MEASURE_UNITS = (
     "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|毫克/立方米|立方米|公斤|"
-    "千克|斤|m2|㎡|[μµ]g/m[3³]|mg/m[3³]|年一遇|岁"
+    "千克|斤|m2|㎡|[μµ]g/m[3³]|mg/m[3³]|年一遇|岁|"
+    "(?:[EPT]FLOPS|[GMkK]Wh?|[EPT]B|[TGM]bps)(?![A-Za-z])"  # computing power, power, storage and bandwidth
 )
 _MAGNITUDE = "(?:[十百千]?(?:万亿|万|亿))?"  # 亿元, 万亿元, 千万元 (as target_checks reads them)
 # 个百分点: percentage points; 台(套), 个(家): a count of either
@@ -56,6 +58,13 @@ _CATEGORY_GOAL = re.compile(r"(?P<cat>[一二三四五]星级)(?P<up>及以上)?
 # A ratio after the name of one (车桩比达到2:1以下, 师生比不低于1∶15): its value is the first term per
 # one of the second
 _RATIO = re.compile(rf"(?P<a>{_NUMBER})\s*[:∶]\s*(?P<b>{_NUMBER})(?P<qual>以上|以下|以内|左右)?")
+# a value with no unit after the name of a coefficient or an index (电能利用效率(PUE)降至1.25以下,
+# 容积率不低于1.0, 基尼系数控制在0.4以内)
+_COEFFICIENT = re.compile(rf"(?P<num>{_NUMBER})(?P<qual>以上|以下|左右|以内)?(?![\d.%A-Za-z{HAN}])")
+_COEFFICIENT_NAMED = re.compile(
+    r"(?:系数|指数|PUE|容积率)\)?值?(?:达到|达|为|[降提][至到]|(?:降低|下降|提高|提升)[到至]|保持在|控制在|不得?[低高]于"
+    r"|不超过|不[小大]于|优于|[低高小大]于)\s*$"
+)
 _RATIO_NAMED = re.compile(r"比(?:达到|达|为|保持在|控制在|不得?[低高]于|不超过|不[小大]于|优于|[低高小大]于)?\s*$")
 _CLAUSE_MARK = re.compile(r"[,;:]")
 _DEADLINE = re.compile(r"(?:到|至)(?:19|20)\d\d年|(?:19|20)\d\d年(?:底|前|末)")
@@ -83,6 +92,8 @@ _SHARE = re.compile(r"占|比重|比例|占比|率")
 _COVER = re.compile(r"覆盖率")
 _PAST = re.compile(r"现有|已建成|已完成|已有|目前")
 _CLASSIFY = re.compile(r"分为|分成|包括")
+# what a document counts of itself (从5个方面提出20条措施, 实施17项重点任务): no goal
+_OWN_PARTS = re.compile(r"(?:重点|主要|具体|政策|工作)?(?:任务|措施|举措|方面)")
 # a preposition opening what a measure works on or for (围绕, 聚焦, 依托…), up to the figure: a count in
 # it names things that exist, unless a verb comes between (围绕16个集群建设50个智能工厂: 50 is a goal)
 _WORKS_ON = re.compile(r"(?:围绕|聚焦|依托|针对|面向|立足|瞄准|紧扣|紧盯)([^,;:]*)$")
@@ -93,7 +104,7 @@ _SUBSIDY = re.compile(r"(?:补助|补贴|奖励|资助|贴息)(?:标准|比例|�
 _SPENT_ON = re.compile(r"用于[^,;。]{1,20}的(?:比重|比例)")  # the share of funds spent on something
 _ESTIMATE = re.compile(r"估算|(?<!公共)预算(?!收入)|测算|所需|共需|承担|按照?$")  # not 一般公共预算收入, a revenue
 _VERBS = (
-    "新认定|新入库|新培育|新谋划|新招引|新改建|改扩建|新建|新打|改建|扩建|新增|培育|打造|创建|争创|引进|集聚|认定|组建|建成|建设|实施|形成|推动|"
+    "新认定|新入库|新培育|培训|培养|举办|新谋划|新招引|新改建|改扩建|新建|新打|改建|扩建|新增|培育|打造|创建|争创|引进|集聚|认定|组建|建成|建设|实施|形成|推动|"
     "储备|完成|转移转化|累计|共计|合计|达到|达(?!标)|超过|突破|超|不低于|不少于|至少|注册|参与制修订|开展|盘活|"
     "带动|开发|滚动|持续|成功|巩固提升|普遍|引导|支持|力争|确保|推进|加快|改造|提升|设置|推广|筹措|稳定在|保持在|保持|发放|落实|安排"
 )
@@ -110,28 +121,36 @@ _REACHES = re.compile(rf"(?:达到|达(?!标)|突破|超过|超|[增提][加升�
 # how fully or how long a goal is met, before its verb (基本实现全覆盖, 全面完成, 逐步达到, 常年保持在,
 # 始终稳定在): no part of the indicator
 _ADVERBS = "基本|全面|逐步|常年|始终|长期|稳定"
-# 等 closing a list of examples of what follows it (口蹄疫、小反刍兽疫等重大动物疫病), not in a word (等级,
-# 等效, 中等, 平等)
-_ETC = re.compile(rf"(?<![中平同相对均高初上优次头一二三])等(?![级效额量同待于])(?=[{HAN}])")
+# 等 closing a list of examples of what follows it (口蹄疫、小反刍兽疫等重大动物疫病; 深圳等地: of
+# places), not in a word (等级, 等效, 中等, 平等)
+_ETC = re.compile(rf"(?<![中平同相对均高初上优次头一二三])等(?:地区?|城市)?(?![级效额量同待于])(?=[{HAN}])")
 # 均 before the predicate: each member of the list before it reaches the one value (化肥、农药利用率均达到43%)
 _EACH_MEMBER = re.compile(r"(?<![年人平])均(?![衡等匀值])(?=[^,;]*?(?:达|保持|稳定|控制|于|超过|在))")
-_SCOPE_WORDS = r"各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|(?:在)?全[省市区县镇乡盟旗州](?:范围内)?|\d年内"
+_SCOPE_WORDS = (
+    r"辖区内?|各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|(?:在)?全[省市区县镇乡盟旗州](?:范围内)?|\d年内"
+)
 # how often an activity is done (每月不少于1次, 每半年开展一次…): no part of what is done
 _EVERY = r"每(?:年|半年|季度?|半月|月|旬|周|天|日)"
+_ENUMERATED = "[一二三四五六七八九十]是"  # 一是…，二是…: the points of a paragraph
+# the verbs whose object is what a count counts (实施居家适老化改造1500户, 新建社区养老服务驿站2家)
+_ACTIONS = "实施|开展|组织|进行|新建|改扩建|建设|建成|打造|培育|引进|创建|组建|配备|设置"
+# for whom or where (为高龄、失能老年人家庭实施…, 在花家地、南湖等老旧小区新建…, 对…老年人每月上门探访): no
+# part of what the verb then does
+_FOR_WHOM = re.compile(rf"(?:为|对|在|向|给)[^,;]*?(?:(?:{_ACTIONS})(?!区)|(?={_EVERY}))")
 # a deadline within the year before a task (6月底前, 春节前, 汛期前完成…)
 _TIME_BEFORE = r"(?:\d{1,2}月(?:底|末|上旬|中旬|下旬)?|春节|国庆|汛期|节日|节)前"
 _LEADING = re.compile(
-    rf"^(?:\(\d+\)|[一二三四五六七八九十]是|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|(?:[一二两三四五六七八九十]+|\d+)年内?|全年|年内|年底前|{_TIME_BEFORE}|{_SCOPE_WORDS}|"
+    rf"^(?:\(\d+\)|{_ENUMERATED}|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|(?:[一二两三四五六七八九十]+|\d+)年内?|全年|年内|年底前|{_TIME_BEFORE}|{_SCOPE_WORDS}|"
     rf"{_EVERY}|年均|年度|实现|做到|其中|"
-    rf"并|和|以及|要|的|即|(?:{_VERBS})(?!区)|{_ADVERBS})+"
+    rf"并|和|或|以及|要|的|即|(?:{_VERBS})(?!区)|{_ADVERBS})+"
 )
 # the body a clause makes bear the target, and those it works with (县消防救援大队要会同县林业局开展…)
 _BODY_END = r"(?:局|委|办|厅|队|政府|中心|公司|部门)"
 _BEARER = re.compile(rf"^[^,;]{{1,30}}?{_BODY_END}(?:要|应当|须|必须|负责)(?:会同[^,;]{{1,30}}?{_BODY_END})?")
 _TRAILING = re.compile(
-    rf"(?:{_VERBS.replace('|改造', '')}|{_ADVERBS}|{_EVERY}|分别|总?数量|总数|总?规模|均|等|的|应|原则上"
-    r"|(?:最多|最长)?不得?|[≥≧≤≦<>])+$"
-)  # keep "管道改造"
+    rf"(?:{'|'.join(v for v in _VERBS.split('|') if v not in ('改造', '培训'))}|{_ADVERBS}|{_EVERY}|分别|总?数量|总数"
+    r"|总?规模|均|等|的|应|原则上|(?:最多|最长)?不得?|[≥≧≤≦<>])+$"
+)  # keep "管道改造", "应急培训": verbs that end the name of a work
 
 
 def han_number(text: str) -> float | None:
@@ -256,8 +275,11 @@ _PREDICATES = (
 def _indicator(clause: str, kind: str) -> str:
     """What is measured: the subject before the predicate ("森林覆盖率达到…", "煤炭消费占一次能源消费
     比重保持在…"), else what follows it ("完成既有建筑节能改造4000万平方米"); for a count the object
-    of its verb ("新增…"), unless it grows from a figure ("公园数量从438座增加到…", "由…")."""
+    of its verb ("新增…"), unless it grows from a figure ("公园数量从438座增加到…", "由…"). The predicate of
+    a threshold that limits the subject (年销售汽油量大于5000吨的加油站…安装率达到) is not the subject's."""
     m = re.search(rf"(.*?){_PREDICATES}(.*)", clause)
+    if m and m.end(1) < len(clause) - len(rest := _after_threshold(clause)):  # the predicate of a threshold
+        m = re.search(rf"(.*?){_PREDICATES}(.*)", rest)
     if m and (_clean(m.group(1)) or _clean(m.group(2))) and (kind != "count" or re.search(r"从|由\d", clause)):
         return _clean(m.group(1)) or _clean(m.group(2))
     changed = _CHANGED_TO.search(clause)
@@ -334,6 +356,11 @@ def _quantities(text: str) -> list[_Quantity]:
         for m in _RATIO.finditer(text)
         if _RATIO_NAMED.search(text[: m.start()]) and float(m.group("b")) and not text[m.end() :].startswith("的")
     ]
+    found += [
+        _Quantity(m.start(), m.end(), m)
+        for m in _COEFFICIENT.finditer(text)
+        if _COEFFICIENT_NAMED.search(text[: m.start()])
+    ]
     return sorted(found, key=lambda q: q.start)
 
 
@@ -363,7 +390,7 @@ _PREDICATE = re.compile(r"(?:及以上|以上|以下)?(?:达到|达(?!标)|实�
 def _is_target(text: str, q: _Quantity, clause_start: int, later: _Quantity | None, previous: _Quantity | None) -> bool:
     """A figure is a target unless it only describes (a name, the past, a size, a standard…) or
     qualifies a noun that something else in the clause measures."""
-    if q.match.re is not _QUANTITY:
+    if q.match.re not in (_QUANTITY, _COEFFICIENT):
         return not _inside_quotes(text, q.start)
     return not _describes(text, q, text[clause_start : q.start], previous) and not _qualifies(
         text, q, text[clause_start : q.start], later, previous
@@ -414,8 +441,10 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
     granted = _GRANT.search(text[:start]) or _SUBSIDY.search(text[:start])
     if unit.endswith("元") and granted and re.search(r"(?:不超过|最高)$", clause):
         return True  # "给予最高20万元奖励，单个企业每年不超过100万元": the cap of what it pays
-    if re.search(r"可(?:以)?[^,;。]{0,4}(?:至|到)$", clause):
-        return True  # "出资比例可提高至40%": what a policy permits, no goal
+    if (m := re.search(r"可(?:以)?([^,;。]{0,4})(?:至|到)$", clause)) and not re.search(r"[率量数值比]", m[1]):
+        return True  # "出资比例可提高至40%": what a policy permits, no goal (but 网上可办率达到: a name)
+    if re.fullmatch(r"[项条个]", unit) and _OWN_PARTS.match(text, end):
+        return True  # "从5个方面提出20条措施", "实施17项重点任务": the parts of the text itself
     if re.search(r"[(（]", clause) and re.match(r"(?:及以上|以上|以下)?[)）]的", text[end:]):
         return True  # "纳入规模以上统计(年营业收入2000万元以上)的企业": the threshold that qualifies a noun
     if re.match(rf"(?:、{_NUMBER}(?:{_UNITS}))+的", text[end:]):
@@ -524,12 +553,13 @@ def sentence_targets(
 
 
 def _named_before(text: str, clause_start: int) -> str:
-    """What the clause before names as its subject ("办理时间为一个工作日,最多不超过三个工作日"), or the
-    activity its verb takes ("开展巡河,每月不少于1次")."""
+    """What the clause before names as its subject ("办理时间为一个工作日,最多不超过三个工作日"), or what
+    its verb takes ("开展巡河,每月不少于1次", "建设养老家庭照护床位,累计建设1200张")."""
     previous = re.split(r"[,;:]", text[:clause_start].rstrip(",;:"))[-1]
     if text[:clause_start].endswith(":"):
         return _clean(previous)  # "专管员巡查:每周全覆盖一次": what a heading names
-    m = re.match(r"(.+?)(?:为|是)", previous) or re.search(r"(?:开展|组织|进行)(.+)$", previous)
+    previous = re.sub(f"^{_ENUMERATED}", "", previous)
+    m = re.match(r"(.+?)(?:为|是)", previous) or re.search(rf"(?:{_ACTIONS})(.+)$", previous)
     return _clean(m.group(1)) if m else ""
 
 
@@ -579,6 +609,9 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
     # a list before a figure: its last member, unless each member reaches the figure (均; rates:
     # 安装率、入网率达到100%), shares it (分别) or all are covered (实现乡道、村道管理养护全覆盖); a 、 inside
     # brackets splits nothing (优良(一、二类)比例); a list of examples (A、B等X) names X
+    opened = _LEADING.sub("", clause)
+    if m := _FOR_WHOM.match(opened):
+        clause = opened[m.end() :]
     whole = "分别" in clause or q.special == "full"
     example_of = _ETC.split(clause)[-1]
     clause = clause if whole or not _indicator(example_of, kind) else example_of
@@ -633,6 +666,8 @@ def _quantity_kind(q: _Quantity, clause: str) -> str:
         return "category"
     if q.match.re is _RATIO:
         return "ratio"
+    if q.match.re is _COEFFICIENT:
+        return "level"
     return _kind(q.unit, clause)
 
 
@@ -653,6 +688,9 @@ def _target(path, sentence, quote, q, indicator, year, places, source) -> Target
         category, comp = q.match.group("cat"), (">=" if q.match.group("up") else "=")
     elif kind == "ratio":
         value, lo, hi, unit = round(float(q.match.group("a")) / float(q.match.group("b")), 4), None, None, ":1"
+        comp = _comparator(clause, q.match.group("qual"), False)
+    elif q.match.re is _COEFFICIENT:
+        value, lo, hi, unit = float(q.match.group("num")), None, None, None
         comp = _comparator(clause, q.match.group("qual"), False)
     else:
         m = q.match
@@ -683,22 +721,42 @@ def item_targets(
     tables: Sequence[Span] = (),
     current: int | None = None,
 ) -> list[Target]:
-    """Targets of an item's sentences, a year a sentence names carrying over to the rest of its
-    paragraph. The paragraphs of a table the item holds (``tables``, read as a table by
-    :func:`table_targets`) are no sentences of it."""
+    """Targets of an item's sentences (see :func:`text_targets`)."""
+    return text_targets(item.path, item.body, default_year, start, places, tables, current)
+
+
+def text_targets(
+    path: str,
+    body: MappedText,
+    default_year: int | None,
+    start: int | None,
+    places: list[str],
+    tables: Sequence[Span] = (),
+    current: int | None = None,
+) -> list[Target]:
+    """Targets of the sentences of an item's body or of a preamble (``path`` "", whose sentence of
+    purpose states none), a year a sentence names carrying over to the rest of its paragraph. The
+    paragraphs of a table the item holds (``tables``, read as a table by :func:`table_targets`) are no
+    sentences of it."""
     found: list[Target] = []
-    for para in _split(item.body, "\n"):
+    for para in _split(body, "\n"):
         at = para.span().start
         if any(table.start <= at < table.end for table in tables):
             continue
         context = _Context(None, start, current)
         for sentence in _split(para, "。"):
+            if not path and _PURPOSE.match(sentence.text):
+                continue
             subject = ""  # what the sentence's last clause measured: 2024年，X达到40%；2025年，达到50%
             for clause in _split(sentence, ";"):
-                stated = list(sentence_targets(item.path, clause, context, default_year, places, subject=subject))
+                stated = list(sentence_targets(path, clause, context, default_year, places, subject=subject))
                 found += stated
                 subject = stated[-1].indicator if stated else subject
     return found
+
+
+# why a document is made (为全面贯彻…，推动…等实现倍增，制定如下行动): its aims, no goals of its own
+_PURPOSE = re.compile(r"\s*为")
 
 
 def _split(text: MappedText, separators: str) -> Iterator[MappedText]:
@@ -1000,15 +1058,25 @@ def _is_prose(cell: str) -> bool:
 
 
 def _horizon(outline: Outline) -> int | None:
-    """The year the goals are set for when the body names exactly one ("到2025年，…"); a document
-    with two horizons (2025 and 2035) gives no year to the goals that print none."""
-    years = {int(y) for i in outline.walk() for y in re.findall(r"(?:到|至)((?:19|20)\d\d)年", i.body.text)}
+    """The year the goals are set for when the preamble (but its sentence of purpose) and the body name
+    exactly one ("到2025年，…", "2025年底前，…"); a document with two horizons (2025 and 2035) gives no
+    year to the goals that print none."""
+    stated = [s for s in re.split(r"[。\n]", outline.preamble_text.text) if not _PURPOSE.match(s)]
+    texts = stated + [i.body.text for i in outline.walk()]
+    years = {int(m["to"] or m["by"]) for text in texts for m in _HORIZON.finditer(text)}
     return years.pop() if len(years) == 1 else None
 
 
+# the year goals are set for: 到2025年, or a deadline opening a sentence (2025年底前，…达到…)
+_HORIZON = re.compile(
+    r"(?:到|至)(?P<to>(?:19|20)\d\d)年|(?:^|(?<=。))\s*(?P<by>(?:19|20)\d\d)年(?:底前|前|底|末),", re.M
+)
+
+
 def outline_targets(outline: Outline, places: list[str], task_tables: list[TaskTable] | None = None) -> list[Target]:
-    """Every target of a document: its items' sentences and the tables they hold, its annexes'
-    sentences and tables (``task_tables``: see :func:`task_tables.task_tables`, when read already)."""
+    """Every target of a document: its preamble's sentences (path "": the document's, of no measure),
+    its items' sentences and the tables they hold, its annexes' sentences and tables (``task_tables``:
+    see :func:`task_tables.task_tables`, when read already)."""
     title = " ".join(filter(None, [outline.metadata.title, outline.metadata.enclosed_title]))
     start, default = plan_years(title)
     if start is None:  # no period in the title: the horizon its goals state ("到2025年，…") holds
@@ -1017,7 +1085,9 @@ def outline_targets(outline: Outline, places: list[str], task_tables: list[TaskT
     current = start if start is not None and start == default else issued  # a one-year plan's, else the issue's
     tables = body_tables(outline)
     tasks = annex_item_rows(outline, task_tables)
-    found: list[Target] = []
+    # a goal the preamble states (…，制定如下措施。到2026年，…比重达到10%以上): the document's own, of no measure
+    stated = text_targets("", outline.preamble_text, default, start, places, current=current)
+    found = [t for t in stated if not (issued and t.year and t.year < issued)]
     for item in outline.walk():
         held = [t.table for t in tables if t.home == item.path]
         stated = item_targets(item, default, start, places, [t.span for t in held], current)

@@ -2,8 +2,8 @@
 documents and levels: a province's 1500亿元 against a city's 2000万元, 50平方公里 against 800公顷.
 
 A unit is a magnitude (万, 亿, 千万, 万亿…) before a unit of its own, and a few units of
-length, area and power count in a smaller one of the same kind; everything else (%, 倍, 家, 个,
-年一遇) is its own base.
+length, area, power, computing power (EFLOPS, PFLOPS), storage (PB, TB) and bandwidth (Gbps) count
+in a smaller one of the same kind; everything else (%, 倍, 家, 个, 年一遇) is its own base.
 """
 
 from __future__ import annotations
@@ -23,6 +23,11 @@ _CONVERSIONS = {  # a unit: (the base unit of its kind, how many of the base one
     "m2": ("平方米", 1),
     "㎡": ("平方米", 1),
     "兆瓦": ("千瓦", 1000),
+    **{f"{p}W": ("千瓦", n) for p, n in (("G", 10**6), ("M", 1000), ("k", 1), ("K", 1))},
+    **{f"{p}Wh": ("千瓦时", n) for p, n in (("G", 10**6), ("M", 1000), ("k", 1), ("K", 1))},
+    **{f"{p}FLOPS": ("TFLOPS", n) for p, n in (("E", 10**6), ("P", 1000), ("T", 1))},  # computing power
+    **{f"{p}B": ("TB", n) for p, n in (("E", 10**6), ("P", 1000), ("T", 1))},  # storage, as plans count it
+    **{f"{p}bps": ("Mbps", n) for p, n in (("T", 10**6), ("G", 1000), ("M", 1))},
     **{f"{m}g/m{c}": ("微克/立方米", 1) for m in "μµ" for c in "3³"},  # as tables print 微克/立方米
     **{f"mg/m{c}": ("微克/立方米", 1000) for c in "3³"},
     "毫克/立方米": ("微克/立方米", 1000),
@@ -38,6 +43,8 @@ def base_unit(unit: str) -> tuple[str, int]:
     (('平方米', 1000000), ('千瓦', 10000), ('人', 10000), ('%', 1), ('千瓦', 1))
     >>> base_unit("μg/m³"), base_unit("mg/m3")
     (('微克/立方米', 1), ('微克/立方米', 1000))
+    >>> base_unit("EFLOPS"), base_unit("MW"), base_unit("万标准机架")
+    (('TFLOPS', 1000000), ('千瓦', 1000), ('标准机架', 10000))
     """
     factor = 1
     if m := _MAGNITUDES.fullmatch(unit):

@@ -37,11 +37,11 @@ def flow_findings(store: Store) -> list[Finding]:
             Finding(
                 "weakened-target",
                 "warning",
-                f"{lower} {r['lower_path']} sets {r['lower_indicator']} {r['lower_value']}{r['lower_unit']}"
-                f"{_due(r['lower_year'])}, weaker than {upper} {r['upper_path']}: "
+                f"{lower} {_where(r['lower_path'])} sets {r['lower_indicator']} {r['lower_value']}{r['lower_unit']}"
+                f"{_due(r['lower_year'])}, weaker than {upper} {_where(r['upper_path'])}: "
                 f"{r['upper_indicator']} {r['upper_value']}{r['upper_unit']}{_due(r['upper_year'])}",
                 (upper, lower),
-                (f"{upper} {r['upper_path']}", f"{lower} {r['lower_path']}"),
+                (f"{upper} {_where(r['upper_path'])}", f"{lower} {_where(r['lower_path'])}"),
             )
         )
     for source_file in _upper_documents(store):
@@ -65,6 +65,11 @@ def flow_findings(store: Store) -> list[Finding]:
 
 def _due(year: str) -> str:
     return f" by {year}" if year else ""
+
+
+def _where(path: str) -> str:
+    """A measure's path, or the preamble for a document's own goal (of no measure)."""
+    return path or "preamble"
 
 
 # Upper leads that hand a task to the lower governments as a whole (各区人民政府, 各级人民政府, the

@@ -416,3 +416,41 @@ def test_a_citation_of_several_articles_and_a_short_name_given_after_the_number(
     assert sorted(_articles("第4条至第6条")) == ["第五条", "第六条", "第四条"]
     cited = "根据《厦门市软件产业实施细则》（厦府办规〔2024〕12号，以下简称《实施细则》），制定本方案。"
     assert _SHORT_NAME.findall(cited) == [("厦门市软件产业实施细则", "实施细则")]
+
+
+MEASURES_WITH_A_GOAL = """某省加快推进数字经济高质量发展若干措施
+
+某政规〔2024〕8号
+
+为加快建设数字某省，结合我省实际，制定如下措施。到2026年，全省数字经济核心产业增加值占地区生产总值比重达到10%以上。
+
+一、夯实数字基础设施
+1.加快5G网络建设。推进5G网络向乡镇和行政村延伸。（责任单位：省通信管理局）
+"""
+
+PLAN_BASED_ON_THEM = """某市加快推进数字经济高质量发展实施方案
+
+为贯彻落实《某省加快推进数字经济高质量发展若干措施》（某政规〔2024〕8号），结合我市实际，制定本方案。
+
+一、主要目标
+到2026年，全市数字经济核心产业增加值占地区生产总值比重达到12%。
+
+二、重点任务
+（一）加快5G网络建设。推进5G网络向乡镇和行政村延伸。（责任单位：市工信局）
+"""
+
+
+def test_a_document_s_own_goal_is_compared_with_the_targets_of_the_document_based_on_it(tmp_path):
+    """A province's 若干措施 states its headline goal in the preamble, of no measure: the city plan based
+    on it is compared with it as a whole document (an empty upper path), on no alignment."""
+    from policykg.graph.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "province.txt").write_text(MEASURES_WITH_A_GOAL, encoding="utf-8")
+    (corpus / "city.txt").write_text(PLAN_BASED_ON_THEM, encoding="utf-8")
+    build(corpus, tmp_path / "build", reasoner=False)
+    rows = run(Store.read_only(str(tmp_path / "build" / "store")), load()["targets_across_levels"])
+    assert ("", "10", "一", "12", "raised") in {
+        (r["upper_path"], r["upper_value"], r["lower_path"], r["lower_value"], r["comparison"]) for r in rows
+    }

@@ -11,7 +11,9 @@ from policykg.graph.target_levels import compare, comparisons
 SHANGHAI, FENGXIAN = ("上海市", "上海"), ("奉贤区", "奉贤")
 
 
-def target(indicator: str, value: float, unit: str, kind: str = "level", year: int | None = 2025, **kw) -> Target:
+def target(
+    indicator: str, value: float, unit: str | None, kind: str = "level", year: int | None = 2025, **kw
+) -> Target:
     fields = dict(value_min=None, value_max=None, category=None, comparator=">=", per_year=False, scope="city",
                   baseline=None, source="body", quote=Span(0, 0))  # fmt: skip
     fields.update(kw)
@@ -64,3 +66,11 @@ def test_the_park_city_chain_compares_its_shares_and_its_amounts():
     assert ("森林覆盖率", "森林覆盖率", 2025, "lowered") in found  # 19.5% → 17%
     assert ("公园", "公园", 2025, "part") in found  # 1000座 → 230座
     assert all(how != "lowered" or a == b for a, b, _, how in found)
+
+
+def test_a_coefficient_without_a_unit_is_a_standard_of_every_part():
+    # 黑龙江 PUE降至1.25以下, 哈尔滨 1.3以下: a ceiling the city sets higher, so weaker
+    province = target("新建大型数据中心电能利用效率(PUE)", 1.25, None, comparator="<=", year=2026)
+    city = target("新建大型数据中心电能利用效率(PUE)", 1.3, None, comparator="<=", year=2026)
+    assert compare(province, city) == "lowered"
+    assert compare(province, target("新建大型数据中心电能利用效率(PUE)", 1.25, "%", comparator="<=", year=2026)) is None

@@ -77,6 +77,12 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("到2025年,全市应急救援队伍达到200支以上", [("count", 200, "支", ">=", 2025)]),
         ("粮食总产量稳定在150亿斤以上", [("level", 150, "亿斤", ">=", None)]),
         ("接待游客达到1000万人次", [("count", 1000, "万人次", "=", None)]),
+        # Latin units of computing power, power, storage, bandwidth; racks; a coefficient has no unit
+        ("全省算力总规模达到5EFLOPS", [("level", 5, "EFLOPS", "=", None)]),
+        ("新型储能装机规模达到50MW", [("level", 50, "MW", "=", None)]),
+        ("数据存储总量达到200PB以上", [("level", 200, "PB", ">=", None)]),
+        ("数据中心机架规模达到10万标准机架", [("count", 10, "万标准机架", "=", None)]),
+        ("新建大型数据中心电能利用效率(PUE)降至1.25以下", [("level", 1.25, None, "<=", None)]),
         # livestock in head (头, 只, 头只 for cattle and sheep together, 羽 for poultry), wells in 眼 or 口
         (
             "到2025年,全区牛存栏稳定在900万头以上、羊存栏稳定在6000万只以上",
@@ -168,6 +174,11 @@ def test_a_clause_states_its_targets(text, expected):
         "推进“一件事”改革和“15分钟社区生活圈”建设",  # names
         "由生态环境主管部门责令改正，处2000元以上2万元以下罚款",  # a penalty
         "逾期不改正的，处以5万元罚款",  # a penalty
+        # what the document counts of itself
+        "围绕数字产业化等5个方面,实施17项重点任务(详见附件)",
+        "从5个方面提出20条措施",
+        "明确15项重点任务",
+        "对PUE低于1.3的数据中心给予奖励",  # a coefficient that qualifies whom a policy pays
     ],
 )
 def test_a_clause_that_states_no_target_of_its_figure(text):
@@ -430,7 +441,7 @@ def test_an_indicator_is_named_without_the_size_word_after_it():
         ("县消防救援大队要会同县林业局开展联合演练不少于2次", "联合演练"),
         ("市城管局负责新建公共厕所30座", "公共厕所"),
         # a deadline within the year is no subject
-        ("春节前完成辖区内重点企业安全检查全覆盖", "辖区内重点企业安全检查"),
+        ("春节前完成辖区内重点企业安全检查全覆盖", "重点企业安全检查"),  # 辖区内: the whole area, as 全区
         ("汛期前完成排水管网清疏100公里", "排水管网清疏"),
     ],
 )
@@ -557,3 +568,68 @@ def test_a_clause_that_leaves_its_indicator_unnamed_measures_what_the_clause_bef
         ("规上工业企业数字化改造覆盖率", 40.0, 2024),
         ("规上工业企业数字化改造覆盖率", 50.0, 2025),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("到2026年,政务服务事项网上可办率达到100%", "政务服务事项网上可办率"),
+        ("重要信息系统可用率达到99.5%", "重要信息系统可用率"),
+    ],
+)
+def test_can_inside_an_indicator_s_name_permits_nothing(text, indicator):
+    """可 is "may" before a verb (出资比例可提高至40%); in 可办率, 可用率 it is part of a rate's name."""
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
+    assert [t.indicator for t in found] == [indicator]
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        # 一是/二是 enumerate; the clause before names what a bare 累计完成 counts
+        ("一是对特殊困难老年人家庭实施居家适老化改造,到2025年累计完成改造1.5万户", "居家适老化改造"),
+        ("建设养老家庭照护床位,累计建设1200张", "养老家庭照护床位"),
+        # for whom or where the verb acts (为…, 在…等…) is no part of what it does
+        ("为高龄、失能、残疾老年人家庭实施居家适老化改造1500户", "居家适老化改造"),
+        ("在花家地、南湖等老旧小区新建社区养老服务驿站2家", "社区养老服务驿站"),
+        ("每年引进深圳等地数字经济企业20家以上", "数字经济企业"),  # 等地: and other places
+        ("对独居、空巢、失能老年人每月上门探访不少于2次", "上门探访"),
+        ("辖区新建社区养老服务驿站2家", "社区养老服务驿站"),  # 辖区: the whole area, as 全区
+        # two verbs of one object; the verbs of people and events trained, raised or held
+        ("新建或改造村级便民商店5000个", "村级便民商店"),
+        ("每年培训农村电商人才2万人次以上", "农村电商人才"),
+        ("每年举办促消费活动6场次以上", "促消费活动"),
+        ("实现应急培训全覆盖", "应急培训"),  # 培训 ending the name of a work, as 改造 does
+        # a threshold limits which are counted; its predicate is not the rate's
+        ("年销售汽油量大于5000吨的加油站油气回收在线监控安装率达到100%", "加油站油气回收在线监控安装率"),
+    ],
+)
+def test_an_indicator_is_bounded_by_what_the_verb_counts(text, indicator):
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
+    assert [t.indicator for t in found] == [indicator]
+
+
+def test_a_goal_of_the_preamble_is_the_document_s_own():
+    """若干措施 and 实施意见 often state their headline goal after the sentence of purpose, outside any
+    item: a target of no measure (path ""); the sentence of purpose (为…，推动…实现倍增，制定如下措施)
+    states the document's aims, no goal."""
+    text = (
+        "某省加快数字经济发展若干措施\n\n为加快建设数字某省，推动数字经济规模实现倍增，结合我省实际，制定如下措施。"
+        "到2026年，全省数字经济核心产业增加值占地区生产总值比重达到10%以上。\n\n"
+        "一、夯实数字基础设施\n\n1.加快5G网络建设。到2026年，全省5G基站达到10万个。\n"
+    )
+    found = outline_targets(parse_outline(SourceText("d.txt", text, "utf-8")), [])
+    assert [(t.path, t.indicator, t.value, t.year) for t in found] == [
+        ("", "数字经济核心产业增加值占地区生产总值比重", 10, 2026),
+        ("一/1", "5G基站", 10, 2026),
+    ]
+
+
+def test_a_deadline_opening_the_goals_is_the_horizon_of_the_tasks_that_print_none():
+    """2025年底前，…达到…: the year a work plan's goals are due, as 到2025年 is."""
+    text = (
+        "某街道养老服务工作方案\n\n一、工作目标\n\n2025年底前，辖区老年助餐服务点达到12个。\n\n"
+        "二、主要任务\n\n1.扩大老年助餐服务。辖区老年助餐服务点达到12个。\n"
+    )
+    found = outline_targets(parse_outline(SourceText("d.txt", text, "utf-8")), [])
+    assert [(t.path, t.year) for t in found] == [("一", 2025), ("二/1", 2025)]
