@@ -223,6 +223,11 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
                 None, upper_goals, _measured(targets[lower_iri], items[lower_iri]) + lower_goals, names
             )
             yield from _comparison_triples(None, _measured(targets[upper_iri], items[upper_iri]), lower_goals, names)
+            # what the upper document allots the lower area by name (its row in a table of targets by place)
+            area = set(_area_names(records[lower_iri]))
+            allotted = [t for found in targets[upper_iri].values() for t in found if t[0].scope in area]
+            lower_all = _measured(targets[lower_iri], items[lower_iri]) + lower_goals
+            yield from _comparison_triples(None, allotted, lower_all, names, allotted=True)
     for upper_iri in sorted(bases):
         for m in measures[upper_iri]:
             status = "TakenUp" if m.path in taken[upper_iri] else "NotTakenUp"
@@ -313,10 +318,12 @@ def _comparison_triples(
     upper: list[tuple[Target, NamedNode]],
     lower: list[tuple[Target, NamedNode]],
     names: tuple[str, ...],
+    allotted: bool = False,
 ) -> Iterator[Triple]:
     """Each lower target that states the quantity of an upper one, and how its value stands
-    (``…/against/<upper>``), on the alignment of their measures (none for a document's own goal)."""
-    for i, j, comparison in comparisons([t for t, _ in upper], [t for t, _ in lower], names):
+    (``…/against/<upper>``), on the alignment of their measures (none for a document's own goal or
+    for what the upper document allots the lower area)."""
+    for i, j, comparison in comparisons([t for t, _ in upper], [t for t, _ in lower], names, allotted):
         node = NamedNode(iris.target_comparison(lower[j][1].value, upper[i][1].value))
         yield Triple(node, RDF_TYPE, pkg("TargetComparison"))
         if alignment:

@@ -12,7 +12,8 @@ How the values compare depends on the quantity. A rate, share or standard (%, �
 a time limit) holds for every part of an area, so the lower value is raised, lowered or the same.
 An amount (座, 公里, 亿元) adds up over the parts: a district's 230 parks are its part of the city's
 1000, not a weaker target; unless the upper target binds each lower area (各区 ... 不少于 ...), the
-lower amount is a ``part``.
+lower amount is a ``part``. What the upper document allots the lower area by name (西安市 | 80 in a
+table of targets by 设区市) is that area's own: the lower amount is raised, lowered or the same.
 """
 
 from __future__ import annotations
@@ -71,15 +72,16 @@ def _base(target: Target) -> tuple[str, float] | None:
     return unit, target.value * factor
 
 
-def compare(upper: Target, lower: Target, region_names: tuple[str, ...] = ()) -> str | None:
+def compare(upper: Target, lower: Target, region_names: tuple[str, ...] = (), allotted: bool = False) -> str | None:
     """How ``lower`` stands against ``upper`` (one of :data:`COMPARISONS`), or None when they do not
-    state the same quantity for comparable areas."""
+    state the same quantity for comparable areas. ``allotted``: ``upper`` is what the upper document
+    allots the lower area (its row in a table of targets by place), an amount it must reach itself."""
     u, v = _base(upper), _base(lower)
     if u is None or v is None or u[0] != v[0] or upper.kind != lower.kind:
         return None
     if upper.year and lower.year and upper.year != lower.year:
         return None
-    if lower.scope != "city" or upper.scope not in ("city", "each-county"):
+    if lower.scope != "city" or (upper.scope not in ("city", "each-county") and not allotted):
         return None  # a figure for a zone or for each part of the lower area
     if not same_indicator(upper.indicator, lower.indicator, region_names):
         return None
@@ -91,11 +93,12 @@ def compare(upper: Target, lower: Target, region_names: tuple[str, ...] = ()) ->
 
 
 def comparisons(
-    upper: list[Target], lower: list[Target], region_names: tuple[str, ...] = ()
+    upper: list[Target], lower: list[Target], region_names: tuple[str, ...] = (), allotted: bool = False
 ) -> Iterator[tuple[int, int, str]]:
     """(index of the upper target, index of the lower target, comparison) for every pair of the
-    targets of two aligned measures that state the same quantity."""
+    targets of two aligned measures that state the same quantity (or of the upper targets allotted
+    to the lower area and the lower document's targets)."""
     for i, u in enumerate(upper):
         for j, v in enumerate(lower):
-            if (found := compare(u, v, region_names)) is not None:
+            if (found := compare(u, v, region_names, allotted)) is not None:
                 yield i, j, found

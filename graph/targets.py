@@ -855,7 +855,11 @@ def _cell_target(label, entity, year, indicator, unit, cell, text) -> Target | N
 
 _GOAL_WORD = re.compile(r"任务|目标|计划|指标")
 _TIME_COLUMN = re.compile(r"(?:建设|实施|完成|计划)?(?:时间|年限|年份|年度)")
-_PLACE_COLUMN = re.compile(r"街镇|街道|乡镇|区县|县区|地区|区域|辖区")
+_CHANGE_TAIL = re.compile(r"较(?:上年|基期)?(?:下降|降低|减少|削减|增长|提高)(?:比例|幅度|率)?$")  # how it changes
+# the column of the places a table allots to: 街镇, 区县, 设区市, 县(市), 市(州), 县(市、区)
+_PLACE_COLUMN = re.compile(
+    r"街镇|街道|乡镇|区县|县区|地区|区域|辖区|设区市|地市|市州|州市|县市区|[市县区州]\([市县区州旗、]+\)"
+)
 _COUNT_COLUMN = re.compile(r"数量|个数")
 _SHARE_COLUMN = re.compile(r"(?:占比|比例|比重|率)$")  # a column of shares, in %
 _NOT_GOAL_COLUMN = re.compile(r"预算|经费|投资|资金|人口|已建成|已完成|现状|现有")  # costs, forecasts, the past
@@ -929,14 +933,15 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
         horizon = max(year_of.values(), default=None) or default_year
         for j, (cell, (value, unit, comparator)) in values.items():
             stem = re.sub(r"指标|目标值?", "", _without_unit(re.sub(r"(?:19|20)\d\d年?", "", header[j])))
-            indicator = labels + ("" if _COUNT_COLUMN.fullmatch(stem) else stem) or _title_quantity(annex.title or "")
+            named = labels + ("" if _COUNT_COLUMN.fullmatch(stem) else stem) or _title_quantity(annex.title or "")
+            indicator = _CHANGE_TAIL.sub("", named) or named  # 排放总量较2020年下降比例: the quantity that falls
             year = year_of.get(j) or row_year or horizon
             scope = "city" if _TOTAL_ROW.search(header[j]) else scope
             found.append(
                 Target(
                     annex.label,
                     indicator,
-                    _kind(unit or "个", indicator),
+                    _kind(unit or "个", named),
                     value,
                     None,
                     None,
@@ -989,7 +994,7 @@ def _is_label(cell: str) -> bool:
 def _column_unit(header: list[str], j: int, before: bool = False) -> str | None:
     """The unit a header gives its column ("(万m2)", "（亩）", % for a share, 个 for a 数量 column), or with
     ``before`` the measure of the nearest column to its left (a year under "实施面积（亩）")."""
-    if before:
+    if before and not _HEADER_UNIT.search(header[j]):  # 2027年农业总产值(亿元): its own unit
         return next((u for k in range(j - 1, -1, -1) if (u := _column_unit(header, k)) and u != "个"), None)
     m = _HEADER_UNIT.search(header[j]) or _MEASURE_UNIT.search(header[j])
     if m and re.fullmatch(_UNITS, m.group(1)):

@@ -130,3 +130,21 @@ def test_the_development_tables_of_figures_read_by_these_rules():
     forest = next(a for a in read_outline(document("fengxian-park-city-2021")).annexes if a.label == "附件3")
     assert len(forest.rows[0].cells) == 13 and forest.rows[0].cells[7] == "建设年限2021"
     assert cells(forest)[13][6:12] == ["12000", "1500", "2000", "2500", "3000", "3000"]
+
+
+def test_a_table_of_targets_by_place_names_each_place_and_each_column_its_own_unit():
+    """A 目标任务分解表 names its places under 县（市） (or 设区市, 市（州）…), and each column its year,
+    indicator and unit (2027年农业总产值（亿元）): every cell is the target of its row's place, in its
+    own column's unit; how a quantity changes (较2020年下降比例) is its kind, not its name."""
+    table = annex(
+        "序号", "县（市）", "2027年农业总产值（亿元）", "2027年高标准农田面积（万亩）",
+        "2025年化肥用量较2020年下降比例（%）",
+        "1", "大理市", "70", "16", "5",
+        "2", "祥云县", "45", "12", "4",
+    )  # fmt: skip
+    found = plan_table_targets(table, 2027, 2024)
+    assert [(t.scope, t.indicator, t.value, t.unit, t.kind) for t in found if t.scope == "大理市"] == [
+        ("大理市", "农业总产值", 70, "亿元", "level"),
+        ("大理市", "高标准农田面积", 16, "万亩", "level"),
+        ("大理市", "化肥用量", 5, "%", "reduction"),
+    ]

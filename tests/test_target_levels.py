@@ -74,3 +74,11 @@ def test_a_coefficient_without_a_unit_is_a_standard_of_every_part():
     city = target("新建大型数据中心电能利用效率(PUE)", 1.3, None, comparator="<=", year=2026)
     assert compare(province, city) == "lowered"
     assert compare(province, target("新建大型数据中心电能利用效率(PUE)", 1.25, "%", comparator="<=", year=2026)) is None
+
+
+def test_what_the_upper_document_allots_the_lower_area_is_the_lower_area_s_own():
+    """A province's table allots each city its amount (西安市 | 80家): the city's own 75家 falls short
+    of it, not a part of the province's 300."""
+    allotted = target("完成治理企业数", 80, "家", "count", year=2024, scope="西安市")
+    assert compare(allotted, target("完成治理企业数", 75, "家", "count", year=2024), allotted=True) == "lowered"
+    assert compare(allotted, target("完成治理企业数", 75, "家", "count", year=2024)) is None  # another place's
