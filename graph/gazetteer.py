@@ -27,7 +27,7 @@ from rdflib.namespace import SKOS
 
 import policykg.graph.iris as iris
 from policykg.errors import parsing
-from policykg.graph.divisions import COUNTY, NOT_A_LEVEL, PREFECTURE, PROVINCE, TOWNSHIP, Division, Divisions
+from policykg.graph.divisions import COUNTY, NOT_A_LEVEL, PREFECTURE, PROVINCE, TOWNSHIP, Division, Divisions, rows
 from policykg.graph.text import HAN, normalize
 from policykg.ontology.namespace import PKG
 
@@ -223,8 +223,9 @@ def _labels(g: Graph, node: URIRef) -> tuple[str | None, str | None, tuple[str, 
 class Gazetteer:
     """Places, agency types and agencies: the curated vocabulary over every division of China."""
 
-    def __init__(self, graph: Graph, divisions: Divisions):
+    def __init__(self, graph: Graph, divisions: Divisions, customs: dict[str, tuple[str, str]] | None = None):
         self.divisions = divisions
+        self._customs = customs or {}  # a 直属海关's name -> its province's code and its English name
         self._resolved: dict[tuple[str, Place], Agency] = {}
         self.places: dict[str, Place] = {}
         for kind in _PLACE_KINDS:
@@ -287,7 +288,8 @@ class Gazetteer:
             if source.name.endswith(".ttl"):
                 with parsing(source):
                     g.parse(data=source.read_text(encoding="utf-8"), format="turtle")
-        return cls(g, Divisions.bundled())
+        customs = {name: (province, english) for name, province, english in rows("customs.tsv")}
+        return cls(g, Divisions.bundled(), customs)
 
     # -- places ---------------------------------------------------------------------------------
 
@@ -429,6 +431,8 @@ class Gazetteer:
             found = self._aliases.get((p.iri, k))
             if found:
                 return found
+        if (district := self._customs.get(k.removeprefix("中华人民共和国"))) is not None:
+            return self._customs_district(k.removeprefix("中华人民共和国"), *district)
         body = _OWN_LEVEL.sub("", _VERTICAL.sub("", k.removeprefix("中共")))  # 本级人民政府, 当地政府: the place's own
         body = _LOCAL_ALL.sub(ALL_LEVELS, body)
         if (
@@ -508,6 +512,16 @@ class Gazetteer:
                 break
         zone = self._zone_committee(k)
         return Agency(iris.agency(place.slug, k), label, None, place, zone, zone is not None)
+
+    def _customs_district(self, name: str, province: str, english: str) -> Agency:
+        """A customs district directly under the national administration (直属海关), named after its
+        seat (哈尔滨海关, 郑州海关): its province's customs wherever it is named, one per province but
+        for those with several (广东: 广州, 深圳, 拱北…), each then named by its seat."""
+        place = self.place_of(self.divisions.by_code[province])
+        customs = self._type_keys["海关"]
+        several = sum(code == province for code, _ in self._customs.values()) > 1
+        function = f"{customs.slug}-{english.split()[0].lower()}" if several else customs.slug
+        return Agency(iris.agency(place.slug, function), name, english, place, customs, True)
 
     def _names_place(self, text: str, place: Place) -> bool:
         """Whether ``text`` is all the name of a division (朝阳, 青浦区) for a document of ``place``."""

@@ -129,6 +129,21 @@ def test_a_document_a_city_bureau_s_branch_issues_lies_in_its_district():
         assert gz.place_in([issuer], []).label_zh == place
 
 
+def test_a_customs_district_named_after_its_seat_is_its_province_s():
+    """哈尔滨海关, a 直属海关 (curated: the 42 districts under 海关总署), is Heilongjiang's customs in the
+    province's text and in Harbin's, by its own name; a province with several names each by its seat
+    (深圳海关, 广州海关); a customs house under a district (佳木斯海关) stays its city's."""
+    gz = Gazetteer.bundled()
+    heilongjiang, harbin, guangdong = places(gz, "230000", "230100", "440000")
+    customs = gz.resolve("哈尔滨海关", heilongjiang)
+    assert (customs.label_zh, customs.city, customs.type.label_zh) == ("哈尔滨海关", heilongjiang, "海关")
+    assert customs == gz.resolve("哈尔滨海关", harbin) == gz.resolve("中华人民共和国哈尔滨海关", gz.country)
+    assert customs.iri.endswith("/230000-customs")
+    assert gz.resolve("深圳海关", guangdong).iri.endswith("/440000-customs-shenzhen")
+    assert gz.resolve("深圳海关", guangdong) != gz.resolve("广州海关", guangdong)
+    assert gz.resolve("佳木斯海关", heilongjiang).iri.endswith("/230800-customs")
+
+
 def test_the_levels_of_autonomous_areas_and_inner_mongolia():
     """自治区, 自治州 (州), 自治县, 盟 and 旗 are levels as 省, 市, 县 are: 自治区发展改革委 in Guangxi is
     its own; 自治州人民政府 in Jilin's law each autonomous prefecture's; 盟行政公署 a league's
