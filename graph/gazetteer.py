@@ -541,6 +541,10 @@ class Gazetteer:
         own = k != key(name)  # named after the body itself
         if bureau.kind not in _DIVIDED or not (_DIVISION.fullmatch(k) or own and _SQUAD.fullmatch(k)):
             return None
+        if k.endswith("分局") and bureau.type is not None:  # 雁塔分局 in 西安市生态环境局's: its branch in 雁塔区,
+            seat = self.resolve(bureau.label_zh + k, bureau.city)  # the district's body, as its own document is
+            if seat.type == bureau.type and seat.city is not bureau.city:
+                return seat
         slug = bureau.iri.rsplit("/", 1)[1]
         return Agency(iris.agency(slug, k), bureau.label_zh + k, None, bureau.city, None, True, division_of=bureau.iri)
 
@@ -581,7 +585,7 @@ _COMMITTEE = ("管委会", "管理委员会")
 # an internal division's name, and the words its own body's document names the body by (局办公室, 本局)
 _DIVISION = re.compile(rf"[{HAN}]{{1,16}}(?:(?<!办事)处|科|室|股)|[{HAN}、()]{{0,12}}分局")  # 办事处: no division
 _OWN_BODY = re.compile(r"^(?:本局|本委|局|委|厅|机关)")
-_SQUAD = re.compile(rf"[{HAN}]{{1,8}}(?:大队|中队)")  # a bureau's enforcement squad: 执法大队, 监察大队
+_SQUAD = re.compile(rf"[{HAN}]{{1,8}}(?:支队|大队|中队)")  # a bureau's squad: 执法大队, a police branch's 治安支队
 _DIVIDED = {"GovernmentDepartment", "PublicInstitution", "VerticalBranch", "PartyOrgan", "ZoneCommittee",
             "MassOrganisation"}  # fmt: skip
 _DEPTH = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, TOWNSHIP: 3}

@@ -378,7 +378,8 @@ def test_an_unknown_division_in_a_bureau_s_document_is_the_bureau_s(heading):
 
 def test_a_branch_s_document_names_its_district_s_bodies_and_its_own_divisions():
     """A document 西安市生态环境局雁塔分局 issues is 雁塔区's: its 各街道办事处 are the district's, and
-    分局大气环境科, 分局执法大队 the branch's own (it calls itself 分局, as a bureau calls itself 局)."""
+    分局大气环境科, 分局执法大队 the branch's own (it calls itself 分局, as a bureau calls itself 局); the
+    city bureau's 雁塔分局 is that branch, and a police branch's 分局治安支队 its own."""
     text = (
         "西安市生态环境局雁塔分局关于印发《雁塔区VOCs综合治理工作方案》的通知\n\n雁环发〔2024〕21号\n\n"
         "一、推进原辅材料替代。（责任单位：分局大气环境科、各街道办事处）\n\n"
@@ -392,6 +393,13 @@ def test_a_branch_s_document_names_its_district_s_bodies_and_its_own_divisions()
         ("雁塔区各街道办事处", None),
         ("雁塔区生态环境局执法大队", bureau.iri),
     ]
+    city = "西安市生态环境局关于印发方案的通知\n\n一、开展治理。（责任单位：雁塔分局、各区县分局）\n"
+    named = extract(parse_outline(SourceText("city.txt", city, "utf-8")), Gazetteer.bundled())
+    branch, branches = (agency for _, agency in named.assignments)  # the city bureau's branch in 雁塔区: the same body
+    assert (branch, branches.division_of) == (bureau, named.issuers[0].iri)
+    police = text.replace("西安市生态环境局雁塔分局", "北京市公安局朝阳分局").replace("执法大队", "治安支队")
+    squad = extract(parse_outline(SourceText("doc.txt", police, "utf-8")), Gazetteer.bundled()).assignments[-1][1]
+    assert squad.label_zh == "朝阳区公安局治安支队"
 
 
 def test_a_city_s_county_level_cities_are_its_county_tier_named_once():
