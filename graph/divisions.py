@@ -104,10 +104,10 @@ class Divisions:
     @cache
     def bundled(cls) -> Divisions:
         abbreviations, english = {}, {}
-        for code, abbrs, name in _rows("provinces.tsv"):
+        for code, abbrs, name in rows("provinces.tsv"):
             abbreviations[code], english[code] = tuple(abbrs.split()), name
-        ethnic_groups = tuple(name for (name,) in _rows("ethnic-groups.tsv"))
-        short_names = {code: tuple(names.split()) for code, names in _rows("short-names.tsv")}
+        ethnic_groups = tuple(name for (name,) in rows("ethnic-groups.tsv"))
+        short_names = {code: tuple(names.split()) for code, names in rows("short-names.tsv")}
         return cls(DIVISION_DATA, abbreviations, english, ethnic_groups, short_names)
 
     def names(self, division: Division) -> tuple[str, ...]:
@@ -213,7 +213,7 @@ class Divisions:
         return None
 
 
-def _rows(name: str) -> list[list[str]]:
+def rows(name: str) -> list[list[str]]:
     """The rows of a curated table of ``ontology/vocab``, its comments and header set aside."""
     table = (files("policykg.ontology") / "vocab" / name).read_text(encoding="utf-8")
     return [line.split("\t") for line in table.splitlines() if line and not line.startswith("#")][1:]

@@ -59,11 +59,12 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
     ]
     targets = outline_targets(outline, place_names, tables)
     issuers = [gazetteer.resolve(name, city) for name in meta.issuers]
+    branch = bool(meta.issuers) and meta.issuers[0].rstrip().endswith("分局")  # it calls itself 分局
 
     def bearer(name: str) -> Agency:
         agency = gazetteer.resolve(name, city)
         if issuers and not agency.resolved:  # an unknown 处 or 科 in a bureau's document is the bureau's
-            return gazetteer.division(issuers[0], name) or agency
+            return gazetteer.division(issuers[0], name, branch) or agency
         return agency
 
     if city.division is not None:

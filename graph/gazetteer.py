@@ -27,7 +27,7 @@ from rdflib.namespace import SKOS
 
 import policykg.graph.iris as iris
 from policykg.errors import parsing
-from policykg.graph.divisions import COUNTY, NOT_A_LEVEL, PREFECTURE, PROVINCE, TOWNSHIP, Division, Divisions
+from policykg.graph.divisions import COUNTY, NOT_A_LEVEL, PREFECTURE, PROVINCE, TOWNSHIP, Division, Divisions, rows
 from policykg.graph.text import HAN, normalize
 from policykg.ontology.namespace import PKG
 
@@ -181,8 +181,8 @@ _CENTRAL_BRANCH = re.compile(
 # 市规划自然资源委朝阳分局 (a vertically managed bureau's office in the district)
 _POLICE_BRANCH = re.compile(r"^(?:.{0,6}公安局|公安)(.{2,8}?)分局$")
 _BRANCH = re.compile(
-    rf"^(?:[{HAN}]{{0,6}}?[省市])?([{HAN}]{{2,10}}?[局委厅])([{HAN}]{{2,8}}?)分局$"
-)  # 石家庄市生态环境局正定县分局
+    rf"^(?:[{HAN}]{{0,6}}?[省市](?!场))?([{HAN}]{{2,10}}?(?:委员会|[局委厅]))([{HAN}]{{2,8}}?)分局$"
+)  # 石家庄市生态环境局正定县分局, 北京市规划和自然资源委员会朝阳分局 (市场监管局朝阳分局: 市 of 市场 no level)
 # 各市 in the text of a prefecture-level city: its county-level cities (not 各市直部门, its own)
 _COUNTY_CITIES = re.compile(r"^各市(?![场直级属])")
 # 县级人民政府, 镇级政府: the level's bodies, as 县人民政府 (but 县级以上, a range of levels)
@@ -223,8 +223,9 @@ def _labels(g: Graph, node: URIRef) -> tuple[str | None, str | None, tuple[str, 
 class Gazetteer:
     """Places, agency types and agencies: the curated vocabulary over every division of China."""
 
-    def __init__(self, graph: Graph, divisions: Divisions):
+    def __init__(self, graph: Graph, divisions: Divisions, customs: dict[str, tuple[str, str]] | None = None):
         self.divisions = divisions
+        self._customs = customs or {}  # a 直属海关's name -> its province's code and its English name
         self._resolved: dict[tuple[str, Place], Agency] = {}
         self.places: dict[str, Place] = {}
         for kind in _PLACE_KINDS:
@@ -287,7 +288,8 @@ class Gazetteer:
             if source.name.endswith(".ttl"):
                 with parsing(source):
                     g.parse(data=source.read_text(encoding="utf-8"), format="turtle")
-        return cls(g, Divisions.bundled())
+        customs = {name: (province, english) for name, province, english in rows("customs.tsv")}
+        return cls(g, Divisions.bundled(), customs)
 
     # -- places ---------------------------------------------------------------------------------
 
@@ -365,9 +367,10 @@ class Gazetteer:
         issuers, titles = list(issuers), list(titles)
         province = self.divisions.of_abbreviation(number)
         for text in issuers:
-            division, _ = self.divisions.read(key(text).removeprefix("中共"), province)
+            name = key(text).removeprefix("中共")
+            division, end = self.divisions.read(name, province)
             if division is not None:
-                return self.place_of(division)
+                return self.place_of(self._branch_seat(name[end:], division) or division)
         if self._national((issuers or titles)[:1], number):
             return self.country  # 国务院办公厅关于…, 商务部关于…: before a province its title names
         for text in titles:
@@ -377,6 +380,17 @@ class Gazetteer:
                 if division is not None and (at == 0 or end >= 3):  # 城区 inside a word is no place
                     return self.place_of(division)
         return self.place_of(province) if province else None
+
+    def _branch_seat(self, rest: str, city: Division) -> Division | None:
+        """The district a city bureau's branch issuing a document sits in (西安市生态环境局雁塔分局,
+        北京市公安局朝阳分局: the district's body of that function, as :meth:`resolve` reads it), when
+        the branch is named by a division of the city."""
+        branch = _BRANCH.match(rest) or _POLICE_BRANCH.match(rest)
+        if branch is None:
+            return None
+        name = branch[branch.lastindex or 1]
+        seat, end = self.divisions.read(name, city)
+        return seat if seat is not None and end == len(name) and city in self.divisions.chain(seat)[:-1] else None
 
     def _national(self, names: list[str], number: str | None) -> bool:
         """Whether the first issuer (or the title) is the State Council's, the Party centre's, the
@@ -417,6 +431,8 @@ class Gazetteer:
             found = self._aliases.get((p.iri, k))
             if found:
                 return found
+        if (district := self._customs.get(k.removeprefix("中华人民共和国"))) is not None:
+            return self._customs_district(k.removeprefix("中华人民共和国"), *district)
         body = _OWN_LEVEL.sub("", _VERTICAL.sub("", k.removeprefix("中共")))  # 本级人民政府, 当地政府: the place's own
         body = _LOCAL_ALL.sub(ALL_LEVELS, body)
         if (
@@ -427,7 +443,8 @@ class Gazetteer:
             body = central[2] + ("金融" if "金融" in central[1] else "人民银行") + central[3]
         branch = _BRANCH.match(body)
         if branch and self._names_place(branch[2], place) and not self.divisions.read(branch[1], place.division)[0]:
-            body = branch[2] + branch[1]  # the district's body of the bureau's function
+            seat = self.divisions.read(branch[2], place.division)[0]  # 朝阳 + 市场监管局 is no 朝阳市
+            body = (seat.name if seat else branch[2]) + branch[1]  # the district's body of the bureau's function
         body = _LEVEL_WORD.sub(r"\1", _POLICE_BRANCH.sub(r"\1公安分局", body))
         body = _ONE_TIER.sub(r"\1\2\3\4", body)
         if k not in self._type_keys:  # a collective the vocabulary names whole (各区政府) stays one
@@ -496,18 +513,38 @@ class Gazetteer:
         zone = self._zone_committee(k)
         return Agency(iris.agency(place.slug, k), label, None, place, zone, zone is not None)
 
+    def _customs_district(self, name: str, province: str, english: str) -> Agency:
+        """A customs district directly under the national administration (直属海关), named after its
+        seat (哈尔滨海关, 郑州海关): its province's customs wherever it is named, one per province but
+        for those with several (广东: 广州, 深圳, 拱北…), each then named by its seat."""
+        place = self.place_of(self.divisions.by_code[province])
+        customs = self._type_keys["海关"]
+        several = sum(code == province for code, _ in self._customs.values()) > 1
+        function = f"{customs.slug}-{english.split()[0].lower()}" if several else customs.slug
+        return Agency(iris.agency(place.slug, function), name, english, place, customs, True)
+
     def _names_place(self, text: str, place: Place) -> bool:
         """Whether ``text`` is all the name of a division (朝阳, 青浦区) for a document of ``place``."""
         return self.divisions.read(text, place.division)[1] == len(text)
 
-    def division(self, bureau: Agency, name: str) -> Agency | None:
+    def division(self, bureau: Agency, name: str, branch: bool = False) -> Agency | None:
         """An internal division (处, 科, 室, 股) or a branch (分局) a body's own document names
         (综合规划处, 局办公室 in a 交通运输局's 工作要点; 各区、县（市）分局 in a 生态环境局's): the
         body's, when the body is one that has divisions (not a government). The body's own name before
-        it is set aside, as written in full or by its level (省生态环境厅大气环境处, 市局大气环境处)."""
-        k = self._own_name_cut(bureau, _OWN_BODY.sub("", key(name)))
-        if bureau.kind not in _DIVIDED or not _DIVISION.fullmatch(k):
+        it is set aside, as written in full or by its level (省生态环境厅大气环境处, 市局大气环境处), or
+        as 分局 when the body is a branch (``branch``: its document, 西安市生态环境局雁塔分局's, names it
+        so: 分局大气环境科); after it, its squad too (分局执法大队, 局执法大队)."""
+        written = key(name)
+        if branch:
+            written = written.removeprefix("分局")
+        k = self._own_name_cut(bureau, _OWN_BODY.sub("", written))
+        own = k != key(name)  # named after the body itself
+        if bureau.kind not in _DIVIDED or not (_DIVISION.fullmatch(k) or own and _SQUAD.fullmatch(k)):
             return None
+        if k.endswith("分局") and bureau.type is not None:  # 雁塔分局 in 西安市生态环境局's: its branch in 雁塔区,
+            seat = self.resolve(bureau.label_zh + k, bureau.city)  # the district's body, as its own document is
+            if seat.type == bureau.type and seat.city is not bureau.city:
+                return seat
         slug = bureau.iri.rsplit("/", 1)[1]
         return Agency(iris.agency(slug, k), bureau.label_zh + k, None, bureau.city, None, True, division_of=bureau.iri)
 
@@ -548,6 +585,7 @@ _COMMITTEE = ("管委会", "管理委员会")
 # an internal division's name, and the words its own body's document names the body by (局办公室, 本局)
 _DIVISION = re.compile(rf"[{HAN}]{{1,16}}(?:(?<!办事)处|科|室|股)|[{HAN}、()]{{0,12}}分局")  # 办事处: no division
 _OWN_BODY = re.compile(r"^(?:本局|本委|局|委|厅|机关)")
+_SQUAD = re.compile(rf"[{HAN}]{{1,8}}(?:支队|大队|中队)")  # a bureau's squad: 执法大队, a police branch's 治安支队
 _DIVIDED = {"GovernmentDepartment", "PublicInstitution", "VerticalBranch", "PartyOrgan", "ZoneCommittee",
             "MassOrganisation"}  # fmt: skip
 _DEPTH = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, TOWNSHIP: 3}

@@ -110,6 +110,38 @@ def test_a_city_bureau_s_branch_in_a_district_is_the_district_s_body_of_its_func
     assert gz.resolve("市生态环境局朝阳分局", chaoyang) == gz.resolve("区生态环境局", chaoyang)
     assert gz.resolve("地区办事处", chaoyang).iri.endswith("/110105-town-governments")
     assert not gz.resolve("市公安局轨道交通分局", chaoyang).iri.endswith("/110105-public-security")
+    # named in full: 委员会 is a 委, and 朝阳 before 市场监管局 makes no 朝阳市 (Liaoning's)
+    assert gz.resolve("北京市规划和自然资源委员会朝阳分局", chaoyang).iri.endswith("/110105-natural-resources")
+    assert gz.resolve("北京市市场监督管理局朝阳分局", chaoyang) == gz.resolve("区市场监管局", chaoyang)
+
+
+def test_a_document_a_city_bureau_s_branch_issues_lies_in_its_district():
+    """西安市生态环境局雁塔分局 (every district's environmental body since the 2016 vertical reform),
+    北京市公安局朝阳分局: the branch is the district's body, so its document is the district's; a branch
+    named by no division (北京市公安局轨道交通分局) leaves it the city's."""
+    gz = Gazetteer.bundled()
+    for issuer, place in (
+        ("西安市生态环境局雁塔分局", "雁塔区"),
+        ("北京市公安局朝阳分局", "朝阳区"),
+        ("石家庄市生态环境局正定县分局", "正定县"),
+        ("北京市公安局轨道交通分局", "北京市"),
+    ):
+        assert gz.place_in([issuer], []).label_zh == place
+
+
+def test_a_customs_district_named_after_its_seat_is_its_province_s():
+    """哈尔滨海关, a 直属海关 (curated: the 42 districts under 海关总署), is Heilongjiang's customs in the
+    province's text and in Harbin's, by its own name; a province with several names each by its seat
+    (深圳海关, 广州海关); a customs house under a district (佳木斯海关) stays its city's."""
+    gz = Gazetteer.bundled()
+    heilongjiang, harbin, guangdong = places(gz, "230000", "230100", "440000")
+    customs = gz.resolve("哈尔滨海关", heilongjiang)
+    assert (customs.label_zh, customs.city, customs.type.label_zh) == ("哈尔滨海关", heilongjiang, "海关")
+    assert customs == gz.resolve("哈尔滨海关", harbin) == gz.resolve("中华人民共和国哈尔滨海关", gz.country)
+    assert customs.iri.endswith("/230000-customs")
+    assert gz.resolve("深圳海关", guangdong).iri.endswith("/440000-customs-shenzhen")
+    assert gz.resolve("深圳海关", guangdong) != gz.resolve("广州海关", guangdong)
+    assert gz.resolve("佳木斯海关", heilongjiang).iri.endswith("/230800-customs")
 
 
 def test_the_levels_of_autonomous_areas_and_inner_mongolia():

@@ -376,6 +376,32 @@ def test_an_unknown_division_in_a_bureau_s_document_is_the_bureau_s(heading):
     assert [a.division_of for _, a in government.assignments] == [None, None, None, None]
 
 
+def test_a_branch_s_document_names_its_district_s_bodies_and_its_own_divisions():
+    """A document 西安市生态环境局雁塔分局 issues is 雁塔区's: its 各街道办事处 are the district's, and
+    分局大气环境科, 分局执法大队 the branch's own (it calls itself 分局, as a bureau calls itself 局); the
+    city bureau's 雁塔分局 is that branch, and a police branch's 分局治安支队 its own."""
+    text = (
+        "西安市生态环境局雁塔分局关于印发《雁塔区VOCs综合治理工作方案》的通知\n\n雁环发〔2024〕21号\n\n"
+        "一、推进原辅材料替代。（责任单位：分局大气环境科、各街道办事处）\n\n"
+        "二、开展夏季专项执法。（责任单位：分局执法大队）\n"
+    )
+    record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), Gazetteer.bundled())
+    assert (record.city.label_zh, record.level) == ("雁塔区", "county")
+    bureau = record.issuers[0]
+    assert [(a.label_zh, a.division_of) for _, a in record.assignments] == [
+        ("雁塔区生态环境局大气环境科", bureau.iri),
+        ("雁塔区各街道办事处", None),
+        ("雁塔区生态环境局执法大队", bureau.iri),
+    ]
+    city = "西安市生态环境局关于印发方案的通知\n\n一、开展治理。（责任单位：雁塔分局、各区县分局）\n"
+    named = extract(parse_outline(SourceText("city.txt", city, "utf-8")), Gazetteer.bundled())
+    branch, branches = (agency for _, agency in named.assignments)  # the city bureau's branch in 雁塔区: the same body
+    assert (branch, branches.division_of) == (bureau, named.issuers[0].iri)
+    police = text.replace("西安市生态环境局雁塔分局", "北京市公安局朝阳分局").replace("执法大队", "治安支队")
+    squad = extract(parse_outline(SourceText("doc.txt", police, "utf-8")), Gazetteer.bundled()).assignments[-1][1]
+    assert squad.label_zh == "朝阳区公安局治安支队"
+
+
 def test_a_city_s_county_level_cities_are_its_county_tier_named_once():
     """各市 in the text of a prefecture-level city are its county-level cities (各县级市): with its
     districts (各市、区人民政府) one tier, the collective of its county-level governments, once in the
