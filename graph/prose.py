@@ -70,8 +70,9 @@ _ESTABLISHED = re.compile(r"(?:本[省市区县])?(?:成立|组建|设立)")
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,、]|首先|其次|再次|最后)")
 _MEMBERS = re.compile(r"为(?:其)?成员(?:单位)?")
 _VAGUE = re.compile(
-    r"(有关|相关|其他|其它|成员|各级|所属|上级|执法|处置|责任|牵头|配合).{0,6}(部门|单位|方面|机构)$|^[市区县]?(各|直|级)?(部门|单位)+$"
+    r"(有关|相关|其他|其它|成员|所属|上级|执法|处置|责任|牵头|配合).{0,6}(部门|单位|方面|机构)$|^[市区县]?(各级|各|直|级)?(部门|单位)+$"
     r"|^(我|其余|其)|^各地(?:区)?(?:各部门)?$"  # 各地各部门要…: every locality and department
+    r"|^(?:兑现|审批|审核|受理|认定|验收|考核)(?:部门|单位)$"  # a role the task gives: 会同兑现部门追回
 )
 _VERB_START = re.compile(
     r"^(要|应(?!急)|须|可|将|并|把|对|以|经(?!济|营|贸|信|开)|报|向|建立|组织|协调|推动|加强|指导|督促|负责|配合|支持|鼓励|充分|发挥|优化"
@@ -83,7 +84,8 @@ _MARKET = re.compile(
 )  # 商业银行应当…: a market actor's duty under the law, not a body's task
 _BODY_END = (
     r"((?<!布)局|委|办|厅|部门|委员会|办公室|中心|公司|集团|总部|支行|分行|银行|分局|管委会|领导小组|小组|政府|党工委|党委|"
-    r"办事处|支队|总队|大队|研究院|街镇|街道|镇|乡|所|站|队|署|海关|(?<![干全内外])部)"  # 部, 署: ministries
+    r"办事处|支队|总队|大队|研究院|街镇|街道|镇|乡|所|站|队|署|海关|(?<![干全内外])部"  # 部, 署: ministries
+    r"|(?<![之好用此到难出查惩])处(?![置理罚])|(?<![学专本外内儿])科|司)"  # a ministry's 司, a department's 处
 )
 # a collective of a level, or a name ending like a body with two characters or more before its ending
 # (消防救援站, 房管所; not 车站, a place of work)

@@ -708,3 +708,65 @@ def test_a_body_s_second_name_in_brackets_and_the_national_collectives():
         ("各省、自治区、直辖市人民政府", "responsible")
     ]
     assert all(gazetteer.resolve(name, gazetteer.country).resolved for name in ("国家铁路局", "中国民航局"))
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        # a department's divisions and service units (厅种植业管理处, 省植保植检站), a committee's office (督查室)
+        (
+            "（责任单位：厅种植业管理处牵头，省植保植检站配合）",
+            [("厅种植业管理处", "lead"), ("省植保植检站", "support")],
+        ),
+        (
+            "（省农业农村厅、省委督查室牵头，省统计局配合）",
+            [("省农业农村厅", "lead"), ("省委督查室", "lead"), ("省统计局", "support")],
+        ),
+        # a labelled list, then who helps: 配合 is no part of a name
+        ("（责任单位：区商务局，各街道配合）", [("区商务局", "responsible"), ("各街道", "support")]),
+        ("（责任部门：经济发展办，各社区居委会配合）", [("经济发展办", "responsible"), ("各社区居委会", "support")]),
+        # a level's relevant departments, whichever they are, are no body
+        ("（省经信厅牵头，省级有关部门配合）", [("省经信厅", "lead")]),
+    ],
+    ids=["divisions-and-stations", "an-office-among-leads", "labelled-then-support", "offices-and-committees", "vague"],
+)
+def test_divisions_and_who_helps_in_a_clause(clause, expected):
+    assert [(name, role) for _, name, role, *_ in assignments(clause)] == expected
+
+
+@pytest.mark.parametrize(
+    "clause, names",
+    [
+        ("（区商务局、区市场监管局，各街道）", ["区商务局", "区市场监管局", "各街道"]),
+        ("（区商务局，各街道、镇）", ["区商务局", "各街道", "各镇"]),
+        ("（区商务局、各镇街）", ["区商务局", "各镇街"]),
+    ],
+)
+def test_bodies_alone_in_brackets_with_the_township_collectives(clause, names):
+    """Departments, then the township tier after a comma (…。（区商务局、区市场监管局，各街道）): each responsible."""
+    assert [(name, role) for _, name, role, *_ in assignments(clause)] == [(n, "responsible") for n in names]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "部种植业管理司会同全国农业技术推广服务中心做好监测。",
+            [("部种植业管理司", "lead"), ("全国农业技术推广服务中心", "support")],
+        ),
+        ("厅计划财务处要统筹安排资金。", [("厅计划财务处", "responsible")]),
+        (
+            "局种植业科会同局农产品质量安全监管科开展检查。",
+            [("局种植业科", "lead"), ("局农产品质量安全监管科", "support")],
+        ),
+        ("各级农业农村部门要把农药残留作为执法重点。", [("各级农业农村部门", "responsible")]),
+        ("各级有关部门要加强监管。", []),
+        ("由县财政局会同兑现部门追回补助资金。", [("县财政局", "lead")]),
+    ],
+    ids=["ministry-division", "department-division", "bureau-section", "each-level-s", "each-level-vague", "a-role"],
+)
+def test_divisions_and_each_level_s_departments_bear_duties_in_prose(sentence, expected):
+    """A ministry's 司, a department's 处, a bureau's 科 bear duties; 各级X部门 is X at every level,
+    各级有关部门 none, and 兑现部门 (whoever pays the subsidy out) a role, not a body."""
+    text = f"某市工作方案\n\n一、保障措施\n\n（一）加强组织领导。{sentence}\n"
+    assert [(a.agency.name, a.role) for a in prose(text, lambda name: False)] == expected
