@@ -156,6 +156,7 @@ _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TO
 _LEVEL_CHARS = {"旗县市(区)": (COUNTY,), "旗县市区": (COUNTY,), "旗县市": (COUNTY,), "盟市": (PREFECTURE,),
                 "苏木乡镇": (TOWNSHIP,), "苏木镇": (TOWNSHIP,), "苏木": (TOWNSHIP,),
                 "县(区)": (COUNTY,), "区(县)": (COUNTY,), "县(市)区": (COUNTY,), "县市区": (COUNTY,),
+                "县市": (COUNTY,),  # an autonomous prefecture's counties and county-level cities (各县市人民政府)
                 "区(市)县": (COUNTY,),  # Chengdu's districts, county-level cities and counties
                 "区(市)": (COUNTY,), "区市": (COUNTY,),  # Qingdao's districts and county-level cities
                 "县级市": (COUNTY,),
@@ -556,7 +557,7 @@ _LEVEL_SLUG = {"省": "province", "市": "city", "设区的市": "city", "市州
                "地级以上市": "city", "区": "district", "县": "county", "县(区)": "county", "区(县)": "county",
                "区县": "county", "旗县": "county", "旗县市(区)": "county", "旗县市区": "county", "旗县市": "county",
                "盟市": "city", "苏木乡镇": "township", "苏木镇": "town", "苏木": "township",
-               "县(市)区": "county", "县市区": "county", "区(市)": "county", "区(市)县": "county",
+               "县(市)区": "county", "县市区": "county", "县市": "county", "区(市)": "county", "区(市)县": "county",
                "区市": "county", "县级市": "county",
                "镇": "town", "乡": "township", "街道": "subdistrict",
                "乡(镇)": "township", "镇(乡)": "township", "乡镇": "town", "县级以上": "county-and-above",

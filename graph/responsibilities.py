@@ -50,8 +50,8 @@ _LIST_NOTE = re.compile(rf"(?:[,;。]?\s*(?:{_FIRST_LEADS.pattern}|以?下同))+
 _ENDS_JOINT = re.compile(rf"(?:等)?{_JOINT}\s*$")
 # a label may follow another field (责任领导:张三;责任单位:…) or stand in brackets of its own (【牵头单位】…)
 # or end with 按职责分工负责 (a task shared with no lead: （商务部、财政部等按职责分工负责）)
-# a clause's text, a short bracket inside it (区(市)县, 市经信局(市新经济委))
-_INSIDE = r"(?:[^()\[\]【】〔〕]|\([^()]{1,12}\))"
+# a clause's text, a short bracket inside it (区(市)县, 市经信局(市新经济委), 县〔市、区〕 nested)
+_INSIDE = r"(?:[^()\[\]【】〔〕]|\([^()]{1,12}\)|〔[^〔〕()]{1,12}〕)"
 _CLAUSE_OPEN = re.compile(
     rf"[(\[【〔](?=(?:[^()\[\]【】〔〕]{{0,20}}?{LABELS}\s*:|{_INSIDE}{{2,40}}?牵头"
     rf"|{_INSIDE}{{2,160}}?(?:{_JOINT}|{_DUTY}|组织实施|落实|不再(?:一一)?列出)[)\]】〕]))"
@@ -75,9 +75,9 @@ EVERY_TASK = re.compile(
     r"|(?:以上|上述)(?:各项)?(?:任务|措施|工作)均?由([^,;。\n]+?)(?:负责)?(?:具体)?(?:组织)?(?:落实|实施|负责)"
 )  # 注：各市（州）人民政府负责本地区相关工作，不再列出
 _ABOVE = 4  # EVERY_TASK's group of the bodies that carry out the tasks above the statement only
-_LEAD_FORM = re.compile(r"^(?:由)?(.+?)牵头(?:负责)?(?:[,;](.+))?$")  # (由)A牵头，…
+_LEAD_FORM = re.compile(r"^(?:由)?(.+?)牵头(?:负责)?(?:[,;](.+))?$", re.S)  # (由)A牵头，…, over a wrapped line
 # no lead, those first listed answering for the task and the others helping: 责任单位：A，B配合; A负责，B配合
-_SUPPORTED_FORM = re.compile(r"^([^,;]+?)(?:负责)?[,;](?=[^,;]+?(?:配合|参与|协同)(?:[,;]|$))(.+)$")
+_SUPPORTED_FORM = re.compile(r"^([^,;]+?)(?:负责)?[,;](?=[^,;]+?(?:配合|参与|协同)(?:[,;]|$))(.+)$", re.S)
 # the bodies after the lead, in parts apart by , or ; each ending in its role's verb (none: they support)
 _AFTER_LEAD = re.compile(
     rf"([^,;]+?)(配合|参与|协同|{_JOINT}|(?:组织|负责|具体)?(?:落实|实施)|具体负责|负责)?(?=[,;]|$)"
@@ -98,7 +98,7 @@ _LEVEL = (
     r"(?:自治区|自治州|市州|盟市|县市区|旗县市区|旗县市|旗县|苏木乡镇|苏木镇|苏木|乡镇|省|市|州|盟|县|区|旗|乡|镇|级)"
     r"(?:[(〔][^()〔〕]{1,5}[)〕])?"
 )
-_LEVEL_ALONE = re.compile(rf"各?{_LEVEL}")
+_LEVEL_ALONE = re.compile(rf"各?(?:有关|相关)?{_LEVEL}")
 _TIER = {  # by a level word's start
     "自治区": 0,
     "自治州": 1,
@@ -117,7 +117,11 @@ _TIER = {  # by a level word's start
 _BEARER_ONLY = re.compile(f"(?:{BEARERS})+")  # 各区政府、各有关部门和单位: 单位 alone is no function of the level
 # the level written once, before the first name: 市发改委、教育局; 各区发改委、科技局; 各市、州财政局、科技局
 _LEVEL_PREFIX = re.compile(rf"^各?{_LEVEL}(?:、{_LEVEL})*(?=[{HAN}]{{2}})")
-_SHARED_LEVELS = re.compile(rf"^(各?)((?:{_LEVEL}、)+)({_LEVEL})(?=[{HAN}]{{2}})")
+# 各有关市、县〔市、区〕政府: the relevant bodies of levels are their collectives
+_SHARED_LEVELS = re.compile(rf"^(各?)(?:有关|相关)?((?:{_LEVEL}、)+)({_LEVEL})(?=[{HAN}]{{2}})")
+# a township's kinds listed in brackets after the first (各乡（镇）, 各镇（乡、街道）): each kind's bodies, a
+# township's government being named apart from a town's (but 各镇（街道）, 各街镇, is one collective)
+_TOWNSHIP_KINDS = re.compile(r"^各([镇乡])[(〔]((?:镇|乡|街道)(?:、(?:镇|乡|街道))*)[)〕]")
 # 市区两级财政部门, 市、区两级政府, 省市县三级: the function at each level named before 两级/三级
 _TIERS = re.compile(rf"^((?:[省市县区乡镇]、?){{2,4}})[两三四]级(?=[{HAN}]{{2}})")
 _BRACKETED = re.compile(r"\([^()]*\)|〔[^〔〕]*〕")
@@ -135,10 +139,10 @@ _GOVERNMENT_PREFIX = re.compile(
 # 管委会; 二连浩特市、东乌珠穆沁旗人民政府): each place's body of that kind
 _PLACE_END = re.compile(r"[省市州盟区县旗乡镇]$")
 _SHARED_BODY = re.compile(r"[省市州盟区县旗乡镇](管委会|党工委|人民政府|政府)$")
-# a body, or a division or service unit of one (厅种植业管理处, 省委督查室, 省植保植检站, 县农科所; not
-# 查处, 车站, 场所)
+# a body, or a division or service unit of one (厅种植业管理处, 省委督查室, 省植保植检站, 县农科所,
+# 综合行政执法队; not 查处, 车站, 场所)
 _AGENCY_FORM = re.compile(
-    rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|(?<![之好用此到难出查惩])处|科|司|股|室|(?<!车)站|(?<![场住厕])所|院|委员会|办公室|中心|公司|集团|支行|分行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|社|工会|妇联|残联|侨联|文联|科协|贸促会|红十字会|协会|商会|工商联|运营商|办事处|支队|总队|署|监会|海关|居委会|村委会|居民委员会|村民委员会|嘎查村|嘎查)"
+    rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|(?<![之好用此到难出查惩])处|科|司|股|室|(?<!车)站|(?<![场住厕])所|院|(?<![车团排球])队|委员会|办公室|中心|公司|集团|支行|分行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|社|工会|妇联|残联|侨联|文联|科协|贸促会|红十字会|协会|商会|工商联|运营商|办事处|支队|总队|署|监会|海关|居委会|村委会|居民委员会|村民委员会|嘎查村|嘎查)"
 )
 # bodies alone in brackets after a task's last sentence, as task divisions print them: …。（市发展改革委、市财政局）,
 # their deadline after them or not (…。（市财政局、市人社局，2024年底前）)
@@ -264,11 +268,18 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             levels = tiers.group(1).replace("、", "")
             mentions += [Mention(piece.display, level + name[tiers.end() :], piece.span()) for level in levels]
             continue
+        if (kinds := _TOWNSHIP_KINDS.match(name)) and "乡" in kinds.group():
+            function = name[kinds.end() :]
+            kinds_listed = [kinds.group(1), *kinds.group(2).split("、")]
+            mentions += [Mention(piece.display, f"各{kind}{function}", piece.span()) for kind in kinds_listed]
+            continue
         shared = _SHARED_LEVELS.match(name)
         levels = [*shared.group(2).split("、")[:-1], shared.group(3)] if shared else []
-        if shared and not (shared.group(1) and len({_tier(level) for level in levels}) == 1):
+        tiers_listed = {_tier(level) for level in levels}
+        if shared and not (shared.group(1) and len(tiers_listed) == 1 and tiers_listed != {_TIER["镇"]}):
             # 市、县（区）人民政府, 各市、县（市、区）政府: one function for each level listed; but
-            # 各县、区人民政府 is one collective of the bodies of one tier
+            # 各县、区人民政府 is one collective of the bodies of one tier, not 各镇、乡人民政府: the
+            # vocabulary names a town's government and a township's apart
             each, function = shared.group(1), name[shared.end() :]
             mentions += [Mention(piece.display, each + level + function, piece.span()) for level in levels]
         else:
@@ -329,7 +340,9 @@ def _unmarked(mention: Mention) -> Mention:
 
 
 def _closing_paren(text: str, start: int) -> int:
-    """Where the bracket opened at ``start`` closes (or its line ends)."""
+    """Where the bracket opened at ``start`` closes (or its line ends, but for a line ending in ；，、
+    which GB/T 9704 sets at a line's end, or in the bracket itself: the list runs on, （A牵头，B配合；⏎
+    C负责落实）, …约谈。（⏎州委督查室牵头）)."""
     opening, closing = text[start], _CLOSING[text[start]]
     depth = 0
     for i in range(start, len(text)):
@@ -339,7 +352,7 @@ def _closing_paren(text: str, start: int) -> int:
             depth -= 1
             if depth == 0:
                 return i
-        elif text[i] == "\n":
+        elif text[i] == "\n" and text[:i].rstrip(" \t\u3000")[-1:] not in (",", ";", "、", opening):
             return i
     return len(text)
 
@@ -453,7 +466,7 @@ def _names_only(path: str, content: MappedText, quote: Span) -> list[Assignment]
         content = content[: duty.start()]
     mentions, joint = joint_list(content)
     joint = joint or bool(duty and duty.group().startswith("共同"))
-    if not mentions or not all(re.fullmatch(_NAME, m.name.replace("、", "")) for m in mentions):
+    if not mentions or not all(re.fullmatch(_NAME, _BRACKETED.sub("", m.name).replace("、", "")) for m in mentions):
         return []
     return assign(path, mentions, RESPONSIBLE, joint, BODY, quote)
 

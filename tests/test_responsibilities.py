@@ -770,3 +770,70 @@ def test_divisions_and_each_level_s_departments_bear_duties_in_prose(sentence, e
     各级有关部门 none, and 兑现部门 (whoever pays the subsidy out) a role, not a body."""
     text = f"某市工作方案\n\n一、保障措施\n\n（一）加强组织领导。{sentence}\n"
     assert [(a.agency.name, a.role) for a in prose(text, lambda name: False)] == expected
+
+
+def test_a_clause_wrapped_after_its_semicolon_runs_on():
+    """Lines cut at the page's width, and one ending in ； inside the clause's bracket, as GB/T 9704
+    sets ；，、 at a line's end: the bodies on the next line are the clause's."""
+    text = (
+        "某州人民政府办公室关于印发某州农业发展行动方案的通知\n\n"
+        "　　一、重点任务\n"
+        "　　（一）提升农产品加工水平。支持经济技术开发区建设农产品加工\n"
+        "园区，发展果蔬冷链、乳制品、核桃油等精深加工，到2027年全州规\n"
+        "模以上农产品加工企业达到320户。（州工业和信息化局、州农业农村\n"
+        "局牵头，州商务局、州发展改革委配合；\n"
+        "各县市人民政府负责落实）\n"
+        "　　（二）培育新型农业经营主体。实施龙头企业培大育强行动，支持\n"
+        "企业上市融资。（州农业农村局牵头，州市场监管局配合）\n"
+    )
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    found = [(a.path, a.agency.name, a.role) for a in body_assignments(outline)]
+    assert ("一/（一）", "各县市人民政府", "implementer") in found
+    assert ("一/（一）", "州商务局", "support") in found
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a schedule's duties: X于<date>前 + its verb, and 请X…
+        ("各市州农业农村局于6月20日前报送工作总结。", [("各市州农业农村局", "responsible")]),
+        ("请各市州农业农村局于2024年6月20日前报送工作总结。", [("各市州农业农村局", "responsible")]),
+        ("局农产品质量安全监管科于5月至9月组织开展抽检。", [("局农产品质量安全监管科", "responsible")]),
+        # who answers questions on the text sets no task
+        ("本政策由市经信局会同市财政局负责解释。", []),
+        ("本细则由县经济商务科技局负责解释，自2023年11月1日起施行。", []),
+        # a body allotting funds named at length allots its own means: no coordination
+        ("厅计划财务处要统筹中央农业生产发展资金和省级农业发展资金。", [("厅计划财务处", "responsible")]),
+    ],
+    ids=["by-a-date", "a-request", "over-months", "interprets-with", "interprets", "allots-funds"],
+)
+def test_a_schedule_s_duties_and_who_interprets_the_text(sentence, expected):
+    text = f"某市工作方案\n\n一、保障措施\n\n（一）加强组织领导。{sentence}\n"
+    assert [(a.agency.name, a.role) for a in prose(text, lambda name: False)] == expected
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        # a township's kinds listed: the vocabulary names a town's government and a township's apart
+        ("（责任单位：各镇、乡人民政府）", ["各镇人民政府", "各乡人民政府"]),
+        ("（责任单位：各乡（镇）人民政府）", ["各乡人民政府", "各镇人民政府"]),
+        ("（责任单位：各镇（乡、街道））", ["各镇", "各乡", "各街道"]),
+        ("（责任单位：各镇（街道））", ["各镇(街道)"]),  # 各街镇: one collective
+        # the relevant governments of two levels, their kinds nested in the clause's bracket
+        ("（各有关市、县〔市、区〕政府负责）", ["各市政府", "各县〔市、区〕政府"]),
+        # a bracket opened at a line's end runs on
+        ("（\n州委督查室、州综合行政执法队牵头）", ["州委督查室", "州综合行政执法队"]),
+    ],
+    ids=["towns-and-townships", "township-town", "town-township-subdistrict", "towns-subdistricts", "relevant", "open"],
+)
+def test_the_township_tier_s_kinds_and_the_relevant_governments_of_levels(clause, expected):
+    assert [name for _, name, *_ in assignments(clause)] == expected
+
+
+def test_an_autonomous_prefecture_s_counties_and_cities_are_its_county_tier():
+    """各县市人民政府 in a 州's text: its counties and county-level cities, as 各县（市）人民政府."""
+    gazetteer = Gazetteer.bundled()
+    dali = gazetteer.place_of(gazetteer.divisions.by_code["532900"])
+    assert gazetteer.resolve("各县市人民政府", dali) == gazetteer.resolve("各县（市）人民政府", dali)
+    assert gazetteer.resolve("各县市人民政府", dali).resolved
