@@ -504,10 +504,12 @@ class Gazetteer:
     def division(self, bureau: Agency, name: str) -> Agency | None:
         """An internal division (处, 科, 室, 股) or a branch (分局) a body's own document names
         (综合规划处, 局办公室 in a 交通运输局's 工作要点; 各区、县（市）分局 in a 生态环境局's): the
-        body's, when the body is one that has divisions (not a government). The body's own name before
+        body's, when the body is one that has divisions (not a government, but a street's office or a
+        town's government: its 经济发展办, 平安建设办). The body's own name before
         it is set aside, as written in full or by its level (省生态环境厅大气环境处, 市局大气环境处)."""
         k = self._own_name_cut(bureau, _OWN_BODY.sub("", key(name)))
-        if bureau.kind not in _DIVIDED or not _DIVISION.fullmatch(k):
+        township = bureau.kind == "GovernmentOffice" and bureau.city is not None and bureau.city.kind == "Township"
+        if not (bureau.kind in _DIVIDED and _DIVISION.fullmatch(k) or township and _TOWNSHIP_DIVISION.fullmatch(k)):
             return None
         slug = bureau.iri.rsplit("/", 1)[1]
         return Agency(iris.agency(slug, k), bureau.label_zh + k, None, bureau.city, None, True, division_of=bureau.iri)
@@ -549,6 +551,8 @@ _COMMITTEE = ("管委会", "管理委员会")
 # an internal division's name, and the words its own body's document names the body by (局办公室, 本局)
 _DIVISION = re.compile(rf"[{HAN}]{{1,16}}(?:(?<!办事)处|科|室|股)|[{HAN}、()]{{0,12}}分局")  # 办事处: no division
 _OWN_BODY = re.compile(r"^(?:本局|本委|局|委|厅|机关)")
+# a street's or a town's own offices, divisions of its office or government (经济发展办, 平安建设办, 党政办)
+_TOWNSHIP_DIVISION = re.compile(rf"[{HAN}]{{2,8}}办")
 _DIVIDED = {"GovernmentDepartment", "PublicInstitution", "VerticalBranch", "PartyOrgan", "ZoneCommittee",
             "MassOrganisation"}  # fmt: skip
 _DEPTH = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, TOWNSHIP: 3}

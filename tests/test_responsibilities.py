@@ -837,3 +837,21 @@ def test_an_autonomous_prefecture_s_counties_and_cities_are_its_county_tier():
     dali = gazetteer.place_of(gazetteer.divisions.by_code["532900"])
     assert gazetteer.resolve("各县市人民政府", dali) == gazetteer.resolve("各县（市）人民政府", dali)
     assert gazetteer.resolve("各县市人民政府", dali).resolved
+
+
+def test_a_street_s_own_offices_in_its_document_are_its_office_s_divisions():
+    """经济发展办, 平安建设办 in a document a 街道办事处 issues: divisions of its office, as a bureau's
+    处 and 科 are; a district government's document has none."""
+    gazetteer = Gazetteer.bundled()
+    text = (
+        "广州市黄埔区人民政府大沙街道办事处关于印发大沙街道2025年工作要点的通知\n\n"
+        "一、促进消费。开展促消费活动。（责任部门：经济发展办，各社区居委会配合）\n\n"
+        "二、加强安全管理。开展专项检查。（责任部门：平安建设办）\n"
+    )
+    record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), gazetteer)
+    office = record.issuers[0]
+    divisions = {a.agency.name: agency.division_of for a, agency in record.assignments}
+    assert divisions["经济发展办"] == divisions["平安建设办"] == office.iri
+    district = text.replace("人民政府大沙街道办事处关于", "人民政府关于")
+    record = extract(parse_outline(SourceText("doc.txt", district, "utf-8")), gazetteer)
+    assert not any(agency.division_of for _, agency in record.assignments)
