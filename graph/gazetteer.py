@@ -156,6 +156,7 @@ _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TO
 _LEVEL_CHARS = {"旗县市(区)": (COUNTY,), "旗县市区": (COUNTY,), "旗县市": (COUNTY,), "盟市": (PREFECTURE,),
                 "苏木乡镇": (TOWNSHIP,), "苏木镇": (TOWNSHIP,), "苏木": (TOWNSHIP,),
                 "县(区)": (COUNTY,), "区(县)": (COUNTY,), "县(市)区": (COUNTY,), "县市区": (COUNTY,),
+                "县市": (COUNTY,),  # an autonomous prefecture's counties and county-level cities (各县市人民政府)
                 "区(市)县": (COUNTY,),  # Chengdu's districts, county-level cities and counties
                 "区(市)": (COUNTY,), "区市": (COUNTY,),  # Qingdao's districts and county-level cities
                 "县级市": (COUNTY,),
@@ -530,16 +531,19 @@ class Gazetteer:
     def division(self, bureau: Agency, name: str, branch: bool = False) -> Agency | None:
         """An internal division (处, 科, 室, 股) or a branch (分局) a body's own document names
         (综合规划处, 局办公室 in a 交通运输局's 工作要点; 各区、县（市）分局 in a 生态环境局's): the
-        body's, when the body is one that has divisions (not a government). The body's own name before
-        it is set aside, as written in full or by its level (省生态环境厅大气环境处, 市局大气环境处), or
-        as 分局 when the body is a branch (``branch``: its document, 西安市生态环境局雁塔分局's, names it
-        so: 分局大气环境科); after it, its squad too (分局执法大队, 局执法大队)."""
+        body's, when the body is one that has divisions (not a government, but a street's office or a
+        town's government: its 经济发展办, 平安建设办). The body's own name before it is set aside, as
+        written in full or by its level (省生态环境厅大气环境处, 市局大气环境处), or as 分局 when the body
+        is a branch (``branch``: its document, 西安市生态环境局雁塔分局's, names it so: 分局大气环境科);
+        after it, its squad too (分局执法大队, 局执法大队)."""
         written = key(name)
         if branch:
             written = written.removeprefix("分局")
         k = self._own_name_cut(bureau, _OWN_BODY.sub("", written))
         own = k != key(name)  # named after the body itself
-        if bureau.kind not in _DIVIDED or not (_DIVISION.fullmatch(k) or own and _SQUAD.fullmatch(k)):
+        township = bureau.kind == "GovernmentOffice" and bureau.city is not None and bureau.city.kind == "Township"
+        divided = bureau.kind in _DIVIDED and (_DIVISION.fullmatch(k) or own and _SQUAD.fullmatch(k))
+        if not (divided or township and _TOWNSHIP_DIVISION.fullmatch(k)):
             return None
         if k.endswith("分局") and bureau.type is not None:  # 雁塔分局 in 西安市生态环境局's: its branch in 雁塔区,
             seat = self.resolve(bureau.label_zh + k, bureau.city)  # the district's body, as its own document is
@@ -586,6 +590,8 @@ _COMMITTEE = ("管委会", "管理委员会")
 _DIVISION = re.compile(rf"[{HAN}]{{1,16}}(?:(?<!办事)处|科|室|股)|[{HAN}、()]{{0,12}}分局")  # 办事处: no division
 _OWN_BODY = re.compile(r"^(?:本局|本委|局|委|厅|机关)")
 _SQUAD = re.compile(rf"[{HAN}]{{1,8}}(?:支队|大队|中队)")  # a bureau's squad: 执法大队, a police branch's 治安支队
+# a street's or a town's own offices, divisions of its office or government (经济发展办, 平安建设办, 党政办)
+_TOWNSHIP_DIVISION = re.compile(rf"[{HAN}]{{2,8}}办")
 _DIVIDED = {"GovernmentDepartment", "PublicInstitution", "VerticalBranch", "PartyOrgan", "ZoneCommittee",
             "MassOrganisation"}  # fmt: skip
 _DEPTH = {PROVINCE: 0, PREFECTURE: 1, COUNTY: 2, TOWNSHIP: 3}
@@ -594,7 +600,7 @@ _LEVEL_SLUG = {"省": "province", "市": "city", "设区的市": "city", "市州
                "地级以上市": "city", "区": "district", "县": "county", "县(区)": "county", "区(县)": "county",
                "区县": "county", "旗县": "county", "旗县市(区)": "county", "旗县市区": "county", "旗县市": "county",
                "盟市": "city", "苏木乡镇": "township", "苏木镇": "town", "苏木": "township",
-               "县(市)区": "county", "县市区": "county", "区(市)": "county", "区(市)县": "county",
+               "县(市)区": "county", "县市区": "county", "县市": "county", "区(市)": "county", "区(市)县": "county",
                "区市": "county", "县级市": "county",
                "镇": "town", "乡": "township", "街道": "subdistrict",
                "乡(镇)": "township", "镇(乡)": "township", "乡镇": "town", "县级以上": "county-and-above",

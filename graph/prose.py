@@ -46,16 +46,18 @@ _DUTY = re.compile(
     r"|依照|对(?=[^,;。]{1,40}?(?:给予|予以|实施|进行|开展))"
     r"|对(?=[^,;。]{1,40}?负(?:总|主体|全面|首要|直接|领导)?责)"  # 各区人民政府对本行政区域…负总责
     r"|在(?=[^,;。]{1,40}?(?:时|中|期间),?(?:应当|应|要|须|必须|负责))"  # X在编制…时，应当…
+    r"|于(?=(?:(?:19|20)\d\d年)?\d{1,2}月|每[月季年])"  # a schedule's: X于6月20日前报送…, X于5月至9月开展…
 )
+_PLEASE = re.compile(r"^请(?!示)")  # 请X于…报送: a request is a duty
 _LEAD = re.compile(rf"{_MODAL}(?:负责牵头|牵头)")
 _WITH = re.compile(rf"{_MODAL}会同")
 _ALSO_WITH = re.compile(r"(?:负责)?,?(?:并|负责)?会同")  # 牵头，会同…
 _SUPPORT = re.compile(rf"{_MODAL}(?:负责)?(?:配合|协助|协同)")
 _ALONGSIDE = re.compile(r"^(?:共同)?(?:配合|协助|协同)")
 # 统筹/协调 without 牵头, 牵头抓总 (overall charge), a recurring 调度 (scheduling the others' work); not
-# 统筹安排资金, 统筹使用, 统筹资金投入, 统筹编制资源: a body's own allocating of its means.
+# 统筹安排资金, 统筹使用, 统筹资金投入, 统筹编制资源, 统筹中央农业生产发展资金: a body's own allocating of its means.
 _COORDINATE = re.compile(
-    rf"{_MODAL}(?:负责|加强)?(?:统筹(?!安排|使用|利用|整合|考虑|兼顾|[^,;]{{0,6}}?(?:资金|资源|经费|编制|用地))|协调)"
+    rf"{_MODAL}(?:负责|加强)?(?:统筹(?!安排|使用|利用|整合|考虑|兼顾|[^,;]{{0,10}}?(?:资金|资源|经费|编制|用地))|协调)"
     rf"(?!.{{0,6}}牵头)|{_MODAL}牵头抓总"
     r"|(?:每月|每季度|每半年|定期)[^,]*调度"
 )
@@ -70,8 +72,9 @@ _ESTABLISHED = re.compile(r"(?:本[省市区县])?(?:成立|组建|设立)")
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,、]|首先|其次|再次|最后)")
 _MEMBERS = re.compile(r"为(?:其)?成员(?:单位)?")
 _VAGUE = re.compile(
-    r"(有关|相关|其他|其它|成员|各级|所属|上级|执法|处置|责任|牵头|配合).{0,6}(部门|单位|方面|机构)$|^[市区县]?(各|直|级)?(部门|单位)+$"
+    r"(有关|相关|其他|其它|成员|所属|上级|执法|处置|责任|牵头|配合).{0,6}(部门|单位|方面|机构)$|^[市区县]?(各级|各|直|级)?(部门|单位)+$"
     r"|^(我|其余|其)|^各地(?:区)?(?:各部门)?$"  # 各地各部门要…: every locality and department
+    r"|^(?:兑现|审批|审核|受理|认定|验收|考核)(?:部门|单位)$"  # a role the task gives: 会同兑现部门追回
 )
 _VERB_START = re.compile(
     r"^(要|应(?!急)|须|可|将|并|把|对|以|经(?!济|营|贸|信|开)|报|向|建立|组织|协调|推动|加强|指导|督促|负责|配合|支持|鼓励|充分|发挥|优化"
@@ -83,11 +86,13 @@ _MARKET = re.compile(
 )  # 商业银行应当…: a market actor's duty under the law, not a body's task
 _BODY_END = (
     r"((?<!布)局|委|办|厅|部门|委员会|办公室|中心|公司|集团|总部|支行|分行|银行|分局|管委会|领导小组|小组|政府|党工委|党委|"
-    r"办事处|支队|总队|大队|研究院|街镇|街道|镇|乡|所|站|队|署|海关|(?<![干全内外])部)"  # 部, 署: ministries
+    r"办事处|支队|总队|大队|研究院|街镇|街道|镇|乡|所|站|队|署|海关|(?<![干全内外])部"  # 部, 署: ministries
+    r"|(?<![之好用此到难出查惩])处(?![置理罚])|(?<![学专本外内儿])科|司)"  # a ministry's 司, a department's 处
 )
 # a collective of a level, or a name ending like a body with two characters or more before its ending
 # (消防救援站, 房管所; not 车站, a place of work)
 _BODY_FORM = re.compile(rf"各(?:区|县|县区|县\(区\)|乡镇|街镇|镇|街道)|[^的对将把在从为由,、:0-9]{{2,30}}?{_BODY_END}")
+_INTERPRETS = re.compile(r"[^,;]*?负责解释(?:[,;]|$)")
 _TASK_FORCE = re.compile(r"^分别牵头(?:成立|组建)?(.+?)(?:[一二三四五六七八九十\d]+个)?(?:工作)?专班")
 
 
@@ -114,7 +119,7 @@ def _subject(text: MappedText, known) -> tuple[list[Mention], int] | None:
         if _MEMBERS.search(head.text):  # …等单位为成员单位，统筹推进…: the members, not who coordinates
             continue
         head = head[len(head.text) - len(head.text.lstrip("(")) :]  # (市教委负责): the bracket opens no name
-        if m := _ENUMERATOR.match(head.text):  # 一是县林业局要…；二是…: the enumerator is no part of the name
+        if m := _ENUMERATOR.match(head.text) or _PLEASE.match(head.text):  # 一是县林业局要…; 请X…
             head = head[m.end() :]
         if m := _ESTABLISHED.match(head.text):  # 本市设立城市更新中心，…参与…: the body set up bears the duty
             head = head[m.end() :]
@@ -195,6 +200,8 @@ def _clause_duties(
     """The duties a clause gives its subject, the bodies it opens with (or the sentence's last)."""
     mentions, duty_at = subject
     after = clause.text[duty_at:]
+    if _INTERPRETS.match(after):  # 本政策由X会同Y负责解释: who answers questions on a text sets no task
+        return []
 
     def each(bodies: list[Mention], role: str, joint: bool = False) -> list[tuple]:
         return [(item.path, m, role, rank, joint) for rank, m in enumerate(bodies, 1)]

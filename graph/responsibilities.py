@@ -50,8 +50,8 @@ _LIST_NOTE = re.compile(rf"(?:[,;。]?\s*(?:{_FIRST_LEADS.pattern}|以?下同))+
 _ENDS_JOINT = re.compile(rf"(?:等)?{_JOINT}\s*$")
 # a label may follow another field (责任领导:张三;责任单位:…) or stand in brackets of its own (【牵头单位】…)
 # or end with 按职责分工负责 (a task shared with no lead: （商务部、财政部等按职责分工负责）)
-# a clause's text, a short bracket inside it (区(市)县, 市经信局(市新经济委))
-_INSIDE = r"(?:[^()\[\]【】〔〕]|\([^()]{1,12}\))"
+# a clause's text, a short bracket inside it (区(市)县, 市经信局(市新经济委), 县〔市、区〕 nested)
+_INSIDE = r"(?:[^()\[\]【】〔〕]|\([^()]{1,12}\)|〔[^〔〕()]{1,12}〕)"
 _CLAUSE_OPEN = re.compile(
     rf"[(\[【〔](?=(?:[^()\[\]【】〔〕]{{0,20}}?{LABELS}\s*:|{_INSIDE}{{2,40}}?牵头"
     rf"|{_INSIDE}{{2,160}}?(?:{_JOINT}|{_DUTY}|组织实施|落实|不再(?:一一)?列出)[)\]】〕]))"
@@ -75,7 +75,9 @@ EVERY_TASK = re.compile(
     r"|(?:以上|上述)(?:各项)?(?:任务|措施|工作)均?由([^,;。\n]+?)(?:负责)?(?:具体)?(?:组织)?(?:落实|实施|负责)"
 )  # 注：各市（州）人民政府负责本地区相关工作，不再列出
 _ABOVE = 4  # EVERY_TASK's group of the bodies that carry out the tasks above the statement only
-_LEAD_FORM = re.compile(r"^(?:由)?(.+?)牵头(?:负责)?(?:[,;](.+))?$")  # (由)A牵头，…
+_LEAD_FORM = re.compile(r"^(?:由)?(.+?)牵头(?:负责)?(?:[,;](.+))?$", re.S)  # (由)A牵头，…, over a wrapped line
+# no lead, those first listed answering for the task and the others helping: 责任单位：A，B配合; A负责，B配合
+_SUPPORTED_FORM = re.compile(r"^([^,;]+?)(?:负责)?[,;](?=[^,;]+?(?:配合|参与|协同)(?:[,;]|$))(.+)$", re.S)
 # the bodies after the lead, in parts apart by , or ; each ending in its role's verb (none: they support)
 _AFTER_LEAD = re.compile(
     rf"([^,;]+?)(配合|参与|协同|{_JOINT}|(?:组织|负责|具体)?(?:落实|实施)|具体负责|负责)?(?=[,;]|$)"
@@ -96,7 +98,7 @@ _LEVEL = (
     r"(?:自治区|自治州|市州|盟市|县市区|旗县市区|旗县市|旗县|苏木乡镇|苏木镇|苏木|乡镇|省|市|州|盟|县|区|旗|乡|镇|级)"
     r"(?:[(〔][^()〔〕]{1,5}[)〕])?"
 )
-_LEVEL_ALONE = re.compile(rf"各?{_LEVEL}")
+_LEVEL_ALONE = re.compile(rf"各?(?:有关|相关)?{_LEVEL}")
 _TIER = {  # by a level word's start
     "自治区": 0,
     "自治州": 1,
@@ -115,7 +117,11 @@ _TIER = {  # by a level word's start
 _BEARER_ONLY = re.compile(f"(?:{BEARERS})+")  # 各区政府、各有关部门和单位: 单位 alone is no function of the level
 # the level written once, before the first name: 市发改委、教育局; 各区发改委、科技局; 各市、州财政局、科技局
 _LEVEL_PREFIX = re.compile(rf"^各?{_LEVEL}(?:、{_LEVEL})*(?=[{HAN}]{{2}})")
-_SHARED_LEVELS = re.compile(rf"^(各?)((?:{_LEVEL}、)+)({_LEVEL})(?=[{HAN}]{{2}})")
+# 各有关市、县〔市、区〕政府: the relevant bodies of levels are their collectives
+_SHARED_LEVELS = re.compile(rf"^(各?)(?:有关|相关)?((?:{_LEVEL}、)+)({_LEVEL})(?=[{HAN}]{{2}})")
+# a township's kinds listed in brackets after the first (各乡（镇）, 各镇（乡、街道）): each kind's bodies, a
+# township's government being named apart from a town's (but 各镇（街道）, 各街镇, is one collective)
+_TOWNSHIP_KINDS = re.compile(r"^各([镇乡])[(〔]((?:镇|乡|街道)(?:、(?:镇|乡|街道))*)[)〕]")
 # 市区两级财政部门, 市、区两级政府, 省市县三级: the function at each level named before 两级/三级
 _TIERS = re.compile(rf"^((?:[省市县区乡镇]、?){{2,4}})[两三四]级(?=[{HAN}]{{2}})")
 _BRACKETED = re.compile(r"\([^()]*\)|〔[^〔〕]*〕")
@@ -133,14 +139,19 @@ _GOVERNMENT_PREFIX = re.compile(
 # 管委会; 二连浩特市、东乌珠穆沁旗人民政府): each place's body of that kind
 _PLACE_END = re.compile(r"[省市州盟区县旗乡镇]$")
 _SHARED_BODY = re.compile(r"[省市州盟区县旗乡镇](管委会|党工委|人民政府|政府)$")
+# a body, or a division or service unit of one (厅种植业管理处, 省委督查室, 省植保植检站, 县农科所,
+# 综合行政执法队; not 查处, 车站, 场所)
 _AGENCY_FORM = re.compile(
-    rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|委员会|办公室|中心|公司|集团|支行|分行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|社|工会|妇联|残联|侨联|文联|科协|贸促会|红十字会|协会|商会|工商联|运营商|办事处|支队|总队|署|监会|海关|居委会|村委会|居民委员会|村民委员会|嘎查村|嘎查)"
+    rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|(?<![之好用此到难出查惩])处|科|司|股|室|(?<!车)站|(?<![场住厕])所|院|(?<![车团排球])队|委员会|办公室|中心|公司|集团|支行|分行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|社|工会|妇联|残联|侨联|文联|科协|贸促会|红十字会|协会|商会|工商联|运营商|办事处|支队|总队|署|监会|海关|居委会|村委会|居民委员会|村民委员会|嘎查村|嘎查)"
 )
 # bodies alone in brackets after a task's last sentence, as task divisions print them: …。（市发展改革委、市财政局）,
 # their deadline after them or not (…。（市财政局、市人社局，2024年底前）)
 _DEADLINE = r"[,;](?:(?:19|20)\d\d年|年内|年底|\d{1,2}月|长期|持续)[^()]{0,16}"
 _DEADLINE_AFTER = re.compile(f"{_DEADLINE}$")
-_NAMES_ONLY = re.compile(rf"(?<=。)\((?=(?:{_AGENCY_FORM.pattern}[、,])*{_AGENCY_FORM.pattern}(?:{_DEADLINE})?\))")
+# the township tier's collectives, its kinds listed once (各街道、镇; 各镇街)
+_TOWNSHIPS = re.compile(r"各(?:镇街|街镇|乡镇|街道|镇|乡)(?:、(?:镇街|街镇|乡镇|街道|镇|乡))*")
+_NAME = rf"(?:{_AGENCY_FORM.pattern}|{_TOWNSHIPS.pattern})"
+_NAMES_ONLY = re.compile(rf"(?<=。)\((?=(?:{_NAME}[、,])*{_NAME}(?:{_DEADLINE})?\))")
 
 
 # -- agency lists ---------------------------------------------------------------------------
@@ -246,7 +257,7 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             names[i] = prefix + name
         elif (
             i
-            and first.startswith("各")
+            and (first.startswith("各") or names[i - 1].startswith("各"))  # 区商务局，各街道、镇: after a collective
             and re.match("街道|镇|乡|地区办事处", name)
             and not Divisions.bundled().names_city(name)
         ):
@@ -257,11 +268,18 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             levels = tiers.group(1).replace("、", "")
             mentions += [Mention(piece.display, level + name[tiers.end() :], piece.span()) for level in levels]
             continue
+        if (kinds := _TOWNSHIP_KINDS.match(name)) and "乡" in kinds.group():
+            function = name[kinds.end() :]
+            kinds_listed = [kinds.group(1), *kinds.group(2).split("、")]
+            mentions += [Mention(piece.display, f"各{kind}{function}", piece.span()) for kind in kinds_listed]
+            continue
         shared = _SHARED_LEVELS.match(name)
         levels = [*shared.group(2).split("、")[:-1], shared.group(3)] if shared else []
-        if shared and not (shared.group(1) and len({_tier(level) for level in levels}) == 1):
+        tiers_listed = {_tier(level) for level in levels}
+        if shared and not (shared.group(1) and len(tiers_listed) == 1 and tiers_listed != {_TIER["镇"]}):
             # 市、县（区）人民政府, 各市、县（市、区）政府: one function for each level listed; but
-            # 各县、区人民政府 is one collective of the bodies of one tier
+            # 各县、区人民政府 is one collective of the bodies of one tier, not 各镇、乡人民政府: the
+            # vocabulary names a town's government and a township's apart
             each, function = shared.group(1), name[shared.end() :]
             mentions += [Mention(piece.display, each + level + function, piece.span()) for level in levels]
         else:
@@ -295,9 +313,14 @@ def joint_list(text: MappedText) -> tuple[list[Mention], bool]:
     return split_agencies(text, conjunctions=True), joint is not None  # 市发展改革委及各区政府: two bodies
 
 
+# the relevant departments of a level, whichever they are: no body (省经信厅牵头，省级有关部门配合)
+_VAGUE_LEVEL = re.compile(r"^[省市州县区]级(?:有关|相关)(?:部门|单位)$")
+
+
 def assign(path, mentions, role, joint, source, quote) -> list[Assignment]:
     """One assignment per body, ranked as listed; among those responsible, the bodies marked as
     leading lead and the others support (责任单位：A（牵头）、B、C, as task lists write it)."""
+    mentions = [m for m in mentions if not _VAGUE_LEVEL.match(m.name)]
     marked = [m for m in mentions if _LEAD_MARK.search(m.name)]
     if role == RESPONSIBLE and marked:
         leads = [_unmarked(m) for m in marked]
@@ -317,7 +340,9 @@ def _unmarked(mention: Mention) -> Mention:
 
 
 def _closing_paren(text: str, start: int) -> int:
-    """Where the bracket opened at ``start`` closes (or its line ends)."""
+    """Where the bracket opened at ``start`` closes (or its line ends, but for a line ending in ；，、
+    which GB/T 9704 sets at a line's end, or in the bracket itself: the list runs on, （A牵头，B配合；⏎
+    C负责落实）, …约谈。（⏎州委督查室牵头）)."""
     opening, closing = text[start], _CLOSING[text[start]]
     depth = 0
     for i in range(start, len(text)):
@@ -327,7 +352,7 @@ def _closing_paren(text: str, start: int) -> int:
             depth -= 1
             if depth == 0:
                 return i
-        elif text[i] == "\n":
+        elif text[i] == "\n" and text[:i].rstrip(" \t\u3000")[-1:] not in (",", ";", "、", opening):
             return i
     return len(text)
 
@@ -441,7 +466,7 @@ def _names_only(path: str, content: MappedText, quote: Span) -> list[Assignment]
         content = content[: duty.start()]
     mentions, joint = joint_list(content)
     joint = joint or bool(duty and duty.group().startswith("共同"))
-    if not mentions or not all(_AGENCY_FORM.fullmatch(m.name.replace("、", "")) for m in mentions):
+    if not mentions or not all(re.fullmatch(_NAME, _BRACKETED.sub("", m.name).replace("、", "")) for m in mentions):
         return []
     return assign(path, mentions, RESPONSIBLE, joint, BODY, quote)
 
@@ -472,8 +497,12 @@ def _duty_parts(path: str | None, content: MappedText, quote: Span) -> list[Assi
 
 
 def _lead_form(path: str | None, content: MappedText, quote: Span) -> list[Assignment]:
-    """The assignments of ``A牵头，B配合`` (or B负责落实), or none when the content is not of that form."""
+    """The assignments of ``A牵头，B配合`` (or B负责落实), and of ``A，B配合`` (A responsible), or none when
+    the content is not of either form."""
     lead = _LEAD_FORM.match(content.text)
+    role = LEAD
+    if not lead and (lead := _SUPPORTED_FORM.match(content.text)):
+        role = RESPONSIBLE
     if not lead:
         return []
     leads = split_agencies(content[lead.start(1) : lead.end(1)])
@@ -481,7 +510,7 @@ def _lead_form(path: str | None, content: MappedText, quote: Span) -> list[Assig
         _AGENCY_FORM.fullmatch(_BRACKETED.sub("", x.name)) for x in leads
     ):  # 市经信局（市新经济委）
         return []
-    found = assign(path, leads, LEAD, False, BODY, quote)
+    found = assign(path, leads, role, False, BODY, quote)
     for part in _AFTER_LEAD.finditer(content.text, lead.start(2)) if lead.group(2) else ():
         verb = part.group(2) or "配合"  # …，B配合; …，B、C按职责分工负责 (jointly); …；C负责落实 (carry it out)
         joint = bool(re.fullmatch(_JOINT, verb))

@@ -734,3 +734,150 @@ def test_a_body_s_second_name_in_brackets_and_the_national_collectives():
         ("各省、自治区、直辖市人民政府", "responsible")
     ]
     assert all(gazetteer.resolve(name, gazetteer.country).resolved for name in ("国家铁路局", "中国民航局"))
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        # a department's divisions and service units (厅种植业管理处, 省植保植检站), a committee's office (督查室)
+        (
+            "（责任单位：厅种植业管理处牵头，省植保植检站配合）",
+            [("厅种植业管理处", "lead"), ("省植保植检站", "support")],
+        ),
+        (
+            "（省农业农村厅、省委督查室牵头，省统计局配合）",
+            [("省农业农村厅", "lead"), ("省委督查室", "lead"), ("省统计局", "support")],
+        ),
+        # a labelled list, then who helps: 配合 is no part of a name
+        ("（责任单位：区商务局，各街道配合）", [("区商务局", "responsible"), ("各街道", "support")]),
+        ("（责任部门：经济发展办，各社区居委会配合）", [("经济发展办", "responsible"), ("各社区居委会", "support")]),
+        # a level's relevant departments, whichever they are, are no body
+        ("（省经信厅牵头，省级有关部门配合）", [("省经信厅", "lead")]),
+    ],
+    ids=["divisions-and-stations", "an-office-among-leads", "labelled-then-support", "offices-and-committees", "vague"],
+)
+def test_divisions_and_who_helps_in_a_clause(clause, expected):
+    assert [(name, role) for _, name, role, *_ in assignments(clause)] == expected
+
+
+@pytest.mark.parametrize(
+    "clause, names",
+    [
+        ("（区商务局、区市场监管局，各街道）", ["区商务局", "区市场监管局", "各街道"]),
+        ("（区商务局，各街道、镇）", ["区商务局", "各街道", "各镇"]),
+        ("（区商务局、各镇街）", ["区商务局", "各镇街"]),
+    ],
+)
+def test_bodies_alone_in_brackets_with_the_township_collectives(clause, names):
+    """Departments, then the township tier after a comma (…。（区商务局、区市场监管局，各街道）): each responsible."""
+    assert [(name, role) for _, name, role, *_ in assignments(clause)] == [(n, "responsible") for n in names]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "部种植业管理司会同全国农业技术推广服务中心做好监测。",
+            [("部种植业管理司", "lead"), ("全国农业技术推广服务中心", "support")],
+        ),
+        ("厅计划财务处要统筹安排资金。", [("厅计划财务处", "responsible")]),
+        (
+            "局种植业科会同局农产品质量安全监管科开展检查。",
+            [("局种植业科", "lead"), ("局农产品质量安全监管科", "support")],
+        ),
+        ("各级农业农村部门要把农药残留作为执法重点。", [("各级农业农村部门", "responsible")]),
+        ("各级有关部门要加强监管。", []),
+        ("由县财政局会同兑现部门追回补助资金。", [("县财政局", "lead")]),
+    ],
+    ids=["ministry-division", "department-division", "bureau-section", "each-level-s", "each-level-vague", "a-role"],
+)
+def test_divisions_and_each_level_s_departments_bear_duties_in_prose(sentence, expected):
+    """A ministry's 司, a department's 处, a bureau's 科 bear duties; 各级X部门 is X at every level,
+    各级有关部门 none, and 兑现部门 (whoever pays the subsidy out) a role, not a body."""
+    text = f"某市工作方案\n\n一、保障措施\n\n（一）加强组织领导。{sentence}\n"
+    assert [(a.agency.name, a.role) for a in prose(text, lambda name: False)] == expected
+
+
+def test_a_clause_wrapped_after_its_semicolon_runs_on():
+    """Lines cut at the page's width, and one ending in ； inside the clause's bracket, as GB/T 9704
+    sets ；，、 at a line's end: the bodies on the next line are the clause's."""
+    text = (
+        "某州人民政府办公室关于印发某州农业发展行动方案的通知\n\n"
+        "　　一、重点任务\n"
+        "　　（一）提升农产品加工水平。支持经济技术开发区建设农产品加工\n"
+        "园区，发展果蔬冷链、乳制品、核桃油等精深加工，到2027年全州规\n"
+        "模以上农产品加工企业达到320户。（州工业和信息化局、州农业农村\n"
+        "局牵头，州商务局、州发展改革委配合；\n"
+        "各县市人民政府负责落实）\n"
+        "　　（二）培育新型农业经营主体。实施龙头企业培大育强行动，支持\n"
+        "企业上市融资。（州农业农村局牵头，州市场监管局配合）\n"
+    )
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    found = [(a.path, a.agency.name, a.role) for a in body_assignments(outline)]
+    assert ("一/（一）", "各县市人民政府", "implementer") in found
+    assert ("一/（一）", "州商务局", "support") in found
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a schedule's duties: X于<date>前 + its verb, and 请X…
+        ("各市州农业农村局于6月20日前报送工作总结。", [("各市州农业农村局", "responsible")]),
+        ("请各市州农业农村局于2024年6月20日前报送工作总结。", [("各市州农业农村局", "responsible")]),
+        ("局农产品质量安全监管科于5月至9月组织开展抽检。", [("局农产品质量安全监管科", "responsible")]),
+        # who answers questions on the text sets no task
+        ("本政策由市经信局会同市财政局负责解释。", []),
+        ("本细则由县经济商务科技局负责解释，自2023年11月1日起施行。", []),
+        # a body allotting funds named at length allots its own means: no coordination
+        ("厅计划财务处要统筹中央农业生产发展资金和省级农业发展资金。", [("厅计划财务处", "responsible")]),
+    ],
+    ids=["by-a-date", "a-request", "over-months", "interprets-with", "interprets", "allots-funds"],
+)
+def test_a_schedule_s_duties_and_who_interprets_the_text(sentence, expected):
+    text = f"某市工作方案\n\n一、保障措施\n\n（一）加强组织领导。{sentence}\n"
+    assert [(a.agency.name, a.role) for a in prose(text, lambda name: False)] == expected
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        # a township's kinds listed: the vocabulary names a town's government and a township's apart
+        ("（责任单位：各镇、乡人民政府）", ["各镇人民政府", "各乡人民政府"]),
+        ("（责任单位：各乡（镇）人民政府）", ["各乡人民政府", "各镇人民政府"]),
+        ("（责任单位：各镇（乡、街道））", ["各镇", "各乡", "各街道"]),
+        ("（责任单位：各镇（街道））", ["各镇(街道)"]),  # 各街镇: one collective
+        # the relevant governments of two levels, their kinds nested in the clause's bracket
+        ("（各有关市、县〔市、区〕政府负责）", ["各市政府", "各县〔市、区〕政府"]),
+        # a bracket opened at a line's end runs on
+        ("（\n州委督查室、州综合行政执法队牵头）", ["州委督查室", "州综合行政执法队"]),
+    ],
+    ids=["towns-and-townships", "township-town", "town-township-subdistrict", "towns-subdistricts", "relevant", "open"],
+)
+def test_the_township_tier_s_kinds_and_the_relevant_governments_of_levels(clause, expected):
+    assert [name for _, name, *_ in assignments(clause)] == expected
+
+
+def test_an_autonomous_prefecture_s_counties_and_cities_are_its_county_tier():
+    """各县市人民政府 in a 州's text: its counties and county-level cities, as 各县（市）人民政府."""
+    gazetteer = Gazetteer.bundled()
+    dali = gazetteer.place_of(gazetteer.divisions.by_code["532900"])
+    assert gazetteer.resolve("各县市人民政府", dali) == gazetteer.resolve("各县（市）人民政府", dali)
+    assert gazetteer.resolve("各县市人民政府", dali).resolved
+
+
+def test_a_street_s_own_offices_in_its_document_are_its_office_s_divisions():
+    """经济发展办, 平安建设办 in a document a 街道办事处 issues: divisions of its office, as a bureau's
+    处 and 科 are; a district government's document has none."""
+    gazetteer = Gazetteer.bundled()
+    text = (
+        "广州市黄埔区人民政府大沙街道办事处关于印发大沙街道2025年工作要点的通知\n\n"
+        "一、促进消费。开展促消费活动。（责任部门：经济发展办，各社区居委会配合）\n\n"
+        "二、加强安全管理。开展专项检查。（责任部门：平安建设办）\n"
+    )
+    record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), gazetteer)
+    office = record.issuers[0]
+    divisions = {a.agency.name: agency.division_of for a, agency in record.assignments}
+    assert divisions["经济发展办"] == divisions["平安建设办"] == office.iri
+    district = text.replace("人民政府大沙街道办事处关于", "人民政府关于")
+    record = extract(parse_outline(SourceText("doc.txt", district, "utf-8")), gazetteer)
+    assert not any(agency.division_of for _, agency in record.assignments)
