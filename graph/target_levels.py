@@ -24,15 +24,24 @@ from collections.abc import Iterator
 
 from policykg.graph.records import Target
 from policykg.graph.responsibilities import similarity
+from policykg.graph.targets import each_member
 from policykg.graph.text import HAN
 from policykg.graph.units import base_unit
 
 COMPARISONS = ("raised", "lowered", "same", "part")
 SAME_INDICATOR = 0.8  # share of character bigrams two indicators must have in common (Dice)
-# Words that say whose area a figure covers, not what it measures (全市, 市域, 本区, 区级…).
-_AREA_WORDS = re.compile(r"^占?(?:[全本各][省市区县镇]|[省市区县镇](?:域|级))")
+# Words that say whose area a figure covers, not what it measures (全市, 市域, 本区…), and the part of a
+# province a provincial figure names (山区26县, 苏北地区, 粤东西北): the lower area is in it.
+_AREA_WORDS = re.compile(
+    r"^占?(?:[全本各][省市区县镇]|[省市区县镇]域|山区\d*县|[东南西北中]部地区|[苏皖浙粤闽鲁豫湘鄂赣][东南西北中]+(?:地区(?!生产总值))?)"
+)
+# words that qualify nothing (各类品牌首店 is every 品牌首店), and 规上, short for 规模以上
+_NOTHING = re.compile(r"各类|各种")
+# the grade a thing is recognised at (省级绿色防控示范县, 州级以上龙头企业): another grade is another thing
+_GRADE = re.compile(r"(?:国家|省|市|州|盟|县|区|乡)级(?:以上)?")
 # A zone named inside an indicator: two or more characters before the kind of zone (南汇新城, 临港新片区).
 _ZONE = re.compile(rf"[{HAN}]{{2,4}}?(?:新城|新片区|新区|开发区|示范区|园区|片区|保护区)")
+_PER_UNIT = re.compile(r"[亩人户]均|^单位|每(?!年)")  # 亩均投入, 人均收入, 单位GDP能耗, 每万人拥有…
 _INTENSIVE_UNITS = {"%", "‰", "倍", "个百分点", "年一遇", "小时", "分钟", "天", "日", "个工作日", "工作日"}
 
 
@@ -40,7 +49,7 @@ def _indicator(name: str, region_names: tuple[str, ...]) -> str:
     name = unicodedata.normalize("NFKC", name)
     for region in sorted(region_names, key=len, reverse=True):
         name = name.replace(region, "")
-    return _AREA_WORDS.sub("", name)
+    return _AREA_WORDS.sub("", _NOTHING.sub("", name.replace("规上", "规模以上")))
 
 
 def same_indicator(upper: str, lower: str, region_names: tuple[str, ...] = ()) -> bool:
@@ -50,18 +59,28 @@ def same_indicator(upper: str, lower: str, region_names: tuple[str, ...] = ()) -
     (True, False)
     >>> same_indicator("南汇新城建设用地面积", "占嘉定新城建设用地面积", ("嘉定区", "嘉定"))
     False
+    >>> same_indicator("山区26县规模以上工业增加值", "规上工业增加值")
+    True
+    >>> same_indicator("省级以上龙头企业", "州级以上龙头企业")
+    False
+    >>> same_indicator("蔬菜、水果、茶叶农药残留例行监测合格率", "蔬菜农药残留监测合格率")
+    True
     """
     a, b = _indicator(upper, region_names), _indicator(lower, region_names)
-    if set(_ZONE.findall(a)) != set(_ZONE.findall(b)):
+    if set(_ZONE.findall(a)) != set(_ZONE.findall(b)) or set(_GRADE.findall(a)) != set(_GRADE.findall(b)):
         return False
-    return a == b or similarity(a, b) >= SAME_INDICATOR
+    pairs = ((x, y) for x in [a, *each_member(a)] for y in [b, *each_member(b)])
+    return any(x == y or similarity(x, y) >= SAME_INDICATOR for x, y in pairs)
 
 
 def intensive(target: Target) -> bool:
-    """A rate, share or standard (a coefficient with no unit: PUE降至1.25以下), true of every part of an
-    area, rather than an amount that adds up."""
+    """A rate, share or standard (a coefficient with no unit: PUE降至1.25以下; an amount per mu, head,
+    household or unit: 亩均投入不低于3000元, 人均可支配收入), true of every part of an area, rather than
+    an amount that adds up."""
     unit = target.unit or ""
     intensive_kinds = ("share", "coverage", "growth", "multiple", "ratio")
+    if _PER_UNIT.search(_indicator(target.indicator, ())):
+        return True
     return target.kind in intensive_kinds or unit in _INTENSIVE_UNITS or "/" in unit or target.unit is None
 
 

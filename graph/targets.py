@@ -140,7 +140,7 @@ _FOR_WHOM = re.compile(rf"(?:为|对|在|向|给)[^,;]*?(?:(?:{_ACTIONS})(?!区)
 # a deadline within the year before a task (6月底前, 春节前, 汛期前完成…)
 _TIME_BEFORE = r"(?:\d{1,2}月(?:底|末|上旬|中旬|下旬)?|春节|国庆|汛期|节日|节)前"
 _LEADING = re.compile(
-    rf"^(?:\(\d+\)|{_ENUMERATED}|(?:到|至)?(?:19|20)\d\d年(?:底前|前|底)?|(?:[一二两三四五六七八九十]+|\d+)年内?|全年|年内|年底前|{_TIME_BEFORE}|{_SCOPE_WORDS}|"
+    rf"^(?:\(\d+\)|{_ENUMERATED}|(?:到|至)?(?:(?:19|20)\d\d[-—–~至到])?(?:19|20)\d\d年(?:底前|前|底)?|(?:[一二两三四五六七八九十]+|\d+)年内?|全年|年内|年底前|{_TIME_BEFORE}|{_SCOPE_WORDS}|"
     rf"{_EVERY}|年均|年度|实现|做到|其中|"
     rf"并|和|或|以及|要|的|即|(?:{_VERBS})(?!区)|{_ADVERBS})+"
 )
@@ -441,6 +441,10 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
     granted = _GRANT.search(text[:start]) or _SUBSIDY.search(text[:start])
     if unit.endswith("元") and granted and re.search(r"(?:不超过|最高)$", clause):
         return True  # "给予最高20万元奖励，单个企业每年不超过100万元": the cap of what it pays
+    if re.search(r"按(?:照)?[^,;。]*的$", clause) and re.match(r"(?:以上|以下)?(?:确定|计算|核定|收取)", text[end:]):
+        return True  # "出让起始价按…最低价标准的70%确定": how a price or fee is set, no goal
+    if re.search(r"(?:公示|公告)(?:期)?(?:为)?$", clause) and _kind(unit, "") == "level":
+        return True  # "在门户网站公示7个工作日": how long a procedure takes, no goal
     if (m := re.search(r"可(?:以)?([^,;。]{0,4})(?:至|到)$", clause)) and not re.search(r"[率量数值比]", m[1]):
         return True  # "出资比例可提高至40%": what a policy permits, no goal (but 网上可办率达到: a name)
     if re.fullmatch(r"[项条个]", unit) and _OWN_PARTS.match(text, end):
@@ -618,8 +622,27 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
     members = _members(_indicator(clause, "level"))
     if len(members) > 1 and (all(p.endswith("率") for p in members) or _EACH_MEMBER.search(clause)):
         return [(_clean(n), q, q.end) for n in _shared_head(members)]
+    whole = whole or _kinds_of_one(members)
     before_item = clause if whole else re.split(r"、(?![^()]*\))", clause)[-1]
     return [(_indicator(before_item, kind), q, q.end)]
+
+
+def each_member(indicator: str) -> list[str]:
+    """What an indicator named by a list of kinds measures of each (蔬菜、水果、茶叶农药残留合格率:
+    蔬菜农药残留合格率, …), or the indicator alone."""
+    members = _members(indicator)
+    return _shared_head(members) if _kinds_of_one(members) else [indicator]
+
+
+def _kinds_of_one(members: list[str]) -> bool:
+    """A list of kinds before the one quantity they share (蔬菜、水果、茶叶农药残留例行监测合格率: the
+    rate over the three), named whole: bare nouns of a few characters before a measured last member."""
+    if len(members) < 2:
+        return False
+    *bare, last = members
+    short = all(_HAN.fullmatch(c) for b in bare for c in b) and all(len(b) <= 4 for b in bare)
+    plain = not any(_MEASURED.search(b) or re.search(_VERBS, b) for b in bare)
+    return short and plain and len(last) > 4 and bool(_MEASURED.search(last))
 
 
 def _members(names: str) -> list[str]:

@@ -82,3 +82,31 @@ def test_what_the_upper_document_allots_the_lower_area_is_the_lower_area_s_own()
     allotted = target("完成治理企业数", 80, "家", "count", year=2024, scope="西安市")
     assert compare(allotted, target("完成治理企业数", 75, "家", "count", year=2024), allotted=True) == "lowered"
     assert compare(allotted, target("完成治理企业数", 75, "家", "count", year=2024)) is None  # another place's
+
+
+def test_an_indicator_is_compared_without_what_names_no_quantity():
+    """规上 is short for 规模以上; the part of a province a provincial figure names (山区26县, 苏北地区) holds
+    the lower area; 各类 qualifies nothing. A grade (省级, 州级以上) names another thing."""
+    province = target("山区26县规模以上工业增加值", 8, "%", "growth")
+    assert compare(province, target("规上工业增加值", 9, "%", "growth")) == "raised"
+    assert compare(target("苏北地区规模以上工业增加值", 8, "%", "growth"), target("规上工业增加值", 8, "%", "growth"))
+    assert compare(target("各类品牌首店", 300, "家", "count"), target("品牌首店", 30, "家", "count")) == "part"
+    county, plot = target("省级绿色防控示范县", 20, "个", "count"), target("市级绿色防控示范片", 30, "个", "count")
+    assert compare(county, plot) is None
+    leaders = target("省级以上龙头企业", 1500, "家", "count"), target("州级以上龙头企业", 300, "家", "count")
+    assert compare(*leaders) is None
+
+
+def test_an_amount_per_mu_head_or_household_is_a_standard_of_every_part():
+    # 云南 新建高标准农田亩均投入不低于3000元, 大理州 the same: every mu of the prefecture's, not its part
+    assert compare(target("高标准农田亩均投入", 3000, "元"), target("高标准农田亩均投入", 3000, "元")) == "same"
+    income = target("农村居民人均可支配收入", 2, "万元"), target("农村居民人均可支配收入", 1.8, "万元")
+    assert compare(*income) == "lowered"
+
+
+def test_a_rate_over_a_list_of_kinds_is_compared_with_one_kind_s():
+    # 湖南 蔬菜、水果、茶叶农药残留例行监测合格率 98%, 长沙 蔬菜农药残留监测合格率 98.5%
+    upper = target("蔬菜、水果、茶叶农药残留例行监测合格率", 98, "%", "share")
+    assert compare(upper, target("蔬菜农药残留监测合格率", 98.5, "%", "share")) == "raised"
+    # 农业农村部 农产品农药残留例行监测合格率 97%, against the province's list of kinds
+    assert compare(target("农产品农药残留例行监测合格率", 97, "%", "share"), upper) == "raised"

@@ -335,6 +335,22 @@ def test_what_a_support_policy_pays_and_whom_it_pays_are_no_targets(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "工业用地出让起始价可按不低于所在地土地等级相对应全国工业用地出让最低价标准的70%确定",
+        "复核结果在县政府门户网站公示7个工作日，无异议的由县财政局按规定拨付资金",
+        "公示期为5个工作日",
+    ],
+)
+def test_how_a_price_is_set_or_how_long_a_procedure_takes_is_no_target(text):
+    """A price floor a policy grants (按…标准的70%确定) and the term of a procedure (公示7个工作日) bind no
+    area to reach anything."""
+    assert read(text) == []
+    assert read("“标准地”出让比例100%") == [("share", 100, "%", "=", None)]
+    assert read("企业开办时间压缩至1个工作日内") == [("level", 1, "个工作日", "<=", None)]
+
+
+@pytest.mark.parametrize(
     "text, indicator",
     [
         ("居民小区垃圾分类达标率保持在90%以上", "居民小区垃圾分类达标率"),  # 达标, no 达 (reach)
@@ -505,6 +521,19 @@ def test_the_members_of_a_distributive_list_share_the_last_ones_head(text, indic
     """共享中心语: 城市、县城和乡镇污水处理率 is the treatment rate of each of the three."""
     found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
     assert [t.indicator for t in found] == indicators
+
+
+def test_a_list_of_kinds_before_one_rate_is_named_whole():
+    """蔬菜、水果、茶叶农药残留例行监测合格率: one rate over the three kinds, not the tea's alone."""
+    text = "蔬菜、水果、茶叶农药残留例行监测合格率稳定在98%以上"
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
+    assert [t.indicator for t in found] == ["蔬菜、水果、茶叶农药残留例行监测合格率"]
+
+
+def test_a_range_of_years_is_no_part_of_the_indicator():
+    text = "2024—2027年每年新建和改造提升高标准农田1万亩"
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
+    assert [(t.indicator, t.year) for t in found] == [("高标准农田", 2027)]
 
 
 def test_what_was_achieved_before_the_document_is_no_target():
