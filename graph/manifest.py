@@ -5,10 +5,11 @@ The record of a document's triples is kept beside the store, not in it: a named 
 would make every catalogue question read the union of the graphs (Oxigraph then uses its
 graph-prefixed indexes and may answer a shared triple once per graph) instead of the default
 graph's own indexes the questions are planned on; and the store keeps literals in canonical form,
-so kg.nt, which must stay byte for byte what a full build writes, cannot be dumped from it. So:
+so the graph's parts (kg/, graph/parts.py), which must stay byte for byte what a full build writes,
+cannot be dumped from it. So:
 
 - ``build.json``: the options, a hash of the ontology and vocabularies, and each document's own
-  triples as a range of kg.nt (those that touch the document or a node under it, written by it
+  triples as a range of a part of kg/ (those that touch the document or a node under it, written by it
   alone), in corpus order;
 - ``records.jsonl``: per document, a line: its source, its place in the corpus order, problems,
   counts, what the corpus-wide flow needs of it (:class:`~policykg.graph.flow.Digest`) and what the
@@ -28,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, astuple, dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -39,7 +40,7 @@ from policykg.graph.flow import Digest
 from policykg.graph.shacl_store import Violation
 from policykg.graph.store import INFERRED_GRAPH
 
-VERSION = 3
+VERSION = 4
 MANIFEST = "build.json"
 INDEX = "records.jsonl"
 RECORDS = "documents"
@@ -49,11 +50,13 @@ BOUNDARY = "boundary.json"
 
 @dataclass(frozen=True)
 class Span:
-    """A range of kg.nt: where it starts, its bytes and its lines (triples)."""
+    """A range of a part of the graph (graph/parts.py): where it starts, its bytes and its lines
+    (triples), and the part's file name."""
 
     offset: int
     length: int
     lines: int
+    part: str = ""
 
     def read(self, source: BinaryIO) -> bytes:
         source.seek(self.offset)
@@ -238,10 +241,10 @@ def _digest(data: dict) -> Digest:
 
 @dataclass
 class Manifest:
-    """The build as a whole: how it was made and where each document's own triples are in kg.nt."""
+    """The build as a whole: how it was made and where each document's own triples are in kg/."""
 
     corpus: str
-    schema: str  # sha256 of the ontology and vocabularies as written at the head of kg.nt
+    schema: str  # sha256 of the ontology and vocabularies as written in the first part of kg/
     shacl: bool
     reasoner: bool
     formats: list[str]
@@ -254,8 +257,8 @@ class Manifest:
     def write(self, folder: Path) -> None:
         data = asdict(self) | {
             "listing": [asdict(p) for p in self.listing],
-            "documents": [[name, span.offset, span.length, span.lines] for name, span in self.documents.items()],
-            "flow": [self.flow.offset, self.flow.length, self.flow.lines],
+            "documents": [[name, *astuple(span)] for name, span in self.documents.items()],
+            "flow": list(astuple(self.flow)),
         }
         (folder / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
@@ -277,7 +280,7 @@ class Manifest:
                 data["formats"],
                 None if ontology is None else (bool(ontology[0]), str(ontology[1])),
                 [Problem(**p) for p in data["listing"]],
-                {name: Span(offset, length, lines) for name, offset, length, lines in data["documents"]},
+                {name: Span(*span) for name, *span in data["documents"]},
                 Span(*data["flow"]),
             )
         except (ValueError, KeyError, TypeError) as err:
