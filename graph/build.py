@@ -34,7 +34,7 @@ from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.manifest import INDEX, RECORDS, ChunkRecord, DocumentLines, Manifest, Record, Span, schema_hash
 from policykg.graph.outline import outline_to_dict, read_outline
 from policykg.graph.owlrl import check_ontology
-from policykg.graph.parts import FOLDER, PartsReader, PartsWriter, ends_part, graph_parts
+from policykg.graph.parts import FOLDER, PartsReader, PartsWriter, ends_part, graph_parts, lines_of
 from policykg.graph.rdf import RDF_TYPE, document_iri, document_triples, pkg
 from policykg.graph.reasoning import reason
 from policykg.graph.shacl_store import Violation
@@ -330,7 +330,9 @@ def _build_into(
         asserted.start()
         manifest.flow = Span(0, len(flow.ntriples), flow.ntriples.count(b"\n"), asserted.name)
         asserted.write(flow.ntriples)
-        nt = asserted.start()  # the summaries'
+        # the summaries: of each part of documents, then across documents
+        parts = sorted({span.part for span in manifest.documents.values()})
+        files = [asserted.start() for _ in range(len(parts) + 1)]
         asserted.close()
         loader.add(flow.ntriples)
         summary.triples += flow.ntriples.count(b"\n")
@@ -342,9 +344,10 @@ def _build_into(
         store = loader.close()  # what is left to load once the documents are done
         stage_done(summary, "store", clock, progress)
     clock = time.perf_counter()
-    summaries = write_summaries(store, nt, rows)  # across documents, for the catalogue's questions (graph/summaries.py)
+    part_of = {iri: parts.index(span.part) for iri, span in spans.items()}
+    manifest.summaries = write_summaries(store, files, part_of, rows)  # the catalogue's (graph/summaries.py)
     rows.path.unlink()
-    summary.triples += summaries.lines
+    summary.triples += sum(manifest.summaries)
     stage_done(summary, "summaries", clock, progress)
 
     clock = time.perf_counter()
@@ -353,13 +356,13 @@ def _build_into(
             if ontology is not None:
                 report = ontology.result()
                 manifest.ontology = (report.consistent, report.message)
-            with PartsReader(staging) as graph, nt.open("rb") as computed, inferred_nt.open("rb") as chunks:
+            with PartsReader(staging) as graph, inferred_nt.open("rb") as chunks:
                 lines = sorted(shared) + flow.ntriples.splitlines(keepends=True)
                 found, consistent, boundary = findings.close(
                     store,
                     schema,
                     lines,
-                    summaries.each_line(computed),
+                    lines_of(files),
                     lambda document: graph.read(spans[document]),
                     lambda document: inferred_spans.get(document, Span(0, 0, 0)).read(chunks),
                     shacl,
@@ -382,7 +385,7 @@ def _build_into(
         from policykg.graph.executors import write_shards
 
         # the workers wrote the documents' own triples; the rest of the graph is this
-        rest = schema + b"".join(sorted(shared)) + flow.ntriples + nt.read_bytes()
+        rest = schema + b"".join(sorted(shared)) + flow.ntriples + b"".join(map(Path.read_bytes, files))
         for part in graph_parts(staging):
             part.unlink()
         write_shards(rest, staging / "store", staging / FOLDER)

@@ -11,8 +11,10 @@ for triple in the store:
   changed: the parts before the first one added are as they were (only the shared lines they write
   first are read, between their documents' own triples); after it, a part is written again, its
   documents' own triples copied from the old parts (build.json says where they are) and each shared
-  line at the first document that writes it, unless it comes out as it was; then the flow and the
-  summaries, written again; kg.ttl and kg.jsonld are streamed from the parts as in a build;
+  line at the first document that writes it, unless it comes out as it was; then the flow, written
+  again; the summaries of each part of documents, as they were but for the parts whose documents
+  changed or moved (graph/summaries.py), and those across documents, written again; kg.ttl and
+  kg.jsonld are streamed from the parts as in a build;
 - the build's records are read from one file (records.jsonl); a document's shared lines and chunk
   inferences (documents/), most of a record's bytes, only when needed: for the documents after the
   first one added, those replaced, those checked again or covered by the boundary;
@@ -70,10 +72,10 @@ from policykg.graph.manifest import (
     record_name,
     schema_hash,
 )
-from policykg.graph.parts import PartsReader, PartsWriter, ends_part, graph_parts
+from policykg.graph.parts import PartsReader, PartsWriter, ends_part, graph_parts, lines_of
 from policykg.graph.records import Digest
 from policykg.graph.store import INFERRED_GRAPH, inferred_counts, write_formats
-from policykg.graph.summaries import write_summaries
+from policykg.graph.summaries import Previous, document_positions, moved_documents, write_summaries
 from policykg.progress import Progress
 from policykg.publish import staged_folder
 
@@ -158,20 +160,19 @@ def _add_into(
                 records[name].write(staging, index)
             else:
                 _link(previous / RECORDS / record_name(name), staging / RECORDS)
-                index.write(records[name].entry())
+                index.write(records[name].line)
 
     parts = PartsWriter(staging)
     with PartsReader(previous) as old:
         parts.link(graph_parts(previous)[0])  # the ontology and vocabularies, as they were (their hash is)
         summary.triples = schema.count(b"\n")
-        documents, shared = _write_documents(parts, old, names, manifest, records, added)
+        documents, shared, linked = _write_documents(parts, old, names, manifest, records, added)
         summary.triples += sum(span.lines for span in documents.values()) + len(shared)
         digests = [r.digest for r in map(records.get, names) if r and r.digest]
         flow = corpus_flow(digests, None)
         parts.start()
         flow_span = Span(0, len(flow.ntriples), flow.ntriples.count(b"\n"), parts.name)
         parts.write(flow.ntriples)
-        nt = parts.start()  # the summaries'
         parts.close()
         summary.triples += flow_span.lines
         old_own = {name: old.read(manifest.documents[name]) for name in replaced}
@@ -198,22 +199,20 @@ def _add_into(
         _chunks_inferred(store, previous, records, replaced, set(added), rechecked)
     stage_done(summary, "store", clock, progress)
     clock = time.perf_counter()
-    changed = [iris.document(Path(name).stem) for name in added]
+    changed = {iris.document(Path(name).stem) for name in added}
     removed = b"".join(old_own.values()) + b"".join(line for r in replaced.values() for line in r.shared)
-    computed = write_summaries(  # the old summaries read in the call: freed once updated (1 GB at 10,000 documents)
-        store, nt, previous=graph_parts(previous)[-1].read_bytes(), changed=changed, removed=removed
-    )
-    summary.triples += computed.lines
+    files = _write_summaries(store, parts, previous, manifest, documents, linked, records, changed, removed)
+    summary.triples += sum(manifest.summaries)
     stage_done(summary, "summaries", clock, progress)
     if chunks:
         clock = time.perf_counter()
         by_iri = {_iri(r.digest): name for name, r in records.items() if r.digest}
-        with PartsReader(staging) as graph, nt.open("rb") as summaries:
+        with PartsReader(staging) as graph:
             found, consistent, boundary = findings.close(
                 store,
                 schema,
                 sorted(shared) + flow.ntriples.splitlines(keepends=True),
-                computed.each_line(summaries),
+                lines_of(files),
                 lambda document: graph.read(documents[by_iri[document]]),
                 lambda document: records[by_iri[document]].inferred,
                 manifest.shacl,
@@ -231,9 +230,62 @@ def _add_into(
 
     clock = time.perf_counter()
     write_formats(staging, tuple(manifest.formats))
-    manifest.documents, manifest.flow = documents, flow_span
+    manifest.documents, manifest.flow = documents, flow_span  # and the summaries' lines, counted above
     manifest.write(staging)
     stage_done(summary, "files", clock, progress)
+
+
+def _write_summaries(
+    store: Store,
+    parts: PartsWriter,
+    previous: Path,
+    manifest: Manifest,
+    documents: dict[str, Span],
+    linked: dict[str, str],
+    records: dict[str, Record],
+    changed: set[str],
+    removed: bytes,
+) -> list[Path]:
+    """The summaries' parts of the new build (graph/summaries.py), after its parts of documents
+    (``documents``: where each document is): those of a part linked from the old build
+    (``linked``: new part -> old) whose documents kept their positions are the old build's (linked
+    too); the others are written from the old summaries of their documents' parts and from the
+    store; those across documents, from the old ones. ``manifest.summaries`` becomes their lines;
+    returns their files."""
+    old_parts = graph_parts(previous)
+    old_documents = sorted({span.part for span in manifest.documents.values()})
+    old_summaries = dict(zip(old_documents, old_parts[len(old_documents) + 2 :]))  # by old part of documents
+    across = old_parts[-1].read_bytes()
+    positions = document_positions(store)
+    moved = moved_documents(positions, across, changed)
+    iri = {name: record.digest.iri for name, record in records.items() if record.digest}
+    members: defaultdict[str, list[str]] = defaultdict(list)  # the new parts' documents
+    for name, span in documents.items():
+        members[span.part].append(name)
+    new_parts = sorted(members)
+    files: list[Path | None] = []  # those written (None: linked)
+    paths: list[Path] = []
+    kept: dict[int, int] = {}  # the lines of the summaries linked, by their place
+    read: set[str] = set()  # the old parts of documents whose summaries are read
+    for part in new_parts:
+        if part in linked and not any(iri.get(name) in moved for name in members[part]):
+            kept[len(files)] = manifest.summaries[old_documents.index(linked[part])]
+            paths.append(parts.link(old_summaries[linked[part]]))
+            files.append(None)
+        else:
+            paths.append(parts.start())
+            files.append(paths[-1])
+            read.update(manifest.documents[name].part for name in members[part] if name in manifest.documents)
+    paths.append(parts.start())  # across documents
+    files.append(paths[-1])
+    parts.close()
+    of_parts = b"".join(old_summaries[part].read_bytes() for part in sorted(read))
+    part_of = {iri[name]: new_parts.index(span.part) for name, span in documents.items() if name in iri}
+    written = write_summaries(
+        store, files, part_of, previous=Previous(across, of_parts, positions, moved, changed, removed)
+    )
+    manifest.summaries = [kept.get(index, lines) for index, lines in enumerate(written)]
+    return paths
 
 
 def _iri(digest: Digest | None) -> str:
@@ -372,12 +424,13 @@ def _write_documents(
     manifest: Manifest,
     records: dict[str, Record],
     added: dict[str, DocumentResult],
-) -> tuple[dict[str, Span], set[bytes]]:
+) -> tuple[dict[str, Span], set[bytes], dict[str, str]]:
     """The documents' parts of the new build, in corpus order (``names``): a part of the old build
     whose documents and first-written shared lines are as they were is linked, another is written,
     its documents' own triples copied from the old parts or added. The shared lines a document
     writes first are read from the old parts up to the first document added, from the records
-    after it. Returns where each document's own triples are, and every shared line."""
+    after it. Returns where each document's own triples are, every shared line, and the parts
+    linked (new part -> old)."""
     before: defaultdict[str, list[str]] = defaultdict(list)  # the old build's parts: their documents
     for name, span in manifest.documents.items():
         before[span.part].append(name)
@@ -391,6 +444,7 @@ def _write_documents(
 
     documents: dict[str, Span] = {}
     shared: set[bytes] = set()
+    linked: dict[str, str] = {}
     position, same = iter(manifest.documents), True  # same: the documents so far are the old build's
     for group in _cut(names):
         lines = []
@@ -400,7 +454,7 @@ def _write_documents(
             shared.update(lines[-1])
         part = manifest.documents[group[0]].part if group[0] in manifest.documents else ""
         if before[part] == group and not added.keys() & set(group) and lines == [firsts(n) for n in group]:
-            parts.link(old.folder / part)
+            linked[parts.link(old.folder / part).name] = part
             documents.update((name, replace(manifest.documents[name], part=parts.name)) for name in group)
             continue
         parts.start()
@@ -415,7 +469,7 @@ def _write_documents(
             documents[name] = replace(documents[name], offset=offset, part=parts.name)
             parts.write(b"".join(new))
     parts.close()
-    return documents, shared
+    return documents, shared, linked
 
 
 def _cut(names: list[str]) -> list[list[str]]:

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from dataclasses import asdict, astuple, dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -61,14 +60,6 @@ class Span:
     def read(self, source: BinaryIO) -> bytes:
         source.seek(self.offset)
         return source.read(self.length)
-
-    def each_line(self, source: BinaryIO) -> Iterator[bytes]:
-        """Its lines, read from ``source`` as they are used (millions, for the summaries)."""
-        source.seek(self.offset)
-        left = self.length
-        while left > 0 and (line := source.readline()):
-            left -= len(line)
-            yield line
 
 
 @dataclass
@@ -104,6 +95,7 @@ class Record:
     lines: DocumentLines | Path  # or the file they are read from when first used
     chunk: str = ""  # the chunk it was checked in ("" when the build ran no default checks)
     violations: list[Violation] = field(default_factory=list)  # its chunk's, of its own nodes
+    line: str = ""  # its line of records.jsonl as read: an add leaves most as they were (10,000 took 3 s to write)
 
     @property
     def shared(self) -> list[bytes]:
@@ -152,6 +144,7 @@ class Record:
             folder / RECORDS / record_name(data["name"]),
             data["chunk"],
             [Violation(**v) for v in data["violations"]],
+            entry,
         )
 
 
@@ -252,6 +245,7 @@ class Manifest:
     listing: list[Problem]  # what listing the corpus folder found (files skipped)
     documents: dict[str, Span] = field(default_factory=dict)  # in corpus order
     flow: Span = Span(0, 0, 0)
+    summaries: list[int] = field(default_factory=list)  # lines of the summaries' parts, in order
     version: int = VERSION
 
     def write(self, folder: Path) -> None:
@@ -282,6 +276,7 @@ class Manifest:
                 [Problem(**p) for p in data["listing"]],
                 {name: Span(*span) for name, *span in data["documents"]},
                 Span(*data["flow"]),
+                data["summaries"],
             )
         except (ValueError, KeyError, TypeError) as err:
             raise PolicyKGError(f"{path}: cannot be read ({err}); rebuild with policykg build") from err

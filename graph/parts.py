@@ -4,16 +4,19 @@ documents the graph is 8 GB: rewritten whole, it was most of an add).
 
 The parts, in the order of their names: the ontology and vocabularies; the documents in corpus
 order, each with the lines about shared nodes it writes first; the flow (citations, alignments);
-the summaries. Read one after the other they are the graph as one file would hold it. A part of
-documents ends after a document whose name hashes to a multiple of ``PART``: where parts end
-depends on the documents alone, so that a full build and an add cut the same corpus alike, and a
-document inserted or replaced changes its own part, not those after it.
+the summaries of each part of documents (the positions of their documents' parts, their loads,
+their listings: graph/summaries.py), in the same order; the summaries across documents. Read one
+after the other they are the graph as one file would hold it. A part of documents ends after a
+document whose name hashes to a multiple of ``PART``: where parts end depends on the documents
+alone, so that a full build and an add cut the same corpus alike, and a document inserted or
+replaced changes its own part (and its summaries), not those after it.
 """
 
 from __future__ import annotations
 
 import os
 import zlib
+from collections.abc import Iterator
 from io import RawIOBase
 from pathlib import Path
 from types import TracebackType
@@ -32,6 +35,13 @@ BLOCK = 1 << 20  # bytes copied at a time where the kernel does not copy
 def graph_parts(build: Path) -> list[Path]:
     """The parts of the graph of the build folder ``build``, in order (none for a cluster build)."""
     return sorted((build / FOLDER).glob("*.nt"))
+
+
+def lines_of(files: list[Path]) -> Iterator[bytes]:
+    """The lines of ``files``, one after the other, read as they are used (millions, for the summaries)."""
+    for path in files:
+        with path.open("rb") as lines:
+            yield from lines
 
 
 def ends_part(name: str) -> bool:
@@ -60,11 +70,12 @@ class PartsWriter:
         self.file = (self.folder / self.name).open("wb", buffering=0)
         return self.folder / self.name
 
-    def link(self, source: Path) -> None:
-        """The next part is ``source`` (of another build), as it is: a hard link, no copy."""
+    def link(self, source: Path) -> Path:
+        """The next part is ``source`` (of another build), as it is: a hard link, no copy. Its path."""
         self.close()
         self.count += 1
         os.link(source, self.folder / self.name)
+        return self.folder / self.name
 
     def tell(self) -> int:
         assert self.file, "no part started"

@@ -172,7 +172,7 @@ def test_the_documents_before_the_first_one_added_are_copied_unread(tmp_path, mo
 
 
 def test_an_add_links_the_parts_it_leaves_as_they_were(tmp_path, monkeypatch):
-    """With parts of a document or two, a document inserted in the middle of the corpus, then one
+    """With parts of a document or two, a document inserted in the middle of the corpus, then two
     replaced: the parts before it are the old build's files (hard links), and the whole is the full
     build's, part for part."""
     monkeypatch.setattr(parts, "PART", 2)
@@ -193,6 +193,12 @@ def test_an_add_links_the_parts_it_leaves_as_they_were(tmp_path, monkeypatch):
         first = new.index(Manifest.read(out).documents[document.name].part)
         assert linked[:first] == sorted(old.values())[:first]  # those before it, as they were
     build(corpus_without(tmp_path / "all", []), full, reasoner=False, shacl=False, formats=())
+    assert_same_build(out, full)
+    shortened = corpus_without(tmp_path / "shortened", [names[-3]])  # what only its second half named goes
+    lines = (CORPUS / names[-3]).read_text(encoding="utf-8").splitlines(keepends=True)
+    (shortened / names[-3]).write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
+    add([shortened / names[-3]], out, quiet=True)
+    build(shortened, full, reasoner=False, shacl=False, formats=())
     assert_same_build(out, full)
 
 
