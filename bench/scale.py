@@ -20,6 +20,7 @@ from distributed import LocalCluster
 from bench.generate import generate
 from bench.virtuoso import Virtuoso
 from policykg.graph.build import build
+from policykg.graph.parts import graph_parts
 
 
 def measure(documents: int, workers: int, folder: Path) -> dict:
@@ -32,7 +33,7 @@ def measure(documents: int, workers: int, folder: Path) -> dict:
     figures["local_stages"] = local.seconds
     figures["triples"] = local.triples
     figures["cpu_by_stage"] = dict(local.counts.cpu)
-    figures["kg_nt_bytes"] = (folder / "local" / "kg.nt").stat().st_size
+    figures["kg_nt_bytes"] = sum(part.stat().st_size for part in graph_parts(folder / "local"))
     figures["oxigraph_store_bytes"] = sum(p.stat().st_size for p in (folder / "local" / "store").rglob("*"))
     with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster:
         clock = time.perf_counter()

@@ -4,10 +4,10 @@ when everything succeeded, so a failed or killed build leaves the previous one i
 Documents are processed in chunks on every core (extract, map to triples, then on the chunk's own
 store the rows of its documents that the summaries need and the checks of the chunk: the compiled
 shapes and OWL RL rules, graph/checks.py); the main process streams each chunk's N-Triples, in
-corpus order, into kg.nt and into the store, which loads them on a thread of its own meanwhile,
-then computes the summaries and checks what crosses documents; kg.ttl and kg.jsonld are streamed
-from kg.nt beside those checks. No stage holds the whole graph in Python objects, so memory stays
-flat as the corpus grows.
+corpus order, into the graph's parts (kg/, graph/parts.py) and into the store, which loads them on
+a thread of its own meanwhile, then computes the summaries and checks what crosses documents; kg.ttl
+and kg.jsonld are streamed from kg/ beside those checks. No stage holds the whole graph in Python
+objects, so memory stays flat as the corpus grows.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.manifest import INDEX, RECORDS, ChunkRecord, DocumentLines, Manifest, Record, Span, schema_hash
 from policykg.graph.outline import outline_to_dict, read_outline
 from policykg.graph.owlrl import check_ontology
+from policykg.graph.parts import FOLDER, PartsReader, PartsWriter, ends_part, graph_parts, lines_of
 from policykg.graph.rdf import RDF_TYPE, document_iri, document_triples, pkg
 from policykg.graph.reasoning import reason
 from policykg.graph.shacl_store import Violation
@@ -216,9 +217,9 @@ def build(
     reference: bool = False,
     quiet: bool = False,
 ) -> Summary:
-    """Build ``out`` from ``corpus``; ``formats`` are the graph files written beside kg.nt. With a Dask
+    """Build ``out`` from ``corpus``; ``formats`` are the graph files written beside kg/. With a Dask
     ``scheduler`` address the documents are processed on that cluster and the graph is written as
-    sharded N-Quads (kg/part-*.nq.gz) instead of kg.nt and ``formats``. Progress goes to stderr: a bar
+    sharded N-Quads (kg/part-*.nq.gz) instead of N-Triples parts and ``formats``. Progress goes to stderr: a bar
     on a terminal, a line per stage elsewhere, nothing when ``quiet``."""
     summary = Summary(out)
     with staged_folder(out) as staging:
@@ -254,22 +255,24 @@ def _build_into(
     addable = not scheduler and not reference  # a build documents can be added to (policykg build --add)
     if addable:
         (staging / RECORDS).mkdir()
-    nt, inferred_nt = staging / "kg.nt", staging / "inferred.nt"
+    inferred_nt = staging / "inferred.nt"
     shared: set[bytes] = set()
     digests: list[Digest] = []
     rows = SpilledRows(staging / "rows.pickle")
     manifest = Manifest(str(corpus.absolute()), schema_hash(schema), shacl, reasoner, list(formats), None, found)
     sources = {path.name: path for path in files}
-    spans: dict[str, Span] = {}  # each document's own triples in kg.nt, by IRI
+    spans: dict[str, Span] = {}  # each document's own triples in kg/, by IRI
     inferred_spans: dict[str, Span] = {}  # each document's chunk inferences in inferred.nt, by IRI
+    asserted = PartsWriter(staging)
     with (
-        nt.open("wb") as asserted,
         inferred_nt.open("wb") as inferred,
         (staging / INDEX).open("w", encoding="utf-8") if addable else nullcontext() as index,
         StoreLoader(staging / "store") as loader,
     ):
         findings = Findings()
+        asserted.start()
         asserted.write(schema)
+        ended = True  # the part before is done: the next document starts one
         loader.add(schema)
         summary.triples = schema.count(b"\n")
         bar = progress.bar(len(files), "documents", "doc")
@@ -287,7 +290,11 @@ def _build_into(
                 summary.counts.add(doc.counts)
                 new = [line for line in doc.shared if line not in shared]
                 shared.update(new)
-                manifest.documents[doc.name] = Span(asserted.tell(), len(doc.ntriples), doc.ntriples.count(b"\n"))
+                if ended:
+                    asserted.start()
+                ended = ends_part(doc.name)
+                span = Span(asserted.tell(), len(doc.ntriples), doc.ntriples.count(b"\n"), asserted.name)
+                manifest.documents[doc.name] = span
                 if doc.digest:
                     spans[doc.digest.iri] = manifest.documents[doc.name]
                 written.append(doc.ntriples + b"".join(new))
@@ -320,8 +327,13 @@ def _build_into(
                 summary.consistent = True
         bar.close()
         flow = corpus_flow(digests, schema if shacl and reference else None)
-        manifest.flow = Span(asserted.tell(), len(flow.ntriples), flow.ntriples.count(b"\n"))
+        asserted.start()
+        manifest.flow = Span(0, len(flow.ntriples), flow.ntriples.count(b"\n"), asserted.name)
         asserted.write(flow.ntriples)
+        # the summaries: of each part of documents, then across documents
+        parts = sorted({span.part for span in manifest.documents.values()})
+        files = [asserted.start() for _ in range(len(parts) + 1)]
+        asserted.close()
         loader.add(flow.ntriples)
         summary.triples += flow.ntriples.count(b"\n")
         summary.problems += flow.problems
@@ -332,25 +344,26 @@ def _build_into(
         store = loader.close()  # what is left to load once the documents are done
         stage_done(summary, "store", clock, progress)
     clock = time.perf_counter()
-    summaries = write_summaries(store, nt, rows)  # across documents, for the catalogue's questions (graph/summaries.py)
+    part_of = {iri: parts.index(span.part) for iri, span in spans.items()}
+    manifest.summaries = write_summaries(store, files, part_of, rows)  # the catalogue's (graph/summaries.py)
     rows.path.unlink()
-    summary.triples += summaries.lines
+    summary.triples += sum(manifest.summaries)
     stage_done(summary, "summaries", clock, progress)
 
     clock = time.perf_counter()
-    with formats_written(nt, () if scheduler else formats):  # kg.ttl, kg.jsonld written beside the checks
+    with formats_written(staging, () if scheduler else formats):  # kg.ttl, kg.jsonld written beside the checks
         if not reference and (shacl or reasoner):  # the default checks: the chunks', then the boundary's
             if ontology is not None:
                 report = ontology.result()
                 manifest.ontology = (report.consistent, report.message)
-            with nt.open("rb") as graph, nt.open("rb") as computed, inferred_nt.open("rb") as chunks:
+            with PartsReader(staging) as graph, inferred_nt.open("rb") as chunks:
                 lines = sorted(shared) + flow.ntriples.splitlines(keepends=True)
                 found, consistent, boundary = findings.close(
                     store,
                     schema,
                     lines,
-                    summaries.each_line(computed),
-                    lambda document: spans[document].read(graph),
+                    lines_of(files),
+                    lambda document: graph.read(spans[document]),
                     lambda document: inferred_spans.get(document, Span(0, 0, 0)).read(chunks),
                     shacl,
                     reasoner,
@@ -371,11 +384,11 @@ def _build_into(
     if scheduler:  # the cluster path's graph, for a SPARQL server's bulk loader
         from policykg.graph.executors import write_shards
 
-        # the workers wrote the documents' own triples; the rest of kg.nt is this
-        with nt.open("rb") as graph:
-            rest = schema + b"".join(sorted(shared)) + flow.ntriples + summaries.read(graph)
-        write_shards(rest, staging / "store", staging / "kg")
-        nt.unlink()
+        # the workers wrote the documents' own triples; the rest of the graph is this
+        rest = schema + b"".join(sorted(shared)) + flow.ntriples + b"".join(map(Path.read_bytes, files))
+        for part in graph_parts(staging):
+            part.unlink()
+        write_shards(rest, staging / "store", staging / FOLDER)
     elif addable:
         manifest.write(staging)
     stage_done(summary, "files", clock, progress)
@@ -434,7 +447,7 @@ def corpus_flow(digests: list[Digest], schema: bytes | None) -> FlowResult:
 
 
 def schema_ntriples() -> bytes:
-    """The head of kg.nt: the ontology, vocabularies and resolved agencies, in a stable order."""
+    """The first part of kg/: the ontology, vocabularies and resolved agencies, in a stable order."""
     return as_ntriples(sorted(_schema(Gazetteer.bundled()), key=str))
 
 

@@ -74,7 +74,7 @@ def on_dask(
                 f"the Dask cluster at {scheduler} has workers of several threads: start them with --nthreads 1 "
                 "(the extractors hold the interpreter lock and the reasoner's world is one per process)"
             )
-        shards.mkdir()
+        shards.mkdir(exist_ok=True)  # where the local graph's parts are written meanwhile, then removed
         client.register_plugin(_Setup(setup, setup_args), name="policykg-build")
         chunks = split(files, len(threads))
         futures = client.map(

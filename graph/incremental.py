@@ -3,14 +3,18 @@
 A document is its file name (its IRI is minted from it): an added file of a name the build holds
 replaces that document, its triples as a unit; another is inserted in corpus order (by its path
 under the build's corpus folder, or by its name when it lies elsewhere). The result is the build a
-full build of the same corpus gives, byte for byte in kg.nt, triple for triple in the store:
+full build of the same corpus gives, byte for byte in the graph's parts (kg/, graph/parts.py), triple
+for triple in the store:
 
 - the added documents go through the build's per-document stages, on every core;
-- kg.nt is written again in corpus order: the documents before the first one added, with the shared
-  lines (an agency, a place) each of them writes first, as one range of the old kg.nt; after it, the
-  other documents' own triples copied from the old kg.nt (build.json says where they are), each
-  shared line at the first document that writes it; then the flow; kg.ttl and kg.jsonld are
-  streamed from it as in a build;
+- the graph's parts are those of the old build, hard-linked, but for the parts of documents that
+  changed: the parts before the first one added are as they were (only the shared lines they write
+  first are read, between their documents' own triples); after it, a part is written again, its
+  documents' own triples copied from the old parts (build.json says where they are) and each shared
+  line at the first document that writes it, unless it comes out as it was; then the flow, written
+  again; the summaries of each part of documents, as they were but for the parts whose documents
+  changed or moved (graph/summaries.py), and those across documents, written again; kg.ttl and
+  kg.jsonld are streamed from the parts as in a build;
 - the build's records are read from one file (records.jsonl); a document's shared lines and chunk
   inferences (documents/), most of a record's bytes, only when needed: for the documents after the
   first one added, those replaced, those checked again or covered by the boundary;
@@ -31,11 +35,9 @@ from __future__ import annotations
 import os
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from io import RawIOBase
-from itertools import takewhile
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse
 
@@ -70,13 +72,12 @@ from policykg.graph.manifest import (
     record_name,
     schema_hash,
 )
+from policykg.graph.parts import PartsReader, PartsWriter, ends_part, graph_parts, lines_of
 from policykg.graph.records import Digest
 from policykg.graph.store import INFERRED_GRAPH, inferred_counts, write_formats
-from policykg.graph.summaries import write_summaries
+from policykg.graph.summaries import Previous, document_positions, moved_documents, write_summaries
 from policykg.progress import Progress
 from policykg.publish import staged_folder
-
-BLOCK = 1 << 20  # bytes copied at a time from the old kg.nt
 
 
 def add(files: Iterable[Path], out: Path, workers: int | None = None, quiet: bool = False) -> Summary:
@@ -87,8 +88,8 @@ def add(files: Iterable[Path], out: Path, workers: int | None = None, quiet: boo
     schema = schema_ntriples()
     if schema_hash(schema) != manifest.schema:
         raise PolicyKGError(f"{out}: the ontology or vocabularies changed since it was built; rebuild it")
-    if not (previous / "kg.nt").is_file():
-        raise PolicyKGError(f"{out}: no kg.nt; documents can only be added to a local build")
+    if not graph_parts(previous):
+        raise PolicyKGError(f"{out}: no kg/*.nt; documents can only be added to a local build")
     paths = _documents(files)
     summary = Summary(out)
     with staged_folder(out) as staging:
@@ -159,38 +160,23 @@ def _add_into(
                 records[name].write(staging, index)
             else:
                 _link(previous / RECORDS / record_name(name), staging / RECORDS)
-                index.write(records[name].entry())
+                index.write(records[name].line)
 
-    nt = staging / "kg.nt"
-    with (previous / "kg.nt").open("rb") as old, nt.open("wb", buffering=0) as new:
-        _write(new, schema)
-        # the documents before the first added one are, with the shared lines they write first, as
-        # they were: copied at once, and only their shared lines read (between their own triples)
-        head = list(takewhile(lambda pair: pair[0] == pair[1] and pair[0] not in added, zip(names, manifest.documents)))
-        documents = {name: manifest.documents[name] for name, _ in head}
-        rest = [*list(manifest.documents.values())[len(head) :], manifest.flow]
-        _copy(old, new, Span(len(schema), rest[0].offset - len(schema), 0))
-        shared = set(_between(old, list(documents.values()), rest[0].offset))
-        summary.triples = schema.count(b"\n") + sum(span.lines for span in documents.values()) + len(shared)
-        for name in names[len(head) :]:
-            offset = new.tell()
-            if name in added:
-                _write(new, added[name].ntriples)
-                documents[name] = Span(offset, len(added[name].ntriples), added[name].ntriples.count(b"\n"))
-            else:
-                _copy(old, new, manifest.documents[name])
-                documents[name] = Span(offset, manifest.documents[name].length, manifest.documents[name].lines)
-            lines = [line for line in records[name].shared if line not in shared]
-            shared.update(lines)
-            _write(new, b"".join(lines))
-            summary.triples += documents[name].lines + len(lines)
+    parts = PartsWriter(staging)
+    with PartsReader(previous) as old:
+        parts.link(graph_parts(previous)[0])  # the ontology and vocabularies, as they were (their hash is)
+        summary.triples = schema.count(b"\n")
+        documents, shared, linked = _write_documents(parts, old, names, manifest, records, added)
+        summary.triples += sum(span.lines for span in documents.values()) + len(shared)
         digests = [r.digest for r in map(records.get, names) if r and r.digest]
         flow = corpus_flow(digests, None)
-        flow_span = Span(new.tell(), len(flow.ntriples), flow.ntriples.count(b"\n"))
-        _write(new, flow.ntriples)
+        parts.start()
+        flow_span = Span(0, len(flow.ntriples), flow.ntriples.count(b"\n"), parts.name)
+        parts.write(flow.ntriples)
+        parts.close()
         summary.triples += flow_span.lines
-        old_own = {name: manifest.documents[name].read(old) for name in replaced}
-        old_flow = manifest.flow.read(old)
+        old_own = {name: old.read(manifest.documents[name]) for name in replaced}
+        old_flow = old.read(manifest.flow)
     summary.alignments = flow.alignments
     summary.problems = [p for p in manifest.listing if p.severity == "error"]
     summary.skipped = [p for p in manifest.listing if p.severity != "error"]
@@ -213,23 +199,21 @@ def _add_into(
         _chunks_inferred(store, previous, records, replaced, set(added), rechecked)
     stage_done(summary, "store", clock, progress)
     clock = time.perf_counter()
-    changed = [iris.document(Path(name).stem) for name in added]
+    changed = {iris.document(Path(name).stem) for name in added}
     removed = b"".join(old_own.values()) + b"".join(line for r in replaced.values() for line in r.shared)
-    computed = write_summaries(  # the old summaries read in the call: freed once updated (1 GB at 10,000 documents)
-        store, nt, previous=_summaries(previous / "kg.nt", manifest), changed=changed, removed=removed
-    )
-    summary.triples += computed.lines
+    files = _write_summaries(store, parts, previous, manifest, documents, linked, records, changed, removed)
+    summary.triples += sum(manifest.summaries)
     stage_done(summary, "summaries", clock, progress)
     if chunks:
         clock = time.perf_counter()
         by_iri = {_iri(r.digest): name for name, r in records.items() if r.digest}
-        with nt.open("rb") as graph, nt.open("rb") as summaries:
+        with PartsReader(staging) as graph:
             found, consistent, boundary = findings.close(
                 store,
                 schema,
                 sorted(shared) + flow.ntriples.splitlines(keepends=True),
-                computed.each_line(summaries),
-                lambda document: documents[by_iri[document]].read(graph),
+                lines_of(files),
+                lambda document: graph.read(documents[by_iri[document]]),
                 lambda document: records[by_iri[document]].inferred,
                 manifest.shacl,
                 manifest.reasoner,
@@ -245,17 +229,63 @@ def _add_into(
     del store
 
     clock = time.perf_counter()
-    write_formats(nt, tuple(manifest.formats))
-    manifest.documents, manifest.flow = documents, flow_span
+    write_formats(staging, tuple(manifest.formats))
+    manifest.documents, manifest.flow = documents, flow_span  # and the summaries' lines, counted above
     manifest.write(staging)
     stage_done(summary, "files", clock, progress)
 
 
-def _summaries(nt: Path, manifest: Manifest) -> bytes:
-    """The summaries of a build: the rest of its kg.nt after the flow (graph/summaries.py)."""
-    with nt.open("rb") as old:
-        old.seek(manifest.flow.offset + manifest.flow.length)
-        return old.read()
+def _write_summaries(
+    store: Store,
+    parts: PartsWriter,
+    previous: Path,
+    manifest: Manifest,
+    documents: dict[str, Span],
+    linked: dict[str, str],
+    records: dict[str, Record],
+    changed: set[str],
+    removed: bytes,
+) -> list[Path]:
+    """The summaries' parts of the new build (graph/summaries.py), after its parts of documents
+    (``documents``: where each document is): those of a part linked from the old build
+    (``linked``: new part -> old) whose documents kept their positions are the old build's (linked
+    too); the others are written from the old summaries of their documents' parts and from the
+    store; those across documents, from the old ones. ``manifest.summaries`` becomes their lines;
+    returns their files."""
+    old_parts = graph_parts(previous)
+    old_documents = sorted({span.part for span in manifest.documents.values()})
+    old_summaries = dict(zip(old_documents, old_parts[len(old_documents) + 2 :]))  # by old part of documents
+    across = old_parts[-1].read_bytes()
+    positions = document_positions(store)
+    moved = moved_documents(positions, across, changed)
+    iri = {name: record.digest.iri for name, record in records.items() if record.digest}
+    members: defaultdict[str, list[str]] = defaultdict(list)  # the new parts' documents
+    for name, span in documents.items():
+        members[span.part].append(name)
+    new_parts = sorted(members)
+    files: list[Path | None] = []  # those written (None: linked)
+    paths: list[Path] = []
+    kept: dict[int, int] = {}  # the lines of the summaries linked, by their place
+    read: set[str] = set()  # the old parts of documents whose summaries are read
+    for part in new_parts:
+        if part in linked and not any(iri.get(name) in moved for name in members[part]):
+            kept[len(files)] = manifest.summaries[old_documents.index(linked[part])]
+            paths.append(parts.link(old_summaries[linked[part]]))
+            files.append(None)
+        else:
+            paths.append(parts.start())
+            files.append(paths[-1])
+            read.update(manifest.documents[name].part for name in members[part] if name in manifest.documents)
+    paths.append(parts.start())  # across documents
+    files.append(paths[-1])
+    parts.close()
+    of_parts = b"".join(old_summaries[part].read_bytes() for part in sorted(read))
+    part_of = {iri[name]: new_parts.index(span.part) for name, span in documents.items() if name in iri}
+    written = write_summaries(
+        store, files, part_of, previous=Previous(across, of_parts, positions, moved, changed, removed)
+    )
+    manifest.summaries = [kept.get(index, lines) for index, lines in enumerate(written)]
+    return paths
 
 
 def _iri(digest: Digest | None) -> str:
@@ -283,7 +313,7 @@ def _checks_kept(
     broken = {record.chunk for record in replaced.values()}
     rechecked: set[str] = set()
     (staging / CHECKS).mkdir(exist_ok=True)
-    with (previous / "kg.nt").open("rb") as old:
+    with PartsReader(previous) as old:
         for chunk, names in sorted(kept.items()):
             if chunk not in broken:
                 _link(previous / CHECKS / f"{chunk}.json", staging / CHECKS)
@@ -297,7 +327,7 @@ def _checks_kept(
                         findings.violations[iri] = records[name].violations
                 continue
             names.sort(key=lambda name: records[name].order)
-            triples = b"".join(manifest.documents[n].read(old) + b"".join(records[n].shared) for n in names)
+            triples = b"".join(old.read(manifest.documents[n]) + b"".join(records[n].shared) for n in names)
             unit = check_unit(schema, triples, manifest.shacl, manifest.reasoner)
             name = Path(names[0]).stem
             own = findings.add(name, unit)
@@ -365,8 +395,8 @@ def _stale(gone: bytes, kept: bytes, previous: Path, manifest: Manifest, staying
     stale = _stored(gone) - _stored(kept)
     touched = {staying[iri] for quad in stale for iri in _documents_of(quad, staying)}
     if touched:
-        with (previous / "kg.nt").open("rb") as old:
-            stale -= _stored(b"".join(manifest.documents[name].read(old) for name in sorted(touched)))
+        with PartsReader(previous) as old:
+            stale -= _stored(b"".join(old.read(manifest.documents[name]) for name in sorted(touched)))
     return stale
 
 
@@ -387,40 +417,81 @@ def _stored(ntriples: bytes) -> set[Quad]:
     return set(memory)
 
 
-def _between(source: BinaryIO, spans: list[Span], end: int) -> Iterator[bytes]:
-    """The lines of ``source`` (kg.nt) after each of ``spans`` (documents' own triples, in order)
-    up to the next, or to ``end`` after the last: the shared lines each document wrote first."""
-    for span, after in zip(spans, [*(span.offset for span in spans[1:]), end]):
+def _write_documents(
+    parts: PartsWriter,
+    old: PartsReader,
+    names: list[str],
+    manifest: Manifest,
+    records: dict[str, Record],
+    added: dict[str, DocumentResult],
+) -> tuple[dict[str, Span], set[bytes], dict[str, str]]:
+    """The documents' parts of the new build, in corpus order (``names``): a part of the old build
+    whose documents and first-written shared lines are as they were is linked, another is written,
+    its documents' own triples copied from the old parts or added. The shared lines a document
+    writes first are read from the old parts up to the first document added, from the records
+    after it. Returns where each document's own triples are, every shared line, and the parts
+    linked (new part -> old)."""
+    before: defaultdict[str, list[str]] = defaultdict(list)  # the old build's parts: their documents
+    for name, span in manifest.documents.items():
+        before[span.part].append(name)
+    written: dict[str, dict[str, list[bytes]]] = {}  # by old part: the shared lines each document wrote first
+
+    def firsts(name: str) -> list[bytes]:
+        part = manifest.documents[name].part
+        if part not in written:
+            written[part] = dict(zip(before[part], _firsts(old, [manifest.documents[n] for n in before[part]])))
+        return written[part][name]
+
+    documents: dict[str, Span] = {}
+    shared: set[bytes] = set()
+    linked: dict[str, str] = {}
+    position, same = iter(manifest.documents), True  # same: the documents so far are the old build's
+    for group in _cut(names):
+        lines = []
+        for name in group:
+            same = same and next(position, None) == name and name not in added
+            lines.append(firsts(name) if same else [line for line in records[name].shared if line not in shared])
+            shared.update(lines[-1])
+        part = manifest.documents[group[0]].part if group[0] in manifest.documents else ""
+        if before[part] == group and not added.keys() & set(group) and lines == [firsts(n) for n in group]:
+            linked[parts.link(old.folder / part).name] = part
+            documents.update((name, replace(manifest.documents[name], part=parts.name)) for name in group)
+            continue
+        parts.start()
+        for name, new in zip(group, lines):
+            offset = parts.tell()
+            if name in added:
+                parts.write(added[name].ntriples)
+                documents[name] = Span(offset, len(added[name].ntriples), added[name].ntriples.count(b"\n"))
+            else:
+                parts.copy(old.file(manifest.documents[name].part), manifest.documents[name])
+                documents[name] = manifest.documents[name]
+            documents[name] = replace(documents[name], offset=offset, part=parts.name)
+            parts.write(b"".join(new))
+    parts.close()
+    return documents, shared, linked
+
+
+def _cut(names: list[str]) -> list[list[str]]:
+    """The documents (in corpus order) by part."""
+    groups: list[list[str]] = [[]]
+    for name in names:
+        groups[-1].append(name)
+        if ends_part(name):
+            groups.append([])
+    return [group for group in groups if group]
+
+
+def _firsts(old: PartsReader, spans: list[Span]) -> list[list[bytes]]:
+    """The lines of a part of ``old`` after each of ``spans`` (its documents' own triples, in
+    order) up to the next or to its end: the shared lines each document wrote first."""
+    source = old.file(spans[0].part)
+    ends = [*(span.offset for span in spans[1:]), os.fstat(source.fileno()).st_size]
+    firsts = []
+    for span, end in zip(spans, ends):
         source.seek(span.offset + span.length)
-        yield from source.read(after - span.offset - span.length).splitlines(keepends=True)
-
-
-def _copy(source: BinaryIO, target: RawIOBase, span: Span) -> None:
-    """Copy ``span`` of ``source`` to the end of the unbuffered ``target``, in the kernel where it
-    can (``copy_file_range``: no pass through Python, and shared blocks on a file system that
-    has them)."""
-    offset, left = span.offset, span.length
-    try:
-        while left:
-            copied = os.copy_file_range(source.fileno(), target.fileno(), left, offset)
-            if not copied:
-                raise PolicyKGError(f"{source.name}: shorter than build.json says; rebuild")
-            offset, left = offset + copied, left - copied
-    except OSError:  # not offered here (another system, or across file systems)
-        source.seek(offset)
-        while left:
-            block = source.read(min(BLOCK, left))
-            if not block:
-                raise PolicyKGError(f"{source.name}: shorter than build.json says; rebuild") from None
-            _write(target, block)
-            left -= len(block)
-
-
-def _write(target: RawIOBase, data: bytes) -> None:
-    """All of ``data`` (an unbuffered file may take less at a time)."""
-    view = memoryview(data)
-    while view:
-        view = view[target.write(view) or 0 :]
+        firsts.append(source.read(end - span.offset - span.length).splitlines(keepends=True))
+    return firsts
 
 
 def _link(source: Path, folder: Path) -> None:

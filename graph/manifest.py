@@ -5,10 +5,11 @@ The record of a document's triples is kept beside the store, not in it: a named 
 would make every catalogue question read the union of the graphs (Oxigraph then uses its
 graph-prefixed indexes and may answer a shared triple once per graph) instead of the default
 graph's own indexes the questions are planned on; and the store keeps literals in canonical form,
-so kg.nt, which must stay byte for byte what a full build writes, cannot be dumped from it. So:
+so the graph's parts (kg/, graph/parts.py), which must stay byte for byte what a full build writes,
+cannot be dumped from it. So:
 
 - ``build.json``: the options, a hash of the ontology and vocabularies, and each document's own
-  triples as a range of kg.nt (those that touch the document or a node under it, written by it
+  triples as a range of a part of kg/ (those that touch the document or a node under it, written by it
   alone), in corpus order;
 - ``records.jsonl``: per document, a line: its source, its place in the corpus order, problems,
   counts, what the corpus-wide flow needs of it (:class:`~policykg.graph.flow.Digest`) and what the
@@ -27,8 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, astuple, dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -39,7 +39,7 @@ from policykg.graph.flow import Digest
 from policykg.graph.shacl_store import Violation
 from policykg.graph.store import INFERRED_GRAPH
 
-VERSION = 3
+VERSION = 4
 MANIFEST = "build.json"
 INDEX = "records.jsonl"
 RECORDS = "documents"
@@ -49,23 +49,17 @@ BOUNDARY = "boundary.json"
 
 @dataclass(frozen=True)
 class Span:
-    """A range of kg.nt: where it starts, its bytes and its lines (triples)."""
+    """A range of a part of the graph (graph/parts.py): where it starts, its bytes and its lines
+    (triples), and the part's file name."""
 
     offset: int
     length: int
     lines: int
+    part: str = ""
 
     def read(self, source: BinaryIO) -> bytes:
         source.seek(self.offset)
         return source.read(self.length)
-
-    def each_line(self, source: BinaryIO) -> Iterator[bytes]:
-        """Its lines, read from ``source`` as they are used (millions, for the summaries)."""
-        source.seek(self.offset)
-        left = self.length
-        while left > 0 and (line := source.readline()):
-            left -= len(line)
-            yield line
 
 
 @dataclass
@@ -101,6 +95,7 @@ class Record:
     lines: DocumentLines | Path  # or the file they are read from when first used
     chunk: str = ""  # the chunk it was checked in ("" when the build ran no default checks)
     violations: list[Violation] = field(default_factory=list)  # its chunk's, of its own nodes
+    line: str = ""  # its line of records.jsonl as read: an add leaves most as they were (10,000 took 3 s to write)
 
     @property
     def shared(self) -> list[bytes]:
@@ -149,6 +144,7 @@ class Record:
             folder / RECORDS / record_name(data["name"]),
             data["chunk"],
             [Violation(**v) for v in data["violations"]],
+            entry,
         )
 
 
@@ -238,10 +234,10 @@ def _digest(data: dict) -> Digest:
 
 @dataclass
 class Manifest:
-    """The build as a whole: how it was made and where each document's own triples are in kg.nt."""
+    """The build as a whole: how it was made and where each document's own triples are in kg/."""
 
     corpus: str
-    schema: str  # sha256 of the ontology and vocabularies as written at the head of kg.nt
+    schema: str  # sha256 of the ontology and vocabularies as written in the first part of kg/
     shacl: bool
     reasoner: bool
     formats: list[str]
@@ -249,13 +245,14 @@ class Manifest:
     listing: list[Problem]  # what listing the corpus folder found (files skipped)
     documents: dict[str, Span] = field(default_factory=dict)  # in corpus order
     flow: Span = Span(0, 0, 0)
+    summaries: list[int] = field(default_factory=list)  # lines of the summaries' parts, in order
     version: int = VERSION
 
     def write(self, folder: Path) -> None:
         data = asdict(self) | {
             "listing": [asdict(p) for p in self.listing],
-            "documents": [[name, span.offset, span.length, span.lines] for name, span in self.documents.items()],
-            "flow": [self.flow.offset, self.flow.length, self.flow.lines],
+            "documents": [[name, *astuple(span)] for name, span in self.documents.items()],
+            "flow": list(astuple(self.flow)),
         }
         (folder / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
@@ -277,8 +274,9 @@ class Manifest:
                 data["formats"],
                 None if ontology is None else (bool(ontology[0]), str(ontology[1])),
                 [Problem(**p) for p in data["listing"]],
-                {name: Span(offset, length, lines) for name, offset, length, lines in data["documents"]},
+                {name: Span(*span) for name, *span in data["documents"]},
                 Span(*data["flow"]),
+                data["summaries"],
             )
         except (ValueError, KeyError, TypeError) as err:
             raise PolicyKGError(f"{path}: cannot be read ({err}); rebuild with policykg build") from err

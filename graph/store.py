@@ -7,6 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from importlib.resources import files
 from io import BytesIO
+from itertools import chain
 from pathlib import Path
 from queue import Queue
 from threading import Thread
@@ -25,6 +26,7 @@ from pyoxigraph import (
 )
 
 from policykg.errors import parsing
+from policykg.graph.parts import graph_parts
 from policykg.graph.rdf import PREFIXES
 
 INFERRED_GRAPH = NamedNode("https://w3id.org/policykg/graph/inferred")
@@ -105,34 +107,31 @@ class StoreLoader:
         return store
 
 
-FORMATS = {"ttl": RdfFormat.TURTLE, "jsonld": RdfFormat.JSON_LD}  # written beside kg.nt
+FORMATS = {"ttl": RdfFormat.TURTLE, "jsonld": RdfFormat.JSON_LD}  # written beside kg/
 
 
-def write_formats(nt: Path, formats: tuple[str, ...] = tuple(FORMATS)) -> None:
-    """kg.ttl and kg.jsonld (or those asked for) beside kg.nt, streamed from it (same triples, same order)."""
-    with formats_written(nt, formats):
+def write_formats(build: Path, formats: tuple[str, ...] = tuple(FORMATS)) -> None:
+    """kg.ttl and kg.jsonld (or those asked for) in the build folder ``build``, streamed from its
+    graph's parts (same triples, same order)."""
+    with formats_written(build, formats):
         pass
 
 
 @contextmanager
-def formats_written(nt: Path, formats: tuple[str, ...]) -> Iterator[None]:
-    """Write the ``formats`` beside kg.nt while the block runs, each in a process of its own (a
+def formats_written(build: Path, formats: tuple[str, ...]) -> Iterator[None]:
+    """Write the ``formats`` into ``build`` while the block runs, each in a process of its own (a
     serialiser holds the interpreter lock): the caller's work goes on beside them."""
     with ProcessPoolExecutor(len(formats) or 1) as pool:
-        written = [pool.submit(_write_format, nt, name) for name in formats]
+        written = [pool.submit(_write_format, build, name) for name in formats]
         yield
         for future in written:
             future.result()
 
 
-def _write_format(nt: Path, name: str) -> None:
-    """One format, streamed from kg.nt by the Rust parser and serialiser."""
-    serialize(
-        parse(path=str(nt), format=RdfFormat.N_TRIPLES),
-        str(nt.with_suffix(f".{name}")),
-        FORMATS[name],
-        prefixes=PREFIXES,
-    )
+def _write_format(build: Path, name: str) -> None:
+    """One format, streamed from the graph's parts by the Rust parser and serialiser."""
+    triples = chain.from_iterable(parse(path=str(part), format=RdfFormat.N_TRIPLES) for part in graph_parts(build))
+    serialize(triples, str(build / f"kg.{name}"), FORMATS[name], prefixes=PREFIXES)
 
 
 def as_ntriples(triples: Iterable[Triple]) -> bytes:

@@ -40,12 +40,14 @@ responsibility, item and target at query time (queries/PLANNING.md, "Listing the
 
 The build computes them from its store, but for the rows of the documents' own parts (``OwnRows``),
 which each chunk of documents reads from its own store where it is processed; their lines are
-sorted on disk (graph/sorted_lines.py), written at the end of kg.nt and loaded into the store from
-there. ``build --add``
-(graph/incremental.py) updates them from the documents it adds and replaces: the counts by what
-those documents add and remove, the positions and loads of the documents whose position changed,
-the short lists (citations, clusters, scopes, pairs, unresolved agencies, name keys) anew; the
-result is what a full build of the same corpus computes.
+sorted on disk (graph/sorted_lines.py), written at the end of the graph's parts (graph/parts.py) and
+loaded into the store from there: the lines of a document (``document_of``: its parts' positions,
+its loads, their listings, most of the lines) in a part for each part of documents, the others in
+one. ``build --add`` (graph/incremental.py) updates them from the documents it adds and replaces:
+the counts by what those documents add and remove, the positions and loads of the documents whose
+position changed (only their parts' summaries are read and written again), the short lists
+(citations, clusters, scopes, pairs, unresolved agencies, name keys) anew; the result is what a
+full build of the same corpus computes.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import islice
@@ -66,7 +69,6 @@ from urllib.parse import unquote
 from pyoxigraph import Literal, NamedNode, RdfFormat, Store, Triple, parse
 
 import policykg.graph.iris as iris
-from policykg.graph.manifest import Span
 from policykg.graph.rdf import RDF_TYPE, pkg, typed
 from policykg.graph.sorted_lines import SortedLines
 from policykg.graph.store import as_ntriples, select
@@ -208,7 +210,7 @@ PAIR_COUNTS = "sharedMeasureCount", "sharedDocumentCount"
 TYPE_COUNTS = "assignmentsOfType", "measuresOfType", "documentsOfType"
 SCOPE_COUNTS = "targetsInScope", "documentsInScope"
 # the positions of a document's parts, kept by ``build --add`` for the documents that keep theirs
-PART_POSITIONS = tuple(
+PART_POSITIONS = frozenset(
     f"#{name}> ".encode()
     for name in (
         "itemPosition", "hasItemPosition", "targetPosition", "duePosition", "assignmentPosition", "mentionPosition"
@@ -231,6 +233,9 @@ RELATIONS = ("http://data.europa.eu/eli/ontology#based_on", "http://data.europa.
 
 NAME = f"{iris.ID}name/"  # how the IRIs of pkg:NameKey nodes begin
 NAMED = f"<{NAME}".encode()  # how the lines about them begin
+DOCUMENT_IRI = iris.document("")  # how the IRIs of documents begin
+DOCUMENT = f"<{DOCUMENT_IRI}".encode()  # how the lines about them and their parts begin
+SEGMENT = re.compile(rb"[^/>]*")  # a document's own segment of its IRI
 
 
 def name_node(text: str) -> NamedNode:
@@ -253,49 +258,106 @@ COUNTED_NODES = tuple(
 )
 
 
+@dataclass
+class Previous:
+    """What ``build --add`` updates the summaries from: the build's summaries across documents
+    (``across``) and those of its parts of documents written again (``of_parts``: every line of the
+    documents that ``moved``), the documents' positions now (``documents``: see
+    ``document_positions``), those whose position changed or that were added or replaced
+    (``moved``, IRIs; ``changed``: those added or replaced) and the replaced documents' triples as
+    they were (``removed``, N-Triples)."""
+
+    across: bytes
+    of_parts: bytes
+    documents: dict[NamedNode, int]
+    moved: set[str]
+    changed: set[str]
+    removed: bytes
+
+
 def write_summaries(
     store: Store,
-    nt: Path,
+    files: Sequence[Path | None],
+    part_of: dict[str, int],
     rows: Iterable[OwnRows] | None = None,
-    previous: bytes = b"",
-    changed: Iterable[str] = (),
-    removed: bytes = b"",
-) -> Span:
+    previous: Previous | None = None,
+) -> list[int]:
     """Compute the summaries of the graph in ``store`` (with ``rows``: see ``summary_triples``),
-    append them to ``nt`` (kg.nt) and put them in the store; returns where they are in ``nt``. For
-    ``build --add``: ``previous`` are the summaries of the build the documents are added to,
-    ``changed`` the IRIs of the documents added or replaced and ``removed`` (N-Triples) the replaced
-    documents' triples as they were; only what changed is removed from the store and added."""
-    with TemporaryDirectory(dir=nt.parent) as runs:
+    write them into ``files`` (parts of the graph, graph/parts.py) and put them in the store: the
+    lines of a document (see ``document_of``) into the file of its part of documents (``part_of``:
+    their index in ``files``, by document IRI), those across documents into the last. Returns the
+    lines written into each file. For ``build --add`` (``previous``), the files of the parts whose
+    summaries stay as they were are None, and only what changed is removed from the store and
+    added."""
+    positions = previous.documents if previous else document_positions(store)
+    documents = ["", *(doc.value for doc in positions)]  # by position (from 1)
+    counts = [0] * len(files)
+    with TemporaryDirectory(dir=next(path for path in files if path).parent) as runs, ExitStack() as stack:
         if previous:
-            lines: Iterable[bytes] = _updated(store, previous, set(changed), removed)
+            lines: Iterable[bytes] = _updated(store, previous)
         else:
             lines = SortedLines(Path(runs))
             lines.add(summary_triples(store, rows))
-        with nt.open("ab") as out:
-            start, count, lines = out.tell(), 0, iter(lines)
-            while batch := list(islice(lines, LOADED)):  # a write per line took a tenth of an add
-                out.write(b"".join(batch))
-                count += len(batch)
-            span = Span(start, out.tell() - start, count)
+        outs = [stack.enter_context(path.open("ab")) if path else None for path in files]
+        lines = iter(lines)
+        while batch := list(islice(lines, LOADED)):  # a write per line took a tenth of an add
+            routed: defaultdict[int, list[bytes]] = defaultdict(list)
+            for line in batch:
+                routed[part_of[doc] if (doc := document_of(line, documents)) else len(files) - 1].append(line)
+            for index, found in routed.items():
+                out = outs[index]
+                assert out, f"summaries of a part kept as it was: {found[0]!r}"
+                out.write(b"".join(found))
+                counts[index] += len(found)
     if not previous:  # the whole summaries, loaded from where they were written, a block at a time
-        with nt.open("rb") as summaries:  # (at once, Oxigraph's loader held them all: a third of the peak)
-            summaries.seek(span.offset)
-            while block := b"".join(islice(summaries, LOADED)):
-                store.bulk_load(block, RdfFormat.N_TRIPLES)
-    return span
+        for path in filter(None, files):  # (at once, Oxigraph's loader held them all: a third of the peak)
+            with path.open("rb") as summaries:
+                while block := b"".join(islice(summaries, LOADED)):
+                    store.bulk_load(block, RdfFormat.N_TRIPLES)
+    return counts
 
 
-def _updated(store: Store, previous: bytes, changed: set[str], removed: bytes) -> Iterator[bytes]:
+def document_of(line: bytes, documents: Sequence[str]) -> str | None:
+    """The document (IRI) a summary line is of: a position of one of its parts or a load of it,
+    stated of the part or the load (by its IRI, minted under the document's), or listed under
+    something else (by the position it holds: ``documents`` are IRIs by position); None for a line
+    across documents."""
+    if line.startswith(LOAD):  # (millions of lines: each read with as few calls as can be)
+        return DOCUMENT_IRI + line[len(LOAD) : line.index(b"/", len(LOAD))].decode()
+    end = line.index(b" ", line.index(b" ") + 1) + 1  # the predicate's end
+    mark = line[line.rfind(b"#", 0, end) : end]
+    if mark in LISTINGS:
+        return documents[LISTINGS[mark](int(line[end + 1 : line.index(b'"', end + 1)]))]
+    if mark in PART_POSITIONS and line.startswith(DOCUMENT):
+        return DOCUMENT_IRI + SEGMENT.match(line, len(DOCUMENT)).group().decode()  # type: ignore[union-attr]
+    return None
+
+
+def moved_documents(documents: dict[NamedNode, int], across: bytes, changed: set[str]) -> set[str]:
+    """The documents (IRIs) whose position (``documents``: see ``document_positions``) is not the
+    one the build's summaries ``across`` documents state, and those that ``changed``."""
+    before = _document_positions_stated(across.splitlines(keepends=True))
+    return {
+        doc.value for doc, position in documents.items() if doc.value in changed or before.get(doc.value) != position
+    }
+
+
+def _document_positions_stated(lines: list[bytes]) -> dict[str, int]:
+    """The documents' positions (by IRI) that summaries' ``lines`` state."""
+    stated = _parsed(line for line in lines if b"#documentPosition> " in line)
+    return {str(t.subject)[1:-1]: _value(t.object) for t in stated}
+
+
+def _updated(store: Store, previous: Previous) -> Iterator[bytes]:
     """The summaries' lines after an add (see ``write_summaries``), sorted; the store is updated
     with what changed."""
-    triples, kept, dropped = updated_summaries(store, previous, changed, removed)
+    triples, kept, dropped = updated_summaries(store, previous)
     new = _sorted_lines(triples)
     news, gone = set(new), set(dropped)
     for quad in parse(b"".join(sorted(gone - news)), format=RdfFormat.N_TRIPLES):
         store.remove(quad)
     store.bulk_load(b"".join(sorted(news - gone)), format=RdfFormat.N_TRIPLES)
-    return heapq.merge(kept, new)  # the lines kept are sorted already (as ``previous`` is), and none is new
+    return heapq.merge(kept, new)  # the lines kept are sorted already, and none is new
 
 
 def _sorted_lines(triples: Iterable[Triple]) -> list[bytes]:
@@ -375,19 +437,19 @@ def summary_triples(store: Store, chunks: Iterable[OwnRows] | None = None) -> It
     yield from _unresolved_triples(store)
 
 
-def updated_summaries(
-    store: Store, previous: bytes, changed: set[str], removed: bytes
-) -> tuple[list[Triple], list[bytes], list[bytes]]:
+def updated_summaries(store: Store, previous: Previous) -> tuple[list[Triple], list[bytes], list[bytes]]:
     """The summaries of the graph in ``store`` from those of the build it was before documents were
-    added or replaced (``previous``, ``changed``, ``removed``: see ``write_summaries``): new triples,
-    the lines of ``previous`` that still hold (the positions of the parts of the documents that kept
-    their place), passed on as they are and in their order, and the other lines of ``previous``."""
-    lines = previous.splitlines(keepends=True)
-    before = {t.subject: _value(t.object) for t in _parsed(line for line in lines if b"#documentPosition> " in line)}
-    documents = document_positions(store)
+    added or replaced (``previous``): new triples, the lines of ``previous.of_parts`` that still
+    hold (the positions of the parts of the documents that kept their place), sorted, and the other
+    lines of ``previous``. Those across documents are all computed anew."""
+    across = previous.across.splitlines(keepends=True)
+    lines = sorted(previous.of_parts.splitlines(keepends=True))
+    before = _document_positions_stated(across)
+    documents = previous.documents
     triples = list(_document_triples(store, documents))
-    moved = {doc.value for doc, position in documents.items() if doc.value in changed or before.get(doc) != position}
-    kept, dropped = _kept_positions(lines, moved, {before[NamedNode(doc)] for doc in moved if NamedNode(doc) in before})
+    moved, changed = previous.moved, previous.changed
+    old = {before[doc] for doc in moved if doc in before}
+    kept, dropped = _kept_positions(lines, moved, old)
     assignments = _rows(store, ASSIGNMENTS_OF % _values(moved)) if moved else []
     scopes = _rows(store, SCOPES_OF % _values(moved)) if moved else []
     if moved:
@@ -399,10 +461,10 @@ def updated_summaries(
         triples += _assignment_positions(assignments, documents)
         triples += _loads(assignments, documents, document_years(_rows(store, DATES_OF % _values(moved))))
     gone = Store()
-    gone.bulk_load(removed, format=RdfFormat.N_TRIPLES)
+    gone.bulk_load(previous.removed, format=RdfFormat.N_TRIPLES)
     agencies = Agencies.of(store) | Agencies.of(gone)
     places = named_places(gone) | named_places(store)
-    tally = Tally.parsed(lines)
+    tally = Tally.parsed(across)
     if changed:
         tally.add(Tally.of([row for row in assignments if row[0].value in changed], agencies))
         tally.add(Tally.of(_rows(gone, ASSIGNMENTS_OF % _values(changed)), agencies), -1)
@@ -412,8 +474,23 @@ def updated_summaries(
     triples += _scope_triples(tally, places)
     triples += _cluster_triples(store)
     triples += _unresolved_triples(store)
-    triples += _name_triples(_names_listed(triples, kept))
-    return triples, kept, dropped
+    triples += _name_triples(_names_listed(triples, kept) | _names_still_listed(store, across, dropped, old))
+    return triples, kept, dropped + across
+
+
+def _names_still_listed(store: Store, across: list[bytes], dropped: list[bytes], old: set[int]) -> set[str]:
+    """The names the build listed something under (``across``: its summaries across documents)
+    that still list a part of a document that kept its place, read from ``store`` (which holds the
+    build's summaries yet) for those a ``dropped`` line listed under (the others list only such
+    parts; ``old``: the positions the documents that moved held)."""
+    listed = {line[1 : line.index(b">")].decode() for line in _starting(across, NAMED)}
+    doubtful = {line[1 : line.index(b">")].decode() for line in _starting(dropped, NAMED)}
+    still = set()
+    for name in sorted(doubtful & listed):
+        query = f"SELECT ?p WHERE {{ VALUES ?l {{ {' '.join(f'pkg:{n}' for n in NAME_LISTINGS)} }} <{name}> ?l ?p }}"
+        if any(position // SPAN not in old for (position,) in _rows(store, query)):
+            still.add(name)
+    return listed - doubtful | still
 
 
 def _values(nodes: set[str]) -> str:

@@ -274,7 +274,7 @@ def _pad(text: str, width: int) -> str:
 
 
 def _formats(text: str) -> tuple[str, ...]:
-    """``--formats``: the graph files besides kg.nt, which is always written (the store loads it)."""
+    """``--formats``: the graph files besides its N-Triples parts (kg/*.nt), always written (the store loads them)."""
     names = tuple(name for name in text.split(",") if name)
     unknown = sorted(set(names) - {"nt", "ttl", "jsonld"})
     if unknown:

@@ -34,6 +34,7 @@ from aiohttp import ClientConnectionError, ClientError, ClientSession, TCPConnec
 from pyoxigraph import DefaultGraph, RdfFormat, Store, Triple, parse
 
 from policykg.errors import PolicyKGError
+from policykg.graph.parts import graph_parts
 from policykg.graph.store import INFERRED_GRAPH, as_ntriples
 from policykg.queries.catalogue import PAGE_ROWS, QueryError, bindings, load, paged, with_values
 from policykg.templating import environment
@@ -245,7 +246,7 @@ def serve(
 def push(build: Path, endpoint: str) -> int:
     """Load a build into another store through the Graph Store Protocol: the asserted triples into
     its default graph, the inferences into their named graph (as in the build's store), read from
-    kg.nt and the store of a local build or from the shards of a cluster build (kg/part-*.nq.gz).
+    the graph's parts (kg/*.nt) and the store of a local build or from the shards of a cluster build (kg/part-*.nq.gz).
     Returns the number of triples sent. For a small graph: a big one goes to the server's bulk
     loader (docs/SCALE.md)."""
     sent = 0
@@ -264,16 +265,18 @@ def push(build: Path, endpoint: str) -> int:
 
 def _graphs(build: Path) -> Iterator[tuple[str | None, bytes]]:
     """(graph IRI or None for the default graph, its triples as N-Triples), part by part."""
-    nt, shards = build / "kg.nt", sorted(build.glob("kg/part-*.nq.gz"))
-    if nt.is_file():
-        yield None, nt.read_bytes()
+    parts, shards = graph_parts(build), sorted(build.glob("kg/part-*.nq.gz"))
+    if parts:
+        for part in parts:
+            if ntriples := part.read_bytes():
+                yield None, ntriples
         if (build / "store").is_dir():
             inferred = Store.read_only(str(build / "store")).dump(format=RdfFormat.N_TRIPLES, from_graph=INFERRED_GRAPH)
             if inferred:
                 yield INFERRED_GRAPH.value, inferred
         return
     if not shards:
-        raise PolicyKGError(f"{build}: no graph here, neither kg.nt nor kg/part-*.nq.gz (run 'policykg build' first)")
+        raise PolicyKGError(f"{build}: no graph here, neither kg/*.nt nor kg/part-*.nq.gz (run 'policykg build' first)")
     for shard in shards:
         by_graph: dict[str | None, list[Triple]] = defaultdict(list)
         for quad in parse(gzip.decompress(shard.read_bytes()), format=RdfFormat.N_QUADS):

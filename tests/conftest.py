@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from policykg.graph.parts import graph_parts
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 DEV_CORPUS = ROOT / "tests" / "documents"  # real documents of other places and layouts
@@ -19,6 +21,11 @@ OTHER_DOCUMENTS = sorted(
 )
 # Those a golden file was written for.
 DEV_DOCUMENTS = [s for s in OTHER_DOCUMENTS if (GOLDEN / f"{s}.targets.json").exists()]
+
+
+def graph_bytes(build: Path) -> bytes:
+    """The graph of a build as one N-Triples file holds it: its parts (kg/*.nt), in order."""
+    return b"".join(part.read_bytes() for part in graph_parts(build))
 
 
 def document(stem: str) -> Path:

@@ -1,6 +1,7 @@
 """Documents added to an existing build (``policykg build --add``) give the full build of the same
-corpus: the same kg.nt, kg.ttl and kg.jsonld bytes, the same store (asserted and inferred), the same
-outlines, problems and counts; and a failed add leaves the previous build as it was."""
+corpus: the same bytes in the graph's parts (kg/), kg.ttl and kg.jsonld, the same store (asserted and
+inferred), the same outlines, problems and counts; and a failed add leaves the previous build as it
+was."""
 
 from __future__ import annotations
 
@@ -20,11 +21,12 @@ from rdflib.compare import isomorphic
 
 from conftest import CORPUS
 from policykg.errors import PolicyKGError
-from policykg.graph import incremental
+from policykg.graph import incremental, parts
 from policykg.graph.build import build
 from policykg.graph.checks import check_unit as incremental_check_unit
 from policykg.graph.incremental import add
 from policykg.graph.manifest import ChunkRecord, DocumentLines, Manifest, read_records
+from policykg.graph.parts import FOLDER, graph_parts
 from policykg.graph.store import FORMATS
 
 # The lower documents of the two bundled chains, and a document of their own: adding them resolves
@@ -66,6 +68,7 @@ def files(folder: Path, under: str) -> dict[str, bytes]:
 
 def assert_same_build(added: Path, full: Path) -> None:
     assert {p.name for p in added.iterdir()} == {p.name for p in full.iterdir()}
+    assert files(added, FOLDER) == files(full, FOLDER)
     for path in sorted(full.glob("kg.*")):
         assert (added / path.name).read_bytes() == path.read_bytes(), path.name
     assert_same_store(added, full)
@@ -152,7 +155,7 @@ def test_a_document_in_a_subfolder_of_the_corpus_takes_its_place_in_corpus_order
 
 
 def test_the_documents_before_the_first_one_added_are_copied_unread(tmp_path, monkeypatch):
-    """Their bytes in kg.nt are as they were: their records' lines (documents/, shared lines and
+    """Their bytes in kg/ are as they were: their records' lines (documents/, shared lines and
     inferences: most of a record) are not read, those of the documents after it are."""
     names = sorted(p.name for p in CORPUS.glob("*.txt"))
     out, full = tmp_path / "build", tmp_path / "full"
@@ -165,6 +168,37 @@ def test_the_documents_before_the_first_one_added_are_copied_unread(tmp_path, mo
     add([CORPUS / names[-3]], out)
     assert read == [f"{Path(name).stem}.json" for name in names[-2:]]  # it may now write their shared lines first
     build(corpus_without(tmp_path / "all", []), full, reasoner=False, shacl=False, formats=())
+    assert_same_build(out, full)
+
+
+def test_an_add_links_the_parts_it_leaves_as_they_were(tmp_path, monkeypatch):
+    """With parts of a document or two, a document inserted in the middle of the corpus, then two
+    replaced: the parts before it are the old build's files (hard links), and the whole is the full
+    build's, part for part."""
+    monkeypatch.setattr(parts, "PART", 2)
+    names = sorted(p.name for p in CORPUS.glob("*.txt"))
+    inserted, changed = "zhumadian-2021-industrial-quality-plan.txt", names[1]
+    folder = corpus_without(tmp_path / "corpus", [inserted, changed])
+    lines = (CORPUS / changed).read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / changed).write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
+    (folder / changed).symlink_to(tmp_path / changed)
+    out, full = tmp_path / "build", tmp_path / "full"
+    build(folder, out, reasoner=False, shacl=False, formats=())
+    for document in (CORPUS / inserted, CORPUS / changed):
+        old = {part.stat().st_ino: part.name for part in graph_parts(out)}
+        add([document], out, quiet=True)
+        new = [part.name for part in graph_parts(out)]
+        linked = [old.get(part.stat().st_ino) for part in graph_parts(out)]
+        assert len(new) > 6 and 0 < linked.count(None) < len(new) / 2
+        first = new.index(Manifest.read(out).documents[document.name].part)
+        assert linked[:first] == sorted(old.values())[:first]  # those before it, as they were
+    build(corpus_without(tmp_path / "all", []), full, reasoner=False, shacl=False, formats=())
+    assert_same_build(out, full)
+    shortened = corpus_without(tmp_path / "shortened", [names[-3]])  # what only its second half named goes
+    lines = (CORPUS / names[-3]).read_text(encoding="utf-8").splitlines(keepends=True)
+    (shortened / names[-3]).write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
+    add([shortened / names[-3]], out, quiet=True)
+    build(shortened, full, reasoner=False, shacl=False, formats=())
     assert_same_build(out, full)
 
 
@@ -205,7 +239,7 @@ def test_the_command_line_adds_with_the_build_options(tmp_path):
     run = subprocess.run([*command, str(CORPUS / LOWER[0])], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert f"added or replaced 1: {LOWER[0]}" in run.stdout
-    assert sorted(p.name for p in out.iterdir() if p.name.startswith("kg")) == ["kg.nt"]
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith("kg")) == ["kg"]
     refused = subprocess.run([*command, str(CORPUS / LOWER[0]), "--corpus", "x"], capture_output=True, text=True)
     assert refused.returncode == 2 and "--corpus" in refused.stderr
 

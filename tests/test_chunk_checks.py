@@ -11,6 +11,7 @@ import pytest
 from pyoxigraph import Literal, NamedNode, RdfFormat, Store, Triple, parse
 
 import policykg.graph.build as build_module
+from conftest import graph_bytes
 from policykg.graph.build import build
 from policykg.graph.manifest import BoundaryRecord
 from policykg.graph.owlrl import derive
@@ -30,7 +31,7 @@ def whole_store_checks(out: Path) -> tuple[set[str], Counter]:
     inferences, direct = derive(store)
     assert inferences.consistent
     inferred = {str(q.triple) for q in parse(direct, format=RdfFormat.N_TRIPLES)}
-    return inferred, Counter(str(p) for p in store_problems(store, out / "kg.nt"))
+    return inferred, Counter(str(p) for p in store_problems(store, graph_bytes(out)))
 
 
 def build_checks(corpus: Path | None, out: Path) -> tuple[set[str], Counter]:
@@ -124,6 +125,6 @@ def test_what_the_build_computes_across_documents_draws_no_document_into_the_bou
     generate(12, tmp_path / "corpus", seed=5)
     build(tmp_path / "corpus", tmp_path / "build", workers=1, quiet=True)
     summaries = Store()
-    summaries.bulk_load((tmp_path / "build" / "kg.nt").read_bytes(), RdfFormat.N_TRIPLES)
+    summaries.bulk_load(graph_bytes(tmp_path / "build"), RdfFormat.N_TRIPLES)
     assert any(summaries.quads_for_pattern(None, RDF_TYPE, pkg("AgencyLoad"), None))  # there are loads
     assert BoundaryRecord.read(tmp_path / "build").documents == []

@@ -62,7 +62,7 @@ def test_build_writes_only_the_graph_files_asked_for(tmp_path):
     assert result.returncode == 0, result.stderr
     # build.json, records.jsonl and documents/ are what `build --add` reads
     add = {"build.json", "records.jsonl", "documents"}
-    assert {p.name for p in out.iterdir()} == {".policykg", "kg.nt", "outlines", "store", *add}
+    assert {p.name for p in out.iterdir()} == {".policykg", "kg", "outlines", "store", *add}
     wrong = policykg("build", "--out", str(out), "--formats", "nt,rdfxml")
     assert wrong.returncode == 2 and "unknown format rdfxml (choose from nt, ttl, jsonld)" in wrong.stderr
 

@@ -17,11 +17,12 @@ import pytest
 from distributed import LocalCluster
 from pyoxigraph import RdfFormat, Store
 
-from conftest import CORPUS
+from conftest import CORPUS, graph_bytes
 from policykg.cli import main
 from policykg.errors import PolicyKGError
 from policykg.graph import executors
 from policykg.graph.build import ChunkResult, Counts, DocumentResult, _chunks, build, corpus_files
+from policykg.graph.parts import graph_parts
 from policykg.graph.store import INFERRED_GRAPH
 from policykg.queries.catalogue import run_remote
 from policykg.queries.endpoint import free_port, push
@@ -51,7 +52,7 @@ def test_cluster_build_writes_the_local_graph_as_sharded_nquads(on_cluster, bund
     out, _ = on_cluster
     local, _ = bundled
     assert {p.name for p in out.iterdir()} >= {"kg", "outlines", "store"}
-    assert not (out / "kg.nt").exists()
+    assert not graph_parts(out)
     shards = sorted((out / "kg").iterdir())
     assert [p.name for p in shards] == [f"part-{i:05d}.nq.gz" for i in range(len(shards))]
     per_shard = [gzip.decompress(shard.read_bytes()).splitlines(keepends=True) for shard in shards]
@@ -65,10 +66,10 @@ def test_cluster_build_writes_the_local_graph_as_sharded_nquads(on_cluster, bund
     rest = per_shard[len(chunks) :]
     assert len(rest) > 1 and [len(lines) for lines in rest[:-1]] == [2_000] * (len(rest) - 1)
     lines = [line for lines in per_shard for line in lines]
-    # the local build: kg.nt and the inferences, kept in its store's named graph
+    # the local build: its graph's parts and the inferences, kept in its store's named graph
     inferred = Store.read_only(str(local / "store")).dump(format=RdfFormat.N_QUADS, from_graph=INFERRED_GRAPH)
     quads = [line[:-3] + f" <{INFERRED_GRAPH.value}> .\n".encode() for line in inferred.splitlines(keepends=True)]
-    expected = (local / "kg.nt").read_bytes().splitlines(keepends=True) + quads
+    expected = graph_bytes(local).splitlines(keepends=True) + quads
     assert len(quads) > 1000
     assert sorted(lines) == sorted(expected)
     for outline in (local / "outlines").iterdir():
@@ -130,7 +131,7 @@ def test_the_executor_and_the_scheduler_go_together(tmp_path, capsys):
 
 
 def test_push_loads_a_cluster_build_into_another_store(on_cluster, bundled, tmp_path):
-    """``policykg push`` on a cluster build (shards, no kg.nt): the store it fills holds the local
+    """``policykg push`` on a cluster build (shards, no kg/*.nt): the store it fills holds the local
     build's asserted graph as its default graph and the inferences in their named graph."""
     local, _ = bundled
     port = free_port()
@@ -153,12 +154,12 @@ def test_push_loads_a_cluster_build_into_another_store(on_cluster, bundled, tmp_
     inferred = len(
         Store.read_only(str(local / "store")).dump(format=RdfFormat.N_TRIPLES, from_graph=INFERRED_GRAPH).splitlines()
     )
-    asserted = len((local / "kg.nt").read_bytes().splitlines())
+    asserted = len(graph_bytes(local).splitlines())
     assert {row["g"]: int(row["n"]) for row in rows} == {"": asserted, INFERRED_GRAPH.value: inferred}
 
 
 def test_push_without_a_graph_says_so(tmp_path):
-    with pytest.raises(PolicyKGError, match="no graph here, neither kg.nt nor kg/part-"):
+    with pytest.raises(PolicyKGError, match=r"no graph here, neither kg/\*.nt nor kg/part-"):
         push(tmp_path, "http://127.0.0.1:9/store")
 
 

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from pyoxigraph import Literal, RdfFormat, parse
 from rdflib.compare import isomorphic
 
-from conftest import CORPUS, guarded_tab
+from conftest import CORPUS, graph_bytes, guarded_tab
 from policykg.graph.outline import read_outline
 from policykg.queries.catalogue import load, run, store_at
 from policykg.queries.findings import Finding
@@ -97,10 +97,10 @@ def test_builds_a_valid_graph_with_only_the_control_characters_reported(hostile)
 
 def test_nt_and_ttl_round_trip_and_hold_the_hostile_strings_as_literals(hostile):
     out, _ = hostile
-    nt = rdflib.Graph().parse(out / "kg.nt", format="nt")
+    nt = rdflib.Graph().parse(data=graph_bytes(out), format="nt")
     ttl = rdflib.Graph().parse(out / "kg.ttl", format="turtle")
     assert isomorphic(nt, ttl)
-    ox_nt = set(parse(path=str(out / "kg.nt"), format=RdfFormat.N_TRIPLES))
+    ox_nt = set(parse(graph_bytes(out), format=RdfFormat.N_TRIPLES))
     ox_ttl = set(parse(path=str(out / "kg.ttl"), format=RdfFormat.TURTLE))
     assert ox_nt == ox_ttl and len(ox_nt) == len(nt) == len(ttl)
     literals = [t.object.value for t in ox_nt if isinstance(t.object, Literal)]

@@ -13,6 +13,7 @@ from pyshacl import validate
 from rdflib import RDF, Graph, Namespace, URIRef
 from rdflib import Literal as RdfLiteral
 
+from conftest import graph_bytes
 from policykg.graph.build import build
 from policykg.graph.owlrl import materialise
 from policykg.graph.reasoning import reason
@@ -137,8 +138,8 @@ def test_the_store_reports_what_pyshacl_reports_for_broken_data(breakage):
     assert on_store(nt) == expected
 
 
-def _triples(nt: Path):
-    return [q.triple for q in parse(path=str(nt), format=RdfFormat.N_TRIPLES)]
+def _triples(nt: bytes):
+    return [q.triple for q in parse(nt, format=RdfFormat.N_TRIPLES)]
 
 
 def _inferred(store: Store) -> set[str]:
@@ -147,10 +148,10 @@ def _inferred(store: Store) -> set[str]:
 
 def _agrees_with_the_reference(out: Path) -> None:
     """The build's store checks against pySHACL and HermiT run on its whole graph."""
-    nt = (out / "kg.nt").read_bytes()
+    nt = graph_bytes(out)
     store = Store.read_only(str(out / "store"))
     assert on_store(nt, store) == by_pyshacl(Graph().parse(data=nt, format="nt"))
-    hermit = reason(_triples(out / "kg.nt"))
+    hermit = reason(_triples(nt))
     assert hermit.consistent
     assert _inferred(store) == {str(t) for t in hermit.inferred}
     assert len(hermit.inferred) > 1000  # classes, inverses, chains and transitive places
