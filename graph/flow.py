@@ -26,7 +26,7 @@ from collections.abc import Callable, Generator, Iterator
 from pyoxigraph import NamedNode, Triple
 
 import policykg.graph.iris as iris
-from policykg.graph.alignment import align, measures_of
+from policykg.graph.alignment import FRAME, align, measures_of
 from policykg.graph.gazetteer import Gazetteer, key
 from policykg.graph.lineage import issued_title, number_key
 from policykg.graph.numbering import article_segment, cn_to_int
@@ -205,6 +205,7 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
     paired: dict[str, set[str]] = {}  # lower measures that carry out some upper one
     for upper_iri in sorted(bases):
         for lower_iri in sorted(bases[upper_iri]):
+            compared: set[tuple[str, str]] = set()  # (upper target, lower target) already compared
             names = _area_names(records[upper_iri]) + _area_names(records[lower_iri])
             cited = _cited_articles(records[lower_iri], measures[lower_iri], docs[upper_iri], measures[upper_iri])
             for pair in align(measures[upper_iri], measures[lower_iri], cited):
@@ -213,21 +214,23 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
                 for predicate, (above, below) in zip(_SHARED, both):
                     yield from (Triple(node, predicate, NamedNode(iri)) for iri in sorted(above & below))
                 ups, lows = targets[upper_iri].get(pair.upper, []), targets[lower_iri].get(pair.lower, [])
-                yield from _comparison_triples(node, ups, lows, names)
+                yield from _comparison_triples(node, ups, lows, names, compared)
                 taken[upper_iri].add(pair.upper)
                 paired.setdefault(lower_iri, set()).add(pair.lower)
             # a document's own goals (its preamble's, of no measure) against the other's targets: the whole
             # lower document carries out the whole upper one, so no alignment of measures holds them
-            upper_goals, lower_goals = targets[upper_iri].get("", []), targets[lower_iri].get("", [])
-            yield from _comparison_triples(
-                None, upper_goals, _measured(targets[lower_iri], items[lower_iri]) + lower_goals, names
-            )
-            yield from _comparison_triples(None, _measured(targets[upper_iri], items[upper_iri]), lower_goals, names)
+            # and a goals section's (工作目标), which gathers targets the other level states in its tasks:
+            # those of measures of another kind, which no alignment pairs
+            upper_goals = targets[upper_iri].get("", []) + _framed(measures[upper_iri], targets[upper_iri])
+            lower_goals = targets[lower_iri].get("", []) + _framed(measures[lower_iri], targets[lower_iri])
+            upper_all = _measured(targets[upper_iri], items[upper_iri]) + targets[upper_iri].get("", [])
+            lower_all = _measured(targets[lower_iri], items[lower_iri]) + targets[lower_iri].get("", [])
+            yield from _comparison_triples(None, upper_goals, lower_all, names, compared)
+            yield from _comparison_triples(None, upper_all, lower_goals, names, compared)
             # what the upper document allots the lower area by name (its row in a table of targets by place)
             area = set(_area_names(records[lower_iri]))
             allotted = [t for found in targets[upper_iri].values() for t in found if t[0].scope in area]
-            lower_all = _measured(targets[lower_iri], items[lower_iri]) + lower_goals
-            yield from _comparison_triples(None, allotted, lower_all, names, allotted=True)
+            yield from _comparison_triples(None, allotted, lower_all, names, compared, allotted=True)
     for upper_iri in sorted(bases):
         for m in measures[upper_iri]:
             status = "TakenUp" if m.path in taken[upper_iri] else "NotTakenUp"
@@ -318,12 +321,16 @@ def _comparison_triples(
     upper: list[tuple[Target, NamedNode]],
     lower: list[tuple[Target, NamedNode]],
     names: tuple[str, ...],
+    compared: set[tuple[str, str]],
     allotted: bool = False,
 ) -> Iterator[Triple]:
     """Each lower target that states the quantity of an upper one, and how its value stands
-    (``…/against/<upper>``), on the alignment of their measures (none for a document's own goal or
-    for what the upper document allots the lower area)."""
+    (``…/against/<upper>``), on the alignment of their measures (none for a document's own goal, a
+    goals section's or what the upper document allots the lower area); each pair once (``compared``)."""
     for i, j, comparison in comparisons([t for t, _ in upper], [t for t, _ in lower], names, allotted):
+        if (upper[i][1].value, lower[j][1].value) in compared:
+            continue
+        compared.add((upper[i][1].value, lower[j][1].value))
         node = NamedNode(iris.target_comparison(lower[j][1].value, upper[i][1].value))
         yield Triple(node, RDF_TYPE, pkg("TargetComparison"))
         if alignment:
@@ -331,6 +338,11 @@ def _comparison_triples(
         yield Triple(node, pkg("upperTarget"), upper[i][1])
         yield Triple(node, pkg("lowerTarget"), lower[j][1])
         yield Triple(node, pkg("comparison"), text(comparison))
+
+
+def _framed(measures: list[Measure], by_item: dict[str, list[tuple[Target, NamedNode]]]) -> list:
+    """The targets of a document's goals sections (工作目标, 主要目标)."""
+    return [t for m in measures if m.kind == FRAME for t in by_item.get(m.path, [])]
 
 
 def _measured(by_item: dict[str, list[tuple[Target, NamedNode]]], items: dict[str, NamedNode]) -> list:

@@ -454,3 +454,42 @@ def test_a_document_s_own_goal_is_compared_with_the_targets_of_the_document_base
     assert ("", "10", "一", "12", "raised") in {
         (r["upper_path"], r["upper_value"], r["lower_path"], r["lower_value"], r["comparison"]) for r in rows
     }
+
+
+PESTICIDE_PROVINCE = """某省农药减量工作方案
+
+某农发〔2024〕16号
+
+一、工作目标
+到2024年，全省主要农作物病虫害绿色防控覆盖率达到56%。
+
+二、重点任务
+（一）推进农药包装废弃物回收。建立回收体系，到2024年，农药包装废弃物回收率达到80%以上。（责任单位：省农业农村厅）
+"""
+
+PESTICIDE_CITY = """某市农药减量工作方案
+
+为贯彻落实《某省农药减量工作方案》（某农发〔2024〕16号），制定本方案。
+
+一、工作目标
+到2024年，全市主要农作物病虫害绿色防控覆盖率达到60%，农药包装废弃物回收率达到85%以上。
+
+二、重点任务
+（一）开展绿色防控示范。建设绿色防控示范片。（责任单位：市农业农村局）
+"""
+
+
+def test_a_goals_section_is_compared_with_the_targets_the_other_level_states_in_its_tasks(tmp_path):
+    """A city's 工作目标 gathers targets its province states inside a task (回收率达到80%): no alignment
+    pairs a goals section with a task, yet the city's 85% stands against the province's 80%."""
+    from policykg.graph.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "province.txt").write_text(PESTICIDE_PROVINCE, encoding="utf-8")
+    (corpus / "city.txt").write_text(PESTICIDE_CITY, encoding="utf-8")
+    build(corpus, tmp_path / "build", reasoner=False)
+    rows = run(Store.read_only(str(tmp_path / "build" / "store")), load()["targets_across_levels"])
+    found = {(r["upper_path"], r["upper_value"], r["lower_path"], r["lower_value"], r["comparison"]) for r in rows}
+    assert ("二/（一）", "80", "一", "85", "raised") in found
+    assert ("一", "56", "一", "60", "raised") in found  # the goals, on their alignment
