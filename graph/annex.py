@@ -6,9 +6,10 @@ layouts text extraction gives and in Markdown's.
 - One cell per line: cells are separated by one blank line, so an empty cell shows as an extra
   blank line (or not at all); or by none, as a PDF's text gives them, a cell that wraps known by
   its row holding more lines than columns. A cell whose text wraps may come in pieces, a cell
-  spanning several rows is printed once (the rows below it have fewer cells), and the header row is repeated after
-  a page break. Rows are cut at their numbers (序号 1, 2, 3 … in sequence, group numbers 一, 二 …)
-  and, in tables without numbers, where a name follows the figures (a row's names come first);
+  spanning several rows is printed once (the rows below it have fewer cells), and the header row
+  is repeated after a page break. Rows are cut at their numbers (序号 1, 2, 3 … in sequence, group
+  numbers 一, 二 …) and, in tables without numbers, where a name follows the figures (a row's names
+  come first);
   a header of two levels (建设年限 over 2021 … 2025; 面积 over 片区 | 总计) is merged into one row
   of leaf columns, and a last row opening with 备注 holds the table's remarks. In a table whose
   rows are a name and a sentence (远香湖中央活动区 | 结合…。), the header is as wide as the period

@@ -22,7 +22,7 @@ from policykg.graph.annex import UNIT_COLUMN, grid
 from policykg.graph.body_tables import body_tables
 from policykg.graph.deadlines import DEADLINE_COLUMN
 from policykg.graph.mapped import MappedText
-from policykg.graph.records import Annex, Item, Outline, Span, Target
+from policykg.graph.records import Annex, Outline, Span, Target
 from policykg.graph.task_tables import TaskTable, annex_item_rows
 from policykg.graph.text import HAN, is_han, normalize
 
@@ -736,18 +736,6 @@ def _after_threshold(before: str) -> str:
     return before[ends[-1] :] if ends else before
 
 
-def item_targets(
-    item: Item,
-    default_year: int | None,
-    start: int | None,
-    places: list[str],
-    tables: Sequence[Span] = (),
-    current: int | None = None,
-) -> list[Target]:
-    """Targets of an item's sentences (see :func:`text_targets`)."""
-    return text_targets(item.path, item.body, default_year, start, places, tables, current)
-
-
 def text_targets(
     path: str,
     body: MappedText,
@@ -1118,7 +1106,7 @@ def outline_targets(outline: Outline, places: list[str], task_tables: list[TaskT
     found = [t for t in stated if not (issued and t.year and t.year < issued)]
     for item in outline.walk():
         held = [t.table for t in tables if t.home == item.path]
-        stated = item_targets(item, default, start, places, [t.span for t in held], current)
+        stated = text_targets(item.path, item.body, default, start, places, [t.span for t in held], current)
         found += [t for t in stated if not (issued and t.year and t.year < issued)]  # the past: what was achieved
         for table in held:  # the item's, unless a row is a task of its own (二/3: a section that is only its table)
             read = table_targets(table, default, start, places, issued, tasks)

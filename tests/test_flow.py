@@ -440,20 +440,26 @@ PLAN_BASED_ON_THEM = """某市加快推进数字经济高质量发展实施方�
 """
 
 
-def test_a_document_s_own_goal_is_compared_with_the_targets_of_the_document_based_on_it(tmp_path):
-    """A province's 若干措施 states its headline goal in the preamble, of no measure: the city plan based
-    on it is compared with it as a whole document (an empty upper path), on no alignment."""
+def _targets_across_levels(tmp_path, province: str, city: str) -> set[tuple[str, str, str, str, str]]:
+    """(upper path, upper value, lower path, lower value, comparison) of a province's text and a city's
+    based on it, built and asked the catalogue's question."""
     from policykg.graph.build import build
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "province.txt").write_text(MEASURES_WITH_A_GOAL, encoding="utf-8")
-    (corpus / "city.txt").write_text(PLAN_BASED_ON_THEM, encoding="utf-8")
+    (corpus / "province.txt").write_text(province, encoding="utf-8")
+    (corpus / "city.txt").write_text(city, encoding="utf-8")
     build(corpus, tmp_path / "build", reasoner=False)
     rows = run(Store.read_only(str(tmp_path / "build" / "store")), load()["targets_across_levels"])
-    assert ("", "10", "一", "12", "raised") in {
-        (r["upper_path"], r["upper_value"], r["lower_path"], r["lower_value"], r["comparison"]) for r in rows
-    }
+    return {(r["upper_path"], r["upper_value"], r["lower_path"], r["lower_value"], r["comparison"]) for r in rows}
+
+
+def test_a_document_s_own_goal_is_compared_with_the_targets_of_the_document_based_on_it(tmp_path):
+    """A province's 若干措施 states its headline goal in the preamble, of no measure: the city plan based
+    on it is compared with it as a whole document (an empty upper path), on no alignment."""
+    assert ("", "10", "一", "12", "raised") in _targets_across_levels(
+        tmp_path, MEASURES_WITH_A_GOAL, PLAN_BASED_ON_THEM
+    )
 
 
 PESTICIDE_PROVINCE = """某省农药减量工作方案
@@ -482,14 +488,6 @@ PESTICIDE_CITY = """某市农药减量工作方案
 def test_a_goals_section_is_compared_with_the_targets_the_other_level_states_in_its_tasks(tmp_path):
     """A city's 工作目标 gathers targets its province states inside a task (回收率达到80%): no alignment
     pairs a goals section with a task, yet the city's 85% stands against the province's 80%."""
-    from policykg.graph.build import build
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "province.txt").write_text(PESTICIDE_PROVINCE, encoding="utf-8")
-    (corpus / "city.txt").write_text(PESTICIDE_CITY, encoding="utf-8")
-    build(corpus, tmp_path / "build", reasoner=False)
-    rows = run(Store.read_only(str(tmp_path / "build" / "store")), load()["targets_across_levels"])
-    found = {(r["upper_path"], r["upper_value"], r["lower_path"], r["lower_value"], r["comparison"]) for r in rows}
+    found = _targets_across_levels(tmp_path, PESTICIDE_PROVINCE, PESTICIDE_CITY)
     assert ("二/（一）", "80", "一", "85", "raised") in found
     assert ("一", "56", "一", "60", "raised") in found  # the goals, on their alignment
