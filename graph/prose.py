@@ -76,6 +76,7 @@ _VAGUE = re.compile(
     r"|^(我|其余|其)|^各地(?:区)?(?:各部门)?$"  # 各地各部门要…: every locality and department
     r"|^(?:兑现|审批|审核|受理|认定|验收|考核)(?:部门|单位)$"  # a role the task gives: 会同兑现部门追回
 )
+_VAGUE_WORD = re.compile(r"部门|单位|方面|机构")  # what every vague name that can open with a verb ends in
 _VERB_START = re.compile(
     r"^(要|应(?!急)|须|可|将|并|把|对|以|经(?!济|营|贸|信|开)|报|向|建立|组织|协调|推动|加强|指导|督促|负责|配合|支持|鼓励|充分|发挥|优化"
     r"|加快|推进|深化|完善|健全|实现|形成|提高|提升|促进|坚持)"
@@ -123,8 +124,8 @@ def _subject(text: MappedText, known) -> tuple[list[Mention], int] | None:
             head = head[m.end() :]
         if m := _ESTABLISHED.match(head.text):  # 本市设立城市更新中心，…参与…: the body set up bears the duty
             head = head[m.end() :]
-        if not head.text:
-            continue
+        if not head.text or (_VERB_START.match(head.text) and not _VAGUE_WORD.search(head.text)):
+            continue  # a list whose first name opens with a verb names no body: not split (costly)
         mentions = split_agencies(head, conjunctions=True)
         named = [m for m in mentions if not _VAGUE.search(m.name)]
         if named and all(is_body(m.name, known) for m in named):
