@@ -41,7 +41,7 @@ _DUTY = re.compile(
     r"|(?:指导(?!意见)|引导|支持|推动|督促)(?![,、;。]|作用)"
     r"|具体(?:实施|落实|负责))"
     r"|要|应当|应|须|必须|:|每月|每季度|每半年|每年|定期"
-    r"|是(?=[^,;。]{0,24}(?:责任主体|第一责任人|主管部门))"  # 各区政府是本地区稳就业工作的责任主体
+    r"|是(?=[^,;。]{0,24}(?:责任主体|第一责任人|主管部门|的主体))"  # 各区政府是本地区稳就业工作的责任主体
     # a rule's plain indicative is its command: 区财政局对…给予补贴; 市住房城乡建设局依照《条例》第二十六条规定，建立…
     r"|依照|对(?=[^,;。]{1,40}?(?:给予|予以|实施|进行|开展))"
     r"|对(?=[^,;。]{1,40}?负(?:总|主体|全面|首要|直接|领导)?责)"  # 各区人民政府对本行政区域…负总责
@@ -62,11 +62,15 @@ _COORDINATE = re.compile(
     r"|(?:每月|每季度|每半年|定期)[^,]*调度"
 )
 _JOINT = re.compile(rf"{_MODAL}(?:按照|按|根据|依据|在)(?:各自|各自的)?(?:职责|职能)")
-_ALIAS = re.compile(r"\((?:(?:以下)?简称|设在)[^)]*\)$")  # 领导小组办公室(设在市发展改革委), (以下简称…)
+# what a bracket after a body says of it: 领导小组办公室(设在市发展改革委), (以下简称…), (以下统称编制部门),
+# (含…管理委员会，下同)
+_ALIAS = re.compile(r"\((?:(?:以下)?(?:简称|统称)|设在|含)[^)]*\)$|\([^)]*下同\)$")
 # 领导小组办公室设在市发展改革委，负责…: the host bears the office's duty; …，办公室设在旗农牧和科技局。 with
 # none said: the host runs the office, the group's coordination
 _SEATED = re.compile(r"(?:办公室|办)设在([^,;]+?)[,;]?$")
 _MAX_SUBJECT = 60
+_MAX_LIST = 160  # a list of the bodies a lead works with (会同…等部门) may name a dozen fields
+_CLAUSE_END = re.compile(r"[,;。]")
 # a body the clause sets up before giving it its duty (成立市数字经济发展领导小组，统筹推进…)
 _ESTABLISHED = re.compile(r"(?:本[省市区县])?(?:成立|组建|设立)")
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,、]|首先|其次|再次|最后)")
@@ -75,6 +79,7 @@ _VAGUE = re.compile(
     r"(有关|相关|其他|其它|成员|所属|上级|执法|处置|责任|牵头|配合).{0,6}(部门|单位|方面|机构)$|^[市区县]?(各级|各|直|级)?(部门|单位)+$"
     r"|^(我|其余|其)|^各地(?:区)?(?:各部门)?$"  # 各地各部门要…: every locality and department
     r"|^(?:兑现|审批|审核|受理|认定|验收|考核)(?:部门|单位)$"  # a role the task gives: 会同兑现部门追回
+    r"|的(?:部门|单位|机构)(?:或者?(?:部门|单位|机构))?$"  # one a clause describes: 市人民政府指定的部门或者机构
 )
 _VAGUE_WORD = re.compile(r"部门|单位|方面|机构")  # what every vague name that can open with a verb ends in
 _VERB_START = re.compile(
@@ -136,7 +141,8 @@ def _subject(text: MappedText, known) -> tuple[list[Mention], int] | None:
 def _objects(text: MappedText, known) -> list[Mention]:
     """The bodies after 会同, up to the verb that follows the last of them (会同市公安局、市应急局督促…)."""
     out: list[Mention] = []
-    for mention in split_agencies(text[:_MAX_SUBJECT], conjunctions=True):
+    end = _CLAUSE_END.search(text.text, 0, _MAX_LIST)  # 会同市发展改革、财政、…等部门，: the list to its end
+    for mention in split_agencies(text[: end.start() if end else _MAX_SUBJECT], conjunctions=True):
         if is_body(mention.name, known):
             out.append(mention)
             continue
@@ -180,9 +186,10 @@ def _item_duties(item: Item, items: list[Item], known, tables: list[Span]) -> li
         for start in _CLAUSE_START.finditer(sentence.text):
             if any(a <= s.start() + start.end() < b for a, b in clauses):
                 continue
-            subject = _subject(sentence[start.end() : start.end() + _MAX_SUBJECT], known)  # it reads no more
+            clause = sentence[start.end() :]
+            subject = _subject(clause[:_MAX_SUBJECT], known)  # it reads no more
             if subject:
-                facts += _clause_duties(sentence[start.end() :], subject, item, items, known)
+                facts += _clause_duties(clause, subject, item, items, known)
             elif host := _SEATED.search(sentence.text, start.end()):
                 hosts = split_agencies(sentence[host.start(1) : host.end(1)], conjunctions=True)
                 if hosts and all(is_body(m.name, known) for m in hosts):

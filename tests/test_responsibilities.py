@@ -881,3 +881,36 @@ def test_a_street_s_own_offices_in_its_document_are_its_office_s_divisions():
     district = text.replace("人民政府大沙街道办事处关于", "人民政府关于")
     record = extract(parse_outline(SourceText("doc.txt", district, "utf-8")), gazetteer)
     assert not any(agency.division_of for _, agency in record.assignments)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "市规划资源部门应当会同市发展改革、住房城乡建设管理、房屋管理、经济信息化、商务、交通、生态环境、"
+            "绿化市容、水务、文化旅游、应急管理、民防、财政、科技等部门，编制本市城市更新指引。",
+            [("市规划资源部门", "lead")]
+            + [
+                (f"市{field}部门", "support")
+                for field in "发展改革 住房城乡建设管理 房屋管理 经济信息化 商务 交通 生态环境 绿化市容 水务 "
+                "文化旅游 应急管理 民防 财政 科技".split()
+            ],
+        ),
+        (
+            "区人民政府（含作为市人民政府派出机构的特定地区管理委员会，下同）是推进本辖区城市更新工作的主体。",
+            [("区人民政府", "responsible")],
+        ),
+        (
+            "市应急局、市交通委和其他有安全生产监管职责的部门要加强区域合作。",
+            [("市应急局", "responsible"), ("市交通委", "responsible")],
+        ),
+    ],
+    ids=["with-a-dozen-fields", "a-bracket-after-the-body", "one-a-clause-describes"],
+)
+def test_the_bodies_a_law_names_at_length(sentence, expected):
+    """A law's lead works with the fields of a dozen departments written once before 等部门 (the list
+    runs to its comma, past the first 60 characters); a bracket after a body says what it includes,
+    commas and all (（含…，下同）), and X是…的主体 makes it answer; a body a clause describes (其他有…职责的
+    部门, 市人民政府指定的部门) is no named body."""
+    text = f"某市条例\n\n第一章 总则\n\n第五条 {sentence}\n"
+    assert [(a.agency.name, a.role) for a in prose(text, lambda name: False)] == expected
