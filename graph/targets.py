@@ -539,6 +539,7 @@ def sentence_targets(
             groups[-1].append(q)
         else:
             groups.append([q])
+    last_end = 0
     for group in groups:
         first = group[0]
         clause_start = max(b for b in boundaries if b <= first.start)
@@ -546,7 +547,13 @@ def sentence_targets(
         this_year = context.current if _THIS_YEAR.search(text[clause_start : first.start]) else None
         year = year_here or this_year or year_in_sentence or context.year or default_year
         year_in_sentence = year_here or year_in_sentence
+        parts = _allotted(text[max(clause_start, last_end) : first.start], places) if subject else []
+        last_end = group[-1].end
         for indicator, q, end in _indicators(text, clause_start, group):
+            if parts:  # "新增助餐点200处，其中市南区20处、市北区30处": the total's, in each place
+                target = _target(path, sentence, sentence.span(clause_start, end), q, subject, year, places, source)
+                yield from (replace(target, scope=place) for place in parts)
+                continue
             if _NO_SUBJECT.fullmatch(indicator):  # "营业收入达到6000亿元,年均增长50%": the same revenue's growth
                 indicator = subject or _named_before(text, clause_start) or indicator
             subject = indicator
@@ -554,6 +561,13 @@ def sentence_targets(
     deadline = _DEADLINE.search(text)
     if year_in_sentence or (not groups and deadline):  # "到2022年，基本建立…。…列养率保持100%"
         context.year = year_in_sentence or _year_before(text, context)
+
+
+def _allotted(words: str, places: list[str]) -> list[str]:
+    """The places a figure is allotted to when the words before it name places alone (其中市南区; 、
+    黄岛区(青岛西海岸新区); 市南区、市北区各: each of them), after a total the sentence has stated."""
+    members = re.split(r"[、和]", re.sub(r"\([^()]*\)", "", re.sub(r"^[,;、]?(?:其中)?", "", words)).removesuffix("各"))
+    return members if all(m in places for m in members) and members != [""] else []
 
 
 def _named_before(text: str, clause_start: int) -> str:

@@ -13,6 +13,7 @@ from policykg.graph.mapped import MappedText
 from policykg.graph.outline import parse_outline
 from policykg.graph.records import SourceText
 from policykg.graph.targets import _Context, outline_targets, plan_years, sentence_targets
+from policykg.graph.text import normalize
 
 
 def read(text: str, default_year: int | None = None, start: int | None = None) -> list[tuple]:
@@ -662,3 +663,27 @@ def test_a_deadline_opening_the_goals_is_the_horizon_of_the_tasks_that_print_non
     )
     found = outline_targets(parse_outline(SourceText("d.txt", text, "utf-8")), [])
     assert [(t.path, t.year) for t in found] == [("一", 2025), ("二/1", 2025)]
+
+
+def test_a_total_allotted_to_places_named_alone_is_the_totals_in_each():
+    """After a total, a figure with only places before it (其中市南区20处; 市南区、市北区各500张) is
+    the total's indicator in that place, once for each place 各 lists; a place in brackets after
+    another (黄岛区（青岛西海岸新区）) is the same place written twice."""
+    places = ["市南区", "市北区", "即墨区", "黄岛区", "青岛西海岸新区"]
+
+    def read_places(text: str) -> list[tuple]:
+        found = sentence_targets("p", normalize(text), _Context(None, None), None, places)
+        return [(t.indicator, t.value, t.scope) for t in found]
+
+    assert read_places("2024年新增老年助餐点200处，其中市南区20处、即墨区20处、黄岛区（青岛西海岸新区）40处") == [
+        ("老年助餐点", 200, "city"),
+        ("老年助餐点", 20, "市南区"),
+        ("老年助餐点", 20, "即墨区"),
+        ("老年助餐点", 40, "黄岛区"),
+    ]
+    assert read_places("全市建设家庭养老床位4000张，市南区、市北区各500张") == [
+        ("家庭养老床位", 4000, "city"),
+        ("家庭养老床位", 500, "市南区"),
+        ("家庭养老床位", 500, "市北区"),
+    ]
+    assert [t[1:] for t in read_places("市南区新增助餐点20处")] == [(20, "市南区")]  # no total: the place's own
