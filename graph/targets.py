@@ -32,7 +32,7 @@ _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
 # (牲畜存栏1800万头只), 羽: poultry, 眼 and 口: wells
 _COUNT_UNITS = (
     "场次|人次|家次|户次|车次|架次|批次|班次|台件|台套|头只|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间|"
-    "头|只|羽|眼|口|标准机架|机架"
+    "头|只|羽|眼|口|标准机架|机架|部(?![门署委长])"  # 部: lifts, vehicles, works (not 12部门)
 )
 _MEASURE_UNITS = (
     "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|毫克/立方米|立方米|公斤|"
@@ -81,7 +81,9 @@ _BASELINE = re.compile(r"(?:在|较|比)(?P<year>(?:19|20)\d\d)年(?:基础上)?
 # 满意度比2023年提高5个百分点: the baseline is no part of the indicator's name
 _BASELINE_AFTER = re.compile(_BASELINE.pattern + "$")
 _PER_YEAR = re.compile(r"每年|年均|年度")
-_EACH_COUNTY = re.compile(r"各县\(?区\)?|各县区|每个县|各区(?!域)|各街镇|各镇|各乡镇|各街道")
+_EACH_COUNTY = re.compile(
+    r"各县\(?区\)?|各县区|每个县|(?:各|每个)区(?!域)|各(?:街镇|镇|乡镇|街道)|每个(?:街镇|乡镇|街道)"
+)
 _EACH_ZONE = re.compile(r"每个开发区|各开发区|各产业集聚区|每个产业集聚区")
 # 盟 and 旗: Inner Mongolia's prefecture and county (全盟, 全旗); 州: an autonomous prefecture
 _WHOLE = re.compile(r"[全本][省市区县镇乡盟旗州]")

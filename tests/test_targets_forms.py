@@ -687,3 +687,17 @@ def test_a_total_allotted_to_places_named_alone_is_the_totals_in_each():
         ("家庭养老床位", 500, "市北区"),
     ]
     assert [t[1:] for t in read_places("市南区新增助餐点20处")] == [(20, "市南区")]  # no total: the place's own
+
+
+def test_each_district_or_subdistrict_and_lifts_counted_by_部():
+    """每个区（市）, 每个街道: a goal for each of them, as 各区 and 各街道 are; lifts and vehicles are
+    counted in 部 (not a 部门)."""
+
+    def read_scope(text: str) -> list[tuple]:
+        found = sentence_targets("p", normalize(text), _Context(None, None), None, [])
+        return [(t.indicator, t.value, t.unit, t.scope) for t in found]
+
+    assert read_scope("每个区（市）至少打造3个示范社区") == [("示范社区", 3, "个", "each-county")]
+    assert read_scope("到2025年每个街道至少建有1个社区养老服务中心") == [("社区养老服务中心", 1, "个", "each-county")]
+    assert read_scope("2024年新增加装电梯400部") == [("加装电梯", 400, "部", "city")]
+    assert read_scope("会同12部门联合开展检查") == []
