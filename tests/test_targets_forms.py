@@ -701,3 +701,10 @@ def test_each_district_or_subdistrict_and_lifts_counted_by_部():
     assert read_scope("到2025年每个街道至少建有1个社区养老服务中心") == [("社区养老服务中心", 1, "个", "each-county")]
     assert read_scope("2024年新增加装电梯400部") == [("加装电梯", 400, "部", "city")]
     assert read_scope("会同12部门联合开展检查") == []
+
+
+def test_a_measure_a_cell_lists_names_its_indicator_without_its_number():
+    """A 具体措施 cell lists its measures (1.…。2.到2025年…): the number opens no indicator."""
+    text = normalize("2.到2025年养老机构护理型床位占比达到60%以上")
+    found = sentence_targets("p", text, _Context(None, None), None, [])
+    assert [(t.indicator, t.value, t.year) for t in found] == [("养老机构护理型床位占比", 60, 2025)]
