@@ -440,6 +440,8 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
     paid = _SUBSIDY.search(clause) and not _SPENT_ON.search(clause)  # not 补助资金用于产业发展的比重: a goal
     if paid or re.match(rf"[^,;。]{{0,8}}?(?:给予|予以)(?:配套)?{_SUBSIDY.pattern}", text[end:]):
         return True  # "按照设备投资额的20%给予(配套)补助", "补贴标准为…的20%", "贴息比例不超过1个百分点": what it pays
+    if re.search(rf"每(?:{_ACTIONS}|服务|招用|吸纳|接收|安置|培训|新增|增加)$", clause):
+        return True  # "每服务1名老年人每餐补助2元", "每新建1处补助5万元": the unit a rate is paid by
     granted = _GRANT.search(text[:start]) or _SUBSIDY.search(text[:start])
     if unit.endswith("元") and granted and re.search(r"(?:不超过|最高)$", clause):
         return True  # "给予最高20万元奖励，单个企业每年不超过100万元": the cap of what it pays

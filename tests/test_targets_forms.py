@@ -323,6 +323,7 @@ def test_a_table_in_the_body_names_a_bare_figure_by_its_whole_column():
         "每个应用给予最高20万元奖励，单个企业每年不超过100万元",
         "政府引导基金出资比例可提高至40%",
         "对首次纳入规模以上统计（年营业收入2000万元以上）的软件企业，给予一次性奖励50万元",
+        "对助餐机构按照每服务1名老年人每餐补助2元、每新建1处助餐点补助5万元的标准给予支持",  # the unit paid by
     ],
 )
 def test_what_a_support_policy_pays_and_whom_it_pays_are_no_targets(text):
