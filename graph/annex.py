@@ -43,6 +43,7 @@ _INDEX = re.compile(r"\d{1,3}|[一二三四五六七八九十]{1,3}")
 _HEAD_MAX = 12
 _NAME_MAX = 30  # a column's name after the number column, up to the first row's number
 _UNIT = re.compile(r"\([^()]{1,12}\)")  # a unit or note in brackets under a header: (万m2), (公顷)
+_LISTED = re.compile(r"(\d{1,2})[.、](?!\d)")  # a measure a cell lists: 1.…, 2、…
 _RUNS_ON = ("、", ",")  # a list that a line break cuts: "嘉定区、青浦区政府," / "临港新片区管委会"
 _NUMBER_COLUMN = re.compile(r"(序|编)号$")
 _BODIES_COLUMN = re.compile(r"(单位|部门|主体)$")
@@ -314,7 +315,7 @@ def _pieces(doc: MappedText, region: list[Line]) -> tuple[list[Cell], list[str],
     block = doc[region[0].start : region[-1].end]
     cells, notes, at = [], [], 0
     parts = block.text.split("\n\n")
-    header = [t.strip() for t in next((p for p in parts if p.strip()), "").split("\n")]
+    header = [t.strip() for t in next((p for p in parts if p.strip()), "").strip().split("\n")]  # after a blank line
     lined = len(header) >= 3 and all(map(_is_heading, header[:3]))
     for part in parts:
         cell = block[at : at + len(part)]
@@ -332,8 +333,9 @@ def _pieces(doc: MappedText, region: list[Line]) -> tuple[list[Cell], list[str],
 
 def _unwrapped(cells: list[Cell], width: int, number: int | None) -> list[Cell]:
     """In a table printed without blank lines a cell that wraps comes as several lines: a numbered
-    row holding more lines than its columns joins a line that ends no sentence to the next one, the
-    longest first (a line is cut where its column is full)."""
+    row holding more lines than its columns first joins the measures a cell lists one a line (1.…。
+    then 2.…。), then a line that ends no sentence to the next one, the longest first (a line is cut
+    where its column is full)."""
     if number is None:
         return cells
     starts = _numbers(cells, len(cells))
@@ -341,13 +343,22 @@ def _unwrapped(cells: list[Cell], width: int, number: int | None) -> list[Cell]:
     for k, at in enumerate(starts):
         row = cells[at : starts[k + 1] if k + 1 < len(starts) else len(cells)]
         while row[0].text.isdigit() and len(row) > width - number:
-            cut = [j for j in range(1, len(row) - 1) if not row[j].text.endswith(("。", ";", "!", "?"))]
+            cut = [j for j in range(1, len(row) - 1) if _lists_on(row[j].text, row[j + 1].text)]
+            cut = cut or [j for j in range(1, len(row) - 1) if not row[j].text.endswith(("。", ";", "!", "?"))]
             if not cut:
                 break
             j = max(cut, key=lambda j: (len(row[j]), -j))
             row[j : j + 2] = [row[j] + row[j + 1]]
         out += row
     return out
+
+
+def _lists_on(cell: str, line: str) -> bool:
+    """Whether ``line`` opens the next measure of a list that ``cell`` numbers (1.… then 2.…)."""
+    number = _LISTED.match(line)
+    if number is None or int(number.group(1)) < 2:
+        return False
+    return bool(re.search(rf"(?:^|[。;])\s*{int(number.group(1)) - 1}[.、]", cell))
 
 
 def _join_wrapped(cells: list[Cell]) -> list[Cell]:

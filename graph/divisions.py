@@ -124,6 +124,10 @@ class Divisions:
         first, *rest = [kind for kind in "县市区" if kind in kinds]
         return first + (f"({'、'.join(rest)})" if rest else "")
 
+    def children(self, division: Division) -> list[Division]:
+        """The divisions directly under one (a city's districts, counties and county-level cities)."""
+        return [d for d in self.by_code.values() if d.parent == division.code]
+
     def chain(self, division: Division) -> list[Division]:
         """The division and those above it, province first."""
         out = [division]

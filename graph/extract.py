@@ -50,13 +50,8 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
     tables = task_tables(outline)
     found = first_listed_lead(outline, body_assignments(outline) + annex_assignments(outline, tables))
     found += prose_assignments(outline, known)
-    place_names = [  # counties, zones and parks of the city: a target's scope when it names one
-        name
-        for p in gazetteer.places.values()
-        if p.kind not in ("Province", "City") and gazetteer.city_of(p) == city
-        for name in (p.label_zh, *p.aliases)
-        if len(name) > 1
-    ]
+    areas = gazetteer.areas_of(city)  # counties, zones and parks of the city: a target's scope when it names one
+    place_names = [name for p in areas for name in (p.label_zh, *p.aliases) if len(name) > 1]
     targets = outline_targets(outline, place_names, tables)
     issuers = [gazetteer.resolve(name, city) for name in meta.issuers]
     branch = bool(meta.issuers) and meta.issuers[0].rstrip().endswith("分局")  # it calls itself 分局
@@ -74,8 +69,16 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
     else:  # no place named: the level its issuer is written as (省人民政府关于…), else none known
         level = level_of(title, meta.document_number, unnamed="") or None
     assignments = _once([(a, bearer(a.agency.name)) for a in found])
+    scopes = [scope_of(t.scope, city, gazetteer) for t in targets]
+    mentions = {item.path: gazetteer.find(item.body.text, city) for item in outline.walk()}
+    named = {iri for iri, _ in scopes} | {f.iri for found in mentions.values() for f in found}
     places: dict[str, Place] = {}
-    for area in [city, *(agency.city for agency in issuers), *(agency.city for _, agency in assignments)]:
+    for area in [
+        city,
+        *(agency.city for agency in issuers),
+        *(agency.city for _, agency in assignments),
+        *(p for p in areas if p.iri in named),  # a county of the vocabulary's divisions a target or text names
+    ]:
         places.update((p.iri, p) for p in gazetteer.chain(area) if not p.in_gazetteer)
     return DocumentRecord(
         outline=outline,
@@ -87,9 +90,9 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         issuers=issuers,
         assignments=assignments,
         targets=targets,
-        target_scopes=[scope_of(t.scope, city, gazetteer) for t in targets],
+        target_scopes=scopes,
         citations=outline_citations(outline, outline.preamble_text, city.division),
-        mentions={item.path: gazetteer.find(item.body.text, city) for item in outline.walk()},
+        mentions=mentions,
         problems=problems,
     )
 

@@ -341,19 +341,27 @@ class Gazetteer:
     def find(self, text: str, city: Place) -> list[Found]:
         """Places of ``city`` (counties, zones, parks), industries and companies named in a
         normalised text; the longest name wins where names overlap."""
-        pattern, targets = self._finder(city.iri)
+        pattern, targets = self._finder(city)
         if pattern is None:
             return []
         return [Found(*targets[m.group()], m.start(), m.end()) for m in pattern.finditer(text)]
 
+    def areas_of(self, city: Place) -> list[Place]:
+        """The counties, zones and parks of a city: those the vocabulary places in it, and the
+        counties of its division it does not curate (市南区 of 青岛市), each under its own code and
+        known by the names that end as its own does (崂山区, not 崂山: a mountain as often)."""
+        curated = [p for p in self.places.values() if p.kind not in ("Province", "City") and self.city_of(p) == city]
+        if city.kind != "City" or city.division is None:
+            return curated
+        minted = [self.place_of(d) for d in self.divisions.children(city.division) if d.code not in self._curated]
+        return curated + [replace(p, aliases=tuple(a for a in p.aliases if a[-1] == p.label_zh[-1])) for p in minted]
+
     @cache  # noqa: B019 - one finder per city for the life of the (cached) gazetteer
-    def _finder(self, city_iri: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
+    def _finder(self, city: Place) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
         targets: dict[str, tuple[str, str]] = {}
-        for place in self.places.values():
-            city = self.city_of(place)
-            if place.kind not in ("Province", "City") and city and city.iri == city_iri:
-                for name in (place.label_zh, *place.aliases):
-                    targets.setdefault(normalize(name).text, (place.iri, place.kind))
+        for place in self.areas_of(city):
+            for name in (place.label_zh, *place.aliases):
+                targets.setdefault(normalize(name).text, (place.iri, place.kind))
         for entity in self.entities.values():
             for name in (entity.label_zh, *entity.aliases):
                 targets.setdefault(normalize(name).text, (entity.iri, entity.kind))

@@ -32,7 +32,7 @@ _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
 # (牲畜存栏1800万头只), 羽: poultry, 眼 and 口: wells
 _COUNT_UNITS = (
     "场次|人次|家次|户次|车次|架次|批次|班次|台件|台套|头只|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间|"
-    "头|只|羽|眼|口|标准机架|机架"
+    "头|只|羽|眼|口|标准机架|机架|部(?![门署委长])"  # 部: lifts, vehicles, works (not 12部门)
 )
 _MEASURE_UNITS = (
     "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|毫克/立方米|立方米|公斤|"
@@ -81,7 +81,9 @@ _BASELINE = re.compile(r"(?:在|较|比)(?P<year>(?:19|20)\d\d)年(?:基础上)?
 # 满意度比2023年提高5个百分点: the baseline is no part of the indicator's name
 _BASELINE_AFTER = re.compile(_BASELINE.pattern + "$")
 _PER_YEAR = re.compile(r"每年|年均|年度")
-_EACH_COUNTY = re.compile(r"各县\(?区\)?|各县区|每个县|各区(?!域)|各街镇|各镇|各乡镇|各街道")
+_EACH_COUNTY = re.compile(
+    r"各县\(?区\)?|各县区|每个县|(?:各|每个)区(?!域)|各(?:街镇|镇|乡镇|街道)|每个(?:街镇|乡镇|街道)"
+)
 _EACH_ZONE = re.compile(r"每个开发区|各开发区|各产业集聚区|每个产业集聚区")
 # 盟 and 旗: Inner Mongolia's prefecture and county (全盟, 全旗); 州: an autonomous prefecture
 _WHOLE = re.compile(r"[全本][省市区县镇乡盟旗州]")
@@ -140,7 +142,7 @@ _FOR_WHOM = re.compile(rf"(?:为|对|在|向|给)[^,;]*?(?:(?:{_ACTIONS})(?!区)
 # a deadline within the year before a task (6月底前, 春节前, 汛期前完成…)
 _TIME_BEFORE = r"(?:\d{1,2}月(?:底|末|上旬|中旬|下旬)?|春节|国庆|汛期|节日|节)前"
 _LEADING = re.compile(
-    rf"^(?:\(\d+\)|{_ENUMERATED}|(?:到|至)?(?:(?:19|20)\d\d[-—–~至到])?(?:19|20)\d\d年(?:底前|前|底)?|(?:[一二两三四五六七八九十]+|\d+)年内?|全年|年内|年底前|{_TIME_BEFORE}|{_SCOPE_WORDS}|"
+    rf"^(?:\(\d+\)|\d{{1,2}}[.、](?!\d)|{_ENUMERATED}|(?:到|至)?(?:(?:19|20)\d\d[-—–~至到])?(?:19|20)\d\d年(?:底前|前|底)?|(?:[一二两三四五六七八九十]+|\d+)年内?|全年|年内|年底前|{_TIME_BEFORE}|{_SCOPE_WORDS}|"
     rf"{_EVERY}|年均|年度|实现|做到|其中|"
     rf"并|和|或|以及|要|的|即|(?:{_VERBS})(?!区)|{_ADVERBS})+"
 )
@@ -438,6 +440,8 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
     paid = _SUBSIDY.search(clause) and not _SPENT_ON.search(clause)  # not 补助资金用于产业发展的比重: a goal
     if paid or re.match(rf"[^,;。]{{0,8}}?(?:给予|予以)(?:配套)?{_SUBSIDY.pattern}", text[end:]):
         return True  # "按照设备投资额的20%给予(配套)补助", "补贴标准为…的20%", "贴息比例不超过1个百分点": what it pays
+    if re.search(rf"每(?:{_ACTIONS}|服务|招用|吸纳|接收|安置|培训|新增|增加)$", clause):
+        return True  # "每服务1名老年人每餐补助2元", "每新建1处补助5万元": the unit a rate is paid by
     granted = _GRANT.search(text[:start]) or _SUBSIDY.search(text[:start])
     if unit.endswith("元") and granted and re.search(r"(?:不超过|最高)$", clause):
         return True  # "给予最高20万元奖励，单个企业每年不超过100万元": the cap of what it pays
@@ -539,6 +543,7 @@ def sentence_targets(
             groups[-1].append(q)
         else:
             groups.append([q])
+    last_end = 0
     for group in groups:
         first = group[0]
         clause_start = max(b for b in boundaries if b <= first.start)
@@ -546,7 +551,13 @@ def sentence_targets(
         this_year = context.current if _THIS_YEAR.search(text[clause_start : first.start]) else None
         year = year_here or this_year or year_in_sentence or context.year or default_year
         year_in_sentence = year_here or year_in_sentence
+        parts = _allotted(text[max(clause_start, last_end) : first.start], places) if subject else []
+        last_end = group[-1].end
         for indicator, q, end in _indicators(text, clause_start, group):
+            if parts:  # "新增助餐点200处，其中市南区20处、市北区30处": the total's, in each place
+                target = _target(path, sentence, sentence.span(clause_start, end), q, subject, year, places, source)
+                yield from (replace(target, scope=place) for place in parts)
+                continue
             if _NO_SUBJECT.fullmatch(indicator):  # "营业收入达到6000亿元,年均增长50%": the same revenue's growth
                 indicator = subject or _named_before(text, clause_start) or indicator
             subject = indicator
@@ -554,6 +565,13 @@ def sentence_targets(
     deadline = _DEADLINE.search(text)
     if year_in_sentence or (not groups and deadline):  # "到2022年，基本建立…。…列养率保持100%"
         context.year = year_in_sentence or _year_before(text, context)
+
+
+def _allotted(words: str, places: list[str]) -> list[str]:
+    """The places a figure is allotted to when the words before it name places alone (其中市南区; 、
+    黄岛区(青岛西海岸新区); 市南区、市北区各: each of them), after a total the sentence has stated."""
+    members = re.split(r"[、和]", re.sub(r"\([^()]*\)", "", re.sub(r"^[,;、]?(?:其中)?", "", words)).removesuffix("各"))
+    return members if all(m in places for m in members) and members != [""] else []
 
 
 def _named_before(text: str, clause_start: int) -> str:

@@ -356,6 +356,22 @@ def test_measures_link_to_the_places_and_industries_they_name():
     assert "new-energy-batteries" in industries
 
 
+def test_a_city_the_vocabulary_does_not_curate_has_its_districts_as_target_scopes_and_mentions():
+    """青岛市 has no curated districts: its divisions' counties are its areas, known by their full
+    names (崂山 alone, a mountain as often, names none), and the graph places them."""
+    doc = _extracted(
+        "青岛市人民政府办公厅关于印发青岛市养老服务工作方案的通知\n\n"
+        "一、重点任务\n\n"
+        "（一）建设助餐点。2024年新增老年助餐点200处，其中市南区20处、平度市10处。\n\n"
+        "（二）发展康养旅游。依托崂山滨海资源，开发旅游线路10条。\n"
+    )
+    scoped = {(t.value, p.rsplit("/", 1)[-1]) for t, (p, _) in zip(doc.targets, doc.target_scopes) if p}
+    assert scoped == {(20, "370202"), (10, "370283")}  # the whole city's and the line's: scope city
+    assert {f.iri.rsplit("/", 1)[-1] for f in doc.mentions["一/（一）"]} == {"370202", "370283"}
+    assert doc.mentions["一/（二）"] == []
+    assert {"370202", "370283"} <= {p.iri.rsplit("/", 1)[-1] for p in doc.places}
+
+
 def test_companies_named_in_puyang_measure():
     doc = record("puyang-2023-manufacturing-doubling")
     companies = {f.iri for f in doc.mentions["二/（一）/1"] if f.kind == "Company"}

@@ -13,6 +13,7 @@ from policykg.graph.mapped import MappedText
 from policykg.graph.outline import parse_outline
 from policykg.graph.records import SourceText
 from policykg.graph.targets import _Context, outline_targets, plan_years, sentence_targets
+from policykg.graph.text import normalize
 
 
 def read(text: str, default_year: int | None = None, start: int | None = None) -> list[tuple]:
@@ -322,6 +323,7 @@ def test_a_table_in_the_body_names_a_bare_figure_by_its_whole_column():
         "每个应用给予最高20万元奖励，单个企业每年不超过100万元",
         "政府引导基金出资比例可提高至40%",
         "对首次纳入规模以上统计（年营业收入2000万元以上）的软件企业，给予一次性奖励50万元",
+        "对助餐机构按照每服务1名老年人每餐补助2元、每新建1处助餐点补助5万元的标准给予支持",  # the unit paid by
     ],
 )
 def test_what_a_support_policy_pays_and_whom_it_pays_are_no_targets(text):
@@ -662,3 +664,48 @@ def test_a_deadline_opening_the_goals_is_the_horizon_of_the_tasks_that_print_non
     )
     found = outline_targets(parse_outline(SourceText("d.txt", text, "utf-8")), [])
     assert [(t.path, t.year) for t in found] == [("一", 2025), ("二/1", 2025)]
+
+
+def test_a_total_allotted_to_places_named_alone_is_the_totals_in_each():
+    """After a total, a figure with only places before it (其中市南区20处; 市南区、市北区各500张) is
+    the total's indicator in that place, once for each place 各 lists; a place in brackets after
+    another (黄岛区（青岛西海岸新区）) is the same place written twice."""
+    places = ["市南区", "市北区", "即墨区", "黄岛区", "青岛西海岸新区"]
+
+    def read_places(text: str) -> list[tuple]:
+        found = sentence_targets("p", normalize(text), _Context(None, None), None, places)
+        return [(t.indicator, t.value, t.scope) for t in found]
+
+    assert read_places("2024年新增老年助餐点200处，其中市南区20处、即墨区20处、黄岛区（青岛西海岸新区）40处") == [
+        ("老年助餐点", 200, "city"),
+        ("老年助餐点", 20, "市南区"),
+        ("老年助餐点", 20, "即墨区"),
+        ("老年助餐点", 40, "黄岛区"),
+    ]
+    assert read_places("全市建设家庭养老床位4000张，市南区、市北区各500张") == [
+        ("家庭养老床位", 4000, "city"),
+        ("家庭养老床位", 500, "市南区"),
+        ("家庭养老床位", 500, "市北区"),
+    ]
+    assert [t[1:] for t in read_places("市南区新增助餐点20处")] == [(20, "市南区")]  # no total: the place's own
+
+
+def test_each_district_or_subdistrict_and_lifts_counted_by_部():
+    """每个区（市）, 每个街道: a goal for each of them, as 各区 and 各街道 are; lifts and vehicles are
+    counted in 部 (not a 部门)."""
+
+    def read_scope(text: str) -> list[tuple]:
+        found = sentence_targets("p", normalize(text), _Context(None, None), None, [])
+        return [(t.indicator, t.value, t.unit, t.scope) for t in found]
+
+    assert read_scope("每个区（市）至少打造3个示范社区") == [("示范社区", 3, "个", "each-county")]
+    assert read_scope("到2025年每个街道至少建有1个社区养老服务中心") == [("社区养老服务中心", 1, "个", "each-county")]
+    assert read_scope("2024年新增加装电梯400部") == [("加装电梯", 400, "部", "city")]
+    assert read_scope("会同12部门联合开展检查") == []
+
+
+def test_a_measure_a_cell_lists_names_its_indicator_without_its_number():
+    """A 具体措施 cell lists its measures (1.…。2.到2025年…): the number opens no indicator."""
+    text = normalize("2.到2025年养老机构护理型床位占比达到60%以上")
+    found = sentence_targets("p", text, _Context(None, None), None, [])
+    assert [(t.indicator, t.value, t.year) for t in found] == [("养老机构护理型床位占比", 60, 2025)]

@@ -745,3 +745,51 @@ def test_a_payout_table_opened_by_a_sentence_ending_in_a_colon():
         ("二/1", "县财政局", "responsible"),
         ("二/2", "县经济商务科技局", "responsible"),
     ]
+
+
+def test_an_annex_printed_a_cell_to_the_line_after_a_blank_line_under_its_caption():
+    """附件 / caption / a blank line, then the cells on lines of their own: the table opens after the
+    blank line; a 具体措施 cell listing its measures one a line (1.…。 then 2.…。) is one cell, not
+    two, however well each line ends its sentence."""
+    text = BODY + "\n".join(
+        [
+            "附件",
+            "",
+            "重点任务清单",
+            "",
+            "序号",
+            "重点任务",
+            "具体措施",
+            "牵头单位",
+            "配合单位",
+            "完成时限",
+            "一、推进旧区改造",
+            "1",
+            "实施零星旧改",
+            "1.完成零星旧改10万平方米。",
+            "2.推进旧住房成套改造。",
+            "区房管局",
+            "区规划资源局、各街道",
+            "2025年底前",
+            "2",
+            "办好城市更新论坛",
+            "每年举办论坛1次。",
+            "区商务委",
+            "区贸促会",
+            "持续推进",
+        ]
+    )
+    outline = parse_outline(SourceText("doc.txt", text + "\n", "utf-8"))
+    (annex,) = outline.annexes
+    assert [r.cells for r in annex.rows[2:]] == [
+        (
+            "1",
+            "实施零星旧改",
+            "1.完成零星旧改10万平方米。2.推进旧住房成套改造。",
+            "区房管局",
+            "区规划资源局、各街道",
+            "2025年底前",
+        ),
+        ("2", "办好城市更新论坛", "每年举办论坛1次。", "区商务委", "区贸促会", "持续推进"),
+    ]
+    assert ("附件/1", "区房管局", "lead") in found(outline)
