@@ -904,13 +904,17 @@ def test_a_street_s_own_offices_in_its_document_are_its_office_s_divisions():
             "市应急局、市交通委和其他有安全生产监管职责的部门要加强区域合作。",
             [("市应急局", "responsible"), ("市交通委", "responsible")],
         ),
+        (
+            "各镇政府、街道办事处或区政府相关部门（单位）应按照规划要求组织评估。",
+            [("各镇政府", "responsible"), ("各街道办事处", "responsible")],
+        ),
     ],
-    ids=["with-a-dozen-fields", "a-bracket-after-the-body", "one-a-clause-describes"],
+    ids=["with-a-dozen-fields", "a-bracket-after-the-body", "one-a-clause-describes", "vague-either-kind"],
 )
 def test_the_bodies_a_law_names_at_length(sentence, expected):
     """A law's lead works with the fields of a dozen departments written once before 等部门 (the list
     runs to its comma, past the first 60 characters); a bracket after a body says what it includes,
     commas and all (（含…，下同）), and X是…的主体 makes it answer; a body a clause describes (其他有…职责的
-    部门, 市人民政府指定的部门) is no named body."""
+    部门, 市人民政府指定的部门) is no named body, nor 相关部门（单位）, of either kind."""
     text = f"某市条例\n\n第一章 总则\n\n第五条 {sentence}\n"
     assert [(a.agency.name, a.role) for a in prose(text, lambda name: False)] == expected
