@@ -491,3 +491,35 @@ def test_a_goals_section_is_compared_with_the_targets_the_other_level_states_in_
     found = _targets_across_levels(tmp_path, PESTICIDE_PROVINCE, PESTICIDE_CITY)
     assert ("二/（一）", "80", "一", "85", "raised") in found
     assert ("一", "56", "一", "60", "raised") in found  # the goals, on their alignment
+
+
+ALLOTTING_PROVINCE = """陕西省挥发性有机物治理攻坚方案
+
+陕环发〔2024〕8号
+
+一、重点任务
+（一）推进重点企业治理。开展挥发性有机物综合治理。（责任单位：省生态环境厅）
+
+附件
+
+各市2024年挥发性有机物治理任务
+
+序号\t设区市\t2024年完成治理企业数（家）
+1\t西安市\t80
+2\t宝鸡市\t40
+"""
+
+ALLOTTED_CITY = """西安市挥发性有机物治理攻坚实施方案
+
+为贯彻落实《陕西省挥发性有机物治理攻坚方案》（陕环发〔2024〕8号），制定本方案。
+
+一、重点任务
+（一）推进重点企业治理。到2024年，完成治理企业数75家。（责任单位：市生态环境局）
+"""
+
+
+def test_what_an_annex_allots_the_lower_area_is_compared_under_the_annex_s_label(tmp_path):
+    """A province's table allots each city its number (西安市 | 80): the city's 75 falls short of it,
+    and the upper target's path is the annex that states it, as in the targets export."""
+    found = _targets_across_levels(tmp_path, ALLOTTING_PROVINCE, ALLOTTED_CITY)
+    assert ("附件", "80", "一/（一）", "75", "lowered") in found
