@@ -881,3 +881,37 @@ def test_a_street_s_own_offices_in_its_document_are_its_office_s_divisions():
     district = text.replace("人民政府大沙街道办事处关于", "人民政府关于")
     record = extract(parse_outline(SourceText("doc.txt", district, "utf-8")), gazetteer)
     assert not any(agency.division_of for _, agency in record.assignments)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["（各地、州、市党委和人民政府负责）", "（各地（州、市）党委和人民政府负责）", "（各地州市党委和人民政府负责）"],
+    ids=["listed", "bracketed", "one-word"],
+)
+def test_the_prefecture_tier_of_a_region_with_prefectures_named_di(clause):
+    """Xinjiang names its prefecture tier 地、州、市 (地区, 自治州, cities; Tibet 地（市）): one tier whose
+    Party committees and governments are each responsible, the cities' collectives of the region."""
+    found = [(name, role) for _, name, role, *_ in assignments(clause)]
+    assert [role for _, role in found] == ["responsible", "responsible"]
+    region = known_in("650000")
+    assert all(region(name) for name, _ in found), found
+    gazetteer = Gazetteer.bundled()
+    xinjiang = gazetteer.place_of(gazetteer.divisions.by_code["650000"])
+    names = ("各地(州、市)人民政府", "各地、州、市人民政府", "各市人民政府")
+    governments = {gazetteer.resolve(n, xinjiang).iri for n in names}
+    assert len(governments) == 1
+    assert gazetteer.resolve("各地发展改革部门", xinjiang).resolved  # 各地 alone: the localities, as before
+
+
+def test_a_tier_s_word_di_is_no_level_before_another_collective():
+    assert [m.name for m in split_agencies(MappedText.of("各地、各部门"))] == ["各地", "各部门"]
+
+
+@pytest.mark.parametrize("conjunctions", [False, True])
+def test_a_level_s_party_committees_and_governments_are_two_bodies(conjunctions):
+    """各县（市）党委和人民政府负责落实: the county tier's Party committees and its governments, each, whether
+    the list is read with 和 as a separator or not (…、各区党委和政府: the districts' 政府, not the city's)."""
+    names = [m.name for m in split_agencies(MappedText.of("各县(市)党委和人民政府"), conjunctions)]
+    assert names == ["各县(市)党委", "各县(市)人民政府"]
+    names = [m.name for m in split_agencies(MappedText.of("市发改委、各区党委和政府"), conjunctions)]
+    assert names == ["市发改委", "各区党委", "各区政府"]
