@@ -125,6 +125,8 @@ _SHARED_LEVELS = re.compile(rf"^(各?)(?:有关|相关)?((?:{_LEVEL}、)+)({_LEV
 # a township's kinds listed in brackets after the first (各乡（镇）, 各镇（乡、街道）): each kind's bodies, a
 # township's government being named apart from a town's (but 各镇（街道）, 各街镇, is one collective)
 _TOWNSHIP_KINDS = re.compile(r"^各([镇乡])[(〔]((?:镇|乡|街道)(?:、(?:镇|乡|街道))*)[)〕]")
+# the state farms listed after the township tier as bodies of it (各乡（镇）、场; 各乡镇、农场)
+_FARMS = re.compile(r"、((?:农|牧|林)?场)")
 # 市区两级财政部门, 市、区两级政府, 省市县三级: the function at each level named before 两级/三级
 _TIERS = re.compile(rf"^((?:[省市县区乡镇]、?){{2,4}})[两三四]级(?=[{HAN}]{{2}})")
 _PARTY_AND_GOVERNMENT = re.compile(r"(?<=.)(党委|党工委)(?:和|及|与|、)?((?:人民)?政府)(?=$|[、,;。/ ])")
@@ -278,6 +280,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
         if (kinds := _TOWNSHIP_KINDS.match(name)) and "乡" in kinds.group():
             function = name[kinds.end() :]
             kinds_listed = [kinds.group(1), *kinds.group(2).split("、")]
+            if farms := _FARMS.fullmatch(function):  # 各乡（镇）、场: the state farms of the tier too
+                kinds_listed, function = [*kinds_listed, farms.group(1)], ""
             mentions += [Mention(piece.display, f"各{kind}{function}", piece.span()) for kind in kinds_listed]
             continue
         shared = _SHARED_LEVELS.match(name)

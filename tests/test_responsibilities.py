@@ -915,3 +915,10 @@ def test_a_level_s_party_committees_and_governments_are_two_bodies(conjunctions)
     assert names == ["各县(市)党委", "各县(市)人民政府"]
     names = [m.name for m in split_agencies(MappedText.of("市发改委、各区党委和政府"), conjunctions)]
     assert names == ["市发改委", "各区党委", "各区政府"]
+
+
+def test_the_farms_listed_after_the_township_tier_are_bodies_of_their_own():
+    """责任单位：县农业农村局，各乡（镇）、场: a county with state farms names them beside its townships;
+    the farms (各场) are bodies of the tier, not part of the townships' name (各乡、场)."""
+    names = [m.name for m in split_agencies(MappedText.of("县农业农村局,各乡(镇)、场"))]
+    assert names == ["县农业农村局", "各乡", "各镇", "各场"]
