@@ -182,8 +182,9 @@ _CENTRAL_BRANCH = re.compile(
 # 市规划自然资源委朝阳分局 (a vertically managed bureau's office in the district)
 _POLICE_BRANCH = re.compile(r"^(?:.{0,6}公安局|公安)(.{2,8}?)分局$")
 _BRANCH = re.compile(
-    rf"^(?:[{HAN}]{{0,6}}?[省市](?!场))?([{HAN}]{{2,10}}?(?:委员会|[局委厅]))([{HAN}]{{2,8}}?)分局$"
-)  # 石家庄市生态环境局正定县分局, 北京市规划和自然资源委员会朝阳分局 (市场监管局朝阳分局: 市 of 市场 no level)
+    rf"^(?:[{HAN}]{{0,6}}?[省市州盟](?!场))?([{HAN}]{{2,10}}?(?:委员会|[局委厅]))([{HAN}]{{2,8}}?)分局$"
+)  # 石家庄市生态环境局正定县分局, 北京市规划和自然资源委员会朝阳分局 (市场监管局朝阳分局: 市 of 市场 no level);
+# a prefecture's written 州 or 盟 (伊犁州生态环境局察布查尔县分局)
 # 各市 in the text of a prefecture-level city: its county-level cities (not 各市直部门, its own)
 _COUNTY_CITIES = re.compile(r"^各市(?![场直级属])")
 # 县级人民政府, 镇级政府: the level's bodies, as 县人民政府 (but 县级以上, a range of levels)
@@ -192,6 +193,9 @@ ALL_LEVELS = "各级"  # 各级人民法院, 各级财政部门: the function at
 _LOCAL_ALL = re.compile(r"^地方各级(?=.{2})")  # 地方各级人民政府: as 各级, in a national text
 # 各地发展改革部门, 各地区工业和信息化主管部门: the localities of the text's place, the level below it
 _LOCALITIES = re.compile(rf"^各地(?!级)(?:区|方)?(?=[{HAN}]{{2}})")  # not 各地级市
+# the prefecture tier of a region that has 地区 beside its cities (Xinjiang's 各地、州、市, 各地（州、市）,
+# 地州市; Tibet's 各地（市）): the bodies of that tier, written as its kind 市 (各市人民政府)
+_PREFECTURE_TIER = re.compile(rf"^(各?)地(?:(?:、州)?、市|\((?:州、)?市\)|州市)(?=[{HAN}]{{2}})")
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
 _EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[省市州县区乡镇盟旗]|街道|苏木)")
 # the relevant bodies of a level (有关区县政府, 沿线区县政府, 属地镇政府): a collective of that level's
@@ -443,7 +447,7 @@ class Gazetteer:
         if (district := self._customs.get(k.removeprefix("中华人民共和国"))) is not None:
             return self._customs_district(k.removeprefix("中华人民共和国"), *district)
         body = _OWN_LEVEL.sub("", _VERTICAL.sub("", k.removeprefix("中共")))  # 本级人民政府, 当地政府: the place's own
-        body = _LOCAL_ALL.sub(ALL_LEVELS, body)
+        body = _PREFECTURE_TIER.sub(r"\1市", _LOCAL_ALL.sub(ALL_LEVELS, body))
         if (
             (locality := _LOCALITIES.match(body)) and k not in self._type_keys
         ):  # not 各地区办事处, Beijing's  # 各地工业和信息化主管部门: each body of the level below

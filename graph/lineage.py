@@ -45,7 +45,11 @@ _JOINED = re.compile(r"(?:文件|文)?(?:精神|要求|部署|规定)?[\s、和�
 _VERB = re.compile(
     r"根据|依据|依照|按照|遵照|(?:为了?)?(?:深入|认真|全面|进一步)?贯彻(?:落实)?|(?:为了?)?落实|为了?(?:实施|执行)"
 )
-_BASED_ON = re.compile(rf"(?:{_VERB.pattern})[^。,;《〈]{{0,12}}$")
+# Between the verb and the title, a few words (精神, 文件) or the bodies that issued it, jointly as two
+# offices of one level issue (贯彻落实自治区党委办公厅、自治区人民政府办公厅《X》): longer than a few words.
+_BODY = r"(?:委员会|人民政府|政府|办公厅|办公室|委|局|厅|院|部)"
+_ISSUERS = rf"(?:[{HAN}]{{2,20}}?{_BODY}[、和及与\s]?){{1,4}}(?:联合)?(?:印发的?)?"
+_BASED_ON = re.compile(rf"(?:{_VERB.pattern})(?:[^。,;《〈]{{0,12}}|{_ISSUERS})$")
 # The body that issued a number, named before it: 国务院办公厅, 市政府, 市住建委, 工业和信息化部.
 _ISSUER = re.compile(rf"、?[{HAN}]*?(?:委员会|管委会|人民政府|政府|办公厅|办公室|委|局|厅|院|部)(?:办公厅|办公室)?")
 _LEVEL_WORD = re.compile(r"国务院|国家|中共|中央|省|市|区|县|州|盟|旗|镇|乡")

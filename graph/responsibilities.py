@@ -93,15 +93,18 @@ _KEEPS_OWN_PREFIX = re.compile(
 )
 # a level, with the levels like it in brackets (县(市、区): nested in a clause's brackets as 县〔市、区〕);
 # 市州, 县市区, 盟市, 旗县市, 乡镇: a tier's kinds written as one word, the longer first; 级, every level
-# (各级党委和政府: each level's Party committee and government)
+# (各级党委和政府: each level's Party committee and government); 地州市, 地(州、市), 地、州、市: the
+# prefecture tier of a region that has 地区 (Xinjiang's 地区, 自治州 and cities; Tibet's 地(市))
 _LEVEL = (
-    r"(?:自治区|自治州|市州|盟市|县市区|旗县市区|旗县市|旗县|苏木乡镇|苏木镇|苏木|乡镇|省|市|州|盟|县|区|旗|乡|镇|级)"
+    r"(?:自治区|自治州|市州|盟市|县市区|旗县市区|旗县市|旗县|苏木乡镇|苏木镇|苏木|乡镇|地州市|地(?=[(〔][州市]|、[州市])"
+    r"|省|市|州|盟|县|区|旗|乡|镇|级)"
     r"(?:[(〔][^()〔〕]{1,5}[)〕])?"
 )
-_LEVEL_ALONE = re.compile(rf"各?(?:有关|相关)?{_LEVEL}")
+_LEVEL_ALONE = re.compile(rf"各?(?:有关|相关)?{_LEVEL}(?:、{_LEVEL})*")  # 各县、区; 各地、州、市
 _TIER = {  # by a level word's start
     "自治区": 0,
     "自治州": 1,
+    "地": 1,
     "苏木": 3,
     "级": 4,
     "省": 0,
@@ -122,8 +125,11 @@ _SHARED_LEVELS = re.compile(rf"^(各?)(?:有关|相关)?((?:{_LEVEL}、)+)({_LEV
 # a township's kinds listed in brackets after the first (各乡（镇）, 各镇（乡、街道）): each kind's bodies, a
 # township's government being named apart from a town's (but 各镇（街道）, 各街镇, is one collective)
 _TOWNSHIP_KINDS = re.compile(r"^各([镇乡])[(〔]((?:镇|乡|街道)(?:、(?:镇|乡|街道))*)[)〕]")
+# the state farms listed after the township tier as bodies of it (各乡（镇）、场; 各乡镇、农场)
+_FARMS = re.compile(r"、((?:农|牧|林)?场)")
 # 市区两级财政部门, 市、区两级政府, 省市县三级: the function at each level named before 两级/三级
 _TIERS = re.compile(rf"^((?:[省市县区乡镇]、?){{2,4}})[两三四]级(?=[{HAN}]{{2}})")
+_PARTY_AND_GOVERNMENT = re.compile(r"(?<=.)(党委|党工委)(?:和|及|与|、)?((?:人民)?政府)(?=$|[、,;。/ ])")
 _BRACKETED = re.compile(r"\([^()]*\)|〔[^〔〕]*〕")
 _PROVINCES = re.compile(r"省、自治区、直辖市")  # the provinces, as national texts name them: one level, not three
 _ETC = re.compile(
@@ -221,6 +227,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             and not _AGENCY_FORM.fullmatch(text.text[start : m.start()].split("、")[-1])
         ):
             continue
+        if m and m.group() in "和及与" and any(_PARTY_AND_GOVERNMENT.match(text.text, m.start() - n) for n in (2, 3)):
+            continue  # 各区党委和政府: the level's two bodies, read together below
         end = m.start() if m else len(text.text)
         piece = text[start:end].strip()
         if (duty := _DUTY_AFTER.search(piece.text)) and _AGENCY_FORM.fullmatch(
@@ -230,7 +238,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
         if etc := _ETC.search(piece.text):  # 科技经济委等, 区绿化市容局等相关部门
             suffix = suffix or (shared.group() if (shared := _FIELDS_SHARE.search(etc.group())) else "")
             piece = piece[: etc.start()]
-        if m and _LEVEL_ALONE.fullmatch(piece.text) and piece.text.lstrip("各") not in ("乡镇", "级"):
+        alone = _LEVEL_ALONE.match(text.text, start)  # read in the text: 地 is a level before 、州 and 、市
+        if m and alone and alone.end() >= m.start() and piece.text.lstrip("各") not in ("乡镇", "级"):
             continue  # "各县、区人民政府", "各市(州)、县(市、区)…": a level that runs on into the next piece
         if piece.text:
             pieces.append(piece)
@@ -263,7 +272,7 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
         ):
             names[i] = "各" + name  # 各镇人民政府、街道办事处: each of both; Beijing's 各街道办事处、地区办事处
     mentions = []
-    for piece, name in zip(pieces, names):
+    for piece, name in [(p, n) for p, listed in zip(pieces, names) for n in _party_and_government(listed)]:
         if tiers := _TIERS.match(name):
             levels = tiers.group(1).replace("、", "")
             mentions += [Mention(piece.display, level + name[tiers.end() :], piece.span()) for level in levels]
@@ -271,6 +280,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
         if (kinds := _TOWNSHIP_KINDS.match(name)) and "乡" in kinds.group():
             function = name[kinds.end() :]
             kinds_listed = [kinds.group(1), *kinds.group(2).split("、")]
+            if farms := _FARMS.fullmatch(function):  # 各乡（镇）、场: the state farms of the tier too
+                kinds_listed, function = [*kinds_listed, farms.group(1)], ""
             mentions += [Mention(piece.display, f"各{kind}{function}", piece.span()) for kind in kinds_listed]
             continue
         shared = _SHARED_LEVELS.match(name)
@@ -285,6 +296,13 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
         else:
             mentions.append(Mention(piece.display, name, piece.span()))
     return mentions
+
+
+def _party_and_government(name: str) -> list[str]:
+    """A level's Party committees and governments named together (各县（市）党委和人民政府, 各级党委政府):
+    each of the two bodies, as a conjunction after a body's name would give them."""
+    both = _PARTY_AND_GOVERNMENT.search(name)
+    return [name[: both.start()] + both[1], name[: both.start()] + both[2]] if both else [name]
 
 
 def _tier(level: str) -> int:

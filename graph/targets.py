@@ -901,7 +901,9 @@ _TOTAL_ROW = re.compile(r"[合小总]计")
 _FIGURE = re.compile(_NUMBER)
 
 
-def plan_table_targets(annex: Annex, default_year: int | None, issued: int | None) -> list[Target]:
+def plan_table_targets(
+    annex: Annex, default_year: int | None, issued: int | None, horizon: int | None = None
+) -> list[Target]:
     """Targets of a plan table: each value under a column that names a year ("2021年任务(万m2)",
     "2025年底总量(万m2)", an indicator table's "2025年指标" holding "58%以上"), or under a column
     with a unit in a row that names its year (建设时间 "2021年", "“十四五”期间"); a bare figure takes
@@ -914,7 +916,8 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
     建设情况一览表") give none, nor does a column that gives the size of the row's place (达标区域 |
     达标区域面积: the size of a zone named, as "远香湖南(4.73平方公里)" in prose). The scope is the
     row's place (a 街镇 column), the whole area for a total row or column (合计, 总计). A value
-    spanning several rows is one target, read where it is printed."""
+    spanning several rows is one target, read where it is printed. A table that allots the goals by
+    place and names no year (各县（市）…目标任务分解表) holds the goals of the document's ``horizon``."""
     if not annex.rows or _is_past(annex.title or "", issued):
         return []
     header = [_fold(c).replace(" ", "") for c in annex.rows[0].cells]
@@ -930,7 +933,11 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
     year_of = {j: year for j, year in year_of.items() if j in goals}
     valued = sorted(set(year_of) | {j for j in goals if _column_unit(header, j)})
     time = next((j for j, h in enumerate(header) if _TIME_COLUMN.fullmatch(h)), None)
-    if not year_of and time is None:
+    # a table that allots the plan's goals by place and names no year (各县（市）…目标任务分解表): its values
+    # are the goals of the plan's horizon, each place's
+    horizon = default_year or horizon
+    allotted = place is not None and bool(_GOAL_WORD.search(annex.title or "")) and horizon is not None
+    if not year_of and time is None and not allotted:
         return []
     note_unit = _note_unit(annex)
     found = []
@@ -955,16 +962,16 @@ def plan_table_targets(annex: Annex, default_year: int | None, issued: int | Non
             and row.printed[j]
             and (v := _cell_value(texts[j], _column_unit(header, j, before=j in year_of) or row_unit or note_unit))
         }
-        if not values or not (any(j in values for j in year_of) if year_of else row_year or total):
+        if not values or not (any(j in values for j in year_of) if year_of else row_year or total or allotted):
             continue  # a named project without a planned series, or a row of no year
         named = cells[place] if place is not None else None
         scope = named.display.strip() if named and not total else "city"
-        horizon = max(year_of.values(), default=None) or default_year
+        year_named = max(year_of.values(), default=None) or (horizon if allotted else default_year)
         for j, (cell, (value, unit, comparator)) in values.items():
             stem = re.sub(r"指标|目标值?", "", _without_unit(re.sub(r"(?:19|20)\d\d年?", "", header[j])))
             named = labels + ("" if _COUNT_COLUMN.fullmatch(stem) else stem) or _title_quantity(annex.title or "")
             indicator = _CHANGE_TAIL.sub("", named) or named  # 排放总量较2020年下降比例: the quantity that falls
-            year = year_of.get(j) or row_year or horizon
+            year = year_of.get(j) or row_year or year_named
             scope = "city" if _TOTAL_ROW.search(header[j]) else scope
             found.append(
                 Target(
@@ -1113,8 +1120,9 @@ def outline_targets(outline: Outline, places: list[str], task_tables: list[TaskT
     see :func:`task_tables.task_tables`, when read already)."""
     title = " ".join(filter(None, [outline.metadata.title, outline.metadata.enclosed_title]))
     start, default = plan_years(title)
+    horizon = _horizon(outline)
     if start is None:  # no period in the title: the horizon its goals state ("到2025年，…") holds
-        default = _horizon(outline)
+        default = horizon
     issued = min((int(d.date[:4]) for d in outline.metadata.dates), default=None)
     current = start if start is not None and start == default else issued  # a one-year plan's, else the issue's
     tables = body_tables(outline)
@@ -1127,10 +1135,10 @@ def outline_targets(outline: Outline, places: list[str], task_tables: list[TaskT
         stated = text_targets(item.path, item.body, default, start, places, [t.span for t in held], current)
         found += [t for t in stated if not (issued and t.year and t.year < issued)]  # the past: what was achieved
         for table in held:  # the item's, unless a row is a task of its own (二/3: a section that is only its table)
-            read = table_targets(table, default, start, places, issued, tasks)
+            read = table_targets(table, default, start, places, issued, tasks, horizon)
             found += [replace(t, path=item.path) if t.path == table.label else t for t in read]
     for annex in outline.annexes:
-        found += table_targets(annex, default, start, places, issued, tasks)
+        found += table_targets(annex, default, start, places, issued, tasks, horizon)
     return found
 
 
@@ -1141,8 +1149,11 @@ def table_targets(
     places: list[str],
     issued: int | None,
     tasks: dict[int, str] | None = None,
+    horizon: int | None = None,
 ) -> list[Target]:
     """The targets of a table, annexed or in the body: its cells under their columns, and the
-    sentences of its cells (``tasks``: see :func:`annex_sentence_targets`)."""
-    found = annex_targets(annex) or plan_table_targets(annex, _annex_year(annex, default_year), issued)
+    sentences of its cells (``tasks``: see :func:`annex_sentence_targets`); ``horizon``: the year the
+    document's goals are set for (到2025年)."""
+    year = _annex_year(annex, default_year)
+    found = annex_targets(annex) or plan_table_targets(annex, year, issued, horizon)
     return found + annex_sentence_targets(annex, default_year, start, places, tasks or {})

@@ -228,6 +228,10 @@ WRITTEN = [
     ("委员会", "party-committee"),
     ("委组织部", "organisation-department"),
     ("委宣传部", "publicity-department"),
+    ("党委农办", "rural-work-office"),  # 自治区党委农办, 州党委农办: 党委 as the regions write it
+    ("党委督查室", "party-supervision-office"),
+    ("文体广旅局", "culture-tourism"),  # 文化体育广播电视和旅游局, as many counties name it
+    ("文化体育广播电视和旅游局", "culture-tourism"),
     ("委办公厅", "party-general-office"),
     ("委办", "party-general-office"),
     ("委网信办", "cyberspace-affairs"),

@@ -343,3 +343,15 @@ def test_a_notice_cited_with_the_titles_nested_in_its_own_is_one_citation():
     assert [(title, number, relation) for title, number, relation, *_ in _read(text)] == [
         (f"贯彻落实《{inner}》重点任务分工方案", "川办发〔2024〕41号", "based_on")
     ]
+
+
+@pytest.mark.parametrize(
+    "issuers",
+    ["自治区党委办公厅、自治区人民政府办公厅", "州党委办公室、州人民政府办公室", "中共中央办公厅 国务院办公厅印发的"],
+    ids=["region", "prefecture", "central"],
+)
+def test_a_title_after_the_offices_that_jointly_issued_it_is_the_basis(issuers):
+    """Two offices of one level issue a plan together (两办); named between the verb and the title
+    they are longer than a few words, and the plan is still what the document carries out."""
+    opening = f"为深入贯彻落实{issuers}《{SPONGE}》（沪府办〔2023〕5号）精神，结合实际，制定本方案。"
+    assert [(c[0], c[2]) for c in _read(_plan(opening))] == [(SPONGE, "based_on")]

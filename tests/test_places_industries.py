@@ -113,6 +113,9 @@ def test_a_city_bureau_s_branch_in_a_district_is_the_district_s_body_of_its_func
     # named in full: 委员会 is a 委, and 朝阳 before 市场监管局 makes no 朝阳市 (Liaoning's)
     assert gz.resolve("北京市规划和自然资源委员会朝阳分局", chaoyang).iri.endswith("/110105-natural-resources")
     assert gz.resolve("北京市市场监督管理局朝阳分局", chaoyang) == gz.resolve("区市场监管局", chaoyang)
+    # an autonomous prefecture's bureau names its county branch after the 州 (伊犁州生态环境局察布查尔县分局)
+    (qapqal,) = places(gz, "654022")
+    assert gz.resolve("伊犁州生态环境局察布查尔县分局", qapqal) == gz.resolve("县生态环境局", qapqal)
 
 
 def test_a_document_a_city_bureau_s_branch_issues_lies_in_its_district():

@@ -918,3 +918,44 @@ def test_the_bodies_a_law_names_at_length(sentence, expected):
     部门, 市人民政府指定的部门) is no named body, nor 相关部门（单位）, of either kind."""
     text = f"某市条例\n\n第一章 总则\n\n第五条 {sentence}\n"
     assert [(a.agency.name, a.role) for a in prose(text, lambda name: False)] == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["（各地、州、市党委和人民政府负责）", "（各地（州、市）党委和人民政府负责）", "（各地州市党委和人民政府负责）"],
+    ids=["listed", "bracketed", "one-word"],
+)
+def test_the_prefecture_tier_of_a_region_with_prefectures_named_di(clause):
+    """Xinjiang names its prefecture tier 地、州、市 (地区, 自治州, cities; Tibet 地（市）): one tier whose
+    Party committees and governments are each responsible, the cities' collectives of the region."""
+    found = [(name, role) for _, name, role, *_ in assignments(clause)]
+    assert [role for _, role in found] == ["responsible", "responsible"]
+    region = known_in("650000")
+    assert all(region(name) for name, _ in found), found
+    gazetteer = Gazetteer.bundled()
+    xinjiang = gazetteer.place_of(gazetteer.divisions.by_code["650000"])
+    names = ("各地(州、市)人民政府", "各地、州、市人民政府", "各市人民政府")
+    governments = {gazetteer.resolve(n, xinjiang).iri for n in names}
+    assert len(governments) == 1
+    assert gazetteer.resolve("各地发展改革部门", xinjiang).resolved  # 各地 alone: the localities, as before
+
+
+def test_a_tier_s_word_di_is_no_level_before_another_collective():
+    assert [m.name for m in split_agencies(MappedText.of("各地、各部门"))] == ["各地", "各部门"]
+
+
+@pytest.mark.parametrize("conjunctions", [False, True])
+def test_a_level_s_party_committees_and_governments_are_two_bodies(conjunctions):
+    """各县（市）党委和人民政府负责落实: the county tier's Party committees and its governments, each, whether
+    the list is read with 和 as a separator or not (…、各区党委和政府: the districts' 政府, not the city's)."""
+    names = [m.name for m in split_agencies(MappedText.of("各县(市)党委和人民政府"), conjunctions)]
+    assert names == ["各县(市)党委", "各县(市)人民政府"]
+    names = [m.name for m in split_agencies(MappedText.of("市发改委、各区党委和政府"), conjunctions)]
+    assert names == ["市发改委", "各区党委", "各区政府"]
+
+
+def test_the_farms_listed_after_the_township_tier_are_bodies_of_their_own():
+    """责任单位：县农业农村局，各乡（镇）、场: a county with state farms names them beside its townships;
+    the farms (各场) are bodies of the tier, not part of the townships' name (各乡、场)."""
+    names = [m.name for m in split_agencies(MappedText.of("县农业农村局,各乡(镇)、场"))]
+    assert names == ["县农业农村局", "各乡", "各镇", "各场"]

@@ -709,3 +709,23 @@ def test_a_measure_a_cell_lists_names_its_indicator_without_its_number():
     text = normalize("2.到2025年养老机构护理型床位占比达到60%以上")
     found = sentence_targets("p", text, _Context(None, None), None, [])
     assert [(t.indicator, t.value, t.year) for t in found] == [("养老机构护理型床位占比", 60, 2025)]
+
+
+def test_a_table_allotting_the_goals_by_place_without_a_year_holds_the_goals_of_the_horizon():
+    """各县（市）…目标任务分解表: places as rows, indicators with their units as columns and no year in
+    the table or its title (a period plan, 2023—2025年, whose goals are 到2025年): each figure is its
+    place's goal for that year, the total row the whole area's."""
+    text = (
+        "某州农村人居环境整治提升实施方案（2023—2025年）\n\n一、工作目标\n\n到2025年，全州农村卫生厕所普及率达到65%以上。\n\n"
+        "附件\n\n各县（市）主要目标任务分解表\n\n"
+        "县（市）\t卫生厕所普及率（%）\t美丽宜居村庄（个）\n甲县\t65\t14\n乙市\t90\t10\n合计\t—\t24\n"
+    )
+    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    table = [(t.indicator, t.value, t.unit, t.year, t.scope) for t in found if t.path == "附件"]
+    assert table == [
+        ("卫生厕所普及率", 65, "%", 2025, "甲县"),
+        ("美丽宜居村庄", 14, "个", 2025, "甲县"),
+        ("卫生厕所普及率", 90, "%", 2025, "乙市"),
+        ("美丽宜居村庄", 10, "个", 2025, "乙市"),
+        ("美丽宜居村庄", 24, "个", 2025, "city"),
+    ]
