@@ -186,8 +186,9 @@ _CENTRAL_BRANCH = re.compile(
 # 市规划自然资源委朝阳分局 (a vertically managed bureau's office in the district)
 _POLICE_BRANCH = re.compile(r"^(?:.{0,6}公安局|公安)(.{2,8}?)分局$")
 _BRANCH = re.compile(
-    rf"^(?:[{HAN}]{{0,6}}?[省市](?!场))?([{HAN}]{{2,10}}?(?:委员会|[局委厅]))([{HAN}]{{2,8}}?)分局$"
-)  # 石家庄市生态环境局正定县分局, 北京市规划和自然资源委员会朝阳分局 (市场监管局朝阳分局: 市 of 市场 no level)
+    rf"^(?:[{HAN}]{{0,6}}?[省市](?!场))?([{HAN}]{{2,10}}?(?:委员会|[局委厅]))([{HAN}]{{2,8}}?)(?:分局|管理局|监管局)$"
+)  # 石家庄市生态环境局正定县分局, 北京市规划和自然资源委员会朝阳分局 (市场监管局朝阳分局: 市 of 市场 no level);
+# 深圳市规划和自然资源局南山管理局, 市市场监督管理局宝安监管局: a city bureau's office in a district
 # 各市 in the text of a prefecture-level city: its county-level cities (not 各市直部门, its own)
 _COUNTY_CITIES = re.compile(r"^各市(?![场直级属])")
 # 县级人民政府, 镇级政府: the level's bodies, as 县人民政府 (but 县级以上, a range of levels)
