@@ -209,8 +209,8 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
             names = _area_names(records[upper_iri]) + _area_names(records[lower_iri])
             cited = _cited_articles(records[lower_iri], measures[lower_iri], docs[upper_iri], measures[upper_iri])
             elsewhere = _charged_elsewhere(records[upper_iri], docs[lower_iri].region)
-            ups = [m for m in measures[upper_iri] if m.path not in elsewhere]
-            for pair in align(ups, measures[lower_iri], cited):
+            tasks = [m for m in measures[upper_iri] if m.path not in elsewhere]
+            for pair in align(tasks, measures[lower_iri], cited):
                 node = yield from _alignment_triples(items[upper_iri][pair.upper], items[lower_iri][pair.lower], pair)
                 both = zip(_named(mentioned[upper_iri], pair.upper), _named(mentioned[lower_iri], pair.lower))
                 for predicate, (above, below) in zip(_SHARED, both):
@@ -294,6 +294,8 @@ def _charged_elsewhere(upper: DocumentRecord, lower_region: tuple[str, ...]) -> 
     area's task, which the lower document does not carry out, whatever words they share."""
     places: dict[str, set[str | None]] = defaultdict(set)  # path -> the area of each body charged, None: no such area
     for assignment, agency in upper.assignments:
+        if assignment.path is None:
+            continue
         below = agency.city.within == upper.city.iri and agency.city.iri != upper.city.iri
         places[assignment.path].add(agency.city.iri if below else None)
     return {path for path, found in places.items() if None not in found and not found & set(lower_region)}

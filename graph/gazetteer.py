@@ -92,7 +92,8 @@ class AgencyType:
             at_province = division is not None and division.level == PROVINCE
             return office if at_province and office in self.aliases else name
         if division is not None and division.level == COUNTY and not (division.parent or "").endswith("0000"):
-            lower = re.sub("支队$", "大队", self.label_zh)  # a county's under a city's 支队; a 直辖市's district keeps 支队
+            # a county's under a city's 支队; a 直辖市's district, a city's peer, keeps its 支队
+            lower = re.sub("支队$", "大队", self.label_zh)
             return lower if lower in self.aliases else self.label_zh
         if division is None or division.level != PROVINCE:
             return self.label_zh
