@@ -261,7 +261,7 @@ def align(upper: list[Measure], lower: list[Measure], cited: Mapping[tuple[str, 
     ]
     closest_up: dict[int, float] = defaultdict(float)
     closest_low: dict[int, float] = defaultdict(float)
-    for i, j, score, _ in chosen:
+    for (i, j), score in scores.items():
         closest_up[i], closest_low[j] = max(closest_up[i], score), max(closest_low[j], score)
     for i, j, score, cites in chosen:
         if cites or score >= WEAK or score in (closest_up[i], closest_low[j]):  # weak: only as one's closest

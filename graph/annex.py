@@ -87,8 +87,9 @@ def _tab_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], 
     rows: list[list[Cell]] = []
     notes: list[str] = []
     blank_before = True
-    for ln in region:
-        text = doc.text[ln.start : ln.end]
+    texts = [doc.text[ln.start : ln.end] for ln in region]
+    for i, ln in enumerate(region):
+        text = texts[i]
         if _is_tab_row(text):
             if not rows or blank_before or not text.startswith("\t"):
                 rows.append([])
@@ -104,6 +105,9 @@ def _tab_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], 
             notes.append(doc[ln.start : ln.end].display)
         elif rows and (cells := _spaced_row(text, len(rows[0]))):
             rows.append([doc[ln.start + a : ln.start + b] for a, b in cells])
+            blank_before = False
+        elif rows and _merged_group_row(texts, i):  # a group row's merged cell: a row of its own
+            rows.append([doc[ln.start : ln.end].strip()])
             blank_before = False
         elif rows and rows[-1]:
             piece = doc[ln.start : ln.end].strip()
@@ -183,7 +187,7 @@ def table_rows(texts: list[str]) -> set[int]:
             continue
         if is_header_row(text):
             width = len(_cells_of(text))
-        elif not (_is_tab_row(text) or _spaced_row(text, width)):
+        elif not (_is_tab_row(text) or _spaced_row(text, width) or width and _merged_group_row(texts, i)):
             width = 0
         if width or is_pipe_row(text.strip()):
             rows.add(i)
@@ -193,6 +197,14 @@ def table_rows(texts: list[str]) -> set[int]:
 
 
 _GROUP_ROW = re.compile(r"[一二三四五六七八九十]{1,3}、[^。;]{1,40}")  # 三、强化冷链物流监管, over the rows below it
+
+
+def _merged_group_row(texts: list[str], i: int) -> bool:
+    """A group row whose cell spans the table's columns, so that it prints as one cell with no tab
+    (一、完善基础设施 between the tab-separated rows of a 任务分解表): a row of the table when a row
+    between tabs follows it."""
+    after = next((t for t in texts[i + 1 :] if t.strip()), "")
+    return bool(_GROUP_ROW.fullmatch(texts[i].strip())) and _is_tab_row(after)
 
 
 def stacked_table(texts: list[str], at: int) -> list[int]:

@@ -208,7 +208,9 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
             compared: set[tuple[str, str]] = set()  # (upper target, lower target) already compared
             names = _area_names(records[upper_iri]) + _area_names(records[lower_iri])
             cited = _cited_articles(records[lower_iri], measures[lower_iri], docs[upper_iri], measures[upper_iri])
-            for pair in align(measures[upper_iri], measures[lower_iri], cited):
+            elsewhere = _charged_elsewhere(records[upper_iri], docs[lower_iri].region)
+            tasks = [m for m in measures[upper_iri] if m.path not in elsewhere]
+            for pair in align(tasks, measures[lower_iri], cited):
                 node = yield from _alignment_triples(items[upper_iri][pair.upper], items[lower_iri][pair.lower], pair)
                 both = zip(_named(mentioned[upper_iri], pair.upper), _named(mentioned[lower_iri], pair.lower))
                 for predicate, (above, below) in zip(_SHARED, both):
@@ -284,6 +286,19 @@ def _article(segment: str) -> str | None:
         return None
     number = int(found[1]) if found[1].isdigit() else cn_to_int(found[1])
     return article_segment(number, cn_to_int(found[2]) if found[2] else 0)
+
+
+def _charged_elsewhere(upper: DocumentRecord, lower_region: tuple[str, ...]) -> set[str]:
+    """The upper measures charged only to bodies of areas just below the upper one, none of them the
+    lower document's area or one it lies in (a city plan's project for 龙岗区政府 alone): another
+    area's task, which the lower document does not carry out, whatever words they share."""
+    places: dict[str, set[str | None]] = defaultdict(set)  # path -> the area of each body charged, None: no such area
+    for assignment, agency in upper.assignments:
+        if assignment.path is None:
+            continue
+        below = agency.city.within == upper.city.iri and agency.city.iri != upper.city.iri
+        places[assignment.path].add(agency.city.iri if below else None)
+    return {path for path, found in places.items() if None not in found and not found & set(lower_region)}
 
 
 def _area_names(record: DocumentRecord) -> tuple[str, ...]:

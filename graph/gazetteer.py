@@ -81,7 +81,8 @@ class AgencyType:
 
     def name_at(self, division: Division | None) -> str:
         """Its name at a division's level: a provincial-level body is a 总队 or a 局 where the
-        vocabulary knows that form (消防救援支队 → 消防救援总队, 通信管理办公室 → 通信管理局), and a
+        vocabulary knows that form (消防救援支队 → 消防救援总队, 通信管理办公室 → 通信管理局), a county's
+        or a city district's a 大队 (南山区消防救援大队 under 深圳市消防救援支队), and a
         province's department a 厅 (财政局 → 财政厅, 自然资源和规划局 → 自然资源厅); a 直辖市's
         department, a city's or a county's is a 局. A Party committee is its place's 委 (上海市委, not
         上海市党委), its office at the provincial level an 办公厅."""
@@ -90,6 +91,10 @@ class AgencyType:
             office = re.sub("办公室$", "办公厅", name)
             at_province = division is not None and division.level == PROVINCE
             return office if at_province and office in self.aliases else name
+        if division is not None and division.level == COUNTY and not (division.parent or "").endswith("0000"):
+            # a county's under a city's 支队; a 直辖市's district, a city's peer, keeps its 支队
+            lower = re.sub("支队$", "大队", self.label_zh)
+            return lower if lower in self.aliases else self.label_zh
         if division is None or division.level != PROVINCE:
             return self.label_zh
         higher = re.sub("办公室$", "局", re.sub("支队$", "总队", self.label_zh))  # 通信管理办公室 → 通信管理局
@@ -182,9 +187,10 @@ _CENTRAL_BRANCH = re.compile(
 # 市规划自然资源委朝阳分局 (a vertically managed bureau's office in the district)
 _POLICE_BRANCH = re.compile(r"^(?:.{0,6}公安局|公安)(.{2,8}?)分局$")
 _BRANCH = re.compile(
-    rf"^(?:[{HAN}]{{0,6}}?[省市州盟](?!场))?([{HAN}]{{2,10}}?(?:委员会|[局委厅]))([{HAN}]{{2,8}}?)分局$"
+    rf"^(?:[{HAN}]{{0,6}}?[省市州盟](?!场))?([{HAN}]{{2,10}}?(?:委员会|[局委厅]))([{HAN}]{{2,8}}?)(?:分局|管理局|监管局)$"
 )  # 石家庄市生态环境局正定县分局, 北京市规划和自然资源委员会朝阳分局 (市场监管局朝阳分局: 市 of 市场 no level);
-# a prefecture's written 州 or 盟 (伊犁州生态环境局察布查尔县分局)
+# a prefecture's written 州 or 盟 (伊犁州生态环境局察布查尔县分局); 深圳市规划和自然资源局南山管理局, 市市场监督管理局
+# 宝安监管局: a city bureau's office in a district
 # 各市 in the text of a prefecture-level city: its county-level cities (not 各市直部门, its own)
 _COUNTY_CITIES = re.compile(r"^各市(?![场直级属])")
 # 县级人民政府, 镇级政府: the level's bodies, as 县人民政府 (but 县级以上, a range of levels)
@@ -462,6 +468,10 @@ class Gazetteer:
         body = _ONE_TIER.sub(r"\1\2\3\4", body)
         if k not in self._type_keys:  # a collective the vocabulary names whole (各区政府) stays one
             body = _EACH.sub("", _RELEVANT.sub("各", body))
+        if body[:1] in "省市区县" and not NOT_A_LEVEL.match(body):
+            named, end = self.divisions.read(body[1:], place.division)
+            if named is not None and end and self._type_of(_function(body[1 + end :])):
+                body = body[1:]  # 区南山交警大队: a list's level restored before a name with its own place
         division, at = self.divisions.read(body, place.division)
         owner = self.place_of(division) if division else place
         rest = body[at:]

@@ -37,6 +37,9 @@ _AREA_WORDS = re.compile(
 )
 # words that qualify nothing (各类品牌首店 is every 品牌首店), and 规上, short for 规模以上
 _NOTHING = re.compile(r"各类|各种")
+# the field a plan is about, opening its figure (低空经济领域专利授权量): a lower plan on that field
+# counts the same thing without saying so (专利授权量)
+_FIELD = re.compile(rf"^[{HAN}]{{2,8}}?领域")
 # the grade a thing is recognised at (省级绿色防控示范县, 州级以上龙头企业): another grade is another thing
 _GRADE = re.compile(r"(?:国家|省|市|州|盟|县|区|乡)级(?:以上)?")
 # A zone named inside an indicator: two or more characters before the kind of zone (南汇新城, 临港新片区).
@@ -49,7 +52,7 @@ def _indicator(name: str, region_names: tuple[str, ...]) -> str:
     name = unicodedata.normalize("NFKC", name)
     for region in sorted(region_names, key=len, reverse=True):
         name = name.replace(region, "")
-    return _AREA_WORDS.sub("", _NOTHING.sub("", name.replace("规上", "规模以上")))
+    return _FIELD.sub("", _AREA_WORDS.sub("", _NOTHING.sub("", name.replace("规上", "规模以上"))))
 
 
 def same_indicator(upper: str, lower: str, region_names: tuple[str, ...] = ()) -> bool:
@@ -63,6 +66,8 @@ def same_indicator(upper: str, lower: str, region_names: tuple[str, ...] = ()) -
     True
     >>> same_indicator("省级以上龙头企业", "州级以上龙头企业")
     False
+    >>> same_indicator("低空经济领域国家级专精特新企业", "国家级专精特新企业")
+    True
     >>> same_indicator("蔬菜、水果、茶叶农药残留例行监测合格率", "蔬菜农药残留监测合格率")
     True
     """

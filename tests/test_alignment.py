@@ -322,3 +322,19 @@ def test_a_support_policy_s_formulas_and_closing_paragraph_are_no_evidence():
     assert [(m.path, m.text) for m in measures_of(parse_outline(SourceText("doc.txt", text, "utf-8")))] == [
         ("一/（一）", "加强人才引进。引进软件高端人才。")
     ]
+
+
+def test_a_weak_pair_stands_only_as_the_closest_of_either_measure_among_all_it_was_scored_with():
+    """二 (跨境直升机航线) shares a few words with 2 (跨境…航线 among its logistics and drainage tasks), but
+    is closer still to 1, which carries out 一; and 2 is closer to 三. The weak pair is neither's
+    closest, so it stands for neither: that 1 is taken by a better partner does not make 2 二's closest."""
+    upper = [
+        Measure("一", "建设海绵公园。推进雨水花园和下沉绿地建设，完善透水铺装。"),
+        Measure("二", "开展城际客运试点。开通跨境直升机航线，发展通勤航空。"),
+        Measure("三", "加强排水管网改造。实施雨污分流，提升泵站能力。"),
+    ]
+    lower = [
+        Measure("1", "建设海绵公园。推进雨水花园和下沉绿地建设，完善透水铺装，开通跨境直升机观光航线。"),
+        Measure("2", "试点跨境无人机航线。提升泵站能力，建设物流仓库和冷链配送中心，发展快递分拣。"),
+    ]
+    assert [(p.upper, p.lower) for p in align(upper, lower)] == [("一", "1"), ("三", "2")]

@@ -523,3 +523,47 @@ def test_what_an_annex_allots_the_lower_area_is_compared_under_the_annex_s_label
     and the upper target's path is the annex that states it, as in the targets export."""
     found = _targets_across_levels(tmp_path, ALLOTTING_PROVINCE, ALLOTTED_CITY)
     assert ("附件", "80", "一/（一）", "75", "lowered") in found
+
+
+SHENZHEN_PLAN = """深圳市人民政府办公厅关于印发《深圳市低空经济发展行动计划》的通知
+
+深府办函〔2024〕9号
+
+一、重点任务
+
+（一）建设起降设施。在交通枢纽、医院、公园建设低空飞行器起降平台。（责任单位：市交通运输局，各区政府）
+
+（二）建设宝安低空物流枢纽。建设无人机物流分拨中心和起降场。（责任单位：宝安区政府）
+
+（三）建设龙岗低空飞行器制造基地。建设eVTOL整机及零部件制造基地，引进整机制造企业。（责任单位：龙岗区政府）
+"""
+
+DISTRICT_MEASURES = """深圳市宝安区人民政府办公室关于印发《宝安区低空经济发展工作措施》的通知
+
+深宝府办〔2024〕3号
+
+为贯彻落实《深圳市低空经济发展行动计划》（深府办函〔2024〕9号），制定以下措施。
+
+第一条 统筹建设起降网络。在交通枢纽、医院、公园建设低空飞行器起降平台。（责任单位：区交通运输局）
+
+第二条 打造低空物流枢纽。建设无人机物流分拨中心和起降场。（责任单位：区交通运输局）
+
+第三条 招引整机制造企业。建设eVTOL整机及零部件制造基地，引进整机制造企业。（责任单位：区投资推广署）
+"""
+
+
+def test_a_task_charged_to_another_district_alone_is_not_carried_out_by_this_one(tmp_path):
+    """A city plan's task for 龙岗区政府 alone is 龙岗's: 宝安's measures, however close in words, do
+    not carry it out; the task for 宝安区政府 and the one for every district they do."""
+    from policykg.graph.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "city.txt").write_text(SHENZHEN_PLAN, encoding="utf-8")
+    (corpus / "baoan.txt").write_text(DISTRICT_MEASURES, encoding="utf-8")
+    build(corpus, tmp_path / "build", reasoner=False)
+    rows = json.loads(export(tmp_path / "build", "alignment", "json"))
+    aligned = {(r["upper_path"], r["lower_path"]) for r in rows if r["status"] == "aligned"}
+    assert {("一/（一）", "第一条"), ("一/（二）", "第二条")} <= aligned
+    assert not any(upper == "一/（三）" for upper, _ in aligned)
+    assert "一/（三）" in {r["upper_path"] for r in rows if r["status"] == "not_taken_up"}

@@ -691,3 +691,27 @@ def test_a_joint_masthead_of_the_issuers_names_alone(masthead):
     assert meta.title.startswith("江苏省工业和信息化厅 江苏省发展和改革委员会 江苏省财政厅关于印发")
     assert meta.enclosed_title == "江苏省制造业数字化转型实施方案"
     assert meta.issuers == ("江苏省工业和信息化厅", "江苏省发展和改革委员会", "江苏省财政厅")
+
+
+TASK_LIST_NOTICE = (
+    "某区人民政府办公室关于印发《某区重点任务分解表》的通知\n\n各街道办事处，区直各单位：\n"
+    "现将《某区重点任务分解表》印发给你们，请认真抓好落实。\n\n附件：某区重点任务分解表\n\n"
+    "某区人民政府办公室\n2024年7月15日\n\n附件\n\n某区重点任务分解表\n\n"
+    "序号\t工作任务\t具体举措\t责任单位\t完成时限\n"
+    "一、完善基础设施\n"
+    "1\t建设起降设施\t建成起降平台200个以上\t区交通运输局\t2026年12月\n"
+    "2\t建设通信网络\t实现通信网络全覆盖\t区工业和信息化局\t2025年12月\n"
+    "二、拓展应用场景\n"
+    "3\t开展物流配送\t开通无人机物流航线100条以上\t区商务局\t2026年12月\n"
+)
+
+
+def test_a_task_list_s_group_rows_printed_as_merged_cells_stay_in_its_table():
+    """A 任务分解表 enclosed by a notice, its group rows (一、完善基础设施) one cell spanning the columns
+    and so printed without a tab: rows of the table, not headings of a body; the notice's signature
+    between the list of annexes and the annex still dates it."""
+    outline = read(TASK_LIST_NOTICE)
+    assert not [i for i in outline.walk() if i.path in ("一", "二")]
+    (annex,) = outline.annexes
+    assert [row.cells[0] for row in annex.rows] == ["序号", "一、完善基础设施", "1", "2", "二、拓展应用场景", "3"]
+    assert ("2024-07-15", "signed") in {(d.date, d.kind) for d in outline.metadata.dates}

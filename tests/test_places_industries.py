@@ -86,6 +86,42 @@ def test_a_provinces_departments_are_named_as_its_own_are():
     assert gz.resolve("国家税务总局浙江省税务局", zhejiang) == gz.resolve("省税务局", zhejiang)
 
 
+def test_a_county_s_corps_is_a_大队_under_a_city_and_a_支队_in_a_直辖市():
+    """The fire and traffic-police corps go 总队 (province), 支队 (city), 大队 (county or a city's
+    district); a 直辖市's district, a city's peer, keeps its 支队."""
+    gz = Gazetteer.bundled()
+    nanshan, jiading = places(gz, "440305", "310114")
+    assert gz.resolve("南山消防救援大队", nanshan).label_zh == "南山区消防救援大队"
+    assert gz.resolve("区交警大队", nanshan).label_zh == "南山区交通警察大队"
+    assert gz.resolve("区消防救援支队", jiading).label_zh == "嘉定区消防救援支队"
+
+
+def test_a_list_s_level_before_a_name_with_its_own_place_is_set_aside():
+    """市生态环境局南山管理局、南山交警大队: the list's 市 restored before 南山交警大队 names no city
+    body; the district its name opens with owns it. A short name that leaves no function (公安县 in
+    荆州市公安局) is no place."""
+    gz = Gazetteer.bundled()
+    nanshan, jingzhou = places(gz, "440305", "421000")
+    assert gz.resolve("市南山交警大队", nanshan) == gz.resolve("南山交警大队", nanshan)
+    assert gz.resolve("市南山交警大队", nanshan).iri.endswith("/440305-traffic-police")
+    assert gz.resolve("市公安局", jingzhou).iri.endswith("/421000-public-security")
+
+
+def test_a_city_bureau_s_office_in_a_district_is_the_district_s_body_of_its_function():
+    """深圳市规划和自然资源局南山管理局, 市市场监督管理局宝安监管局: a city bureau's 管理局 or 监管局 named
+    after a district, as its 分局 is (西安市生态环境局雁塔分局); the document it issues is the district's.
+    Shenzhen's 人力资源(保障)局 and 住房(和)建设局 are the bureaus of those functions."""
+    gz = Gazetteer.bundled()
+    nanshan, baoan, shenzhen = places(gz, "440305", "440306", "440300")
+    assert gz.resolve("市规划和自然资源局南山管理局", nanshan) == gz.resolve("区规划和自然资源局", nanshan)
+    assert gz.resolve("市市场监督管理局宝安监管局", baoan) == gz.resolve("区市场监管局", baoan)
+    assert gz.place_in(["深圳市生态环境局南山管理局"], []) == nanshan
+    assert gz.resolve("区人力资源局", nanshan) == gz.resolve("区人社局", nanshan)
+    assert gz.resolve("市人力资源保障局", shenzhen) == gz.resolve("市人社局", shenzhen)
+    assert gz.resolve("市住房建设局", shenzhen) == gz.resolve("市住建局", shenzhen)
+    assert gz.resolve("区住房和建设局", baoan) == gz.resolve("区住建局", baoan)
+
+
 def test_a_level_written_with_级_and_a_district_s_police_branch():
     """县级人民政府 is each county's government, as 县人民政府 (县级以上 stays a range); 镇级政府 in a
     district's plan each town's; 公安青浦分局 and 市公安局青浦分局 the district's police."""

@@ -552,6 +552,15 @@ def test_no_body_s_name_holds_a_predicate():
     assert is_body("市应急管理局", lambda name: False)
 
 
+def test_a_task_that_builds_a_centre_names_no_body():
+    """建设X分拨中心，推动…: the clause opens with the task's verb, so what it builds (ending like a
+    body, 中心) bears no duty; a bureau whose name starts with that word (建设局) still does."""
+    text = "某区工作措施\n\n第一条　打造物流枢纽。建设低空物流分拨中心，推动无人机物流干线开通。\n"
+    assert prose(text, lambda name: False) == []
+    assert not is_body("打造区级创新服务中心", lambda name: False)
+    assert is_body("建设局", lambda name: False)
+
+
 def test_a_list_s_notes_after_it_name_no_body():
     # …开发区管委会。列第一位的为牵头单位，下同: two notes on the list, neither a body
     found = assignments("（责任单位：市发展改革委、开发区管委会。列第一位的为牵头单位，下同）")

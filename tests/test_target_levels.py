@@ -97,6 +97,14 @@ def test_an_indicator_is_compared_without_what_names_no_quantity():
     assert compare(*leaders) is None
 
 
+def test_the_field_a_figure_opens_with_is_the_plan_s_own():
+    # a city's 低空经济领域专精特新“小巨人”企业 20家 and a district's 专精特新“小巨人”企业 8家 in its plan on
+    # the same field: one indicator, the district's part
+    city = target("低空经济领域国家级专精特新“小巨人”企业", 20, "家", "count")
+    assert compare(city, target("国家级专精特新“小巨人”企业", 8, "家", "count")) == "part"
+    assert compare(target("低空经济领域专利授权量", 5000, "件", "count"), target("专利授权量", 800, "件", "count"))
+
+
 def test_an_amount_per_mu_head_or_household_is_a_standard_of_every_part():
     # 云南 新建高标准农田亩均投入不低于3000元, 大理州 the same: every mu of the prefecture's, not its part
     assert compare(target("高标准农田亩均投入", 3000, "元"), target("高标准农田亩均投入", 3000, "元")) == "same"
