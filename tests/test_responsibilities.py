@@ -753,8 +753,20 @@ def test_a_body_s_second_name_in_brackets_and_the_national_collectives():
         ("（责任部门：经济发展办，各社区居委会配合）", [("经济发展办", "responsible"), ("各社区居委会", "support")]),
         # a level's relevant departments, whichever they are, are no body
         ("（省经信厅牵头，省级有关部门配合）", [("省经信厅", "lead")]),
+        # the bureau's divisions: 局 written once before a list of them, and no level's after 各区建设局
+        (
+            "（责任单位：局人事处、质量安全处，各区建设局，局建筑市场处）",
+            [(n, "responsible") for n in ("局人事处", "局质量安全处", "各区建设局", "局建筑市场处")],
+        ),
     ],
-    ids=["divisions-and-stations", "an-office-among-leads", "labelled-then-support", "offices-and-committees", "vague"],
+    ids=[
+        "divisions-and-stations",
+        "an-office-among-leads",
+        "labelled-then-support",
+        "offices-and-committees",
+        "vague",
+        "the-bureau-s-divisions",
+    ],
 )
 def test_divisions_and_who_helps_in_a_clause(clause, expected):
     assert [(name, role) for _, name, role, *_ in assignments(clause)] == expected
