@@ -800,8 +800,21 @@ def test_bodies_alone_in_brackets_with_the_township_collectives(clause, names):
         ("各级农业农村部门要把农药残留作为执法重点。", [("各级农业农村部门", "responsible")]),
         ("各级有关部门要加强监管。", []),
         ("由县财政局会同兑现部门追回补助资金。", [("县财政局", "lead")]),
+        # 部署 is a verb, no 署: the clause after a comma (主要负责同志要亲自研究部署，定期…) names no body
+        (
+            "各地住建部门要把安全生产摆在突出位置，主要负责同志要亲自研究部署，定期分析研判形势。",
+            [("各地住建部门", "responsible")],
+        ),
     ],
-    ids=["ministry-division", "department-division", "bureau-section", "each-level-s", "each-level-vague", "a-role"],
+    ids=[
+        "ministry-division",
+        "department-division",
+        "bureau-section",
+        "each-level-s",
+        "each-level-vague",
+        "a-role",
+        "deploying-is-no-body",
+    ],
 )
 def test_divisions_and_each_level_s_departments_bear_duties_in_prose(sentence, expected):
     """A ministry's 司, a department's 处, a bureau's 科 bear duties; 各级X部门 is X at every level,
