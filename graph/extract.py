@@ -57,6 +57,13 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         for name in (p.label_zh, *p.aliases)
         if len(name) > 1
     ]
+    division = city.division
+    place_names += [  # the divisions directly under the issuer's, as written in full and short (武汉市, 武汉)
+        name
+        for d in gazetteer.divisions.by_code.values()
+        if division and d.parent == division.code
+        for name in (d.name, *gazetteer.divisions.names(d))
+    ]
     targets = outline_targets(outline, place_names, tables)
     issuers = [gazetteer.resolve(name, city) for name in meta.issuers]
     branch = bool(meta.issuers) and meta.issuers[0].rstrip().endswith("分局")  # it calls itself 分局

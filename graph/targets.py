@@ -533,6 +533,7 @@ def sentence_targets(
         if _is_target(text, q, clause_start, later, previous):
             kept.append(q)
     kept = [q for q in kept if not _named_by_set(text, q, kept)]
+    last: Target | None = None  # the sentence's last target
     groups: list[list[_Quantity]] = []
     for q in kept:
         if groups and re.fullmatch(r"、|和|及", text[groups[-1][-1].end : q.start]) and "分别" in text[: q.start]:
@@ -546,14 +547,32 @@ def sentence_targets(
         this_year = context.current if _THIS_YEAR.search(text[clause_start : first.start]) else None
         year = year_here or this_year or year_in_sentence or context.year or default_year
         year_in_sentence = year_here or year_in_sentence
+        areas = _areas_alone(text[clause_start : first.start], places) if last and len(group) == 1 else []
+        if areas and last:  # 全省覆盖率达到70%以上，武汉、襄阳、宜昌达到80%以上: the same indicator in each area named
+            target = _target(path, sentence, sentence.span(clause_start, first.end), first, "", year, places, source)
+            yield from (replace(target, indicator=last.indicator, kind=last.kind, scope=area) for area in areas)
+            continue
         for indicator, q, end in _indicators(text, clause_start, group):
             if _NO_SUBJECT.fullmatch(indicator):  # "营业收入达到6000亿元,年均增长50%": the same revenue's growth
                 indicator = subject or _named_before(text, clause_start) or indicator
             subject = indicator
-            yield _target(path, sentence, sentence.span(clause_start, end), q, indicator, year, places, source)
+            last = _target(path, sentence, sentence.span(clause_start, end), q, indicator, year, places, source)
+            yield last
     deadline = _DEADLINE.search(text)
     if year_in_sentence or (not groups and deadline):  # "到2022年，基本建立…。…列养率保持100%"
         context.year = year_in_sentence or _year_before(text, context)
+
+
+# what joins the areas named to their figure: 武汉、襄阳达到, 其中江岸区要达到, 武汉市为
+_AREAS_VERB = re.compile(r"(?:均|要|应|须|力争)?(?:达到|达|为|不低于|不少于|超过|高于|保持)?(?:在)?$")
+
+
+def _areas_alone(clause: str, places: list[str]) -> list[str]:
+    """The areas a clause names as all it says before its figure (其中武汉、襄阳、宜昌达到…), else []:
+    the indicator is the one the clause before measured."""
+    named = _AREAS_VERB.sub("", clause.strip().removeprefix("其中").lstrip(","))
+    members = re.split(r"、|和|及", named) if named else []
+    return members if members and all(m in places for m in members) else []
 
 
 def _named_before(text: str, clause_start: int) -> str:
