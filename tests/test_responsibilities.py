@@ -906,3 +906,18 @@ def test_a_street_s_own_offices_in_its_document_are_its_office_s_divisions():
     district = text.replace("人民政府大沙街道办事处关于", "人民政府关于")
     record = extract(parse_outline(SourceText("doc.txt", district, "utf-8")), gazetteer)
     assert not any(agency.division_of for _, agency in record.assignments)
+
+
+def test_a_unit_named_after_the_issuing_body_is_its_own():
+    """厅信息中心, 局监督站: a centre or station the document names after its issuer (as it names 厅质安处)
+    is the issuer's unit."""
+    text = (
+        "湖北省住房和城乡建设厅关于做好安全生产工作的通知\n\n鄂建文〔2024〕21号\n\n"
+        "一、推进智慧工地建设。（责任处室：厅质安处；配合处室：厅信息中心）\n"
+    )
+    record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), Gazetteer.bundled())
+    bureau = record.issuers[0]
+    assert [(a.label_zh, a.division_of) for _, a in record.assignments] == [
+        ("湖北省住房和城乡建设厅质安处", bureau.iri),
+        ("湖北省住房和城乡建设厅信息中心", bureau.iri),
+    ]
