@@ -150,7 +150,10 @@ def _with_ancestors(items: list[Item], above: tuple[Item, ...]) -> Iterator[tupl
 
 def _kind(item: Item, above: tuple[Item, ...], text: str) -> str:
     titles = [a.title or "" for a in (*above, item)]
-    if any(map(_LIABILITY.match, titles)) or _BREACH.match(text.strip()) or _PENALTY.search(text):
+    # a penalty is an article's (…的，由X处…罚款); a notice's task to hold the liable to account
+    # (严肃追究事故单位责任，实施资质处罚) is a duty the other level restates
+    penalty = item.style in ARTICLES and _PENALTY.search(text)
+    if any(map(_LIABILITY.match, titles)) or _BREACH.match(text.strip()) or penalty:
         return LIABILITY
     if _FRAME_ALONE.match(item.title or "") or any(map(_FRAME.match, titles)):
         return FRAME

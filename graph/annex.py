@@ -22,8 +22,10 @@ layouts text extraction gives and in Markdown's.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, combinations
@@ -327,7 +329,7 @@ def _pieces(doc: MappedText, region: list[Line]) -> tuple[list[Cell], list[str],
     block = doc[region[0].start : region[-1].end]
     cells, notes, at = [], [], 0
     parts = block.text.split("\n\n")
-    header = [t.strip() for t in next((p for p in parts if p.strip()), "").strip().split("\n")]  # after a blank line
+    header = [t.strip() for t in next((p for p in parts if p.strip()), "").strip().split("\n")]
     lined = len(header) >= 3 and all(map(_is_heading, header[:3]))
     for part in parts:
         cell = block[at : at + len(part)]
@@ -345,32 +347,101 @@ def _pieces(doc: MappedText, region: list[Line]) -> tuple[list[Cell], list[str],
 
 def _unwrapped(cells: list[Cell], width: int, number: int | None) -> list[Cell]:
     """In a table printed without blank lines a cell that wraps comes as several lines: a numbered
-    row holding more lines than its columns first joins the measures a cell lists one a line (1.…。
-    then 2.…。), then a line that ends no sentence to the next one, the longest first (a line is cut
-    where its column is full)."""
+    row holding more lines than its columns is cut into as many cells as it has columns after its
+    number, where its cells read best as text wrapped at their columns' widths (:func:`_cuts`)."""
     if number is None:
         return cells
     starts = _numbers(cells, len(cells))
     out = cells[: starts[0] if starts else len(cells)]
-    for k, at in enumerate(starts):
-        row = cells[at : starts[k + 1] if k + 1 < len(starts) else len(cells)]
-        while row[0].text.isdigit() and len(row) > width - number:
-            cut = [j for j in range(1, len(row) - 1) if _lists_on(row[j].text, row[j + 1].text)]
-            cut = cut or [j for j in range(1, len(row) - 1) if not row[j].text.endswith(("。", ";", "!", "?"))]
-            if not cut:
-                break
-            j = max(cut, key=lambda j: (len(row[j]), -j))
-            row[j : j + 2] = [row[j] + row[j + 1]]
-        out += row
+    count = width - number - 1
+    rows = [cells[at : starts[k + 1] if k + 1 < len(starts) else len(cells)] for k, at in enumerate(starts)]
+    wrapped = [k for k, row in enumerate(rows) if row[0].text.isdigit() and len(row) > count + 1]
+    lines = [_Lines.of(rows[k][1:]) for k in wrapped]
+    # each column wraps at one width in every row: the commonest widths of the full lines of each
+    # row's own reading are the candidates, each column taking the one that reads all rows best
+    own = [_cuts(ln, count, [0.0] * count)[1] for ln in lines]
+    columns = [0.0] * count  # 0: not known
+    for c in range(count):
+        seen = Counter(w for cells in own for w in cells[c][:-1])
+        candidates = sorted(seen, key=lambda w: (-seen[w], w))[:_CANDIDATES]
+        if candidates:
+            columns[c] = min(
+                candidates,
+                key=lambda v: sum(_cuts(ln, count, [*columns[:c], v, *columns[c + 1 :]])[0] for ln in lines),
+            )
+    cut = {k: _cuts(ln, count, columns)[2] for k, ln in zip(wrapped, lines)}
+    for k, row in enumerate(rows):
+        out += [row[0], *(MappedText.join(row[1 + a : 1 + b]) for a, b in cut[k])] if k in cut else row
     return out
 
 
-def _lists_on(cell: str, line: str) -> bool:
-    """Whether ``line`` opens the next measure of a list that ``cell`` numbers (1.… then 2.…)."""
-    number = _LISTED.match(line)
+_FULL_LAST = 0.25  # under the half of a character any other difference of widths is
+_CANDIDATES = 4  # widths tried for a column: its full lines are all as wide, but for a row misread
+
+
+@dataclass(frozen=True)
+class _Lines:
+    """The lines of a row's cells: each one's printed width, whether it ends a sentence, and whether
+    the writer broke it before the next measure of a list its cell numbers (1.…。 then 2.…)."""
+
+    widths: tuple[float, ...]
+    ends: tuple[bool, ...]
+    listed: tuple[bool, ...]
+
+    @classmethod
+    def of(cls, lines: list[Cell]) -> _Lines:
+        width = [
+            sum(1.0 if unicodedata.east_asian_width(ch) in "FW" else 0.5 for ch in c.display.strip()) for c in lines
+        ]
+        texts = [c.text for c in lines]
+        listed = [_lists_on(t, after) for t, after in zip(texts, [*texts[1:], ""])]
+        ends = [t.endswith(("。", ";", "!", "?")) and not more for t, more in zip(texts, listed)]
+        return cls(tuple(width), tuple(ends), tuple(listed))
+
+    def cost(self, start: int, end: int, column: float) -> float:
+        """How badly lines ``start:end`` read as one cell of a column ``column`` wide (0: as wide as
+        its widest line but the last): a line is cut where its column is full, so every line but the
+        last is as wide as the column and none wider (a full last line might as well run on: a little
+        worse than a shorter one), but for a line its writer broke before the next measure of its
+        list, which the cell holds too; a line that ends a sentence ends its cell."""
+        widths, ends = self.widths[start:end], self.ends[start:end]
+        if any(ends[:-1]) or self.listed[end - 1]:
+            return math.inf
+        wrapped = [w for w, listed in zip(widths[:-1], self.listed[start:end]) if not listed]
+        full = column or max(wrapped or widths)
+        over = sum(max(0.0, w - full) for w in widths)
+        if len(widths) == 1:
+            return over
+        return over + sum(abs(full - w) for w in wrapped) + (_FULL_LAST if widths[-1] == full else 0.0)
+
+
+def _lists_on(line: str, after: str) -> bool:
+    """Whether ``after`` opens the next measure of a list that ``line`` numbers (1.…。 then 2.…)."""
+    number = _LISTED.match(after)
     if number is None or int(number.group(1)) < 2:
         return False
-    return bool(re.search(rf"(?:^|[。;])\s*{int(number.group(1)) - 1}[.、]", cell))
+    return bool(re.search(rf"(?:^|[。;])\s*{int(number.group(1)) - 1}[.、]", line))
+
+
+def _cuts(
+    lines: _Lines, count: int, columns: list[float]
+) -> tuple[float, list[tuple[float, ...]], list[tuple[int, int]]]:
+    """The least cost of reading ``lines`` as ``count`` cells (ties: the earlier cut), the widths
+    of each cell's lines and each cell's (start, end) among the lines."""
+    n = len(lines.widths)
+    best: list[dict[int, tuple[float, tuple[int, ...]]]] = [{0: (0.0, ())}]  # first i lines as c cells
+    for c in range(count):
+        best.append(
+            {
+                i: min(
+                    (cost + lines.cost(j, i, columns[c]), (*cuts, j)) for j, (cost, cuts) in best[-1].items() if j < i
+                )
+                for i in range(c + 1, n - (count - c - 1) + 1)
+            }
+        )
+    cost, starts = best[count][n]
+    spans = list(zip(starts, (*starts[1:], n)))
+    return cost, [lines.widths[a:b] for a, b in spans], spans
 
 
 def _join_wrapped(cells: list[Cell]) -> list[Cell]:

@@ -52,6 +52,9 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
     found += prose_assignments(outline, known)
     areas = gazetteer.areas_of(city)  # counties, zones and parks of the city: a target's scope when it names one
     place_names = [name for p in areas for name in (p.label_zh, *p.aliases) if len(name) > 1]
+    if city.kind == "Province" and city.division:  # a province's cities, in full and short (武汉市, 武汉)
+        divisions = gazetteer.divisions
+        place_names += [n for d in divisions.children(city.division) for n in (d.name, *divisions.names(d))]
     targets = outline_targets(outline, place_names, tables)
     issuers = [gazetteer.resolve(name, city) for name in meta.issuers]
     branch = bool(meta.issuers) and meta.issuers[0].rstrip().endswith("分局")  # it calls itself 分局

@@ -557,7 +557,7 @@ class Gazetteer:
         town's government: its 经济发展办, 平安建设办). The body's own name before it is set aside, as
         written in full or by its level (省生态环境厅大气环境处, 市局大气环境处), or as 分局 when the body
         is a branch (``branch``: its document, 西安市生态环境局雁塔分局's, names it so: 分局大气环境科);
-        after it, its squad too (分局执法大队, 局执法大队)."""
+        after it, its squad or unit too (分局执法大队, 局执法大队, 厅信息中心)."""
         written = key(name)
         if branch:
             written = written.removeprefix("分局")
@@ -611,7 +611,8 @@ _COMMITTEE = ("管委会", "管理委员会")
 # an internal division's name, and the words its own body's document names the body by (局办公室, 本局)
 _DIVISION = re.compile(rf"[{HAN}]{{1,16}}(?:(?<!办事)处|科|室|股)|[{HAN}、()]{{0,12}}分局")  # 办事处: no division
 _OWN_BODY = re.compile(r"^(?:本局|本委|局|委|厅|机关)")
-_SQUAD = re.compile(rf"[{HAN}]{{1,8}}(?:支队|大队|中队)")  # a bureau's squad: 执法大队, a police branch's 治安支队
+# a bureau's squad: 执法大队, a police branch's 治安支队; a unit under it named after it (厅信息中心, 局监督站)
+_SQUAD = re.compile(rf"[{HAN}]{{1,8}}(?:支队|大队|中队)|[{HAN}]{{2,10}}(?:中心|站)")
 # a street's or a town's own offices, divisions of its office or government (经济发展办, 平安建设办, 党政办)
 _TOWNSHIP_DIVISION = re.compile(rf"[{HAN}]{{2,8}}办")
 _DIVIDED = {"GovernmentDepartment", "PublicInstitution", "VerticalBranch", "PartyOrgan", "ZoneCommittee",

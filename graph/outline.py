@@ -378,10 +378,10 @@ def parse_outline(source: SourceText) -> Outline:
     preamble = _body(doc, lines[pre:text_start], lines[pre].content if pre < len(lines) else 0)
     notice = _notice(doc, lines, pre)
 
-    # the signature may stand between the list of annexes and the first of them (附件：X / 深圳市…办公室 /
-    # 2024年7月15日 / 附件 / X): the notice's, which the enclosed table follows
-    signed = lines[body_end + 1 : annex_heads[0]] if annex_heads and body_end < annex_heads[0] else []
-    closing_lines = lines[closing:body_end] + signed + lines[annex_end:]
+    # GB/T 9704 prints the signature and date under the list of annexes (附件：1.…), before the annexes
+    listed_end = annex_heads[0] if annex_heads else annex_end
+    signature = _closing_start(doc, lines, body_end, listed_end) if listed_end > body_end else listed_end
+    closing_lines = lines[closing:body_end] + lines[signature:listed_end] + lines[annex_end:]
     metadata, meta_problems = parse_metadata(source.name, doc, lines, pre, closing_lines)
     problems += meta_problems
     items = _build_items(source.name, doc, lines, item_lines, markers, closing, problems)

@@ -89,8 +89,11 @@ _CONJUNCTIONS = re.compile(r"[、,;。/ ]|以及|或者|和|及|与|或")  # pro
 # a named division's government (华漕镇人民政府, 东乌珠穆沁旗人民政府), a zone, a branch.
 _KEEPS_OWN_PREFIX = re.compile(
     r"^(市|省|县|区|镇|乡|州|盟|旗|苏木|各|中共|国家|国网|中国|相关|有关|所在|沿线)|区|管委会|党工委|集团|支行|分行|分局|总部"
-    rf"|[镇乡]$|街道|海关$|^[{HAN}]{{2,}}[镇乡旗县市](?:人民)?政府$"
+    rf"|[镇乡]$|街道|海关$|^[{HAN}]{{2,}}[镇乡旗县市](?:人民)?政府$|^[局厅部](?=[{HAN}]{{2}})"
 )
+# the issuing body's division, named by the body's last character (局质量安全处, 厅质安处, 部质量安全监管司):
+# written once before the first of a list of its divisions (局人事处、质量安全处)
+_OWN_DIVISION = re.compile(rf"^[局厅部](?=[{HAN}]{{2}})")
 # a level, with the levels like it in brackets (县(市、区): nested in a clause's brackets as 县〔市、区〕);
 # 市州, 县市区, 盟市, 旗县市, 乡镇: a tier's kinds written as one word, the longer first; 级, every level
 # (各级党委和政府: each level's Party committee and government); 地州市, 地(州、市), 地、州、市: the
@@ -200,6 +203,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     ['各市、州财政局', '各市、州科技局']
     >>> [m.name for m in split_agencies(MappedText.of("市、区财政部门、交通主管部门"))]
     ['市财政部门', '区财政部门', '市交通主管部门', '区交通主管部门']
+    >>> [m.name for m in split_agencies(MappedText.of("局人事处、质量安全处,各区建设局,局建筑市场处"))]
+    ['局人事处', '局质量安全处', '各区建设局', '局建筑市场处']
 
     A law's fields of work share the 主管部门 written once, and the government written before them:
 
@@ -260,6 +265,7 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     first = names[0] if names else ""
     government = _GOVERNMENT_PREFIX.match(first) if first.endswith("部门") else None
     written = government or (_LEVEL_PREFIX.match(first) if not NOT_A_LEVEL.match(first) else None)
+    written = written or _OWN_DIVISION.match(first)
     prefix = written.group() if written else ""
     for i, name in enumerate(names):
         if i and prefix and (NOT_A_LEVEL.match(name) or not _has_own_place(name)) and not _BEARER_ONLY.fullmatch(name):

@@ -538,6 +538,7 @@ def sentence_targets(
         if _is_target(text, q, clause_start, later, previous):
             kept.append(q)
     kept = [q for q in kept if not _named_by_set(text, q, kept)]
+    last: Target | None = None  # the sentence's last target
     groups: list[list[_Quantity]] = []
     for q in kept:
         if groups and re.fullmatch(r"、|和|及", text[groups[-1][-1].end : q.start]) and "分别" in text[: q.start]:
@@ -552,27 +553,37 @@ def sentence_targets(
         this_year = context.current if _THIS_YEAR.search(text[clause_start : first.start]) else None
         year = year_here or this_year or year_in_sentence or context.year or default_year
         year_in_sentence = year_here or year_in_sentence
-        parts = _allotted(text[max(clause_start, last_end) : first.start], places) if subject else []
+        areas = _areas_alone(text[max(clause_start, last_end) : first.start], places) if last else []
         last_end = group[-1].end
+        if areas and last:  # 新增助餐点200处，其中市南区20处、市北区30处; 全省覆盖率达到70%以上，武汉、襄阳达到80%以上
+            for _, q, end in _indicators(text, clause_start, group):  # the same indicator, in each area named
+                target = _target(
+                    path, sentence, sentence.span(clause_start, end), q, last.indicator, year, places, source
+                )
+                yield from (replace(target, kind=last.kind, scope=area) for area in areas)
+            continue
         for indicator, q, end in _indicators(text, clause_start, group):
-            if parts:  # "新增助餐点200处，其中市南区20处、市北区30处": the total's, in each place
-                target = _target(path, sentence, sentence.span(clause_start, end), q, subject, year, places, source)
-                yield from (replace(target, scope=place) for place in parts)
-                continue
             if _NO_SUBJECT.fullmatch(indicator):  # "营业收入达到6000亿元,年均增长50%": the same revenue's growth
                 indicator = subject or _named_before(text, clause_start) or indicator
             subject = indicator
-            yield _target(path, sentence, sentence.span(clause_start, end), q, indicator, year, places, source)
+            last = _target(path, sentence, sentence.span(clause_start, end), q, indicator, year, places, source)
+            yield last
     deadline = _DEADLINE.search(text)
     if year_in_sentence or (not groups and deadline):  # "到2022年，基本建立…。…列养率保持100%"
         context.year = year_in_sentence or _year_before(text, context)
 
 
-def _allotted(words: str, places: list[str]) -> list[str]:
-    """The places a figure is allotted to when the words before it name places alone (其中市南区; 、
-    黄岛区(青岛西海岸新区); 市南区、市北区各: each of them), after a total the sentence has stated."""
-    members = re.split(r"[、和]", re.sub(r"\([^()]*\)", "", re.sub(r"^[,;、]?(?:其中)?", "", words)).removesuffix("各"))
-    return members if all(m in places for m in members) and members != [""] else []
+# what joins the areas named to their figure: 武汉、襄阳达到, 其中江岸区要达到, 武汉市为, 市南区、市北区各
+_AREAS_VERB = re.compile(r"(?:各|均|要|应|须|力争)?(?:达到|达|为|不低于|不少于|超过|高于|保持)?(?:在)?$")
+
+
+def _areas_alone(words: str, places: list[str]) -> list[str]:
+    """The areas the words before a figure name as all they say (其中市南区; 、黄岛区（青岛西海岸新区）;
+    市南区、市北区各; 武汉、襄阳、宜昌达到), each of which the figure is for, else []: the indicator is
+    the one the sentence measured before."""
+    named = _AREAS_VERB.sub("", re.sub(r"\([^()]*\)", "", words.strip().lstrip(",;、").removeprefix("其中")))
+    members = re.split(r"、|和|及", named) if named else []
+    return members if members and all(m in places for m in members) else []
 
 
 def _named_before(text: str, clause_start: int) -> str:

@@ -40,6 +40,10 @@ _ROLE_COLUMNS = tuple(
     for role, words in ROLE_WORDS.items()
 )
 
+# A numbered list of tasks the addressees all carry out names no bodies (序号 | 重点任务 | 工作要求 | 完成时限)
+_TASK_COLUMN = re.compile(
+    r"(?:重点|主要|工作|具体)?任务(?:名称|内容|事项)?|工作(?:要求|内容|措施)|(?:具体|主要)措施|重点工作"
+)
 _BODIES = re.compile(r"(?:兑现|兑付|受理|审核|审批|办理|经办|承办|实施|执行|主管)(?:部门|单位|机构)$")
 _CLAUSE_END = re.compile(r"[，,；;。：:]")
 _NAMING = re.compile(rf"[{HAN}](?<![年月日底末前])[{HAN}]")  # words, not a figure or a date
@@ -106,11 +110,13 @@ def _rows(
     ``places`` (see :func:`_tables`); a row the body does not state and that has no place is a
     task of ``home``, the item holding the table."""
     header = [t.text for t in annex.rows[0].texts] if annex.rows else []
-    cols = _columns(header)
-    if not cols:
+    cols, number = _columns(header), number_column(header)
+    if not cols and (number is None or not any(map(_TASK_COLUMN.fullmatch, header))):
         return {}, []
     items = [item for item in items if item.path != home]  # whose text holds the table: it states no row
-    rows, first, number = grid(annex), min(cols.values()), number_column(header)
+    # with no role column, the task's cells are those before its deadline
+    deadline = next((j for j, cell in enumerate(header) if DEADLINE_COLUMN.search(cell)), len(header))
+    rows, first = grid(annex), min(cols.values()) if cols else deadline
     names = [_names(row, first, number) for row in rows]
     stated: list[str | None] = []
     after = 0

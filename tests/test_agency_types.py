@@ -129,6 +129,7 @@ WRITTEN = [
     ("建管委", "housing-urban-rural"),
     ("住房和城乡建设厅", "housing-urban-rural"),
     ("住建局", "housing-urban-rural"),
+    ("城建局", "housing-urban-rural"),  # 武汉市城乡建设局 writes itself 市城建局
     ("房管局", "housing-administration"),
     ("房屋管理局", "housing-administration"),
     ("住房保障房屋管理局", "housing-administration"),

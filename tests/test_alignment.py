@@ -284,6 +284,27 @@ def test_a_liability_article_pairs_only_with_a_liability_article():
     assert ("第三十五条", "第三十条") in pairs and ("第三十五条", "第十四条") not in pairs
 
 
+def test_a_notice_s_task_to_hold_the_liable_to_account_is_a_task():
+    """严肃追究事故单位责任，实施资质、资格处罚 in a notice's item is a task the province restates
+    (严肃事故责任追究); only an article's penalty (…的，处…罚款) is a liability article."""
+
+    def notice(*items: str) -> list[Measure]:
+        return measures_of(parse_outline(SourceText("doc.txt", "某通知\n\n" + "\n".join(items) + "\n", "utf-8")))
+
+    upper = notice(
+        "一、压实安全生产责任",
+        "（一）严肃事故调查和责任追究。对发生生产安全事故的，要依法依规严肃追究事故单位和相关人员责任，"
+        "按规定实施资质、资格处罚。",
+        "（二）加强组织领导。定期分析研判安全生产形势。",
+    )
+    lower = notice(
+        "一、压实各方责任",
+        "（一）严肃事故责任追究。对发生生产安全事故的企业和人员，依法依规实施资质、资格处罚。",
+    )
+    assert [m.kind for m in upper] == ["task", "task"]
+    assert [(p.upper, p.lower) for p in align(upper, lower)] == [("一/（一）", "一/（一）")]
+
+
 def test_a_measure_that_cites_articles_carries_out_those_or_closer_ones():
     """依照《条例》第六条: a lower article that cites upper articles by number carries them out; an
     upper article it shares words with pairs only if it is at least as close as the one cited."""

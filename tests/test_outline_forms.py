@@ -715,3 +715,16 @@ def test_a_task_list_s_group_rows_printed_as_merged_cells_stay_in_its_table():
     (annex,) = outline.annexes
     assert [row.cells[0] for row in annex.rows] == ["序号", "一、完善基础设施", "1", "2", "二、拓展应用场景", "3"]
     assert ("2024-07-15", "signed") in {(d.date, d.kind) for d in outline.metadata.dates}
+
+
+def test_the_signature_under_the_list_of_annexes_dates_the_document():
+    """GB/T 9704: 附件：… after the body, then the signature and its date, then the annexes on pages
+    of their own; the date under the signature is the signing date, as it is with no annexes."""
+    text = (
+        "某局关于做好某工作的通知\n\n各区：\n\n现就有关事项通知如下。\n一、加强领导\n（一）加强组织领导。定期研究。\n\n"
+        "附件：重点任务清单\n\n某市某局\n2024年3月15日\n\n附件\n\n重点任务清单\n\n1.建设数据中心。\n2.培育企业。\n\n"
+        "抄送：市政府办公厅。\n某市某局办公室　　2024年3月18日印发\n"
+    )
+    outline = parse_outline(SourceText("d.txt", text, "utf-8"))
+    assert [(d.date, d.kind) for d in outline.metadata.dates] == [("2024-03-15", "signed"), ("2024-03-18", "printed")]
+    assert outline.items[0].children[0].text == "加强组织领导。定期研究。"

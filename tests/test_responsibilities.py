@@ -762,8 +762,20 @@ def test_a_body_s_second_name_in_brackets_and_the_national_collectives():
         ("（责任部门：经济发展办，各社区居委会配合）", [("经济发展办", "responsible"), ("各社区居委会", "support")]),
         # a level's relevant departments, whichever they are, are no body
         ("（省经信厅牵头，省级有关部门配合）", [("省经信厅", "lead")]),
+        # the bureau's divisions: 局 written once before a list of them, and no level's after 各区建设局
+        (
+            "（责任单位：局人事处、质量安全处，各区建设局，局建筑市场处）",
+            [(n, "responsible") for n in ("局人事处", "局质量安全处", "各区建设局", "局建筑市场处")],
+        ),
     ],
-    ids=["divisions-and-stations", "an-office-among-leads", "labelled-then-support", "offices-and-committees", "vague"],
+    ids=[
+        "divisions-and-stations",
+        "an-office-among-leads",
+        "labelled-then-support",
+        "offices-and-committees",
+        "vague",
+        "the-bureau-s-divisions",
+    ],
 )
 def test_divisions_and_who_helps_in_a_clause(clause, expected):
     assert [(name, role) for _, name, role, *_ in assignments(clause)] == expected
@@ -797,8 +809,21 @@ def test_bodies_alone_in_brackets_with_the_township_collectives(clause, names):
         ("各级农业农村部门要把农药残留作为执法重点。", [("各级农业农村部门", "responsible")]),
         ("各级有关部门要加强监管。", []),
         ("由县财政局会同兑现部门追回补助资金。", [("县财政局", "lead")]),
+        # 部署 is a verb, no 署: the clause after a comma (主要负责同志要亲自研究部署，定期…) names no body
+        (
+            "各地住建部门要把安全生产摆在突出位置，主要负责同志要亲自研究部署，定期分析研判形势。",
+            [("各地住建部门", "responsible")],
+        ),
     ],
-    ids=["ministry-division", "department-division", "bureau-section", "each-level-s", "each-level-vague", "a-role"],
+    ids=[
+        "ministry-division",
+        "department-division",
+        "bureau-section",
+        "each-level-s",
+        "each-level-vague",
+        "a-role",
+        "deploying-is-no-body",
+    ],
 )
 def test_divisions_and_each_level_s_departments_bear_duties_in_prose(sentence, expected):
     """A ministry's 司, a department's 处, a bureau's 科 bear duties; 各级X部门 is X at every level,
@@ -968,3 +993,18 @@ def test_the_farms_listed_after_the_township_tier_are_bodies_of_their_own():
     the farms (各场) are bodies of the tier, not part of the townships' name (各乡、场)."""
     names = [m.name for m in split_agencies(MappedText.of("县农业农村局,各乡(镇)、场"))]
     assert names == ["县农业农村局", "各乡", "各镇", "各场"]
+
+
+def test_a_unit_named_after_the_issuing_body_is_its_own():
+    """厅信息中心, 局监督站: a centre or station the document names after its issuer (as it names 厅质安处)
+    is the issuer's unit."""
+    text = (
+        "湖北省住房和城乡建设厅关于做好安全生产工作的通知\n\n鄂建文〔2024〕21号\n\n"
+        "一、推进智慧工地建设。（责任处室：厅质安处；配合处室：厅信息中心）\n"
+    )
+    record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), Gazetteer.bundled())
+    bureau = record.issuers[0]
+    assert [(a.label_zh, a.division_of) for _, a in record.assignments] == [
+        ("湖北省住房和城乡建设厅质安处", bureau.iri),
+        ("湖北省住房和城乡建设厅信息中心", bureau.iri),
+    ]

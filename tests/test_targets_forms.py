@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from scoring import record
 
+from policykg.graph.extract import extract
+from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.mapped import MappedText
 from policykg.graph.outline import parse_outline
 from policykg.graph.records import SourceText
@@ -730,3 +732,24 @@ def test_a_table_allotting_the_goals_by_place_without_a_year_holds_the_goals_of_
         ("美丽宜居村庄", 10, "个", 2025, "乙市"),
         ("美丽宜居村庄", 24, "个", 2025, "city"),
     ]
+
+
+def test_areas_named_alone_before_a_figure_take_the_indicator_before():
+    """全省…覆盖率达到70%以上，武汉、襄阳、宜昌达到80%以上: the second clause names only areas of the
+    issuer (its divisions, written short or in full): the same indicator, in each of them."""
+    text = "到2024年底,全省智慧工地覆盖率达到70%以上,武汉、襄阳、宜昌达到80%以上"
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, ["武汉", "襄阳", "宜昌", "武汉市"])
+    assert [(t.indicator, t.kind, t.value, t.scope) for t in found] == [
+        ("智慧工地覆盖率", "coverage", 70, "city"),
+        *(("智慧工地覆盖率", "coverage", 80, area) for area in ("武汉", "襄阳", "宜昌")),
+    ]
+
+
+def test_a_province_s_document_names_its_cities_as_areas():
+    """A province's cities (武汉, 宜昌) and a city's districts are the areas its targets may name, curated or not."""
+    text = (
+        "湖北省住房和城乡建设厅关于推进智慧工地建设的通知\n\n一、重点任务\n\n（一）推进智慧工地建设。"
+        "到2024年底，全省智慧工地覆盖率达到70%以上，武汉、宜昌达到80%以上。\n"
+    )
+    record = extract(parse_outline(SourceText("d.txt", text, "utf-8")), Gazetteer.bundled())
+    assert [(t.value, t.scope) for t in record.targets] == [(70, "city"), (80, "武汉"), (80, "宜昌")]

@@ -793,3 +793,62 @@ def test_an_annex_printed_a_cell_to_the_line_after_a_blank_line_under_its_captio
         ("2", "办好城市更新论坛", "每年举办论坛1次。", "区商务委", "区贸促会", "持续推进"),
     ]
     assert ("附件/1", "区房管局", "lead") in found(outline)
+
+
+# A ministry's annexed task list as a PDF's text gives it: a cell to the line and each cell wrapped
+# where its column is full (重点任务 six characters wide, 工作要求 fourteen, 完成时限 five).
+WRAPPED_LIST = [
+    "附件",
+    "",
+    "重点任务清单",
+    "",
+    "序号",
+    "重点任务",
+    "工作要求",
+    "完成时限",
+    "1",
+    "重大事故隐患",
+    "专项排查整治",  # the same width as the line above: one cell, or two?
+    "对在建项目开展重大事故隐患全覆",
+    "盖排查，建立台账，动态清零",
+    "2024年12",
+    "月底前",
+    "2",
+    "建筑施工安全",
+    "生产执法检查",
+    "组织开展全覆盖执法检查，每季度",
+    "通报检查结果",  # shorter: the cell ends here, not on the full line above
+    "长期坚持",
+]
+
+
+def test_a_task_list_printed_a_cell_to_the_line_with_cells_wrapped_where_their_column_is_full():
+    """Each row holds more lines than columns: it is cut where its cells read as wrapped text,
+    every line but a cell's last as wide as its column and the last no wider (a full last line
+    might as well run on). The header is read after the title's blank line."""
+    text = (
+        "某部办公厅关于做好安全生产工作的通知\n\n一、压实责任\n（一）落实企业主体责任。\n\n"
+        + "\n".join(WRAPPED_LIST)
+        + "\n"
+    )
+    (annex,) = parse_outline(SourceText("doc.txt", text, "utf-8")).annexes
+    assert [r.cells for r in annex.rows] == [
+        ("序号", "重点任务", "工作要求", "完成时限"),
+        ("1", "重大事故隐患专项排查整治", "对在建项目开展重大事故隐患全覆盖排查，建立台账，动态清零", "2024年12月底前"),
+        ("2", "建筑施工安全生产执法检查", "组织开展全覆盖执法检查，每季度通报检查结果", "长期坚持"),
+    ]
+
+
+def test_a_numbered_task_list_with_no_column_of_bodies_states_tasks():
+    """序号 | 重点任务 | 工作要求 | 完成时限: the addressees carry out every row; a row the body does
+    not state is a task of its own (附件/2), one the body states is that item's."""
+    text = (
+        "某部办公厅关于做好安全生产工作的通知\n\n一、排查整治隐患\n（一）全面排查重大事故隐患。建立隐患台账。\n\n"
+        "附件\n\n重点任务清单\n\n序号\n\n重点任务\n\n工作要求\n\n完成时限\n\n"
+        "1\n\n重大事故隐患排查\n\n全面排查重大事故隐患，建立台账\n\n2024年12月底前\n\n"
+        "2\n\n安全生产月活动\n\n组织开展建筑施工安全生产月活动\n\n2024年6月\n"
+    )
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    assert [(i.path, i.text) for i in annex_items(outline)] == [
+        ("附件/2", "安全生产月活动组织开展建筑施工安全生产月活动")
+    ]
