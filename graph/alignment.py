@@ -51,6 +51,16 @@ WEAK = 0.2  # a pair scoring less stands only as the closest pair of its upper o
 # is what the lower level changes, not what it carries out.
 _INNER = r"(?:[^（）()]|[（(][^（）()]{0,12}[）)])*"
 _CLAUSE = re.compile(rf"[（(]{_INNER}(?:单位|部门|牵头|负责|配合){_INNER}[）)]|(?:{LABELS})\s*:[^\n。]*")
+# The same said in prose, a sentence of its own after a plan's task whose every clause names bodies
+# and their part (市生态环境局牵头，市工业和信息化局、市商务局等配合。区水务局负责。区住房和建设委、区城市
+# 管理委按职责分工负责，天津港集团落实。): a name ends in a body's word and its part ends the clause.
+_BODY = r"(?:局|委|厅|办|政府|管委会|委员会|集团|公司|中心|部门|单位|街道|街镇|乡镇|镇|乡|办事处|分局)"
+_PART = (
+    r"(?:等)?(?:(?:按照?|根据)(?:各自)?职责(?:分工)?)?(?:共同|分别|具体)?"
+    r"(?:牵头|负责(?:落实|实施)?|配合|参与|协同|落实(?:属地|主体)?(?:责任)?)"
+)
+_NAMED = rf"[^,;。!?\n]{{2,80}}?{_BODY}{_PART}"
+_PROSE_CLAUSE = re.compile(rf"(?:(?<=[。;!?\n])|^)\s*{_NAMED}(?:,{_NAMED})*(?:[。;]|$)")
 # The formulas of a regulation's 法律责任 articles, which every liability article of every level
 # repeats whoever it binds and whatever it punishes, those of its general provisions (违反本条例
 # 规定, 从其规定, 法律、法规授权的…组织), and the generic subject and modal every article opens with
@@ -161,9 +171,10 @@ def _kind(item: Item, above: tuple[Item, ...], text: str) -> str:
 
 
 def _stated(text: str) -> str:
-    """What a measure states: its text without responsibility clauses, which a sentence's end (；)
-    inside them would otherwise cut into halves that read as sentences of their own."""
-    return _CLAUSE.sub("", unicodedata.normalize("NFKC", text))
+    """What a measure states: its text without responsibility clauses, bracketed (which a sentence's
+    end (；) inside them would otherwise cut into halves that read as sentences of their own) or in
+    prose."""
+    return _PROSE_CLAUSE.sub("", _CLAUSE.sub("", unicodedata.normalize("NFKC", text)))
 
 
 def _bigrams(text: str) -> Counter[str]:

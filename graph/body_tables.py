@@ -139,8 +139,9 @@ def _region(doc: MappedText, lines: list[Line]) -> list[Line]:
     noted = False  # notes below the table have begun
     k = 0
     while k < len(lines):
-        j = k
-        while j < len(lines) and lines[j].text(doc).strip():
+        j = k + 1 if lines[k].text(doc).strip() else k
+        # a piece runs to a blank line, or to the notes printed right under the rows (注：1.…。)
+        while j < len(lines) and lines[j].text(doc).strip() and not is_note(lines[j].text(doc).strip()):
             j += 1
         if j == k:
             k += 1

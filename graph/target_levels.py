@@ -45,6 +45,11 @@ _GRADE = re.compile(r"(?:国家|省|市|州|盟|县|区|乡)级(?:以上)?")
 # A zone named inside an indicator: two or more characters before the kind of zone (南汇新城, 临港新片区).
 _ZONE = re.compile(rf"[{HAN}]{{2,4}}?(?:新城|新片区|新区|开发区|示范区|园区|片区|保护区)")
 _PER_UNIT = re.compile(r"[亩人户]均|^单位|每(?!年)")  # 亩均投入, 人均收入, 单位GDP能耗, 每万人拥有…
+# What a pollution, consumption or harm indicator names (细颗粒物年均浓度, 重污染天数比率, 劣Ⅴ类水体比例,
+# 单位GDP能耗, 事故发生率): its figure in a table of goals, with no 以下 printed, is a ceiling all the same;
+# not so the cut in it (二氧化碳排放降低, 减排量) nor the share meeting a standard (达标率, 优良比例).
+_CEILING = re.compile(r"浓度|排放(?:量|总量|强度)|能耗|劣[ⅤV5五]类|重污染|超标|发生率|死亡|伤亡")
+_NO_CEILING = re.compile(r"降低|下降|减少|削减|减排|降幅|达标|优良|去除|消除")
 _INTENSIVE_UNITS = {"%", "‰", "倍", "个百分点", "年一遇", "小时", "分钟", "天", "日", "个工作日", "工作日"}
 
 
@@ -113,7 +118,16 @@ def compare(upper: Target, lower: Target, region_names: tuple[str, ...] = (), al
         return "part"
     if u[1] == v[1]:
         return "same"
-    return "raised" if (v[1] > u[1]) != (upper.comparator == "<=") else "lowered"
+    return "raised" if (v[1] > u[1]) != _ceiling(upper) else "lowered"
+
+
+def _ceiling(target: Target) -> bool:
+    """Whether a target is a ceiling, the lower the stronger: printed so (<=), or, stated with no
+    bound (a table's 39), one an indicator of pollution, consumption or harm sets."""
+    if target.comparator in ("<=", ">=", ">"):
+        return target.comparator == "<="
+    name = unicodedata.normalize("NFKC", target.indicator)
+    return bool(_CEILING.search(name)) and not _NO_CEILING.search(name)
 
 
 def comparisons(

@@ -29,10 +29,10 @@ from policykg.graph.text import HAN, is_han, normalize
 _NUMBER = r"\d+(?:\.\d+)?"
 _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
 # 家次, 人次: visits and attendances (establishments or people, times); 头只: cattle and sheep together
-# (牲畜存栏1800万头只), 羽: poultry, 眼 and 口: wells
+# (牲畜存栏1800万头只), 羽: poultry, 眼 and 口: wells, 标准箱: containers (TEU, 集装箱吞吐量2000万标准箱)
 _COUNT_UNITS = (
     "场次|人次|家次|户次|车次|架次|批次|班次|台件|台套|头只|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间|"
-    "头|只|羽|眼|口|标准机架|机架|部(?![门署委长])"  # 部: lifts, vehicles, works (not 12部门)
+    "头|只|羽|眼|口|标准机架|机架|标准箱|部(?![门署委长])"  # 部: lifts, vehicles, works (not 12部门)
 )
 _MEASURE_UNITS = (
     "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|毫克/立方米|立方米|公斤|"

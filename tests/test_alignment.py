@@ -161,6 +161,22 @@ def test_responsibility_clauses_are_no_evidence():
     assert align(upper, lower) == []
 
 
+def test_responsibility_sentences_in_prose_are_no_evidence():
+    """A plan's task closing on who answers for it in a sentence of its own (X牵头，Y、Z等配合。
+    X负责。) carries out nothing of another task that only closes alike."""
+    upper = [
+        Measure("一", "推进碳排放权交易，做好重点排放单位配额清缴。市生态环境局负责。"),
+        Measure("二", "推进钢铁企业超低排放改造。市工业和信息化局牵头，市发展改革委、市生态环境局等配合。"),
+    ]
+    lower = [
+        Measure("1", "实行排污许可证核发与执法监管衔接。区生态环境局负责。"),
+        Measure("2", "开展农村生活污水治理。区农业农村委负责，各涉农街镇落实属地责任。"),
+    ]
+    assert align(upper, lower) == []
+    lower = [Measure("1", "加快钢铁企业超低排放改造。区工业和信息化局牵头，区生态环境局配合。")]
+    assert [(p.upper, p.lower) for p in align(upper, lower)] == [("二", "1")]
+
+
 def test_goals_and_steps_pair_only_with_their_kind():
     """A plan's goals (工作目标) and steps (实施步骤) frame its tasks: a task that restates a goal's
     figures does not carry the goal out, while the lower plan's goals do."""

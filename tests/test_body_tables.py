@@ -229,6 +229,26 @@ def test_an_indicator_table_reads_each_rows_unit_and_takes_the_baseline_year_for
     ]  # 2020 was over when the plan was issued in 2021: its figures are the baseline
 
 
+def test_a_note_printed_right_under_a_table_s_rows_ends_them():
+    """Rows a line each with no blank line between them, and the note on the next line (注：1.…；
+    2.…。): the note is no row, and its closing 。 does not make the rows a sentence of prose."""
+    lines = [
+        "表1 某市“十四五”生态环境保护主要指标",
+        "序号 | 指标名称 | 2020年 | 2025年目标 | 属性",
+        "1 | 细颗粒物（PM2.5）年均浓度（微克/立方米） | 48 | 39 | 约束性",
+        "2 | 空气质量优良天数比率（%） | 69.4 | 71 | 约束性",
+        "注：1.细颗粒物为全市平均值；2.二氧化碳排放降低为五年累计数。",
+    ]
+    text = "\n".join((TITLE, "2022年1月24日", "一、主要目标", "到2025年，生态环境持续改善。", *lines, "二、保障措施"))
+    parsed = parse_outline(SourceText("doc.txt", text + "\n", "utf-8"))
+    (table,) = body_tables(parsed)
+    assert table.table.notes == (lines[-1],)
+    assert [(t.indicator, t.value, t.unit, t.year) for t in outline_targets(parsed, [])] == [
+        ("细颗粒物(PM2.5)年均浓度", 39.0, "微克/立方米", 2025),
+        ("空气质量优良天数比率", 71.0, "%", 2025),
+    ]
+
+
 def _markdown(table: list[str]) -> list[str]:
     """Cells as a Markdown pipe table: the header, its rule, then rows of ``width`` cells."""
     header, rows = table[:4], table[4:]

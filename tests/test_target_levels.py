@@ -33,6 +33,19 @@ def test_a_ceiling_is_stronger_when_lower():
     assert compare(limit, target("单位生产总值能耗", 0.38, "吨标准煤/万元", comparator="<=")) == "raised"
 
 
+def test_a_pollution_figure_in_a_table_of_goals_is_a_ceiling_though_printed_with_no_bound():
+    # a city's 细颗粒物年均浓度 39 in its table of goals, the district's 38: the district asks more
+    city = target("细颗粒物(PM2.5)年均浓度", 39, "微克/立方米", comparator="=")
+    assert compare(city, target("细颗粒物(PM2.5)年均浓度", 38, "微克/立方米", comparator="=")) == "raised"
+    severe = target("重污染天数比率", 1.5, "%", "share", comparator="=")
+    assert compare(severe, target("重污染天数比率", 2, "%", "share", comparator="=")) == "lowered"
+    # a share meeting a standard, and a cut in emissions, are floors
+    good = target("空气质量优良天数比率", 71, "%", "share", comparator="=")
+    assert compare(good, target("空气质量优良天数比率", 72, "%", "share", comparator="=")) == "raised"
+    cut = target("单位地区生产总值二氧化碳排放降低", 18, "%", "share", comparator="=")
+    assert compare(cut, target("单位地区生产总值二氧化碳排放降低", 16, "%", "share", comparator="=")) == "lowered"
+
+
 def test_an_amount_is_the_lower_areas_part_unless_each_area_must_reach_it():
     # 上海 1000座 parks by 2025, 奉贤 230座: its part of the city's thousand, not a weaker target
     assert compare(target("公园", 1000, "座", "count"), target("公园", 230, "座", "count")) == "part"

@@ -36,6 +36,7 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("细颗粒物年均浓度力争不高于28微克/立方米", [("level", 28, "微克/立方米", "<=", None)]),
         ("储备扑火机具不少于500台套", [("count", 500, "台套", ">=", None)]),  # sets of machines
         ("全年开展执法检查不少于5000家次", [("count", 5000, "家次", ">=", None)]),  # visits: establishments × times
+        ("到2025年集装箱铁水联运量达到150万标准箱", [("count", 150, "万标准箱", "=", 2025)]),  # containers (TEU)
         ("企业开办时间压缩至1个工作日内", [("level", 1, "个工作日", "<=", None)]),  # within, ending its clause
         ("接到报警后2小时内到达现场", []),  # a duration
         # doubling and quadrupling as official writing says them
