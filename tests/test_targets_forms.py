@@ -58,6 +58,10 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("等级应急避难场所建设面积应不少于总量的30%", [("share", 30, "%", ">=", None)]),
         ("实现分流制强排地区雨水主管满管率低于50%", [("share", 50, "%", "<=", None)]),
         ("全市轨道交通运营里程突破1000公里", [("level", 1000, "公里", ">", None)]),
+        # a count whose magnitude is its only unit, what it counts named before it; money is no count
+        ("“粤省事”实名注册用户数突破1.9亿", [("count", 1.9, "亿", ">", None)]),
+        ("市场主体用户数达到1600万以上", [("count", 1600, "万", ">=", None)]),
+        ("项目总投资达到1500万", []),
         # Chinese numerals, as the object of a verb or after a floor
         ("建设和提升百个大公共空间", [("count", 100, "个", "=", None)]),
         ("实施万个微基建项目", [("count", 10000, "个", "=", None)]),
