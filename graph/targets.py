@@ -786,7 +786,7 @@ def text_targets(
         if any(table.start <= at < table.end for table in tables):
             continue
         context = _Context(None, start, current)
-        for sentence in _split(para, "。"):
+        for sentence in map(_without_clause_before, _split(para, "。")):
             if not path and _PURPOSE.match(sentence.text):
                 continue
             subject = ""  # what the sentence's last clause measured: 2024年，X达到40%；2025年，达到50%
@@ -799,6 +799,22 @@ def text_targets(
 
 # why a document is made (为全面贯彻…，推动…等实现倍增，制定如下行动): its aims, no goals of its own
 _PURPOSE = re.compile(r"\s*为")
+
+
+def _without_clause_before(sentence: MappedText) -> MappedText:
+    """A sentence without the bracket it opens with, the clause of the sentence before (…。（责任单位：市政务
+    服务数据管理局，各镇街（园区））四是…): the bodies it names are no scope of this sentence's targets.
+    A short bracket (（1）, an enumerator) stays."""
+    text = sentence.text
+    opened = len(text) - len(text.lstrip())
+    if not text.startswith("(", opened):
+        return sentence
+    depth = 0
+    for at in range(opened, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[at], 0)
+        if depth == 0:
+            return sentence[at + 1 :] if at - opened > 4 and text[at + 1 :].strip() else sentence
+    return sentence
 
 
 def _split(text: MappedText, separators: str) -> Iterator[MappedText]:

@@ -734,3 +734,14 @@ def test_a_table_allotting_the_goals_by_place_without_a_year_holds_the_goals_of_
         ("美丽宜居村庄", 10, "个", 2025, "乙市"),
         ("美丽宜居村庄", 24, "个", 2025, "city"),
     ]
+
+
+def test_the_bodies_of_the_clause_closing_the_sentence_before_are_no_scope_of_the_next():
+    """一是…。（责任单位：市政务服务数据管理局，各镇街（园区））二是…: the bracket after a run-in task
+    names who answers for it; its 各镇街 does not make the next task's goal one for each town."""
+    text = (
+        "某市数字政府工作方案\n\n一、重点任务\n\n（一）提升政务服务效能。一是推进一窗综合受理。（责任单位：市政务服务数据"
+        "管理局，各镇街（园区））二是新增“湾区通办”事项20项以上。（责任单位：市政务服务数据管理局）\n"
+    )
+    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    assert [(t.indicator, t.value, t.scope) for t in found] == [("“湾区通办”事项", 20, "city")]
