@@ -812,3 +812,18 @@ def test_a_line_break_inside_a_cell_of_a_copied_table_goes_on_with_its_row():
         ("2", "提升“一网通办”平台服务能力，推动高频事项掌上办。", "区政务服务办", "区市场监管局", "2025年6月底前"),
         ("3", "推进城市生命线安全监测", "区建设管理委", "区水务局、各街镇", "2025年底前"),
     ]
+
+
+def test_a_column_of_the_leaders_answering_for_a_row_is_neither_its_task_nor_a_body():
+    """序号 | 工作任务 | 牵头领导 | 牵头单位 | 责任单位: the leaders (市政府副秘书长陈志勇, 李副市长) are
+    persons; the row's task is its 工作任务 alone and its bodies those of the role columns."""
+    text = BODY + (
+        "附件\n\n重点任务推进表\n\n"
+        "序号\t工作任务\t牵头领导\t牵头单位\t责任单位\n"
+        "1\t推进“穗智管”城市运行管理中枢建设\t李副市长\t区政务服务数据管理局\t各街道\n"
+        "2\t优化12345热线接诉即办机制\t区政府副秘书长陈志勇\t区政务服务数据管理局\t区信访局\n"
+    )
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    tasks = ["推进“穗智管”城市运行管理中枢建设", "优化12345热线接诉即办机制"]
+    assert [item.text for item in annex_items(outline)] == tasks
+    assert {name for _, name, _ in found(outline)} == {"区政务服务数据管理局", "各街道", "区信访局"}
