@@ -91,8 +91,9 @@ def _tab_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], 
     for i, ln in enumerate(region):
         text = texts[i]
         if len(rows) > 1 and not blank_before and _breaks_on(text, len(rows[-1]), len(rows[0])):
-            at = ln.start  # a line break inside a cell: this line ends the cell, its tabs open the next
-            for k, part in enumerate(text.split("\t")):
+            lead = 1 if text.startswith("\t") else 0  # a line break inside a cell: this line ends it,
+            at = ln.start + lead  # its tabs open the row's next cells
+            for k, part in enumerate(text[lead:].split("\t")):
                 piece = doc[at : at + len(part)].strip()
                 if k == 0:
                     rows[-1][-1] = rows[-1][-1] + piece
@@ -154,10 +155,15 @@ def _breaks_on(line: str, have: int, width: int) -> bool:
     """Whether ``line`` goes on with a row of ``have`` cells, short of the header's ``width``: a table
     copied from a word processor or a web page keeps a line break inside a cell, so the line ends
     that cell and its tabs open the row's next cells, up to the header's width. A line that opens
-    a row of its own (its number, a group row 二、…) does not."""
+    a row of its own (its number, a group row 二、…) does not; a line opening with a tab (its cells
+    each after one) does only when its cells would overfill the row by one, the first ending the
+    cell broken."""
+    if "\t" not in line or have >= width:
+        return False
+    if line.startswith("\t"):
+        return have + line.count("\t") - 1 == width
     first = line.partition("\t")[0].strip()
-    fits = have < width and have + line.count("\t") <= width
-    return "\t" in line and not line.startswith("\t") and fits and not (_opens_row(line) or _GROUP_ROW.match(first))
+    return have + line.count("\t") <= width and not (_opens_row(line) or _GROUP_ROW.match(first))
 
 
 def _column_under(row: list[Cell], piece: Cell) -> int:
