@@ -83,6 +83,9 @@ _FORMULA = re.compile(
 # task's most specific words
 _HAN = re.compile(rf"[{HAN}]+|[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*|[0-9]+")
 _ARTICLE = re.compile(r"第.+条(?:之.+)?")  # an article's path: its items are part of its measure
+# 一是…，二是…: the points of a paragraph, numbered in words that say nothing of what each does (their
+# bigrams 一是, 是推 are rare, so weigh as much as a task's own terms)
+_ENUMERATOR = re.compile(rf"(?:^|(?<=[。；;，,：:\s]))[一二三四五六七八九十]{{1,2}}是(?=[{HAN}])")
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
 # What sets no task: a plan's guiding ideology, a regulation's purpose and its entry into force, and
 # a section whose first sentence points to the annex for the document's tasks (本方案主要任务及分工见
@@ -178,7 +181,7 @@ def _stated(text: str) -> str:
 
 
 def _bigrams(text: str) -> Counter[str]:
-    text = _FORMULA.sub("", _stated(text))
+    text = _ENUMERATOR.sub("", _FORMULA.sub("", _stated(text)))
     grams: Counter[str] = Counter()
     for run in _HAN.findall(text):
         if run.isdigit():

@@ -92,7 +92,17 @@ def _tab_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]], 
     texts = [doc.text[ln.start : ln.end] for ln in region]
     for i, ln in enumerate(region):
         text = texts[i]
-        if _is_tab_row(text):
+        if len(rows) > 1 and not blank_before and _breaks_on(text, len(rows[-1]), len(rows[0])):
+            lead = 1 if text.startswith("\t") else 0  # a line break inside a cell: this line ends it,
+            at = ln.start + lead  # its tabs open the row's next cells
+            for k, part in enumerate(text[lead:].split("\t")):
+                piece = doc[at : at + len(part)].strip()
+                if k == 0:
+                    rows[-1][-1] = rows[-1][-1] + piece
+                else:
+                    rows[-1].append(piece)
+                at += len(part) + 1
+        elif _is_tab_row(text) or _opens_row(text):
             if not rows or blank_before or not text.startswith("\t"):
                 rows.append([])
             lead = 1 if text.startswith("\t") else 0
@@ -134,6 +144,28 @@ def _spaced_row(text: str, width: int) -> list[tuple[int, int]] | None:
             cells.append((at, at + len(part)))
         at += len(part) + 1
     return cells if len(cells) == width else None
+
+
+def _opens_row(line: str) -> bool:
+    """A numbered row whose cell breaks after its first cells (2	提升平台服务能力，): a row between
+    tabs, however few its tabs."""
+    first, tab, _ = line.partition("\t")
+    return bool(tab) and bool(_INDEX.fullmatch(first.strip().rstrip(".、")))
+
+
+def _breaks_on(line: str, have: int, width: int) -> bool:
+    """Whether ``line`` goes on with a row of ``have`` cells, short of the header's ``width``: a table
+    copied from a word processor or a web page keeps a line break inside a cell, so the line ends
+    that cell and its tabs open the row's next cells, up to the header's width. A line that opens
+    a row of its own (its number, a group row 二、…) does not; a line opening with a tab (its cells
+    each after one) does only when its cells would overfill the row by one, the first ending the
+    cell broken."""
+    if "\t" not in line or have >= width:
+        return False
+    if line.startswith("\t"):
+        return have + line.count("\t") - 1 == width
+    first = line.partition("\t")[0].strip()
+    return have + line.count("\t") <= width and not (_opens_row(line) or _GROUP_ROW.match(first))
 
 
 def _column_under(row: list[Cell], piece: Cell) -> int:

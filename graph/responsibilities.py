@@ -160,7 +160,11 @@ _DEADLINE_AFTER = re.compile(f"{_DEADLINE}$")
 # the township tier's collectives, its kinds listed once (各街道、镇; 各镇街)
 _TOWNSHIPS = re.compile(r"各(?:镇街|街镇|乡镇|街道|镇|乡)(?:、(?:镇街|街镇|乡镇|街道|镇|乡))*")
 _NAME = rf"(?:{_AGENCY_FORM.pattern}|{_TOWNSHIPS.pattern})"
-_NAMES_ONLY = re.compile(rf"(?<=。)\((?=(?:{_NAME}[、,])*{_NAME}(?:{_DEADLINE})?\))")
+# places listed before the body they share (广州市、深圳市人民政府): one name of the list
+_PLACES_SHARING = rf"(?:[{HAN}]{{1,10}}?[省市州盟区县旗]、)+{_AGENCY_FORM.pattern}"
+_NAMES_ONLY = re.compile(
+    rf"(?<=。)\((?=(?:(?:{_PLACES_SHARING}|{_NAME})[、,])*(?:{_PLACES_SHARING}|{_NAME})(?:{_DEADLINE})?\))"
+)
 
 
 # -- agency lists ---------------------------------------------------------------------------

@@ -65,6 +65,10 @@ _COEFFICIENT_NAMED = re.compile(
     r"(?:系数|指数|PUE|容积率)\)?值?(?:达到|达|为|[降提][至到]|(?:降低|下降|提高|提升)[到至]|保持在|控制在|不得?[低高]于"
     r"|不超过|不[小大]于|优于|[低高小大]于)\s*$"
 )
+# a count in tens of thousands or hundreds of millions, the magnitude its only unit, after the name of
+# a count (实名注册用户数突破1.9亿, 市场主体用户数达到1600万): what is counted is in the name
+_COUNTED = re.compile(rf"(?P<num>{_NUMBER})(?P<unit>[十百千]?(?:万亿|万|亿))(?P<qual>以上|左右)?(?![\d.%A-Za-z{HAN}])")
+_COUNT_NAMED = re.compile(r"数(?:量)?(?:达到|达|突破|超过|超|不低于|不少于|[增提][加长高升][到至]|保持在|稳定在)\s*$")
 _RATIO_NAMED = re.compile(r"比(?:达到|达|为|保持在|控制在|不得?[低高]于|不超过|不[小大]于|优于|[低高小大]于)?\s*$")
 _CLAUSE_MARK = re.compile(r"[,;:]")
 _DEADLINE = re.compile(r"(?:到|至)(?:19|20)\d\d年|(?:19|20)\d\d年(?:底|前|末)")
@@ -362,6 +366,9 @@ def _quantities(text: str) -> list[_Quantity]:
         _Quantity(m.start(), m.end(), m)
         for m in _COEFFICIENT.finditer(text)
         if _COEFFICIENT_NAMED.search(text[: m.start()])
+    ]
+    found += [
+        _Quantity(m.start(), m.end(), m) for m in _COUNTED.finditer(text) if _COUNT_NAMED.search(text[: m.start()])
     ]
     return sorted(found, key=lambda q: q.start)
 
@@ -721,6 +728,8 @@ def _quantity_kind(q: _Quantity, clause: str) -> str:
         return "ratio"
     if q.match.re is _COEFFICIENT:
         return "level"
+    if q.match.re is _COUNTED:
+        return "count"
     return _kind(q.unit, clause)
 
 
@@ -744,6 +753,9 @@ def _target(path, sentence, quote, q, indicator, year, places, source) -> Target
         comp = _comparator(clause, q.match.group("qual"), False)
     elif q.match.re is _COEFFICIENT:
         value, lo, hi, unit = float(q.match.group("num")), None, None, None
+        comp = _comparator(clause, q.match.group("qual"), False)
+    elif q.match.re is _COUNTED:
+        value, lo, hi, unit = float(q.match.group("num")), None, None, q.match.group("unit")
         comp = _comparator(clause, q.match.group("qual"), False)
     else:
         m = q.match
@@ -785,7 +797,7 @@ def text_targets(
         if any(table.start <= at < table.end for table in tables):
             continue
         context = _Context(None, start, current)
-        for sentence in _split(para, "。"):
+        for sentence in map(_without_clause_before, _split(para, "。")):
             if not path and _PURPOSE.match(sentence.text):
                 continue
             subject = ""  # what the sentence's last clause measured: 2024年，X达到40%；2025年，达到50%
@@ -798,6 +810,22 @@ def text_targets(
 
 # why a document is made (为全面贯彻…，推动…等实现倍增，制定如下行动): its aims, no goals of its own
 _PURPOSE = re.compile(r"\s*为")
+
+
+def _without_clause_before(sentence: MappedText) -> MappedText:
+    """A sentence without the bracket it opens with, the clause of the sentence before (…。（责任单位：市政务
+    服务数据管理局，各镇街（园区））四是…): the bodies it names are no scope of this sentence's targets.
+    A short bracket (（1）, an enumerator) stays."""
+    text = sentence.text
+    opened = len(text) - len(text.lstrip())
+    if not text.startswith("(", opened):
+        return sentence
+    depth = 0
+    for at in range(opened, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[at], 0)
+        if depth == 0:
+            return sentence[at + 1 :] if at - opened > 4 and text[at + 1 :].strip() else sentence
+    return sentence
 
 
 def _split(text: MappedText, separators: str) -> Iterator[MappedText]:

@@ -45,6 +45,9 @@ _TASK_COLUMN = re.compile(
     r"(?:重点|主要|工作|具体)?任务(?:名称|内容|事项)?|工作(?:要求|内容|措施)|(?:具体|主要)措施|重点工作"
 )
 _BODIES = re.compile(r"(?:兑现|兑付|受理|审核|审批|办理|经办|承办|实施|执行|主管)(?:部门|单位|机构)$")
+# a column of the persons who answer for a row (牵头领导, 责任市领导, 分管领导, 负责人): persons, not bodies
+# nor the task
+_PEOPLE = re.compile(r"领导$|负责人$|联系人$")
 _CLAUSE_END = re.compile(r"[，,；;。：:]")
 _NAMING = re.compile(rf"[{HAN}](?<![年月日底末前])[{HAN}]")  # words, not a figure or a date
 
@@ -92,13 +95,16 @@ def _columns(header: list[str]) -> dict[str, int]:
     return cols or ({RESPONSIBLE: bodies} if bodies is not None else {})
 
 
-def _names(row: GridRow, before: int, number: int | None) -> list[MappedText]:
-    """The cells that name the row's task, left of the first role column (its number left out, and
-    the figures and dates a project table prints there: 总投资 15, 建设年限 2024-2026): those it takes
-    from a row above first, its own last."""
+def _names(row: GridRow, before: int, number: int | None, people: set[int]) -> list[MappedText]:
+    """The cells that name the row's task, left of the first role column (its number left out, the
+    figures and dates a project table prints there: 总投资 15, 建设年限 2024-2026, and the ``people``
+    columns, the leaders who answer for it: 市政府副秘书长陈志勇): those it takes from a row above
+    first, its own last."""
     number = number if row.number else None
     cells = [
-        (j, c) for j, c in enumerate(row.cells[:before]) if c is not None and _NAMING.search(c.text) and j != number
+        (j, c)
+        for j, c in enumerate(row.cells[:before])
+        if c is not None and _NAMING.search(c.text) and j != number and j not in people
     ]
     return [c for _, c in sorted(cells, key=lambda jc: (row.printed[jc[0]], jc[0]))]
 
@@ -117,7 +123,8 @@ def _rows(
     # with no role column, the task's cells are those before its deadline
     deadline = next((j for j, cell in enumerate(header) if DEADLINE_COLUMN.search(cell)), len(header))
     rows, first = grid(annex), min(cols.values()) if cols else deadline
-    names = [_names(row, first, number) for row in rows]
+    people = {j for j, cell in enumerate(header) if _PEOPLE.search(cell)}
+    names = [_names(row, first, number, people) for row in rows]
     stated: list[str | None] = []
     after = 0
     for row, cells in zip(rows, names):

@@ -201,6 +201,7 @@ WRITTEN = [
     ("消防救援总队", "fire-rescue"),
     ("侨办", "overseas-chinese-affairs"),
     ("外侨办", "foreign-affairs"),
+    ("外事局", "foreign-affairs"),  # 东莞市外事局
     ("港澳办", "hong-kong-macao-affairs"),
     ("政数局", "government-services-data"),
     ("海洋发展局", "marine-affairs"),
@@ -273,6 +274,7 @@ WRITTEN = [
     ("各街道、镇", "towns-subdistricts"),
     ("各镇（街道）", "towns-subdistricts"),
     ("各乡镇（街道）", "towns-subdistricts"),
+    ("各镇街（园区）", "towns-subdistricts"),  # a city without counties: its towns, subdistricts and parks
     ("各镇人民政府", "town-governments"),
     ("各街道办事处", "subdistrict-offices"),
     ("各居（村）委", "villagers-residents-committees"),

@@ -177,6 +177,20 @@ def test_responsibility_sentences_in_prose_are_no_evidence():
     assert [(p.upper, p.lower) for p in align(upper, lower)] == [("二", "1")]
 
 
+def test_the_words_numbering_a_paragraph_s_points_are_no_evidence():
+    """一是…。二是…。: two measures that share only how they number their points carry out nothing of
+    each other."""
+    upper = [
+        Measure("一", "加强草原保护。一是开展草原生态修复治理；二是落实禁牧休牧制度；三是推进草原确权登记。"),
+        Measure("二", "推进农田水利建设，完善灌溉设施。"),
+    ]
+    lower = [
+        Measure("1", "发展现代畜牧业。一是实施肉牛种业振兴行动；二是建设核心育种场；三是推进饲草料基地建设。"),
+        Measure("2", "开展农产品质量安全监管。"),
+    ]
+    assert align(upper, lower) == []
+
+
 def test_goals_and_steps_pair_only_with_their_kind():
     """A plan's goals (工作目标) and steps (实施步骤) frame its tasks: a task that restates a goal's
     figures does not carry the goal out, while the lower plan's goals do."""

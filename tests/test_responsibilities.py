@@ -316,6 +316,11 @@ def test_a_role_in_the_task_is_no_body(role):
         # bodies alone in brackets, their deadline after them
         ("（市财政局、市人社局，2024年底前）", [("市财政局", "responsible"), ("市人社局", "responsible")]),
         ("（市财政局，持续推进）", [("市财政局", "responsible")]),
+        # bodies alone in brackets, among them places listed before the government they share
+        (
+            "（省发展改革委，广州市、深圳市人民政府）",
+            [("省发展改革委", "responsible"), ("广州市人民政府", "responsible"), ("深圳市人民政府", "responsible")],
+        ),
     ],
 )
 def test_the_notes_and_deadlines_beside_a_list_are_no_bodies(clause, expected):

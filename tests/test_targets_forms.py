@@ -61,6 +61,10 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("等级应急避难场所建设面积应不少于总量的30%", [("share", 30, "%", ">=", None)]),
         ("实现分流制强排地区雨水主管满管率低于50%", [("share", 50, "%", "<=", None)]),
         ("全市轨道交通运营里程突破1000公里", [("level", 1000, "公里", ">", None)]),
+        # a count whose magnitude is its only unit, what it counts named before it; money is no count
+        ("“粤省事”实名注册用户数突破1.9亿", [("count", 1.9, "亿", ">", None)]),
+        ("市场主体用户数达到1600万以上", [("count", 1600, "万", ">=", None)]),
+        ("项目总投资达到1500万", []),
         # Chinese numerals, as the object of a verb or after a floor
         ("建设和提升百个大公共空间", [("count", 100, "个", "=", None)]),
         ("实施万个微基建项目", [("count", 10000, "个", "=", None)]),
@@ -754,3 +758,14 @@ def test_a_province_s_document_names_its_cities_as_areas():
     )
     record = extract(parse_outline(SourceText("d.txt", text, "utf-8")), Gazetteer.bundled())
     assert [(t.value, t.scope) for t in record.targets] == [(70, "city"), (80, "武汉"), (80, "宜昌")]
+
+
+def test_the_bodies_of_the_clause_closing_the_sentence_before_are_no_scope_of_the_next():
+    """一是…。（责任单位：市政务服务数据管理局，各镇街（园区））二是…: the bracket after a run-in task
+    names who answers for it; its 各镇街 does not make the next task's goal one for each town."""
+    text = (
+        "某市数字政府工作方案\n\n一、重点任务\n\n（一）提升政务服务效能。一是推进一窗综合受理。（责任单位：市政务服务数据"
+        "管理局，各镇街（园区））二是新增“湾区通办”事项20项以上。（责任单位：市政务服务数据管理局）\n"
+    )
+    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    assert [(t.indicator, t.value, t.scope) for t in found] == [("“湾区通办”事项", 20, "city")]

@@ -852,3 +852,40 @@ def test_a_numbered_task_list_with_no_column_of_bodies_states_tasks():
     assert [(i.path, i.text) for i in annex_items(outline)] == [
         ("附件/2", "安全生产月活动组织开展建筑施工安全生产月活动")
     ]
+
+
+def test_a_line_break_inside_a_cell_of_a_copied_table_goes_on_with_its_row():
+    """A table copied from a word processor or a web page keeps a line break inside a cell: the row
+    breaks after its first cells (2	推进…，) and the next line ends the cell, its tabs opening the
+    row's next cells, whether or not it opens with a tab; a row broken in its bodies cell goes on the
+    same way."""
+    text = BODY + (
+        "附件\n\n重点任务推进表\n\n"
+        "序号\t工作任务\t牵头单位\t责任单位\t完成时限\n"
+        "1\t推进旧区改造\t区房管局\t区财政局\t2025年底前\n"
+        "2\t提升“一网通办”平台服务能力，\n推动高频事项掌上办。\t区政务服务办\t区市场监管局\t2025年6月底前\n"
+        "3\t推进城市生命线安全监测\t区建设管理委\t区水务局、\n各街镇\t2025年底前\n"
+        "4\t深化“一网统管”建设，\n\t拓展专题应用。\t区城运中心\t各街镇\t2025年底前\n"  # under its column
+    )
+    (annex,) = parse_outline(SourceText("doc.txt", text, "utf-8")).annexes
+    assert [r.cells for r in annex.rows[1:]] == [
+        ("1", "推进旧区改造", "区房管局", "区财政局", "2025年底前"),
+        ("2", "提升“一网通办”平台服务能力，推动高频事项掌上办。", "区政务服务办", "区市场监管局", "2025年6月底前"),
+        ("3", "推进城市生命线安全监测", "区建设管理委", "区水务局、各街镇", "2025年底前"),
+        ("4", "深化“一网统管”建设，拓展专题应用。", "区城运中心", "各街镇", "2025年底前"),
+    ]
+
+
+def test_a_column_of_the_leaders_answering_for_a_row_is_neither_its_task_nor_a_body():
+    """序号 | 工作任务 | 牵头领导 | 牵头单位 | 责任单位: the leaders (市政府副秘书长陈志勇, 李副市长) are
+    persons; the row's task is its 工作任务 alone and its bodies those of the role columns."""
+    text = BODY + (
+        "附件\n\n重点任务推进表\n\n"
+        "序号\t工作任务\t牵头领导\t牵头单位\t责任单位\n"
+        "1\t推进“穗智管”城市运行管理中枢建设\t李副市长\t区政务服务数据管理局\t各街道\n"
+        "2\t优化12345热线接诉即办机制\t区政府副秘书长陈志勇\t区政务服务数据管理局\t区信访局\n"
+    )
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    tasks = ["推进“穗智管”城市运行管理中枢建设", "优化12345热线接诉即办机制"]
+    assert [item.text for item in annex_items(outline)] == tasks
+    assert {name for _, name, _ in found(outline)} == {"区政务服务数据管理局", "各街道", "区信访局"}
