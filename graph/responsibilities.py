@@ -61,6 +61,10 @@ _LINE_OPEN = re.compile(rf"(?:^|(?<=[。,;]))[ \t]*(?=【?{LABELS}\s*(?::|】))"
 _LABEL = re.compile(rf"【?({LABELS})\s*(?::|】)")
 # what ends a list of bodies: another field (;完成时限:2025年底) or a deadline (,2025年底前完成)
 _OTHER_LABEL = re.compile(rf"[;。,]\s*(?:[{HAN}]{{2,8}}\s*:|(?:19|20)\d\d年|年内|年底前|长期|持续)")
+# an official who leads a task in person, first in its clause (市政府副秘书长陈志勇牵头，…; 李副市长负责；…):
+# a person, not a body, whose part the bodies after it carry out
+_OFFICIAL = r"副?(?:省长|市长|区长|县长|州长|镇长|乡长|主席|书记|秘书长|主任|局长|厅长|部长|组长)"
+_PERSON = re.compile(rf"^[{HAN}]{{0,12}}?{_OFFICIAL}[{HAN}]{{0,3}}?(?:同志)?(?:牵头|负责|领衔|挂帅)?\s*[,;]\s*")
 _BLANKET = re.compile(
     r"[,;。]?\s*(?:以下|下列)(?:各项)?(?:任务|工作|事项)?均[需由](.+?)(?:负责)?(?:组织)?(?:落实|实施)[^)]*$"
 )
@@ -423,6 +427,8 @@ def clause_assignments(item: Item) -> tuple[list[Assignment], list[Mention]]:
         if m:
             blanket = split_agencies(content[m.start(1) : m.end(1)])
             content = content[: m.start()]
+        if person := _PERSON.match(content.text):  # （市政府副秘书长陈志勇牵头，市X局负责）: the bodies after
+            content = content[person.end() :]
         found += (
             _labelled(item.path, content, quote)
             or _lead_form(item.path, content, quote)

@@ -1013,3 +1013,18 @@ def test_a_unit_named_after_the_issuing_body_is_its_own():
         ("湖北省住房和城乡建设厅质安处", bureau.iri),
         ("湖北省住房和城乡建设厅信息中心", bureau.iri),
     ]
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        ("（市政府副秘书长陈志勇牵头，市政务服务数据管理局负责）", [("市政务服务数据管理局", "responsible")]),
+        ("（李副市长负责；市发展改革委牵头，市财政局配合）", [("市发展改革委", "lead"), ("市财政局", "support")]),
+        ("（区长牵头，区发改委、区财政局负责）", [("区发改委", "responsible"), ("区财政局", "responsible")]),
+    ],
+    ids=["title-then-name", "surname-then-title", "title-alone"],
+)
+def test_an_official_leading_a_task_in_person_is_no_body(clause, expected):
+    """A task division may name the official who leads a task in person before the bodies
+    (市政府副秘书长陈志勇牵头，…): a person bears no body's role; the bodies after the official still do."""
+    assert [(name, role) for _, name, role, *_ in assignments(clause)] == expected
