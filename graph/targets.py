@@ -302,10 +302,19 @@ class _Context:
     current: int | None = None  # the year 全年, 年内 and 今年 name (see ``outline_targets``)
 
 
+# a year inside the object of a preposition that an attributive clause (…的) dates: 以2023年排查发现的问题
+# 户厕为重点, 对2023年排查出的问题户厕: when the thing worked on was found, not when the goal is due
+_DATES_OBJECT = re.compile(r"(?:以|对|将|把|按照?|根据|依据|针对)$")
+_ATTRIBUTIVE = re.compile(r"[^,，;；。]{0,15}?的")
+
+
 def _year_before(text: str, context: _Context) -> int | None:
     found = None
     for m in _YEAR.finditer(text):
-        if text[max(0, m.start() - 1) : m.start()] not in ("在", "较", "比") and not text[m.end() :].startswith("度"):
+        before, after = text[max(0, m.start() - 2) : m.start()], text[m.end() :]
+        if _DATES_OBJECT.search(before) and _ATTRIBUTIVE.match(after):
+            continue
+        if before[-1:] not in ("在", "较", "比") and not after.startswith("度"):
             found = int(m.group("year"))
     found = _period_year(text) if found is None else found
     for m in _WITHIN.finditer(text):

@@ -753,3 +753,16 @@ def test_a_province_s_document_names_its_cities_as_areas():
     )
     record = extract(parse_outline(SourceText("d.txt", text, "utf-8")), Gazetteer.bundled())
     assert [(t.value, t.scope) for t in record.targets] == [(70, "city"), (80, "武汉"), (80, "宜昌")]
+
+
+def test_a_year_dating_the_object_worked_on_is_not_the_goal_s():
+    """以2023年排查发现的问题户厕为重点: the year says when the object was found (an attributive clause
+    after a preposition), not by when the goal is due; neither that goal nor the sentences after it
+    are the past."""
+    text = (
+        "某区2024年农村人居环境整治工作方案\n\n一、重点任务\n\n"
+        "（一）整改问题户厕。以2023年排查发现的问题户厕为重点，逐户建立台账，完成问题户厕整改300户。"
+        "在乡村旅游点位新建改建公共厕所3座。\n\n某区人民政府办公室\n2024年3月18日\n"
+    )
+    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    assert [(t.indicator, t.value, t.year) for t in found] == [("问题户厕整改", 300, 2024), ("公共厕所", 3, 2024)]
