@@ -1008,3 +1008,19 @@ def test_a_unit_named_after_the_issuing_body_is_its_own():
         ("湖北省住房和城乡建设厅质安处", bureau.iri),
         ("湖北省住房和城乡建设厅信息中心", bureau.iri),
     ]
+
+
+def test_a_town_s_office_named_by_its_level_is_the_same_division():
+    """镇社会事务办 in a 镇人民政府's document, 街道社区发展治理办 in a 街道办事处's: the level word names
+    the issuer itself, as 局 does in 局办公室; the office is the one written without it."""
+    gazetteer = Gazetteer.bundled()
+    for issuer, level in (("成都市郫都区友爱镇人民政府", "镇"), ("成都市郫都区唐昌街道办事处", "街道")):
+        text = (
+            f"{issuer}关于印发农村人居环境整治工作方案的通知\n\n"
+            f"一、整治农家乐环境。开展专项整治。（牵头单位：{level}社会事务办）\n\n"
+            "二、开展场镇整治。规范占道经营。（牵头单位：社会事务办）\n"
+        )
+        record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), gazetteer)
+        offices = {agency.iri: agency.label_zh for _, agency in record.assignments}
+        assert len(offices) == 1, offices
+        assert all(f"{level}社会事务办" not in label for label in offices.values()), offices
