@@ -1024,3 +1024,17 @@ def test_a_town_s_office_named_by_its_level_is_the_same_division():
         offices = {agency.iri: agency.label_zh for _, agency in record.assignments}
         assert len(offices) == 1, offices
         assert all(f"{level}社会事务办" not in label for label in offices.values()), offices
+
+
+def test_a_street_s_office_after_with_is_named_whole():
+    """街道党政办会同街道退役军人服务站…: the partner is the street's station, whose name opens with the
+    street's level word, not the street itself; 会同街道开展… and 会同街道督促… still name the street."""
+    found = {}
+    for body in ("会同街道退役军人服务站每月开展督查", "会同街道开展督查", "会同街道督促各部门开展督查"):
+        text = f"某街道工作方案\n\n一、强化督查\n\n（一）强化督查通报。街道党政办{body}。\n"
+        found[body] = [(a.agency.name, a.role) for a in prose(text, known_in("510117"))]
+    assert found == {
+        "会同街道退役军人服务站每月开展督查": [("街道党政办", "lead"), ("街道退役军人服务站", "support")],
+        "会同街道开展督查": [("街道党政办", "lead"), ("街道", "support")],
+        "会同街道督促各部门开展督查": [("街道党政办", "lead"), ("街道", "support")],
+    }
