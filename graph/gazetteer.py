@@ -443,6 +443,8 @@ class Gazetteer:
 
     def _resolve(self, name: str, place: Place) -> Agency:
         k = key(name).replace("〔", "(").replace("〕", ")")  # 县〔市、区〕: 县(市、区) inside a clause's brackets
+        if (each := _RELEVANT.sub("各", k)) in self._type_keys:
+            k = each  # 有关镇（街道）: the collective the vocabulary names whole (各镇（街道）), as 有关区 is 各区
         if place.division is not None and place.division.level == PREFECTURE:
             k = _COUNTY_CITIES.sub("各县级市", k)  # 各市 in a city's text: its county-level cities
         chain = self.chain(place)

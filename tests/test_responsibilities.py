@@ -1038,3 +1038,14 @@ def test_a_street_s_office_after_with_is_named_whole():
         "会同街道开展督查": [("街道党政办", "lead"), ("街道", "support")],
         "会同街道督促各部门开展督查": [("街道党政办", "lead"), ("街道", "support")],
     }
+
+
+def test_the_relevant_towns_are_the_towns_collective():
+    """有关镇（街道）, 相关镇（街道）: the towns a measure concerns, read as the collective the vocabulary
+    names whole (各镇（街道）), as 有关街镇 is."""
+    gazetteer = Gazetteer.bundled()
+    district = gazetteer.place_of(gazetteer.divisions.by_code["510117"])
+    each = gazetteer.resolve("各镇（街道）", district)
+    assert each.resolved
+    for name in ("有关镇（街道）", "相关镇（街道）", "有关街镇"):
+        assert gazetteer.resolve(name, district) == each, name
