@@ -423,6 +423,9 @@ def test_a_growth_without_its_subject_measures_what_the_clause_before_did():
         # the verb first, what it brings to the figure after it
         ("推行告知承诺制,压缩企业开办时间至0.5个工作日", "企业开办时间"),
         ("控制细颗粒物年均浓度在35微克/立方米以下", "细颗粒物年均浓度"),
+        # the body a lower level assists is not what it counts (but 协助企业办理: no body)
+        ("一是配合区水务局实施农村生活污水治理项目2个", "农村生活污水治理项目"),
+        ("协助企业办理手续1000件", "协助企业办理手续"),
     ],
 )
 def test_a_target_is_named_by_what_it_measures_not_its_predicate(text, indicator):
