@@ -443,6 +443,8 @@ class Gazetteer:
 
     def _resolve(self, name: str, place: Place) -> Agency:
         k = key(name).replace("〔", "(").replace("〕", ")")  # 县〔市、区〕: 县(市、区) inside a clause's brackets
+        if (each := _RELEVANT.sub("各", k)) in self._type_keys:
+            k = each  # 有关镇（街道）: the collective the vocabulary names whole (各镇（街道）), as 有关区 is 各区
         if place.division is not None and place.division.level == PREFECTURE:
             k = _COUNTY_CITIES.sub("各县级市", k)  # 各市 in a city's text: its county-level cities
         chain = self.chain(place)
@@ -561,9 +563,11 @@ class Gazetteer:
         written = key(name)
         if branch:
             written = written.removeprefix("分局")
+        township = bureau.kind == "GovernmentOffice" and bureau.city is not None and bureau.city.kind == "Township"
+        if township:  # 镇社会事务办, 街道社区发展治理办: a town's office names itself by its level
+            written = _OWN_TOWNSHIP.sub("", written)
         k = self._own_name_cut(bureau, _OWN_BODY.sub("", written))
         own = k != key(name)  # named after the body itself
-        township = bureau.kind == "GovernmentOffice" and bureau.city is not None and bureau.city.kind == "Township"
         divided = bureau.kind in _DIVIDED and (_DIVISION.fullmatch(k) or own and _SQUAD.fullmatch(k))
         if not (divided or township and _TOWNSHIP_DIVISION.fullmatch(k)):
             return None
@@ -611,6 +615,7 @@ _COMMITTEE = ("管委会", "管理委员会")
 # an internal division's name, and the words its own body's document names the body by (局办公室, 本局)
 _DIVISION = re.compile(rf"[{HAN}]{{1,16}}(?:(?<!办事)处|科|室|股)|[{HAN}、()]{{0,12}}分局")  # 办事处: no division
 _OWN_BODY = re.compile(r"^(?:本局|本委|局|委|厅|机关)")
+_OWN_TOWNSHIP = re.compile(r"^本?(?:街道|镇(?!村)|乡(?!村))(?=.{3})")  # not 乡村振兴办, 镇村建设办
 # a bureau's squad: 执法大队, a police branch's 治安支队; a unit under it named after it (厅信息中心, 局监督站)
 _SQUAD = re.compile(rf"[{HAN}]{{1,8}}(?:支队|大队|中队)|[{HAN}]{{2,10}}(?:中心|站)")
 # a street's or a town's own offices, divisions of its office or government (经济发展办, 平安建设办, 党政办)

@@ -102,6 +102,8 @@ _BODY_END = (
 # a collective of a level, or a name ending like a body with two characters or more before its ending
 # (消防救援站, 房管所; not 车站, a place of work)
 _BODY_FORM = re.compile(rf"各(?:区|县|县区|县\(区\)|乡镇|街镇|镇|街道)|[^的对将把在从为由,、:0-9]{{2,30}}?{_BODY_END}")
+# a town's or a street's own level word, which opens the names of its offices (街道城乡统筹办, 镇退役军人服务站)
+_OWN_LEVEL = re.compile(r"街道|镇|乡")
 _INTERPRETS = re.compile(r"[^,;]*?负责解释(?:[,;]|$)")
 _TASK_FORCE = re.compile(r"^分别牵头(?:成立|组建)?(.+?)(?:[一二三四五六七八九十\d]+个)?(?:工作)?专班")
 
@@ -162,7 +164,11 @@ def _body_opening(text: str, known) -> str | None:
     省委), else the shortest that ends like a body (会同市住房城乡建设局做好…: 市住房城乡建设局, not 市住房城乡,
     which ends like 乡)."""
     openings = [text[: end.end()] for end in re.finditer(_BODY_END, text[:_MAX_SUBJECT])]
-    if found := [opening for opening in openings if known(opening) and is_body(opening, known)]:
+    found = [opening for opening in openings if known(opening) and is_body(opening, known)]
+    office = _BODY_FORM.match(text, len(found[-1])) if found and _OWN_LEVEL.fullmatch(found[-1]) else None
+    if office and is_body(office.group(), known):
+        return text[: office.end()]  # 会同街道城乡统筹办开展…: the street's office, not the street
+    if found:
         return found[-1]
     form = _BODY_FORM.match(text)
     return form.group() if form else None

@@ -153,6 +153,8 @@ _LEADING = re.compile(
 # the body a clause makes bear the target, and those it works with (县消防救援大队要会同县林业局开展…)
 _BODY_END = r"(?:局|委|办|厅|队|政府|中心|公司|部门)"
 _BEARER = re.compile(rf"^[^,;]{{1,30}}?{_BODY_END}(?:要|应当|须|必须|负责)(?:会同[^,;]{{1,30}}?{_BODY_END})?")
+# the body a lower level assists in the work it counts (配合区水务局实施农村生活污水治理项目2个)
+_ASSISTED = re.compile(rf"^(?:配合|协助|会同|联合)[^,;]{{1,30}}?{_BODY_END}(?={_VERBS})")
 _TRAILING = re.compile(
     rf"(?:{'|'.join(v for v in _VERBS.split('|') if v not in ('改造', '培训'))}|{_ADVERBS}|{_EVERY}|分别|总?数量|总数"
     r"|总?规模|均|等|的|应|原则上|(?:最多|最长)?不得?|[≥≧≤≦<>])+$"
@@ -263,6 +265,7 @@ def _clean(indicator: str) -> str:
     """Drop the body that bears the target, leading verbs and context, trailing verbs, and quote
     marks left without their pair."""
     indicator = _LEADING.sub("", _BEARER.sub("", indicator.strip(' ,、:"')))
+    indicator = _LEADING.sub("", _ASSISTED.sub("", indicator))
     indicator = _TRAILING.sub("", _BASELINE_AFTER.sub("", indicator)).strip(' ,、"')
     if indicator.count("“") != indicator.count("”"):
         indicator = indicator.strip("“”")
@@ -306,10 +309,19 @@ class _Context:
     current: int | None = None  # the year 全年, 年内 and 今年 name (see ``outline_targets``)
 
 
+# a year inside the object of a preposition that an attributive clause (…的) dates: 以2023年排查发现的问题
+# 户厕为重点, 对2023年排查出的问题户厕: when the thing worked on was found, not when the goal is due
+_DATES_OBJECT = re.compile(r"(?:以|对|将|把|按照?|根据|依据|针对)$")
+_ATTRIBUTIVE = re.compile(r"[^,，;；。]{0,15}?的")
+
+
 def _year_before(text: str, context: _Context) -> int | None:
     found = None
     for m in _YEAR.finditer(text):
-        if text[max(0, m.start() - 1) : m.start()] not in ("在", "较", "比") and not text[m.end() :].startswith("度"):
+        before, after = text[max(0, m.start() - 2) : m.start()], text[m.end() :]
+        if _DATES_OBJECT.search(before) and _ATTRIBUTIVE.match(after):
+            continue
+        if before[-1:] not in ("在", "较", "比") and not after.startswith("度"):
             found = int(m.group("year"))
     found = _period_year(text) if found is None else found
     for m in _WITHIN.finditer(text):

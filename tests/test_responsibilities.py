@@ -1028,3 +1028,44 @@ def test_an_official_leading_a_task_in_person_is_no_body(clause, expected):
     """A task division may name the official who leads a task in person before the bodies
     (市政府副秘书长陈志勇牵头，…): a person bears no body's role; the bodies after the official still do."""
     assert [(name, role) for _, name, role, *_ in assignments(clause)] == expected
+
+
+def test_a_town_s_office_named_by_its_level_is_the_same_division():
+    """镇社会事务办 in a 镇人民政府's document, 街道社区发展治理办 in a 街道办事处's: the level word names
+    the issuer itself, as 局 does in 局办公室; the office is the one written without it."""
+    gazetteer = Gazetteer.bundled()
+    for issuer, level in (("成都市郫都区友爱镇人民政府", "镇"), ("成都市郫都区唐昌街道办事处", "街道")):
+        text = (
+            f"{issuer}关于印发农村人居环境整治工作方案的通知\n\n"
+            f"一、整治农家乐环境。开展专项整治。（牵头单位：{level}社会事务办）\n\n"
+            "二、开展场镇整治。规范占道经营。（牵头单位：社会事务办）\n"
+        )
+        record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), gazetteer)
+        offices = {agency.iri: agency.label_zh for _, agency in record.assignments}
+        assert len(offices) == 1, offices
+        assert all(f"{level}社会事务办" not in label for label in offices.values()), offices
+
+
+def test_a_street_s_office_after_with_is_named_whole():
+    """街道党政办会同街道退役军人服务站…: the partner is the street's station, whose name opens with the
+    street's level word, not the street itself; 会同街道开展… and 会同街道督促… still name the street."""
+    found = {}
+    for body in ("会同街道退役军人服务站每月开展督查", "会同街道开展督查", "会同街道督促各部门开展督查"):
+        text = f"某街道工作方案\n\n一、强化督查\n\n（一）强化督查通报。街道党政办{body}。\n"
+        found[body] = [(a.agency.name, a.role) for a in prose(text, known_in("510117"))]
+    assert found == {
+        "会同街道退役军人服务站每月开展督查": [("街道党政办", "lead"), ("街道退役军人服务站", "support")],
+        "会同街道开展督查": [("街道党政办", "lead"), ("街道", "support")],
+        "会同街道督促各部门开展督查": [("街道党政办", "lead"), ("街道", "support")],
+    }
+
+
+def test_the_relevant_towns_are_the_towns_collective():
+    """有关镇（街道）, 相关镇（街道）: the towns a measure concerns, read as the collective the vocabulary
+    names whole (各镇（街道）), as 有关街镇 is."""
+    gazetteer = Gazetteer.bundled()
+    district = gazetteer.place_of(gazetteer.divisions.by_code["510117"])
+    each = gazetteer.resolve("各镇（街道）", district)
+    assert each.resolved
+    for name in ("有关镇（街道）", "相关镇（街道）", "有关街镇"):
+        assert gazetteer.resolve(name, district) == each, name

@@ -428,6 +428,9 @@ def test_a_growth_without_its_subject_measures_what_the_clause_before_did():
         # the verb first, what it brings to the figure after it
         ("推行告知承诺制,压缩企业开办时间至0.5个工作日", "企业开办时间"),
         ("控制细颗粒物年均浓度在35微克/立方米以下", "细颗粒物年均浓度"),
+        # the body a lower level assists is not what it counts (but 协助企业办理: no body)
+        ("一是配合区水务局实施农村生活污水治理项目2个", "农村生活污水治理项目"),
+        ("协助企业办理手续1000件", "协助企业办理手续"),
     ],
 )
 def test_a_target_is_named_by_what_it_measures_not_its_predicate(text, indicator):
@@ -769,3 +772,16 @@ def test_the_bodies_of_the_clause_closing_the_sentence_before_are_no_scope_of_th
     )
     found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
     assert [(t.indicator, t.value, t.scope) for t in found] == [("“湾区通办”事项", 20, "city")]
+
+
+def test_a_year_dating_the_object_worked_on_is_not_the_goal_s():
+    """以2023年排查发现的问题户厕为重点: the year says when the object was found (an attributive clause
+    after a preposition), not by when the goal is due; neither that goal nor the sentences after it
+    are the past."""
+    text = (
+        "某区2024年农村人居环境整治工作方案\n\n一、重点任务\n\n"
+        "（一）整改问题户厕。以2023年排查发现的问题户厕为重点，逐户建立台账，完成问题户厕整改300户。"
+        "在乡村旅游点位新建改建公共厕所3座。\n\n某区人民政府办公室\n2024年3月18日\n"
+    )
+    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    assert [(t.indicator, t.value, t.year) for t in found] == [("问题户厕整改", 300, 2024), ("公共厕所", 3, 2024)]
