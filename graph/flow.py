@@ -67,8 +67,9 @@ class _Names:
     """The corpus documents by what a citation names them with: the number, else the title, else
     the title bare of its bracketed qualifiers (《…行动方案》 for …行动方案（2024—2026年）, …（试行）),
     where one document alone has it and was issued no later than the citing one; else, for a title
-    whose issuer is written as its level (《省人民政府关于…的实施意见》, as a city cites its province),
-    the document of a region above the citing one whose title says the same after its issuer."""
+    whose issuer is written as its level (《省人民政府关于…的实施意见》, as a city cites its province)
+    or left out of the marks (国家发展改革委等部门《关于…的通知》), the document of a region above the
+    citing one whose title says the same after its issuer."""
 
     def __init__(self, digests: list[Digest]):
         self.by_number = {d.number: d for d in digests if d.number}
@@ -89,7 +90,7 @@ class _Names:
         if title in self.by_title:
             return self.by_title[title]
         found = self.by_bare.get(_bare(title))
-        if found is None and _LEVEL_ISSUER.match(title):
+        if found is None and (_LEVEL_ISSUER.match(title) or title.startswith("关于")):
             above = [
                 d
                 for d in self.by_subject.get(_subject(title) or "", [])
@@ -100,7 +101,7 @@ class _Names:
 
 
 # An issuer written as its level, as a lower document cites its upper one (省人民政府, 省政府办公厅, 市委):
-# the document of that level above the citing one.
+# the document of that level above the citing one (as for a title of no issuer, 关于… alone).
 _LEVEL_ISSUER = re.compile(r"^(?:中共)?(?:省|自治区|市|州|盟)(?:人民政府|政府|委|委员会)?(?:办公厅|办公室)?关于")
 
 

@@ -173,17 +173,35 @@ def _title_issuers(title: str) -> tuple[str, ...]:
 def _title_run(runs: list[list[MappedText]]) -> tuple[list[MappedText], list[MappedText]]:
     """The first run of lines less the issuers' names that a masthead prints alone, without 文件
     (GB/T 9704 §7.2.1 allows it), stacked or on one line (江苏省工业和信息化厅 / 江苏省财政厅 /
-    苏工信数字〔2024〕186号, then the title): names the title's own words do not follow (关于…, 印发…);
-    and those names."""
+    苏工信数字〔2024〕186号, then the title): names the title's own words do not follow (关于…, 印发…),
+    nor the title's list of its issuers, wrapped, naming others (国家发展改革委 工业和信息化部 … /
+    市场监管总局 国家能源局关于…); and those names."""
     printed: list[MappedText] = []
     for run in runs:
         names = next((k for k, line in enumerate(run) if not _names_only(line.text)), len(run))
         if names < len(run):
-            if names == 0 or _ISSUER_END.match(run[names].text):
+            if names == 0 or _ISSUER_END.match(run[names].text) or _more_names(run[:names], run[names].text):
                 return run, printed
             return run[names:], printed + run[:names]
         printed += run
     return [], printed
+
+
+def _more_names(above: list[MappedText], line: str) -> bool:
+    """Whether ``line`` opens with issuers' names, none of them on the lines ``above``, before the
+    title's own words (关于…): the title's list of its issuers, wrapped; a masthead's names are
+    named again in the title."""
+    head = _ISSUER_END.split(line, maxsplit=1)
+    printed = {name for text in above for name in text.text.split()}
+    return len(head) > 1 and _names_only(head[0]) and not printed & set(head[0].split())
+
+
+def _listed(line: str, after: str) -> bool:
+    """Whether a title's list of its issuers runs on from ``line`` to ``after``: a line of names
+    alone, and the next one's words before 关于 names too; the space between two names, which a
+    line's end stood for."""
+    head = _ISSUER_END.split(after, maxsplit=1)[0]
+    return bool(head.strip()) and _names_only(line) and _names_only(head)
 
 
 def _names_only(line: str) -> bool:
@@ -307,7 +325,10 @@ def parse_metadata(
     elif promulgated:
         title = promulgated
     elif title_run:
-        title = "".join(t.display for t in title_run)
+        title = "".join(
+            t.display + (" " if _listed(t.text, after.text) else "") for t, after in zip(title_run, title_run[1:])
+        )
+        title += title_run[-1].display
     else:
         title = None
         problems.append(Problem(name, None, "warning", "no title found in the front matter"))

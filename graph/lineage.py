@@ -27,10 +27,13 @@ from policykg.graph.text import HAN
 
 # A number alone, with the words before its year (the verb and issuer that introduce it, read from ``lead``).
 _NUMBER_ALONE = re.compile(rf"(?P<lead>[{HAN}、]{{1,40}}){NUMBER_YEAR}\d{{1,4}}号")
+# A title's length: a joint document's title names every issuer (国家发展改革委 工业和信息化部 … 国家能源局
+# 关于…的通知: ten bodies, over 80 characters), and no title holds a full stop, where an unclosed mark ends.
+_TITLE_LENGTH = "{2,200}"
 # A title and the number in brackets after it, or a number alone: one pattern, so that a number after a
 # title is read once.
 _CITED = re.compile(
-    rf"《(?P<title>[^《》]{{2,80}})》(?:\s*\((?P<number>{DOCUMENT_NUMBER.pattern})\)?)?|{_NUMBER_ALONE.pattern}"
+    rf"《(?P<title>[^《》。]{_TITLE_LENGTH})》(?:\s*\((?P<number>{DOCUMENT_NUMBER.pattern})\)?)?|{_NUMBER_ALONE.pattern}"
 )
 _YEAR_BRACKETS = str.maketrans("[]()【】", "〔〕〔〕〔〕")
 _SERIAL = re.compile(r"〕第?0*(?=\d)")  # 〔2024〕第3号, 〔2024〕03号: the serial number as 〔2024〕3号
@@ -59,7 +62,7 @@ _CARRIED_OUT = re.compile(r"^[^。,;《]{0,8}(?:贯彻|落实|实施|执行)")
 # A title in the document's own title: 关于贯彻落实《X》的实施方案, or 〈X〉 inside the 《》 of the notice
 # that issues it (关于印发《…贯彻落实〈X〉的实施方案》的通知).
 _TITLE_CITED = re.compile(
-    rf"[《〈<＜](?P<title>[^《》〈〉<>＜＞]{{2,80}})[》〉>＞](?:\s*\((?P<number>{DOCUMENT_NUMBER.pattern})\)?)?"
+    rf"[《〈<＜](?P<title>[^《》〈〉<>＜＞。]{_TITLE_LENGTH})[》〉>＞](?:\s*\((?P<number>{DOCUMENT_NUMBER.pattern})\)?)?"
 )
 _SHORT_NAME = re.compile(r"(?:以下)?简称$")  # （以下简称《实施方案》）: a name for the title just cited
 # What a text orders to be written: a document still to come (编制《X专项规划》, 研究制定《Y》), not cited.

@@ -85,12 +85,17 @@ _BASELINE = re.compile(r"(?:在|较|比)(?P<year>(?:19|20)\d\d)年(?:基础上)?
 # 满意度比2023年提高5个百分点: the baseline is no part of the indicator's name
 _BASELINE_AFTER = re.compile(_BASELINE.pattern + "$")
 _PER_YEAR = re.compile(r"每年|年均|年度")
+# each of the areas under the issuer: a city's counties and districts, its towns, and a province's cities
+# (每个设区市, 各地级市), whose figure is each one's as a county's is in a city's document
 _EACH_COUNTY = re.compile(
-    r"各县\(?区\)?|各县区|每个县|(?:各|每个)区(?!域)|各(?:街镇|镇|乡镇|街道)|每个(?:街镇|乡镇|街道)"
+    r"各县\(?区\)?|各县区|每个县|(?:各|每个)区(?!域)|各(?:街镇|镇|乡镇|街道)|每个(?:街镇|乡镇|街道)|(?:各|每个)(?:设区|地级)市"
 )
 _EACH_ZONE = re.compile(r"每个开发区|各开发区|各产业集聚区|每个产业集聚区")
 # 盟 and 旗: Inner Mongolia's prefecture and county (全盟, 全旗); 州: an autonomous prefecture
 _WHOLE = re.compile(r"[全本][省市区县镇乡盟旗州]")
+# after a place, the places listed with it as examples of where a task is done, in a clause of their
+# own (依托苏州高新区、吴江区等地，…，培育3家以上…): a figure in a later clause is not theirs
+_EXAMPLES = re.compile(r"(?:[、和及][^、,;。]{1,12}?)*等(?:地|地区|城市)?[^,;。]*[,;。]")
 _REDUCE = re.compile(r"下降|降低|减少|压减")
 _REDUCE_TO = re.compile(r"(?:下降|降低|减少|压减)(?:到|至)|降至")
 _GROW = re.compile(r"增长|增速|递增|提高|增加|提升")
@@ -334,7 +339,8 @@ def _scope(before: str, places: list[str]) -> str:
     hits = [(m.end(), "each-county") for m in _EACH_COUNTY.finditer(before)]
     hits += [(m.end(), "each-zone") for m in _EACH_ZONE.finditer(before)]
     hits += [(m.end(), "city") for m in _WHOLE.finditer(before)]
-    hits += [(before.rfind(p) + len(p), p) for p in places if p in before]
+    ends = [(before.rfind(p) + len(p), p) for p in places if p in before]
+    hits += [(end, p) for end, p in ends if not _EXAMPLES.match(before, end)]
     return max(hits)[1] if hits else "city"
 
 

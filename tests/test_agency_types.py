@@ -270,6 +270,7 @@ WRITTEN = [
     ("各相关区人民政府", "county-governments"),
     ("各县（区）人民政府", "county-governments"),
     ("各县(区)人民政府", "county-governments"),
+    ("各板块", "county-governments"),  # 苏州, 无锡, 常州: county-level cities, districts and zones together
     ("各街镇", "towns-subdistricts"),
     ("各街道、镇", "towns-subdistricts"),
     ("各镇（街道）", "towns-subdistricts"),

@@ -304,9 +304,15 @@ def test_a_measure_that_cites_an_upper_article_by_number_carries_it_out(tmp_path
     assert terms["第三条"].startswith("《河南省公共数据条例》第四条")
 
 
-def test_a_title_whose_issuer_is_written_as_its_level_names_the_document_above(tmp_path):
-    """为贯彻落实《省人民政府关于X的实施意见》精神, with no number: the province's document of that
-    subject, the one of a region above the city that cites it."""
+@pytest.mark.parametrize(
+    "cited",
+    ["《省人民政府关于推进农村物流高质量发展的实施意见》", "省人民政府《关于推进农村物流高质量发展的实施意见》"],
+    ids=["level", "outside"],
+)
+def test_a_title_whose_issuer_is_written_as_its_level_names_the_document_above(tmp_path, cited):
+    """为贯彻落实《省人民政府关于X的实施意见》精神, with no number, or the issuer before the marks
+    (省人民政府《关于X的实施意见》): the province's document of that subject, the one of a region above
+    the city that cites it."""
     from policykg.graph.build import build
 
     corpus = tmp_path / "corpus"
@@ -316,8 +322,8 @@ def test_a_title_whose_issuer_is_written_as_its_level_names_the_document_above(t
         "加快建设县级物流中心。（省交通运输厅负责）\n\n湖南省人民政府\n2023年3月1日\n"
     )
     lower = (
-        "长沙市人民政府办公厅关于推进农村物流高质量发展的工作方案\n\n为贯彻落实《省人民政府关于推进农村物流高质量发展"
-        "的实施意见》精神，结合我市实际，制定本方案。\n\n一、完善县乡村三级物流网络。建设县级物流中心10个。（市交通运输局负责）"
+        f"长沙市人民政府办公厅关于推进农村物流高质量发展的工作方案\n\n为贯彻落实{cited}精神，结合我市实际，制定本方案。"
+        "\n\n一、完善县乡村三级物流网络。建设县级物流中心10个。（市交通运输局负责）"
         "\n\n长沙市人民政府办公厅\n2023年5月1日\n"
     )
     (corpus / "upper.txt").write_text(upper, encoding="utf-8")

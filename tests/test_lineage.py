@@ -355,3 +355,24 @@ def test_a_title_after_the_offices_that_jointly_issued_it_is_the_basis(issuers):
     they are longer than a few words, and the plan is still what the document carries out."""
     opening = f"为深入贯彻落实{issuers}《{SPONGE}》（沪府办〔2023〕5号）精神，结合实际，制定本方案。"
     assert [(c[0], c[2]) for c in _read(_plan(opening))] == [(SPONGE, "based_on")]
+
+
+def test_a_joint_title_naming_every_issuer_is_cited_whole():
+    """A notice ten ministries issue names them all in its title, over 80 characters; a province's
+    plan based on it cites that title whole (the spaces between the names dropped) with its number."""
+    issuers = (
+        "国家发展改革委 工业和信息化部 财政部 自然资源部 生态环境部 住房城乡建设部 交通运输部 商务部 "
+        "市场监管总局 国家能源局"
+    )
+    title = f"{issuers}关于加快推进废旧物资循环利用体系建设的通知"
+    assert len(title) > 80
+    opening = f"为贯彻落实《{title}》（发改环资〔2024〕318号）要求，结合本省实际，制定本方案。"
+    assert [(c[0], c[1], c[2], c[3]) for c in _read(_plan(opening))] == [
+        (title.replace(" ", ""), "发改环资〔2024〕318号", "based_on", "national")
+    ]
+
+
+def test_an_unclosed_title_mark_does_not_run_into_the_next_sentence():
+    """No title holds a full stop: a 《 left open ends with its sentence, not at a 》 after it."""
+    opening = "为做好《海绵城市专项规划编制工作，结合本区实际，制定本方案。各街镇按照本方案》的分工落实。"
+    assert _read(_plan(opening)) == []

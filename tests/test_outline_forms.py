@@ -693,6 +693,23 @@ def test_a_joint_masthead_of_the_issuers_names_alone(masthead):
     assert meta.issuers == ("江苏省工业和信息化厅", "江苏省发展和改革委员会", "江苏省财政厅")
 
 
+def test_a_joint_title_wrapped_in_its_list_of_issuers_is_whole():
+    """Ten ministries' notice under their masthead: its title, over several lines, lists them all
+    before 关于, and its first lines are names alone; they are the title's, not a second masthead,
+    as the names the line after them prints are others."""
+    text = (
+        "国家发展和改革委员会\n工业和信息化部\n财政部\n商务部\n国家市场监督管理总局\n文件\n\n发改环资〔2024〕318号\n\n"
+        "国家发展改革委 工业和信息化部\n财政部 商务部\n市场监管总局关于加快推进废旧物资\n循环利用体系建设的通知\n\n"
+        "各省、自治区、直辖市发展改革委：\n现就有关事项通知如下。\n\n一、总体要求\n加快体系建设。\n"
+    )
+    meta = read(text).metadata
+    assert (
+        meta.title
+        == "国家发展改革委 工业和信息化部 财政部 商务部 市场监管总局关于加快推进废旧物资循环利用体系建设的通知"
+    )
+    assert meta.issuers == ("国家发展改革委", "工业和信息化部", "财政部", "商务部", "市场监管总局")
+
+
 TASK_LIST_NOTICE = (
     "某区人民政府办公室关于印发《某区重点任务分解表》的通知\n\n各街道办事处，区直各单位：\n"
     "现将《某区重点任务分解表》印发给你们，请认真抓好落实。\n\n附件：某区重点任务分解表\n\n"

@@ -702,8 +702,8 @@ def test_a_total_allotted_to_places_named_alone_is_the_totals_in_each():
 
 
 def test_each_district_or_subdistrict_and_lifts_counted_by_部():
-    """每个区（市）, 每个街道: a goal for each of them, as 各区 and 各街道 are; lifts and vehicles are
-    counted in 部 (not a 部门)."""
+    """每个区（市）, 每个街道: a goal for each of them, as 各区 and 各街道 are, and 每个设区市 in a
+    province's document; lifts and vehicles are counted in 部 (not a 部门)."""
 
     def read_scope(text: str) -> list[tuple]:
         found = sentence_targets("p", normalize(text), _Context(None, None), None, [])
@@ -711,6 +711,7 @@ def test_each_district_or_subdistrict_and_lifts_counted_by_部():
 
     assert read_scope("每个区（市）至少打造3个示范社区") == [("示范社区", 3, "个", "each-county")]
     assert read_scope("到2025年每个街道至少建有1个社区养老服务中心") == [("社区养老服务中心", 1, "个", "each-county")]
+    assert read_scope("到2025年，每个设区市培育1家以上骨干回收企业") == [("骨干回收企业", 1, "家", "each-county")]
     assert read_scope("2024年新增加装电梯400部") == [("加装电梯", 400, "部", "city")]
     assert read_scope("会同12部门联合开展检查") == []
 
@@ -785,3 +786,18 @@ def test_a_year_dating_the_object_worked_on_is_not_the_goal_s():
     )
     found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
     assert [(t.indicator, t.value, t.year) for t in found] == [("问题户厕整改", 300, 2024), ("公共厕所", 3, 2024)]
+
+
+def test_places_listed_as_examples_of_where_a_task_is_done_do_not_scope_a_later_figure():
+    """依托苏州高新区、吴江区等地，…，培育3家以上…: the places 等 lists in a clause of their own say where
+    the task is done; the figure of a later clause is the whole area's. A place named in the
+    figure's own clause still scopes it."""
+    places = ["苏州高新区", "吴江区"]
+
+    def read_places(text: str) -> list[tuple]:
+        found = sentence_targets("p", normalize(text), _Context(None, None), None, places)
+        return [(t.indicator, t.value, t.scope) for t in found]
+
+    text = "依托苏州高新区、吴江区等地，发展汽车零部件、工程机械再制造，培育3家以上再制造示范企业"
+    assert read_places(text) == [("再制造示范企业", 3, "city")]
+    assert read_places("吴江区培育3家以上再制造示范企业") == [("再制造示范企业", 3, "吴江区")]
