@@ -18,6 +18,16 @@ from policykg.graph.targets import _Context, outline_targets, plan_years, senten
 from policykg.graph.text import normalize
 
 
+def document_targets(text: str) -> list:
+    """The targets of a document's text, read with no places of its own."""
+    return outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+
+
+def annex_table(text: str) -> list[tuple]:
+    """(indicator, value, unit, year, scope) of each target the document's annex states."""
+    return [(t.indicator, t.value, t.unit, t.year, t.scope) for t in document_targets(text) if t.path == "附件"]
+
+
 def read(text: str, default_year: int | None = None, start: int | None = None) -> list[tuple]:
     found = sentence_targets("p", MappedText.of(text), _Context(None, start), default_year, [])
     return [(t.kind, t.value or t.category or (t.value_min, t.value_max), t.unit, t.comparator, t.year) for t in found]
@@ -289,9 +299,7 @@ def test_a_table_of_figures_alone_takes_its_unit_from_its_note_and_its_quantity_
         "附件\n\n各地新能源汽车推广目标分解表\n\n单位：万辆\n\n"
         "地区\t2024年\t2025年\n甲县\t3.0\t4.5\n乙区\t3.5\t5.0\n合计\t6.5\t9.5\n"
     )
-    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
-    table = [(t.indicator, t.value, t.unit, t.year, t.scope) for t in found if t.path == "附件"]
-    assert table == [
+    assert annex_table(text) == [
         ("新能源汽车推广目标", 3.0, "万辆", 2024, "甲县"),
         ("新能源汽车推广目标", 4.5, "万辆", 2025, "甲县"),
         ("新能源汽车推广目标", 3.5, "万辆", 2024, "乙区"),
@@ -557,7 +565,7 @@ def test_what_was_achieved_before_the_document_is_no_target():
         "十三五期间，2020年市区PM2.5平均浓度降至26微克/立方米，国考断面水质优良比例达到90%。\n"
         "第二章 主要目标\n到2025年，市区PM2.5平均浓度控制在25微克/立方米以下。\n\n某市人民政府\n2022年3月15日\n"
     )
-    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    found = document_targets(text)
     assert [(t.path, t.value, t.year) for t in found] == [("第二章", 25, 2025)]
 
 
@@ -576,7 +584,7 @@ def test_a_plan_s_main_indicators_table():
         " | 5.单位地区生产总值二氧化碳排放降低（%） | — | 完成省下达任务 | 约束性\n\n"
         "注：〔 〕内为五年累计数。\n\n第二章 主要任务\n\n推进工业废气深度治理。\n\n某市人民政府\n2022年3月15日\n"
     )
-    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    found = document_targets(text)
     assert [(t.path, t.indicator, t.value, t.unit, t.comparator, t.year) for t in found] == [
         ("第一章/专栏1", "城市空气质量优良天数比率", 90, "%", ">=", 2025),
         ("第一章/专栏1", "细颗粒物(PM2.5)平均浓度", 30, "微克/立方米", "<=", 2025),
@@ -595,7 +603,7 @@ def test_a_target_in_a_row_of_a_section_s_task_table_is_the_row_s():
         "2 | 实施牧区抗旱水源工程，新打抗旱机电井200眼 | 旗水利局 | 旗财政局 | 2026年12月底前\n\n"
         "某旗人民政府办公室\n2024年8月26日\n"
     )
-    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    found = document_targets(text)
     assert [(t.path, t.indicator, t.value, t.year) for t in found if t.path.startswith("二")] == [
         ("二/1", "肉牛冷配改良", 3, 2025),
         ("二/2", "抗旱机电井", 200, 2026),
@@ -732,9 +740,7 @@ def test_a_table_allotting_the_goals_by_place_without_a_year_holds_the_goals_of_
         "附件\n\n各县（市）主要目标任务分解表\n\n"
         "县（市）\t卫生厕所普及率（%）\t美丽宜居村庄（个）\n甲县\t65\t14\n乙市\t90\t10\n合计\t—\t24\n"
     )
-    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
-    table = [(t.indicator, t.value, t.unit, t.year, t.scope) for t in found if t.path == "附件"]
-    assert table == [
+    assert annex_table(text) == [
         ("卫生厕所普及率", 65, "%", 2025, "甲县"),
         ("美丽宜居村庄", 14, "个", 2025, "甲县"),
         ("卫生厕所普及率", 90, "%", 2025, "乙市"),
@@ -771,7 +777,7 @@ def test_the_bodies_of_the_clause_closing_the_sentence_before_are_no_scope_of_th
         "某市数字政府工作方案\n\n一、重点任务\n\n（一）提升政务服务效能。一是推进一窗综合受理。（责任单位：市政务服务数据"
         "管理局，各镇街（园区））二是新增“湾区通办”事项20项以上。（责任单位：市政务服务数据管理局）\n"
     )
-    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    found = document_targets(text)
     assert [(t.indicator, t.value, t.scope) for t in found] == [("“湾区通办”事项", 20, "city")]
 
 
@@ -784,7 +790,7 @@ def test_a_year_dating_the_object_worked_on_is_not_the_goal_s():
         "（一）整改问题户厕。以2023年排查发现的问题户厕为重点，逐户建立台账，完成问题户厕整改300户。"
         "在乡村旅游点位新建改建公共厕所3座。\n\n某区人民政府办公室\n2024年3月18日\n"
     )
-    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    found = document_targets(text)
     assert [(t.indicator, t.value, t.year) for t in found] == [("问题户厕整改", 300, 2024), ("公共厕所", 3, 2024)]
 
 
