@@ -119,6 +119,10 @@ _LIABILITY = re.compile(r"^(?:法律责任|罚则)$")
 _BREACH = re.compile(r"^(?:[（(][^）)]{1,8}[）)]\s*)?违反本(?:条例|办法|规定|细则)")
 # …的，由X责令改正，处…罚款; …的，由X依照《条例》第三十六条的规定予以处罚
 _PENALTY = re.compile(r"处[^。;]{0,40}罚款|给予[^。;]{0,10}处分|追究[^。;]{0,10}责任|的规定(?:予以)?(?:处罚|处理)")
+# an item that is a penalty whatever its form: it opens with the breach (…的，) and the sanction follows at
+# once, with no duty word (在考核工作中弄虚作假的，予以通报批评…追究相关人员责任), as a 细则 numbering its
+# clauses 一、（一） restates an article's; not 对发生事故的，要依法依规追究…责任, a duty to hold to account
+_SANCTION = re.compile(r"^[^。；;]*?的[，,](?:由[^。；;，,]{1,20}?)?(?:依法|依规|依纪|予以|给予|处以?|追究|责令)")
 
 
 def measures_of(outline: Outline, annex_items: Iterable[Item] = ()) -> list[Measure]:
@@ -163,9 +167,9 @@ def _with_ancestors(items: list[Item], above: tuple[Item, ...]) -> Iterator[tupl
 
 def _kind(item: Item, above: tuple[Item, ...], text: str) -> str:
     titles = [a.title or "" for a in (*above, item)]
-    # a penalty is an article's (…的，由X处…罚款); a notice's task to hold the liable to account
-    # (严肃追究事故单位责任，实施资质处罚) is a duty the other level restates
-    penalty = item.style in ARTICLES and _PENALTY.search(text)
+    # a penalty is an article's (…的，由X处…罚款), or an item's that opens with the breach; a notice's
+    # task to hold the liable to account (严肃追究事故单位责任，实施资质处罚) is a duty the other level restates
+    penalty = (item.style in ARTICLES or _SANCTION.match(text.strip())) and _PENALTY.search(text)
     if any(map(_LIABILITY.match, titles)) or _BREACH.match(text.strip()) or penalty:
         return LIABILITY
     if _FRAME_ALONE.match(item.title or "") or any(map(_FRAME.match, titles)):

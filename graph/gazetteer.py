@@ -176,8 +176,9 @@ _LEVEL_CHARS = {"旗县市(区)": (COUNTY,), "旗县市区": (COUNTY,), "旗县�
 # the levels of the autonomous areas and of Inner Mongolia: a place of that name's kind alone
 _OWN_NAME_LEVELS = ("自治区", "自治州", "州", "自治县", "盟", "旗")
 _GRASSROOTS = re.compile(r"^(?:街道|镇|乡)")  # a township-level body named by its kind
-# a vertically managed body named under its national authority: 国家税务总局广东省税务局
-_VERTICAL = re.compile(r"^(?:国家税务总局(?=.+税务局$)|国网(?=.+(?:电力|供电)公司$))")  # 国网杭州供电公司 too
+# a vertically managed body named under its national authority: 国家税务总局广东省税务局, 国家统计局湖南调查
+# 总队 (the statistics survey office of a province; 国家统计局株洲调查队, a city's), 国网杭州供电公司
+_VERTICAL = re.compile(r"^(?:国家税务总局(?=.+税务局$)|国家统计局(?=.+调查(?:总)?队$)|国网(?=.+(?:电力|供电)公司$))")
 # A national bank's or regulator's office named with its place inside: 人民银行四川省分行, 中国人民银行佛山市
 # 分行, 人行黔东南州中心支行 (人行: 人民银行), 国家金融监督管理总局佛山监管分局 (the place's office of that function)
 _CENTRAL_BRANCH = re.compile(

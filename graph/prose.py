@@ -8,9 +8,10 @@ The subject is a list of bodies (、 和 及 与), every one of which must be re
 (the gazetteer knows its function, or its name ends like one: 集团, 支队, 领导小组…); vague
 collectives (有关部门, 各成员单位) and market roles (建设单位, 企业) bear no duty here.
 
-Roles follow the duty word: 牵头 → lead; 会同's subject → lead and its objects → support; 配合 / 协助
-→ support; 统筹 / 协调 without 牵头 → coordinator; anything else → responsible. 按照各自职责 (of the
-listed bodies) makes them joint. A body counts once per role in a sentence.
+Roles follow the duty word: 牵头 → lead; 会同's subject → lead and its objects → support; 配合 / 协助,
+and 参加 / 参与 closing a clause (由A牵头，B等单位参加) → support; 统筹 / 协调 without 牵头 →
+coordinator; anything else → responsible. 按照各自职责 (of the listed bodies) makes them joint. A
+body counts once per role in a sentence.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ _DUTY = re.compile(
     rf"{_MODAL}(?:负责(?!人|同志)|牵头|会同|配合|协助|统筹|协调|分别|按照|按|根据|依据|依法|在各自|落实|履行|承担|做好|加强|抓好|组织(?!部)"
     # 国务院国资委指导中央企业…, 人民银行X分行引导金融机构…; not a principle's formula (政府推动、市场运作)
     r"|(?:指导(?!意见)|引导|支持|推动|督促)(?![,、;。]|作用)"
-    r"|具体(?:实施|落实|负责))"
+    r"|具体(?:实施|落实|负责)"
+    r"|(?:参加|参与)(?=[,;]|$))"  # 由A牵头，B、C等单位参加: those taking part, as a 参加单位 column lists them
     r"|要|应当|应|须|必须|:|每月|每季度|每半年|每年|定期"
     r"|是(?=[^,;。]{0,24}(?:责任主体|第一责任人|主管部门|的主体))"  # 各区政府是本地区稳就业工作的责任主体
     # a rule's plain indicative is its command: 区财政局对…给予补贴; 市住房城乡建设局依照《条例》第二十六条规定，建立…
@@ -52,7 +54,7 @@ _PLEASE = re.compile(r"^请(?!示)")  # 请X于…报送: a request is a duty
 _LEAD = re.compile(rf"{_MODAL}(?:负责牵头|牵头)")
 _WITH = re.compile(rf"{_MODAL}会同")
 _ALSO_WITH = re.compile(r"(?:负责)?,?(?:并|负责)?会同")  # 牵头，会同…
-_SUPPORT = re.compile(rf"{_MODAL}(?:负责)?(?:配合|协助|协同)")
+_SUPPORT = re.compile(rf"{_MODAL}(?:负责)?(?:配合|协助|协同|(?:参加|参与)(?=[,;]|$))")
 _ALONGSIDE = re.compile(r"^(?:共同)?(?:配合|协助|协同)")
 # 统筹/协调 without 牵头, 牵头抓总 (overall charge), a recurring 调度 (scheduling the others' work); not
 # 统筹安排资金, 统筹使用, 统筹资金投入, 统筹编制资源, 统筹中央农业生产发展资金: a body's own allocating of its means.

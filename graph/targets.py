@@ -113,6 +113,16 @@ _WORKS_ON = re.compile(r"(?:围绕|聚焦|依托|针对|面向|立足|瞄准|紧
 _GRANT = re.compile(r"(?:给予|最高|一次性(?:奖励|补助|补贴|资助))[^,;。]{0,12}$")
 _SUBSIDY = re.compile(r"(?:补助|补贴|奖励|资助|贴息)(?:标准|比例|金额|额度)?")  # what a support policy pays
 _SPENT_ON = re.compile(r"用于[^,;。]{1,20}的(?:比重|比例)")  # the share of funds spent on something
+# points a scoring rule (评分标准) gives or takes, after the figure in its clause or the condition it closes:
+# 每低1个百分点扣0.5分, 每减少1%扣2分, 达到90%以上的得10分, 超过5%的，每超1个百分点扣1分;
+# 达到98%以上,得10分 (the points opening the next clause), but not 不低于396万亩,未完成的不得分 (a goal, and
+# a rule of its own for missing it)
+_POINTS = re.compile(
+    r"(?:[^,;。]{0,16}?的,|[^,;。]{0,6}?,(?=[扣加减得计]))?[^,;。]{0,16}?(?:(?:扣|加|减|得|计)[\d.]+分|得满分|不得分)"
+)
+# the arithmetic of an assessment, up to the figure: a weight (权重20%, 日常考核占40%, 评价得分×30%) or a
+# quota of its grades (优秀等次比例不超过30%)
+_WEIGHT = re.compile(r"权重[^,;。]{0,4}$|[×*]$|(?:考核|得分|评价|评分)占(?:比)?$|等次[^,;。]{0,6}$")
 _ESTIMATE = re.compile(r"估算|(?<!公共)预算(?!收入)|测算|所需|共需|承担|按照?$")  # not 一般公共预算收入, a revenue
 _VERBS = (
     "新认定|新入库|新培育|培训|培养|举办|新谋划|新招引|新改建|改扩建|新建|新打|改建|扩建|新增|培育|打造|创建|争创|引进|集聚|认定|组建|建成|建设|实施|形成|推动|"
@@ -466,6 +476,8 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
     if paid or re.match(rf"[^,;。]{{0,8}}?(?:给予|予以)[^,;。]{{0,16}}?{_SUBSIDY.pattern}", text[end:]):
         return True  # "按照设备投资额的20%给予(配套)补助", "按投资额的10%给予最高2000万元落户奖励",
         # "补贴标准为…的20%", "贴息比例不超过1个百分点": what it pays
+    if _POINTS.match(text, end) or _WEIGHT.search(clause):
+        return True  # "每低1个百分点扣0.5分", "复耕率达到90%以上的得10分", "权重20%": how the assessed are scored
     if re.search(rf"每(?:{_ACTIONS}|服务|招用|吸纳|接收|安置|培训|新增|增加)$", clause):
         return True  # "每服务1名老年人每餐补助2元", "每新建1处补助5万元": the unit a rate is paid by
     granted = _GRANT.search(text[:start]) or _SUBSIDY.search(text[:start])

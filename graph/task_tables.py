@@ -44,6 +44,10 @@ _ROLE_COLUMNS = tuple(
 _TASK_COLUMN = re.compile(
     r"(?:重点|主要|工作|具体)?任务(?:名称|内容|事项)?|工作(?:要求|内容|措施)|(?:具体|主要)措施|重点工作"
 )
+# a column of the points a row is worth or how they are given (分值, 评分标准, 权重): an assessment's scoring
+# table (考核指标及评分细则), whose rows score the tasks the body states; one the body does not state (加分项
+# 改革创新) is a way to earn points, no task of its own
+_POINTS_COLUMN = re.compile(r"(?:分值|分数|标准分|权重|(?:评分|计分|扣分)(?:标准|细则|办法|方法))(?:[(（]分[)）])?")
 _BODIES = re.compile(r"(?:兑现|兑付|受理|审核|审批|办理|经办|承办|实施|执行|主管)(?:部门|单位|机构)$")
 # a column of the persons who answer for a row (牵头领导, 责任市领导, 分管领导, 负责人): persons, not bodies
 # nor the task
@@ -134,11 +138,14 @@ def _rows(
             hit = _restated(max(texts, key=len), items)  # is its own: its goals restate their figures
         stated.append(items[hit].path if hit is not None else None)
         after = hit + 1 if hit is not None and not row.group else after
+    scoring = any(map(_POINTS_COLUMN.fullmatch, header))
     tasks = [row.number for row in rows if not row.group and row.number]
     restarts = len(set(tasks)) < len(tasks)  # 1, 2 … again in each group: the group's number tells them apart
     out: list[_Row] = []
     group, groups = None, 0
     for r, row in enumerate(rows):
+        if not row.group and scoring and stated[r] is None:
+            continue  # a scoring rule the body states no task for
         if not row.group:
             place: str | None = f"{places}/{group}/{row.number}" if restarts and group else f"{places}/{row.number}"
             place = place if row.number and places else None

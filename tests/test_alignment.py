@@ -335,6 +335,34 @@ def test_a_notice_s_task_to_hold_the_liable_to_account_is_a_task():
     assert [(p.upper, p.lower) for p in align(upper, lower)] == [("一/（一）", "一/（一）")]
 
 
+def test_an_item_that_opens_with_the_breach_restates_a_penalty_article():
+    """A city's 细则 numbered 一、（一） restates a province's penalty article (…弄虚作假的，予以通报批评，
+    …追究相关人员责任) as an item: a penalty too, paired with the article, not left local."""
+    upper = measures_of(
+        parse_outline(
+            SourceText(
+                "u.txt",
+                "某省考核办法\n\n第九条 考核结果分为优秀、良好、合格、不合格四个等次。\n"
+                "第十条 考核工作中弄虚作假、瞒报谎报的，予以通报批评，考核结果确定为不合格，"
+                "并依法依规追究相关人员责任。\n",
+                "utf-8",
+            )
+        )
+    )
+    lower = measures_of(
+        parse_outline(
+            SourceText(
+                "l.txt",
+                "某市考核实施细则\n\n一、结果运用\n\n（一）考核结果分为优秀、良好、合格、不合格四个等次。\n"
+                "（二）在考核工作中弄虚作假、瞒报谎报的，予以通报批评，考核结果直接确定为不合格，并依规依纪依法追究相关人员责任。\n",
+                "utf-8",
+            )
+        )
+    )
+    assert [m.kind for m in lower] == ["task", "liability"]
+    assert ("第十条", "一/（二）") in {(p.upper, p.lower) for p in align(upper, lower)}
+
+
 def test_a_measure_that_cites_articles_carries_out_those_or_closer_ones():
     """依照《条例》第六条: a lower article that cites upper articles by number carries them out; an
     upper article it shares words with pairs only if it is at least as close as the one cited."""

@@ -84,6 +84,9 @@ def test_a_provinces_departments_are_named_as_its_own_are():
     assert gz.resolve("市通信管理局", shanghai).label_zh == "上海市通信管理局"
     # a tax bureau named under its national authority is the place's own
     assert gz.resolve("国家税务总局浙江省税务局", zhejiang) == gz.resolve("省税务局", zhejiang)
+    # so is a statistics survey office, a province's 调查总队 written with the place inside
+    assert gz.resolve("国家统计局浙江调查总队", zhejiang) == gz.resolve("省调查总队", zhejiang)
+    assert gz.resolve("国家统计局浙江调查总队", zhejiang).resolved
 
 
 def test_a_county_s_corps_is_a_大队_under_a_city_and_a_支队_in_a_直辖市():

@@ -255,6 +255,20 @@ def test_the_bodies_a_lead_works_with_support_it_named_whole():
     ]
 
 
+def test_the_bodies_taking_part_under_a_lead_support_it():
+    """由A牵头，B、C等单位参加: the bodies taking part support the lead, as a 参加单位 column says."""
+    text = (
+        "某市考核办法\n\n一、组织实施\n\n（一）成立考核工作组。市人民政府成立考核工作组，由市自然资源和规划局牵头，"
+        "市发展改革委、市财政局等单位参加，负责组织实施考核工作。\n"
+    )
+    found = prose(text, known_in("340100"))
+    assert [(a.agency.name, a.role) for a in found] == [
+        ("市自然资源和规划局", "lead"),
+        ("市发展改革委", "support"),
+        ("市财政局", "support"),
+    ]
+
+
 def test_an_enumerator_before_a_duty_is_no_part_of_its_bearer():
     text = (
         "某县工作方案\n\n一、压实责任\n\n一是县林业局要加强统筹协调，组织开展隐患排查；"

@@ -223,6 +223,31 @@ def test_the_set_a_measure_works_on_is_no_target(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("完成年度高标准农田建设任务的得15分,每低1个百分点扣0.5分", []),
+        ("永久基本农田保护面积不低于下达任务的得10分;每减少1%扣2分,扣完为止", []),
+        ("违法占用耕地面积比例超过5%的,每超1个百分点扣1分", []),
+        ("撂荒耕地复耕复种率达到90%以上的得10分", []),
+        ("政务服务事项网上可办率达到95%以上的得满分", []),
+        ("网上可办率达到98%以上,得10分;每降低1个百分点扣1分", []),
+        # the arithmetic of the assessment: weights and a quota of its grades
+        ("年度考核得分由日常考核得分和年终考核得分组成,其中日常考核占40%,年终考核占60%", []),
+        ("考核总分=指标考核得分×70%+第三方评价得分×30%", []),
+        ("该项指标权重为15%", []),
+        ("优秀等次比例不超过30%", []),
+        # a goal beside a scoring rule is still a goal
+        ("到2025年全市耕地保有量不低于396万亩,未完成的不得分", [("level", 396, "万亩", ">=", 2025)]),
+    ],
+)
+def test_the_figures_of_a_scoring_rule_are_no_targets(text, expected):
+    """评分标准 of an assessment (考核办法): the rate points are taken by (每低1个百分点扣0.5分) and the
+    threshold that earns them (达到90%以上的得10分), a weight (权重15%) and a quota of grades score the
+    assessed, they set no goal."""
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
     "text, indicator, value",
     [
         ("街道、社区两级河长按要求开展巡河,每月不少于1次,及时发现并处置沿线乱排乱倒问题", "巡河", 1),

@@ -82,6 +82,18 @@ def test_a_responsible_cell_spanning_rows_belongs_to_each_row_it_spans():
     ]
 
 
+def test_a_scoring_table_s_rows_score_the_body_s_tasks_and_state_none():
+    """考核指标及评分细则: 序号 | 考核指标 | 分值 | 评分标准 | 责任单位. A row the body states is its task;
+    a bonus the body does not state (加分项) is a way to earn points, no task of its own (附件/2)."""
+    outline = table(
+        "序号", "考核指标", "分值", "评分标准", "责任单位",
+        "1", "推进旧区改造", "20", "完成年度任务的得20分，每低1个百分点扣1分", "区旧改办",
+        "2", "改革创新加分", "5", "经验做法被市级推广的，每项加1分", "区发展改革委",
+    )  # fmt: skip
+    assert found(outline) == [("二/（一）", "区旧改办", "responsible")]
+    assert annex_items(outline) == []
+
+
 def test_a_lead_cell_merged_over_rows_inside_the_row():
     """A table flattened from Word prints a merged 牵头单位 once: the rows below it lack that cell,
     between their measures and their 责任单位, and still print their deadline."""
