@@ -151,6 +151,9 @@ _PLACE_KINDS = ("Country", "Province", "City", "County", "DevelopmentZone", "Clu
 _NATIONAL = re.compile(r"^(?:国务院|中共中央|中华人民共和国|全国人民代表大会|全国人大|全国政协)")
 _NATIONAL_NUMBER = re.compile(r"^(?:国发|国办发|国办函|国函|中发|中办发)")
 _OWN_LEVEL = re.compile(r"^(本级|当地|本市|本区|本县|本镇)(?=.)")
+# the discipline commission and the supervisory commission, one body (合署办公) written as two, each
+# with its level or place (市纪委市监委, 杭州市纪委杭州市监委), or as its offices (省纪委省监委机关)
+_DISCIPLINE = re.compile(r"^(中共)?(.*?)纪委(?:\2|[省市州县区])?监委(?:机关)?$")
 _DEPARTMENT = re.compile(r"(行政主管部门|主管部门|行政部门|管理部门|部门)$")
 _TITLE_OPENING = 20  # a title names its place in its opening words: 关于推进上海市公园城市建设的…
 _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TOWNSHIP: "Township"}
@@ -443,6 +446,7 @@ class Gazetteer:
 
     def _resolve(self, name: str, place: Place) -> Agency:
         k = key(name).replace("〔", "(").replace("〕", ")")  # 县〔市、区〕: 县(市、区) inside a clause's brackets
+        k = _DISCIPLINE.sub(r"\1\2纪委监委", k)
         if (each := _RELEVANT.sub("各", k)) in self._type_keys:
             k = each  # 有关镇（街道）: the collective the vocabulary names whole (各镇（街道）), as 有关区 is 各区
         if place.division is not None and place.division.level == PREFECTURE:

@@ -352,6 +352,18 @@ def test_party_organs_are_named_as_the_party_names_them():
     assert gz.resolve("省委编办", zhejiang).label_zh == "浙江省机构编制委员会办公室"  # named without 委 first
 
 
+def test_the_discipline_and_supervisory_commissions_are_one_body_however_written():
+    """纪委 and 监委 work as one (合署办公): written each with its level or place (市纪委市监委,
+    杭州市纪委杭州市监委) or as their offices (省纪委省监委机关), they are the one body 纪委监委 names."""
+    gz = Gazetteer.bundled()
+    zhejiang, hangzhou = places(gz, "330000", "330100")
+    written = ("省纪委监委", "省纪委省监委", "省纪委省监委机关", "省纪委监委机关")
+    province = {gz.resolve(w, zhejiang).iri for w in written}
+    assert province == {"https://w3id.org/policykg/id/agency/330000-discipline-inspection-supervision"}
+    city = {gz.resolve(w, hangzhou).iri for w in ("市纪委监委", "市纪委市监委", "中共杭州市纪委杭州市监委")}
+    assert city == {"https://w3id.org/policykg/id/agency/330100-discipline-inspection-supervision"}
+
+
 def test_the_bodies_of_a_level_are_one_collective_however_written():
     """市人民政府 in a provincial law, 各市政府, 各设区市人民政府: each city's government, the one
     collective the vocabulary names 各市人民政府; a department of each city is minted once."""
