@@ -427,12 +427,14 @@ class Gazetteer:
 
     def _type_of(self, function: str) -> AgencyType | None:
         """The type a function names: one of its labels, or, for a department named by its field
-        as laws do (规划资源部门, 住房城乡建设管理部门, 交通主管部门), the one type whose labels start
-        with that field."""
+        as laws do (规划资源部门, 住房城乡建设管理部门, 交通主管部门), the type the field names (各街镇部门),
+        else the one type whose labels start with that field."""
         found = self._type_keys.get(function)
         field = _DEPARTMENT.sub("", function)
         if found or field == function or len(field) < 2:
             return found
+        if field in self._type_keys:
+            return self._type_keys[field]
         types = {t.iri: t for label, t in self._type_keys.items() if label.startswith(field)}
         return next(iter(types.values())) if len(types) == 1 else None
 
@@ -451,6 +453,9 @@ class Gazetteer:
             k = each  # 有关镇（街道）: the collective the vocabulary names whole (各镇（街道）), as 有关区 is 各区
         if place.division is not None and place.division.level == PREFECTURE:
             k = _COUNTY_CITIES.sub("各县级市", k)  # 各市 in a city's text: its county-level cities
+        whole = self._type_keys.get(k)
+        if whole is not None and whole.kind == "CollectiveBody":  # named whole, not by its parts: 各级党委（党组）
+            return self._of_type(place, whole)
         chain = self.chain(place)
         for p in [*reversed(chain), *([self.country] if self.country else [])]:  # a ministry, from any place
             found = self._aliases.get((p.iri, k))
@@ -514,14 +519,9 @@ class Gazetteer:
             if collective:
                 agency_type, level = collective, None
         if agency_type:
-            curated = self._by_type.get((owner.iri, agency_type.iri))
-            if curated and level is None:  # the vocabulary's own agency, under its own labels
-                return curated
-            place_en = owner.label_en or owner.label_zh
             if level is None:
-                en = f"{place_en} {agency_type.label_en}" if agency_type.label_en else None
-                label = agency_type.label_at(owner)
-                return Agency(iris.agency(owner.slug, agency_type.slug), label, en, owner, agency_type, True)
+                return self._of_type(owner, agency_type)
+            place_en = owner.label_en or owner.label_zh
             each = _EACH_EN.get(level, f"of each {level}")
             return Agency(
                 iris.agency(owner.slug, f"{level}-{agency_type.slug}"),
@@ -541,6 +541,16 @@ class Gazetteer:
                 break
         zone = self._zone_committee(k)
         return Agency(iris.agency(place.slug, k), label, None, place, zone, zone is not None)
+
+    def _of_type(self, owner: Place, agency_type: AgencyType) -> Agency:
+        """A place's body of a type: the vocabulary's own agency, under its own labels, where it has one."""
+        curated = self._by_type.get((owner.iri, agency_type.iri))
+        if curated:
+            return curated
+        place_en = owner.label_en or owner.label_zh
+        en = f"{place_en} {agency_type.label_en}" if agency_type.label_en else None
+        label = agency_type.label_at(owner)
+        return Agency(iris.agency(owner.slug, agency_type.slug), label, en, owner, agency_type, True)
 
     def _customs_district(self, name: str, province: str, english: str) -> Agency:
         """A customs district directly under the national administration (直属海关), named after its

@@ -364,6 +364,25 @@ def test_the_discipline_and_supervisory_commissions_are_one_body_however_written
     assert city == {"https://w3id.org/policykg/id/agency/330100-discipline-inspection-supervision"}
 
 
+def test_the_party_collectives_are_named_whole_with_their_second_kind():
+    """A Party text names its collectives with the second kind of body in brackets: 各级党委（党组）
+    (the committees and the leading Party groups), 市直各单位党组（党委）(the groups, or committees, of
+    the city's units), 各镇街党（工）委 (a town's committee, a subdistrict's working committee); each is
+    one collective, its bracket no second name plate to set aside. 各街道党工委 are the subdistricts',
+    not a development zone's."""
+    gz = Gazetteer.bundled()
+    hangzhou, xihu = places(gz, "330100", "330106")
+    named = {w: gz.resolve(w, hangzhou).iri.rsplit("/", 1)[1] for w in ("各级党委（党组）", "市直各单位党组（党委）")}
+    assert named == {"各级党委（党组）": "330100-party-committees-groups-all-levels",
+                     "市直各单位党组（党委）": "330100-department-party-groups"}  # fmt: skip
+    assert gz.resolve("区直各单位党组（党委）", xihu).label_zh == "西湖区直各单位党组（党委）"
+    towns = {gz.resolve(w, xihu).iri for w in ("各镇街党（工）委", "各镇（街道）党（工）委", "各乡镇（街道）党委")}
+    assert towns == {"https://w3id.org/policykg/id/agency/330106-township-party-committees"}
+    assert gz.resolve("各街道党工委", xihu).type.slug == "subdistrict-party-working-committees"
+    assert gz.resolve("各级党委", hangzhou).type.slug == "party-committees-all-levels"
+    assert gz.resolve("各街镇部门", places(gz, "310114")[0]).type.slug == "towns-subdistricts"  # the field's own
+
+
 def test_the_bodies_of_a_level_are_one_collective_however_written():
     """市人民政府 in a provincial law, 各市政府, 各设区市人民政府: each city's government, the one
     collective the vocabulary names 各市人民政府; a department of each city is minted once."""
