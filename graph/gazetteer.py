@@ -210,7 +210,8 @@ _EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治
 # the relevant bodies of a level (有关区县政府, 沿线区县政府, 属地镇政府): a collective of that level's
 _RELEVANT = re.compile(r"^各?(?:相关|有关|沿线|涉及|涉农|属地)(?=[市州县区乡镇盟旗]|街道|苏木)")
 # the kinds of one tier listed (各县、区财政局; 各市、州财政局: cities and autonomous prefectures): the
-# bodies of that tier, written as its first kind
+# bodies of that tier, written as the place names its county tier (各区、县（市）党委 are 杭州's counties'
+# too, not its districts' alone), or as its first kind
 _ONE_TIER = re.compile(
     rf"^(各?)(?:([县区])(?:\([^()]{{1,5}}\))?(?:、[县区市旗](?:\([^()]{{1,5}}\))?)+|(市)(?:、[州盟])+|(?:[州盟]、)+(市))"
     rf"(?=[{HAN}]{{2}})"
@@ -476,7 +477,9 @@ class Gazetteer:
             seat = self.divisions.read(branch[2], place.division)[0]  # 朝阳 + 市场监管局 is no 朝阳市
             body = (seat.name if seat else branch[2]) + branch[1]  # the district's body of the bureau's function
         body = _LEVEL_WORD.sub(r"\1", _POLICE_BRANCH.sub(r"\1公安分局", body))
-        body = _ONE_TIER.sub(r"\1\2\3\4", body)
+        county = self.divisions.county_word(place.division)
+        county = county if county in ("县", "区") else "县(区)"  # 上海's counties are all 区: its 各区
+        body = _ONE_TIER.sub(lambda m: m[1] + (county if m[2] else m[3] or m[4]), body)
         if k not in self._type_keys:  # a collective the vocabulary names whole (各区政府) stays one
             body = _EACH.sub("", _RELEVANT.sub("各", body))
         if body[:1] in "省市区县" and not NOT_A_LEVEL.match(body):

@@ -254,6 +254,11 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
     assert gz.resolve("各市州人民政府", hubei) == gz.resolve("各市人民政府", hubei)  # 市州: the tier as one word
     hangzhou = places(gz, "330100")[0]
     assert gz.resolve("各区、县（市）人民政府", hangzhou) == gz.resolve("各县（区）人民政府", hangzhou)
+    # the tier, not its first kind: 杭州's counties too, where 上海's are all districts
+    assert gz.resolve("各区、县（市）党委", hangzhou) == gz.resolve("各县（市、区）党委", hangzhou)
+    assert gz.resolve("各区、县（市）财政局", hangzhou).iri.endswith("330100-county-finance")
+    shanghai = places(gz, "310000")[0]
+    assert gz.resolve("各区、县财政局", shanghai) == gz.resolve("各区财政局", shanghai)
     # the county tier as Anhui writes it: counties, county-level cities and districts
     hefei = places(gz, "340100")[0]
     county_transport = gz.resolve("各县（区）交通运输局", hefei)
