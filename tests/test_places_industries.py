@@ -520,6 +520,10 @@ def test_the_county_tier_is_named_as_the_place_names_it():
     assert gz.resolve("各区人民政府", foshan).label_zh == "佛山市各区人民政府"
     assert gz.resolve("各区政府", shanghai).label_zh == "上海市各区人民政府"
     assert gz.resolve("各县（市、区）市场监管局", kunming).label_zh == "昆明市各县(市、区)市场监督管理局"
+    # a province's own county-level city (河南's 济源市) does not make its counties 各市
+    henan = places(gz, "410000")[0]
+    assert gz.resolve("县人民政府", henan).label_zh == "河南省各县（区）人民政府"
+    assert gz.resolve("各县财政局", henan).label_zh == "河南省各县(区)财政局"
 
 
 def test_the_localities_of_a_text_are_the_level_below_its_place():
