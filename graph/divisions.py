@@ -93,6 +93,8 @@ class Divisions:
         for d in self.by_code.values():
             if d.level == COUNTY and d.parent:
                 self._counties.setdefault(d.parent, []).append(d.name)
+        # a province's own counties (河南's 济源市, 湖北's 仙桃市) are not the tier its cities' are
+        self._with_cities = {d.parent for d in self.by_code.values() if d.level == PREFECTURE and d.parent}
         self.abbreviation = {a: code for code, abbrs in abbreviations.items() for a in abbrs}
         self.english = english
         longest = sorted(self._names, key=len, reverse=True)
@@ -119,7 +121,7 @@ class Divisions:
         """How a division's county tier is named after what it holds: 区 (佛山, 上海: districts only),
         县, 县(区), 县(市、区) with county-level cities (昆明); None for other kinds (旗, 林区)."""
         kinds = {name[-1] for name in self._counties.get(division.code, ())} if division else set()
-        if not kinds or not kinds <= {"县", "市", "区"}:
+        if division is None or division.code in self._with_cities or not kinds or not kinds <= {"县", "市", "区"}:
             return None
         first, *rest = [kind for kind in "县市区" if kind in kinds]
         return first + (f"({'、'.join(rest)})" if rest else "")

@@ -151,6 +151,9 @@ _PLACE_KINDS = ("Country", "Province", "City", "County", "DevelopmentZone", "Clu
 _NATIONAL = re.compile(r"^(?:国务院|中共中央|中华人民共和国|全国人民代表大会|全国人大|全国政协)")
 _NATIONAL_NUMBER = re.compile(r"^(?:国发|国办发|国办函|国函|中发|中办发)")
 _OWN_LEVEL = re.compile(r"^(本级|当地|本市|本区|本县|本镇)(?=.)")
+# the discipline commission and the supervisory commission, one body (合署办公) written as two, each
+# with its level or place (市纪委市监委, 杭州市纪委杭州市监委), or as its offices (省纪委省监委机关)
+_DISCIPLINE = re.compile(r"^(中共)?(.*?)纪委(?:\2|[省市州县区])?监委(?:机关)?$")
 _DEPARTMENT = re.compile(r"(行政主管部门|主管部门|行政部门|管理部门|部门)$")
 _TITLE_OPENING = 20  # a title names its place in its opening words: 关于推进上海市公园城市建设的…
 _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TOWNSHIP: "Township"}
@@ -208,7 +211,8 @@ _EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治
 # the relevant bodies of a level (有关区县政府, 沿线区县政府, 属地镇政府): a collective of that level's
 _RELEVANT = re.compile(r"^各?(?:相关|有关|沿线|涉及|涉农|属地)(?=[市州县区乡镇盟旗]|街道|苏木)")
 # the kinds of one tier listed (各县、区财政局; 各市、州财政局: cities and autonomous prefectures): the
-# bodies of that tier, written as its first kind
+# bodies of that tier, written as the place names its county tier (各区、县（市）党委 are 杭州's counties'
+# too, not its districts' alone), or as its first kind
 _ONE_TIER = re.compile(
     rf"^(各?)(?:([县区])(?:\([^()]{{1,5}}\))?(?:、[县区市旗](?:\([^()]{{1,5}}\))?)+|(市)(?:、[州盟])+|(?:[州盟]、)+(市))"
     rf"(?=[{HAN}]{{2}})"
@@ -425,12 +429,14 @@ class Gazetteer:
 
     def _type_of(self, function: str) -> AgencyType | None:
         """The type a function names: one of its labels, or, for a department named by its field
-        as laws do (规划资源部门, 住房城乡建设管理部门, 交通主管部门), the one type whose labels start
-        with that field."""
+        as laws do (规划资源部门, 住房城乡建设管理部门, 交通主管部门), the type the field names (各街镇部门),
+        else the one type whose labels start with that field."""
         found = self._type_keys.get(function)
         field = _DEPARTMENT.sub("", function)
         if found or field == function or len(field) < 2:
             return found
+        if field in self._type_keys:
+            return self._type_keys[field]
         types = {t.iri: t for label, t in self._type_keys.items() if label.startswith(field)}
         return next(iter(types.values())) if len(types) == 1 else None
 
@@ -444,10 +450,14 @@ class Gazetteer:
 
     def _resolve(self, name: str, place: Place) -> Agency:
         k = key(name).replace("〔", "(").replace("〕", ")")  # 县〔市、区〕: 县(市、区) inside a clause's brackets
+        k = _DISCIPLINE.sub(r"\1\2纪委监委", k)
         if (each := _RELEVANT.sub("各", k)) in self._type_keys:
             k = each  # 有关镇（街道）: the collective the vocabulary names whole (各镇（街道）), as 有关区 is 各区
         if place.division is not None and place.division.level == PREFECTURE:
             k = _COUNTY_CITIES.sub("各县级市", k)  # 各市 in a city's text: its county-level cities
+        whole = self._type_keys.get(k)
+        if whole is not None and whole.kind == "CollectiveBody":  # named whole, not by its parts: 各级党委（党组）
+            return self._of_type(place, whole)
         chain = self.chain(place)
         for p in [*reversed(chain), *([self.country] if self.country else [])]:  # a ministry, from any place
             found = self._aliases.get((p.iri, k))
@@ -468,7 +478,9 @@ class Gazetteer:
             seat = self.divisions.read(branch[2], place.division)[0]  # 朝阳 + 市场监管局 is no 朝阳市
             body = (seat.name if seat else branch[2]) + branch[1]  # the district's body of the bureau's function
         body = _LEVEL_WORD.sub(r"\1", _POLICE_BRANCH.sub(r"\1公安分局", body))
-        body = _ONE_TIER.sub(r"\1\2\3\4", body)
+        county = self.divisions.county_word(place.division)
+        county = county if county in ("县", "区") else "县(区)"  # 上海's counties are all 区: its 各区
+        body = _ONE_TIER.sub(lambda m: m[1] + (county if m[2] else m[3] or m[4]), body)
         if k not in self._type_keys:  # a collective the vocabulary names whole (各区政府) stays one
             body = _EACH.sub("", _RELEVANT.sub("各", body))
         if body[:1] in "省市区县" and not NOT_A_LEVEL.match(body):
@@ -511,14 +523,9 @@ class Gazetteer:
             if collective:
                 agency_type, level = collective, None
         if agency_type:
-            curated = self._by_type.get((owner.iri, agency_type.iri))
-            if curated and level is None:  # the vocabulary's own agency, under its own labels
-                return curated
-            place_en = owner.label_en or owner.label_zh
             if level is None:
-                en = f"{place_en} {agency_type.label_en}" if agency_type.label_en else None
-                label = agency_type.label_at(owner)
-                return Agency(iris.agency(owner.slug, agency_type.slug), label, en, owner, agency_type, True)
+                return self._of_type(owner, agency_type)
+            place_en = owner.label_en or owner.label_zh
             each = _EACH_EN.get(level, f"of each {level}")
             return Agency(
                 iris.agency(owner.slug, f"{level}-{agency_type.slug}"),
@@ -538,6 +545,16 @@ class Gazetteer:
                 break
         zone = self._zone_committee(k)
         return Agency(iris.agency(place.slug, k), label, None, place, zone, zone is not None)
+
+    def _of_type(self, owner: Place, agency_type: AgencyType) -> Agency:
+        """A place's body of a type: the vocabulary's own agency, under its own labels, where it has one."""
+        curated = self._by_type.get((owner.iri, agency_type.iri))
+        if curated:
+            return curated
+        place_en = owner.label_en or owner.label_zh
+        en = f"{place_en} {agency_type.label_en}" if agency_type.label_en else None
+        label = agency_type.label_at(owner)
+        return Agency(iris.agency(owner.slug, agency_type.slug), label, en, owner, agency_type, True)
 
     def _customs_district(self, name: str, province: str, english: str) -> Agency:
         """A customs district directly under the national administration (直属海关), named after its

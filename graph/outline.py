@@ -285,7 +285,8 @@ def _table_caption(doc: MappedText, lines: list[Line], end: int, table: set[int]
 def _annex_starts(doc: MappedText, lines: list[Line], start: int) -> tuple[int, list[int]]:
     """(first line after the body, annex header lines). A first ``附件:…`` that lists annexes, on
     its line or as numbered lines below it, is the annex list, not an annex; a list that nothing
-    follows announces annexes the text does not hold."""
+    follows but the closing block (the signature and date, the 版记) announces annexes the text
+    does not hold (附件：…清单（略）)."""
     heads = [i for i in range(start, len(lines)) if _ANNEX.match(lines[i].text(doc))]
     if not heads:
         return len(lines), []
@@ -293,11 +294,26 @@ def _annex_starts(doc: MappedText, lines: list[Line], start: int) -> tuple[int, 
     below = [ln.text(doc) for ln in lines[heads[0] + 1 : heads[1] if len(heads) > 1 else len(lines)]]
     numbered = [t for t in below if t]
     listed = all(match_marker(t) for t in numbered)
-    if len(heads) == 1 and listed:
+    if len(heads) == 1 and (listed or _signature_follows(doc, lines, heads[0])):
         return heads[0], []
     if len(heads) > 1 and first and (first.group(2) or (numbered and listed)):
         return heads[0], heads[1:]
     return heads[0], heads
+
+
+def _signature_follows(doc: MappedText, lines: list[Line], head: int) -> bool:
+    """Whether nothing follows line ``head`` but the closing block, opening with a signature: a
+    date under a few names (the issuers, GB/T 9704's 署名), not under a table's cells printed one
+    to a line (任务表 / 序号 / … / 市商务局 / 2024年3月1日)."""
+    closing = _closing_start(doc, lines, head, len(lines))
+    if closing == len(lines) or any(ln.text(doc) for ln in lines[head + 1 : closing]):
+        return False
+    block = [t for ln in lines[closing:] if (t := ln.text(doc))]
+    dated = next((k for k, t in enumerate(block) if DATE_LINE.match(t)), None)
+    return dated is not None and dated <= _SIGNERS
+
+
+_SIGNERS = 4  # the most issuers a joint document signs under its text, one a line
 
 
 def _contents(doc: MappedText, lines: list[Line]) -> set[int]:

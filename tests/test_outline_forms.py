@@ -284,6 +284,19 @@ def test_annexes_listed_but_not_in_the_text_are_reported():
         assert messages(outline) == [f"{label}: listed but not in the text"], stem
 
 
+def test_an_annex_named_over_the_signature_alone_is_listed_not_held():
+    """附件：X（略） with nothing after it but the signature, the date and the 版记 names an annex the
+    text does not hold: those lines are the closing block (its dates are read), not the annex's rows."""
+    outline = read(
+        "某市深化基层治理实施方案\n\n一、任务\n（一）推进建设。\n\n　　附件：重点任务清单（略）\n\n"
+        "中共某市委办公厅\n某市人民政府办公厅\n"
+        "2024年5月20日\n\n抄送：市人大常委会办公厅。\n中共某市委办公厅　　2024年5月21日印发\n"
+    )
+    assert outline.annexes == []
+    assert messages(outline) == ["附件: listed but not in the text"]
+    assert [(d.date, d.kind) for d in outline.metadata.dates] == [("2024-05-20", "signed"), ("2024-05-21", "printed")]
+
+
 # -- numbering variants ------------------------------------------------------------------------
 
 

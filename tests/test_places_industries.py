@@ -257,6 +257,11 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
     assert gz.resolve("各市州人民政府", hubei) == gz.resolve("各市人民政府", hubei)  # 市州: the tier as one word
     hangzhou = places(gz, "330100")[0]
     assert gz.resolve("各区、县（市）人民政府", hangzhou) == gz.resolve("各县（区）人民政府", hangzhou)
+    # the tier, not its first kind: 杭州's counties too, where 上海's are all districts
+    assert gz.resolve("各区、县（市）党委", hangzhou) == gz.resolve("各县（市、区）党委", hangzhou)
+    assert gz.resolve("各区、县（市）财政局", hangzhou).iri.endswith("330100-county-finance")
+    shanghai = places(gz, "310000")[0]
+    assert gz.resolve("各区、县财政局", shanghai) == gz.resolve("各区财政局", shanghai)
     # the county tier as Anhui writes it: counties, county-level cities and districts
     hefei = places(gz, "340100")[0]
     county_transport = gz.resolve("各县（区）交通运输局", hefei)
@@ -353,6 +358,37 @@ def test_party_organs_are_named_as_the_party_names_them():
     assert gz.resolve("区委办", jiading).label_zh == "中共嘉定区委办公室"
     assert gz.resolve("区委", shanghai).label_zh == "上海市各区委"
     assert gz.resolve("省委编办", zhejiang).label_zh == "浙江省机构编制委员会办公室"  # named without 委 first
+
+
+def test_the_discipline_and_supervisory_commissions_are_one_body_however_written():
+    """纪委 and 监委 work as one (合署办公): written each with its level or place (市纪委市监委,
+    杭州市纪委杭州市监委) or as their offices (省纪委省监委机关), they are the one body 纪委监委 names."""
+    gz = Gazetteer.bundled()
+    zhejiang, hangzhou = places(gz, "330000", "330100")
+    written = ("省纪委监委", "省纪委省监委", "省纪委省监委机关", "省纪委监委机关")
+    province = {gz.resolve(w, zhejiang).iri for w in written}
+    assert province == {"https://w3id.org/policykg/id/agency/330000-discipline-inspection-supervision"}
+    city = {gz.resolve(w, hangzhou).iri for w in ("市纪委监委", "市纪委市监委", "中共杭州市纪委杭州市监委")}
+    assert city == {"https://w3id.org/policykg/id/agency/330100-discipline-inspection-supervision"}
+
+
+def test_the_party_collectives_are_named_whole_with_their_second_kind():
+    """A Party text names its collectives with the second kind of body in brackets: 各级党委（党组）
+    (the committees and the leading Party groups), 市直各单位党组（党委）(the groups, or committees, of
+    the city's units), 各镇街党（工）委 (a town's committee, a subdistrict's working committee); each is
+    one collective, its bracket no second name plate to set aside. 各街道党工委 are the subdistricts',
+    not a development zone's."""
+    gz = Gazetteer.bundled()
+    hangzhou, xihu = places(gz, "330100", "330106")
+    named = {w: gz.resolve(w, hangzhou).iri.rsplit("/", 1)[1] for w in ("各级党委（党组）", "市直各单位党组（党委）")}
+    assert named == {"各级党委（党组）": "330100-party-committees-groups-all-levels",
+                     "市直各单位党组（党委）": "330100-department-party-groups"}  # fmt: skip
+    assert gz.resolve("区直各单位党组（党委）", xihu).label_zh == "西湖区直各单位党组（党委）"
+    towns = {gz.resolve(w, xihu).iri for w in ("各镇街党（工）委", "各镇（街道）党（工）委", "各乡镇（街道）党委")}
+    assert towns == {"https://w3id.org/policykg/id/agency/330106-township-party-committees"}
+    assert gz.resolve("各街道党工委", xihu).type.slug == "subdistrict-party-working-committees"
+    assert gz.resolve("各级党委", hangzhou).type.slug == "party-committees-all-levels"
+    assert gz.resolve("各街镇部门", places(gz, "310114")[0]).type.slug == "towns-subdistricts"  # the field's own
 
 
 def test_the_bodies_of_a_level_are_one_collective_however_written():
@@ -487,6 +523,10 @@ def test_the_county_tier_is_named_as_the_place_names_it():
     assert gz.resolve("各区人民政府", foshan).label_zh == "佛山市各区人民政府"
     assert gz.resolve("各区政府", shanghai).label_zh == "上海市各区人民政府"
     assert gz.resolve("各县（市、区）市场监管局", kunming).label_zh == "昆明市各县(市、区)市场监督管理局"
+    # a province's own county-level city (河南's 济源市) does not make its counties 各市
+    henan = places(gz, "410000")[0]
+    assert gz.resolve("县人民政府", henan).label_zh == "河南省各县（区）人民政府"
+    assert gz.resolve("各县财政局", henan).label_zh == "河南省各县(区)财政局"
 
 
 def test_the_localities_of_a_text_are_the_level_below_its_place():

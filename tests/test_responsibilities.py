@@ -171,6 +171,8 @@ def test_clause_forms(clause, expected):
         ("（市发展改革委、市财政局按照职责分工落实）", ["市发展改革委", "市财政局"]),
         ("（市发展改革委、市财政局按职能分工负责）", ["市发展改革委", "市财政局"]),
         ("（由市发展改革委、市财政局按职责分工负责）", ["市发展改革委", "市财政局"]),  # 由 before them
+        # a body named by its offices (机关): the discipline commissions', a Party working committee's
+        ("（省纪委省监委机关、省直机关工委按职责分工负责）", ["省纪委省监委机关", "省直机关工委"]),
     ],
 )
 def test_bodies_sharing_a_task_with_no_lead_are_jointly_responsible(clause, names):
