@@ -138,7 +138,8 @@ _ETC = re.compile(rf"(?<![中平同相对均高初上优次头一二三])等(?:�
 # 均 before the predicate: each member of the list before it reaches the one value (化肥、农药利用率均达到43%)
 _EACH_MEMBER = re.compile(r"(?<![年人平])均(?![衡等匀值])(?=[^,;]*?(?:达|保持|稳定|控制|于|超过|在))")
 _SCOPE_WORDS = (
-    r"辖区内?|各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|(?:在)?全[省市区县镇乡盟旗州](?:范围内)?|\d年内"
+    r"辖区内?|各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|\d年内"
+    r"|(?:在)?全[省市区县镇乡盟旗州](?!性)(?:范围内)?"  # not 全省性 (province-wide): a kind of drill
 )
 # how often an activity is done (每月不少于1次, 每半年开展一次…): no part of what is done
 _EVERY = r"每(?:年|半年|季度?|半月|月|旬|周|天|日)"

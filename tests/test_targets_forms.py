@@ -818,3 +818,12 @@ def test_the_conditions_a_response_starts_on_are_no_targets():
     )
     found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
     assert [(t.path, t.indicator, t.value) for t in found] == [("1/1.1", "危险区村庄转移避险预案编制率", 100)]
+
+
+def test_a_whole_area_s_kind_is_part_of_what_is_counted():
+    """全省性 (province-wide, a kind of drill) is no scope word before the indicator: 全省 was cut off,
+    leaving 性防汛应急演练."""
+    found = sentence_targets(
+        "p", MappedText.of("省防指每年汛前至少组织开展1次全省性防汛应急演练"), _Context(None, None), None, []
+    )
+    assert [(t.indicator, t.value, t.per_year) for t in found] == [("全省性防汛应急演练", 1, True)]
