@@ -125,6 +125,26 @@ _PENALTY = re.compile(r"处[^。;]{0,40}罚款|给予[^。;]{0,10}处分|追究[
 _SANCTION = re.compile(r"^[^。；;]*?的[，,](?:由[^。；;，,]{1,20}?)?(?:依法|依规|依纪|予以|给予|处以?|追究|责令)")
 
 
+# An emergency plan states the same steps once per response grade (4.1 Ⅳ级应急响应 … 4.4 Ⅰ级应急响应:
+# 启动条件, 响应措施) in nearly the same words: the grade tells them apart. (A warning's colour is no
+# grade: a 红色预警 may start a Ⅱ级 response.)
+_GRADE = re.compile(r"(IV|I{1,3}|[一二三四1-4])级(?:应急)?响应")
+_GRADES = {"I": 1, "II": 2, "III": 3, "IV": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def _grade(titles: Iterable[str]) -> int | None:
+    """The response grade the deepest title naming one states (Ⅳ级应急响应, 一级响应: 1 the highest).
+
+    >>> _grade(["应急响应", "Ⅳ级应急响应", "启动条件"]), _grade(["二级响应"]), _grade(["响应措施"])
+    (4, 2, None)
+    """
+    found = None
+    for title in titles:
+        if m := _GRADE.search(unicodedata.normalize("NFKC", title)):
+            found = _GRADES.get(m[1]) or int(m[1])
+    return found
+
+
 def measures_of(outline: Outline, annex_items: Iterable[Item] = ()) -> list[Measure]:
     """The measures of a document as alignment compares them, each with its kind: the items that
     state a task (those without sub-items), each article of a regulation whole, its numbered items
@@ -147,7 +167,8 @@ def measures_of(outline: Outline, annex_items: Iterable[Item] = ()) -> list[Meas
         if not _NO_TASK.search(measure.text.strip()) and not any(
             _BACKGROUND.match(a.title or "") for a in (*above, item)
         ):
-            out.append(replace(measure, kind=_kind(item, above, measure.text)))
+            grade = _grade(a.title or "" for a in (*above, item))
+            out.append(replace(measure, kind=_kind(item, above, measure.text), grade=grade))
     return out
 
 
@@ -248,7 +269,10 @@ def align(upper: list[Measure], lower: list[Measure], cited: Mapping[tuple[str, 
     for j, vec in enumerate(low):
         shared = {i for g in vec if idf[g] >= informative for i in index.get(g, ())}
         kind = TASK if lower[j].kind == FRAME and not framed else lower[j].kind
-        candidates = sorted(i for i in shared if upper[i].kind == kind)
+        grade = lower[j].grade  # a step of one response grade carries out the same grade's, not another's
+        candidates = sorted(
+            i for i in shared if upper[i].kind == kind and (grade is None or upper[i].grade in (None, grade))
+        )
         # closeness[k][c]: of lower sentence k to the closest sentence of candidate c
         closeness = [[max(_cosine(a, b) for a in up_sentences[i]) for i in candidates] for b in low_sentences[j]]
         for c, i in enumerate(candidates):

@@ -4,6 +4,9 @@ Styles, from the outermost level in: the divisions of regulations and rules, ``�
 and their articles ``第一条``; then ``一、`` / ``(一)`` / ``1.`` or ``1、`` / ``(1)`` or ``1)`` / ``①``.
 A plan's box (``专栏1 重点工程``) stands among the ``(一)`` items, and holds its own list or table;
 an article an amendment inserted (``第三条之一``) is numbered by the one it follows.
+Emergency plans (应急预案) and standards number their headings by decimals instead: ``1 总则`` /
+``1.1 编制目的`` / ``4.1.1 启动条件``, with ``(1)`` items below; the outline reads those only where
+the numbers run in sequence (:func:`decimal_marker`).
 Patterns run on normalised text, where full-width brackets are already folded to ASCII.
 """
 
@@ -90,6 +93,13 @@ STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("arabic_half", 6, re.compile(r"(\d{1,3})\)")),  # 1） as many type the (1) of GB/T 9704
     ("circled", 7, re.compile(f"([{_CIRCLED}])")),
 )
+# A decimal heading's number (4.1.1), before its heading's first character (Han, or a grade's Roman
+# numeral: 4.1 Ⅳ级应急响应); normalising dropped the space before a Han one. Each depth is a style of
+# its own, ranked between 一、 and (一): a (一) or a 1. under 2.3 is its item.
+DECIMAL = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3}) *(?=[\u4e00-\u9fff\u2160-\u217f])")
+DECIMAL_DEPTHS = 4
+DECIMAL_RANKS = {f"decimal{depth}": 3 + depth / 10 for depth in range(1, DECIMAL_DEPTHS + 1)}
+_PLACE = 100  # a decimal number's ordinal packs its parts, two digits each: 4.1.1 is 40101
 # Chapters and sections head the articles without numbering them: articles run on across them.
 DIVISIONS = ("part", "chapter", "section")
 ARTICLES = ("article", "article_added")
@@ -105,7 +115,7 @@ UNNUMBERED = "正文"
 @dataclass(frozen=True)
 class Marker:
     style: str
-    rank: int
+    rank: float
     ordinal: int
     end: int  # offset just after the marker in the line
 
@@ -123,6 +133,8 @@ def format_segment(style: str, ordinal: int) -> str:
     ['第十二部分', '第十二章', '第十二节', '第十二条']
     >>> format_segment("article_added", 1202), format_segment("arabic_pair", 203)
     ('第十二条之二', '2-3')
+    >>> format_segment("decimal3", 40101), format_segment("decimal2", 1012)
+    ('4.1.1', '10.12')
     """
     if style in _DIVISION_WORDS:
         return f"第{int_to_cn(ordinal)}{_DIVISION_WORDS[style]}"
@@ -130,6 +142,8 @@ def format_segment(style: str, ordinal: int) -> str:
         return f"第{int_to_cn(ordinal // _ADDED)}条之{int_to_cn(ordinal % _ADDED)}"
     if style == "text":
         return UNNUMBERED
+    if style in DECIMAL_RANKS:
+        return ".".join(map(str, decimal_parts(ordinal)))
     if style == "arabic_pair":
         return f"{ordinal // _PAIR}-{ordinal % _PAIR}"
     if style == "cn":
@@ -145,6 +159,43 @@ def format_segment(style: str, ordinal: int) -> str:
     if style == "box":
         return f"专栏{ordinal}"
     return _CIRCLED[ordinal - 1]
+
+
+def decimal_parts(ordinal: int) -> tuple[int, ...]:
+    """The parts of a decimal number packed in ``ordinal``.
+
+    >>> decimal_parts(40101), decimal_parts(7)
+    ((4, 1, 1), (7,))
+    """
+    parts: list[int] = []
+    while ordinal:
+        ordinal, part = divmod(ordinal, _PLACE)
+        parts.append(part)
+    return tuple(reversed(parts))
+
+
+def decimal_marker(line: str) -> Marker | None:
+    """The decimal number that opens a normalised line (4.1.1启动条件), if any: the outline takes it
+    for a heading's only where such numbers run in sequence, since a line may open with a figure
+    (1.5倍以上…) or a count (24小时…).
+
+    >>> m = decimal_marker("4.1.1启动条件")
+    >>> m.style, m.segment, m.end
+    ('decimal3', '4.1.1', 5)
+    >>> decimal_marker("2总则").segment, decimal_marker("1.5%以上") is None, decimal_marker("4.1 Ⅳ级应急响应").end
+    ('2', True, 4)
+    """
+    m = DECIMAL.match(line)
+    if not m:
+        return None
+    parts = [int(p) for p in m[1].split(".")]
+    if not all(0 < p < _PLACE for p in parts):
+        return None
+    ordinal = 0
+    for part in parts:
+        ordinal = ordinal * _PLACE + part
+    style = f"decimal{len(parts)}"
+    return Marker(style, DECIMAL_RANKS[style], ordinal, m.end())
 
 
 def article_segment(number: int, added: int = 0) -> str:
@@ -163,13 +214,15 @@ def parse_segment(segment: str) -> tuple[str, int]:
     ('cn_paren', 32)
     >>> parse_segment("第六十四条"), parse_segment("第二部分"), parse_segment("专栏2"), parse_segment("2）")
     (('article', 64), ('part', 2), ('box', 2), ('arabic_half', 2))
-    >>> parse_segment("第三条之一"), parse_segment("2-3")
-    (('article_added', 301), ('arabic_pair', 203))
+    >>> parse_segment("第三条之一"), parse_segment("2-3"), parse_segment("4.1.1")
+    (('article_added', 301), ('arabic_pair', 203), ('decimal3', 40101))
     """
     if segment == UNNUMBERED:
         return "text", 1
     if pair := PAIR.fullmatch(segment):
         return "arabic_pair", int(pair[1]) * _PAIR + int(pair[2])
+    if "." in segment and (decimal := decimal_marker(segment + "一")):  # 4.1.1, not a top level's 4
+        return decimal.style, decimal.ordinal
     if segment.startswith("专栏"):
         return "box", int(segment[2:])
     if added := re.fullmatch("第(.+)条之(.+)", segment):

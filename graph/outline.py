@@ -19,7 +19,18 @@ from policykg.errors import Problem
 from policykg.graph.annex import is_note, is_table_row, parse_annexes, table_rows
 from policykg.graph.frontmatter import DATE_LINE, GENRE_END, PRINTED_LINE, RECORD_LINE, parse_metadata
 from policykg.graph.mapped import MappedText
-from policykg.graph.numbering import ARTICLES, DIVISIONS, STYLES, UNNUMBERED, Marker, format_segment, match_marker
+from policykg.graph.numbering import (
+    ARTICLES,
+    DECIMAL_RANKS,
+    DIVISIONS,
+    STYLES,
+    UNNUMBERED,
+    Marker,
+    decimal_marker,
+    decimal_parts,
+    format_segment,
+    match_marker,
+)
 from policykg.graph.records import Item, Outline, SourceText, Span
 from policykg.graph.text import HAN, LineIndex, normalize, read_source
 
@@ -46,7 +57,7 @@ _PAGE_CHROME = re.compile(
 # Two full-width spaces are a paragraph's first-line indent (GB/T 9704); PDF extraction leaves
 # them inside a line where a paragraph was run into the one before.
 _INDENT = "\u3000\u3000"
-_RANK = {style: rank for style, rank, _ in STYLES}
+_RANK: dict[str, float] = {**{style: rank for style, rank, _ in STYLES}, **DECIMAL_RANKS}
 
 
 @dataclass(frozen=True)
@@ -357,6 +368,7 @@ def parse_outline(source: SourceText) -> Outline:
         i: m for i, ln in enumerate(lines) if i not in contents and i not in rows and (m := match_marker(ln.text(doc)))
     }  # a table's row is no heading, whatever its first cell holds (一、产业升级 | | |; 1.	推进…	县工信局)
     markers = _without_wrapped(doc, lines, markers)
+    markers = dict(sorted({**markers, **_decimal_headings(doc, lines, contents | rows)}.items()))
     first_marker = min(markers, default=None)
     body_end, annex_heads = _annex_starts(doc, lines, first_marker or 0)
     if body_end < len(lines) and not annex_heads:
@@ -482,6 +494,41 @@ def _without_wrapped(doc: MappedText, lines: list[Line], markers: dict[int, Mark
     return kept
 
 
+def _decimal_headings(doc: MappedText, lines: list[Line], skip: set[int]) -> dict[int, Marker]:
+    """The headings numbered by decimals (1 总则, 1.1 编制目的, 4.1.1 启动条件), as emergency plans
+    number them: each a heading on its own line whose number follows the last one read (the next
+    at some depth, or a first child), two levels at least; a line that opens with a figure
+    (1.5倍以上…, 24小时…) follows no number and stays text."""
+    found: dict[int, Marker] = {}
+    last: tuple[int, ...] = ()
+    for i, line in enumerate(lines):
+        text = line.text(doc)
+        marker = None if i in skip else decimal_marker(text)
+        if marker is None or not is_heading(text[marker.end :]) or not marker.end < len(text):
+            continue
+        number = decimal_parts(marker.ordinal)
+        if _follows(last, number):
+            found[i], last = marker, number
+    return found if sum(m.style != "decimal1" for m in found.values()) >= 2 else {}
+
+
+def _follows(last: tuple[int, ...], number: tuple[int, ...]) -> bool:
+    """Whether decimal ``number`` may come next after ``last``: a first child (3.1 after 3; 4.1.1
+    after 4, its 4.1 unnumbered), or the next at one of its depths, opening there (3.2, then 4 or
+    4.1 after 3.2.4).
+
+    >>> [_follows((3, 2, 4), n) for n in [(3, 2, 5), (3, 3), (4,), (4, 1), (3, 2, 4, 1), (4, 2), (3, 4)]]
+    [True, True, True, True, True, False, False]
+    """
+    rest = number[len(last) :]
+    if number[: len(last)] == last and rest and set(rest) == {1}:
+        return True
+    for depth in range(min(len(last), len(number))):
+        if number[:depth] == last[:depth] and number[depth] == last[depth] + 1:
+            return set(number[depth + 1 :]) <= {1}
+    return False
+
+
 def _preamble_start(doc: MappedText, lines: list[Line], first: int) -> int:
     """Where the preamble begins: the paragraphs of running text just before the first item, the
     last of which may announce the items ("现提出如下意见:"); a line of a paragraph that a
@@ -589,6 +636,8 @@ def _check_sequence(name, line, marker, siblings, last_ordinal, problems) -> Non
     """Numbers go up by one; a list may start at 1 or run on from the last number of its style."""
     same = [s for s in siblings if s.style == marker.style]
     expected = {same[-1].ordinal + 1} if same else {1, last_ordinal.get(marker.style, 0) + 1}
+    if marker.style in DECIMAL_RANKS and not same:  # 4.1 opens its parent's list, whatever came before
+        expected = {marker.ordinal - marker.ordinal % 100 + 1}
     if marker.ordinal not in expected:
         wanted = " or ".join(_printed(marker.style, e) for e in sorted(expected))
         message = f"numbering jumps to {marker.segment} (expected {wanted})"

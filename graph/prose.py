@@ -89,7 +89,10 @@ _VERB_START = re.compile(
     r"^(要|应(?!急)|须|可|将|并|把|对|以|经(?!济|营|贸|信|开)|报|向|建立|组织|协调|推动|加强|指导|督促|负责|配合|支持|鼓励|充分|发挥|优化"
     r"|加快|推进|深化|完善|健全|实现|形成|提高|提升|促进|坚持"
     # a task that builds or grows something ending like a body (建设…分拨中心，推动…): no bearer
-    r"|建设(?!局|厅|委|银行|工程|管理)|新建|打造|搭建|布局|培育|引进|开展|推广)"
+    r"|建设(?!局|厅|委|银行|工程|管理)|新建|打造|搭建|布局|培育|引进|开展|推广"
+    # the partners of the clause before's bearer (…，会同省水利厅等部门组织开展检查), and a principle's
+    # formula (统一指挥，分级分部门负责)
+    r"|会同|分级)"
 )
 _VERB_INSIDE = re.compile(r"设立|遴选|依托|强化|加强|做好|落实|按照|根据|是|应当|实行|执行|配合|“")
 _MARKET = re.compile(

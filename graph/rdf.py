@@ -15,7 +15,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 import policykg.graph.iris as iris
 from policykg.graph.gazetteer import Agency, Place, key
-from policykg.graph.numbering import parse_segment
+from policykg.graph.numbering import DECIMAL_RANKS, parse_segment
 from policykg.graph.records import Citation, DocumentRecord, Item
 from policykg.graph.units import base_unit
 from policykg.ontology.namespace import PKG as PKG_TERMS
@@ -115,13 +115,13 @@ def item_code(path: str) -> str:
     """
     >>> item_code("二/（三）/1")
     '2-p3-1'
-    >>> [item_code(p) for p in ("第五条/（一）", "第二章/第一节")]
-    ['art5-p1', 'ch2-s1']
+    >>> [item_code(p) for p in ("第五条/（一）", "第二章/第一节", "4/4.1/4.1.1/（1）")]
+    ['art5-p1', 'ch2-s1', '4-4.1-4.1.1-a1']
     """
     parts = []
     for segment in path.split("/"):
         style, n = parse_segment(segment)
-        parts.append(f"{_STYLE_CODE[style]}{n}")
+        parts.append(segment if style in DECIMAL_RANKS else f"{_STYLE_CODE[style]}{n}")  # 4.1.1 as printed
     return "-".join(parts)
 
 

@@ -250,6 +250,7 @@ class Measure:
     path: str
     text: str  # title and text as printed
     kind: str = "task"  # or what frames the tasks (goals, steps), or a regulation's liability (see alignment)
+    grade: int | None = None  # the response grade an emergency plan states it under (Ⅳ级应急响应: 4)
 
 
 @dataclass(frozen=True)

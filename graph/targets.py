@@ -22,7 +22,7 @@ from policykg.graph.annex import UNIT_COLUMN, grid
 from policykg.graph.body_tables import body_tables
 from policykg.graph.deadlines import DEADLINE_COLUMN
 from policykg.graph.mapped import MappedText
-from policykg.graph.records import Annex, Outline, Span, Target
+from policykg.graph.records import Annex, Item, Outline, Span, Target
 from policykg.graph.task_tables import TaskTable, annex_item_rows
 from policykg.graph.text import HAN, is_han, normalize
 
@@ -148,7 +148,8 @@ _ETC = re.compile(rf"(?<![中平同相对均高初上优次头一二三])等(?:�
 # 均 before the predicate: each member of the list before it reaches the one value (化肥、农药利用率均达到43%)
 _EACH_MEMBER = re.compile(r"(?<![年人平])均(?![衡等匀值])(?=[^,;]*?(?:达|保持|稳定|控制|于|超过|在))")
 _SCOPE_WORDS = (
-    r"辖区内?|各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|(?:在)?全[省市区县镇乡盟旗州](?:范围内)?|\d年内"
+    r"辖区内?|各县\(?区\)?|各县区|每个开发区|各开发区|各产业集聚区|\d年内"
+    r"|(?:在)?全[省市区县镇乡盟旗州](?!性)(?:范围内)?"  # not 全省性 (province-wide): a kind of drill
 )
 # how often an activity is done (每月不少于1次, 每半年开展一次…): no part of what is done
 _EVERY = r"每(?:年|半年|季度?|半月|月|旬|周|天|日)"
@@ -501,6 +502,8 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
         and not re.search(rf"(?:{_VERBS})(?!区)", _COMPARATOR.sub("", _REACHES.sub("", clause)))
     ):  # "对年产量首次突破10万辆的整车企业，给予…": whom a measure supports or binds (but "对在建工地开展
         return True  # 每月不少于2次的巡查": a verb's object, after 对's)
+    if re.match(r"(?:及以上|以上|以下)?时(?![间限效段期])", text[end:]):
+        return True  # "积水深度超过0.3米时立即采取封闭措施": the condition a duty starts on
     return bool(re.match(r"的[,;。]|的$", text[end:]))  # "签约比例达到百分之九十五以上的，": a condition
 
 
@@ -1184,6 +1187,25 @@ _HORIZON = re.compile(
 )
 
 
+# What a response starts on (an emergency plan's 启动条件 of each grade, 响应条件, 预警分级, 分级标准) and
+# the items a sentence lists as conditions (出现下列情况之一的，启动Ⅳ级应急响应：; 有下列情形之一的): their
+# figures (24小时降雨量达到50毫米以上, 2个以上设区市) are triggers, no goals.
+_CONDITIONS = re.compile(r"(?:启动|响应|触发|预警)(?:条件|标准)$|^(?:分级标准|预警(?:级别|分级)|事件分级)$")
+_CONDITIONS_LISTED = re.compile(r"(?:下列|以下)(?:情况|情形|条件)之一(?:的|时)")
+
+
+def _conditions(items: list[Item], inside: bool = False) -> set[str]:
+    """The paths of the items that state conditions, not goals: under a heading that names them, or
+    listed by a sentence that says they are."""
+    found: set[str] = set()
+    for item in items:
+        here = inside or bool(_CONDITIONS.search(item.title or ""))
+        if here:
+            found.add(item.path)
+        found |= _conditions(item.children, here or bool(_CONDITIONS_LISTED.search(item.body.text)))
+    return found
+
+
 def outline_targets(outline: Outline, places: list[str], task_tables: list[TaskTable] | None = None) -> list[Target]:
     """Every target of a document: its preamble's sentences (path "": the document's, of no measure),
     its items' sentences and the tables they hold, its annexes' sentences and tables (``task_tables``:
@@ -1200,7 +1222,10 @@ def outline_targets(outline: Outline, places: list[str], task_tables: list[TaskT
     # a goal the preamble states (…，制定如下措施。到2026年，…比重达到10%以上): the document's own, of no measure
     stated = text_targets("", outline.preamble_text, default, start, places, current=current)
     found = [t for t in stated if not (issued and t.year and t.year < issued)]
+    conditions = _conditions(outline.items)
     for item in outline.walk():
+        if item.path in conditions:
+            continue
         held = [t.table for t in tables if t.home == item.path]
         stated = text_targets(item.path, item.body, default, start, places, [t.span for t in held], current)
         found += [t for t in stated if not (issued and t.year and t.year < issued)]  # the past: what was achieved

@@ -417,3 +417,30 @@ def test_a_weak_pair_stands_only_as_the_closest_of_either_measure_among_all_it_w
         Measure("2", "试点跨境无人机航线。提升泵站能力，建设物流仓库和冷链配送中心，发展快递分拣。"),
     ]
     assert [(p.upper, p.lower) for p in align(upper, lower)] == [("一", "1"), ("三", "2")]
+
+
+def _response_plan(level: str, unit: str) -> str:
+    steps = "".join(
+        f"1.{k} {grade}级应急响应\n1.{k}.1 启动条件\n　　预报{n}个以上{unit}24小时降雨量达到{mm}毫米以上。\n"
+        f"1.{k}.2 响应措施\n　　{level}防指{lead}主持会商，作出相应工作部署；{level}水务局加强水库调度。\n"
+        for k, (grade, n, mm, lead) in enumerate(
+            [("Ⅳ", 2, 50, "副指挥长"), ("Ⅲ", 3, 100, "常务副指挥长"), ("Ⅱ", 3, 150, "常务副指挥长")], 1
+        )
+    )
+    others = "".join(f"2.{k} {task}\n　　{level}各成员单位{task}。\n" for k, task in enumerate(_SAFEGUARDS, 1))
+    return f"某{level}防汛应急预案\n\n1 应急响应\n{steps}2 保障措施\n{others}"
+
+
+_SAFEGUARDS = (
+    "储备防汛物资 保障通信畅通 组建抢险队伍 安排救灾资金 开展宣传培训 组织应急演练 排查地质灾害 转移受灾群众".split()
+)
+
+
+def test_a_step_of_one_response_grade_carries_out_the_same_grade_s():
+    """An emergency plan states its 启动条件 and 响应措施 once per grade in nearly the same words: the
+    city's Ⅲ级 measures carry out the province's Ⅲ级 ones, not its Ⅳ级 or Ⅱ级 (each lower step paired
+    with every grade's)."""
+    upper = measures_of(parse_outline(SourceText("upper.txt", _response_plan("省", "设区市"), "utf-8")))
+    lower = measures_of(parse_outline(SourceText("lower.txt", _response_plan("市", "县（市、区）"), "utf-8")))
+    steps = [m.path for m in lower if m.path.startswith("1/") and m.path.endswith(".2")]  # 1/1.k/1.k.2: 响应措施
+    assert {(p.upper, p.lower) for p in align(upper, lower) if p.lower in steps} == {(s, s) for s in steps}

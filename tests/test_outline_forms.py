@@ -758,3 +758,46 @@ def test_the_signature_under_the_list_of_annexes_dates_the_document():
     outline = parse_outline(SourceText("d.txt", text, "utf-8"))
     assert [(d.date, d.kind) for d in outline.metadata.dates] == [("2024-03-15", "signed"), ("2024-03-18", "printed")]
     assert outline.items[0].children[0].text == "加强组织领导。定期研究。"
+
+
+EMERGENCY_PLAN = """某市防汛应急预案
+
+1 总则
+1.1 编制目的
+　　做好水旱灾害防范与处置工作，最大程度减少人员伤亡和财产损失。
+1.2 适用范围
+　　本预案适用于本市行政区域内水旱灾害的预防和应急处置。
+2 应急响应
+2.1 Ⅳ级应急响应
+2.1.1 启动条件
+　　出现下列情况之一的，启动Ⅳ级应急响应：
+　　（1）预报2个以上县（市、区）24小时降雨量达到50毫米以上；
+　　（2）主要河道发生超警戒水位洪水。
+2.1.2 响应措施
+　　市防指副指挥长主持会商，作出相应工作安排。工作组须在
+1.5小时内到达现场。
+2.2 响应终止
+　　汛情得到有效控制时，市防指宣布终止应急响应。
+"""
+
+
+def test_an_emergency_plan_numbers_its_headings_by_decimals():
+    """应急预案 number their headings 1 / 1.1 / 1.1.1 (the number, a space, the heading; a grade's
+    Roman numeral may open it): each a level of the outline, its path the numbers as printed, the
+    (1) items below the deepest; a line of text opening with a figure (1.5小时内…) is no heading.
+    Such a plan was read as one unnumbered text."""
+    outline = read(EMERGENCY_PLAN)
+    assert paths(outline) == [
+        "1", "1/1.1", "1/1.2", "2", "2/2.1", "2/2.1/2.1.1", "2/2.1/2.1.1/（1）", "2/2.1/2.1.1/（2）",
+        "2/2.1/2.1.2", "2/2.2",
+    ]  # fmt: skip
+    assert item(outline, "2/2.1").title == "Ⅳ级应急响应"
+    assert "1.5小时内到达现场" in fold(item(outline, "2/2.1/2.1.2").text)
+    assert messages(outline) == []
+
+
+def test_decimal_numbers_out_of_sequence_are_text():
+    """A decimal number is a heading's only where it follows the last one read: figures opening
+    short lines (2.5米, 12个) in a text numbered otherwise are no outline."""
+    outline = read("某市方案\n\n一、重点任务\n\n（一）加固堤防。堤顶高程提高\n2.5米以内\n12个乡镇完成。\n")
+    assert paths(outline) == ["一", "一/（一）"]

@@ -1085,3 +1085,20 @@ def test_the_relevant_towns_are_the_towns_collective():
     assert each.resolved
     for name in ("有关镇（街道）", "相关镇（街道）", "有关街镇"):
         assert gazetteer.resolve(name, district) == each, name
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "省应急管理厅：负责组织协调应急救援工作，会同省水利厅等部门组织开展防汛抗旱检查。",
+        "坚持行政首长负责制，统一指挥，分级分部门负责；省应急管理厅负责组织协调应急救援工作。",
+    ],
+    ids=["partners-after-a-comma", "a-principle-s-formula"],
+)
+def test_a_clause_opening_with_its_partners_or_a_principle_names_no_bearer(paragraph):
+    """A department's paragraph goes on with the partners of its own bearer (…，会同省水利厅等部门组织开展…),
+    and an emergency plan's principle says how duties are shared (统一指挥，分级分部门负责): neither
+    clause opens with a body (会同省水利厅, 分级分部门 were read as bodies)."""
+    text = f"某省应急预案\n\n一、职责\n\n（一）成员单位职责\n{paragraph}\n"
+    found = prose(text, lambda name: name.startswith("省") and name.endswith("厅"))
+    assert [(a.agency.name, a.role) for a in found] == [("省应急管理厅", "responsible")]

@@ -832,3 +832,29 @@ def test_places_listed_as_examples_of_where_a_task_is_done_do_not_scope_a_later_
     text = "依托苏州高新区、吴江区等地，发展汽车零部件、工程机械再制造，培育3家以上再制造示范企业"
     assert read_places(text) == [("再制造示范企业", 3, "city")]
     assert read_places("吴江区培育3家以上再制造示范企业") == [("再制造示范企业", 3, "吴江区")]
+
+
+def test_the_conditions_a_response_starts_on_are_no_targets():
+    """An emergency plan's 启动条件 (and the items a sentence lists as 下列情况之一) state when a
+    response starts: 24小时降雨量达到50毫米以上 and 2个以上县 are triggers, as is a figure a duty waits
+    for (积水深度超过0.3米时…); the plan's goal (编制率达到100%) stays. Every trigger was a target."""
+    text = (
+        "某市防汛应急预案\n\n1 总则\n1.1 预防准备\n　　到2025年，全市危险区村庄转移避险预案编制率达到100%。"
+        "市城管局加强下穿立交桥积水监测，积水深度超过0.3米时立即采取封闭措施。\n"
+        "2 应急响应\n2.1 Ⅳ级应急响应\n2.1.1 启动条件\n　　出现下列情况之一的，启动Ⅳ级应急响应：\n"
+        "　　（1）预报2个以上县（市、区）24小时降雨量达到50毫米以上；\n　　（2）黄壁庄水库水位超过汛限水位。\n"
+        "2.1.2 响应措施\n　　市防指副指挥长主持会商。\n"
+        "3 干旱\n（一）出现下列情形之一的，启动抗旱应急响应：\n"
+        "1.有3个以上县发生严重干旱；\n2.城市供水量低于正常需求的80%。\n"
+    )
+    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    assert [(t.path, t.indicator, t.value) for t in found] == [("1/1.1", "危险区村庄转移避险预案编制率", 100)]
+
+
+def test_a_whole_area_s_kind_is_part_of_what_is_counted():
+    """全省性 (province-wide, a kind of drill) is no scope word before the indicator: 全省 was cut off,
+    leaving 性防汛应急演练."""
+    found = sentence_targets(
+        "p", MappedText.of("省防指每年汛前至少组织开展1次全省性防汛应急演练"), _Context(None, None), None, []
+    )
+    assert [(t.indicator, t.value, t.per_year) for t in found] == [("全省性防汛应急演练", 1, True)]
