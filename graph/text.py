@@ -303,6 +303,15 @@ _SPACED_MARKER = re.compile(
     f"|(?:\\d{{1,3}}|[{CN_NUMERALS}]+)[{_SPACES}]*[.、．](?!\\d))",
     re.M,
 )
+# 一 in an item's marker at the start of a line, as OCR reads it: a dash of the same stroke (—、总体要求,
+# (—)加强组织领导, 第—条, 十—、). A dash before 、 or between a marker's brackets is no punctuation.
+_DASHES = "—―─━－‒–-"
+_DASH_FOR_ONE = re.compile(
+    f"^[{_SPACES}]*(?:[{CN_NUMERALS}]*(?P<a>[{_DASHES}])[{CN_NUMERALS}]*、"
+    f"|[(（][{CN_NUMERALS}]*(?P<b>[{_DASHES}])[{CN_NUMERALS}]*[)）]"
+    f"|第[{CN_NUMERALS}]*(?P<c>[{_DASHES}])[{CN_NUMERALS}]*[条章节])",
+    re.M,
+)
 _LINE = re.compile(r"[^\n]+")
 _GAP = re.compile(f"(?<=\\S)[{_SPACES}]{{2,}}(?=\\S)")
 # What carries no text: invisible characters, a CR before LF, and Markdown's strong emphasis (**二、主要任务**)
@@ -414,7 +423,8 @@ def normalize(original: str) -> MappedText:
     """Normalise a document for parsing, keeping the map back to the original.
 
     Line endings become ``\\n``, invisible characters and Markdown's bold marks go, layout spaces go (see
-    :func:`_spaces_to_delete`) and full-width forms fold to ASCII. Page-break splits are joined
+    :func:`_spaces_to_delete`), a dash OCR put for 一 in an item's marker is read as 一 and full-width
+    forms fold to ASCII. Page-break splits are joined
     later, by the outline, where it knows which lines are prose.
 
     >>> normalize("（一）主要目标 ： 工 作 方 案\\r\\n").text
@@ -428,6 +438,8 @@ def normalize(original: str) -> MappedText:
     gaps = _column_gaps(text.text)  # a column gap is a cell's edge, as a tab is
     text = text.replace((s for s, _ in gaps), "\t").delete((s + 1, e) for s, e in gaps)
     text = text.delete(_spaces_to_delete(text.text))
+    dashes = (m.start(g) for m in _DASH_FOR_ONE.finditer(text.text) for g in "abc" if m.start(g) >= 0)
+    text = text.replace(dashes, "一")
     return text.translate(_FOLDED)
 
 

@@ -122,3 +122,23 @@ def test_html_markup_copied_from_a_page_s_source_reads_as_what_it_stands_for():
         "关于印发<本市推进海绵城市建设的实施意见>的通知",
         [],
     )
+
+
+@pytest.mark.parametrize(
+    "line, read",
+    [
+        ("—、总体要求", "一、总体要求"),
+        ("（—）加强组织领导。", "(一)加强组织领导。"),
+        ("(－)加强组织领导。", "(一)加强组织领导。"),
+        ("第—条 为了规范管理，制定本办法。", "第一条 为了规范管理,制定本办法。"),
+        ("十—、强化保障", "十一、强化保障"),
+    ],
+)
+def test_a_dash_ocr_read_for_one_in_an_item_s_marker_is_one(line, read):
+    assert normalize(line).text == read
+    assert normalize(line).display == line  # as printed
+
+
+@pytest.mark.parametrize("line", ["—加强组织领导", "——、总体要求", "目标—、任务", "1-2、推进"])
+def test_a_dash_elsewhere_stays_a_dash(line):
+    assert "一" not in normalize(line).text
