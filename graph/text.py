@@ -419,10 +419,30 @@ def _column_gaps(text: str) -> list[tuple[int, int]]:
     return gaps
 
 
+# A tab that opens a line and is its only one: an empty first cell, or a paragraph's indent.
+_LONE_TAB = re.compile(r"^\t(?=[^\t\n]+$)", re.M)
+
+
+def _tab_indents(text: str) -> list[tuple[int, int]]:
+    """The tabs that indent paragraphs, as a word processor's text may (\\t一、总体要求 / \\t为…。):
+    those that open lines, in a text whose sentences (the lines that hold 。) mostly open with one.
+    Elsewhere a lone tab opening a line is an empty cell of a table printed a cell a line.
+
+    >>> normalize("\\t一、总体要求\\n\\t为推进工作，制定本方案。\\n\\t（一）加强领导。\\n\\t（二）强化保障。").text
+    '一、总体要求\\n为推进工作,制定本方案。\\n(一)加强领导。\\n(二)强化保障。'
+    """
+    prose = [line.group() for line in _LINE.finditer(text) if "。" in line.group()]
+    indented = sum(1 for line in prose if _LONE_TAB.match(line))
+    if len(prose) < 3 or indented < 0.8 * len(prose):
+        return []
+    return [(m.start(), m.start() + 1) for m in _LONE_TAB.finditer(text)]
+
+
 def normalize(original: str) -> MappedText:
     """Normalise a document for parsing, keeping the map back to the original.
 
-    Line endings become ``\\n``, invisible characters and Markdown's bold marks go, layout spaces go (see
+    Line endings become ``\\n``, invisible characters and Markdown's bold marks go, tabs that indent
+    paragraphs and layout spaces go (see
     :func:`_spaces_to_delete`), a dash OCR put for 一 in an item's marker is read as 一 and full-width
     forms fold to ASCII. Page-break splits are joined
     later, by the outline, where it knows which lines are prose.
@@ -435,6 +455,7 @@ def normalize(original: str) -> MappedText:
     text = MappedText.of(original)
     text = text.delete(m.span() for m in _INVISIBLE.finditer(text.text))
     text = text.translate(_LINE_ENDS)
+    text = text.delete(_tab_indents(text.text))
     gaps = _column_gaps(text.text)  # a column gap is a cell's edge, as a tab is
     text = text.replace((s for s, _ in gaps), "\t").delete((s + 1, e) for s, e in gaps)
     text = text.delete(_spaces_to_delete(text.text))

@@ -142,3 +142,10 @@ def test_a_dash_ocr_read_for_one_in_an_item_s_marker_is_one(line, read):
 @pytest.mark.parametrize("line", ["—加强组织领导", "——、总体要求", "目标—、任务", "1-2、推进"])
 def test_a_dash_elsewhere_stays_a_dash(line):
     assert "一" not in normalize(line).text
+
+
+def test_tabs_indenting_every_paragraph_go_but_a_table_s_empty_cells_stay():
+    indented = "\t一、总体要求\n\t为推进工作，制定本方案。\n\t（一）加强领导。\n\t（二）强化保障。\n"
+    assert normalize(indented).text == "一、总体要求\n为推进工作,制定本方案。\n(一)加强领导。\n(二)强化保障。\n"
+    cells = "为推进工作，制定本方案。\n一、加强领导。\n二、强化保障。\n序号\n\t1\n\t做强特色主导产业\n\t市发改委\n"
+    assert normalize(cells).text.count("\t") == 3  # a table printed a cell a line
