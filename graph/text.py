@@ -438,6 +438,34 @@ def _tab_indents(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.start() + 1) for m in _LONE_TAB.finditer(text)]
 
 
+# Two full-width spaces or more inside a line: a paragraph's indent where paragraphs were run together
+_INNER_INDENT = re.compile("(?<=\\S)\u3000{2,}(?=\\S)")
+_PARAGRAPH_END = tuple("。;；!！?？:：)）")
+
+
+def _run_together(text: str) -> list[tuple[int, int]]:
+    """The indents that open paragraphs run into one line, as a page's text copied without its
+    line breaks gives them (…亿元。\\u3000\\u3000二、夯实基础\\u3000\\u3000（一）加快建设。…): in a line
+    of three paragraphs or more, most of which end a sentence or open with an item's number. A
+    table's row aligned by such spaces has cells that do neither (序号, 牵头单位, a deadline).
+
+    >>> normalize("一、总体要求\\u3000\\u3000为推进工作。\\u3000\\u3000二、重点任务\\u3000\\u3000（一）加强领导。").text
+    '一、总体要求\\n为推进工作。\\n二、重点任务\\n(一)加强领导。'
+    >>> normalize("1\\u3000\\u3000推进5G建设。\\u3000\\u3000市工信局\\u3000\\u30002025年底").text
+    '1\\t推进5G建设。\\t市工信局\\t2025年底'
+    """
+    found: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        indents = list(_INNER_INDENT.finditer(line.group()))
+        if len(indents) < 2:
+            continue
+        paragraphs = _INNER_INDENT.split(line.group().strip())
+        ended = sum(1 for p in paragraphs if p.endswith(_PARAGRAPH_END) or _ITEM_OPENING.match(p))
+        if ended >= 0.6 * len(paragraphs):
+            found += [(line.start() + m.start(), line.start() + m.end()) for m in indents]
+    return found
+
+
 def normalize(original: str) -> MappedText:
     """Normalise a document for parsing, keeping the map back to the original.
 
@@ -456,6 +484,8 @@ def normalize(original: str) -> MappedText:
     text = text.delete(m.span() for m in _INVISIBLE.finditer(text.text))
     text = text.translate(_LINE_ENDS)
     text = text.delete(_tab_indents(text.text))
+    indents = _run_together(text.text)  # a paragraph's indent in a line breaks it
+    text = text.replace((s for s, _ in indents), "\n").delete((s + 1, e) for s, e in indents)
     gaps = _column_gaps(text.text)  # a column gap is a cell's edge, as a tab is
     text = text.replace((s for s, _ in gaps), "\t").delete((s + 1, e) for s, e in gaps)
     text = text.delete(_spaces_to_delete(text.text))

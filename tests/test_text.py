@@ -149,3 +149,11 @@ def test_tabs_indenting_every_paragraph_go_but_a_table_s_empty_cells_stay():
     assert normalize(indented).text == "一、总体要求\n为推进工作,制定本方案。\n(一)加强领导。\n(二)强化保障。\n"
     cells = "为推进工作，制定本方案。\n一、加强领导。\n二、强化保障。\n序号\n\t1\n\t做强特色主导产业\n\t市发改委\n"
     assert normalize(cells).text.count("\t") == 3  # a table printed a cell a line
+
+
+def test_paragraphs_run_into_one_line_are_broken_at_their_indents():
+    indent = "\u3000\u3000"
+    line = f"{indent}一、总体要求{indent}建成基站6万个。{indent}二、重点任务{indent}（一）加快网络建设。推进覆盖。\n"
+    assert normalize(line).text == "一、总体要求\n建成基站6万个。\n二、重点任务\n(一)加快网络建设。推进覆盖。\n"
+    row = f"序号{indent}重点任务{indent}牵头单位{indent}完成时限\n"
+    assert normalize(row).text == "序号\t重点任务\t牵头单位\t完成时限\n"  # a table's row aligned by spaces
