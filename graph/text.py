@@ -312,6 +312,11 @@ _DASH_FOR_ONE = re.compile(
     f"|第[{CN_NUMERALS}]*(?P<c>[{_DASHES}])[{CN_NUMERALS}]*[条章节])",
     re.M,
 )
+# A number letter-spaced digit by digit, as OCR of a widely spaced scan gives it (到2 0 2 5年,
+# 〔2 0 2 4〕1 1号, 1 0.推进): single digits one space apart, the last attached to what it counts
+# (年, 号, 亿元, a marker's dot). Numbers a space apart (12 34, a table's 1 2 3) are not so.
+_DIGIT = "0-9０-９"
+_SPACED_DIGITS = re.compile(f"(?<![{_DIGIT}])[{_DIGIT}](?:[{_SPACES}][{_DIGIT}])+(?=[^{_DIGIT}\\s])")
 _LINE = re.compile(r"[^\n]+")
 _GAP = re.compile(f"(?<=\\S)[{_SPACES}]{{2,}}(?=\\S)")
 # What carries no text: invisible characters, a CR before LF, and Markdown's strong emphasis (**二、主要任务**)
@@ -361,12 +366,13 @@ def _spaces_to_delete(text: str) -> list[tuple[int, int]]:
     Deleted: spaces at the start or end of a line or before a tab; spaces beside punctuation in
     Chinese text ("(责任单位 ：", "(一) 主要目标"); spaces within an item's marker ("1 . ",
     "第 一 条", as text taken from a PDF gives it); spaces between Chinese and a number ("项目 600 个");
-    letter-spacing ("工 作 方 案", "索 引 号"). Kept, as one space: spaces between two Chinese words
+    letter-spacing ("工 作 方 案", "索 引 号", "到2 0 2 5年"). Kept, as one space: spaces between two Chinese words
     ("中共濮阳市委办公室 濮阳市人民政府办公室"), which separate names, and the space after 第一条.
     """
     spans = []
     markers = [m.span() for m in _SPACED_MARKER.finditer(text)]
     inside = {s for start, end in markers for s in range(start + 1, end)}  # spaces within a marker go
+    inside |= {s for m in _SPACED_DIGITS.finditer(text) for s in range(m.start() + 1, m.end(), 2)}  # 2 0 2 5
     after = {end for _, end in markers if text[end - 1] in "条章节"}  # the space after 第一条 ends it: it stays
     for m in _SPACE_RUN.finditer(text):
         s, e = m.span()

@@ -157,3 +157,17 @@ def test_paragraphs_run_into_one_line_are_broken_at_their_indents():
     assert normalize(line).text == "一、总体要求\n建成基站6万个。\n二、重点任务\n(一)加快网络建设。推进覆盖。\n"
     row = f"序号{indent}重点任务{indent}牵头单位{indent}完成时限\n"
     assert normalize(row).text == "序号\t重点任务\t牵头单位\t完成时限\n"  # a table's row aligned by spaces
+
+
+@pytest.mark.parametrize(
+    "spaced, read",
+    [
+        ("到2 0 2 5年建成1 2 0 0个", "到2025年建成1200个"),
+        ("吉政发〔2 0 2 4〕1 1号", "吉政发〔2024〕11号"),
+        ("1 0.发展智慧农业", "10.发展智慧农业"),
+        ("12 34", "12 34"),  # two numbers
+        ("序号 1 2 3", "序号1 2 3"),  # a table's numbers
+    ],
+)
+def test_a_number_letter_spaced_digit_by_digit_is_one_number(spaced, read):
+    assert normalize(spaced).display == read
