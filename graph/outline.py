@@ -50,9 +50,11 @@ _AFTER_END = re.compile(f"[{_SENTENCE_END})]")  # a sentence's end, or a bracket
 # A numbered line shorter than a printed line (GB/T 9704: 28 characters, less the indent and the
 # number) that ends no sentence is a heading on its own line, not the first half of a broken one.
 _HEADING_MAX = 22
-# Web-page furniture that scraped documents end with (tags, comment boxes, print buttons).
+# Web-page furniture that scraped documents end with (tags, comment boxes, print buttons, the lists
+# of related pages and the links to the previous and next ones, whose titles are other documents').
 _PAGE_CHROME = re.compile(
-    r"(标签|验证码|留言|全部咨询|收藏$|打印本页|关闭窗口|【?字体|分享到|扫一扫|相关链接|相关稿件)"
+    r"(标签|验证码|留言|全部咨询|收藏$|打印本页|关闭窗口|【?字体|分享到|扫一扫"
+    r"|相关(?:链接|稿件|文件|文章|阅读|新闻|信息|政策|解读)|上一(?:篇|条)|下一(?:篇|条)|返回顶部)"
 )
 # Two full-width spaces are a paragraph's first-line indent (GB/T 9704); PDF extraction leaves
 # them inside a line where a paragraph was run into the one before.

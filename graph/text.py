@@ -303,6 +303,20 @@ _SPACED_MARKER = re.compile(
     f"|(?:\\d{{1,3}}|[{CN_NUMERALS}]+)[{_SPACES}]*[.、．](?!\\d))",
     re.M,
 )
+# 一 in an item's marker at the start of a line, as OCR reads it: a dash of the same stroke (—、总体要求,
+# (—)加强组织领导, 第—条, 十—、). A dash before 、 or between a marker's brackets is no punctuation.
+_DASHES = "—―─━－‒–-"
+_DASH_FOR_ONE = re.compile(
+    f"^[{_SPACES}]*(?:[{CN_NUMERALS}]*(?P<a>[{_DASHES}])[{CN_NUMERALS}]*、"
+    f"|[(（][{CN_NUMERALS}]*(?P<b>[{_DASHES}])[{CN_NUMERALS}]*[)）]"
+    f"|第[{CN_NUMERALS}]*(?P<c>[{_DASHES}])[{CN_NUMERALS}]*[条章节])",
+    re.M,
+)
+# A number letter-spaced digit by digit, as OCR of a widely spaced scan gives it (到2 0 2 5年,
+# 〔2 0 2 4〕1 1号, 1 0.推进): single digits one space apart, the last attached to what it counts
+# (年, 号, 亿元, a marker's dot). Numbers a space apart (12 34, a table's 1 2 3) are not so.
+_DIGIT = "0-9０-９"
+_SPACED_DIGITS = re.compile(f"(?<![{_DIGIT}])[{_DIGIT}](?:[{_SPACES}][{_DIGIT}])+(?=[^{_DIGIT}\\s])")
 _LINE = re.compile(r"[^\n]+")
 _GAP = re.compile(f"(?<=\\S)[{_SPACES}]{{2,}}(?=\\S)")
 # What carries no text: invisible characters, a CR before LF, and Markdown's strong emphasis (**二、主要任务**)
@@ -352,12 +366,13 @@ def _spaces_to_delete(text: str) -> list[tuple[int, int]]:
     Deleted: spaces at the start or end of a line or before a tab; spaces beside punctuation in
     Chinese text ("(责任单位 ：", "(一) 主要目标"); spaces within an item's marker ("1 . ",
     "第 一 条", as text taken from a PDF gives it); spaces between Chinese and a number ("项目 600 个");
-    letter-spacing ("工 作 方 案", "索 引 号"). Kept, as one space: spaces between two Chinese words
+    letter-spacing ("工 作 方 案", "索 引 号", "到2 0 2 5年"). Kept, as one space: spaces between two Chinese words
     ("中共濮阳市委办公室 濮阳市人民政府办公室"), which separate names, and the space after 第一条.
     """
     spans = []
     markers = [m.span() for m in _SPACED_MARKER.finditer(text)]
     inside = {s for start, end in markers for s in range(start + 1, end)}  # spaces within a marker go
+    inside |= {s for m in _SPACED_DIGITS.finditer(text) for s in range(m.start() + 1, m.end(), 2)}  # 2 0 2 5
     after = {end for _, end in markers if text[end - 1] in "条章节"}  # the space after 第一条 ends it: it stays
     for m in _SPACE_RUN.finditer(text):
         s, e = m.span()
@@ -410,11 +425,60 @@ def _column_gaps(text: str) -> list[tuple[int, int]]:
     return gaps
 
 
+# A tab that opens a line and is its only one: an empty first cell, or a paragraph's indent.
+_LONE_TAB = re.compile(r"^\t(?=[^\t\n]+$)", re.M)
+
+
+def _tab_indents(text: str) -> list[tuple[int, int]]:
+    """The tabs that indent paragraphs, as a word processor's text may (\\t一、总体要求 / \\t为…。):
+    those that open lines, in a text whose sentences (the lines that hold 。) mostly open with one.
+    Elsewhere a lone tab opening a line is an empty cell of a table printed a cell a line.
+
+    >>> normalize("\\t一、总体要求\\n\\t为推进工作，制定本方案。\\n\\t（一）加强领导。\\n\\t（二）强化保障。").text
+    '一、总体要求\\n为推进工作,制定本方案。\\n(一)加强领导。\\n(二)强化保障。'
+    """
+    prose = [line.group() for line in _LINE.finditer(text) if "。" in line.group()]
+    indented = sum(1 for line in prose if _LONE_TAB.match(line))
+    if len(prose) < 3 or indented < 0.8 * len(prose):
+        return []
+    return [(m.start(), m.start() + 1) for m in _LONE_TAB.finditer(text)]
+
+
+# Two full-width spaces or more inside a line: a paragraph's indent where paragraphs were run together
+_INNER_INDENT = re.compile("(?<=\\S)\u3000{2,}(?=\\S)")
+_PARAGRAPH_END = tuple("。;；!！?？:：)）")
+
+
+def _run_together(text: str) -> list[tuple[int, int]]:
+    """The indents that open paragraphs run into one line, as a page's text copied without its
+    line breaks gives them (…亿元。\\u3000\\u3000二、夯实基础\\u3000\\u3000（一）加快建设。…): in a line
+    of three paragraphs or more, most of which end a sentence or open with an item's number. A
+    table's row aligned by such spaces has cells that do neither (序号, 牵头单位, a deadline).
+
+    >>> normalize("一、总体要求\\u3000\\u3000为推进工作。\\u3000\\u3000二、重点任务\\u3000\\u3000（一）加强领导。").text
+    '一、总体要求\\n为推进工作。\\n二、重点任务\\n(一)加强领导。'
+    >>> normalize("1\\u3000\\u3000推进5G建设。\\u3000\\u3000市工信局\\u3000\\u30002025年底").text
+    '1\\t推进5G建设。\\t市工信局\\t2025年底'
+    """
+    found: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        indents = list(_INNER_INDENT.finditer(line.group()))
+        if len(indents) < 2:
+            continue
+        paragraphs = _INNER_INDENT.split(line.group().strip())
+        ended = sum(1 for p in paragraphs if p.endswith(_PARAGRAPH_END) or _ITEM_OPENING.match(p))
+        if ended >= 0.6 * len(paragraphs):
+            found += [(line.start() + m.start(), line.start() + m.end()) for m in indents]
+    return found
+
+
 def normalize(original: str) -> MappedText:
     """Normalise a document for parsing, keeping the map back to the original.
 
-    Line endings become ``\\n``, invisible characters and Markdown's bold marks go, layout spaces go (see
-    :func:`_spaces_to_delete`) and full-width forms fold to ASCII. Page-break splits are joined
+    Line endings become ``\\n``, invisible characters and Markdown's bold marks go, tabs that indent
+    paragraphs and layout spaces go (see
+    :func:`_spaces_to_delete`), a dash OCR put for 一 in an item's marker is read as 一 and full-width
+    forms fold to ASCII. Page-break splits are joined
     later, by the outline, where it knows which lines are prose.
 
     >>> normalize("（一）主要目标 ： 工 作 方 案\\r\\n").text
@@ -425,9 +489,14 @@ def normalize(original: str) -> MappedText:
     text = MappedText.of(original)
     text = text.delete(m.span() for m in _INVISIBLE.finditer(text.text))
     text = text.translate(_LINE_ENDS)
+    text = text.delete(_tab_indents(text.text))
+    indents = _run_together(text.text)  # a paragraph's indent in a line breaks it
+    text = text.replace((s for s, _ in indents), "\n").delete((s + 1, e) for s, e in indents)
     gaps = _column_gaps(text.text)  # a column gap is a cell's edge, as a tab is
     text = text.replace((s for s, _ in gaps), "\t").delete((s + 1, e) for s, e in gaps)
     text = text.delete(_spaces_to_delete(text.text))
+    dashes = (m.start(g) for m in _DASH_FOR_ONE.finditer(text.text) for g in "abc" if m.start(g) >= 0)
+    text = text.replace(dashes, "一")
     return text.translate(_FOLDED)
 
 

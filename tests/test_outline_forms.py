@@ -9,6 +9,7 @@ from functools import cache
 import pytest
 
 from conftest import OTHER_DOCUMENTS, document, fold
+from policykg.graph.lineage import outline_citations
 from policykg.graph.numbering import int_to_cn, match_marker
 from policykg.graph.outline import Outline, parse_outline, read_outline
 from policykg.graph.records import SourceText
@@ -431,6 +432,24 @@ def test_a_scraped_page_without_its_chrome_and_navigation():
     assert last.text.endswith("有效期至2025年12月31日。")  # the date broken over lines is joined
     assert "政府信息公开" not in last.text and "关闭窗口" not in last.text
     assert outline.annexes == []
+
+
+@pytest.mark.parametrize("heading", ["相关文件", "相关文章", "相关阅读", "上一篇：关于做好春耕生产工作的通知"])
+def test_a_page_s_list_of_related_pages_is_no_part_of_the_document(heading):
+    text = (
+        "某市人民政府关于推进数字经济发展的意见\n某政发〔2024〕6号\n各区人民政府：\n"
+        "一、加强组织领导。建立联席会议制度。\n二、加大资金支持。统筹专项资金。\n"
+        "某市人民政府\n2024年3月5日\n"
+        "抄送：市委各部门。\n某市人民政府办公室    2024年3月6日印发\n"
+        f"{heading}\n《某市人民政府关于印发某市大数据发展若干措施的通知》（某政发〔2023〕12号） 2023-06-02\n"
+        "扫一扫在手机打开当前页\n"
+    )
+    outline = read(text)
+    assert sorted((d.date, d.kind) for d in outline.metadata.dates) == [
+        ("2024-03-05", "signed"),
+        ("2024-03-06", "printed"),
+    ]  # the closing block is the document's last lines, not the page's
+    assert outline_citations(outline, outline.preamble_text) == []  # the related page is no citation
 
 
 @pytest.mark.parametrize("label", ["文号", "发文字号", "字号", "文件编号"])

@@ -122,3 +122,52 @@ def test_html_markup_copied_from_a_page_s_source_reads_as_what_it_stands_for():
         "关于印发<本市推进海绵城市建设的实施意见>的通知",
         [],
     )
+
+
+@pytest.mark.parametrize(
+    "line, read",
+    [
+        ("—、总体要求", "一、总体要求"),
+        ("（—）加强组织领导。", "(一)加强组织领导。"),
+        ("(－)加强组织领导。", "(一)加强组织领导。"),
+        ("第—条 为了规范管理，制定本办法。", "第一条 为了规范管理,制定本办法。"),
+        ("十—、强化保障", "十一、强化保障"),
+    ],
+)
+def test_a_dash_ocr_read_for_one_in_an_item_s_marker_is_one(line, read):
+    assert normalize(line).text == read
+    assert normalize(line).display == line  # as printed
+
+
+@pytest.mark.parametrize("line", ["—加强组织领导", "——、总体要求", "目标—、任务", "1-2、推进"])
+def test_a_dash_elsewhere_stays_a_dash(line):
+    assert "一" not in normalize(line).text
+
+
+def test_tabs_indenting_every_paragraph_go_but_a_table_s_empty_cells_stay():
+    indented = "\t一、总体要求\n\t为推进工作，制定本方案。\n\t（一）加强领导。\n\t（二）强化保障。\n"
+    assert normalize(indented).text == "一、总体要求\n为推进工作,制定本方案。\n(一)加强领导。\n(二)强化保障。\n"
+    cells = "为推进工作，制定本方案。\n一、加强领导。\n二、强化保障。\n序号\n\t1\n\t做强特色主导产业\n\t市发改委\n"
+    assert normalize(cells).text.count("\t") == 3  # a table printed a cell a line
+
+
+def test_paragraphs_run_into_one_line_are_broken_at_their_indents():
+    indent = "\u3000\u3000"
+    line = f"{indent}一、总体要求{indent}建成基站6万个。{indent}二、重点任务{indent}（一）加快网络建设。推进覆盖。\n"
+    assert normalize(line).text == "一、总体要求\n建成基站6万个。\n二、重点任务\n(一)加快网络建设。推进覆盖。\n"
+    row = f"序号{indent}重点任务{indent}牵头单位{indent}完成时限\n"
+    assert normalize(row).text == "序号\t重点任务\t牵头单位\t完成时限\n"  # a table's row aligned by spaces
+
+
+@pytest.mark.parametrize(
+    "spaced, read",
+    [
+        ("到2 0 2 5年建成1 2 0 0个", "到2025年建成1200个"),
+        ("吉政发〔2 0 2 4〕1 1号", "吉政发〔2024〕11号"),
+        ("1 0.发展智慧农业", "10.发展智慧农业"),
+        ("12 34", "12 34"),  # two numbers
+        ("序号 1 2 3", "序号1 2 3"),  # a table's numbers
+    ],
+)
+def test_a_number_letter_spaced_digit_by_digit_is_one_number(spaced, read):
+    assert normalize(spaced).display == read
