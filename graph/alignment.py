@@ -87,14 +87,17 @@ _ARTICLE = re.compile(r"第.+条(?:之.+)?")  # an article's path: its items are
 # bigrams 一是, 是推 are rare, so weigh as much as a task's own terms)
 _ENUMERATOR = re.compile(rf"(?:^|(?<=[。；;，,：:\s]))[一二三四五六七八九十]{{1,2}}是(?=[{HAN}])")
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
-# What sets no task: a plan's guiding ideology, a regulation's purpose and its entry into force, and
-# a section whose first sentence points to the annex for the document's tasks (本方案主要任务及分工见
-# 附件; 明确13项重点任务，逐项明确牵头单位（详见附件）), not a task that points to its details there.
+# What sets no task: a plan's guiding ideology, a regulation's purpose and its entry into force, a
+# section whose first sentence points to the annex for the document's tasks (本方案主要任务及分工见
+# 附件; 明确13项重点任务，逐项明确牵头单位（详见附件）), not a task that points to its details there,
+# and the article that lets the lower levels make their own rules (各市可参照本办法制定实施细则): the
+# lower document carries it out by being written, not by one of its measures.
 _NO_TASK = re.compile(
     r"^(?:[（(][^）)]{1,8}[）)]\s*)?"  # an article's bracketed heading, （附则）
     r"(?:指导思想|(?:为了?|根据|依据)[^。]*制定本(?:实施)?(?:条例|办法|规定|细则)"
     r"|[^。]*自[^。]*起施行[^。]*。?(?:[^。]*(?:解释|废止|有效期)[^。]*。?)*$|本(?:实施)?(?:条例|办法|规定|细则)由[^。]*负责解释。?$"
-    r"|[^。]*(?:\d+项|[一二三四五六七八九十]+项|主要|重点)任务[^。]*见附件)"
+    r"|[^。]*(?:\d+项|[一二三四五六七八九十]+项|主要|重点)任务[^。]*见附件"
+    r"|各(?:市|县|区|地|设区的市)[^。]{0,30}(?:制定|制订)[^。]{0,10}(?:实施细则|实施办法|具体办法)。?$)"
 )
 # The paragraph after the last item that puts the document in force (本措施自印发之日起施行…): the
 # document's, not the last task's
@@ -117,8 +120,12 @@ _FRAME = re.compile(r"^[^,，。;；]{0,6}(?:目标|步骤|进度安排|时间�
 _FRAME_ALONE = re.compile(r"^总体要求$")
 _LIABILITY = re.compile(r"^(?:法律责任|罚则)$")
 _BREACH = re.compile(r"^(?:[（(][^）)]{1,8}[）)]\s*)?违反本(?:条例|办法|规定|细则)")
-# …的，由X责令改正，处…罚款; …的，由X依照《条例》第三十六条的规定予以处罚
-_PENALTY = re.compile(r"处[^。;]{0,40}罚款|给予[^。;]{0,10}处分|追究[^。;]{0,10}责任|的规定(?:予以)?(?:处罚|处理)")
+# …的，由X责令改正，处…罚款; …的，由X依照《条例》第三十六条的规定予以处罚; a fund's rules sanction a
+# breach by taking the money back and barring the grantee (收回已拨付资金，三年内不得申报)
+_PENALTY = re.compile(
+    r"处[^。;]{0,40}罚款|给予[^。;]{0,10}处分|追究[^。;]{0,10}责任|的规定(?:予以)?(?:处罚|处理)"
+    r"|(?:收回|追回)已(?:拨付|下达|安排|发放)|[年内]不得(?:再次?)?申报"
+)
 # an item that is a penalty whatever its form: it opens with the breach (…的，) and the sanction follows at
 # once, with no duty word (在考核工作中弄虚作假的，予以通报批评…追究相关人员责任), as a 细则 numbering its
 # clauses 一、（一） restates an article's; not 对发生事故的，要依法依规追究…责任, a duty to hold to account

@@ -30,6 +30,7 @@ from policykg.graph.responsibilities import (
     SUPPORT,
     clause_spans,
     coverage,
+    level_opening,
     split_agencies,
 )
 
@@ -164,6 +165,16 @@ def _objects(text: MappedText, known) -> list[Mention]:
     return out
 
 
+def _peers(bodies: list[Mention], lead: Mention) -> list[Mention]:
+    """The bodies a lead works with, 同级 (of the same level) written as the lead's level: in
+    县（市、区）工业和信息化部门会同同级财政部门, the counties' finance departments, which the name alone
+    does not place."""
+    level = level_opening(lead.name)
+    if not level:
+        return bodies
+    return [Mention(m.written, level + m.name[2:], m.span) if m.name.startswith("同级") else m for m in bodies]
+
+
 def _body_opening(text: str, known) -> str | None:
     """The body a text opens with: the longest opening the gazetteer knows (会同省委农办开展…: 省委农办, not
     省委), else the shortest that ends like a body (会同市住房城乡建设局做好…: 市住房城乡建设局, not 市住房城乡,
@@ -243,9 +254,9 @@ def _clause_duties(
     if lead := _LEAD.match(after):  # 由X牵头，会同Y…: Y supports
         also = _ALSO_WITH.match(after, lead.end())
         supports = _objects(clause[duty_at + also.end() :], known) if also else []
-        return each(mentions, LEAD) + each(supports, SUPPORT)
+        return each(mentions, LEAD) + each(_peers(supports, mentions[0]), SUPPORT)
     if m := _WITH.match(after):
-        return each(mentions, LEAD) + each(_objects(clause[duty_at + m.end() :], known), SUPPORT)
+        return each(mentions, LEAD) + each(_peers(_objects(clause[duty_at + m.end() :], known), mentions[0]), SUPPORT)
     joint = bool(_JOINT.match(after)) and len(mentions) > 1
     if _SUPPORT.match(after) or (joint and _ALONGSIDE.search(after.split(",", 2)[1 if "," in after else 0])):
         return each(mentions, SUPPORT, joint)  # …在各自职责范围内，协同开展…: they support, jointly

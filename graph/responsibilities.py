@@ -312,6 +312,12 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     return mentions
 
 
+def level_opening(name: str) -> str:
+    """The level a body's name opens with (县(市、区), 县级以上人民政府), or '': what 同级 stands for."""
+    found = _GOVERNMENT_PREFIX.match(name) or _LEVEL_PREFIX.match(name)
+    return found.group() if found else ""
+
+
 def _party_and_government(name: str) -> list[str]:
     """A level's Party committees and governments named together (各县（市）党委和人民政府, 各级党委政府):
     each of the two bodies, as a conjunction after a body's name would give them."""

@@ -481,13 +481,14 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
         return True  # "每低1个百分点扣0.5分", "复耕率达到90%以上的得10分", "权重20%": how the assessed are scored
     if re.search(rf"每(?:{_ACTIONS}|服务|招用|吸纳|接收|安置|培训|新增|增加)$", clause):
         return True  # "每服务1名老年人每餐补助2元", "每新建1处补助5万元": the unit a rate is paid by
-    granted = _GRANT.search(text[:start]) or _SUBSIDY.search(text[:start])
+    granted = _GRANT.search(text[:start]) or _SUBSIDY.search(text[:start]) or "享受" in text[:start]
     if unit.endswith("元") and granted and re.search(r"(?:不超过|最高)$", clause):
-        return True  # "给予最高20万元奖励，单个企业每年不超过100万元": the cap of what it pays
+        return True  # "给予最高20万元奖励，单个企业每年不超过100万元", "享受第八条支持的，合计不超过500万元":
+        # the cap of what it pays
     if re.search(r"按(?:照)?[^,;。]*的$", clause) and re.match(r"(?:以上|以下)?(?:确定|计算|核定|收取)", text[end:]):
         return True  # "出让起始价按…最低价标准的70%确定": how a price or fee is set, no goal
-    if re.search(r"(?:公示|公告)(?:期)?(?:为)?$", clause) and _kind(unit, "") == "level":
-        return True  # "在门户网站公示7个工作日": how long a procedure takes, no goal
+    if re.search(r"(?:公示|公告)(?:期)?(?:为|不少于|不得少于)?$", clause) and _kind(unit, "") == "level":
+        return True  # "在门户网站公示7个工作日", "公示期不少于5个工作日": how long a procedure takes, no goal
     if (m := re.search(r"可(?:以)?([^,;。]{0,4})(?:至|到)$", clause)) and not re.search(r"[率量数值比]", m[1]):
         return True  # "出资比例可提高至40%": what a policy permits, no goal (but 网上可办率达到: a name)
     if re.fullmatch(r"[项条个]", unit) and _OWN_PARTS.match(text, end):

@@ -132,6 +132,9 @@ def test_what_sets_no_task_is_no_measure():
         "推动钢铁行业超低排放改造。",
     ]
     assert _measures("\n".join(review) + "\n") == ["第二章/第一节"]
+    # the article letting the lower levels make their own rules: the lower document carries it out whole
+    enabling = ["第二十七条 市财政局负责资金拨付。", "第二十八条 各市可参照本办法，结合本地实际，制定具体实施细则。"]
+    assert _measures("\n".join(enabling) + "\n") == ["第二十七条"]
 
 
 def test_an_item_followed_by_a_box_still_states_its_tasks():
@@ -312,6 +315,27 @@ def test_a_liability_article_pairs_only_with_a_liability_article():
     assert [m.kind for m in upper] == ["task", "liability"] and [m.kind for m in lower] == ["task", "liability"]
     pairs = {(p.upper, p.lower) for p in align(upper, lower)}
     assert ("第三十五条", "第三十条") in pairs and ("第三十五条", "第十四条") not in pairs
+
+
+def test_a_fund_s_sanctions_are_a_liability_article():
+    """A fund's rules sanction a breach by taking the money back and barring the grantee (收回已拨付资金，
+    三年内不得申报): the duty it names (不得截留、挤占、挪用) is carried out by a duty, not by the sanction."""
+
+    def rules(*articles: str) -> list[Measure]:
+        return measures_of(parse_outline(SourceText("doc.txt", "某办法\n\n" + "\n".join(articles) + "\n", "utf-8")))
+
+    upper = rules(
+        "第十九条 各市财政局收到资金后，应当在30日内拨付至项目单位，不得截留、挤占、挪用。",
+        "第二十六条 项目单位有下列情形之一的，由有关部门收回已拨付资金，三年内不得申报省级财政专项资金：",
+        "（一）提供虚假材料骗取专项资金的；",
+        "（二）截留、挤占、挪用专项资金的。",
+    )
+    lower = rules(
+        "第十八条 市财政局收到省级专项资金后，应当在30日内拨付至项目单位；县财政部门不得截留、挤占、挪用。",
+        "第二十四条 项目单位存在《办法》第二十六条所列情形的，由市财政局收回已拨付资金，三年内不得申报市级资金。",
+    )
+    assert [m.kind for m in upper] == ["task", "liability"] and [m.kind for m in lower] == ["task", "liability"]
+    assert {(p.upper, p.lower) for p in align(upper, lower)} == {("第十九条", "第十八条"), ("第二十六条", "第二十四条")}
 
 
 def test_a_notice_s_task_to_hold_the_liable_to_account_is_a_task():

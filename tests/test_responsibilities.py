@@ -257,6 +257,22 @@ def test_the_bodies_a_lead_works_with_support_it_named_whole():
     ]
 
 
+def test_a_body_of_the_same_level_is_the_lead_s_level():
+    """X会同同级财政部门: 同级 is the level of the body it works with, so the county's finance department,
+    and a law's 县级以上人民政府X部门会同同级Y部门 is the same governments' Y department."""
+    text = (
+        "某市实施细则\n\n第十四条 县（市、区）工业和信息化部门会同同级财政部门对申报材料进行初审。\n"
+        "第十五条 县级以上人民政府农业农村主管部门会同同级财政部门做好资金监管。\n"
+    )
+    found = prose(text, known_in("140100"))
+    assert [(a.agency.name, a.role) for a in found] == [
+        ("县(市、区)工业和信息化部门", "lead"),
+        ("县(市、区)财政部门", "support"),
+        ("县级以上人民政府农业农村主管部门", "lead"),
+        ("县级以上人民政府财政部门", "support"),
+    ]
+
+
 def test_the_bodies_taking_part_under_a_lead_support_it():
     """由A牵头，B、C等单位参加: the bodies taking part support the lead, as a 参加单位 column says."""
     text = (
