@@ -80,11 +80,17 @@ EVERY_TASK = re.compile(
 )  # 注：各市（州）人民政府负责本地区相关工作，不再列出
 _ABOVE = 4  # EVERY_TASK's group of the bodies that carry out the tasks above the statement only
 _LEAD_FORM = re.compile(r"^(?:由)?(.+?)牵头(?:负责)?(?:[,;](.+))?$", re.S)  # (由)A牵头，…, over a wrapped line
+# what bodies named after those who bear a task do, besides carrying it out: help (配合), guide it from
+# the level above (指导: 各区政府负责，市住房城乡建设管理委指导), or coordinate the bearers (统筹协调)
+_HELP = "配合|参与|协同|指导"
+_COORDINATE = "统筹协调|统筹|协调"
 # no lead, those first listed answering for the task and the others helping: 责任单位：A，B配合; A负责，B配合
-_SUPPORTED_FORM = re.compile(r"^([^,;]+?)(?:负责)?[,;](?=[^,;]+?(?:配合|参与|协同)(?:[,;]|$))(.+)$", re.S)
+_SUPPORTED_FORM = re.compile(
+    rf"^([^,;]+?)(?:负责)?[,;](?=[^,;]+?(?:{_HELP}|{_COORDINATE})(?:[,;]|$))(.+)$", re.S
+)
 # the bodies after the lead, in parts apart by , or ; each ending in its role's verb (none: they support)
 _AFTER_LEAD = re.compile(
-    rf"([^,;]+?)(配合|参与|协同|{_JOINT}|(?:组织|负责|具体)?(?:落实|实施)|具体负责|负责)?(?=[,;]|$)"
+    rf"([^,;]+?)({_HELP}|{_COORDINATE}|{_JOINT}|(?:组织|负责|具体)?(?:落实|实施)|具体负责|负责)?(?=[,;]|$)"
 )
 _LEAD_MARK = re.compile(r"[(（\[【〔]牵头(?:单位)?[)）\]】〕]$")  # 市工信局（牵头）, 〔牵头〕: the lead of those listed
 _SEPARATORS = re.compile(r"[、,;。/ ]")  # a space or a slash after a body's name separates it, as 、 does
@@ -155,7 +161,7 @@ _SHARED_BODY = re.compile(r"[省市州盟区县旗乡镇](管委会|党工委|�
 # a body, or a division or service unit of one (厅种植业管理处, 省委督查室, 省植保植检站, 县农科所,
 # 综合行政执法队; not 查处, 车站, 场所)
 _AGENCY_FORM = re.compile(
-    rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|(?<![之好用此到难出查惩])处|科|司|股|室|(?<!车)站|(?<![场住厕])所|院|(?<![车团排球])队|委员会|办公室|中心|公司|集团|支行|分行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|社|工会|妇联|残联|侨联|文联|科协|贸促会|红十字会|协会|商会|工商联|运营商|办事处|支队|总队|署|监会|海关|机关|居委会|村委会|居民委员会|村民委员会|嘎查村|嘎查)"
+    rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|(?<![之好用此到难出查惩])处|科|司|股|室|(?<!车)站|(?<![场住厕])所|院|(?<![车团排球])队|委员会|办公室|中心|公司|集团|支行|分行|分局|管委会|执委会|领导小组|政府|党工委|单位|部门|银行|社|工会|妇联|残联|侨联|文联|科协|贸促会|红十字会|协会|商会|工商联|运营商|办事处|支队|总队|署|监会|海关|机关|居委会|村委会|居民委员会|村民委员会|嘎查村|嘎查)"
 )
 # bodies alone in brackets after a task's last sentence, as task divisions print them: …。（市发展改革委、市财政局）,
 # their deadline after them or not (…。（市财政局、市人社局，2024年底前）)
@@ -548,7 +554,8 @@ def _lead_form(path: str | None, content: MappedText, quote: Span) -> list[Assig
     for part in _AFTER_LEAD.finditer(content.text, lead.start(2)) if lead.group(2) else ():
         verb = part.group(2) or "配合"  # …，B配合; …，B、C按职责分工负责 (jointly); …；C负责落实 (carry it out)
         joint = bool(re.fullmatch(_JOINT, verb))
-        role = SUPPORT if verb in ("配合", "参与", "协同") or joint else IMPLEMENTER
+        helps = re.fullmatch(_HELP, verb) or joint
+        role = SUPPORT if helps else COORDINATOR if re.fullmatch(_COORDINATE, verb) else IMPLEMENTER
         found += assign(path, split_agencies(content[part.start(1) : part.end(1)]), role, joint, BODY, quote)
     return found
 
