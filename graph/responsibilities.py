@@ -85,9 +85,7 @@ _LEAD_FORM = re.compile(r"^(?:由)?(.+?)牵头(?:负责)?(?:[,;](.+))?$", re.S) 
 _HELP = "配合|参与|协同|指导"
 _COORDINATE = "统筹协调|统筹|协调"
 # no lead, those first listed answering for the task and the others helping: 责任单位：A，B配合; A负责，B配合
-_SUPPORTED_FORM = re.compile(
-    rf"^([^,;]+?)(?:负责)?[,;](?=[^,;]+?(?:{_HELP}|{_COORDINATE})(?:[,;]|$))(.+)$", re.S
-)
+_SUPPORTED_FORM = re.compile(rf"^([^,;]+?)(?:负责)?[,;](?=[^,;]+?(?:{_HELP}|{_COORDINATE})(?:[,;]|$))(.+)$", re.S)
 # the bodies after the lead, in parts apart by , or ; each ending in its role's verb (none: they support)
 _AFTER_LEAD = re.compile(
     rf"([^,;]+?)({_HELP}|{_COORDINATE}|{_JOINT}|(?:组织|负责|具体)?(?:落实|实施)|具体负责|负责)?(?=[,;]|$)"
