@@ -256,8 +256,15 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             suffix = suffix or (shared.group() if (shared := _FIELDS_SHARE.search(etc.group())) else "")
             piece = piece[: etc.start()]
         alone = _LEVEL_ALONE.match(text.text, start)  # read in the text: 地 is a level before 、州 and 、市
-        if m and alone and alone.end() >= m.start() and piece.text.lstrip("各") not in ("乡镇", "级"):
-            continue  # "各县、区人民政府", "各市(州)、县(市、区)…": a level that runs on into the next piece
+        if (
+            m
+            and m.group() == "、"
+            and alone
+            and alone.end() >= m.start()
+            and piece.text.lstrip("各") not in ("乡镇", "级")
+        ):
+            continue  # "各县、区人民政府", "各市(州)、县(市、区)…": a level that runs on into the next piece (not
+            # past the end of the list: 配合单位：县水利局、各镇（街道）。)
         if piece.text:
             pieces.append(piece)
         start = m.end() if m else end

@@ -1125,3 +1125,14 @@ def test_bodies_that_guide_or_coordinate_those_bearing_a_task(clause, expected):
     """A负责，B指导 / A负责，B统筹协调: B guides or coordinates the bearers, its verb no part of its name
     (江苏省生态环境厅指导 was one unresolved body, the whole clause responsible)."""
     assert [(name, role) for _, name, role, _, _ in assignments(clause)] == expected
+
+
+def test_a_level_ending_a_labelled_list_is_named_without_the_full_stop():
+    """配合单位：县水利局、各镇（街道）。: the towns and subdistricts end the list; a level runs on only
+    into a next level after 、 (各县、区人民政府), not past the full stop (各镇(街道)。 was unresolved)."""
+    found = assignments("牵头单位：县农业农村局；配合单位：县水利局、各镇（街道）。")
+    assert [(name, role) for _, name, role, _, _ in found] == [
+        ("县农业农村局", "lead"),
+        ("县水利局", "support"),
+        ("各镇(街道)", "support"),
+    ]
