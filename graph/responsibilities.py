@@ -86,6 +86,7 @@ _HELP = "配合|参与|协同|指导"
 _COORDINATE = "统筹协调|统筹|协调"
 # no lead, those first listed answering for the task and the others helping: 责任单位：A，B配合; A负责，B配合
 _SUPPORTED_FORM = re.compile(rf"^([^,;]+?)(?:负责)?[,;](?=[^,;]+?(?:{_HELP}|{_COORDINATE})(?:[,;]|$))(.+)$", re.S)
+_HELPS_AFTER, _COORDINATES_AFTER = re.compile(f"(?:{_HELP})$"), re.compile(f"(?:{_COORDINATE})$")
 # the bodies after the lead, in parts apart by , or ; each ending in its role's verb (none: they support)
 _AFTER_LEAD = re.compile(
     rf"([^,;]+?)({_HELP}|{_COORDINATE}|{_JOINT}|(?:组织|负责|具体)?(?:落实|实施)|具体负责|负责)?(?=[,;]|$)"
@@ -460,7 +461,8 @@ def _labelled(path: str | None, content: MappedText, quote: Span) -> list[Assign
         end = other.start() if other else end
         role = next(r for r, words in ROLE_WORDS.items() if re.match(words, label.group(1)))
         listed = content[label.end() : end].strip()
-        led = _lead_form(path, listed, quote) if role == RESPONSIBLE else []  # 责任单位：A牵头，B配合
+        # 责任单位：A牵头，B配合; 责任单位：A指导，B负责
+        led = (_lead_form(path, listed, quote) or _duty_parts(path, listed, quote)) if role == RESPONSIBLE else []
         if not led:
             mentions, joint = joint_list(listed)
             led = assign(path, mentions, role, joint, BODY, quote)
@@ -522,8 +524,9 @@ _CARRY_OUT = re.compile(r"(?:负责|具体|组织)?(?:落实|实施)$")
 
 def _duty_parts(path: str | None, content: MappedText, quote: Span) -> list[Assignment]:
     """Parts apart by , or ; each of bodies and their verb (A、B按职责分工负责，C落实): bodies that
-    负责 responsible (jointly with 按职责分工负责), those that 落实 or 组织实施 implementers; none
-    unless there are two parts or more and every one reads so."""
+    负责 responsible (jointly with 按职责分工负责), those that 落实 or 组织实施 implementers, those
+    that help, guide or coordinate the bearers named after them (省农业农村厅指导，各县政府负责) support
+    or coordinate; none unless there are two parts or more, every one reads so and one bears the task."""
     parts = re.split(r"[,;]", content.text)
     if len(parts) < 2:
         return []
@@ -532,13 +535,14 @@ def _duty_parts(path: str | None, content: MappedText, quote: Span) -> list[Assi
     for part in parts:
         piece, at = content[at : at + len(part)], at + len(part) + 1
         joint, carry = _ENDS_JOINT.search(part), _CARRY_OUT.search(part)
-        verb = joint or carry or _DUTY_AFTER.search(part)
+        helps, coordinates = _HELPS_AFTER.search(part), _COORDINATES_AFTER.search(part)
+        verb = joint or carry or _DUTY_AFTER.search(part) or helps or coordinates
         bodies = joint_list(piece[: verb.start()])[0] if verb else []
         if not bodies or not all(_AGENCY_FORM.fullmatch(b.name.replace("、", "")) for b in bodies):
             return []
-        role = IMPLEMENTER if carry and not joint else RESPONSIBLE
+        role = SUPPORT if helps else COORDINATOR if coordinates else IMPLEMENTER if carry and not joint else RESPONSIBLE
         found += assign(path, bodies, role, bool(joint), BODY, quote)
-    return found
+    return found if any(a.role in (RESPONSIBLE, IMPLEMENTER) for a in found) else []
 
 
 def _lead_form(path: str | None, content: MappedText, quote: Span) -> list[Assignment]:

@@ -1115,6 +1115,10 @@ def test_a_clause_opening_with_its_partners_or_a_principle_names_no_bearer(parag
             "（责任单位：青浦区、吴江区人民政府负责，示范区执委会统筹协调）",
             [("青浦区人民政府", "responsible"), ("吴江区人民政府", "responsible"), ("示范区执委会", "coordinator")],
         ),
+        (  # the level above named first, guiding the bearers named after it
+            "（责任单位：市农业农村委指导，青浦区、吴江区人民政府负责）",
+            [("市农业农村委", "support"), ("青浦区人民政府", "responsible"), ("吴江区人民政府", "responsible")],
+        ),
         (
             "（责任单位：示范区执委会牵头，两省一市生态环境部门、市场监管部门配合）",
             [("示范区执委会", "lead"), ("两省一市生态环境部门", "support"), ("市场监管部门", "support")],
