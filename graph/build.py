@@ -439,7 +439,7 @@ def corpus_flow(digests: list[Digest], schema: bytes | None) -> FlowResult:
     """Citations resolved to corpus documents and measures aligned across levels, checked by the
     shapes when ``schema`` is given."""
     gazetteer = Gazetteer.bundled()
-    triples = list(flow_triples(digests, lambda source: extract(read_outline(Path(source)), gazetteer)))
+    triples = list(flow_triples(digests, lambda source: extract(read_outline(Path(source)), gazetteer), gazetteer))
     ntriples = b"".join(_lines(triples))
     problems = DocumentValidator(schema)(ntriples, "flow") if schema and ntriples else []
     alignments = sum(1 for t in set(triples) if t.predicate == RDF_TYPE and t.object == pkg("Alignment"))

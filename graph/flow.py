@@ -32,7 +32,7 @@ from policykg.graph.lineage import issued_title, number_key
 from policykg.graph.numbering import article_segment, cn_to_int
 from policykg.graph.rdf import ELI, RDF_TYPE, cited_iri, decimal, document_iri, item_iris, pkg, target_iris, text
 from policykg.graph.records import Digest, DocumentRecord, Measure, Pair, Target
-from policykg.graph.responsibilities import similarity
+from policykg.graph.responsibilities import COORDINATOR, SUPPORT, similarity
 from policykg.graph.target_levels import comparisons
 from policykg.graph.text import HAN
 
@@ -171,10 +171,12 @@ def _mirrored(d: Digest, by_region: dict[str, list[Digest]]) -> Digest | None:
     return scored[-1][1] if scored and scored[-1][0][0] >= MIRROR else None
 
 
-def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -> Iterator[Triple]:
+def flow_triples(
+    digests: list[Digest], read: Callable[[str], DocumentRecord], gazetteer: Gazetteer
+) -> Iterator[Triple]:
     """The edges from citing documents to the corpus documents they cite, and the alignment of the
     measures of every document with those of the corpus documents it is based on; ``read`` gives
-    the record of a document of a chain from its source."""
+    the record of a document of a chain from its source, ``gazetteer`` the areas places lie in."""
     named = _Names(digests)
     bases: dict[str, set[str]] = {}  # upper IRI -> lower IRIs based on it
     for d in digests:
@@ -209,7 +211,7 @@ def flow_triples(digests: list[Digest], read: Callable[[str], DocumentRecord]) -
             compared: set[tuple[str, str]] = set()  # (upper target, lower target) already compared
             names = _area_names(records[upper_iri]) + _area_names(records[lower_iri])
             cited = _cited_articles(records[lower_iri], measures[lower_iri], docs[upper_iri], measures[upper_iri])
-            elsewhere = _charged_elsewhere(records[upper_iri], docs[lower_iri].region)
+            elsewhere = _charged_elsewhere(records[upper_iri], docs[lower_iri].region, gazetteer)
             tasks = [m for m in measures[upper_iri] if m.path not in elsewhere]
             for pair in align(tasks, measures[lower_iri], cited):
                 node = yield from _alignment_triples(items[upper_iri][pair.upper], items[lower_iri][pair.lower], pair)
@@ -289,17 +291,26 @@ def _article(segment: str) -> str | None:
     return article_segment(number, cn_to_int(found[2]) if found[2] else 0)
 
 
-def _charged_elsewhere(upper: DocumentRecord, lower_region: tuple[str, ...]) -> set[str]:
-    """The upper measures charged only to bodies of areas just below the upper one, none of them the
-    lower document's area or one it lies in (a city plan's project for 龙岗区政府 alone): another
-    area's task, which the lower document does not carry out, whatever words they share."""
-    places: dict[str, set[str | None]] = defaultdict(set)  # path -> the area of each body charged, None: no such area
+def _charged_elsewhere(upper: DocumentRecord, lower_region: tuple[str, ...], gazetteer: Gazetteer) -> set[str]:
+    """The upper measures borne only by bodies of areas below the upper one, none of them the lower
+    document's area, one it lies in or one lying in it (a city plan's project for 龙岗区政府 alone):
+    another area's task, which the lower document does not carry out, whatever words they share.
+    A document issued jointly by several governments (沪苏浙 for their 两区一县) lies over each
+    issuer's area, at any depth (吴江区 lies in 苏州市 in 江苏省); bodies of the upper level that
+    only guide, support or coordinate (青浦区人民政府负责，市水务局指导) leave the task the area's."""
+    above = {upper.city.iri} | {issuer.city.iri for issuer in upper.issuers}
+    # path -> for each body bearing it: True, of another area; False, of the lower one's; None, of no area below
+    bearers: dict[str, set[bool | None]] = defaultdict(set)
     for assignment, agency in upper.assignments:
         if assignment.path is None:
             continue
-        below = agency.city.within == upper.city.iri and agency.city.iri != upper.city.iri
-        places[assignment.path].add(agency.city.iri if below else None)
-    return {path for path, found in places.items() if None not in found and not found & set(lower_region)}
+        chain = {place.iri for place in gazetteer.chain(agency.city)}
+        if agency.city.iri not in above and chain & above:
+            ours = agency.city.iri in lower_region or bool(lower_region) and lower_region[0] in chain
+            bearers[assignment.path].add(not ours)
+        elif assignment.role not in (SUPPORT, COORDINATOR):
+            bearers[assignment.path].add(None)
+    return {path for path, found in bearers.items() if found == {True}}
 
 
 def _area_names(record: DocumentRecord) -> tuple[str, ...]:

@@ -80,11 +80,16 @@ EVERY_TASK = re.compile(
 )  # 注：各市（州）人民政府负责本地区相关工作，不再列出
 _ABOVE = 4  # EVERY_TASK's group of the bodies that carry out the tasks above the statement only
 _LEAD_FORM = re.compile(r"^(?:由)?(.+?)牵头(?:负责)?(?:[,;](.+))?$", re.S)  # (由)A牵头，…, over a wrapped line
+# what bodies named after those who bear a task do, besides carrying it out: help (配合), guide it from
+# the level above (指导: 各区政府负责，市住房城乡建设管理委指导), or coordinate the bearers (统筹协调)
+_HELP = "配合|参与|协同|指导"
+_COORDINATE = "统筹协调|统筹|协调"
 # no lead, those first listed answering for the task and the others helping: 责任单位：A，B配合; A负责，B配合
-_SUPPORTED_FORM = re.compile(r"^([^,;]+?)(?:负责)?[,;](?=[^,;]+?(?:配合|参与|协同)(?:[,;]|$))(.+)$", re.S)
+_SUPPORTED_FORM = re.compile(rf"^([^,;]+?)(?:负责)?[,;](?=[^,;]+?(?:{_HELP}|{_COORDINATE})(?:[,;]|$))(.+)$", re.S)
+_HELPS_AFTER, _COORDINATES_AFTER = re.compile(f"(?:{_HELP})$"), re.compile(f"(?:{_COORDINATE})$")
 # the bodies after the lead, in parts apart by , or ; each ending in its role's verb (none: they support)
 _AFTER_LEAD = re.compile(
-    rf"([^,;]+?)(配合|参与|协同|{_JOINT}|(?:组织|负责|具体)?(?:落实|实施)|具体负责|负责)?(?=[,;]|$)"
+    rf"([^,;]+?)({_HELP}|{_COORDINATE}|{_JOINT}|(?:组织|负责|具体)?(?:落实|实施)|具体负责|负责)?(?=[,;]|$)"
 )
 _LEAD_MARK = re.compile(r"[(（\[【〔]牵头(?:单位)?[)）\]】〕]$")  # 市工信局（牵头）, 〔牵头〕: the lead of those listed
 _SEPARATORS = re.compile(r"[、,;。/ ]")  # a space or a slash after a body's name separates it, as 、 does
@@ -155,7 +160,7 @@ _SHARED_BODY = re.compile(r"[省市州盟区县旗乡镇](管委会|党工委|�
 # a body, or a division or service unit of one (厅种植业管理处, 省委督查室, 省植保植检站, 县农科所,
 # 综合行政执法队; not 查处, 车站, 场所)
 _AGENCY_FORM = re.compile(
-    rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|(?<![之好用此到难出查惩])处|科|司|股|室|(?<!车)站|(?<![场住厕])所|院|(?<![车团排球])队|委员会|办公室|中心|公司|集团|支行|分行|分局|管委会|领导小组|政府|党工委|单位|部门|银行|社|工会|妇联|残联|侨联|文联|科协|贸促会|红十字会|协会|商会|工商联|运营商|办事处|支队|总队|署|监会|海关|机关|居委会|村委会|居民委员会|村民委员会|嘎查村|嘎查)"
+    rf"[{HAN}()]{{1,24}}?(局|委|办|厅|部|(?<![之好用此到难出查惩])处|科|司|股|室|(?<!车)站|(?<![场住厕])所|院|(?<![车团排球])队|委员会|办公室|中心|公司|集团|支行|分行|分局|管委会|执委会|领导小组|政府|党工委|单位|部门|银行|社|工会|妇联|残联|侨联|文联|科协|贸促会|红十字会|协会|商会|工商联|运营商|办事处|支队|总队|署|监会|海关|机关|居委会|村委会|居民委员会|村民委员会|嘎查村|嘎查)"
 )
 # bodies alone in brackets after a task's last sentence, as task divisions print them: …。（市发展改革委、市财政局）,
 # their deadline after them or not (…。（市财政局、市人社局，2024年底前）)
@@ -252,8 +257,15 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             suffix = suffix or (shared.group() if (shared := _FIELDS_SHARE.search(etc.group())) else "")
             piece = piece[: etc.start()]
         alone = _LEVEL_ALONE.match(text.text, start)  # read in the text: 地 is a level before 、州 and 、市
-        if m and alone and alone.end() >= m.start() and piece.text.lstrip("各") not in ("乡镇", "级"):
-            continue  # "各县、区人民政府", "各市(州)、县(市、区)…": a level that runs on into the next piece
+        if (
+            m
+            and m.group() == "、"
+            and alone
+            and alone.end() >= m.start()
+            and piece.text.lstrip("各") not in ("乡镇", "级")
+        ):
+            continue  # "各县、区人民政府", "各市(州)、县(市、区)…": a level that runs on into the next piece (not
+            # past the end of the list: 配合单位：县水利局、各镇（街道）。)
         if piece.text:
             pieces.append(piece)
         start = m.end() if m else end
@@ -455,7 +467,8 @@ def _labelled(path: str | None, content: MappedText, quote: Span) -> list[Assign
         end = other.start() if other else end
         role = next(r for r, words in ROLE_WORDS.items() if re.match(words, label.group(1)))
         listed = content[label.end() : end].strip()
-        led = _lead_form(path, listed, quote) if role == RESPONSIBLE else []  # 责任单位：A牵头，B配合
+        # 责任单位：A牵头，B配合; 责任单位：A指导，B负责
+        led = (_lead_form(path, listed, quote) or _duty_parts(path, listed, quote)) if role == RESPONSIBLE else []
         if not led:
             mentions, joint = joint_list(listed)
             led = assign(path, mentions, role, joint, BODY, quote)
@@ -517,8 +530,9 @@ _CARRY_OUT = re.compile(r"(?:负责|具体|组织)?(?:落实|实施)$")
 
 def _duty_parts(path: str | None, content: MappedText, quote: Span) -> list[Assignment]:
     """Parts apart by , or ; each of bodies and their verb (A、B按职责分工负责，C落实): bodies that
-    负责 responsible (jointly with 按职责分工负责), those that 落实 or 组织实施 implementers; none
-    unless there are two parts or more and every one reads so."""
+    负责 responsible (jointly with 按职责分工负责), those that 落实 or 组织实施 implementers, those
+    that help, guide or coordinate the bearers named after them (省农业农村厅指导，各县政府负责) support
+    or coordinate; none unless there are two parts or more, every one reads so and one bears the task."""
     parts = re.split(r"[,;]", content.text)
     if len(parts) < 2:
         return []
@@ -527,13 +541,14 @@ def _duty_parts(path: str | None, content: MappedText, quote: Span) -> list[Assi
     for part in parts:
         piece, at = content[at : at + len(part)], at + len(part) + 1
         joint, carry = _ENDS_JOINT.search(part), _CARRY_OUT.search(part)
-        verb = joint or carry or _DUTY_AFTER.search(part)
+        helps, coordinates = _HELPS_AFTER.search(part), _COORDINATES_AFTER.search(part)
+        verb = joint or carry or _DUTY_AFTER.search(part) or helps or coordinates
         bodies = joint_list(piece[: verb.start()])[0] if verb else []
         if not bodies or not all(_AGENCY_FORM.fullmatch(b.name.replace("、", "")) for b in bodies):
             return []
-        role = IMPLEMENTER if carry and not joint else RESPONSIBLE
+        role = SUPPORT if helps else COORDINATOR if coordinates else IMPLEMENTER if carry and not joint else RESPONSIBLE
         found += assign(path, bodies, role, bool(joint), BODY, quote)
-    return found
+    return found if any(a.role in (RESPONSIBLE, IMPLEMENTER) for a in found) else []
 
 
 def _lead_form(path: str | None, content: MappedText, quote: Span) -> list[Assignment]:
@@ -554,7 +569,8 @@ def _lead_form(path: str | None, content: MappedText, quote: Span) -> list[Assig
     for part in _AFTER_LEAD.finditer(content.text, lead.start(2)) if lead.group(2) else ():
         verb = part.group(2) or "配合"  # …，B配合; …，B、C按职责分工负责 (jointly); …；C负责落实 (carry it out)
         joint = bool(re.fullmatch(_JOINT, verb))
-        role = SUPPORT if verb in ("配合", "参与", "协同") or joint else IMPLEMENTER
+        helps = re.fullmatch(_HELP, verb) or joint
+        role = SUPPORT if helps else COORDINATOR if re.fullmatch(_COORDINATE, verb) else IMPLEMENTER
         found += assign(path, split_agencies(content[part.start(1) : part.end(1)]), role, joint, BODY, quote)
     return found
 

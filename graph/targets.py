@@ -724,7 +724,7 @@ def _members(names: str) -> list[str]:
 
 # How the name of a measured quantity ends (率, 收入, 数量…): a list member that does not is a bare
 # noun that shares the last member's head.
-_MEASURED = re.compile(r"(?:率|量|额|数|值|比重|比例|占比|收入|面积|规模|产值|指数|密度|时间|天数|时长)$")
+_MEASURED = re.compile(r"(?:率|量|额|数|值|比重|比例|占比|收入|面积|规模|产值|指数|密度|浓度|时间|天数|时长)$")
 
 
 def _shared_head(parts: list[str]) -> list[str]:

@@ -573,3 +573,50 @@ def test_a_task_charged_to_another_district_alone_is_not_carried_out_by_this_one
     assert {("一/（一）", "第一条"), ("一/（二）", "第二条")} <= aligned
     assert not any(upper == "一/（三）" for upper, _ in aligned)
     assert "一/（三）" in {r["upper_path"] for r in rows if r["status"] == "not_taken_up"}
+
+
+JOINT_PLAN = """上海市人民政府办公厅 江苏省人民政府办公厅 浙江省人民政府办公厅关于印发《示范区水体共治方案》的通知
+
+沪府办发〔2024〕12号
+
+一、重点任务
+
+（一）加强城镇污水收集处理。推进城镇污水处理厂提标改造和管网修复。（责任单位：青浦区、吴江区、嘉善县人民政府负责）
+
+（二）推进淀山湖综合治理。实施淀山湖湖滨带生态修复和入湖河道综合整治，控制入湖总磷负荷。（责任单位：青浦区人民政府负责，上海市水务局指导）
+
+（三）推进东太湖生态清淤。实施东太湖生态清淤和蓝藻水华应急防控。（责任单位：吴江区人民政府负责）
+"""
+
+JIASHAN_PLAN = """嘉善县人民政府关于印发嘉善县跨界水体联保共治工作方案的通知
+
+善政发〔2024〕18号
+
+为落实《示范区水体共治方案》（沪府办发〔2024〕12号），制定本方案。
+
+一、主要任务
+
+（一）建设污水零直排区。推进城镇污水处理厂提标改造和管网修复。牵头单位：县建设局。
+
+（二）推进祥符荡综合治理。实施祥符荡湖滨带生态修复和入湖河道综合整治，控制入湖总磷负荷。牵头单位：西塘镇。
+
+（三）推进汾湖生态清淤。实施汾湖生态清淤和蓝藻水华应急防控。牵头单位：陶庄镇。
+"""
+
+
+def test_a_jointly_issued_plan_s_task_for_another_province_s_county_is_not_carried_out(tmp_path):
+    """沪苏浙 jointly charge 青浦区 (guided by a Shanghai bureau) and 吴江区 (in 苏州市, in 江苏省) each with
+    a lake of its own: 嘉善县's measures on its own lakes, however close in words, carry out neither;
+    the task for all three counties they do."""
+    from policykg.graph.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "joint.txt").write_text(JOINT_PLAN, encoding="utf-8")
+    (corpus / "jiashan.txt").write_text(JIASHAN_PLAN, encoding="utf-8")
+    build(corpus, tmp_path / "build", reasoner=False)
+    rows = json.loads(export(tmp_path / "build", "alignment", "json"))
+    aligned = {(r["upper_path"], r["lower_path"]) for r in rows if r["status"] == "aligned"}
+    assert ("一/（一）", "一/（一）") in aligned
+    assert not any(upper in ("一/（二）", "一/（三）") for upper, _ in aligned)
+    assert {"一/（二）", "一/（三）"} <= {r["upper_path"] for r in rows if r["status"] == "not_taken_up"}

@@ -1118,3 +1118,41 @@ def test_a_clause_opening_with_its_partners_or_a_principle_names_no_bearer(parag
     text = f"某省应急预案\n\n一、职责\n\n（一）成员单位职责\n{paragraph}\n"
     found = prose(text, lambda name: name.startswith("省") and name.endswith("厅"))
     assert [(a.agency.name, a.role) for a in found] == [("省应急管理厅", "responsible")]
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        (  # the level above guides what the districts bear
+            "（责任单位：青浦区人民政府负责，市水务局、市生态环境局指导）",
+            [("青浦区人民政府", "responsible"), ("市水务局", "support"), ("市生态环境局", "support")],
+        ),
+        (  # an executive committee (执委会) leads; the bodies it coordinates bear the task
+            "（责任单位：青浦区、吴江区人民政府负责，示范区执委会统筹协调）",
+            [("青浦区人民政府", "responsible"), ("吴江区人民政府", "responsible"), ("示范区执委会", "coordinator")],
+        ),
+        (  # the level above named first, guiding the bearers named after it
+            "（责任单位：市农业农村委指导，青浦区、吴江区人民政府负责）",
+            [("市农业农村委", "support"), ("青浦区人民政府", "responsible"), ("吴江区人民政府", "responsible")],
+        ),
+        (
+            "（责任单位：示范区执委会牵头，两省一市生态环境部门、市场监管部门配合）",
+            [("示范区执委会", "lead"), ("两省一市生态环境部门", "support"), ("市场监管部门", "support")],
+        ),
+    ],
+)
+def test_bodies_that_guide_or_coordinate_those_bearing_a_task(clause, expected):
+    """A负责，B指导 / A负责，B统筹协调: B guides or coordinates the bearers, its verb no part of its name
+    (江苏省生态环境厅指导 was one unresolved body, the whole clause responsible)."""
+    assert [(name, role) for _, name, role, _, _ in assignments(clause)] == expected
+
+
+def test_a_level_ending_a_labelled_list_is_named_without_the_full_stop():
+    """配合单位：县水利局、各镇（街道）。: the towns and subdistricts end the list; a level runs on only
+    into a next level after 、 (各县、区人民政府), not past the full stop (各镇(街道)。 was unresolved)."""
+    found = assignments("牵头单位：县农业农村局；配合单位：县水利局、各镇（街道）。")
+    assert [(name, role) for _, name, role, _, _ in found] == [
+        ("县农业农村局", "lead"),
+        ("县水利局", "support"),
+        ("各镇(街道)", "support"),
+    ]

@@ -578,6 +578,13 @@ def test_a_list_of_kinds_before_one_rate_is_named_whole():
     assert [t.indicator for t in found] == ["蔬菜、水果、茶叶农药残留例行监测合格率"]
 
 
+def test_a_list_of_waters_before_one_concentration_is_named_whole():
+    """淀山湖、元荡、汾湖总磷浓度: a concentration (浓度) is measured as a rate is, over the three lakes."""
+    text = "淀山湖、元荡、汾湖总磷浓度较2023年下降10%以上"
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
+    assert [(t.indicator, t.kind, t.value) for t in found] == [("淀山湖、元荡、汾湖总磷浓度", "reduction", 10)]
+
+
 def test_a_range_of_years_is_no_part_of_the_indicator():
     text = "2024—2027年每年新建和改造提升高标准农田1万亩"
     found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
