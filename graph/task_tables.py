@@ -52,6 +52,9 @@ _BODIES = re.compile(r"(?:兑现|兑付|受理|审核|审批|办理|经办|承�
 # a column of the persons who answer for a row (牵头领导, 责任市领导, 分管领导, 负责人): persons, not bodies
 # nor the task
 _PEOPLE = re.compile(r"领导$|负责人$|联系人$")
+# a column naming the projects a table lists (项目名称, 重大项目): the body may name a project (依托X项目建设…)
+# without stating it, so a row of such a table is a body item's only when it bears that item's title
+_PROJECT_COLUMN = re.compile(r"(?:重点|重大)?(?:建设)?项目(?:名称)?")
 _CLAUSE_END = re.compile(r"[，,；;。：:]")
 _NAMING = re.compile(rf"[{HAN}](?<![年月日底末前])[{HAN}]")  # words, not a figure or a date
 
@@ -129,13 +132,15 @@ def _rows(
     rows, first = grid(annex), min(cols.values()) if cols else deadline
     people = {j for j, cell in enumerate(header) if _PEOPLE.search(cell)}
     names = [_names(row, first, number, people) for row in rows]
+    projects = any(map(_PROJECT_COLUMN.fullmatch, header))
     stated: list[str | None] = []
     after = 0
     for row, cells in zip(rows, names):
         texts = [c.text for c in cells]
         hit = _match(texts, items, after if not row.group else 0)
-        if hit is None and texts and not row.group and not (home and places):  # a body's list of tasks
-            hit = _restated(max(texts, key=len), items)  # is its own: its goals restate their figures
+        if hit is None and texts and not row.group and not (home and places) and not projects:
+            hit = _restated(max(texts, key=len), items)  # a body's list of tasks is its own: its goals
+            # restate their figures
         stated.append(items[hit].path if hit is not None else None)
         after = hit + 1 if hit is not None and not row.group else after
     scoring = any(map(_POINTS_COLUMN.fullmatch, header))

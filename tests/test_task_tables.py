@@ -901,3 +901,18 @@ def test_a_column_of_the_leaders_answering_for_a_row_is_neither_its_task_nor_a_b
     tasks = ["推进“穗智管”城市运行管理中枢建设", "优化12345热线接诉即办机制"]
     assert [item.text for item in annex_items(outline)] == tasks
     assert {name for _, name, _ in found(outline)} == {"区政务服务数据管理局", "各街道", "区信访局"}
+
+
+def test_a_project_the_body_names_is_no_restatement_of_its_task():
+    """A task may build on a project (依托X数据中心，打造…); the project table's row is a project of
+    its own, not that task restated: its bodies and figures are the row's."""
+    text = (
+        "某区新型基础设施建设实施方案\n\n一、重点任务\n\n"
+        "（一）建设数据中心集聚区。依托中国移动（湖北）数据中心，打造数据中心集聚区。（责任单位：区发改局）\n\n"
+        "（二）加强组织领导。成立工作专班。\n\n附件：重点项目表\n\n附件\n\n重点项目表\n"
+        "序号\t项目名称\t建设内容\t总投资（亿元）\t建设年限\t责任单位\n"
+        "1\t中国移动（湖北）数据中心\t建设标准机架1.2万架\t35\t2024—2026年\t区发改局\n"
+        "2\t江夏智慧农业示范基地\t建设物联网监测站点200个\t1.5\t2024—2026年\t区农业农村局\n"
+    )
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    assert [item.path for item in annex_items(outline)] == ["附件/1", "附件/2"]
