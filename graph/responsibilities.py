@@ -365,12 +365,15 @@ def joint_list(text: MappedText) -> tuple[list[Mention], bool]:
 
 # the relevant departments of a level, whichever they are: no body (省经信厅牵头，省级有关部门配合)
 _VAGUE_LEVEL = re.compile(r"^[省市州县区]级(?:有关|相关)(?:部门|单位)$")
+# the bodies a role names wherever it is given, named by that role (各项目责任单位, 各牵头单位, 相关责任部门):
+# a pointer to the bodies listed for each task or project, no body of its own
+_ROLE_HOLDERS = re.compile(r"^(?:各|相关|有关)*(?:项目|任务)?(?:责任|牵头|配合|协办|参与)(?:单位|部门)$")
 
 
 def assign(path, mentions, role, joint, source, quote) -> list[Assignment]:
     """One assignment per body, ranked as listed; among those responsible, the bodies marked as
     leading lead and the others support (责任单位：A（牵头）、B、C, as task lists write it)."""
-    mentions = [m for m in mentions if not _VAGUE_LEVEL.match(m.name)]
+    mentions = [m for m in mentions if not _VAGUE_LEVEL.match(m.name) and not _ROLE_HOLDERS.match(m.name)]
     marked = [m for m in mentions if _LEAD_MARK.search(m.name)]
     if role == RESPONSIBLE and marked:
         leads = [_unmarked(m) for m in marked]

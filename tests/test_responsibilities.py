@@ -799,6 +799,8 @@ def test_a_body_s_second_name_in_brackets_and_the_national_collectives():
         ("（责任部门：经济发展办，各社区居委会配合）", [("经济发展办", "responsible"), ("各社区居委会", "support")]),
         # a level's relevant departments, whichever they are, are no body
         ("（省经信厅牵头，省级有关部门配合）", [("省经信厅", "lead")]),
+        # the bodies a role names wherever it is given (each project's): a pointer, no body
+        ("（责任单位：区发改局，各项目责任单位）", [("区发改局", "responsible")]),
         # the bureau's divisions: 局 written once before a list of them, and no level's after 各区建设局
         (
             "（责任单位：局人事处、质量安全处，各区建设局，局建筑市场处）",
@@ -811,6 +813,7 @@ def test_a_body_s_second_name_in_brackets_and_the_national_collectives():
         "labelled-then-support",
         "offices-and-committees",
         "vague",
+        "role-holders",
         "the-bureau-s-divisions",
     ],
 )
