@@ -37,7 +37,8 @@ _COUNT_UNITS = (
 _MEASURE_UNITS = (
     "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|毫克/立方米|立方米|公斤|"
     "千克|斤|m2|㎡|[μµ]g/m[3³]|mg/m[3³]|年一遇|岁|"
-    "(?:[EPT]FLOPS|[GMkK]Wh?|[EPT]B|[TGM]bps)(?![A-Za-z])"  # computing power, power, storage and bandwidth
+    "(?:[EPT](?i:flops)|[GMkK]Wh?|[EPT]B|[TGM]bps)(?![A-Za-z])"  # computing power (PFlops as often as
+    # PFLOPS), power, storage and bandwidth
 )
 _MAGNITUDE = "(?:[十百千]?(?:万亿|万|亿))?"  # 亿元, 万亿元, 千万元 (as target_checks reads them)
 # 个百分点: percentage points; 台(套), 个(家): a count of either

@@ -43,10 +43,11 @@ def base_unit(unit: str) -> tuple[str, int]:
     (('平方米', 1000000), ('千瓦', 10000), ('人', 10000), ('%', 1), ('千瓦', 1))
     >>> base_unit("μg/m³"), base_unit("mg/m3")
     (('微克/立方米', 1), ('微克/立方米', 1000))
-    >>> base_unit("EFLOPS"), base_unit("MW"), base_unit("万标准机架")
-    (('TFLOPS', 1000000), ('千瓦', 1000), ('标准机架', 10000))
+    >>> base_unit("EFLOPS"), base_unit("MW"), base_unit("万标准机架"), base_unit("PFlops")
+    (('TFLOPS', 1000000), ('千瓦', 1000), ('标准机架', 10000), ('TFLOPS', 1000))
     """
     factor = 1
+    unit = re.sub(r"(?i)flops$", "FLOPS", unit)  # PFlops, Pflops: the same unit as PFLOPS
     if m := _MAGNITUDES.fullmatch(unit):
         for digit in m[1]:
             factor *= _DIGITS[digit]

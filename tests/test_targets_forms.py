@@ -97,6 +97,7 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("接待游客达到1000万人次", [("count", 1000, "万人次", "=", None)]),
         # Latin units of computing power, power, storage, bandwidth; racks; a coefficient has no unit
         ("全省算力总规模达到5EFLOPS", [("level", 5, "EFLOPS", "=", None)]),
+        ("算力规模达到5000PFlops以上", [("level", 5000, "PFlops", ">=", None)]),  # as often written
         ("新型储能装机规模达到50MW", [("level", 50, "MW", "=", None)]),
         ("数据存储总量达到200PB以上", [("level", 200, "PB", ">=", None)]),
         ("数据中心机架规模达到10万标准机架", [("count", 10, "万标准机架", "=", None)]),
