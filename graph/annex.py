@@ -377,13 +377,13 @@ def _pieces(doc: MappedText, region: list[Line]) -> tuple[list[Cell], list[str],
     return cells, notes, lined
 
 
-def _unwrapped(cells: list[Cell], width: int, number: int | None) -> list[Cell]:
+def _unwrapped(cells: list[Cell], width: int, number: int | None, kinds: list[str] = ()) -> list[Cell]:
     """In a table printed without blank lines a cell that wraps comes as several lines: a numbered
     row holding more lines than its columns is cut into as many cells as it has columns after its
     number, where its cells read best as text wrapped at their columns' widths (:func:`_cuts`)."""
     if number is None:
         return cells
-    starts = _numbers(cells, len(cells))
+    starts = _numbers(cells, len(cells), _figures(list(kinds), number), width - number - 1)
     out = cells[: starts[0] if starts else len(cells)]
     count = width - number - 1
     rows = [cells[at : starts[k + 1] if k + 1 < len(starts) else len(cells)] for k, at in enumerate(starts)]
@@ -572,15 +572,20 @@ def _placement(cells: list[str], first: int, kinds: list[str], fewest: bool = Fa
     return score, columns
 
 
-def _numbers(cells: list[Cell], reach: int) -> list[int]:
+def _numbers(cells: list[Cell], reach: int, figures: set[int] = frozenset(), full: int = 0) -> list[int]:
     """Positions of the row numbers: each continues the numbering (n, n+1; 1 again after a group
     row), and group numbers 一, 二 … theirs, alone or before the group's title (三、夯实数字基础).
-    ``reach``: the most cells a row holds after its number."""
+    ``reach``: the most cells a row holds after its number; ``figures``: the offsets after it of
+    the columns of figures, a row holding ``full`` cells after its number when none spans rows:
+    a figure that happens to be the next number (总投资 3 in row 2) is the row's own when that
+    number comes again where the row is full or after, before the number after it."""
     found: list[int] = []
     arabic = chinese = 0
     for i, cell in enumerate(cells):
         text, gap = cell.text, i - (found[-1] if found else -1) - 1
         after_group = bool(found) and not cells[found[-1]].text.isdigit()
+        if found and gap + 1 in figures and gap < full and _again(cells, i, i - gap + full, text):
+            continue
         if _follows(text, arabic, after_group or gap > reach):
             arabic = int(text)
         elif chinese < 99 and (text == int_to_cn(chinese + 1) or text.startswith(int_to_cn(chinese + 1) + "、")):
@@ -589,6 +594,17 @@ def _numbers(cells: list[Cell], reach: int) -> list[int]:
             continue
         found.append(i)
     return found
+
+
+def _again(cells: list[Cell], at: int, start: int, text: str) -> bool:
+    """Whether the number ``text`` at ``at`` comes again from ``start`` on, before the number after it."""
+    after = str(int(text) + 1) if text.isdigit() else None
+    for i in range(at + 1, len(cells)):
+        if cells[i].text == after:
+            return False
+        if cells[i].text == text:
+            return i >= start
+    return False
 
 
 def _follows(text: str, last: int, restart: bool) -> bool:
@@ -634,7 +650,7 @@ def _rows_by_number(cells: list[Cell], width: int, number: int, kinds: list[str]
     """Rows cut at their numbers. The cells between two numbers are the first row's own, then
     the next row's cells left of its number, with any group row between them: the split that
     best fits the columns' kinds, the first row taking as many as it can on a tie."""
-    starts = _numbers(cells, width - 1)
+    starts = _numbers(cells, width - 1, _figures(kinds, number), width - number - 1)
     if not starts:
         return _rows_by_kinds(cells, kinds, _ROW_START)
     first = starts[0] - min(number, starts[0])
@@ -656,6 +672,11 @@ def _rows_by_number(cells: list[Cell], width: int, number: int, kinds: list[str]
         rows += _rows_by_kinds(after[own : len(after) - keep], kinds)
         left = after[len(after) - keep :]
     return rows
+
+
+def _figures(kinds: list[str], number: int) -> set[int]:
+    """The offsets after the number column of the columns of figures (总投资（亿元）)."""
+    return {j - number for j, kind in enumerate(kinds) if kind in _FIGURES and j > number}
 
 
 def number_column(header: list[str]) -> int | None:
@@ -791,7 +812,8 @@ def _line_layout(doc: MappedText, region: list[Line]) -> tuple[list[list[Cell]],
     cells = _without_repeated_header(cells, width)
     header, body = cells[:width], cells[width:]
     if lined:
-        body = _unwrapped(body, width, number_column([c.text for c in header]))
+        texts = [c.text for c in header]
+        body = _unwrapped(body, width, number_column(texts), _kinds(texts, []))
     end = next((i for i, c in enumerate(body) if _REMARK.fullmatch(c.text)), len(body))
     body, remarks = body[:end], body[end:]
     rows = _body_rows([c.text for c in header], body)

@@ -148,3 +148,24 @@ def test_a_table_of_targets_by_place_names_each_place_and_each_column_its_own_un
         ("大理市", "高标准农田面积", 16, "万亩", "level"),
         ("大理市", "化肥用量", 5, "%", "reduction"),
     ]
+
+
+def _lined(*cells: str) -> Annex:
+    """The annex of a document whose table is printed one cell per line, no blank lines between."""
+    text = BODY + "\n".join(("附件", "重点项目表", *cells)) + "\n"
+    return parse_outline(SourceText("doc.txt", text, "utf-8")).annexes[0]
+
+
+def test_a_figure_that_is_the_next_row_s_number_stays_in_its_column():
+    """A project's investment (总投资 3 in row 2) may be the number the next row opens with: it is
+    the row's own figure when that number comes again where the row is full."""
+    header = ("序号", "项目名称", "建设内容", "总投资（亿元）", "建设年限", "责任单位")
+    rows = (
+        ("1", "数据中心", "建设标准机架1.2万架", "35", "2024—2026年", "区发改局"),
+        ("2", "千兆光网升级工程", "改造光纤接入网络", "3", "2024—2025年", "区经信局"),
+        ("3", "公共充电网络建设", "建设公共充电桩5000个", "4", "2024—2026年", "区发改局"),
+        ("4", "智慧农业示范基地", "建设物联网监测站点200个", "1.5", "2024—2026年", "区农业农村局"),
+    )
+    for printed in (annex, _lined):
+        table = printed(*header, *(cell for row in rows for cell in row))
+        assert cells(table) == [list(row) for row in rows]
