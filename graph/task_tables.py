@@ -241,7 +241,7 @@ def _lists(item: Item, table: Annex) -> bool:
     """Whether a table is all an item says besides its heading and a sentence pointing to it: its list of tasks."""
     said = "".join(c for c, at in zip(item.body.text, item.body.index) if not table.span.start <= at < table.span.end)
     said = _POINTS_TO_TABLE.sub("", "".join(said.split()))
-    return not item.children and len(said) <= len(item.title or "")
+    return not item.children and len(said.rstrip("。.")) <= len(item.title or "")  # a run-in heading ends in 。
 
 
 def _measure(row: _Row) -> str | None:

@@ -916,3 +916,19 @@ def test_a_project_the_body_names_is_no_restatement_of_its_task():
     )
     outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
     assert [item.path for item in annex_items(outline)] == ["附件/1", "附件/2"]
+
+
+def test_a_table_after_a_run_in_heading_and_a_sentence_pointing_to_it_is_the_item_s_list():
+    """（三）推进重点项目建设。重点推进以下项目：then the table: the heading's full stop says nothing of
+    its own, so the rows are the item's list, each project an item."""
+    text = (
+        "某区实施方案\n\n一、重点任务\n\n（一）加快5G建设。推进5G网络覆盖。\n\n"
+        "（二）推进重点项目建设。重点推进以下项目：\n"
+        "表1　重点项目\n"
+        "序号\t项目名称\t建设内容\t总投资（亿元）\t建设年限\t责任单位\n"
+        "1\t数据中心\t建设标准机架1.2万架\t35\t2024—2026年\t区发改局\n"
+        "2\t智慧农业示范基地\t建设物联网监测站点200个\t1.5\t2024—2026年\t区农业农村局\n\n"
+        "二、保障措施\n\n（一）加强组织领导。成立工作专班。\n"
+    )
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    assert [item.path for item in annex_items(outline)] == ["一/（二）/1", "一/（二）/2"]
