@@ -868,3 +868,17 @@ def test_a_whole_area_s_kind_is_part_of_what_is_counted():
         "p", MappedText.of("省防指每年汛前至少组织开展1次全省性防汛应急演练"), _Context(None, None), None, []
     )
     assert [(t.indicator, t.value, t.per_year) for t in found] == [("全省性防汛应急演练", 1, True)]
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("新增超算能力100PFLOPS", "超算能力"),
+        ("超低排放改造企业达到50家", "超低排放改造企业"),
+        ("规上企业数超500家", "规上企业数"),
+    ],
+)
+def test_chao_before_a_word_is_part_of_the_indicator(text, indicator):
+    """超 alone is a verb before a figure (超500家); before a word it is part of it (超算, 超低排放)."""
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
+    assert [t.indicator for t in found] == [indicator]
