@@ -26,6 +26,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, combinations
@@ -377,7 +378,7 @@ def _pieces(doc: MappedText, region: list[Line]) -> tuple[list[Cell], list[str],
     return cells, notes, lined
 
 
-def _unwrapped(cells: list[Cell], width: int, number: int | None, kinds: list[str] = ()) -> list[Cell]:
+def _unwrapped(cells: list[Cell], width: int, number: int | None, kinds: Sequence[str] = ()) -> list[Cell]:
     """In a table printed without blank lines a cell that wraps comes as several lines: a numbered
     row holding more lines than its columns is cut into as many cells as it has columns after its
     number, where its cells read best as text wrapped at their columns' widths (:func:`_cuts`)."""
@@ -572,7 +573,7 @@ def _placement(cells: list[str], first: int, kinds: list[str], fewest: bool = Fa
     return score, columns
 
 
-def _numbers(cells: list[Cell], reach: int, figures: set[int] = frozenset(), full: int = 0) -> list[int]:
+def _numbers(cells: list[Cell], reach: int, figures: Set[int] = frozenset(), full: int = 0) -> list[int]:
     """Positions of the row numbers: each continues the numbering (n, n+1; 1 again after a group
     row), and group numbers 一, 二 … theirs, alone or before the group's title (三、夯实数字基础).
     ``reach``: the most cells a row holds after its number; ``figures``: the offsets after it of
