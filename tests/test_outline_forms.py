@@ -843,3 +843,13 @@ def test_an_autonomous_area_s_own_script_beside_the_chinese_changes_nothing(mast
     assert read_both.metadata.title == plain.metadata.title == title
     assert read_both.metadata.document_number == plain.metadata.document_number
     assert paths(read_both) == paths(plain) == ["一", "二"]
+
+
+def test_an_autonomous_area_s_own_script_on_the_masthead_s_line_is_no_title():
+    """The rendering printed on the Chinese masthead's line (…文件　ཡིག་ཆ།) leaves a 文件 header."""
+    title = "某市人民政府办公室关于印发《某市实施方案》的通知"
+    text = (
+        f"某市人民政府办公室文件　ལྷ་ས་གྲོང་ཁྱེར་གྱི་ཡིག་ཆ།\n\n某政办发〔2024〕21号\n\n{title}\n\n"
+        "各县（区）人民政府：\n　　现印发。\n\n一、加强规划。\n"
+    )
+    assert read(text).metadata.title == title
