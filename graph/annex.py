@@ -388,7 +388,7 @@ def _unwrapped(cells: list[Cell], width: int, number: int | None, kinds: Sequenc
     out = cells[: starts[0] if starts else len(cells)]
     count = width - number - 1
     rows = [cells[at : starts[k + 1] if k + 1 < len(starts) else len(cells)] for k, at in enumerate(starts)]
-    wrapped = [k for k, row in enumerate(rows) if row[0].text.isdigit() and len(row) > count + 1]
+    wrapped = [k for k, row in enumerate(rows) if row[0].text.isdecimal() and len(row) > count + 1]
     lines = [_Lines.of(rows[k][1:]) for k in wrapped]
     # each column wraps at one width in every row: the commonest widths of the full lines of each
     # row's own reading are the candidates, each column taking the one that reads all rows best
@@ -584,7 +584,7 @@ def _numbers(cells: list[Cell], reach: int, figures: Set[int] = frozenset(), ful
     arabic = chinese = 0
     for i, cell in enumerate(cells):
         text, gap = cell.text, i - (found[-1] if found else -1) - 1
-        after_group = bool(found) and not cells[found[-1]].text.isdigit()
+        after_group = bool(found) and not cells[found[-1]].text.isdecimal()
         if found and gap + 1 in figures and gap < full and _again(cells, i, i - gap + full, text):
             continue
         if _follows(text, arabic, after_group or gap > reach):
@@ -599,7 +599,7 @@ def _numbers(cells: list[Cell], reach: int, figures: Set[int] = frozenset(), ful
 
 def _again(cells: list[Cell], at: int, start: int, text: str) -> bool:
     """Whether the number ``text`` at ``at`` comes again from ``start`` on, before the number after it."""
-    after = str(int(text) + 1) if text.isdigit() else None
+    after = str(int(text) + 1) if text.isdecimal() else None
     for i in range(at + 1, len(cells)):
         if cells[i].text == after:
             return False
@@ -610,7 +610,7 @@ def _again(cells: list[Cell], at: int, start: int, text: str) -> bool:
 
 def _follows(text: str, last: int, restart: bool) -> bool:
     """Whether ``text`` is the row number after ``last`` (or 1 when the numbering may restart)."""
-    return text.isdigit() and len(text) <= 3 and (int(text) == last + 1 or (restart and int(text) == 1))
+    return text.isdecimal() and len(text) <= 3 and (int(text) == last + 1 or (restart and int(text) == 1))
 
 
 def _free(text: str) -> bool:
@@ -658,7 +658,7 @@ def _rows_by_number(cells: list[Cell], width: int, number: int, kinds: list[str]
     rows, left = _rows_by_kinds(cells[:first], kinds), cells[first : starts[0]]
     for k, at in enumerate(starts):
         after = cells[at + 1 : starts[k + 1] if k + 1 < len(starts) else len(cells)]
-        group = not cells[at].text.isdigit()
+        group = not cells[at].text.isdecimal()
         most = next((i for i, c in enumerate(after) if _TOTAL.fullmatch(c.text)), len(after))
         splits = []
         for own in range(min(most, 1), min(most, width - number - 1) + 1):
@@ -875,19 +875,19 @@ def grid(annex: Annex) -> list[GridRow]:
     width, number = len(header), number_column(header)
     rows = [[_unmarked(t.text) for t in r.texts] for r in annex.rows[1:]]
     kinds = _kinds(header, rows)
-    arabic = any(r and r[0].isdigit() for r in rows)
+    arabic = any(r and r[0].isdecimal() for r in rows)
     placed: list[tuple[dict[int, Cell], str | None, bool, bool]] = []  # slots, number, group, carried
     last = 0
     for row, texts in zip(annex.rows[1:], rows):
         head = texts[: (number or 0) + 1] if number is not None else []
         at = next((i for i, c in enumerate(head) if _INDEX.fullmatch(c) or PAIR.fullmatch(c)), None)
-        if at is not None and texts[at].isdigit() and not _follows(texts[at], last, True):
+        if at is not None and texts[at].isdecimal() and not _follows(texts[at], last, True):
             at = None  # a figure of a total row, not a row number
         if at is None or number is None:  # (a row number lies in the number column)
             placed.append(_unnumbered(row, texts, kinds, number is not None))
             continue
-        group = arabic and not texts[at].isdigit() and not PAIR.fullmatch(texts[at])
-        last = int(texts[at]) if texts[at].isdigit() else last
+        group = arabic and not texts[at].isdecimal() and not PAIR.fullmatch(texts[at])
+        last = int(texts[at]) if texts[at].isdecimal() else last
         after = row.texts[at + 1 :]
         columns = (
             range(number + 1, number + 1 + len(after)) if group else _placement(texts[at + 1 :], number + 1, kinds)[1]

@@ -472,6 +472,36 @@ def _run_together(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# The scripts of China's autonomous areas that their documents print beside the Chinese: Tibetan,
+# Arabic (Uyghur, Kazakh), Mongolian, Yi and Hangul (延边). A line written in one of them and in no
+# Han is a rendering of the Chinese line beside it (a masthead, a title), so it is not read; nor is
+# such a rendering printed on the Chinese line itself, after it or before it.
+_SECOND_SCRIPT = (
+    "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc"  # Arabic
+    "\u0f00-\u0fff\u1800-\u18af\ua000-\ua4cf\u1100-\u11ff\uac00-\ud7af"  # Tibetan, Mongolian, Yi, Hangul
+)
+_SECOND_SCRIPT_LINE = re.compile(f"^[^\n{HAN}]*[{_SECOND_SCRIPT}][^\n{HAN}]*(?:\n|$)", re.MULTILINE)
+_SECOND_SCRIPT_RUN = re.compile(f"[ \t\u3000]*[{_SECOND_SCRIPT}](?:[^\n{HAN}]*[{_SECOND_SCRIPT}])?[ \t\u3000]*")
+
+
+def _second_script_lines(text: str) -> list[tuple[int, int]]:
+    """The lines, with their ends, printed in an autonomous area's own script and not in Chinese.
+
+    >>> _second_script_lines("藏政办发〔2024〕12号\\nབོད་ལྗོངས།\\n关于印发的通知\\n")
+    [(14, 25)]
+    """
+    return [m.span() for m in _SECOND_SCRIPT_LINE.finditer(text)]
+
+
+def _second_script_runs(text: str) -> list[tuple[int, int]]:
+    """The runs of that script on a line in Chinese, with the spaces that part them from it.
+
+    >>> _second_script_runs("拉萨市人民政府办公室文件　ལྷ་ས་ཡིག་ཆ།\\n")
+    [(12, 24)]
+    """
+    return [m.span() for m in _SECOND_SCRIPT_RUN.finditer(text)]
+
+
 def normalize(original: str) -> MappedText:
     """Normalise a document for parsing, keeping the map back to the original.
 
@@ -489,6 +519,8 @@ def normalize(original: str) -> MappedText:
     text = MappedText.of(original)
     text = text.delete(m.span() for m in _INVISIBLE.finditer(text.text))
     text = text.translate(_LINE_ENDS)
+    text = text.delete(_second_script_lines(text.text))
+    text = text.delete(_second_script_runs(text.text))
     text = text.delete(_tab_indents(text.text))
     indents = _run_together(text.text)  # a paragraph's indent in a line breaks it
     text = text.replace((s for s, _ in indents), "\n").delete((s + 1, e) for s, e in indents)

@@ -431,3 +431,15 @@ def test_a_broken_query_of_the_catalogue_names_its_file_and_line(tmp_path, monke
     message = capsys.readouterr().err
     assert message.startswith(f"policykg: {copy / 'broken.rq'}:{line + 3}: expected ")
     assert "Traceback" not in message
+
+
+def test_a_circled_figure_in_a_table_s_cell_is_no_row_number():
+    """❶ is a digit to str.isdigit() but no number to int(): a table's cell holding it is text."""
+    text = (
+        "某市人民政府关于加快推进产业集群发展的通知\n\n一、加快推进产业集群发展。\n\n附件:重点工作任务分工\n"
+        "序号\n\n重点任务\n\n牵头单位\n\n配合单位\n1\n\n加快推进产业集群发展\n\n市发改委\n\n市发改委\n"
+        "2\n\n加快推进产业集群发展\n\n市发改委\n\n市发改委、市发改委\n3\n\n加快推进产业集群发展\n\n❶\n\n"
+        "市发改委\n2019年\n\n０\n\n０\n\n０"
+    )
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    assert outline.metadata.title == "某市人民政府关于加快推进产业集群发展的通知"

@@ -29,7 +29,7 @@ from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import int_to_cn
 from policykg.graph.outline import read_outline
 from policykg.graph.records import Outline, Span
-from policykg.graph.text import read_source
+from policykg.graph.text import _SECOND_SCRIPT_LINE, _SECOND_SCRIPT_RUN, read_source
 
 EXAMPLES = int(os.environ.get("POLICYKG_FUZZ_EXAMPLES", "60"))
 FUZZ = settings(
@@ -257,7 +257,9 @@ def folded(ch: str) -> str:
 
 
 def visible(text: str) -> str:
-    """Text as read, without what normalisation may delete (spaces, line ends, invisibles, Markdown marks)."""
+    """Text as read, without what normalisation may delete (spaces, line ends, invisibles, Markdown marks,
+    lines and runs in an autonomous area's own script)."""
+    text = _SECOND_SCRIPT_RUN.sub("", _SECOND_SCRIPT_LINE.sub("", text.translate({ord("\r"): "\n"})))
     return _LAYOUT.sub("", "".join(map(folded, text)))
 
 

@@ -820,3 +820,36 @@ def test_decimal_numbers_out_of_sequence_are_text():
     short lines (2.5米, 12个) in a text numbered otherwise are no outline."""
     outline = read("某市方案\n\n一、重点任务\n\n（一）加固堤防。堤顶高程提高\n2.5米以内\n12个乡镇完成。\n")
     assert paths(outline) == ["一", "一/（一）"]
+
+
+@pytest.mark.parametrize(
+    ("masthead", "rendering"),
+    [
+        ("བོད་རང་སྐྱོང་ལྗོངས་མི་དམངས་སྲིད་གཞུང་གི་ལས་ཁང་གི་ཡིག་ཆ།", "བོད་ལྗོངས་ཀྱི་ལག་བསྟར་ཇུས་གཞི་དཔར་འགྲེམས་བྱེད་པའི་བརྡ་ཐོ།"),
+        ("شىنجاڭ ئۇيغۇر ئاپتونوم رايونى خەلق ھۆكۈمىتى ھۆججىتى", "لايىھەسىنى تارقىتىش توغرىسىدا ئۇقتۇرۇش"),
+    ],
+    ids=["tibetan", "uyghur"],
+)
+def test_an_autonomous_area_s_own_script_beside_the_chinese_changes_nothing(masthead, rendering):
+    """A Tibetan or Uyghur line over the masthead and over the title renders the Chinese one beside
+    it: the reading is that of the Chinese alone, the title not the script's line."""
+    title = "某自治区人民政府办公厅关于印发《某自治区高标准农田建设实施方案》的通知"
+    chinese = (
+        "某自治区人民政府办公厅文件\n\n某政办发〔2024〕12号\n\n{}\n\n"
+        "各地（市）人民政府：\n　　现印发给你们。\n\n一、加强规划。\n二、加强管护。\n"
+    )
+    both = f"{masthead}\n{chinese.format(rendering + chr(10) + title)}"
+    plain, read_both = read(chinese.format(title)), read(both)
+    assert read_both.metadata.title == plain.metadata.title == title
+    assert read_both.metadata.document_number == plain.metadata.document_number
+    assert paths(read_both) == paths(plain) == ["一", "二"]
+
+
+def test_an_autonomous_area_s_own_script_on_the_masthead_s_line_is_no_title():
+    """The rendering printed on the Chinese masthead's line (…文件　ཡིག་ཆ།) leaves a 文件 header."""
+    title = "某市人民政府办公室关于印发《某市实施方案》的通知"
+    text = (
+        f"某市人民政府办公室文件　ལྷ་ས་གྲོང་ཁྱེར་གྱི་ཡིག་ཆ།\n\n某政办发〔2024〕21号\n\n{title}\n\n"
+        "各县（区）人民政府：\n　　现印发。\n\n一、加强规划。\n"
+    )
+    assert read(text).metadata.title == title
