@@ -558,21 +558,28 @@ DISTRICT_MEASURES = """深圳市宝安区人民政府办公室关于印发《宝
 """
 
 
-def test_a_task_charged_to_another_district_alone_is_not_carried_out_by_this_one(tmp_path):
-    """A city plan's task for 龙岗区政府 alone is 龙岗's: 宝安's measures, however close in words, do
-    not carry it out; the task for 宝安区政府 and the one for every district they do."""
+def _alignment(tmp_path, upper: str, lower: str) -> tuple[set[tuple[str, str]], set[str]]:
+    """The aligned (upper path, lower path) pairs and the upper paths not taken up, of a document and
+    one based on it, built and exported."""
     from policykg.graph.build import build
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "city.txt").write_text(SHENZHEN_PLAN, encoding="utf-8")
-    (corpus / "baoan.txt").write_text(DISTRICT_MEASURES, encoding="utf-8")
+    (corpus / "upper.txt").write_text(upper, encoding="utf-8")
+    (corpus / "lower.txt").write_text(lower, encoding="utf-8")
     build(corpus, tmp_path / "build", reasoner=False)
     rows = json.loads(export(tmp_path / "build", "alignment", "json"))
     aligned = {(r["upper_path"], r["lower_path"]) for r in rows if r["status"] == "aligned"}
+    return aligned, {r["upper_path"] for r in rows if r["status"] == "not_taken_up"}
+
+
+def test_a_task_charged_to_another_district_alone_is_not_carried_out_by_this_one(tmp_path):
+    """A city plan's task for 龙岗区政府 alone is 龙岗's: 宝安's measures, however close in words, do
+    not carry it out; the task for 宝安区政府 and the one for every district they do."""
+    aligned, idle = _alignment(tmp_path, SHENZHEN_PLAN, DISTRICT_MEASURES)
     assert {("一/（一）", "第一条"), ("一/（二）", "第二条")} <= aligned
     assert not any(upper == "一/（三）" for upper, _ in aligned)
-    assert "一/（三）" in {r["upper_path"] for r in rows if r["status"] == "not_taken_up"}
+    assert "一/（三）" in idle
 
 
 JOINT_PLAN = """上海市人民政府办公厅 江苏省人民政府办公厅 浙江省人民政府办公厅关于印发《示范区水体共治方案》的通知
@@ -608,15 +615,7 @@ def test_a_jointly_issued_plan_s_task_for_another_province_s_county_is_not_carri
     """沪苏浙 jointly charge 青浦区 (guided by a Shanghai bureau) and 吴江区 (in 苏州市, in 江苏省) each with
     a lake of its own: 嘉善县's measures on its own lakes, however close in words, carry out neither;
     the task for all three counties they do."""
-    from policykg.graph.build import build
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "joint.txt").write_text(JOINT_PLAN, encoding="utf-8")
-    (corpus / "jiashan.txt").write_text(JIASHAN_PLAN, encoding="utf-8")
-    build(corpus, tmp_path / "build", reasoner=False)
-    rows = json.loads(export(tmp_path / "build", "alignment", "json"))
-    aligned = {(r["upper_path"], r["lower_path"]) for r in rows if r["status"] == "aligned"}
+    aligned, idle = _alignment(tmp_path, JOINT_PLAN, JIASHAN_PLAN)
     assert ("一/（一）", "一/（一）") in aligned
     assert not any(upper in ("一/（二）", "一/（三）") for upper, _ in aligned)
-    assert {"一/（二）", "一/（三）"} <= {r["upper_path"] for r in rows if r["status"] == "not_taken_up"}
+    assert {"一/（二）", "一/（三）"} <= idle
