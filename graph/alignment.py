@@ -38,7 +38,7 @@ from itertools import chain, islice
 
 from policykg.graph.numbering import ARTICLES
 from policykg.graph.records import Item, Measure, Outline, Pair
-from policykg.graph.responsibilities import LABELS
+from policykg.graph.responsibilities import BODY_END, LABELS
 from policykg.graph.text import HAN
 
 MIN_SCORE = 0.16  # see the module's docstring for how the constants were chosen
@@ -54,12 +54,11 @@ _CLAUSE = re.compile(rf"[（(]{_INNER}(?:单位|部门|牵头|负责|配合){_IN
 # The same said in prose, a sentence of its own after a plan's task whose every clause names bodies
 # and their part (市生态环境局牵头，市工业和信息化局、市商务局等配合。区水务局负责。区住房和建设委、区城市
 # 管理委按职责分工负责，天津港集团落实。): a name ends in a body's word and its part ends the clause.
-_BODY = r"(?:局|委|厅|办|政府|管委会|委员会|集团|公司|中心|部门|单位|街道|街镇|乡镇|镇|乡|办事处|分局)"
 _PART = (
     r"(?:等)?(?:(?:按照?|根据)(?:各自)?职责(?:分工)?)?(?:共同|分别|具体)?"
     r"(?:牵头|负责(?:落实|实施)?|配合|参与|协同|落实(?:属地|主体)?(?:责任)?)"
 )
-_NAMED = rf"[^,;。!?\n]{{2,80}}?{_BODY}{_PART}"
+_NAMED = rf"[^,;。!?\n]{{2,80}}?(?:{BODY_END}|单位){_PART}"
 _PROSE_CLAUSE = re.compile(rf"(?:(?<=[。;!?\n])|^)\s*{_NAMED}(?:,{_NAMED})*(?:[。;]|$)")
 # The formulas of a regulation's 法律责任 articles, which every liability article of every level
 # repeats whoever it binds and whatever it punishes, those of its general provisions (违反本条例

@@ -51,6 +51,8 @@ _RUNS_ON = ("、", ",")  # a list that a line break cuts: "嘉定区、青浦区
 _NUMBER_COLUMN = re.compile(r"(序|编)号$")
 _BODIES_COLUMN = re.compile(r"(单位|部门|主体)$")
 UNIT_COLUMN = re.compile(r"(?:计量)?单位")  # a column of each row's unit (指标 | 单位 | 目标值), not of bodies
+# what a column of bodies' cells end in: a body's last word, and the places (各区, 浦东新区) and actors
+# (企业, 高校, 商业银行) a table charges as well
 _BODY = re.compile(
     r"(局|委|办|厅|部|队|院|中心|公司|集团|企业|大学|学校|政府|会|联|协|办公室|街道|街镇|镇|乡|区|县|单位|部门|主体|银行|社)$"
 )

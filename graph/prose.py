@@ -23,6 +23,7 @@ from policykg.graph.body_tables import body_tables
 from policykg.graph.mapped import MappedText
 from policykg.graph.records import Assignment, Item, Mention, Outline, Span
 from policykg.graph.responsibilities import (
+    BODY_END,
     COORDINATOR,
     LEAD,
     PROSE,
@@ -99,15 +100,9 @@ _VERB_INSIDE = re.compile(r"设立|遴选|依托|强化|加强|做好|落实|按
 _MARKET = re.compile(
     r"(建设|设计|施工|监理|勘察|社会|产权|物业|管理|使用|运营)单位$|企业$|产权人$|业主$|个人$|群众$|(?<!人民)银行$"
 )  # 商业银行应当…: a market actor's duty under the law, not a body's task
-_BODY_END = (
-    r"((?<!布)局|委|办|厅|部门|委员会|办公室|中心|公司|集团|总部|支行|分行|银行|分局|管委会|领导小组|小组|政府|党工委|党委|"
-    # 部, 署: ministries (部署 is a verb)
-    r"办事处|支队|总队|大队|研究院|街镇|街道|镇|乡|所|站|队|(?<!部)署|海关|(?<![干全内外])部"
-    r"|(?<![之好用此到难出查惩])处(?![置理罚])|(?<![学专本外内儿])科|司)"  # a ministry's 司, a department's 处
-)
 # a collective of a level, or a name ending like a body with two characters or more before its ending
 # (消防救援站, 房管所; not 车站, a place of work)
-_BODY_FORM = re.compile(rf"各(?:区|县|县区|县\(区\)|乡镇|街镇|镇|街道)|[^的对将把在从为由,、:0-9]{{2,30}}?{_BODY_END}")
+_BODY_FORM = re.compile(rf"各(?:区|县|县区|县\(区\)|乡镇|街镇|镇|街道)|[^的对将把在从为由,、:0-9]{{2,30}}?{BODY_END}")
 # a town's or a street's own level word, which opens the names of its offices (街道城乡统筹办, 镇退役军人服务站)
 _OWN_LEVEL = re.compile(r"街道|镇|乡")
 _INTERPRETS = re.compile(r"[^,;]*?负责解释(?:[,;]|$)")
@@ -179,7 +174,7 @@ def _body_opening(text: str, known) -> str | None:
     """The body a text opens with: the longest opening the gazetteer knows (会同省委农办开展…: 省委农办, not
     省委), else the shortest that ends like a body (会同市住房城乡建设局做好…: 市住房城乡建设局, not 市住房城乡,
     which ends like 乡)."""
-    openings = [text[: end.end()] for end in re.finditer(_BODY_END, text[:_MAX_SUBJECT])]
+    openings = [text[: end.end()] for end in re.finditer(BODY_END, text[:_MAX_SUBJECT])]
     found = [opening for opening in openings if known(opening) and is_body(opening, known)]
     office = _BODY_FORM.match(text, len(found[-1])) if found and _OWN_LEVEL.fullmatch(found[-1]) else None
     if office and is_body(office.group(), known):

@@ -36,6 +36,14 @@ ROLE_WORDS = {
 # what answers: a body, or a department's own divisions in its documents (责任处室)
 BEARERS = "单位|部门|主体|处室|科室"
 LABELS = f"(?:(?:{'|'.join(ROLE_WORDS.values())})(?:{BEARERS})|牵头|配合)"  # 牵头单位:, or 牵头:/配合: alone
+# The last word of a body's name, as prose, clauses and targets read names (市发展改革委, 区消防救援支队,
+# 商务部, 海关总署, 规划处)
+BODY_END = (
+    r"(?:(?<!布)局|委|办|厅|部门|委员会|办公室|中心|公司|集团|总部|支行|分行|银行|分局|管委会|领导小组|小组|政府|党工委|党委|"
+    # 部, 署: ministries (部署 is a verb)
+    r"办事处|支队|总队|大队|研究院|街镇|街道|镇|乡|所|站|队|(?<!部)署|海关|(?<![干全内外])部"
+    r"|(?<![之好用此到难出查惩])处(?![置理罚])|(?<![学专本外内儿])科|司)"  # a ministry's 司, a department's 处
+)
 # a clause's brackets: round, or square ones some documents print (【责任单位：…】, 〔牵头单位：…〕)
 _CLOSING = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
 # after a list of bodies: jointly, with no lead (按职责分工负责, 按照职责分工落实, 按职能分工负责…)

@@ -23,6 +23,7 @@ from policykg.graph.body_tables import body_tables
 from policykg.graph.deadlines import DEADLINE_COLUMN
 from policykg.graph.mapped import MappedText
 from policykg.graph.records import Annex, Item, Outline, Span, Target
+from policykg.graph.responsibilities import BODY_END
 from policykg.graph.task_tables import TaskTable, annex_item_rows
 from policykg.graph.text import HAN, is_han, normalize
 
@@ -169,10 +170,9 @@ _LEADING = re.compile(
     rf"并|和|或|以及|要|的|即|(?:{_VERBS})(?!区)|{_ADVERBS})+"
 )
 # the body a clause makes bear the target, and those it works with (县消防救援大队要会同县林业局开展…)
-_BODY_END = r"(?:局|委|办|厅|队|政府|中心|公司|部门)"
-_BEARER = re.compile(rf"^[^,;]{{1,30}}?{_BODY_END}(?:要|应当|须|必须|负责)(?:会同[^,;]{{1,30}}?{_BODY_END})?")
+_BEARER = re.compile(rf"^[^,;]{{1,30}}?{BODY_END}(?:要|应当|须|必须|负责)(?:会同[^,;]{{1,30}}?{BODY_END})?")
 # the body a lower level assists in the work it counts (配合区水务局实施农村生活污水治理项目2个)
-_ASSISTED = re.compile(rf"^(?:配合|协助|会同|联合)[^,;]{{1,30}}?{_BODY_END}(?={_VERBS})")
+_ASSISTED = re.compile(rf"^(?:配合|协助|会同|联合)[^,;]{{1,30}}?{BODY_END}(?={_VERBS})")
 _TRAILING = re.compile(
     rf"(?:{'|'.join(v for v in _VERBS.split('|') if v not in ('改造', '培训'))}|{_ADVERBS}|{_EVERY}|分别|总?数量|总数"
     r"|总?规模|均|等|的|应|原则上|(?:最多|最长)?不得?|[≥≧≤≦<>])+$"
