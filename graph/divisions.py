@@ -189,6 +189,18 @@ class Divisions:
         """
         return any(self._names[m.group()][0].level != COUNTY for m in self._cities.finditer(text))
 
+    def city_opening(self, text: str) -> Division | None:
+        """The province or prefecture a text opens with, by a name that is theirs alone and one
+        division's (青岛西海岸新区 → 青岛市; 吉林 names a province and a city: none).
+
+        >>> d = Divisions.bundled()
+        >>> [getattr(d.city_opening(t), "name", None) for t in ("青岛西海岸新区", "南京江北新区", "吉林高新区")]
+        ['青岛市', '南京市', None]
+        """
+        m = self._cities.match(text)
+        found = self._names[m.group()] if m else []
+        return found[0] if len(found) == 1 else None
+
     def of_abbreviation(self, number: str | None) -> Division | None:
         """The province a document number's first character abbreviates (沪府办发〔2024〕3号 → 上海市)."""
         code = self.abbreviation.get((number or " ")[0])

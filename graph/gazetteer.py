@@ -155,6 +155,10 @@ _OWN_LEVEL = re.compile(r"^(本级|当地|本市|本区|本县|本镇)(?=.)")
 # with its level or place (市纪委市监委, 杭州市纪委杭州市监委), or as its offices (省纪委省监委机关)
 _DISCIPLINE = re.compile(r"^(中共)?(.*?)纪委(?:\2|[省市州县区])?监委(?:机关)?$")
 _DEPARTMENT = re.compile(r"(行政主管部门|主管部门|行政部门|管理部门|部门)$")
+# A zone's own bodies, named by its city's short name (青岛西海岸新区管委会, 南京江北新区管理委员会, 苏州工业园区
+# 经济发展委员会): the city is the zone's, whatever province its number's first character abbreviates
+# (青 is Qinghai's, 宁 Ningxia's)
+_ZONE = re.compile(rf"^[{HAN}]{{2,10}}?(?:开发区|高新区|新区|园区|实验区|示范区|合作区|保税区|自贸区|片区)")
 _TITLE_OPENING = 20  # a title names its place in its opening words: 关于推进上海市公园城市建设的…
 _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TOWNSHIP: "Township"}
 # A level character before a function ("市发改委", "区科委") names the place of that level in the
@@ -385,14 +389,16 @@ class Gazetteer:
 
     def place_in(self, issuers: Iterable[str], titles: Iterable[str], number: str | None = None) -> Place | None:
         """The place whose government issues a document: the division its first issuer starts with
-        (中共 set aside: it names the Party), else the first division a title names in its opening
-        words (关于推进上海市…), else the province its number abbreviates (沪, 豫), which also
-        settles namesakes."""
+        (中共 set aside: it names the Party; a zone's body names its city by its short name), else the
+        first division a title names in its opening words (关于推进上海市…), else the province its
+        number abbreviates (沪, 豫), which also settles namesakes."""
         issuers, titles = list(issuers), list(titles)
         province = self.divisions.of_abbreviation(number)
         for text in issuers:
             name = key(text).removeprefix("中共")
             division, end = self.divisions.read(name, province)
+            if division is None and _ZONE.match(name):
+                division = self.divisions.city_opening(name)
             if division is not None:
                 return self.place_of(self._branch_seat(name[end:], division) or division)
         if self._national((issuers or titles)[:1], number):

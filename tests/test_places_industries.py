@@ -171,6 +171,20 @@ def test_a_document_a_city_bureau_s_branch_issues_lies_in_its_district():
         assert gz.place_in([issuer], []).label_zh == place
 
 
+def test_a_zone_s_body_lies_in_the_city_its_name_opens_with_whatever_its_number_abbreviates():
+    """A zone's committee names its city by the short name (青岛西海岸新区管委会), and its number by the
+    city's first character, which may be another province's abbreviation (青 Qinghai, 宁 Ningxia)."""
+    gz = Gazetteer.bundled()
+    for issuer, number, place in (
+        ("青岛西海岸新区管理委员会", "青西新管发〔2024〕3号", "青岛市"),
+        ("南京江北新区管理委员会", "宁新区管发〔2024〕3号", "南京市"),
+        ("驻马店经济开发区管理委员会", "驻经开〔2024〕3号", "驻马店市"),
+        ("苏州工业园区经济发展委员会", None, "苏州市"),
+    ):
+        assert gz.place_in([issuer], [], number).label_zh == place
+    assert gz.place_in(["吉林高新区管委会"], [], None) is None  # 吉林: a province's name and a city's
+
+
 def test_a_customs_district_named_after_its_seat_is_its_province_s():
     """哈尔滨海关, a 直属海关 (curated: the 42 districts under 海关总署), is Heilongjiang's customs in the
     province's text and in Harbin's, by its own name; a province with several names each by its seat
