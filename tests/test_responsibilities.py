@@ -649,6 +649,15 @@ def test_inner_mongolia_s_tiers_and_township_offices_resolve():
     assert full.iri == short.iri
 
 
+def test_a_local_supply_cooperative_named_zongshe_is_the_local_one():
+    """湖南省供销合作总社 and 长沙市供销合作总社 are local bodies; unprefixed, 供销合作总社 is the national one."""
+    gazetteer = Gazetteer.bundled()
+    changsha = gazetteer.place_of(gazetteer.divisions.by_code["430100"])
+    local, national = (gazetteer.resolve(name, changsha) for name in ("市供销合作总社", "供销合作总社"))
+    assert local.resolved and local.city.label_zh == "长沙市"
+    assert national.label_zh == "中华全国供销合作总社"
+
+
 def test_ministries_bear_duties_in_prose():
     """财政部会同工业和信息化部…, 国务院国资委指导…, X分行引导…: a ministry or a bank's branch opening a
     clause bears its duty; a principle's formula (政府推动、市场运作) and 充分发挥政府引导作用 name none."""
