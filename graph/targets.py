@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from policykg.graph.annex import UNIT_COLUMN, grid
 from policykg.graph.body_tables import body_tables
@@ -605,6 +606,13 @@ def sentence_targets(
                 )
                 yield from (replace(target, kind=last.kind, scope=area) for area in areas)
             continue
+        if len(group) == 1 and (each := _areas_each(text[clause_start : first.start], places)):
+            areas, after = each  # 长沙县、浏阳市、宁乡市各建成县级物流配送中心2个: 2 in each of them
+            for indicator, q, end in _indicators(text, clause_start + after, group):
+                last = _target(path, sentence, sentence.span(clause_start, end), q, indicator, year, places, source)
+                subject = indicator
+                yield from (replace(last, scope=area) for area in areas)
+            continue
         for indicator, q, end in _indicators(text, clause_start, group):
             if _NO_SUBJECT.fullmatch(indicator):  # "营业收入达到6000亿元,年均增长50%": the same revenue's growth
                 indicator = subject or _named_before(text, clause_start) or indicator
@@ -627,6 +635,19 @@ def _areas_alone(words: str, places: list[str]) -> list[str]:
     named = _AREAS_VERB.sub("", re.sub(r"\([^()]*\)", "", words.strip().lstrip(",;、").removeprefix("其中")))
     members = re.split(r"、|和|及", named) if named else []
     return members if members and all(m in places for m in members) else []
+
+
+def _areas_each(clause: str, places: list[str]) -> tuple[list[str], int] | None:
+    """The areas a clause lists before 各 (长沙县、浏阳市、宁乡市各建成…; 支持A、B各打造1个…), each of
+    which the figure is for, and where the words after 各, which name what it counts, begin."""
+    m = _listed_each(tuple(places)).search(clause) if places else None
+    return (re.split(r"、|和|及", m.group(1)), m.end()) if m else None
+
+
+@lru_cache(maxsize=64)
+def _listed_each(places: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+    return re.compile(rf"((?:{names})(?:(?:、|和|及)(?:{names}))+)各")
 
 
 def _named_before(text: str, clause_start: int) -> str:

@@ -744,6 +744,24 @@ def test_a_total_allotted_to_places_named_alone_is_the_totals_in_each():
     assert [t[1:] for t in read_places("市南区新增助餐点20处")] == [(20, "市南区")]  # no total: the place's own
 
 
+def test_places_listed_before_各_and_a_verb_each_take_the_figure():
+    """长沙县、浏阳市、宁乡市各建成X 2个 (支持A、B各打造1个X): the places open the clause as its subject,
+    a verb and what it counts follow 各, and the figure is each place's."""
+    places = ["长沙县", "浏阳市", "宁乡市"]
+
+    def read_each(text: str) -> list[tuple]:
+        found = sentence_targets("p", normalize(text), _Context(None, None), None, places)
+        return [(t.indicator, t.value, t.scope) for t in found]
+
+    assert read_each("到2026年，长沙县、浏阳市、宁乡市各建成县级物流配送中心2个") == [
+        ("县级物流配送中心", 2, area) for area in places
+    ]
+    assert read_each("支持长沙县、宁乡市各打造1个县域夜间经济集聚区") == [
+        ("县域夜间经济集聚区", 1, "长沙县"),
+        ("县域夜间经济集聚区", 1, "宁乡市"),
+    ]
+
+
 def test_each_district_or_subdistrict_and_lifts_counted_by_部():
     """每个区（市）, 每个街道: a goal for each of them, as 各区 and 各街道 are, and 每个设区市 in a
     province's document; lifts and vehicles are counted in 部 (not a 部门)."""
