@@ -614,8 +614,9 @@ def sentence_targets(
                 yield from (replace(last, scope=area) for area in areas)
             continue
         for indicator, q, end in _indicators(text, clause_start, group):
-            if _NO_SUBJECT.fullmatch(indicator):  # "营业收入达到6000亿元,年均增长50%": the same revenue's growth
-                indicator = subject or _named_before(text, clause_start) or indicator
+            indicator = _without_place(indicator, places)
+            if _NO_SUBJECT.fullmatch(indicator) or indicator in places:  # "营业收入达到6000亿元,年均增长50%":
+                indicator = subject or _named_before(text, clause_start) or indicator  # the same revenue's growth
             subject = indicator
             last = _target(path, sentence, sentence.span(clause_start, end), q, indicator, year, places, source)
             yield last
@@ -826,6 +827,16 @@ def _target(path, sentence, quote, q, indicator, year, places, source) -> Target
         bool(_PER_YEAR.search(clause)),
         _scope(text[: q.start], places), _baseline(clause), source, quote,
     )  # fmt: skip
+
+
+def _without_place(indicator: str, places: list[str]) -> str:
+    """An indicator without the place that opens it as the subject of a verb (长沙县建成乡镇商贸中心12个):
+    the place is the target's scope, what the verb takes is what it counts."""
+    for place in places:
+        rest = indicator.removeprefix(place)
+        if rest != indicator and re.match(_VERBS, rest) and _clean(rest):
+            return _clean(rest)
+    return indicator
 
 
 def _after_threshold(before: str) -> str:

@@ -756,6 +756,10 @@ def test_places_listed_before_各_and_a_verb_each_take_the_figure():
     assert read_each("到2026年，长沙县、浏阳市、宁乡市各建成县级物流配送中心2个") == [
         ("县级物流配送中心", 2, area) for area in places
     ]
+    assert read_each("其中，长沙县建成乡镇商贸中心12个，宁乡市建成13个") == [
+        ("乡镇商贸中心", 12, "长沙县"),
+        ("乡镇商贸中心", 13, "宁乡市"),
+    ]  # a single place opening the clause as the verb's subject is its scope, not the indicator's
     assert read_each("支持长沙县、宁乡市各打造1个县域夜间经济集聚区") == [
         ("县域夜间经济集聚区", 1, "长沙县"),
         ("县域夜间经济集聚区", 1, "宁乡市"),
