@@ -354,8 +354,16 @@ def _scope(before: str, places: list[str]) -> str:
     hits += [(m.end(), "each-zone") for m in _EACH_ZONE.finditer(before)]
     hits += [(m.end(), "city") for m in _WHOLE.finditer(before)]
     ends = [(before.rfind(p) + len(p), p) for p in places if p in before]
-    hits += [(end, p) for end, p in ends if not _EXAMPLES.match(before, end)]
+    hits += [(end, p) for end, p in ends if not _EXAMPLES.match(before, end) and not _listed(before, end, p, places)]
     return max(hits)[1] if hits else "city"
+
+
+def _listed(before: str, end: int, place: str, places: list[str]) -> bool:
+    """Whether the place ending at ``end`` is one of a list of places (在长沙县、浏阳市、宁乡市主产区建设…，
+    新增…3万吨): the figure is for them together, not for any one (a list's 各 is read apart)."""
+    head, tail = before[: end - len(place)], before[end:]
+    after = tail[:1] in ("、", "和", "及") and any(tail[1:].startswith(p) for p in places)
+    return after or (head[-1:] in ("、", "和", "及") and any(head[:-1].endswith(p) for p in places))
 
 
 def _baseline(clause: str) -> str | None:

@@ -766,6 +766,13 @@ def test_places_listed_before_各_and_a_verb_each_take_the_figure():
     ]
 
 
+def test_a_figure_after_a_list_of_places_is_for_them_together():
+    """在长沙县、浏阳市、宁乡市主产区建设…，新增…3万吨: no one place of the list is the scope."""
+    text = "在长沙县、浏阳市、宁乡市农产品主产区建设产地冷藏保鲜设施，新增产地冷藏保鲜能力3万吨"
+    found = sentence_targets("p", normalize(text), _Context(None, None), None, ["长沙县", "浏阳市", "宁乡市"])
+    assert [(t.indicator, t.value, t.scope) for t in found] == [("产地冷藏保鲜能力", 3, "city")]
+
+
 def test_each_district_or_subdistrict_and_lifts_counted_by_部():
     """每个区（市）, 每个街道: a goal for each of them, as 各区 and 各街道 are, and 每个设区市 in a
     province's document; lifts and vehicles are counted in 部 (not a 部门)."""
