@@ -280,10 +280,14 @@ def _kind(unit: str, clause: str) -> str:
     return "count"
 
 
+# what a measure rests on, before its verb (依托浏阳河文化旅游街区打造夜间经济集聚区1个): where, not what is counted
+_PREPOSED = re.compile(rf"^(?:依托|依靠|利用|借助|结合|围绕|聚焦)[^,;:]+?(?=(?:{_VERBS})(?!区))")
+
+
 def _clean(indicator: str) -> str:
     """Drop the body that bears the target, leading verbs and context, trailing verbs, and quote
     marks left without their pair."""
-    indicator = _LEADING.sub("", _BEARER.sub("", indicator.strip(' ,、:"')))
+    indicator = _LEADING.sub("", _BEARER.sub("", _PREPOSED.sub("", indicator.strip(' ,、:"'))))
     indicator = _LEADING.sub("", _ASSISTED.sub("", indicator))
     indicator = _TRAILING.sub("", _BASELINE_AFTER.sub("", indicator)).strip(' ,、"')
     if indicator.count("“") != indicator.count("”"):

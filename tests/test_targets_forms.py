@@ -773,6 +773,16 @@ def test_a_figure_after_a_list_of_places_is_for_them_together():
     assert [(t.indicator, t.value, t.scope) for t in found] == [("产地冷藏保鲜能力", 3, "city")]
 
 
+def test_what_a_measure_rests_on_is_no_part_of_its_indicator():
+    """依托X打造Y 1个, 利用X建设Y 10个: X is where the work rests, Y what is counted."""
+
+    def read(text: str) -> list[tuple]:
+        return [(t.indicator, t.value) for t in sentence_targets("p", normalize(text), _Context(None, None), None, [])]
+
+    assert read("依托浏阳河文化旅游街区打造夜间经济集聚区1个") == [("夜间经济集聚区", 1)]
+    assert read("利用农村客运站点建设乡镇综合运输服务站10个") == [("乡镇综合运输服务站", 10)]
+
+
 def test_each_district_or_subdistrict_and_lifts_counted_by_部():
     """每个区（市）, 每个街道: a goal for each of them, as 各区 and 各街道 are, and 每个设区市 in a
     province's document; lifts and vehicles are counted in 部 (not a 部门)."""
