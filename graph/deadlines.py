@@ -22,10 +22,15 @@ _WHEN = (
     r"|(?P<period>上半年|下半年|年中|第?[一二三四]季度|底|末))?"
 )
 DEADLINE_COLUMN = re.compile(r"完成时限|完成时间|时间进度|时间节点|时限要求|时限")
+# a span of time dated at both ends (动员部署阶段（2024年7月—2024年8月）, 2024年9月至2026年6月): the work
+# of the span is done by its end; not a validity, a reporting or an application period
+# (有效期为2023年1月1日至2025年12月31日, 统计期, 申报时间)
+_SPAN_OF = re.compile(r"(?:有效期|施行|执行|期限|统计|申报|起止|截止)[^,;。]{0,6}$")
+_SPAN = rf"(?:19|20)\d\d年\d{{1,2}}月(?:\d{{1,2}}日)?\s*(?:—|–|~|～|-|至|到)\s*{_WHEN.replace('?P<', '?P<r_')}"
 # 到/至 a period's end is a deadline (到2025年底), not 截至 (a status) or 有效期至 (a validity); so is a
 # date a deadline's label introduces in a clause (完成时限:2025年12月).
 _IN_TEXT = re.compile(
-    rf"{_WHEN}(?:以前|之前|前)|(?<!截)(?<!有效期)(?:到|至){_WHEN.replace('?P<', '?P<e_')}"
+    rf"{_SPAN}|{_WHEN}(?:以前|之前|前)|(?<!截)(?<!有效期)(?:到|至){_WHEN.replace('?P<', '?P<e_')}"
     rf"|(?:{DEADLINE_COLUMN.pattern})\s*:\s*{_WHEN.replace('?P<', '?P<l_')}"
 )
 _IN_CELL = re.compile(rf"^{_WHEN}(?:以前|之前|前)?$")
@@ -61,10 +66,16 @@ def deadlines_in(text: MappedText, path: str) -> list[Deadline]:
     []
     >>> [d.date for d in deadlines_in(MappedText.of("(责任单位:市科委;完成时限:2025年6月)"), "一")]
     ['2025-06-30']
+    >>> [d.date for d in deadlines_in(MappedText.of("集中攻坚阶段(2024年9月—2026年6月)"), "一")]
+    ['2026-06-30']
+    >>> deadlines_in(MappedText.of("本方案有效期为2024年1月1日至2026年12月31日"), "一")
+    []
     """
     found = []
     for m in _IN_TEXT.finditer(text.text):
-        date = _date(m) or _date(m, "e_", period_end=True) or _date(m, "l_")
+        date = _date(m, "r_") or _date(m) or _date(m, "e_", period_end=True) or _date(m, "l_")
+        if date and m["r_year"] and _SPAN_OF.search(text.text[: m.start()]):
+            continue
         if date:
             found.append(Deadline(path, date, text.span(m.start(), m.end())))
     return found

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from policykg.graph.annex import UNIT_COLUMN, grid
 from policykg.graph.body_tables import body_tables
@@ -279,10 +280,14 @@ def _kind(unit: str, clause: str) -> str:
     return "count"
 
 
+# what a measure rests on, before its verb (依托浏阳河文化旅游街区打造夜间经济集聚区1个): where, not what is counted
+_PREPOSED = re.compile(rf"^(?:依托|依靠|利用|借助|结合|围绕|聚焦)[^,;:]+?(?=(?:{_VERBS})(?!区))")
+
+
 def _clean(indicator: str) -> str:
     """Drop the body that bears the target, leading verbs and context, trailing verbs, and quote
     marks left without their pair."""
-    indicator = _LEADING.sub("", _BEARER.sub("", indicator.strip(' ,、:"')))
+    indicator = _LEADING.sub("", _BEARER.sub("", _PREPOSED.sub("", indicator.strip(' ,、:"'))))
     indicator = _LEADING.sub("", _ASSISTED.sub("", indicator))
     indicator = _TRAILING.sub("", _BASELINE_AFTER.sub("", indicator)).strip(' ,、"')
     if indicator.count("“") != indicator.count("”"):
@@ -353,8 +358,16 @@ def _scope(before: str, places: list[str]) -> str:
     hits += [(m.end(), "each-zone") for m in _EACH_ZONE.finditer(before)]
     hits += [(m.end(), "city") for m in _WHOLE.finditer(before)]
     ends = [(before.rfind(p) + len(p), p) for p in places if p in before]
-    hits += [(end, p) for end, p in ends if not _EXAMPLES.match(before, end)]
+    hits += [(end, p) for end, p in ends if not _EXAMPLES.match(before, end) and not _listed(before, end, p, places)]
     return max(hits)[1] if hits else "city"
+
+
+def _listed(before: str, end: int, place: str, places: list[str]) -> bool:
+    """Whether the place ending at ``end`` is one of a list of places (在长沙县、浏阳市、宁乡市主产区建设…，
+    新增…3万吨): the figure is for them together, not for any one (a list's 各 is read apart)."""
+    head, tail = before[: end - len(place)], before[end:]
+    after = tail[:1] in ("、", "和", "及") and any(tail[1:].startswith(p) for p in places)
+    return after or (head[-1:] in ("、", "和", "及") and any(head[:-1].endswith(p) for p in places))
 
 
 def _baseline(clause: str) -> str | None:
@@ -605,9 +618,17 @@ def sentence_targets(
                 )
                 yield from (replace(target, kind=last.kind, scope=area) for area in areas)
             continue
+        if len(group) == 1 and (each := _areas_each(text[clause_start : first.start], places)):
+            areas, after = each  # 长沙县、浏阳市、宁乡市各建成县级物流配送中心2个: 2 in each of them
+            for indicator, q, end in _indicators(text, clause_start + after, group):
+                last = _target(path, sentence, sentence.span(clause_start, end), q, indicator, year, places, source)
+                subject = indicator
+                yield from (replace(last, scope=area) for area in areas)
+            continue
         for indicator, q, end in _indicators(text, clause_start, group):
-            if _NO_SUBJECT.fullmatch(indicator):  # "营业收入达到6000亿元,年均增长50%": the same revenue's growth
-                indicator = subject or _named_before(text, clause_start) or indicator
+            indicator = _without_place(indicator, places)
+            if _NO_SUBJECT.fullmatch(indicator) or indicator in places:  # "营业收入达到6000亿元,年均增长50%":
+                indicator = subject or _named_before(text, clause_start) or indicator  # the same revenue's growth
             subject = indicator
             last = _target(path, sentence, sentence.span(clause_start, end), q, indicator, year, places, source)
             yield last
@@ -627,6 +648,19 @@ def _areas_alone(words: str, places: list[str]) -> list[str]:
     named = _AREAS_VERB.sub("", re.sub(r"\([^()]*\)", "", words.strip().lstrip(",;、").removeprefix("其中")))
     members = re.split(r"、|和|及", named) if named else []
     return members if members and all(m in places for m in members) else []
+
+
+def _areas_each(clause: str, places: list[str]) -> tuple[list[str], int] | None:
+    """The areas a clause lists before 各 (长沙县、浏阳市、宁乡市各建成…; 支持A、B各打造1个…), each of
+    which the figure is for, and where the words after 各, which name what it counts, begin."""
+    m = _listed_each(tuple(places)).search(clause) if places else None
+    return (re.split(r"、|和|及", m.group(1)), m.end()) if m else None
+
+
+@lru_cache(maxsize=64)
+def _listed_each(places: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+    return re.compile(rf"((?:{names})(?:(?:、|和|及)(?:{names}))+)各")
 
 
 def _named_before(text: str, clause_start: int) -> str:
@@ -805,6 +839,16 @@ def _target(path, sentence, quote, q, indicator, year, places, source) -> Target
         bool(_PER_YEAR.search(clause)),
         _scope(text[: q.start], places), _baseline(clause), source, quote,
     )  # fmt: skip
+
+
+def _without_place(indicator: str, places: list[str]) -> str:
+    """An indicator without the place that opens it as the subject of a verb (长沙县建成乡镇商贸中心12个):
+    the place is the target's scope, what the verb takes is what it counts."""
+    for place in places:
+        rest = indicator.removeprefix(place)
+        if rest != indicator and re.match(_VERBS, rest) and _clean(rest):
+            return _clean(rest)
+    return indicator
 
 
 def _after_threshold(before: str) -> str:

@@ -279,7 +279,9 @@ WRITTEN = [
     ("各镇人民政府", "town-governments"),
     ("各街道办事处", "subdistrict-offices"),
     ("各居（村）委", "villagers-residents-committees"),
+    ("供销合作总社", "supply-marketing-cooperative"),  # 湖南省供销合作总社, 长沙市供销合作总社
     ("市直有关单位", "municipal-bodies"),
+    ("市直相关单位", "municipal-bodies"),
     ("政府各部门", "municipal-bodies"),
 ]
 

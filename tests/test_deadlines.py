@@ -50,3 +50,11 @@ def test_deadlines_reach_the_graph_as_dates():
     doc = extract_document(CORPUS / "zhumadian-2019-industrial-clusters-plan.txt")
     dates = [t.object for t in document_triples(doc) if t.predicate.value.endswith("#deadline")]
     assert dates and all(d.datatype.value.endswith("#date") for d in dates)
+
+
+def test_a_stage_dated_at_both_ends_is_done_by_its_end():
+    """进度安排's stages (动员部署阶段（2024年7月—2024年8月）) end when their span does; a validity period
+    dated the same way (有效期为…至…) is no deadline."""
+    stages = "动员部署阶段(2024年7月—2024年8月)。集中攻坚阶段(2024年9月至2026年6月)"
+    assert [d.date for d in deadlines_in(MappedText.of(stages), "三")] == ["2024-08-31", "2026-06-30"]
+    assert deadlines_in(MappedText.of("本方案有效期为2024年1月1日至2026年12月31日"), "五") == []

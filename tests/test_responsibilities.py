@@ -649,6 +649,29 @@ def test_inner_mongolia_s_tiers_and_township_offices_resolve():
     assert full.iri == short.iri
 
 
+def test_a_local_supply_cooperative_named_zongshe_is_the_local_one():
+    """湖南省供销合作总社 and 长沙市供销合作总社 are local bodies; unprefixed, 供销合作总社 is the national one."""
+    gazetteer = Gazetteer.bundled()
+    changsha = gazetteer.place_of(gazetteer.divisions.by_code["430100"])
+    local, national = (gazetteer.resolve(name, changsha) for name in ("市供销合作总社", "供销合作总社"))
+    assert local.resolved and local.city.label_zh == "长沙市"
+    assert national.label_zh == "中华全国供销合作总社"
+
+
+def test_a_plan_s_plain_statement_of_who_acts_is_a_duty():
+    """X积极争取…, X制定具体实施计划: a plan names who acts without 负责 or 要; 制定的《…》 names no duty."""
+    text = (
+        "某市工作方案\n\n一、进度安排\n\n（一）动员部署阶段。各镇人民政府、各街道办事处和市直相关单位制定具体实施计划。\n\n"
+        "（二）强化资金保障。市财政局积极争取上级资金。按照市发展改革局制定的方案推进。\n"
+    )
+    found = [(a.path, a.agency.name, a.role) for a in prose(text, known_in("430181"))]
+    assert found == [
+        ("一/（一）", "各镇人民政府", "responsible"),
+        ("一/（一）", "各街道办事处", "responsible"),
+        ("一/（二）", "市财政局", "responsible"),
+    ]
+
+
 def test_ministries_bear_duties_in_prose():
     """财政部会同工业和信息化部…, 国务院国资委指导…, X分行引导…: a ministry or a bank's branch opening a
     clause bears its duty; a principle's formula (政府推动、市场运作) and 充分发挥政府引导作用 name none."""

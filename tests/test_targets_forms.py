@@ -744,6 +744,45 @@ def test_a_total_allotted_to_places_named_alone_is_the_totals_in_each():
     assert [t[1:] for t in read_places("市南区新增助餐点20处")] == [(20, "市南区")]  # no total: the place's own
 
 
+def test_places_listed_before_各_and_a_verb_each_take_the_figure():
+    """长沙县、浏阳市、宁乡市各建成X 2个 (支持A、B各打造1个X): the places open the clause as its subject,
+    a verb and what it counts follow 各, and the figure is each place's."""
+    places = ["长沙县", "浏阳市", "宁乡市"]
+
+    def read_each(text: str) -> list[tuple]:
+        found = sentence_targets("p", normalize(text), _Context(None, None), None, places)
+        return [(t.indicator, t.value, t.scope) for t in found]
+
+    assert read_each("到2026年，长沙县、浏阳市、宁乡市各建成县级物流配送中心2个") == [
+        ("县级物流配送中心", 2, area) for area in places
+    ]
+    assert read_each("其中，长沙县建成乡镇商贸中心12个，宁乡市建成13个") == [
+        ("乡镇商贸中心", 12, "长沙县"),
+        ("乡镇商贸中心", 13, "宁乡市"),
+    ]  # a single place opening the clause as the verb's subject is its scope, not the indicator's
+    assert read_each("支持长沙县、宁乡市各打造1个县域夜间经济集聚区") == [
+        ("县域夜间经济集聚区", 1, "长沙县"),
+        ("县域夜间经济集聚区", 1, "宁乡市"),
+    ]
+
+
+def test_a_figure_after_a_list_of_places_is_for_them_together():
+    """在长沙县、浏阳市、宁乡市主产区建设…，新增…3万吨: no one place of the list is the scope."""
+    text = "在长沙县、浏阳市、宁乡市农产品主产区建设产地冷藏保鲜设施，新增产地冷藏保鲜能力3万吨"
+    found = sentence_targets("p", normalize(text), _Context(None, None), None, ["长沙县", "浏阳市", "宁乡市"])
+    assert [(t.indicator, t.value, t.scope) for t in found] == [("产地冷藏保鲜能力", 3, "city")]
+
+
+def test_what_a_measure_rests_on_is_no_part_of_its_indicator():
+    """依托X打造Y 1个, 利用X建设Y 10个: X is where the work rests, Y what is counted."""
+
+    def read(text: str) -> list[tuple]:
+        return [(t.indicator, t.value) for t in sentence_targets("p", normalize(text), _Context(None, None), None, [])]
+
+    assert read("依托浏阳河文化旅游街区打造夜间经济集聚区1个") == [("夜间经济集聚区", 1)]
+    assert read("利用农村客运站点建设乡镇综合运输服务站10个") == [("乡镇综合运输服务站", 10)]
+
+
 def test_each_district_or_subdistrict_and_lifts_counted_by_部():
     """每个区（市）, 每个街道: a goal for each of them, as 各区 and 各街道 are, and 每个设区市 in a
     province's document; lifts and vehicles are counted in 部 (not a 部门)."""
