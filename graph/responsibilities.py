@@ -33,8 +33,9 @@ ROLE_WORDS = {
     SUPPORT: "配合|参加|参与|支撑|协办|协助|协同|其他责任|其它责任",
     RESPONSIBLE: "责任|推进|主责|实施|承办|落实",
 }
-# what answers: a body, or a department's own divisions in its documents (责任处室)
-BEARERS = "单位|部门|主体|处室|科室"
+# what answers: a body, or a department's own divisions in its documents (责任处室; a county bureau's
+# 股 and 室, 责任股室)
+BEARERS = "单位|部门|主体|处室|科室|股室"
 LABELS = f"(?:(?:{'|'.join(ROLE_WORDS.values())})(?:{BEARERS})|牵头|配合)"  # 牵头单位:, or 牵头:/配合: alone
 # a clause's brackets: round, or square ones some documents print (【责任单位：…】, 〔牵头单位：…〕)
 _CLOSING = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
