@@ -131,6 +131,9 @@ _TIER = {  # by a level word's start
     "镇": 3,
 }
 _BEARER_ONLY = re.compile(f"(?:{BEARERS})+")  # 各区政府、各有关部门和单位: 单位 alone is no function of the level
+# a bureau's internal division (计划财务科, 教育股, 督导室; not 办事处 nor a level's 办公室), which no level's
+# prefix written before the first name reaches: 市学生资助管理中心、计划财务科 is the bureau's 科
+_SECTION = re.compile(r"(?:(?<!办事)处|科|股|(?<!办公)室)$")
 # the level written once, before the first name: 市发改委、教育局; 各区发改委、科技局; 各市、州财政局、科技局
 _LEVEL_PREFIX = re.compile(rf"^各?{_LEVEL}(?:、{_LEVEL})*(?=[{HAN}]{{2}})")
 # 各有关市、县〔市、区〕政府: the relevant bodies of levels are their collectives
@@ -220,6 +223,13 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     >>> [m.name for m in split_agencies(MappedText.of("局人事处、质量安全处,各区建设局,局建筑市场处"))]
     ['局人事处', '局质量安全处', '各区建设局', '局建筑市场处']
 
+    A level's prefix does not reach a bureau's internal division, which no level has:
+
+    >>> [m.name for m in split_agencies(MappedText.of("市学生资助管理中心、计划财务科"))]
+    ['市学生资助管理中心', '计划财务科']
+    >>> [m.name for m in split_agencies(MappedText.of("县委办公室、政府办公室"))]
+    ['县委办公室', '县政府办公室']
+
     A law's fields of work share the 主管部门 written once, and the government written before them:
 
     >>> [m.name for m in split_agencies(MappedText.of("县级以上人民政府生态环境、自然资源等主管部门"))]
@@ -288,8 +298,15 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     written = government or (_LEVEL_PREFIX.match(first) if not NOT_A_LEVEL.match(first) else None)
     written = written or _OWN_DIVISION.match(first)
     prefix = written.group() if written else ""
+    own_division = bool(prefix) and bool(_OWN_DIVISION.match(first))
     for i, name in enumerate(names):
-        if i and prefix and (NOT_A_LEVEL.match(name) or not _has_own_place(name)) and not _BEARER_ONLY.fullmatch(name):
+        if (
+            i
+            and prefix
+            and (NOT_A_LEVEL.match(name) or not _has_own_place(name))
+            and not _BEARER_ONLY.fullmatch(name)
+            and (own_division or not _SECTION.search(name))
+        ):
             names[i] = prefix + name
         elif (
             i
