@@ -359,7 +359,11 @@ def test_a_title_after_the_offices_that_jointly_issued_it_is_the_basis(issuers):
 
 @pytest.mark.parametrize(
     "before",
-    ["全国、全省、全市教育工作会议精神和市教育局", "省委经济工作会议精神及市政府", "习近平总书记考察江西重要讲话精神和"],
+    [
+        "全国、全省、全市教育工作会议精神和市教育局",
+        "省委经济工作会议精神及市政府",
+        "习近平总书记考察江西重要讲话精神和",
+    ],
     ids=["meetings-and-issuer", "meeting-and-government", "speech"],
 )
 def test_a_title_after_meetings_listed_as_a_basis_is_the_basis(before):
