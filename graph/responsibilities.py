@@ -161,6 +161,9 @@ _GOVERNMENT_PREFIX = re.compile(
 # 管委会; 二连浩特市、东乌珠穆沁旗人民政府): each place's body of that kind
 _PLACE_END = re.compile(r"[省市州盟区县旗乡镇]$")
 _SHARED_BODY = re.compile(r"[省市州盟区县旗乡镇](管委会|党工委|人民政府|政府)$")
+# or the department of one function they share, after a named place (章贡区、南康区、蓉江新区教育部门: each
+# district's education bureau), when nothing but places comes before it
+_SHARED_FUNCTION = re.compile(rf"^[{HAN}]{{1,8}}?(?:新区|[省市州盟区县旗])([{HAN}]{{2,10}}?(?:部门|局|委))$")
 # a body, or a division or service unit of one (厅种植业管理处, 省委督查室, 省植保植检站, 县农科所,
 # 综合行政执法队; not 查处, 车站, 场所)
 _AGENCY_FORM = re.compile(
@@ -200,6 +203,10 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     ['各县、区人民政府(管委会)', '高新区管委会']
     >>> [m.name for m in split_agencies(MappedText.of("经开区、工业园区、示范区管委会"))]
     ['经开区管委会', '工业园区管委会', '示范区管委会']
+    >>> [m.name for m in split_agencies(MappedText.of("章贡区、南康区、蓉江新区教育部门"))]
+    ['章贡区教育部门', '南康区教育部门', '蓉江新区教育部门']
+    >>> [m.name for m in split_agencies(MappedText.of("嘉定区、市交通委"))]
+    ['嘉定区', '市交通委']
     >>> [m.name for m in split_agencies(MappedText.of("盟商务局、二连浩特市、东乌珠穆沁旗人民政府"))]
     ['盟商务局', '二连浩特市人民政府', '东乌珠穆沁旗人民政府']
     >>> [m.name for m in split_agencies(MappedText.of("旗财政局、林草局、巴拉嘎尔高勒镇人民政府"))]
@@ -291,6 +298,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     for i, name in enumerate(names):
         if len(name) > 2 and _PLACE_END.search(name):
             later = next((m for n in names[i + 1 :] if (m := _SHARED_BODY.search(n))), None)
+            after = next((n for n in names[i + 1 :] if not _PLACE_END.search(n)), "")
+            later = later or _SHARED_FUNCTION.match(after)
             if later:
                 names[i] = name + later.group(1)
     first = names[0] if names else ""
