@@ -554,7 +554,9 @@ def _modified_noun(text: str, end: int) -> str:
 
 # what a count counts, after its figure: up to a stop, a bracket that is not a word's short qualifier
 # (1名专（兼）职教师), or a second figure listed after it (10个联合体和20个共同体)
-_COUNTED_NOUN = re.compile(rf"(?:[^,;、。(和及与]|\([^()]{{1,4}}\)(?=[{HAN}])|(?:和|及|与)(?![\d一二三四五六七八九十两]))*")
+_COUNTED_NOUN = re.compile(
+    rf"(?:[^,;、。(和及与]|\([^()]{{1,4}}\)(?=[{HAN}])|(?:和|及|与)(?![\d一二三四五六七八九十两]))*"
+)
 
 
 def _counted(rest: str) -> str:
