@@ -61,15 +61,18 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         place_names += [n for d in divisions.children(city.division) for n in (d.name, *divisions.names(d))]
     targets = outline_targets(outline, place_names, tables)
     issuers = [gazetteer.resolve(name, city) for name in meta.issuers]
+    owner = issuers[0] if issuers else None  # the body whose divisions the document names
+    if owner is not None and not owner.resolved and (office := gazetteer.office(meta.issuers[0], city)):
+        owner, issuers[0] = office  # 江西省教育厅办公室: the 厅's office, naming the 厅's divisions
     branch = bool(meta.issuers) and meta.issuers[0].rstrip().endswith("分局")  # it calls itself 分局
 
     def bearer(assignment: Assignment) -> Agency:
         name = assignment.agency.name
         agency = gazetteer.resolve(name, city)
-        if issuers and not agency.resolved:  # an unknown 处 or 科 in a bureau's document is the bureau's
+        if owner is not None and not agency.resolved:  # an unknown 处 or 科 in a bureau's document is the bureau's
             before = outline.text.original[assignment.quote.start : assignment.agency.span.start]
             listed = bool(_DIVISION_LABEL.search(before))
-            return gazetteer.division(issuers[0], name, branch, listed) or agency
+            return gazetteer.division(owner, name, branch, listed) or agency
         return agency
 
     if city.division is not None:

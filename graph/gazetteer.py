@@ -603,6 +603,16 @@ class Gazetteer:
         slug = bureau.iri.rsplit("/", 1)[1]
         return Agency(iris.agency(slug, k), bureau.label_zh + k, None, bureau.city, None, True, division_of=bureau.iri)
 
+    def office(self, name: str, city: Place) -> tuple[Agency, Agency] | None:
+        """A division named after its body (江西省教育厅办公室, which issues the 厅's notices under its own
+        number): the body and the division, so the divisions the document names are the body's."""
+        for end in range(len(name) - 2, 1, -1):
+            bureau = self.resolve(name[:end], city)
+            if bureau.resolved:
+                division = self.division(bureau, name[end:])
+                return (bureau, division) if division and division.division_of else None
+        return None
+
     def _own_name_cut(self, bureau: Agency, k: str) -> str:
         """``k`` less the name of ``bureau`` it opens with: its name (省生态环境厅 in 陕西省生态环境厅's
         text) or its level's character before 局, 委 or 厅 (市局, 省厅)."""

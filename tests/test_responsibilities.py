@@ -450,6 +450,22 @@ def test_names_listed_under_a_label_of_divisions_are_the_bureau_s():
     ]
 
 
+def test_a_bureau_s_office_issuing_its_document_names_the_bureau_s_divisions():
+    """A bureau's notices are often issued by its 办公室 under the office's number (江西省教育厅办公室,
+    赣教办字): the office is the bureau's division, and the divisions the document names the bureau's."""
+    text = (
+        "江西省教育厅办公室关于印发《2025年全省教育工作要点》的通知\n\n赣教办字〔2025〕3号\n\n"
+        "一、推进基础教育扩优提质\n\n1.推动学前教育普及普惠发展。（责任处室：基础教育处；省教育考试院）\n"
+    )
+    record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), Gazetteer.bundled())
+    bureau = Gazetteer.bundled().resolve("江西省教育厅", record.city)
+    assert [(a.label_zh, a.division_of) for a in record.issuers] == [("江西省教育厅办公室", bureau.iri)]
+    assert [(a.label_zh, a.division_of) for _, a in record.assignments] == [
+        ("江西省教育厅基础教育处", bureau.iri),
+        ("江西省教育考试院", None),
+    ]
+
+
 def test_a_branch_s_document_names_its_district_s_bodies_and_its_own_divisions():
     """A document 西安市生态环境局雁塔分局 issues is 雁塔区's: its 各街道办事处 are the district's, and
     分局大气环境科, 分局执法大队 the branch's own (it calls itself 分局, as a bureau calls itself 局); the
