@@ -588,7 +588,7 @@ class Gazetteer:
             written = _OWN_TOWNSHIP.sub("", written)
         k = self._own_name_cut(bureau, _OWN_BODY.sub("", written))
         own = k != key(name)  # named after the body itself
-        divided = bureau.kind in _DIVIDED and (_DIVISION.fullmatch(k) or own and _SQUAD.fullmatch(k))
+        divided = bureau.kind in _DIVIDED and bool(_DIVISION.fullmatch(k) or own and _SQUAD.fullmatch(k))
         if not divided and listed and bureau.kind in _DIVIDED:
             unit = self._own_name_cut(bureau, written)  # 机关党委 as written, not 党委
             places = (unit[0] in _LEVEL_CHARS or self.divisions.names_city(unit)) if unit else True
