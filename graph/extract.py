@@ -3,6 +3,7 @@ responsibilities, targets, citations, and the places, industries and companies i
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import policykg.graph.iris as iris
@@ -18,6 +19,9 @@ from policykg.graph.targets import outline_targets
 from policykg.graph.task_tables import annex_assignments, annex_deadlines, annex_items, task_tables
 from policykg.graph.text import normalize
 
+# a label naming a bureau's divisions (责任处室：, 牵头科室：, 责任股室：), no other field after it: the names
+# it lists are the bureau's divisions and units
+_DIVISION_LABEL = re.compile(r"(?:处室|科室|股室)\s*[:：][^;；:：]*$")
 UNKNOWN_CITY = Place(iris.place("unknown"), "未知城市", "Unknown city", ())
 
 
@@ -57,12 +61,18 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         place_names += [n for d in divisions.children(city.division) for n in (d.name, *divisions.names(d))]
     targets = outline_targets(outline, place_names, tables)
     issuers = [gazetteer.resolve(name, city) for name in meta.issuers]
+    owner = issuers[0] if issuers else None  # the body whose divisions the document names
+    if owner is not None and not owner.resolved and (office := gazetteer.office(meta.issuers[0], city)):
+        owner, issuers[0] = office  # 江西省教育厅办公室: the 厅's office, naming the 厅's divisions
     branch = bool(meta.issuers) and meta.issuers[0].rstrip().endswith("分局")  # it calls itself 分局
 
-    def bearer(name: str) -> Agency:
+    def bearer(assignment: Assignment) -> Agency:
+        name = assignment.agency.name
         agency = gazetteer.resolve(name, city)
-        if issuers and not agency.resolved:  # an unknown 处 or 科 in a bureau's document is the bureau's
-            return gazetteer.division(issuers[0], name, branch) or agency
+        if owner is not None and not agency.resolved:  # an unknown 处 or 科 in a bureau's document is the bureau's
+            before = outline.text.original[assignment.quote.start : assignment.agency.span.start]
+            listed = bool(_DIVISION_LABEL.search(before))
+            return gazetteer.division(owner, name, branch, listed) or agency
         return agency
 
     if city.division is not None:
@@ -71,7 +81,7 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         level = NATIONAL
     else:  # no place named: the level its issuer is written as (省人民政府关于…), else none known
         level = level_of(title, meta.document_number, unnamed="") or None
-    assignments = _once([(a, bearer(a.agency.name)) for a in found])
+    assignments = _once([(a, bearer(a)) for a in found])
     scopes = [scope_of(t.scope, city, gazetteer) for t in targets]
     mentions = {item.path: gazetteer.find(item.body.text, city) for item in outline.walk()}
     named = {iri for iri, _ in scopes} | {f.iri for found in mentions.values() for f in found}

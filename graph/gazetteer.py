@@ -576,14 +576,16 @@ class Gazetteer:
         """Whether ``text`` is all the name of a division (朝阳, 青浦区) for a document of ``place``."""
         return self.divisions.read(text, place.division)[1] == len(text)
 
-    def division(self, bureau: Agency, name: str, branch: bool = False) -> Agency | None:
+    def division(self, bureau: Agency, name: str, branch: bool = False, listed: bool = False) -> Agency | None:
         """An internal division (处, 科, 室, 股) or a branch (分局) a body's own document names
         (综合规划处, 局办公室 in a 交通运输局's 工作要点; 各区、县（市）分局 in a 生态环境局's): the
         body's, when the body is one that has divisions (not a government, but a street's office or a
         town's government: its 经济发展办, 平安建设办). The body's own name before it is set aside, as
         written in full or by its level (省生态环境厅大气环境处, 市局大气环境处), or as 分局 when the body
         is a branch (``branch``: its document, 西安市生态环境局雁塔分局's, names it so: 分局大气环境科);
-        after it, its squad or unit too (分局执法大队, 局执法大队, 厅信息中心)."""
+        after it, its squad or unit too (分局执法大队, 局执法大队, 厅信息中心). A name ``listed`` under a
+        label of divisions (责任处室：, 责任股室：) is one whatever its ending (机关党委, 党建办, 电教站), but
+        for a collective, a body sent to it (驻厅纪检监察组), a school or a company, or one named by a place."""
         written = key(name)
         if branch:
             written = written.removeprefix("分局")
@@ -592,7 +594,12 @@ class Gazetteer:
             written = _OWN_TOWNSHIP.sub("", written)
         k = self._own_name_cut(bureau, _OWN_BODY.sub("", written))
         own = k != key(name)  # named after the body itself
-        divided = bureau.kind in _DIVIDED and (_DIVISION.fullmatch(k) or own and _SQUAD.fullmatch(k))
+        divided = bureau.kind in _DIVIDED and bool(_DIVISION.fullmatch(k) or own and _SQUAD.fullmatch(k))
+        if not divided and listed and bureau.kind in _DIVIDED:
+            unit = self._own_name_cut(bureau, written)  # 机关党委 as written, not 党委
+            places = (unit[0] in _LEVEL_CHARS or self.divisions.names_city(unit)) if unit else True
+            if _UNIT.fullmatch(unit) and not places:
+                k, divided = unit, True
         if not (divided or township and _TOWNSHIP_DIVISION.fullmatch(k)):
             return None
         if k.endswith("分局") and bureau.type is not None:  # 雁塔分局 in 西安市生态环境局's: its branch in 雁塔区,
@@ -601,6 +608,16 @@ class Gazetteer:
                 return seat
         slug = bureau.iri.rsplit("/", 1)[1]
         return Agency(iris.agency(slug, k), bureau.label_zh + k, None, bureau.city, None, True, division_of=bureau.iri)
+
+    def office(self, name: str, city: Place) -> tuple[Agency, Agency] | None:
+        """A division named after its body (江西省教育厅办公室, which issues the 厅's notices under its own
+        number): the body and the division, so the divisions the document names are the body's."""
+        for end in range(len(name) - 2, 1, -1):
+            bureau = self.resolve(name[:end], city)
+            if bureau.resolved:
+                division = self.division(bureau, name[end:])
+                return (bureau, division) if division and division.division_of else None
+        return None
 
     def _own_name_cut(self, bureau: Agency, k: str) -> str:
         """``k`` less the name of ``bureau`` it opens with: its name (省生态环境厅 in 陕西省生态环境厅's
@@ -639,6 +656,9 @@ _COMMITTEE = ("管委会", "管理委员会")
 # an internal division's name, and the words its own body's document names the body by (局办公室, 本局)
 _DIVISION = re.compile(rf"[{HAN}]{{1,16}}(?:(?<!办事)处|科|室|股)|[{HAN}、()]{{0,12}}分局")  # 办事处: no division
 _OWN_BODY = re.compile(r"^(?:本局|本委|局|委|厅|机关)")
+# any name of a division or unit, listed as one, but a collective (各高校), a body sent to the bureau
+# (驻厅纪检监察组), a school or a company
+_UNIT = re.compile(rf"(?!各|有关|相关|其他|其它|驻)[{HAN}]{{2,12}}(?<!学校|大学|学院|公司|集团)")
 _OWN_TOWNSHIP = re.compile(r"^本?(?:街道|镇(?!村)|乡(?!村))(?=.{3})")  # not 乡村振兴办, 镇村建设办
 # a bureau's squad: 执法大队, a police branch's 治安支队; a unit under it named after it (厅信息中心, 局监督站)
 _SQUAD = re.compile(rf"[{HAN}]{{1,8}}(?:支队|大队|中队)|[{HAN}]{{2,10}}(?:中心|站)")

@@ -52,7 +52,10 @@ _VERB = re.compile(
 # offices of one level issue (贯彻落实自治区党委办公厅、自治区人民政府办公厅《X》): longer than a few words.
 _BODY = r"(?:委员会|人民政府|政府|办公厅|办公室|委|局|厅|院|部)"
 _ISSUERS = rf"(?:[{HAN}]{{2,20}}?{_BODY}[、和及与\s]?){{1,4}}(?:联合)?(?:印发的?)?"
-_BASED_ON = re.compile(rf"(?:{_VERB.pattern})(?:[^。,;《〈]{{0,12}}|{_ISSUERS})$")
+# Meetings or speeches listed before the title, as a basis besides it (根据全国、全省教育工作会议精神和
+# 市教育局《X》要求): the title after them is still a basis, its issuer named before it or not.
+_MEETINGS = r"(?:[^。,;《〈]{2,40}?(?:会议|讲话|指示|批示)(?:精神)?(?:和|及|以及|与|、))?"
+_BASED_ON = re.compile(rf"(?:{_VERB.pattern}){_MEETINGS}(?:[^。,;《〈]{{0,12}}|{_ISSUERS})$")
 # The body that issued a number, named before it: 国务院办公厅, 市政府, 市住建委, 工业和信息化部.
 _ISSUER = re.compile(rf"、?[{HAN}]*?(?:委员会|管委会|人民政府|政府|办公厅|办公室|委|局|厅|院|部)(?:办公厅|办公室)?")
 _LEVEL_WORD = re.compile(r"国务院|国家|中共|中央|省|市|区|县|州|盟|旗|镇|乡")

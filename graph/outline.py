@@ -41,10 +41,10 @@ _TERMINAL = "。!?;:)】》〕"
 _LEVEL_BRACKET = re.compile(r"[省市州县区旗乡镇]\([市区县旗、]{1,5}\)$")  # a level's kinds, 县(市、区): a name goes on
 # A task's field on a line of its own, as task lists print them under each task: 责任单位:…, 配合单位:…,
 # 完成时限:…, 时间节点:…
-_FIELD = re.compile(rf"[{HAN}]{{0,4}}(?:单位|部门|处室|主体|时限|时间|期限|节点)\s*:|(?:注|备注|说明)\s*:")
+_FIELD = re.compile(rf"[{HAN}]{{0,4}}(?:单位|部门|处室|科室|股室|主体|时限|时间|期限|节点)\s*:|(?:注|备注|说明)\s*:")
 # a field's label a hard wrap broke (…突出问题。责任 / 单位：…), or left at a line's end (责任单位： / 市农业农村局…)
 _LABEL_HEAD = re.compile(rf"(?:^|[。;,])([{HAN}]{{1,4}})$")
-_LABEL_END = re.compile(rf"[{HAN}]{{0,4}}(?:单位|部门|处室)\s*:$")
+_LABEL_END = re.compile(rf"[{HAN}]{{0,4}}(?:单位|部门|处室|科室|股室)\s*:$")
 _SENTENCE_END = "。!?;"
 _AFTER_END = re.compile(f"[{_SENTENCE_END})]")  # a sentence's end, or a bracket's: （责任单位：…）
 # A numbered line shorter than a printed line (GB/T 9704: 28 characters, less the indent and the

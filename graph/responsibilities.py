@@ -33,8 +33,9 @@ ROLE_WORDS = {
     SUPPORT: "配合|参加|参与|支撑|协办|协助|协同|其他责任|其它责任",
     RESPONSIBLE: "责任|推进|主责|实施|承办|落实",
 }
-# what answers: a body, or a department's own divisions in its documents (责任处室)
-BEARERS = "单位|部门|主体|处室|科室"
+# what answers: a body, or a department's own divisions in its documents (责任处室; a county bureau's
+# 股 and 室, 责任股室)
+BEARERS = "单位|部门|主体|处室|科室|股室"
 LABELS = f"(?:(?:{'|'.join(ROLE_WORDS.values())})(?:{BEARERS})|牵头|配合)"  # 牵头单位:, or 牵头:/配合: alone
 # The last word of a body's name, as prose, clauses and targets read names (市发展改革委, 区消防救援支队,
 # 商务部, 海关总署, 规划处)
@@ -138,6 +139,9 @@ _TIER = {  # by a level word's start
     "镇": 3,
 }
 _BEARER_ONLY = re.compile(f"(?:{BEARERS})+")  # 各区政府、各有关部门和单位: 单位 alone is no function of the level
+# a bureau's internal division (计划财务科, 教育股, 督导室; not 办事处 nor a level's 办公室), which no level's
+# prefix written before the first name reaches: 市学生资助管理中心、计划财务科 is the bureau's 科
+_SECTION = re.compile(r"(?:(?<!办事)处|科|股|(?<!办公)室)$")
 # the level written once, before the first name: 市发改委、教育局; 各区发改委、科技局; 各市、州财政局、科技局
 _LEVEL_PREFIX = re.compile(rf"^各?{_LEVEL}(?:、{_LEVEL})*(?=[{HAN}]{{2}})")
 # 各有关市、县〔市、区〕政府: the relevant bodies of levels are their collectives
@@ -165,6 +169,9 @@ _GOVERNMENT_PREFIX = re.compile(
 # 管委会; 二连浩特市、东乌珠穆沁旗人民政府): each place's body of that kind
 _PLACE_END = re.compile(r"[省市州盟区县旗乡镇]$")
 _SHARED_BODY = re.compile(r"[省市州盟区县旗乡镇](管委会|党工委|人民政府|政府)$")
+# or the department of one function they share, after a named place (章贡区、南康区、蓉江新区教育部门: each
+# district's education bureau), when nothing but places comes before it
+_SHARED_FUNCTION = re.compile(rf"^[{HAN}]{{1,8}}?(?:新区|[省市州盟区县旗])([{HAN}]{{2,10}}?(?:部门|局|委))$")
 # a body, or a division or service unit of one (厅种植业管理处, 省委督查室, 省植保植检站, 县农科所,
 # 综合行政执法队; not 查处, 车站, 场所)
 _AGENCY_FORM = re.compile(
@@ -204,6 +211,10 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     ['各县、区人民政府(管委会)', '高新区管委会']
     >>> [m.name for m in split_agencies(MappedText.of("经开区、工业园区、示范区管委会"))]
     ['经开区管委会', '工业园区管委会', '示范区管委会']
+    >>> [m.name for m in split_agencies(MappedText.of("章贡区、南康区、蓉江新区教育部门"))]
+    ['章贡区教育部门', '南康区教育部门', '蓉江新区教育部门']
+    >>> [m.name for m in split_agencies(MappedText.of("嘉定区、市交通委"))]
+    ['嘉定区', '市交通委']
     >>> [m.name for m in split_agencies(MappedText.of("盟商务局、二连浩特市、东乌珠穆沁旗人民政府"))]
     ['盟商务局', '二连浩特市人民政府', '东乌珠穆沁旗人民政府']
     >>> [m.name for m in split_agencies(MappedText.of("旗财政局、林草局、巴拉嘎尔高勒镇人民政府"))]
@@ -226,6 +237,13 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     ['市财政部门', '区财政部门', '市交通主管部门', '区交通主管部门']
     >>> [m.name for m in split_agencies(MappedText.of("局人事处、质量安全处,各区建设局,局建筑市场处"))]
     ['局人事处', '局质量安全处', '各区建设局', '局建筑市场处']
+
+    A level's prefix does not reach a bureau's internal division, which no level has:
+
+    >>> [m.name for m in split_agencies(MappedText.of("市学生资助管理中心、计划财务科"))]
+    ['市学生资助管理中心', '计划财务科']
+    >>> [m.name for m in split_agencies(MappedText.of("县委办公室、政府办公室"))]
+    ['县委办公室', '县政府办公室']
 
     A law's fields of work share the 主管部门 written once, and the government written before them:
 
@@ -288,6 +306,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     for i, name in enumerate(names):
         if len(name) > 2 and _PLACE_END.search(name):
             later = next((m for n in names[i + 1 :] if (m := _SHARED_BODY.search(n))), None)
+            after = next((n for n in names[i + 1 :] if not _PLACE_END.search(n)), "")
+            later = later or _SHARED_FUNCTION.match(after)
             if later:
                 names[i] = name + later.group(1)
     first = names[0] if names else ""
@@ -295,8 +315,15 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     written = government or (_LEVEL_PREFIX.match(first) if not NOT_A_LEVEL.match(first) else None)
     written = written or _OWN_DIVISION.match(first)
     prefix = written.group() if written else ""
+    own_division = bool(prefix) and bool(_OWN_DIVISION.match(first))
     for i, name in enumerate(names):
-        if i and prefix and (NOT_A_LEVEL.match(name) or not _has_own_place(name)) and not _BEARER_ONLY.fullmatch(name):
+        if (
+            i
+            and prefix
+            and (NOT_A_LEVEL.match(name) or not _has_own_place(name))
+            and not _BEARER_ONLY.fullmatch(name)
+            and (own_division or not _SECTION.search(name))
+        ):
             names[i] = prefix + name
         elif (
             i

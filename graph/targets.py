@@ -557,12 +557,25 @@ def _modified_noun(text: str, end: int) -> str:
     rest = re.sub(r"^(?:及以上|以上|以下|左右)", "", text[end:])
     if (
         _PREDICATE.match(rest)
-        or re.match(r"的(?:目标|任务|要求)", rest)
+        or re.match(r"的(?:目标|任务|要求)|(?:目标|要求)(?:[,;。]|$)", rest)  # 不低于2小时要求, the figure's rule
         or not rest
         or not (is_han(rest[0]) or rest[0] in "“")
     ):
         return ""  # "达到…", "实现人均避难面积2.3平方米的目标": the figure is the goal
     return re.split(r"[,;:、。()\d]|不低于|不少于|达到|低于|高于", rest, maxsplit=1)[0]
+
+
+# what a count counts, after its figure: up to a stop, a bracket that is not a word's short qualifier
+# (1名专（兼）职教师), or a second figure listed after it (10个联合体和20个共同体)
+_COUNTED_NOUN = re.compile(
+    rf"(?:[^,;、。(和及与]|\([^()]{{1,4}}\)(?=[{HAN}])|(?:和|及|与)(?![\d一二三四五六七八九十两]))*"
+)
+
+
+def _counted(rest: str) -> str:
+    """The noun a count runs into, as :data:`_COUNTED_NOUN` bounds it."""
+    m = _COUNTED_NOUN.match(rest)
+    return m.group() if m else ""
 
 
 def _inside_quotes(text: str, at: int) -> bool:
@@ -713,7 +726,7 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
         return [(_clean(clause[: named.start() + 1] if named else clause), q, q.end)]
     kind = _quantity_kind(q, clause)
     if q.match.re is _QUANTITY and kind in ("count", "level"):
-        after = re.split(r"[,;、。(]", text[q.end :], maxsplit=1)[0] if kind == "count" else _modified_noun(text, q.end)
+        after = _counted(text[q.end :]) if kind == "count" else _modified_noun(text, q.end)
         noun = _clean(after) if kind == "count" else _TRAILING.sub("", re.sub(r"^(?:及以上|以上|以下|左右)", "", after))
         if noun and (kind == "count" or "的" not in after):
             return [(noun, q, q.end + len(after))]

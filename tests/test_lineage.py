@@ -357,6 +357,22 @@ def test_a_title_after_the_offices_that_jointly_issued_it_is_the_basis(issuers):
     assert [(c[0], c[2]) for c in _read(_plan(opening))] == [(SPONGE, "based_on")]
 
 
+@pytest.mark.parametrize(
+    "before",
+    [
+        "全国、全省、全市教育工作会议精神和市教育局",
+        "省委经济工作会议精神及市政府",
+        "习近平总书记考察江西重要讲话精神和",
+    ],
+    ids=["meetings-and-issuer", "meeting-and-government", "speech"],
+)
+def test_a_title_after_meetings_listed_as_a_basis_is_the_basis(before):
+    """A preamble names the meetings it follows before the plan it carries out (根据全国、全省教育工作
+    会议精神和市教育局《X》要求): the plan after them is still the basis."""
+    opening = f"根据{before}《{SPONGE}》要求，结合实际，制定本要点。"
+    assert [(c[0], c[2]) for c in _read(_plan(opening))] == [(SPONGE, "based_on")]
+
+
 def test_a_joint_title_naming_every_issuer_is_cited_whole():
     """A notice ten ministries issue names them all in its title, over 80 characters; a province's
     plan based on it cites that title whole (the spaces between the names dropped) with its number."""

@@ -413,6 +413,59 @@ def test_an_unknown_division_in_a_bureau_s_document_is_the_bureau_s(heading):
     assert [a.division_of for _, a in government.assignments] == [None, None, None, None]
 
 
+def test_a_county_bureau_s_sections_are_its_divisions():
+    """A county-level bureau's divisions are 股 and 室, listed under 责任股室 (瑞金市教育体育局's 教育股,
+    计财股, 督导室): the bureau's, as a city bureau's 科 under 责任科室."""
+    text = (
+        "瑞金市教育体育局关于印发《2025年全市教育体育工作要点》的通知\n\n瑞教体字〔2025〕12号\n\n"
+        "一、推进基础教育优质均衡\n\n1.扩大学前教育资源。新增公办幼儿园学位600个。（责任股室：教育股、计财股）\n\n"
+        "2.迎接国家督导评估。对照评估指标补齐短板。（责任股室：督导室）\n"
+    )
+    record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), Gazetteer.bundled())
+    bureau = record.issuers[0]
+    assert [(a.label_zh, a.division_of) for _, a in record.assignments] == [
+        (f"{bureau.label_zh}{name}", bureau.iri) for name in ("教育股", "计财股", "督导室")
+    ]
+    assert bureau.city is not None and bureau.city.label_zh == "瑞金市"
+
+
+def test_names_listed_under_a_label_of_divisions_are_the_bureau_s():
+    """责任处室：机关党委、电教站 names the bureau's own Party committee and unit, whatever their ending;
+    a body sent to it (驻厅纪检监察组), the schools, a body of the level named after ； or a name under a
+    label of bodies (责任单位：) are not its divisions."""
+    text = (
+        "江西省教育厅关于印发《2025年全省教育工作要点》的通知\n\n赣教办字〔2025〕3号\n\n"
+        "一、坚持党的领导\n\n1.加强党的建设。（责任处室：机关党委、电教站；省教育考试院）\n\n"
+        "2.深化从严治党。（责任处室：驻厅纪检监察组、各高校）\n\n3.推进数字化。（责任单位：电教站）\n"
+    )
+    record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), Gazetteer.bundled())
+    bureau = record.issuers[0]
+    assert [(a.label_zh, a.division_of) for _, a in record.assignments] == [
+        (f"{bureau.label_zh}机关党委", bureau.iri),
+        (f"{bureau.label_zh}电教站", bureau.iri),
+        ("江西省教育考试院", None),
+        ("驻厅纪检监察组", None),
+        ("各高校", None),
+        ("电教站", None),
+    ]
+
+
+def test_a_bureau_s_office_issuing_its_document_names_the_bureau_s_divisions():
+    """A bureau's notices are often issued by its 办公室 under the office's number (江西省教育厅办公室,
+    赣教办字): the office is the bureau's division, and the divisions the document names the bureau's."""
+    text = (
+        "江西省教育厅办公室关于印发《2025年全省教育工作要点》的通知\n\n赣教办字〔2025〕3号\n\n"
+        "一、推进基础教育扩优提质\n\n1.推动学前教育普及普惠发展。（责任处室：基础教育处；省教育考试院）\n"
+    )
+    record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), Gazetteer.bundled())
+    bureau = Gazetteer.bundled().resolve("江西省教育厅", record.city)
+    assert [(a.label_zh, a.division_of) for a in record.issuers] == [("江西省教育厅办公室", bureau.iri)]
+    assert [(a.label_zh, a.division_of) for _, a in record.assignments] == [
+        ("江西省教育厅基础教育处", bureau.iri),
+        ("江西省教育考试院", None),
+    ]
+
+
 def test_a_branch_s_document_names_its_district_s_bodies_and_its_own_divisions():
     """A document 西安市生态环境局雁塔分局 issues is 雁塔区's: its 各街道办事处 are the district's, and
     分局大气环境科, 分局执法大队 the branch's own (it calls itself 分局, as a bureau calls itself 局); the

@@ -921,3 +921,20 @@ def test_chao_before_a_word_is_part_of_the_indicator(text, indicator):
     """超 alone is a verb before a figure (超500家); before a word it is part of it (超算, 超低排放)."""
     found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
     assert [t.indicator for t in found] == [indicator]
+
+
+@pytest.mark.parametrize(
+    "text, indicators",
+    [
+        ("每所中小学至少配备1名专（兼）职心理健康教育教师", ["专(兼)职心理健康教育教师"]),
+        ("建设10个市域产教联合体和20个行业产教融合共同体", ["市域产教联合体", "行业产教融合共同体"]),
+        ("培育3家龙头企业及配套企业", ["龙头企业及配套企业"]),
+        ("落实中小学生每天综合体育活动时间不低于2小时要求", ["中小学生每天综合体育活动时间"]),
+    ],
+    ids=["qualifier-in-brackets", "two-counts-joined", "two-nouns-joined", "figure-of-a-rule"],
+)
+def test_what_a_figure_counts_or_measures_is_named_whole(text, indicators):
+    """What a count counts runs past a short qualifier in brackets (专（兼）职), and stops at a second count
+    joined to it (和20个…); a figure followed by 要求 names the rule, what it measures being before it."""
+    found = sentence_targets("p", normalize(text), _Context(None, None), None, [])
+    assert [t.indicator for t in found] == indicators
