@@ -29,10 +29,10 @@ from policykg.graph.text import HAN, is_han, normalize
 _NUMBER = r"\d+(?:\.\d+)?"
 _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
 # 家次, 人次: visits and attendances (establishments or people, times); 头只: cattle and sheep together
-# (牲畜存栏1800万头只), 羽: poultry, 眼 and 口: wells, 标准箱: containers (TEU, 集装箱吞吐量2000万标准箱)
+# (牲畜存栏1800万头只), 羽: poultry, 眼 and 口: wells, 标准箱 or 标箱 or TEU: containers (集装箱吞吐量2000万标准箱)
 _COUNT_UNITS = (
     "场次|人次|家次|户次|车次|架次|批次|班次|台件|台套|头只|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间|"
-    "头|只|羽|眼|口|标准机架|机架|标准箱|部(?![门署委长])"  # 部: lifts, vehicles, works (not 12部门)
+    "头|只|羽|眼|口|标准机架|机架|标准箱|标箱|TEU|部(?![门署委长])"  # 部: lifts, vehicles, works (not 12部门)
 )
 _MEASURE_UNITS = (
     "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|毫克/立方米|立方米|公斤|"
@@ -44,7 +44,7 @@ _MAGNITUDE = "(?:[十百千]?(?:万亿|万|亿))?"  # 亿元, 万亿元, 千万�
 # 个百分点: percentage points; 台(套), 个(家): a count of either
 _UNITS = rf"%|个百分点|倍|{_MAGNITUDE}(?:元|{_MEASURE_UNITS}|(?:{_COUNT_UNITS})(?:\((?:{_COUNT_UNITS})\))?)"
 _QUANTITY = re.compile(
-    rf"(?:百分之(?P<pct>[{_HAN_DIGITS}]+|{_NUMBER})"
+    rf"(?:百分之(?P<pct>[{_HAN_DIGITS}]+|{_NUMBER})|(?P<whole>[一二三四五六七八九十])分之(?P<part>[一二三四五六七八九])"
     rf"|(?P<num>{_NUMBER}|[{_HAN_DIGITS}]+)(?:\s*(?P<sep>[-~—–至])\s*(?P<num2>{_NUMBER}))?\s*(?P<unit>{_UNITS}))"
     r"(?P<qual>及以上|以上|左右|以内|以下|内(?=[,;。:)]|$))?"  # …压缩至1个工作日内。: within
 )
@@ -97,8 +97,8 @@ _WHOLE = re.compile(r"[全本][省市区县镇乡盟旗州]")
 # after a place, the places listed with it as examples of where a task is done, in a clause of their
 # own (依托苏州高新区、吴江区等地，…，培育3家以上…): a figure in a later clause is not theirs
 _EXAMPLES = re.compile(r"(?:[、和及][^、,;。]{1,12}?)*等(?:地|地区|城市)?[^,;。]*[,;。]")
-_REDUCE = re.compile(r"下降|降低|减少|压减")
-_REDUCE_TO = re.compile(r"(?:下降|降低|减少|压减)(?:到|至)|降至")
+_REDUCE = re.compile(r"下降|降低|减少|压减|压缩|缩短")  # 通关时间压缩三分之一: time cut by a share
+_REDUCE_TO = re.compile(r"(?:下降|降低|减少|压减|压缩|缩短)(?:到|至)|降至")
 _GROW = re.compile(r"增长|增速|递增|提高|增加|提升")
 _SHARE = re.compile(r"占|比重|比例|占比|率")
 _COVER = re.compile(r"覆盖率")
@@ -380,7 +380,7 @@ class _Quantity:
     def unit(self) -> str:
         """The number's unit ("" for a whole-set goal or a category, which have none)."""
         if self.match.re is _QUANTITY:
-            return "%" if self.match.group("pct") else self.match.group("unit")
+            return "%" if self.match.group("pct") or self.match.group("whole") else self.match.group("unit")
         return ""
 
 
@@ -798,6 +798,8 @@ def _target(path, sentence, quote, q, indicator, year, places, source) -> Target
         unit = q.unit
         ranged = m.group("num2") is not None
         value = None if ranged else _number(m.group("pct") or m.group("num"))
+        if m.group("whole"):  # 压缩三分之一: a share of the whole, as a percentage
+            value = round(100 * han_number(m.group("part")) / han_number(m.group("whole")), 2)
         lo, hi = (_number(m.group("num")), _number(m.group("num2"))) if ranged else (None, None)
         comp = _comparator(_after_threshold(text[clause_start : q.start]), m.group("qual"), ranged)
     return Target(
@@ -1088,7 +1090,7 @@ def _cell_value(cell: str, unit: str | None) -> tuple[float, str | None, str] | 
         return float(bare["num"]), unit, _comparator(bare["sign"], bare["qual"], False)
     m = _QUANTITY.search(cell)
     rest = cell[: m.start()] + cell[m.end() :] if m else ""
-    if not m or m.group("num2") or re.search(r"\d", rest) or len(rest) > 2 or not m.group("num")[0].isdigit():
+    if not m or m.group("num2") or re.search(r"\d", rest) or len(rest) > 2 or not (m.group("num") or "")[:1].isdigit():
         return None
     return float(m.group("num")), m.group("unit"), _comparator(cell[: m.start()], m.group("qual"), False)
 

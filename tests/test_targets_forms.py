@@ -111,6 +111,13 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("家禽出栏1.2亿羽", [("count", 1.2, "亿羽", "=", None)]),
         ("新打抗旱机电井200眼", [("count", 200, "眼", "=", None)]),
         ("新打机电井200口", [("count", 200, "口", "=", None)]),
+        # containers in TEU, as 标准箱 or its short forms
+        ("到2020年,港口集装箱吞吐量达到1200万标箱", [("count", 1200, "万标箱", "=", 2020)]),
+        ("集装箱吞吐量突破500万TEU", [("count", 500, "万TEU", ">", None)]),
+        # a fraction is a share in %; time compressed or shortened by it is a reduction, to a level is the level
+        ("进出口货物平均通关时间压缩三分之一以上", [("reduction", 33.33, "%", ">=", None)]),
+        ("到2018年底工程建设项目审批时间缩短二分之一", [("reduction", 50, "%", "=", 2018)]),
+        ("企业开办时间压缩至3个工作日", [("level", 3, "个工作日", "=", None)]),
         # lowered to a level is the level to reach, not a reduction by that much
         ("细颗粒物平均浓度下降到35微克/立方米", [("level", 35, "微克/立方米", "=", None)]),
         # percentage points: a rate raised or lowered by points, not a count of 个
