@@ -101,8 +101,8 @@ _MARKET = re.compile(
 )  # 商业银行应当…: a market actor's duty under the law, not a body's task
 _BODY_END = (
     r"((?<!布)局|委|办|厅|部门|委员会|办公室|中心|公司|集团|总部|支行|分行|银行|分局|管委会|领导小组|小组|政府|党工委|党委|"
-    # 部, 署: ministries (部署 is a verb)
-    r"办事处|支队|总队|大队|研究院|街镇|街道|镇|乡|所|站|队|(?<!部)署|海关|(?<![干全内外])部"
+    # 部, 署: ministries (部署 is a verb); 机场: an airport's operator (由市发改委、晋江国际机场负责实施)
+    r"办事处|支队|总队|大队|研究院|街镇|街道|镇|乡|所|站|队|(?<!部)署|海关|机场|(?<![干全内外])部"
     r"|(?<![之好用此到难出查惩])处(?![置理罚])|(?<![学专本外内儿])科|司)"  # a ministry's 司, a department's 处
 )
 # a collective of a level, or a name ending like a body with two characters or more before its ending

@@ -95,10 +95,11 @@ _LEAD_MARK = re.compile(r"[(（\[【〔]牵头(?:单位)?[)）\]】〕]$")  # �
 _SEPARATORS = re.compile(r"[、,;。/ ]")  # a space or a slash after a body's name separates it, as 、 does
 _CONJUNCTIONS = re.compile(r"[、,;。/ ]|以及|或者|和|及|与|或")  # prose lists: 各镇政府、街道办事处和头桥集团
 # A name that carries its own place or level: a level's word first (盟农牧局, 旗林草局, 苏木镇人民政府),
-# a named division's government (华漕镇人民政府, 东乌珠穆沁旗人民政府), a zone, a branch.
+# a named division's government (华漕镇人民政府, 东乌珠穆沁旗人民政府), a zone, a branch, a customs district
+# or an airport named by its seat (泉州海关, 晋江国际机场).
 _KEEPS_OWN_PREFIX = re.compile(
     r"^(市|省|县|区|镇|乡|州|盟|旗|苏木|各|中共|国家|国网|中国|相关|有关|所在|沿线)|区|管委会|党工委|集团|支行|分行|分局|总部"
-    rf"|[镇乡]$|街道|海关$|^[{HAN}]{{2,}}[镇乡旗县市](?:人民)?政府$|^[局厅部](?=[{HAN}]{{2}})"
+    rf"|[镇乡]$|街道|海关$|机场$|^[{HAN}]{{2,}}[镇乡旗县市](?:人民)?政府$|^[局厅部](?=[{HAN}]{{2}})"
 )
 # the issuing body's division, named by the body's last character (局质量安全处, 厅质安处, 部质量安全监管司):
 # written once before the first of a list of its divisions (局人事处、质量安全处)
