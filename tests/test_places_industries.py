@@ -602,3 +602,10 @@ def test_vocabulary_of_bureaus_and_branches_as_places_name_them():
     assert gz.resolve("省营商环境建设监督局", heilongjiang) == gz.resolve("省数据局", heilongjiang)
     assert gz.resolve("人行黔东南州中心支行", qiandongnan) == gz.resolve("人民银行黔东南州中心支行", qiandongnan)
     assert gz.resolve("各地区办事处", chaoyang) == gz.resolve("地区办事处", chaoyang)
+
+
+def test_a_central_bank_office_is_named_with_its_place_inside():
+    """人行福州中心支行 is 中国人民银行福州市中心支行, as the bank names its offices, not 福州市中国人民银行…."""
+    gz = Gazetteer.bundled()
+    (fujian,) = places(gz, "350000")
+    assert gz.resolve("人行福州中心支行", fujian).label_zh == "中国人民银行福州市中心支行"
