@@ -579,6 +579,13 @@ def test_the_members_of_a_distributive_list_share_the_last_ones_head(text, indic
     assert [t.indicator for t in found] == indicators
 
 
+def test_a_time_cut_by_a_share_is_named_without_its_verb():
+    """通关时间较2016年压缩三分之一: the indicator is the time, as it is the rate in 比重下降2个百分点."""
+    text = "到2018年底进出口货物平均通关时间较2016年压缩三分之一"
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
+    assert [(t.indicator, t.baseline) for t in found] == [("进出口货物平均通关时间", "2016")]
+
+
 def test_a_list_of_kinds_before_one_rate_is_named_whole():
     """蔬菜、水果、茶叶农药残留例行监测合格率: one rate over the three kinds, not the tea's alone."""
     text = "蔬菜、水果、茶叶农药残留例行监测合格率稳定在98%以上"
