@@ -408,6 +408,8 @@ def _valid(text: str, m: re.Match) -> bool:
     """Chinese numerals count only as the object of a verb or a comparator; 一 only where a
     frequency (每…一次) or a floor (不少于一名) makes it a number rather than an article."""
     num = m.group("num")
+    if m.group("whole") and is_han(text[m.end() : m.end() + 1] or "。"):
+        return False  # 二分之一工作法: a fraction naming a method, not a share to reach
     if num is None or num[0].isdigit():
         return True
     unit, before = m.group("unit"), text[: m.start()]

@@ -198,6 +198,7 @@ def test_a_clause_states_its_targets(text, expected):
         "每年新建一批公园绿地",  # 一批 is no number
         "大力推进二星级及以上标准的绿色建筑的建设",  # a 星级 qualifying a noun
         "推进“一件事”改革和“15分钟社区生活圈”建设",  # names
+        "落实高层调度、大员上阵、二分之一工作法",  # a fraction in a method's name
         "由生态环境主管部门责令改正，处2000元以上2万元以下罚款",  # a penalty
         "逾期不改正的，处以5万元罚款",  # a penalty
         # what the document counts of itself
