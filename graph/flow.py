@@ -49,6 +49,7 @@ MIRROR = 0.8  # share of title bigrams two documents' topics must have in common
 # its number in the same bracket (《X》（厦府办规〔2024〕12号，以下简称《实施细则》）).
 _SHORT_NAME = re.compile(r"《([^《》]{2,60})》[^《》。；]{0,30}?[（(,，]以下简称[“\"《]([^”\"》]{1,20})[”\"》][）)]")
 _NUMERAL = "[一二三四五六七八九十百零〇两0-9]{1,6}"
+_GENRE = re.compile(r"(?:若干|实施|指导)?(?:意见|措施|办法|细则|条例|规定|方案)")  # a title's last word
 _ARTICLE = f"第({_NUMERAL})条(?:之([一二三四五六七八九十]{{1,3}}))?"  # 第二十二条, 第22条, 第三条之一
 
 
@@ -270,7 +271,7 @@ def _cited_articles(
     for m in lower_measures:
         for match in citation.finditer(m.text.replace("\n", "")):
             title = match.group("title")
-            if title is None or title in names or _title_key(title) in upper.titles:
+            if title is None or title in names or _title_key(title) in upper.titles or _genre_of(title, upper, names):
                 for number in _articles(match.group("article").replace("点", "条")):
                     if number in articles:
                         cited.setdefault((articles[number], m.path), match.group())
@@ -286,6 +287,12 @@ def _articles(cited: str) -> list[str]:
             low, high = (int(m[1]) if m[1].isdigit() else cn_to_int(m[1]) for m in (before, after))
             numbers += [n for i in range(low + 1, high) if (n := _article(f"第{i}条"))]
     return numbers
+
+
+def _genre_of(title: str, upper: Digest, names: set[str]) -> bool:
+    """《若干意见》 where the lower document gives its basis no short name: the genre its title ends
+    with, as a city writes 省政府《若干意见》第七条 of the one opinion it carries out."""
+    return not names and bool(_GENRE.fullmatch(title)) and any(t.endswith(title) for t in upper.titles)
 
 
 def _point(path: str) -> int | None:

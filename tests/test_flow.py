@@ -659,3 +659,23 @@ def test_an_opinion_cited_by_point_numbers_pairs_the_points(tmp_path):
         if r["status"] == "aligned"
     }
     assert {("二", "第二条"), ("三", "第三条")} <= aligned
+
+
+def test_an_opinion_cited_by_its_genre_alone_pairs_its_points(tmp_path):
+    """省政府《若干意见》第三条, the lower document giving its basis no short name: the genre its title
+    ends with names the one opinion it carries out."""
+    from policykg.graph.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rules = OPINION_RULES.replace("（以下简称《若干意见》）", "（闽政〔2017〕21号）")
+    rules = rules.replace("落实省政府若干意见第二点", "落实省政府《若干意见》第二点")
+    (corpus / "opinions.txt").write_text(OPINIONS, encoding="utf-8")
+    (corpus / "rules.txt").write_text(rules, encoding="utf-8")
+    build(corpus, tmp_path / "build", reasoner=False)
+    aligned = {
+        (r["upper_path"], r["lower_path"])
+        for r in json.loads(export(tmp_path / "build", "alignment", "json"))
+        if r["status"] == "aligned"
+    }
+    assert {("二", "第二条"), ("三", "第三条")} <= aligned
