@@ -73,6 +73,8 @@ class AgencyType:
         if place.kind == "Country" and name.startswith(("国务院", "全国", "国家")):
             return name  # 国务院各部委, not 全国国务院各部委
         name = _tier_named(name, place.division)
+        if name == "海关" and place.division and place.division.short:  # a customs house by its seat: 泉州海关
+            return place.division.short + name
         if name.startswith(_NATIONAL_BANK):  # 中国人民银行福州市中心支行: the place inside the bank's name
             return _NATIONAL_BANK + place.label_zh + name.removeprefix(_NATIONAL_BANK)
         if self.kind != "PartyOrgan" or not name.startswith("委"):

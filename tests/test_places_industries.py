@@ -174,7 +174,7 @@ def test_a_document_a_city_bureau_s_branch_issues_lies_in_its_district():
 def test_a_customs_district_named_after_its_seat_is_its_province_s():
     """哈尔滨海关, a 直属海关 (curated: the 42 districts under 海关总署), is Heilongjiang's customs in the
     province's text and in Harbin's, by its own name; a province with several names each by its seat
-    (深圳海关, 广州海关); a customs house under a district (佳木斯海关) stays its city's."""
+    (深圳海关, 广州海关); a customs house under a district (佳木斯海关) stays its city's, named by its seat."""
     gz = Gazetteer.bundled()
     heilongjiang, harbin, guangdong = places(gz, "230000", "230100", "440000")
     customs = gz.resolve("哈尔滨海关", heilongjiang)
@@ -184,6 +184,7 @@ def test_a_customs_district_named_after_its_seat_is_its_province_s():
     assert gz.resolve("深圳海关", guangdong).iri.endswith("/440000-customs-shenzhen")
     assert gz.resolve("深圳海关", guangdong) != gz.resolve("广州海关", guangdong)
     assert gz.resolve("佳木斯海关", heilongjiang).iri.endswith("/230800-customs")
+    assert gz.resolve("佳木斯海关", heilongjiang).label_zh == "佳木斯海关"  # by its seat, not 佳木斯市海关
 
 
 def test_the_levels_of_autonomous_areas_and_inner_mongolia():
