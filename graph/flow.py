@@ -264,7 +264,7 @@ def _cited_articles(
     if not articles:  # an opinion's points (一、…二十三、), cited as its articles or points: 第三条, 第五点
         articles = {article_segment(number): m.path for m in upper_measures if (number := _point(m.path))}
         unit = "[条点]"
-    article = f"第{_NUMERAL}{unit}(?:之[一二三四五六七八九十]{{1,3}})?"
+    article = f"第{_NUMERAL}(?:[、和及与至到]第?{_NUMERAL})*{unit}(?:之[一二三四五六七八九十]{{1,3}})?"
     more = f"(?:[、和及与至到]{article})*"  # 第四条、第五条; 第四条至第六条
     citation = re.compile(rf"(?:《(?P<title>[^《》]{{1,60}})》{bare})(?P<article>{article}{more})")
     cited: dict[tuple[str, str], str] = {}
@@ -272,10 +272,16 @@ def _cited_articles(
         for match in citation.finditer(m.text.replace("\n", "")):
             title = match.group("title")
             if title is None or title in names or _title_key(title) in upper.titles or _genre_of(title, upper, names):
-                for number in _articles(match.group("article").replace("点", "条")):
+                for number in _articles(_spread(match.group("article").replace("点", "条"))):
                     if number in articles:
                         cited.setdefault((articles[number], m.path), match.group())
     return cited
+
+
+def _spread(cited: str) -> str:
+    """Numbers that share one 条 written each with its own (第五、六条 → 第五条、第六条; 第五至七条)."""
+    shared = rf"第({_NUMERAL}(?:[、和及与至到]第?{_NUMERAL})+)条"
+    return re.sub(shared, lambda m: re.sub(rf"第?({_NUMERAL})", r"第\1条", m[1]), cited)
 
 
 def _articles(cited: str) -> list[str]:

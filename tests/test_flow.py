@@ -639,13 +639,15 @@ OPINION_RULES = """泉州市贯彻落实《福建省人民政府关于加快现�
 第一条 根据《福建省人民政府关于加快现代物流业发展的若干意见》（以下简称《若干意见》），制定本细则。
 第二条 落实省政府若干意见第二点，市级财政按省级金额的50%给予配套。
 第三条 对应《若干意见》第三条，支持泉州港拓展江西、湖南等腹地货源。
-第四条 本细则自印发之日起施行。
+第四条 统筹落实《若干意见》第一、二条，市财政每年安排专项资金。
+第五条 本细则自印发之日起施行。
 """
 
 
 def test_an_opinion_cited_by_point_numbers_pairs_the_points(tmp_path):
     """Rules carrying out a 若干意见 cite its points 一、二、三、 as its articles or points (《若干意见》第三条,
-    若干意见第二点), though it has no 条: the citation pairs the point whatever their words share."""
+    若干意见第二点; 第一、二条 both), though it has no 条: the citation pairs the point whatever their
+    words share."""
     from policykg.graph.build import build
 
     corpus = tmp_path / "corpus"
@@ -658,7 +660,7 @@ def test_an_opinion_cited_by_point_numbers_pairs_the_points(tmp_path):
         for r in json.loads(export(tmp_path / "build", "alignment", "json"))
         if r["status"] == "aligned"
     }
-    assert {("二", "第二条"), ("三", "第三条")} <= aligned
+    assert {("二", "第二条"), ("三", "第三条"), ("一", "第四条"), ("二", "第四条")} <= aligned
 
 
 def test_an_opinion_cited_by_its_genre_alone_pairs_its_points(tmp_path):
