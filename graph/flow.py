@@ -262,7 +262,7 @@ def _cited_articles(
     articles = {number: m.path for m in upper_measures if (number := _article(m.path.rsplit("/", 1)[-1]))}
     unit = "条"
     if not articles:  # an opinion's points (一、…二十三、), cited as its articles or points: 第三条, 第五点
-        articles = {article_segment(number): m.path for m in upper_measures if (number := _point(m.path))}
+        articles = {article_segment(point): m.path for m in upper_measures if (point := _point(m.path))}
         unit = "[条点]"
     article = f"第{_NUMERAL}(?:[、和及与至到]第?{_NUMERAL})*{unit}(?:之[一二三四五六七八九十]{{1,3}})?"
     more = f"(?:[、和及与至到]{article})*"  # 第四条、第五条; 第四条至第六条

@@ -800,8 +800,8 @@ def _target(path, sentence, quote, q, indicator, year, places, source) -> Target
         unit = q.unit
         ranged = m.group("num2") is not None
         value = None if ranged else _number(m.group("pct") or m.group("num"))
-        if m.group("whole"):  # 压缩三分之一: a share of the whole, as a percentage
-            value = round(100 * han_number(m.group("part")) / han_number(m.group("whole")), 2)
+        if (part := _number(m.group("part"))) and (whole := _number(m.group("whole"))):  # 压缩三分之一: in %
+            value = round(100 * part / whole, 2)
         lo, hi = (_number(m.group("num")), _number(m.group("num2"))) if ranged else (None, None)
         comp = _comparator(_after_threshold(text[clause_start : q.start]), m.group("qual"), ranged)
     return Target(
