@@ -49,6 +49,7 @@ MIRROR = 0.8  # share of title bigrams two documents' topics must have in common
 # its number in the same bracket (《X》（厦府办规〔2024〕12号，以下简称《实施细则》）).
 _SHORT_NAME = re.compile(r"《([^《》]{2,60})》[^《》。；]{0,30}?[（(,，]以下简称[“\"《]([^”\"》]{1,20})[”\"》][）)]")
 _NUMERAL = "[一二三四五六七八九十百零〇两0-9]{1,6}"
+_GENRE = re.compile(r"(?:若干|实施|指导)?(?:意见|措施|办法|细则|条例|规定|方案)")  # a title's last word
 _ARTICLE = f"第({_NUMERAL})条(?:之([一二三四五六七八九十]{{1,3}}))?"  # 第二十二条, 第22条, 第三条之一
 
 
@@ -252,23 +253,35 @@ def _cited_articles(
     """The articles of the upper document each lower measure cites by number, as rules implementing a
     regulation do: by its title (《河南省优化营商环境条例》第二十二条) or by the short name the lower
     document gives it (以下简称《条例》 or “条例”), also cited bare (条例第三条; 本条例第三条 is the
-    citing text itself); {(upper path, lower path): the citation}."""
+    citing text itself); an opinion numbered by points (一、…二十三、) has its points cited so, as
+    articles or points (《若干意见》第三条, 若干意见第五点); {(upper path, lower path): the citation}."""
     text = lower.outline.text.text.replace("\n", "")  # a hard wrap inside (以下简称《条例》\n）
     names = {short for full, short in _SHORT_NAME.findall(text) if _title_key(full) in upper.titles}
     short = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     bare = rf"|(?<![本该此])[“\"]?(?P<short>{short})[”\"]?" if names else ""
-    more = f"(?:[、和及与至到]第{_NUMERAL}条(?:之[一二三四五六七八九十]{{1,3}})?)*"  # 第四条、第五条; 第四条至第六条
-    citation = re.compile(rf"(?:《(?P<title>[^《》]{{1,60}})》{bare})(?P<article>{_ARTICLE}{more})")
     articles = {number: m.path for m in upper_measures if (number := _article(m.path.rsplit("/", 1)[-1]))}
+    unit = "条"
+    if not articles:  # an opinion's points (一、…二十三、), cited as its articles or points: 第三条, 第五点
+        articles = {article_segment(point): m.path for m in upper_measures if (point := _point(m.path))}
+        unit = "[条点]"
+    article = f"第{_NUMERAL}(?:[、和及与至到]第?{_NUMERAL})*{unit}(?:之[一二三四五六七八九十]{{1,3}})?"
+    more = f"(?:[、和及与至到]{article})*"  # 第四条、第五条; 第四条至第六条
+    citation = re.compile(rf"(?:《(?P<title>[^《》]{{1,60}})》{bare})(?P<article>{article}{more})")
     cited: dict[tuple[str, str], str] = {}
     for m in lower_measures:
         for match in citation.finditer(m.text.replace("\n", "")):
             title = match.group("title")
-            if title is None or title in names or _title_key(title) in upper.titles:
-                for number in _articles(match.group("article")):
+            if title is None or title in names or _title_key(title) in upper.titles or _genre_of(title, upper, names):
+                for number in _articles(_spread(match.group("article").replace("点", "条"))):
                     if number in articles:
                         cited.setdefault((articles[number], m.path), match.group())
     return cited
+
+
+def _spread(cited: str) -> str:
+    """Numbers that share one 条 written each with its own (第五、六条 → 第五条、第六条; 第五至七条)."""
+    shared = rf"第({_NUMERAL}(?:[、和及与至到]第?{_NUMERAL})+)条"
+    return re.sub(shared, lambda m: re.sub(rf"第?({_NUMERAL})", r"第\1条", m[1]), cited)
 
 
 def _articles(cited: str) -> list[str]:
@@ -280,6 +293,19 @@ def _articles(cited: str) -> list[str]:
             low, high = (int(m[1]) if m[1].isdigit() else cn_to_int(m[1]) for m in (before, after))
             numbers += [n for i in range(low + 1, high) if (n := _article(f"第{i}条"))]
     return numbers
+
+
+def _genre_of(title: str, upper: Digest, names: set[str]) -> bool:
+    """《若干意见》 where the lower document gives its basis no short name: the genre its title ends
+    with, as a city writes 省政府《若干意见》第七条 of the one opinion it carries out."""
+    return not names and bool(_GENRE.fullmatch(title)) and any(t.endswith(title) for t in upper.titles)
+
+
+def _point(path: str) -> int | None:
+    """The number of a measure that is a top-level point (二十三 of 二十三、, 5 of 5.), else None."""
+    if re.fullmatch("[一二三四五六七八九十百零]+|[0-9]+", path):
+        return int(path) if path.isdigit() else cn_to_int(path)
+    return None
 
 
 def _article(segment: str) -> str | None:

@@ -73,6 +73,10 @@ class AgencyType:
         if place.kind == "Country" and name.startswith(("国务院", "全国", "国家")):
             return name  # 国务院各部委, not 全国国务院各部委
         name = _tier_named(name, place.division)
+        if name == "海关" and place.division and place.division.short:  # a customs house by its seat: 泉州海关
+            return place.division.short + name
+        if name.startswith(_NATIONAL_BANK):  # 中国人民银行福州市中心支行: the place inside the bank's name
+            return _NATIONAL_BANK + place.label_zh + name.removeprefix(_NATIONAL_BANK)
         if self.kind != "PartyOrgan" or not name.startswith("委"):
             return place.label_zh + (name[2:] if place.label_zh.endswith("街道") and name.startswith("街道") else name)
         if place.label_zh.endswith(_OWN_NAME_LEVELS):  # 中共广西壮族自治区委员会, not …自治区委
@@ -181,6 +185,7 @@ _LEVEL_CHARS = {"旗县市(区)": (COUNTY,), "旗县市区": (COUNTY,), "旗县�
                 "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE, COUNTY), "区": (COUNTY, PROVINCE), "县": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,)}  # fmt: skip
 # the levels of the autonomous areas and of Inner Mongolia: a place of that name's kind alone
+_NATIONAL_BANK = "中国人民银行"  # its offices are named with their place after it, not before
 _OWN_NAME_LEVELS = ("自治区", "自治州", "州", "自治县", "盟", "旗")
 _GRASSROOTS = re.compile(r"^(?:街道|镇|乡)")  # a township-level body named by its kind
 # a vertically managed body named under its national authority: 国家税务总局广东省税务局, 国家统计局湖南调查

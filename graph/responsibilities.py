@@ -41,8 +41,8 @@ LABELS = f"(?:(?:{'|'.join(ROLE_WORDS.values())})(?:{BEARERS})|牵头|配合)"  
 # 商务部, 海关总署, 规划处)
 BODY_END = (
     r"(?:(?<!布)局|委|办|厅|部门|委员会|办公室|中心|公司|集团|总部|支行|分行|银行|分局|管委会|领导小组|小组|政府|党工委|党委|"
-    # 部, 署: ministries (部署 is a verb)
-    r"办事处|支队|总队|大队|研究院|街镇|街道|镇|乡|所|站|队|(?<!部)署|海关|(?<![干全内外])部"
+    # 部, 署: ministries (部署 is a verb); 机场: an airport's operator (由市发改委、晋江国际机场负责实施)
+    r"办事处|支队|总队|大队|研究院|街镇|街道|镇|乡|所|站|队|(?<!部)署|海关|机场|(?<![干全内外])部"
     r"|(?<![之好用此到难出查惩])处(?![置理罚])|(?<![学专本外内儿])科|司)"  # a ministry's 司, a department's 处
 )
 # a clause's brackets: round, or square ones some documents print (【责任单位：…】, 〔牵头单位：…〕)
@@ -104,10 +104,11 @@ _LEAD_MARK = re.compile(r"[(（\[【〔]牵头(?:单位)?[)）\]】〕]$")  # �
 _SEPARATORS = re.compile(r"[、,;。/ ]")  # a space or a slash after a body's name separates it, as 、 does
 _CONJUNCTIONS = re.compile(r"[、,;。/ ]|以及|或者|和|及|与|或")  # prose lists: 各镇政府、街道办事处和头桥集团
 # A name that carries its own place or level: a level's word first (盟农牧局, 旗林草局, 苏木镇人民政府),
-# a named division's government (华漕镇人民政府, 东乌珠穆沁旗人民政府), a zone, a branch.
+# a named division's government (华漕镇人民政府, 东乌珠穆沁旗人民政府), a zone, a branch, a customs district
+# or an airport named by its seat (泉州海关, 晋江国际机场).
 _KEEPS_OWN_PREFIX = re.compile(
     r"^(市|省|县|区|镇|乡|州|盟|旗|苏木|各|中共|国家|国网|中国|相关|有关|所在|沿线)|区|管委会|党工委|集团|支行|分行|分局|总部"
-    rf"|[镇乡]$|街道|海关$|^[{HAN}]{{2,}}[镇乡旗县市](?:人民)?政府$|^[局厅部](?=[{HAN}]{{2}})"
+    rf"|[镇乡]$|街道|海关$|机场$|^[{HAN}]{{2,}}[镇乡旗县市](?:人民)?政府$|^[局厅部](?=[{HAN}]{{2}})"
 )
 # the issuing body's division, named by the body's last character (局质量安全处, 厅质安处, 部质量安全监管司):
 # written once before the first of a list of its divisions (局人事处、质量安全处)

@@ -31,10 +31,10 @@ from policykg.graph.text import HAN, is_han, normalize
 _NUMBER = r"\d+(?:\.\d+)?"
 _HAN_DIGITS = "〇零一二两三四五六七八九十百千万"
 # 家次, 人次: visits and attendances (establishments or people, times); 头只: cattle and sheep together
-# (牲畜存栏1800万头只), 羽: poultry, 眼 and 口: wells, 标准箱: containers (TEU, 集装箱吞吐量2000万标准箱)
+# (牲畜存栏1800万头只), 羽: poultry, 眼 and 口: wells, 标准箱 or 标箱 or TEU: containers (集装箱吞吐量2000万标准箱)
 _COUNT_UNITS = (
     "场次|人次|家次|户次|车次|架次|批次|班次|台件|台套|头只|家|个|项|件|座|条|台|套|户|所|次|场|批|名|人|张|处|辆|栋|支|株|艘|架|例|间|"
-    "头|只|羽|眼|口|标准机架|机架|标准箱|部(?![门署委长])"  # 部: lifts, vehicles, works (not 12部门)
+    "头|只|羽|眼|口|标准机架|机架|标准箱|标箱|TEU|部(?![门署委长])"  # 部: lifts, vehicles, works (not 12部门)
 )
 _MEASURE_UNITS = (
     "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|毫克/立方米|立方米|公斤|"
@@ -46,7 +46,7 @@ _MAGNITUDE = "(?:[十百千]?(?:万亿|万|亿))?"  # 亿元, 万亿元, 千万�
 # 个百分点: percentage points; 台(套), 个(家): a count of either
 _UNITS = rf"%|个百分点|倍|{_MAGNITUDE}(?:元|{_MEASURE_UNITS}|(?:{_COUNT_UNITS})(?:\((?:{_COUNT_UNITS})\))?)"
 _QUANTITY = re.compile(
-    rf"(?:百分之(?P<pct>[{_HAN_DIGITS}]+|{_NUMBER})"
+    rf"(?:百分之(?P<pct>[{_HAN_DIGITS}]+|{_NUMBER})|(?P<whole>[一二三四五六七八九十])分之(?P<part>[一二三四五六七八九])"
     rf"|(?P<num>{_NUMBER}|[{_HAN_DIGITS}]+)(?:\s*(?P<sep>[-~—–至])\s*(?P<num2>{_NUMBER}))?\s*(?P<unit>{_UNITS}))"
     r"(?P<qual>及以上|以上|左右|以内|以下|内(?=[,;。:)]|$))?"  # …压缩至1个工作日内。: within
 )
@@ -99,8 +99,8 @@ _WHOLE = re.compile(r"[全本][省市区县镇乡盟旗州]")
 # after a place, the places listed with it as examples of where a task is done, in a clause of their
 # own (依托苏州高新区、吴江区等地，…，培育3家以上…): a figure in a later clause is not theirs
 _EXAMPLES = re.compile(r"(?:[、和及][^、,;。]{1,12}?)*等(?:地|地区|城市)?[^,;。]*[,;。]")
-_REDUCE = re.compile(r"下降|降低|减少|压减")
-_REDUCE_TO = re.compile(r"(?:下降|降低|减少|压减)(?:到|至)|降至")
+_REDUCE = re.compile(r"下降|降低|减少|压减|压缩|缩短")  # 通关时间压缩三分之一: time cut by a share
+_REDUCE_TO = re.compile(r"(?:下降|降低|减少|压减|压缩|缩短)(?:到|至)|降至")
 _GROW = re.compile(r"增长|增速|递增|提高|增加|提升")
 _SHARE = re.compile(r"占|比重|比例|占比|率")
 _COVER = re.compile(r"覆盖率")
@@ -300,7 +300,7 @@ def _clean(indicator: str) -> str:
 _PREDICATES = (
     r"(?:年均|同比|在(?:19|20)\d\d年基础上|较(?:19|20)\d\d年|从[^,;]*?|由(?=\d)[^,;]*?)?(?:增长|增速|下降|降低|达到(?!或)|达(?=[\d〇零一二两三四五六七八九十百千万约])|[增提][加升高][到至]|降[至到]|提[高升](?=[\d〇零一二两三四五六七八九十百千]|$)|"
     r"(?:最多|最长)?不得?超过|超过|超(?![^\d〇零一二两三四五六七八九十百千万,;。])|突破|实现|完成|高于|低于|不得?低于|不得?少于|不得?高于|不?[小大]于|保持在|保持|稳定在|控制在|"
-    r"[压缩][缩短][至到])"
+    r"[压缩][缩短](?:[至到]|$))"  # 通关时间压缩三分之一: cut right before its figure
 )
 
 
@@ -393,7 +393,7 @@ class _Quantity:
     def unit(self) -> str:
         """The number's unit ("" for a whole-set goal or a category, which have none)."""
         if self.match.re is _QUANTITY:
-            return "%" if self.match.group("pct") else self.match.group("unit")
+            return "%" if self.match.group("pct") or self.match.group("whole") else self.match.group("unit")
         return ""
 
 
@@ -421,6 +421,8 @@ def _valid(text: str, m: re.Match) -> bool:
     """Chinese numerals count only as the object of a verb or a comparator; 一 only where a
     frequency (每…一次) or a floor (不少于一名) makes it a number rather than an article."""
     num = m.group("num")
+    if m.group("whole") and is_han(text[m.end() : m.end() + 1] or "。"):
+        return False  # 二分之一工作法: a fraction naming a method, not a share to reach
     if num is None or num[0].isdigit():
         return True
     unit, before = m.group("unit"), text[: m.start()]
@@ -845,6 +847,8 @@ def _target(path, sentence, quote, q, indicator, year, places, source) -> Target
         unit = q.unit
         ranged = m.group("num2") is not None
         value = None if ranged else _number(m.group("pct") or m.group("num"))
+        if (part := _number(m.group("part"))) and (whole := _number(m.group("whole"))):  # 压缩三分之一: in %
+            value = round(100 * part / whole, 2)
         lo, hi = (_number(m.group("num")), _number(m.group("num2"))) if ranged else (None, None)
         comp = _comparator(_after_threshold(text[clause_start : q.start]), m.group("qual"), ranged)
     return Target(
@@ -1145,7 +1149,7 @@ def _cell_value(cell: str, unit: str | None) -> tuple[float, str | None, str] | 
         return float(bare["num"]), unit, _comparator(bare["sign"], bare["qual"], False)
     m = _QUANTITY.search(cell)
     rest = cell[: m.start()] + cell[m.end() :] if m else ""
-    if not m or m.group("num2") or re.search(r"\d", rest) or len(rest) > 2 or not m.group("num")[0].isdigit():
+    if not m or m.group("num2") or re.search(r"\d", rest) or len(rest) > 2 or not (m.group("num") or "")[:1].isdigit():
         return None
     return float(m.group("num")), m.group("unit"), _comparator(cell[: m.start()], m.group("qual"), False)
 

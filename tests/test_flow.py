@@ -619,3 +619,65 @@ def test_a_jointly_issued_plan_s_task_for_another_province_s_county_is_not_carri
     assert ("一/（一）", "一/（一）") in aligned
     assert not any(upper in ("一/（二）", "一/（三）") for upper, _ in aligned)
     assert {"一/（二）", "一/（三）"} <= idle
+
+
+OPINIONS = """福建省人民政府关于加快现代物流业发展的若干意见
+闽政〔2017〕21号
+
+一、培育物流龙头企业。对年主营业务收入首次突破10亿元的物流企业，给予一次性奖励200万元。（责任单位：省商务厅）
+
+二、加快物流园区建设。对新认定的省级示范物流园区，给予一次性补助500万元。（责任单位：省发改委）
+
+三、推进多式联运发展。对开行集装箱海铁联运班列的企业，按每标准箱200元给予补助。（责任单位：省交通运输厅）
+
+福建省人民政府
+2017年6月12日
+"""
+
+OPINION_RULES = """泉州市贯彻落实《福建省人民政府关于加快现代物流业发展的若干意见》实施细则
+
+第一条 根据《福建省人民政府关于加快现代物流业发展的若干意见》（以下简称《若干意见》），制定本细则。
+第二条 落实省政府若干意见第二点，市级财政按省级金额的50%给予配套。
+第三条 对应《若干意见》第三条，支持泉州港拓展江西、湖南等腹地货源。
+第四条 统筹落实《若干意见》第一、二条，市财政每年安排专项资金。
+第五条 本细则自印发之日起施行。
+"""
+
+
+def test_an_opinion_cited_by_point_numbers_pairs_the_points(tmp_path):
+    """Rules carrying out a 若干意见 cite its points 一、二、三、 as its articles or points (《若干意见》第三条,
+    若干意见第二点; 第一、二条 both), though it has no 条: the citation pairs the point whatever their
+    words share."""
+    from policykg.graph.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "opinions.txt").write_text(OPINIONS, encoding="utf-8")
+    (corpus / "rules.txt").write_text(OPINION_RULES, encoding="utf-8")
+    build(corpus, tmp_path / "build", reasoner=False)
+    aligned = {
+        (r["upper_path"], r["lower_path"])
+        for r in json.loads(export(tmp_path / "build", "alignment", "json"))
+        if r["status"] == "aligned"
+    }
+    assert {("二", "第二条"), ("三", "第三条"), ("一", "第四条"), ("二", "第四条")} <= aligned
+
+
+def test_an_opinion_cited_by_its_genre_alone_pairs_its_points(tmp_path):
+    """省政府《若干意见》第三条, the lower document giving its basis no short name: the genre its title
+    ends with names the one opinion it carries out."""
+    from policykg.graph.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rules = OPINION_RULES.replace("（以下简称《若干意见》）", "（闽政〔2017〕21号）")
+    rules = rules.replace("落实省政府若干意见第二点", "落实省政府《若干意见》第二点")
+    (corpus / "opinions.txt").write_text(OPINIONS, encoding="utf-8")
+    (corpus / "rules.txt").write_text(rules, encoding="utf-8")
+    build(corpus, tmp_path / "build", reasoner=False)
+    aligned = {
+        (r["upper_path"], r["lower_path"])
+        for r in json.loads(export(tmp_path / "build", "alignment", "json"))
+        if r["status"] == "aligned"
+    }
+    assert {("二", "第二条"), ("三", "第三条")} <= aligned

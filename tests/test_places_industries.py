@@ -188,7 +188,7 @@ def test_a_zone_s_body_lies_in_the_city_its_name_opens_with_whatever_its_number_
 def test_a_customs_district_named_after_its_seat_is_its_province_s():
     """哈尔滨海关, a 直属海关 (curated: the 42 districts under 海关总署), is Heilongjiang's customs in the
     province's text and in Harbin's, by its own name; a province with several names each by its seat
-    (深圳海关, 广州海关); a customs house under a district (佳木斯海关) stays its city's."""
+    (深圳海关, 广州海关); a customs house under a district (佳木斯海关) stays its city's, named by its seat."""
     gz = Gazetteer.bundled()
     heilongjiang, harbin, guangdong = places(gz, "230000", "230100", "440000")
     customs = gz.resolve("哈尔滨海关", heilongjiang)
@@ -198,6 +198,7 @@ def test_a_customs_district_named_after_its_seat_is_its_province_s():
     assert gz.resolve("深圳海关", guangdong).iri.endswith("/440000-customs-shenzhen")
     assert gz.resolve("深圳海关", guangdong) != gz.resolve("广州海关", guangdong)
     assert gz.resolve("佳木斯海关", heilongjiang).iri.endswith("/230800-customs")
+    assert gz.resolve("佳木斯海关", heilongjiang).label_zh == "佳木斯海关"  # by its seat, not 佳木斯市海关
 
 
 def test_the_levels_of_autonomous_areas_and_inner_mongolia():
@@ -616,3 +617,10 @@ def test_vocabulary_of_bureaus_and_branches_as_places_name_them():
     assert gz.resolve("省营商环境建设监督局", heilongjiang) == gz.resolve("省数据局", heilongjiang)
     assert gz.resolve("人行黔东南州中心支行", qiandongnan) == gz.resolve("人民银行黔东南州中心支行", qiandongnan)
     assert gz.resolve("各地区办事处", chaoyang) == gz.resolve("地区办事处", chaoyang)
+
+
+def test_a_central_bank_office_is_named_with_its_place_inside():
+    """人行福州中心支行 is 中国人民银行福州市中心支行, as the bank names its offices, not 福州市中国人民银行…."""
+    gz = Gazetteer.bundled()
+    (fujian,) = places(gz, "350000")
+    assert gz.resolve("人行福州中心支行", fujian).label_zh == "中国人民银行福州市中心支行"

@@ -257,6 +257,17 @@ def test_the_bodies_a_lead_works_with_support_it_named_whole():
     ]
 
 
+def test_an_airport_bears_a_duty_beside_bureaus():
+    """本条由市发改委、晋江国际机场负责实施: an airport is named as the body that operates it, and one
+    name the reading cannot place would lose the whole list."""
+    text = "某市实施细则\n\n第十条 支持拓展航空货运业务。本条由市发改委、晋江国际机场负责实施。\n"
+    found = prose(text, known_in("350500"))
+    assert [(a.path, a.agency.name, a.role) for a in found] == [
+        ("第十条", "市发改委", "responsible"),
+        ("第十条", "晋江国际机场", "responsible"),
+    ]
+
+
 def test_a_body_of_the_same_level_is_the_lead_s_level():
     """X会同同级财政部门: 同级 is the level of the body it works with, so the county's finance department,
     and a law's 县级以上人民政府X部门会同同级Y部门 is the same governments' Y department."""

@@ -111,6 +111,13 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("家禽出栏1.2亿羽", [("count", 1.2, "亿羽", "=", None)]),
         ("新打抗旱机电井200眼", [("count", 200, "眼", "=", None)]),
         ("新打机电井200口", [("count", 200, "口", "=", None)]),
+        # containers in TEU, as 标准箱 or its short forms
+        ("到2020年,港口集装箱吞吐量达到1200万标箱", [("count", 1200, "万标箱", "=", 2020)]),
+        ("集装箱吞吐量突破500万TEU", [("count", 500, "万TEU", ">", None)]),
+        # a fraction is a share in %; time compressed or shortened by it is a reduction, to a level is the level
+        ("进出口货物平均通关时间压缩三分之一以上", [("reduction", 33.33, "%", ">=", None)]),
+        ("到2018年底工程建设项目审批时间缩短二分之一", [("reduction", 50, "%", "=", 2018)]),
+        ("企业开办时间压缩至3个工作日", [("level", 3, "个工作日", "=", None)]),
         # lowered to a level is the level to reach, not a reduction by that much
         ("细颗粒物平均浓度下降到35微克/立方米", [("level", 35, "微克/立方米", "=", None)]),
         # percentage points: a rate raised or lowered by points, not a count of 个
@@ -191,6 +198,7 @@ def test_a_clause_states_its_targets(text, expected):
         "每年新建一批公园绿地",  # 一批 is no number
         "大力推进二星级及以上标准的绿色建筑的建设",  # a 星级 qualifying a noun
         "推进“一件事”改革和“15分钟社区生活圈”建设",  # names
+        "落实高层调度、大员上阵、二分之一工作法",  # a fraction in a method's name
         "由生态环境主管部门责令改正，处2000元以上2万元以下罚款",  # a penalty
         "逾期不改正的，处以5万元罚款",  # a penalty
         # what the document counts of itself
@@ -570,6 +578,13 @@ def test_the_members_of_a_distributive_list_share_the_last_ones_head(text, indic
     """共享中心语: 城市、县城和乡镇污水处理率 is the treatment rate of each of the three."""
     found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
     assert [t.indicator for t in found] == indicators
+
+
+def test_a_time_cut_by_a_share_is_named_without_its_verb():
+    """通关时间较2016年压缩三分之一: the indicator is the time, as it is the rate in 比重下降2个百分点."""
+    text = "到2018年底进出口货物平均通关时间较2016年压缩三分之一"
+    found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
+    assert [(t.indicator, t.baseline) for t in found] == [("进出口货物平均通关时间", "2016")]
 
 
 def test_a_list_of_kinds_before_one_rate_is_named_whole():
