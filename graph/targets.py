@@ -35,6 +35,7 @@ _COUNT_UNITS = (
     "头|只|羽|眼|口|标准机架|机架|标准箱|部(?![门署委长])"  # 部: lifts, vehicles, works (not 12部门)
 )
 _MEASURE_UNITS = (
+    "(?:公里|千米)/平方(?:公里|千米)|"  # a road network's density (路网密度达到8公里/平方公里)
     "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|毫克/立方米|立方米|公斤|"
     "千克|斤|m2|㎡|[μµ]g/m[3³]|mg/m[3³]|年一遇|岁|"
     "(?:[EPT](?i:flops)|[GMkK]Wh?|[EPT]B|[TGM]bps)(?![A-Za-z])"  # computing power (PFlops as often as
@@ -331,13 +332,15 @@ class _Context:
 # 户厕为重点, 对2023年排查出的问题户厕: when the thing worked on was found, not when the goal is due
 _DATES_OBJECT = re.compile(r"(?:以|对|将|把|按照?|根据|依据|针对)$")
 _ATTRIBUTIVE = re.compile(r"[^,，;；。]{0,15}?的")
+# a year before which the things worked on were built (改造2000年底前建成的城镇老旧小区): their age, no deadline
+_BUILT_BEFORE = re.compile(r"(?:以前|之前)?(?:建成|建设|建造|修建|竣工|交付)(?:使用|投用)?的")
 
 
 def _year_before(text: str, context: _Context) -> int | None:
     found = None
     for m in _YEAR.finditer(text):
         before, after = text[max(0, m.start() - 2) : m.start()], text[m.end() :]
-        if _DATES_OBJECT.search(before) and _ATTRIBUTIVE.match(after):
+        if (_DATES_OBJECT.search(before) and _ATTRIBUTIVE.match(after)) or _BUILT_BEFORE.match(after):
             continue
         if before[-1:] not in ("在", "较", "比") and not after.startswith("度"):
             found = int(m.group("year"))

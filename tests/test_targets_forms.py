@@ -882,3 +882,17 @@ def test_chao_before_a_word_is_part_of_the_indicator(text, indicator):
     """超 alone is a verb before a figure (超500家); before a word it is part of it (超算, 超低排放)."""
     found = sentence_targets("p", MappedText.of(text), _Context(None, None), None, [])
     assert [t.indicator for t in found] == [indicator]
+
+
+def test_a_road_network_s_density_is_a_level_per_area():
+    """路网密度达到8公里/平方公里: kilometres of road per square kilometre, one unit (it was no target)."""
+    assert read("到2027年,全省城市建成区平均路网密度达到8公里/平方公里。") == [
+        ("level", 8.0, "公里/平方公里", "=", 2027)
+    ]
+
+
+def test_the_year_the_things_worked_on_were_built_before_is_no_deadline():
+    """改造2000年底前建成的城镇老旧小区: the houses' age, not when the 200 a year are due (the target was
+    dated 2000, before the plan, and dropped)."""
+    text = "全面摸排2000年底前建成的城镇老旧小区,每年改造老旧小区200个以上,有条件的同步加装电梯。"
+    assert read(text) == [("count", 200.0, "个", ">=", None)]
