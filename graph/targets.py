@@ -698,7 +698,7 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
     members = _members(_indicator(clause, "level"))
     if len(members) > 1 and (all(p.endswith("率") for p in members) or _EACH_MEMBER.search(clause)):
         return [(_clean(n), q, q.end) for n in _shared_head(members)]
-    whole = whole or _kinds_of_one(members)
+    whole = whole or _kinds_of_one(members, measured=kind != "level")
     before_item = clause if whole else re.split(r"、(?![^()]*\))", clause)[-1]
     return [(_indicator(before_item, kind), q, q.end)]
 
@@ -710,15 +710,18 @@ def each_member(indicator: str) -> list[str]:
     return _shared_head(members) if _kinds_of_one(members) else [indicator]
 
 
-def _kinds_of_one(members: list[str]) -> bool:
+def _kinds_of_one(members: list[str], measured: bool = True) -> bool:
     """A list of kinds before the one quantity they share (蔬菜、水果、茶叶农药残留例行监测合格率: the
-    rate over the three), named whole: bare nouns of a few characters before a measured last member."""
+    rate over the three), named whole: bare nouns of a few characters before a measured last member;
+    without ``measured``, before the thing a length or an area measures, whose name the last member
+    ends with (燃气、供水、排水管网1.5万公里: the networks of the three kinds together)."""
     if len(members) < 2:
         return False
     *bare, last = members
     short = all(_HAN.fullmatch(c) for b in bare for c in b) and all(len(b) <= 4 for b in bare)
     plain = not any(_MEASURED.search(b) or re.search(_VERBS, b) for b in bare)
-    return short and plain and len(last) > 4 and bool(_MEASURED.search(last))
+    named = bool(_MEASURED.search(last)) if measured else not re.search(_VERBS, last)
+    return short and plain and len(last) > (4 if measured else 3) and named
 
 
 def _members(names: str) -> list[str]:

@@ -896,3 +896,12 @@ def test_the_year_the_things_worked_on_were_built_before_is_no_deadline():
     dated 2000, before the plan, and dropped)."""
     text = "全面摸排2000年底前建成的城镇老旧小区,每年改造老旧小区200个以上,有条件的同步加装电梯。"
     assert read(text) == [("count", 200.0, "个", ">=", None)]
+
+
+def test_a_list_of_kinds_before_the_thing_a_length_measures_is_named_whole():
+    """建设改造城市燃气、供水、排水管网1.5万公里: the networks of the three kinds together, not the last
+    kind's (排水管网)."""
+    found = sentence_targets(
+        "p", MappedText.of("建设改造城市燃气、供水、排水管网1.5万公里。"), _Context(None, None), None, []
+    )
+    assert [(t.indicator, t.value, t.unit) for t in found] == [("城市燃气、供水、排水管网", 1.5, "万公里")]
