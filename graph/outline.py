@@ -331,7 +331,8 @@ _SIGNERS = 4  # the most issuers a joint document signs under its text, one a li
 
 # A notice that forwards another body's document (关于转发《X》的通知, frontmatter.FORWARDS) and adds
 # points of its own to carry it out (并结合我市实际提出以下贯彻意见) signs and dates them, then may print
-# the forwarded text, numbered from 一 again: that text is the other document's, not the notice's.
+# the forwarded text, numbered from 一 again, or as an annex: that text is the other document's, not
+# the notice's.
 _RECORD = re.compile(r"(?:抄送|抄报|分送)\s*:|[─━—_=\-]{3,}")  # where a 版记 after a forwarded copy begins
 
 
@@ -342,8 +343,7 @@ def _forwarded_copy(
     when the copy of the forwarded document follows: a date under a few bare names between two
     items, after which the numbering starts again; None for any other document (a notice issuing
     its own document, X印发给你们, whose text is its own)."""
-    head = "".join(lines[i].text(doc) for i in range(first))
-    if not item_lines or not FORWARDS.search(head):
+    if not item_lines or not _forwarded_title(doc, lines, first):
         return None
     for before, after in zip(item_lines, item_lines[1:]):
         if markers[after].ordinal != 1:
@@ -355,6 +355,20 @@ def _forwarded_copy(
         if 0 < sum(1 for ln in lines[start:dated] if ln.text(doc)) <= _SIGNERS:
             return start, dated + 1
     return None
+
+
+def _forwarded_title(doc: MappedText, lines: list[Line], first: int) -> str:
+    """The title of the document another body issued that a notice forwards, from the lines before
+    its first item (关于转发《X》的通知: X), or ''."""
+    found = FORWARDS.search("".join(lines[i].text(doc) for i in range(first)))
+    return found.group()[3:-1] if found else ""
+
+
+def _prints_forwarded(doc: MappedText, lines: list[Line], head: int, forwarded: str) -> bool:
+    """Whether the annex headed at line ``head`` prints the forwarded document (附件 / 四川省人民政府办公厅 /
+    关于…的实施意见): its first line of text is part of the forwarded title."""
+    text = next((t for ln in lines[head + 1 : head + 4] if (t := ln.text(doc))), "")
+    return len(text) >= 4 and text in forwarded
 
 
 def _contents(doc: MappedText, lines: list[Line]) -> set[int]:
@@ -443,11 +457,15 @@ def parse_outline(source: SourceText) -> Outline:
     # GB/T 9704 prints the signature and date under the list of annexes (附件：1.…), before the annexes
     listed_end = annex_heads[0] if annex_heads else annex_end
     signature = _closing_start(doc, lines, body_end, listed_end) if listed_end > body_end else listed_end
-    closing_lines = lines[closing:body_end] + lines[signature:listed_end] + lines[annex_end:]
+    forwarded = _forwarded_title(doc, lines, first_marker)
+    copied = {h for h in annex_heads if forwarded and _prints_forwarded(doc, lines, h, forwarded)}
+    tail = annex_end
+    if annex_heads and annex_heads[-1] in copied:  # after the forwarded copy, its signature, then the 版记
+        tail = next((k for k in range(annex_end, len(lines)) if _RECORD.match(lines[k].text(doc))), len(lines))
+    closing_lines = lines[closing:body_end] + lines[signature:listed_end] + lines[tail:]
     if copy is not None:  # the notice's signature, and the 版记 after the copy
         record = next((k for k in range(copy[1], body_end) if _RECORD.match(lines[k].text(doc))), body_end)
-        closing_lines = lines[closing : copy[1]] + lines[record:body_end] + lines[signature:listed_end]
-        closing_lines += lines[annex_end:]
+        closing_lines = lines[closing : copy[1]] + lines[record:body_end] + lines[signature:listed_end] + lines[tail:]
     metadata, meta_problems = parse_metadata(source.name, doc, lines, pre, closing_lines)
     problems += meta_problems
     items = _build_items(source.name, doc, lines, item_lines, markers, closing, problems)
@@ -457,7 +475,9 @@ def parse_outline(source: SourceText) -> Outline:
     for k, (head, annex) in enumerate(zip(annex_heads, annexes)):
         stop = annex_heads[k + 1] if k + 1 < len(annex_heads) else annex_end
         numbered = [i for i in sorted(markers) if head < i < stop]
-        if len(numbered) >= 2 and all(len(row.cells) <= 1 for row in annex.rows):
+        if head in copied:  # the forwarded document, printed as an annex: its text, not the notice's
+            annexes[k] = replace(annex, rows=())
+        elif len(numbered) >= 2 and all(len(row.cells) <= 1 for row in annex.rows):
             # an annex that prints numbered text, not a table (附件：重点任务清单 1.… 2.…): its items
             items += _build_items(source.name, doc, lines, numbered, markers, stop, problems, f"{annex.label}/")
             annexes[k] = replace(annex, rows=())

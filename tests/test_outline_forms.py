@@ -909,3 +909,15 @@ def test_a_department_s_draft_a_notice_forwards_is_the_notice_s_own_text():
     text = FORWARDING.replace(f"转发《{FORWARDED}》", f"转发区住房城乡建设局制订的{draft}")
     text = text.replace(f"《{FORWARDED}》（川办发〔2024〕27号）", draft)
     assert paths(read(text))[:3] == ["一", "二", "三"]
+
+
+def test_the_forwarded_document_printed_as_an_annex_is_not_the_notice_s_text():
+    """The same copy under 附件: an annex printing the forwarded title holds no items of the notice,
+    and the copy's signature dates nothing of it."""
+    text = FORWARDING.replace(
+        "（此件公开发布）\n\n四川省人民政府办公厅\n", "（此件公开发布）\n\n附件\n\n四川省人民政府办公厅\n"
+    )
+    outline = read(text)
+    assert paths(outline) == ["一", "二"]
+    assert [a.label for a in outline.annexes] == ["附件"]
+    assert [(d.date, d.kind) for d in outline.metadata.dates] == [("2024-09-10", "signed"), ("2024-09-11", "printed")]
