@@ -14,7 +14,8 @@ industries and types of bodies both measures name), and the targets of the two m
 the same quantity are compared (:mod:`target_levels`). Only the documents of such chains are read
 again, for their measures, so memory stays flat whatever the corpus. An upper measure that some
 lower measure carries out is taken up, another not taken up; a lower measure that carries out none
-is a local addition.
+is a local addition. A notice forwarding the upper document whole (关于转发《X》的通知, 请一并抓好落实)
+takes up every measure of it, those its own points restate paired with them.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pyoxigraph import NamedNode, Triple
 import policykg.graph.iris as iris
 from policykg.graph.alignment import FRAME, align, measures_of
 from policykg.graph.gazetteer import Gazetteer, key
-from policykg.graph.lineage import issued_title, number_key
+from policykg.graph.lineage import forwards, issued_title, number_key
 from policykg.graph.numbering import article_segment, cn_to_int
 from policykg.graph.rdf import ELI, RDF_TYPE, cited_iri, decimal, document_iri, item_iris, pkg, target_iris, text
 from policykg.graph.records import Digest, DocumentRecord, Measure, Pair, Target
@@ -136,7 +137,9 @@ def _topic(title: str, names: list[str]) -> str:
 
 def digest(record: DocumentRecord, source: str, gazetteer: Gazetteer) -> Digest:
     meta = record.outline.metadata
-    titles = {_title_key(t) for t in (meta.title, meta.enclosed_title) if t}
+    forwarded = _title_key(meta.enclosed_title or "") if forwards(meta.title) else ""
+    # a notice forwarding another body's document is not named by that document's title
+    titles = {_title_key(t) for t in (meta.title, meta.enclosed_title) if t and not forwarded}
     region = gazetteer.chain(record.city)[::-1]
     if gazetteer.country and gazetteer.country not in region:  # above every province: the nation
         region.append(gazetteer.country)
@@ -159,6 +162,7 @@ def digest(record: DocumentRecord, source: str, gazetteer: Gazetteer) -> Digest:
         tuple(place.iri for place in region),
         dates.get("issued") or dates.get("signed") or dates.get("printed"),
         _topic(_title_key(meta.enclosed_title or meta.title or ""), names),
+        forwarded,
     )
 
 
@@ -180,6 +184,7 @@ def flow_triples(
     the record of a document of a chain from its source, ``gazetteer`` the areas places lie in."""
     named = _Names(digests)
     bases: dict[str, set[str]] = {}  # upper IRI -> lower IRIs based on it
+    forwarded: set[str] = set()  # upper IRIs a notice forwards whole (关于转发《X》的通知): all taken up
     for d in digests:
         for title, number, relation, stub in d.citations:
             upper = named.document(title, number, d)
@@ -189,6 +194,8 @@ def flow_triples(
             yield Triple(NamedNode(stub), pkg("resolvesTo"), NamedNode(upper.iri))  # what the citation says
             if relation == "based_on":
                 bases.setdefault(upper.iri, set()).add(d.iri)
+                if d.forwards and d.forwards in upper.titles:
+                    forwarded.add(upper.iri)
     based = {iri for lows in bases.values() for iri in lows}
     by_region: dict[str, list[Digest]] = {}
     for d in digests:
@@ -239,7 +246,7 @@ def flow_triples(
             yield from _comparison_triples(None, allotted, lower_all, names, compared, allotted=True)
     for upper_iri in sorted(bases):
         for m in measures[upper_iri]:
-            status = "TakenUp" if m.path in taken[upper_iri] else "NotTakenUp"
+            status = "TakenUp" if m.path in taken[upper_iri] or upper_iri in forwarded else "NotTakenUp"
             yield Triple(items[upper_iri][m.path], _STATUS, pkg(status))
     for lower_iri in lowers:
         for m in measures[lower_iri]:

@@ -74,6 +74,11 @@ _MASTHEAD = re.compile(r"\d{1,8}|(?:绝密|机密|秘密)(?:★.*)?|特急|加�
 # …印发修订后的《X》的通知, 关于转发区建设管理委制订的《X》的通知, 关于印发X的通知; a document
 # forwarded with its drafter named before its own title (转发市发展改革委关于…的实施方案的通知): that title.
 _ENCLOSED = re.compile(r"(?:印发|转发)[^《》]*?《(.+)》的通知|(?:印发|转发)(?:[^《》关]{2,24}?(?=关于))?(.+)的通知$")
+# A notice forwarding a document that another body issued under its own name and number (关于转发
+# 《四川省人民政府办公厅关于…的实施意见》的通知): the forwarded title names its issuer before 关于. A draft a
+# department wrote and the notice issues (转发区建设管理委制订的《X》, 转发《嘉定区…实施方案》) is the notice's text.
+_FORWARDED_ISSUER = "(?:委员会|人民政府|政府|办公厅|办公室|委|局|厅|部|院|署|行|会)"
+FORWARDS = re.compile(rf"转发《[^《》]{{2,40}}?{_FORWARDED_ISSUER}关于[^《》]+》")
 # The title's issuer stands before 关于 / 印发 / 转发.
 _ISSUER_END = re.compile("关于|印发|转发")
 # An issuer's name as a masthead prints it: 江苏省财政厅, 国务院国资委, 市场监管总局, 中共安吉县委办公室.

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from policykg.graph.divisions import COUNTY as DIVISION_COUNTY
 from policykg.graph.divisions import PREFECTURE, PROVINCE, Division, Divisions
 from policykg.graph.divisions import TOWNSHIP as DIVISION_TOWNSHIP
-from policykg.graph.frontmatter import DOCUMENT_NUMBER, NUMBER_YEAR
+from policykg.graph.frontmatter import DOCUMENT_NUMBER, FORWARDS, NUMBER_YEAR
 from policykg.graph.gazetteer import key
 from policykg.graph.mapped import MappedText
 from policykg.graph.records import Citation, Outline, Span
@@ -62,6 +62,8 @@ _LEVEL_WORD = re.compile(r"国务院|国家|中共|中央|省|市|区|县|州|�
 # The verb after the title: 为推进《X》落实, 为做好《X》贯彻实施工作, 为确保《X》各项任务落实到位.
 _TO_CARRY_OUT = re.compile(r"为(?:了)?(?:推进|推动|做好|确保|保障|加快|促进)$")
 _CARRIED_OUT = re.compile(r"^[^。,;《]{0,8}(?:贯彻|落实|实施|执行)")
+# The verb after the title of a notice that forwards it: 现将《X》（川办发〔2024〕27号）转发给你们.
+_FORWARDED = re.compile(r"^[^。,;《]{0,4}转发")
 # A title in the document's own title: 关于贯彻落实《X》的实施方案, or 〈X〉 inside the 《》 of the notice
 # that issues it (关于印发《…贯彻落实〈X〉的实施方案》的通知).
 _TITLE_CITED = re.compile(
@@ -283,9 +285,12 @@ def _number_alone(lead: str, since_last: str | None) -> tuple[int, str, bool] | 
 
 def _introduces_basis(text: str, start: int, end: int) -> bool:
     """Whether the words around the title at ``text[start:end]`` make it the basis: a verb before
-    it (根据, 贯彻落实), or 为推进 before it and 落实 after it."""
+    it (根据, 贯彻落实), or 为推进 before it and 落实 after it, or 转发 after it (a notice carries out
+    what it forwards)."""
     before = text[:start]
-    return bool(_BASED_ON.search(before) or (_TO_CARRY_OUT.search(before) and _CARRIED_OUT.match(text[end:])))
+    after = text[end:]
+    carried = _TO_CARRY_OUT.search(before) and _CARRIED_OUT.match(after)
+    return bool(_BASED_ON.search(before) or carried or _FORWARDED.match(after))
 
 
 def _same(title: str) -> str:
@@ -310,8 +315,14 @@ def outline_citations(outline: Outline, preamble: MappedText, within: Division |
         basis = item is first or item.path == "第一条"  # a law states its basis in its first article
         found += reader.citations(item.body, item.path, basis)
     meta = outline.metadata
-    own = {_same(issued_title(t)) for t in (meta.title, meta.enclosed_title) if t}
+    own = {_same(issued_title(t)) for t in (meta.title, meta.enclosed_title) if t and not forwards(meta.title)}
     return [c for c in found if not (c.title and _same(c.title) in own)]  # 制定了《X》: the document itself
+
+
+def forwards(title: str | None) -> bool:
+    """Whether a notice's title forwards a document another body issued (关于转发《X》的通知), which is
+    then not the notice itself, as the document a notice issues (关于印发《X》的通知) is."""
+    return bool(title and FORWARDS.search(title))
 
 
 def _identity(citation: Citation) -> str:

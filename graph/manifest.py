@@ -229,6 +229,7 @@ def _digest(data: dict) -> Digest:
         tuple(data["region"]),
         data["date"],
         data["topic"],
+        data.get("forwards", ""),
     )
 
 

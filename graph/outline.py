@@ -17,7 +17,7 @@ from pathlib import Path
 
 from policykg.errors import Problem
 from policykg.graph.annex import is_note, is_table_row, parse_annexes, table_rows
-from policykg.graph.frontmatter import DATE_LINE, GENRE_END, PRINTED_LINE, RECORD_LINE, parse_metadata
+from policykg.graph.frontmatter import DATE_LINE, FORWARDS, GENRE_END, PRINTED_LINE, RECORD_LINE, parse_metadata
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import (
     ARTICLES,
@@ -329,6 +329,48 @@ def _signature_follows(doc: MappedText, lines: list[Line], head: int) -> bool:
 _SIGNERS = 4  # the most issuers a joint document signs under its text, one a line
 
 
+# A notice that forwards another body's document (关于转发《X》的通知, frontmatter.FORWARDS) and adds
+# points of its own to carry it out (并结合我市实际提出以下贯彻意见) signs and dates them, then may print
+# the forwarded text, numbered from 一 again, or as an annex: that text is the other document's, not
+# the notice's.
+_RECORD = re.compile(r"(?:抄送|抄报|分送)\s*:|[─━—_=\-]{3,}")  # where a 版记 after a forwarded copy begins
+
+
+def _forwarded_copy(
+    doc: MappedText, lines: list[Line], first: int, item_lines: list[int], markers: dict[int, Marker]
+) -> tuple[int, int] | None:
+    """(the line of a forwarding notice's signature under its own points, the line after its date)
+    when the copy of the forwarded document follows: a date under a few bare names between two
+    items, after which the numbering starts again; None for any other document (a notice issuing
+    its own document, X印发给你们, whose text is its own)."""
+    if not item_lines or not _forwarded_title(doc, lines, first):
+        return None
+    for before, after in zip(item_lines, item_lines[1:]):
+        if markers[after].ordinal != 1:
+            continue
+        dated = next((k for k in range(before + 1, after) if DATE_LINE.match(lines[k].text(doc))), None)
+        if dated is None:
+            continue
+        start = _closing_start(doc, lines, before, dated + 1)
+        if 0 < sum(1 for ln in lines[start:dated] if ln.text(doc)) <= _SIGNERS:
+            return start, dated + 1
+    return None
+
+
+def _forwarded_title(doc: MappedText, lines: list[Line], first: int) -> str:
+    """The title of the document another body issued that a notice forwards, from the lines before
+    its first item (关于转发《X》的通知: X), or ''."""
+    found = FORWARDS.search("".join(lines[i].text(doc) for i in range(first)))
+    return found.group()[3:-1] if found else ""
+
+
+def _prints_forwarded(doc: MappedText, lines: list[Line], head: int, forwarded: str) -> bool:
+    """Whether the annex headed at line ``head`` prints the forwarded document (附件 / 四川省人民政府办公厅 /
+    关于…的实施意见): its first line of text is part of the forwarded title."""
+    text = next((t for ln in lines[head + 1 : head + 4] if (t := ln.text(doc))), "")
+    return len(text) >= 4 and text in forwarded
+
+
 def _contents(doc: MappedText, lines: list[Line]) -> set[int]:
     """The lines of a table of contents: the chapter headings listed below 目录, which the text
     then prints a second time."""
@@ -398,6 +440,10 @@ def parse_outline(source: SourceText) -> Outline:
         annex_end = _after_annexes(doc, lines, annex_heads[-1])
     closing = first_marker if unnumbered else _closing_start(doc, lines, first_marker, body_end)
     item_lines = [i for i in markers if first_marker <= i < closing]
+    copy = _forwarded_copy(doc, lines, first_marker, item_lines, markers)
+    if copy is not None:  # the forwarded document's items, signature and date are not the notice's
+        item_lines = [i for i in item_lines if i < copy[0]]
+        closing = copy[0]
 
     pre = _preamble_start(doc, lines, first_marker)
     while pre < first_marker and not lines[pre].text(doc):
@@ -411,7 +457,15 @@ def parse_outline(source: SourceText) -> Outline:
     # GB/T 9704 prints the signature and date under the list of annexes (附件：1.…), before the annexes
     listed_end = annex_heads[0] if annex_heads else annex_end
     signature = _closing_start(doc, lines, body_end, listed_end) if listed_end > body_end else listed_end
-    closing_lines = lines[closing:body_end] + lines[signature:listed_end] + lines[annex_end:]
+    forwarded = _forwarded_title(doc, lines, first_marker)
+    copied = {h for h in annex_heads if forwarded and _prints_forwarded(doc, lines, h, forwarded)}
+    tail = annex_end
+    if annex_heads and annex_heads[-1] in copied:  # after the forwarded copy, its signature, then the 版记
+        tail = next((k for k in range(annex_end, len(lines)) if _RECORD.match(lines[k].text(doc))), len(lines))
+    closing_lines = lines[closing:body_end] + lines[signature:listed_end] + lines[tail:]
+    if copy is not None:  # the notice's signature, and the 版记 after the copy
+        record = next((k for k in range(copy[1], body_end) if _RECORD.match(lines[k].text(doc))), body_end)
+        closing_lines = lines[closing : copy[1]] + lines[record:body_end] + lines[signature:listed_end] + lines[tail:]
     metadata, meta_problems = parse_metadata(source.name, doc, lines, pre, closing_lines)
     problems += meta_problems
     items = _build_items(source.name, doc, lines, item_lines, markers, closing, problems)
@@ -421,7 +475,9 @@ def parse_outline(source: SourceText) -> Outline:
     for k, (head, annex) in enumerate(zip(annex_heads, annexes)):
         stop = annex_heads[k + 1] if k + 1 < len(annex_heads) else annex_end
         numbered = [i for i in sorted(markers) if head < i < stop]
-        if len(numbered) >= 2 and all(len(row.cells) <= 1 for row in annex.rows):
+        if head in copied:  # the forwarded document, printed as an annex: its text, not the notice's
+            annexes[k] = replace(annex, rows=())
+        elif len(numbered) >= 2 and all(len(row.cells) <= 1 for row in annex.rows):
             # an annex that prints numbered text, not a table (附件：重点任务清单 1.… 2.…): its items
             items += _build_items(source.name, doc, lines, numbered, markers, stop, problems, f"{annex.label}/")
             annexes[k] = replace(annex, rows=())

@@ -243,6 +243,7 @@ class Digest:
     region: tuple[str, ...] = ()  # its place and the places that place lies in, IRIs, its own first
     date: str | None = None  # ISO 8601
     topic: str = ""  # its title without its region's names, opening and genre
+    forwards: str = ""  # the normalised title of the document another body issued that it forwards (转发《X》)
 
 
 @dataclass(frozen=True)

@@ -167,12 +167,15 @@ _GOVERNMENT_PREFIX = re.compile(
     rf"^(?:县级以上(?:地方)?(?:各级)?|设区的市(?:级以上)?|各?{_LEVEL})人民政府(?=[{HAN}]{{2}})"
 )
 # places listed before the body they share, written once after the last (嘉定区、青浦区政府; 经开区、工业园区
-# 管委会; 二连浩特市、东乌珠穆沁旗人民政府): each place's body of that kind
-_PLACE_END = re.compile(r"[省市州盟区县旗乡镇]$")
+# 管委会; 二连浩特市、东乌珠穆沁旗人民政府; a new town's, 科学城、各园区管委会): each place's body of that kind
+_PLACE_END = re.compile(r"[省市州盟区县旗乡镇城]$")
 _SHARED_BODY = re.compile(r"[省市州盟区县旗乡镇](管委会|党工委|人民政府|政府)$")
 # or the department of one function they share, after a named place (章贡区、南康区、蓉江新区教育部门: each
 # district's education bureau), when nothing but places comes before it
 _SHARED_FUNCTION = re.compile(rf"^[{HAN}]{{1,8}}?(?:新区|[省市州盟区县旗])([{HAN}]{{2,10}}?(?:部门|局|委))$")
+# the kind of the places listed, after 等, before the body they share (锦江区、青羊区等区政府, 甲县、乙县等县
+# 人民政府, 甲区、乙县等区（市）县政府): each place's body of that kind, as without the 等
+_KIND_AFTER_ETC = re.compile(r"(?<=[市州盟区县旗乡镇])等[市州盟区县旗乡镇()、]{1,8}(?=(?:人民政府|政府|管委会)$)")
 # a body, or a division or service unit of one (厅种植业管理处, 省委督查室, 省植保植检站, 县农科所,
 # 综合行政执法队; not 查处, 车站, 场所)
 _AGENCY_FORM = re.compile(
@@ -210,6 +213,10 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     ['市人民政府发展改革部门', '县(区)人民政府发展改革部门']
     >>> [m.name for m in split_agencies(MappedText.of("各县、区人民政府(管委会),高新区管委会"))]
     ['各县、区人民政府(管委会)', '高新区管委会']
+    >>> [m.name for m in split_agencies(MappedText.of("锦江区、青羊区、郫都区等区政府"))]
+    ['锦江区政府', '青羊区政府', '郫都区政府']
+    >>> [m.name for m in split_agencies(MappedText.of("各县(市、区)人民政府,科学城、各园区管委会"))]
+    ['各县(市、区)人民政府', '科学城管委会', '各园区管委会']
     >>> [m.name for m in split_agencies(MappedText.of("经开区、工业园区、示范区管委会"))]
     ['经开区管委会', '工业园区管委会', '示范区管委会']
     >>> [m.name for m in split_agencies(MappedText.of("章贡区、南康区、蓉江新区教育部门"))]
@@ -304,6 +311,7 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             suffix = last.group()  # 市发展改革、财政、规划资源部门: the 部门 written once, after the last field
     if suffix:  # 发展改革、交通等部门: fields of work sharing the 部门 written once
         names = [n if _AGENCY_FORM.fullmatch(n) else n + suffix for n in names]
+    names = [_KIND_AFTER_ETC.sub("", n) for n in names]
     for i, name in enumerate(names):
         if len(name) > 2 and _PLACE_END.search(name):
             later = next((m for n in names[i + 1 :] if (m := _SHARED_BODY.search(n))), None)

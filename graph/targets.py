@@ -37,6 +37,7 @@ _COUNT_UNITS = (
     "头|只|羽|眼|口|标准机架|机架|标准箱|标箱|TEU|部(?![门署委长])"  # 部: lifts, vehicles, works (not 12部门)
 )
 _MEASURE_UNITS = (
+    "(?:公里|千米)/平方(?:公里|千米)|"  # a road network's density (路网密度达到8公里/平方公里)
     "平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|吨标准煤|吨|个工作日|工作日|小时|微克/立方米|毫克/立方米|立方米|公斤|"
     "千克|斤|m2|㎡|[μµ]g/m[3³]|mg/m[3³]|年一遇|岁|"
     "(?:[EPT](?i:flops)|[GMkK]Wh?|[EPT]B|[TGM]bps)(?![A-Za-z])"  # computing power (PFlops as often as
@@ -336,13 +337,15 @@ class _Context:
 # 户厕为重点, 对2023年排查出的问题户厕: when the thing worked on was found, not when the goal is due
 _DATES_OBJECT = re.compile(r"(?:以|对|将|把|按照?|根据|依据|针对)$")
 _ATTRIBUTIVE = re.compile(r"[^,，;；。]{0,15}?的")
+# a year before which the things worked on were built (改造2000年底前建成的城镇老旧小区): their age, no deadline
+_BUILT_BEFORE = re.compile(r"(?:以前|之前)?(?:建成|建设|建造|修建|竣工|交付)(?:使用|投用)?的")
 
 
 def _year_before(text: str, context: _Context) -> int | None:
     found = None
     for m in _YEAR.finditer(text):
         before, after = text[max(0, m.start() - 2) : m.start()], text[m.end() :]
-        if _DATES_OBJECT.search(before) and _ATTRIBUTIVE.match(after):
+        if (_DATES_OBJECT.search(before) and _ATTRIBUTIVE.match(after)) or _BUILT_BEFORE.match(after):
             continue
         if before[-1:] not in ("在", "较", "比") and not after.startswith("度"):
             found = int(m.group("year"))
@@ -744,7 +747,7 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
     members = _members(_indicator(clause, "level"))
     if len(members) > 1 and (all(p.endswith("率") for p in members) or _EACH_MEMBER.search(clause)):
         return [(_clean(n), q, q.end) for n in _shared_head(members)]
-    whole = whole or _kinds_of_one(members)
+    whole = whole or _kinds_of_one(members, measured=kind != "level")
     before_item = clause if whole else re.split(r"、(?![^()]*\))", clause)[-1]
     return [(_indicator(before_item, kind), q, q.end)]
 
@@ -756,15 +759,18 @@ def each_member(indicator: str) -> list[str]:
     return _shared_head(members) if _kinds_of_one(members) else [indicator]
 
 
-def _kinds_of_one(members: list[str]) -> bool:
+def _kinds_of_one(members: list[str], measured: bool = True) -> bool:
     """A list of kinds before the one quantity they share (蔬菜、水果、茶叶农药残留例行监测合格率: the
-    rate over the three), named whole: bare nouns of a few characters before a measured last member."""
+    rate over the three), named whole: bare nouns of a few characters before a measured last member;
+    without ``measured``, before the thing a length or an area measures, whose name the last member
+    ends with (燃气、供水、排水管网1.5万公里: the networks of the three kinds together)."""
     if len(members) < 2:
         return False
     *bare, last = members
     short = all(_HAN.fullmatch(c) for b in bare for c in b) and all(len(b) <= 4 for b in bare)
     plain = not any(_MEASURED.search(b) or re.search(_VERBS, b) for b in bare)
-    return short and plain and len(last) > 4 and bool(_MEASURED.search(last))
+    named = bool(_MEASURED.search(last)) if measured else not re.search(_VERBS, last)
+    return short and plain and len(last) > (4 if measured else 3) and named
 
 
 def _members(names: str) -> list[str]:

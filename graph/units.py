@@ -31,6 +31,7 @@ _CONVERSIONS = {  # a unit: (the base unit of its kind, how many of the base one
     **{f"{m}g/m{c}": ("微克/立方米", 1) for m in "μµ" for c in "3³"},  # as tables print 微克/立方米
     **{f"mg/m{c}": ("微克/立方米", 1000) for c in "3³"},
     "毫克/立方米": ("微克/立方米", 1000),
+    **{f"{a}/平方{b}": ("公里/平方公里", 1) for a in ("公里", "千米") for b in ("公里", "千米")},  # density
 }
 
 

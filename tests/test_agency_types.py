@@ -253,6 +253,11 @@ WRITTEN = [
     ("工商联", "federation-industry-commerce"),
     ("红十字会", "red-cross"),
     # Zones, leading groups, local stations.
+    # Sichuan's: a relics bureau of its own, 网络理政 for government services, Chengdu's 社治委, a service centre.
+    ("文物局", "cultural-heritage"),
+    ("网络理政办", "government-services"),
+    ("委社治委", "social-work-department"),
+    ("机关事务服务中心", "government-offices-administration"),
     ("经开区管委会", "economic-development-zone"),
     ("高新区管委会", "high-tech-zone"),
     ("管委会", "development-zone-committee"),

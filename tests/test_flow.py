@@ -681,3 +681,41 @@ def test_an_opinion_cited_by_its_genre_alone_pairs_its_points(tmp_path):
         if r["status"] == "aligned"
     }
     assert {("二", "第二条"), ("三", "第三条")} <= aligned
+
+
+PROVINCE_OPINION = """四川省人民政府办公厅关于推进城市更新行动的实施意见
+
+川办发〔2024〕27号
+
+一、加快城镇老旧小区改造。重点改造2000年底前建成的城镇老旧小区，有条件的加装电梯。（省住房城乡建设厅负责）
+
+二、推进海绵城市建设。系统实施排水防涝设施建设，治理内涝积水点。（省住房城乡建设厅、省水利厅负责）
+
+三、加强历史文化保护传承。开展历史文化街区、历史建筑普查认定，建立保护名录。（省文物局负责）
+"""
+
+FORWARDING_NOTICE = """成都市人民政府办公厅关于转发《四川省人民政府办公厅关于推进城市更新行动的实施意见》的通知
+
+成办发〔2024〕41号
+
+各区（市）县政府，市政府各部门：
+
+现将《四川省人民政府办公厅关于推进城市更新行动的实施意见》（川办发〔2024〕27号）转发给你们，并结合我市实际提出以下贯彻意见，请一并抓好落实。
+
+一、加快老旧院落改造。聚焦2000年底前建成的老旧小区（院落），同步推进加装电梯。（市住建局牵头）
+
+二、建立城市更新项目储备机制。建立市级城市更新项目库，实行滚动管理。（市住建局、市发改委按职责分工负责）
+
+成都市人民政府办公厅
+2024年9月10日
+"""
+
+
+def test_a_notice_forwarding_the_upper_document_takes_up_all_of_it(tmp_path):
+    """成都 forwards the province's opinion whole (请一并抓好落实) with points of its own: the points pair
+    with the tasks they restate, and no task of the province's is left not taken up; the notice is
+    based on what it forwards (现将《X》转发给你们), which its own title does not make it."""
+    aligned, idle = _alignment(tmp_path, PROVINCE_OPINION, FORWARDING_NOTICE)
+    assert ("一", "一") in aligned and not idle
+    rows = list(csv.DictReader(io.StringIO(export(tmp_path / "build", "lineage"))))
+    assert [(r["source_file"], r["relation"]) for r in rows] == [("lower.txt", "based_on")]

@@ -392,3 +392,15 @@ def test_an_unclosed_title_mark_does_not_run_into_the_next_sentence():
     """No title holds a full stop: a 《 left open ends with its sentence, not at a 》 after it."""
     opening = "为做好《海绵城市专项规划编制工作，结合本区实际，制定本方案。各街镇按照本方案》的分工落实。"
     assert _read(_plan(opening)) == []
+
+
+def test_a_notice_is_based_on_the_document_another_body_issued_that_it_forwards():
+    # 关于转发《X》的通知 names X in its title, as 关于印发《X》的通知 does, but X is the province's document,
+    # not the notice: 现将《X》（number）转发给你们 makes it the notice's basis
+    forwarded = "四川省人民政府办公厅关于推进城市更新行动的实施意见"
+    text = (
+        f"成都市人民政府办公厅关于转发《{forwarded}》的通知\n成办发〔2024〕41号\n\n各区（市）县政府：\n"
+        f"现将《{forwarded}》（川办发〔2024〕27号）转发给你们，并提出以下贯彻意见，请一并抓好落实。\n\n"
+        "一、加快老旧院落改造。2025年底前全面完成改造任务。（市住建局牵头）\n"
+    )
+    assert _based_on(text) == {(forwarded, "川办发〔2024〕27号")}

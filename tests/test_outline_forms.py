@@ -853,3 +853,71 @@ def test_an_autonomous_area_s_own_script_on_the_masthead_s_line_is_no_title():
         "各县（区）人民政府：\n　　现印发。\n\n一、加强规划。\n"
     )
     assert read(text).metadata.title == title
+
+
+FORWARDED = "四川省人民政府办公厅关于推进城市更新行动的实施意见"
+FORWARDING = f"""成都市人民政府办公厅关于转发《{FORWARDED}》的通知
+
+成办发〔2024〕41号
+
+各区（市）县政府，市政府各部门：
+
+　　现将《{FORWARDED}》（川办发〔2024〕27号）转发给你们，并结合我市实际提出以下贯彻意见，请一并抓好落实。
+
+　　一、加快老旧院落改造。2025年底前全面完成改造任务。（市住建局牵头）
+
+　　二、强化组织实施。各区（市）县政府要制定本地区实施方案。
+
+　　成都市人民政府办公厅
+　　2024年9月10日
+
+　　（此件公开发布）
+
+四川省人民政府办公厅
+关于推进城市更新行动的实施意见
+川办发〔2024〕27号
+
+　　一、总体要求
+
+　　（一）主要目标。到2025年，全省累计开工改造城镇老旧小区2.2万个。
+
+　　二、重点任务
+
+　　（一）加快城镇老旧小区改造。（省住房城乡建设厅负责）
+
+　　四川省人民政府办公厅
+　　2024年8月15日
+
+抄送：市委各部门。
+　　成都市人民政府办公厅　　　　　　　　　　　　2024年9月11日印发
+"""
+
+
+def test_the_copy_a_forwarding_notice_prints_after_its_own_points_is_not_its_text():
+    """A notice forwarding another body's document with points of its own signs and dates them, then
+    prints the forwarded text, numbered from 一 again: the notice's items are its points, its date
+    its own signature's, not the forwarded document's."""
+    outline = read(FORWARDING)
+    assert paths(outline) == ["一", "二"]
+    assert item(outline, "二").body.text.endswith("实施方案。")
+    assert [(d.date, d.kind) for d in outline.metadata.dates] == [("2024-09-10", "signed"), ("2024-09-11", "printed")]
+
+
+def test_a_department_s_draft_a_notice_forwards_is_the_notice_s_own_text():
+    """转发区建设管理委制订的《X》 issues the department's draft: its items are the document's."""
+    draft = "《城市更新实施方案》"
+    text = FORWARDING.replace(f"转发《{FORWARDED}》", f"转发区住房城乡建设局制订的{draft}")
+    text = text.replace(f"《{FORWARDED}》（川办发〔2024〕27号）", draft)
+    assert paths(read(text))[:3] == ["一", "二", "三"]
+
+
+def test_the_forwarded_document_printed_as_an_annex_is_not_the_notice_s_text():
+    """The same copy under 附件: an annex printing the forwarded title holds no items of the notice,
+    and the copy's signature dates nothing of it."""
+    text = FORWARDING.replace(
+        "（此件公开发布）\n\n四川省人民政府办公厅\n", "（此件公开发布）\n\n附件\n\n四川省人民政府办公厅\n"
+    )
+    outline = read(text)
+    assert paths(outline) == ["一", "二"]
+    assert [a.label for a in outline.annexes] == ["附件"]
+    assert [(d.date, d.kind) for d in outline.metadata.dates] == [("2024-09-10", "signed"), ("2024-09-11", "printed")]

@@ -1246,3 +1246,18 @@ def test_a_level_ending_a_labelled_list_is_named_without_the_full_stop():
         ("县水利局", "support"),
         ("各镇(街道)", "support"),
     ]
+
+
+def test_places_listed_before_their_kind_and_shared_body_are_each_that_body():
+    """锦江区、青羊区、郫都区等区政府: 等区 names the kind of the places listed, not a body (郫都区等区政府 was
+    unresolved); a new town listed before a shared 管委会 (科学城、各园区管委会) is that town's committee,
+    not a county's body (各县(市、区)科学城)."""
+    found = assignments("（市住建局牵头，锦江区、青羊区、郫都区等区政府负责）")
+    assert [(name, role) for _, name, role, _, _ in found] == [
+        ("市住建局", "lead"),
+        ("锦江区政府", "implementer"),
+        ("青羊区政府", "implementer"),
+        ("郫都区政府", "implementer"),
+    ]
+    found = assignments("（责任单位：各县（市、区）人民政府，科学城、各园区管委会）")
+    assert [name for _, name, *_ in found] == ["各县(市、区)人民政府", "科学城管委会", "各园区管委会"]

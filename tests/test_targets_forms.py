@@ -953,3 +953,26 @@ def test_what_a_figure_counts_or_measures_is_named_whole(text, indicators):
     joined to it (和20个…); a figure followed by 要求 names the rule, what it measures being before it."""
     found = sentence_targets("p", normalize(text), _Context(None, None), None, [])
     assert [t.indicator for t in found] == indicators
+
+
+def test_a_road_network_s_density_is_a_level_per_area():
+    """路网密度达到8公里/平方公里: kilometres of road per square kilometre, one unit (it was no target)."""
+    assert read("到2027年,全省城市建成区平均路网密度达到8公里/平方公里。") == [
+        ("level", 8.0, "公里/平方公里", "=", 2027)
+    ]
+
+
+def test_the_year_the_things_worked_on_were_built_before_is_no_deadline():
+    """改造2000年底前建成的城镇老旧小区: the houses' age, not when the 200 a year are due (the target was
+    dated 2000, before the plan, and dropped)."""
+    text = "全面摸排2000年底前建成的城镇老旧小区,每年改造老旧小区200个以上,有条件的同步加装电梯。"
+    assert read(text) == [("count", 200.0, "个", ">=", None)]
+
+
+def test_a_list_of_kinds_before_the_thing_a_length_measures_is_named_whole():
+    """建设改造城市燃气、供水、排水管网1.5万公里: the networks of the three kinds together, not the last
+    kind's (排水管网)."""
+    found = sentence_targets(
+        "p", MappedText.of("建设改造城市燃气、供水、排水管网1.5万公里。"), _Context(None, None), None, []
+    )
+    assert [(t.indicator, t.value, t.unit) for t in found] == [("城市燃气、供水、排水管网", 1.5, "万公里")]
