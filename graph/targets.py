@@ -44,7 +44,8 @@ _MAGNITUDE = "(?:[十百千]?(?:万亿|万|亿))?"  # 亿元, 万亿元, 千万�
 # a measure per unit of time: a capacity or a throughput (处理能力达到5000吨/日, 300万立方米/日)
 PER_TIME = "/(?:日|天|年|小时)"
 # 个百分点: percentage points; 台(套), 个(家): a count of either
-_UNITS = rf"%|个百分点|倍|{_MAGNITUDE}(?:元|(?:{_MEASURE_UNITS})(?:{PER_TIME})?|(?:{_COUNT_UNITS})(?:\((?:{_COUNT_UNITS})\))?)"
+_COUNTS = rf"(?:{_COUNT_UNITS})(?:\((?:{_COUNT_UNITS})\))?"
+_UNITS = rf"%|个百分点|倍|{_MAGNITUDE}(?:元|(?:{_MEASURE_UNITS})(?:{PER_TIME})?|{_COUNTS})"
 _QUANTITY = re.compile(
     rf"(?:百分之(?P<pct>[{_HAN_DIGITS}]+|{_NUMBER})"
     rf"|(?P<num>{_NUMBER}|[{_HAN_DIGITS}]+)(?:\s*(?P<sep>[-~—–至])\s*(?P<num2>{_NUMBER}))?\s*(?P<unit>{_UNITS}))"
