@@ -558,6 +558,8 @@ def test_bodies_named_before_the_verb_of_their_duty(clause, expected):
         ("加快形成城乡协调、车桩相随的充电网络。", []),  # 协调 an adjective, 加快形成城乡 no body
         ("市住房城乡建设局是本市物业管理主管部门，负责监督管理工作。", [("市住房城乡建设局", "responsible")]),
         ("区财政局对老旧住宅小区物业服务给予补贴。", [("区财政局", "responsible")]),  # a rule's indicative
+        ("区财政局将生活垃圾分类经费纳入区级财政预算。", [("区财政局", "responsible")]),  # brings into its budget
+        ("将生活垃圾分类工作纳入镇街年度目标考核。", []),  # no bearer named
         ("市住房城乡建设局依照《条例》第二十六条规定，建立信用管理制度。", [("市住房城乡建设局", "responsible")]),
         ("普通住宅前期物业服务收费实行政府指导价。", []),  # 实行政府指导价: no body
     ],
@@ -570,6 +572,8 @@ def test_bodies_named_before_the_verb_of_their_duty(clause, expected):
         "no-subject",
         "the-competent-department",
         "gives-a-subsidy",
+        "brings-into-its-budget",
+        "brings-in-with-no-bearer",
         "per-the-article-cited",
         "a-pricing-rule",
     ],
