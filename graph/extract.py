@@ -23,6 +23,25 @@ from policykg.graph.text import normalize
 # it lists are the bureau's divisions and units
 _DIVISION_LABEL = re.compile(r"(?:处室|科室|股室)\s*[:：][^;；:：]*$")
 UNKNOWN_CITY = Place(iris.place("unknown"), "未知城市", "Unknown city", ())
+# a leading group named without its field (领导小组办公室, 各领导小组成员单位, 市领导小组办公室 in a city's
+# text): the one the document sets up
+_BARE_GROUP = re.compile(r"^(各)?(街道|[省市州盟区县旗镇乡])?领导小组(办公室|办|成员单位|各成员单位)?$")
+
+
+def own_group(names: list[str]) -> str | None:
+    """The leading group a document names in full (成立龙溪街道生活垃圾分类工作领导小组), when it names one
+    (with or without 工作: 市制造强市建设领导小组 and …建设工作领导小组 are one body), first as written."""
+    groups = [n for n in names if n.endswith("领导小组") and not _BARE_GROUP.match(n)]
+    return groups[0] if len({g.replace("工作", "") for g in groups}) == 1 else None
+
+
+def in_full(name: str, group: str | None, place: Place) -> str:
+    """A bare leading-group name as the document's own group's (领导小组办公室 → its group's office);
+    one with a level (区领导小组) only at the document's own level (each district's group in a city's)."""
+    if group is None or not (bare := _BARE_GROUP.match(name)) or not place.label_zh.endswith(bare[2] or ""):
+        return name
+    part = bare[3] or ""
+    return group + ("各" + part if bare[1] and part == "成员单位" else part)
 
 
 def scope_of(name: str, city: Place, gazetteer: Gazetteer) -> tuple[str | None, Cluster | None]:
@@ -66,13 +85,18 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         owner, issuers[0] = office  # 江西省教育厅办公室: the 厅's office, naming the 厅's divisions
     branch = bool(meta.issuers) and meta.issuers[0].rstrip().endswith("分局")  # it calls itself 分局
 
+    group = own_group([a.agency.name for a in found])
+
     def bearer(assignment: Assignment) -> Agency:
         name = assignment.agency.name
-        agency = gazetteer.resolve(name, city)
-        if owner is not None and not agency.resolved:  # an unknown 处 or 科 in a bureau's document is the bureau's
+        full = in_full(name, group, city)
+        agency = gazetteer.resolve(full, city)
+        # an unknown 处 or 科 in a bureau's document is the bureau's
+        if owner is not None and not agency.resolved and full == name:
             before = outline.text.original[assignment.quote.start : assignment.agency.span.start]
             listed = bool(_DIVISION_LABEL.search(before))
             return gazetteer.division(owner, name, branch, listed) or agency
+        return agency
         return agency
 
     if city.division is not None:

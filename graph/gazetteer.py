@@ -248,9 +248,17 @@ def _labels(g: Graph, node: URIRef) -> tuple[str | None, str | None, tuple[str, 
 class Gazetteer:
     """Places, agency types and agencies: the curated vocabulary over every division of China."""
 
-    def __init__(self, graph: Graph, divisions: Divisions, customs: dict[str, tuple[str, str]] | None = None):
+    def __init__(
+        self,
+        graph: Graph,
+        divisions: Divisions,
+        customs: dict[str, tuple[str, str]] | None = None,
+        commissions: dict[tuple[str, str], str] | None = None,
+    ):
         self.divisions = divisions
         self._customs = customs or {}  # a 直属海关's name -> its province's code and its English name
+        # (a municipality's province code, a type's slug) -> the commission it and its districts name
+        self._commissions = commissions or {}
         self._resolved: dict[tuple[str, Place], Agency] = {}
         self.places: dict[str, Place] = {}
         for kind in _PLACE_KINDS:
@@ -314,7 +322,8 @@ class Gazetteer:
                 with parsing(source):
                     g.parse(data=source.read_text(encoding="utf-8"), format="turtle")
         customs = {name: (province, english) for name, province, english in rows("customs.tsv")}
-        return cls(g, Divisions.bundled(), customs)
+        commissions = {(code[:2], slug): name for code, slug, name in rows("commission-names.tsv")}
+        return cls(g, Divisions.bundled(), customs, commissions)
 
     # -- places ---------------------------------------------------------------------------------
 
@@ -564,7 +573,8 @@ class Gazetteer:
             return curated
         place_en = owner.label_en or owner.label_zh
         en = f"{place_en} {agency_type.label_en}" if agency_type.label_en else None
-        label = agency_type.label_at(owner)
+        commission = self._commissions.get((owner.division.code[:2], agency_type.slug)) if owner.division else None
+        label = owner.label_zh + commission if commission else agency_type.label_at(owner)
         return Agency(iris.agency(owner.slug, agency_type.slug), label, en, owner, agency_type, True)
 
     def _customs_district(self, name: str, province: str, english: str) -> Agency:

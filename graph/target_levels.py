@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from policykg.graph.records import Target
 from policykg.graph.responsibilities import similarity
-from policykg.graph.targets import each_member
+from policykg.graph.targets import PER_TIME, each_member
 from policykg.graph.text import HAN
 from policykg.graph.units import base_unit
 
@@ -91,7 +91,8 @@ def intensive(target: Target) -> bool:
     intensive_kinds = ("share", "coverage", "growth", "multiple", "ratio")
     if _PER_UNIT.search(_indicator(target.indicator, ())):
         return True
-    return target.kind in intensive_kinds or unit in _INTENSIVE_UNITS or "/" in unit or target.unit is None
+    per = "/" in re.sub(f"{PER_TIME}$", "", unit)  # 万元/个, 微克/立方米; not a capacity (吨/日), which adds up
+    return target.kind in intensive_kinds or unit in _INTENSIVE_UNITS or per or target.unit is None
 
 
 def _base(target: Target) -> tuple[str, float] | None:

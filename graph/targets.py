@@ -44,8 +44,11 @@ _MEASURE_UNITS = (
     # PFLOPS), power, storage and bandwidth
 )
 _MAGNITUDE = "(?:[十百千]?(?:万亿|万|亿))?"  # 亿元, 万亿元, 千万元 (as target_checks reads them)
+# a measure per unit of time: a capacity or a throughput (处理能力达到5000吨/日, 300万立方米/日)
+PER_TIME = "/(?:日|天|年|小时)"
 # 个百分点: percentage points; 台(套), 个(家): a count of either
-_UNITS = rf"%|个百分点|倍|{_MAGNITUDE}(?:元|{_MEASURE_UNITS}|(?:{_COUNT_UNITS})(?:\((?:{_COUNT_UNITS})\))?)"
+_COUNTS = rf"(?:{_COUNT_UNITS})(?:\((?:{_COUNT_UNITS})\))?"
+_UNITS = rf"%|个百分点|倍|{_MAGNITUDE}(?:元|(?:{_MEASURE_UNITS})(?:{PER_TIME})?|{_COUNTS})"
 _QUANTITY = re.compile(
     rf"(?:百分之(?P<pct>[{_HAN_DIGITS}]+|{_NUMBER})|(?P<whole>[一二三四五六七八九十])分之(?P<part>[一二三四五六七八九])"
     rf"|(?P<num>{_NUMBER}|[{_HAN_DIGITS}]+)(?:\s*(?P<sep>[-~—–至])\s*(?P<num2>{_NUMBER}))?\s*(?P<unit>{_UNITS}))"
@@ -276,7 +279,7 @@ def _kind(unit: str, clause: str) -> str:
         if _GROW.search(clause) and not _SHARE.search(clause):
             return "growth"
         return "share"
-    if unit.endswith("元") or re.search(f"(?:{_MEASURE_UNITS})$", unit):
+    if unit.endswith("元") or re.search(f"(?:{_MEASURE_UNITS})(?:{PER_TIME})?$", unit):
         return "level"
     return "count"
 
@@ -546,6 +549,12 @@ def _qualifies(text: str, q: _Quantity, clause: str, later: _Quantity | None, pr
         # 10亿元的软件企业": the later figure qualifies the noun this one counts)
     if text[start - 1 : start] == "等" and adjacent_later and adjacent_later.unit == "%":
         return True  # "松江、青浦等4个新城建设用地面积50%": the set whose share is given
+    if (
+        text[start - 1 : start] == "等"
+        and adjacent_later
+        and re.search(r"各|均|分别", text[end : adjacent_later.start])
+    ):
+        return True  # "松石、金紫等4个社区各创建示范小区不少于2个": the set each member of which reaches it
     if noun.startswith("的") and adjacent_later:
         return True  # "覆盖率达到90%的开发区实现零突破": what the later figure counts
     if (
@@ -706,6 +715,10 @@ def _named_by_set(text: str, q: _Quantity, kept: list[_Quantity]) -> bool:
     return False
 
 
+# a share that opens its clause and runs into what it is a share of (60%以上的乡镇建成示范片区)
+_SHARE_OF = re.compile(r"(?:及以上|以上|左右)?的([^,;。]+)")
+
+
 def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tuple[str, _Quantity, int]]:
     """Each quantity of a group with what it measures and where its quote ends. A list of rates
     before one value ("安装率、入网率、实时在线率达到100%") or of objects after 清零 gives one
@@ -735,6 +748,8 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
         noun = _clean(after) if kind == "count" else _TRAILING.sub("", re.sub(r"^(?:及以上|以上|以下|左右)", "", after))
         if noun and (kind == "count" or "的" not in after):
             return [(noun, q, q.end + len(after))]
+    if q.unit == "%" and not _LEADING.sub("", clause).strip() and (share := _SHARE_OF.match(text, q.end)):
+        return [(_clean(share[1]), q, share.end())]  # "60%以上的乡镇建成示范片区": the share of them that do
     # a list before a figure: its last member, unless each member reaches the figure (均; rates:
     # 安装率、入网率达到100%), shares it (分别) or all are covered (实现乡道、村道管理养护全覆盖); a 、 inside
     # brackets splits nothing (优良(一、二类)比例); a list of examples (A、B等X) names X

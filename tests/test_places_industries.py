@@ -89,6 +89,20 @@ def test_a_provinces_departments_are_named_as_its_own_are():
     assert gz.resolve("国家统计局浙江调查总队", zhejiang).resolved
 
 
+def test_chongqing_and_its_districts_name_their_commissions_as_their_own():
+    """重庆 names its commerce, education, housing… departments commissions (市商务委, 市住房城乡建委),
+    as do its districts (区商务委); every name of the function is still one body, and elsewhere the
+    body keeps the bureau's name."""
+    gz = Gazetteer.bundled()
+    chongqing, yubei, zhejiang = places(gz, "500000", "500112", "330100")
+    assert gz.resolve("市住房城乡建委", chongqing).label_zh == "重庆市住房和城乡建设委员会"
+    assert gz.resolve("市文化旅游委", chongqing).label_zh == "重庆市文化和旅游发展委员会"
+    assert gz.resolve("市规划自然资源局", chongqing).label_zh == "重庆市规划和自然资源局"
+    assert gz.resolve("区商务委", yubei).label_zh == "渝北区商务委员会"
+    assert gz.resolve("市商务委", yubei) == gz.resolve("市商务局", chongqing)  # 市 in a district's text: 重庆
+    assert gz.resolve("市商务委", zhejiang).label_zh == "杭州市商务局"
+
+
 def test_a_county_s_corps_is_a_大队_under_a_city_and_a_支队_in_a_直辖市():
     """The fire and traffic-police corps go 总队 (province), 支队 (city), 大队 (county or a city's
     district); a 直辖市's district, a city's peer, keeps its 支队."""

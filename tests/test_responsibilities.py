@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policykg.graph.extract import extract
+from policykg.graph.extract import extract, in_full, own_group
 from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.mapped import MappedText
 from policykg.graph.outline import parse_outline
@@ -622,6 +622,8 @@ def test_bodies_named_before_the_verb_of_their_duty(clause, expected):
         ("加快形成城乡协调、车桩相随的充电网络。", []),  # 协调 an adjective, 加快形成城乡 no body
         ("市住房城乡建设局是本市物业管理主管部门，负责监督管理工作。", [("市住房城乡建设局", "responsible")]),
         ("区财政局对老旧住宅小区物业服务给予补贴。", [("区财政局", "responsible")]),  # a rule's indicative
+        ("区财政局将生活垃圾分类经费纳入区级财政预算。", [("区财政局", "responsible")]),  # brings into its budget
+        ("将生活垃圾分类工作纳入镇街年度目标考核。", []),  # no bearer named
         ("市住房城乡建设局依照《条例》第二十六条规定，建立信用管理制度。", [("市住房城乡建设局", "responsible")]),
         ("普通住宅前期物业服务收费实行政府指导价。", []),  # 实行政府指导价: no body
     ],
@@ -634,6 +636,8 @@ def test_bodies_named_before_the_verb_of_their_duty(clause, expected):
         "no-subject",
         "the-competent-department",
         "gives-a-subsidy",
+        "brings-into-its-budget",
+        "brings-in-with-no-bearer",
         "per-the-article-cited",
         "a-pricing-rule",
     ],
@@ -1261,3 +1265,24 @@ def test_places_listed_before_their_kind_and_shared_body_are_each_that_body():
     ]
     found = assignments("（责任单位：各县（市、区）人民政府，科学城、各园区管委会）")
     assert [name for _, name, *_ in found] == ["各县(市、区)人民政府", "科学城管委会", "各园区管委会"]
+
+
+def test_a_leading_group_s_office_named_bare_is_the_office_of_the_group_the_document_sets_up():
+    """领导小组办公室 with no field is the office of the group the document names in full (成立…领导小组),
+    not of any group a vocabulary knows; a document naming none leaves it its own name."""
+    text = (
+        "某市某区某街道办事处关于印发《某街道生活垃圾分类工作方案》的通知\n\n"
+        "一、组织领导\n\n成立某街道生活垃圾分类工作领导小组，统筹推进辖区生活垃圾分类工作。\n\n"
+        "二、工作要求\n\n领导小组办公室每月对各社区工作开展情况进行检查通报。\n"
+    )
+    record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), Gazetteer.bundled())
+    offices = [a.label_zh for _, a in record.assignments if a.label_zh.endswith("办公室")]
+    assert offices and all("生活垃圾分类工作领导小组办公室" in label for label in offices)
+    bare = text.replace("成立某街道生活垃圾分类工作领导小组，统筹推进辖区生活垃圾分类工作。", "加强领导。")
+    record = extract(parse_outline(SourceText("doc.txt", bare, "utf-8")), Gazetteer.bundled())
+    assert all("制造强市" not in a.label_zh for _, a in record.assignments)
+    city = Gazetteer.bundled().place_in(["上海市人民政府"], [])
+    assert city is not None
+    group = own_group(["上海市房屋安全隐患排查整治工作领导小组", "区领导小组"])
+    assert in_full("市领导小组办公室", group, city) == "上海市房屋安全隐患排查整治工作领导小组办公室"
+    assert in_full("区领导小组", group, city) == "区领导小组"  # each district's group, in a city's text

@@ -56,6 +56,12 @@ def test_an_amount_is_the_lower_areas_part_unless_each_area_must_reach_it():
     assert compare(each, target("口袋公园", 3, "座", "count")) == "lowered"
 
 
+def test_a_capacity_per_day_is_the_lower_areas_part():
+    # 重庆 厨余垃圾处理能力 5000吨/日, 渝北区 300吨/日: a district's share of the city's capacity, which
+    # adds up (a per-time unit), not a weaker standard as a unit cost or a concentration would be
+    assert compare(target("厨余垃圾处理能力", 5000, "吨/日"), target("厨余垃圾处理能力", 300, "吨/日")) == "part"
+
+
 def test_another_quantity_is_not_compared():
     # 公园 (every park) against 口袋公园 (one kind of park), 2025 against 2030, 平方米 against %
     assert compare(target("公园", 100, "座", "count"), target("口袋公园", 3, "座", "count")) is None

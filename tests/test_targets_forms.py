@@ -976,3 +976,35 @@ def test_a_list_of_kinds_before_the_thing_a_length_measures_is_named_whole():
         "p", MappedText.of("建设改造城市燃气、供水、排水管网1.5万公里。"), _Context(None, None), None, []
     )
     assert [(t.indicator, t.value, t.unit) for t in found] == [("城市燃气、供水、排水管网", 1.5, "万公里")]
+
+
+def test_a_capacity_per_day_reached_is_a_target():
+    """A measure per unit of time that an indicator reaches (处理能力达到5000吨/日) is a capacity to
+    build, a level in that unit; a unit cost (1000万元/个) stays no target."""
+    assert read("到2027年，全市厨余垃圾资源化处理能力达到5000吨/日") == [("level", 5000, "吨/日", "=", 2027)]
+    assert read("新增污水处理能力30万立方米/日") == [("level", 30, "万立方米/日", "=", None)]
+    assert read("Ⅰ类固定中心1000万元/个") == []
+
+
+def test_a_share_that_opens_its_clause_measures_what_follows():
+    """A share that opens its clause and runs into 的 (60%以上的乡镇建成示范片区) is the share of those
+    that do what follows, not a second value of the clause before's indicator."""
+    found = sentence_targets(
+        "p",
+        normalize("城市生活垃圾回收利用率达到40%以上，60%以上的乡镇建成生活垃圾分类示范片区"),
+        _Context(None, None),
+        None,
+        [],
+    )
+    assert [(t.indicator, t.value) for t in found] == [
+        ("城市生活垃圾回收利用率", 40),
+        ("乡镇建成生活垃圾分类示范片区", 60),
+    ]
+
+
+def test_the_count_of_a_set_each_member_of_which_reaches_a_figure_is_no_target():
+    """A、B等4个社区各创建…不少于2个: the 4 counts the set listed, each of which must reach the 2; a
+    count after 等 that nothing follows stays the target (建成张江、临港等4个产业园)."""
+    text = "松石社区、金紫社区、新溉社区、花卉园社区等4个社区各创建市级生活垃圾分类示范小区不少于2个"
+    assert read(text) == [("count", 2, "个", ">=", None)]
+    assert read("建成张江、临港等4个产业园") == [("count", 4, "个", "=", None)]
