@@ -28,11 +28,13 @@ _SUFFIX = re.compile(
 )
 # Words that start with a level character but name no level: 市场监管局 is 市场 + 监管局.
 NOT_A_LEVEL = re.compile(r"^(市场|区域|县域)")
-# a township's name (乡镇 alone is the level: 乡镇政府, the towns' governments), after its county's
-# government when a subdistrict office is named by its legal name, that of a 派出机关 of the district's
-# government (北京市西城区人民政府德胜街道办事处: 德胜街道 in 西城区)
+# a township's name (乡镇 alone is the level: 乡镇政府, the towns' governments; so are Inner Mongolia's
+# 苏木镇 and 苏木乡镇, its sumu and towns), after its county's government when a subdistrict office is
+# named by its legal name, that of a 派出机关 of the district's government (北京市西城区人民政府德胜街道
+# 办事处: 德胜街道 in 西城区); a sumu, a banner's township, is named as a 乡 is (阿尔巴斯苏木人民政府)
 _TOWNSHIP = re.compile(
-    rf"(?:人民政府)?(?P<name>(?!各|相关|有关|乡镇)[{HAN}]{{1,6}}?(镇|乡|街道))(?=人民政府|政府|党委|办事处|办|$)"
+    rf"(?:人民政府)?(?P<name>(?!各|相关|有关|乡镇|苏木乡?镇)[{HAN}]{{1,6}}?(镇|乡|街道|苏木))"
+    r"(?=人民政府|政府|党委|办事处|办|$)"
 )
 
 

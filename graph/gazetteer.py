@@ -95,6 +95,9 @@ class AgencyType:
             office = re.sub("办公室$", "办公厅", name)
             at_province = division is not None and division.level == PROVINCE
             return office if at_province and office in self.aliases else name
+        administered = self.label_zh.replace("人民政府", _OFFICE, 1)
+        if division is not None and division.name.endswith(_ADMINISTERED) and administered in self.aliases:
+            return administered  # a league's government is its 行政公署 (锡林郭勒盟行政公署, 行政公署办公室)
         if division is not None and division.level == COUNTY and not (division.parent or "").endswith("0000"):
             # a county's under a city's 支队; a 直辖市's district, a city's peer, keeps its 支队
             lower = re.sub("支队$", "大队", self.label_zh)
@@ -169,7 +172,10 @@ _KIND_OF_LEVEL = {PROVINCE: "Province", PREFECTURE: "City", COUNTY: "County", TO
 # document's own chain: 市 is the prefecture, or the province when it is a 直辖市 (上海市), or the
 # county-level city (凯里市, 昆山市) in a text of its own or of its towns.
 # Inner Mongolia's tiers first, as a longer word goes before its start (旗县市 before 旗县 and 旗).
-_LEVEL_CHARS = {"旗县市(区)": (COUNTY,), "旗县市区": (COUNTY,), "旗县市": (COUNTY,), "盟市": (PREFECTURE,),
+# A city's banners and districts are its county tier as one word: 旗区 (鄂尔多斯), 旗县区 (包头, 赤峰), 旗市区
+# (呼伦贝尔, its banners, county-level cities and district).
+_LEVEL_CHARS = {"旗县市(区)": (COUNTY,), "旗县市区": (COUNTY,), "旗县市": (COUNTY,), "旗县区": (COUNTY,),
+                "旗市区": (COUNTY,), "旗区": (COUNTY,), "盟市": (PREFECTURE,),
                 "苏木乡镇": (TOWNSHIP,), "苏木镇": (TOWNSHIP,), "苏木": (TOWNSHIP,),
                 "县(区)": (COUNTY,), "区(县)": (COUNTY,), "县(市)区": (COUNTY,), "县市区": (COUNTY,),
                 "县市": (COUNTY,),  # an autonomous prefecture's counties and county-level cities (各县市人民政府)
@@ -184,6 +190,8 @@ _LEVEL_CHARS = {"旗县市(区)": (COUNTY,), "旗县市区": (COUNTY,), "旗县�
                 "自治县": (COUNTY,), "旗县": (COUNTY,), "旗": (COUNTY,), "区县": (COUNTY,),
                 "省": (PROVINCE,), "市": (PREFECTURE, PROVINCE, COUNTY), "区": (COUNTY, PROVINCE), "县": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,)}  # fmt: skip
+# a league (盟) and a prefecture (地区) are governed by an 行政公署, the province's agency, not a 人民政府
+_ADMINISTERED, _OFFICE = ("盟", "地区"), "行政公署"
 # the levels of the autonomous areas and of Inner Mongolia: a place of that name's kind alone
 _NATIONAL_BANK = "中国人民银行"  # its offices are named with their place after it, not before
 _OWN_NAME_LEVELS = ("自治区", "自治州", "州", "自治县", "盟", "旗")
@@ -517,6 +525,8 @@ class Gazetteer:
         every = None  # a level below the place's own (区人民政府 in a municipal law): each body of it
         if rest.startswith(ALL_LEVELS) and self._type_of(_function(rest[len(ALL_LEVELS) :])):
             every, rest = ALL_LEVELS, rest[len(ALL_LEVELS) :]  # 各级监察委员会: the place's and each below it
+        if division is None and k.startswith("各") and rest in _LEVEL_CHARS and not _at_level(rest, chain):
+            rest += "人民政府"  # a level below named alone is its governments (各旗县市区, 各盟市, as 各县区 is)
         for char, levels in _LEVEL_CHARS.items():
             if every or not rest.startswith(char) or not self._type_of(_function(rest[len(char) :])):
                 continue
@@ -551,7 +561,7 @@ class Gazetteer:
                 iris.agency(owner.slug, f"{level}-{agency_type.slug}"),
                 owner.label_zh
                 + _tier_named(_EACH_LABEL[level], owner.division)
-                + agency_type.name_at(None),  # a 局, 各区委
+                + (_OFFICE if level == "league" and _OFFICE in agency_type.aliases else agency_type.name_at(None)),
                 f"{agency_type.label_en} {each} of {place_en}" if agency_type.label_en else None,
                 owner,
                 agency_type,
@@ -686,7 +696,8 @@ _LEVEL_SLUG = {"省": "province", "市": "city", "设区的市": "city", "市州
                "省辖市": "city", "地级市": "city",
                "地级以上市": "city", "区": "district", "县": "county", "县(区)": "county", "区(县)": "county",
                "区县": "county", "旗县": "county", "旗县市(区)": "county", "旗县市区": "county", "旗县市": "county",
-               "盟市": "city", "苏木乡镇": "township", "苏木镇": "town", "苏木": "township",
+               "旗县区": "county", "旗市区": "county", "旗区": "county", "盟市": "city", "苏木乡镇": "town",
+               "苏木镇": "town", "苏木": "township",
                "县(市)区": "county", "县市区": "county", "县市": "county", "区(市)": "county", "区(市)县": "county",
                "区市": "county", "县级市": "county",
                "镇": "town", "乡": "township", "街道": "subdistrict",

@@ -46,9 +46,9 @@ _MEASURE_UNITS = (
 _MAGNITUDE = "(?:[十百千]?(?:万亿|万|亿))?"  # 亿元, 万亿元, 千万元 (as target_checks reads them)
 # a measure per unit of time: a capacity or a throughput (处理能力达到5000吨/日, 300万立方米/日)
 PER_TIME = "/(?:日|天|年|小时)"
-# 个百分点: percentage points; 台(套), 个(家): a count of either
+# ‰: per thousand; 个百分点: percentage points; 台(套), 个(家): a count of either
 _COUNTS = rf"(?:{_COUNT_UNITS})(?:\((?:{_COUNT_UNITS})\))?"
-_UNITS = rf"%|个百分点|倍|{_MAGNITUDE}(?:元|(?:{_MEASURE_UNITS})(?:{PER_TIME})?|{_COUNTS})"
+_UNITS = rf"%|‰|个百分点|倍|{_MAGNITUDE}(?:元|(?:{_MEASURE_UNITS})(?:{PER_TIME})?|{_COUNTS})"
 _QUANTITY = re.compile(
     rf"(?:百分之(?P<pct>[{_HAN_DIGITS}]+|{_NUMBER})|(?P<whole>[一二三四五六七八九十])分之(?P<part>[一二三四五六七八九])"
     rf"|(?P<num>{_NUMBER}|[{_HAN_DIGITS}]+)(?:\s*(?P<sep>[-~—–至])\s*(?P<num2>{_NUMBER}))?\s*(?P<unit>{_UNITS}))"
@@ -273,7 +273,7 @@ def _kind(unit: str, clause: str) -> str:
         return "reduction"
     if unit == "个百分点":
         return "growth"  # a rise of a rate, in points
-    if unit == "%":
+    if unit in ("%", "‰"):  # a rate per thousand (森林火灾受害率0.9‰) is a share as a percentage is
         if _COVER.search(clause):
             return "coverage"
         if _GROW.search(clause) and not _SHARE.search(clause):
@@ -654,6 +654,8 @@ def sentence_targets(
             continue
         for indicator, q, end in _indicators(text, clause_start, group):
             indicator = _without_place(indicator, places)
+            if indicator in places:  # 乌审旗完成防沙治沙150万亩: the place is the scope, what it completes measured
+                indicator = _object_of_place(text[clause_start : q.start], indicator) or indicator
             if _NO_SUBJECT.fullmatch(indicator) or indicator in places:  # "营业收入达到6000亿元,年均增长50%":
                 indicator = subject or _named_before(text, clause_start) or indicator  # the same revenue's growth
             subject = indicator
@@ -889,6 +891,13 @@ def _without_place(indicator: str, places: list[str]) -> str:
     return indicator
 
 
+def _object_of_place(words: str, place: str) -> str:
+    """What a predicate after a place takes before the figure (乌审旗完成防沙治沙 → 防沙治沙), else ""
+    (杭锦旗完成: the indicator measured before)."""
+    m = re.search(rf"{re.escape(place)}{_PREDICATES}(.+)$", words)
+    return _clean(m.group(1)) if m else ""
+
+
 def _after_threshold(before: str) -> str:
     """The words before a figure after any threshold that qualifies what it counts: 超过 compares the
     10亿元 of "年销售收入超过10亿元的畜产品加工企业30家", not the 30家."""
@@ -919,11 +928,26 @@ def text_targets(
             if not path and _PURPOSE.match(sentence.text):
                 continue
             subject = ""  # what the sentence's last clause measured: 2024年，X达到40%；2025年，达到50%
+            here = places + [t for t in _township_shares(sentence.text) if t not in places]
             for clause in _split(sentence, ";"):
-                stated = list(sentence_targets(path, clause, context, default_year, places, subject=subject))
+                stated = list(sentence_targets(path, clause, context, default_year, here, subject=subject))
                 found += stated
                 subject = stated[-1].indicator if stated else subject
     return found
+
+
+# a township's share of a goal, after 其中 (其中：阿勒腾席热镇完成3万亩，札萨克镇完成10万亩): the towns a
+# county's text names are no place the gazetteer knows, but a name of a township's form opening each
+# clause of the breakdown before its predicate is one
+_TOWNSHIP_SHARE = re.compile(
+    rf"(?:^|[,、])(?!各|相关|有关|乡镇|苏木乡?镇)([{HAN}]{{2,8}}?(?:镇|乡|街道|苏木))(?=完成|达到|为|新增|建成|实现)"
+)
+
+
+def _township_shares(sentence: str) -> list[str]:
+    """The townships a breakdown after 其中 gives their shares to, each opening its clause."""
+    at = sentence.find("其中")
+    return [] if at < 0 else [m[1] for m in _TOWNSHIP_SHARE.finditer(sentence[at + 2 :].lstrip(":"))]
 
 
 # why a document is made (为全面贯彻…，推动…等实现倍增，制定如下行动): its aims, no goals of its own
@@ -1046,6 +1070,7 @@ _CHANGE_TAIL = re.compile(r"较(?:上年|基期)?(?:下降|降低|减少|削减|
 # the column of the places a table allots to: 街镇, 区县, 设区市, 县(市), 市(州), 县(市、区)
 _PLACE_COLUMN = re.compile(
     r"街镇|街道|乡镇|区县|县区|地区|区域|辖区|设区市|地市|市州|州市|县市区|[市县区州]\([市县区州旗、]+\)"
+    r"|旗县|旗市?区|盟市|苏木镇"  # Inner Mongolia's: a city's banners and districts, the leagues and cities, the sumu
 )
 _COUNT_COLUMN = re.compile(r"数量|个数")
 _SHARE_COLUMN = re.compile(r"(?:占比|比例|比重|率)$")  # a column of shares, in %
@@ -1227,17 +1252,23 @@ def annex_sentence_targets(
     found: list[Target] = []
     header = annex.rows[0].cells if annex.rows else ()
     due = next((j for j, h in enumerate(header) if DEADLINE_COLUMN.search(_fold(h))), None)
+    at = next((j for j, h in enumerate(header) if _PLACE_COLUMN.search(_fold(h).replace(" ", ""))), None)
     for row in annex.rows:
         listed = _LIST_ITEM.match(row.texts[0].text) if len(row.texts) == 1 and row.texts else None
         if row.cells == header and not listed:
             continue
         path = f"{annex.label}/{listed.group(1)}" if listed else tasks.get(row.span.start, annex.label)
         deadline = _YEAR.search(_fold(row.cells[due])) if due is not None and due < len(row.cells) else None
+        place = _fold(row.cells[at]).replace(" ", "") if at is not None and at < len(row.cells) else ""
         for cell in (c for c in row.texts if _is_prose(c.text)):
             context = _Context(None, start)
             for sentence in _split(cell, "。;\n"):
                 row_year = int(deadline.group("year")) if deadline else year
-                found += sentence_targets(path, sentence, context, row_year, places, "annex")
+                stated = sentence_targets(path, sentence, context, row_year, places, "annex")
+                # a row of a table that allots by place (旗区 | 任务量): its figures are its place's, if it
+                # names one (not 合计, 全市, 各旗区 or a list)
+                mine = place and not re.search(rf"{_TOTAL_ROW.pattern}|{_WHOLE.pattern}|^各|[、,]", place)
+                found += [replace(t, scope=place) if mine and t.scope == "city" else t for t in stated]
     return found
 
 

@@ -238,6 +238,41 @@ def test_the_levels_of_autonomous_areas_and_inner_mongolia():
     assert gz.resolve("旗县财政局", baotou).label_zh == "包头市各县(区)财政局"
 
 
+def test_a_banner_s_sumu_and_towns_and_a_city_s_banners_and_districts_are_tiers():
+    """苏木镇 (苏木乡镇) is the township tier of a banner, no town named 苏木; a sumu is named as a 乡
+    is (阿尔巴斯苏木); 旗区, 旗县区 are a city's county tier as one word, and a tier named alone
+    (各旗县市区, 各盟市) its governments, as 各县区 is."""
+    gz = Gazetteer.bundled()
+    banner, ordos, mongolia = places(gz, "150627", "150600", "150000")  # 伊金霍洛旗, 鄂尔多斯市
+    towns = gz.resolve("各乡镇人民政府", banner)
+    for name in ("各苏木镇人民政府", "相关苏木镇人民政府", "苏木镇人民政府", "各苏木乡镇", "各苏木镇"):
+        assert gz.resolve(name, banner) == towns, name
+    sumu = gz.resolve("阿尔巴斯苏木人民政府", banner)
+    assert (sumu.label_zh, sumu.city.label_zh, sumu.city.kind) == ("阿尔巴斯苏木人民政府", "阿尔巴斯苏木", "Township")
+    counties = gz.resolve("各县（区）人民政府", ordos)
+    for name in ("各旗区人民政府", "各旗县区人民政府", "各旗市区人民政府", "各旗区", "各旗县市区"):
+        assert gz.resolve(name, ordos) == counties, name
+    assert gz.resolve("各旗区林草局", ordos) == gz.resolve("各县（区）林业和草原局", ordos)
+    assert gz.resolve("各盟市", mongolia) == gz.resolve("各盟市人民政府", mongolia)
+    assert not gz.resolve("各省", mongolia).resolved  # no level below the region's own
+
+
+def test_a_league_s_government_is_its_administrative_office():
+    """A league (盟) and a prefecture (地区) have a 行政公署 (行署), not a 人民政府, and its office is the
+    行政公署办公室: however a text writes them, they are named so."""
+    gz = Gazetteer.bundled()
+    league, mongolia, xinjiang = places(gz, "152500", "150000", "650000")
+    office = gz.resolve("锡林郭勒盟行政公署", mongolia)
+    assert office == gz.resolve("盟行署", league) == gz.resolve("锡林郭勒盟人民政府", league)
+    assert office.label_zh == "锡林郭勒盟行政公署"
+    assert gz.resolve("各盟行政公署", mongolia).label_zh == "内蒙古自治区各盟行政公署"
+    general = gz.resolve("行署办公室", league)
+    assert general == gz.resolve("锡林郭勒盟人民政府办公室", league)
+    assert general.label_zh == "锡林郭勒盟行政公署办公室"
+    assert gz.resolve("阿克苏地区人民政府", xinjiang).label_zh == "阿克苏地区行政公署"
+    assert gz.resolve("呼和浩特市人民政府", mongolia).label_zh == "呼和浩特市人民政府"
+
+
 def test_the_township_tier_written_as_a_word_is_no_township_s_name():
     """乡镇 is the level (乡镇政府: the towns' governments), not a township named 乡镇; a county's
     documents name its towns and subdistricts, and its villages' two committees, together."""

@@ -14,7 +14,7 @@ from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.mapped import MappedText
 from policykg.graph.outline import parse_outline
 from policykg.graph.records import SourceText
-from policykg.graph.targets import _Context, outline_targets, plan_years, sentence_targets
+from policykg.graph.targets import _Context, outline_targets, plan_years, sentence_targets, text_targets
 from policykg.graph.text import normalize
 
 
@@ -1008,3 +1008,58 @@ def test_the_count_of_a_set_each_member_of_which_reaches_a_figure_is_no_target()
     text = "松石社区、金紫社区、新溉社区、花卉园社区等4个社区各创建市级生活垃圾分类示范小区不少于2个"
     assert read(text) == [("count", 2, "个", ">=", None)]
     assert read("建成张江、临港等4个产业园") == [("count", 4, "个", "=", None)]
+
+
+def test_the_tasks_a_table_allots_by_place_in_words_are_each_place_s():
+    """旗区 | 任务量 | 完成时限, each 任务量 a sentence of figures: the figures of a row are its place's,
+    as a plan table's values under a 街镇 column are (a 合计 row is the whole area's)."""
+    text = (
+        "某市实施方案\n\n一、工作目标\n\n到2027年，全市完成防沙治沙任务100万亩。\n\n"
+        "附件：任务分解表\n\n附件\n\n任务分解表\n\n"
+        "旗区\t任务量\t完成时限\n"
+        "乌审旗\t草原修复治理40万亩，防沙治沙60万亩\t2027年底\n"
+        "合计\t防沙治沙100万亩\t2027年底\n"
+    )
+    assert annex_table(text) == [
+        ("草原修复治理", 40, "万亩", 2027, "乌审旗"),
+        ("防沙治沙", 60, "万亩", 2027, "乌审旗"),
+        ("防沙治沙", 100, "万亩", 2027, "city"),
+    ]
+
+
+def test_a_place_that_completes_a_task_is_the_scope_and_the_task_the_indicator():
+    """其中：乌审旗完成防沙治沙150万亩，杭锦旗完成180万亩: the place is the subject of 完成, what it
+    completes is measured; a place that completes no named task measures what the clause before did."""
+    text = normalize("到2027年，全市完成防沙治沙600万亩。其中：乌审旗完成防沙治沙任务150万亩，杭锦旗完成180万亩。")
+    found = text_targets("p", text, 2027, None, ["乌审旗", "杭锦旗"])
+    assert [(t.indicator, t.value, t.scope) for t in found] == [
+        ("防沙治沙", 600, "city"),
+        ("防沙治沙任务", 150, "乌审旗"),
+        ("防沙治沙任务", 180, "杭锦旗"),
+    ]
+
+
+def test_a_rate_per_thousand_is_a_share_in_per_mille():
+    """森林火灾受害率控制在0.9‰以内: a rate in ‰ (fire damage, mortality) is a goal as one in % is."""
+    found = text_targets("p", normalize("健全草原防火指挥体系，草原火灾受害率控制在0.3‰以内。"), 2027, None, [])
+    assert [(t.indicator, t.kind, t.value, t.unit, t.comparator) for t in found] == [
+        ("草原火灾受害率", "share", 0.3, "‰", "<=")
+    ]
+
+
+def test_a_breakdown_by_township_after_qizhong_names_each_township_s_share():
+    """其中：A镇完成…3万亩，B镇完成10万亩: a county's towns are no places the gazetteer knows, but each
+    clause of the breakdown opens with a township's name before its predicate; 重点镇 is no name."""
+    text = normalize(
+        "到2027年，全旗完成草原修复治理40万亩。其中：阿勒腾席热镇完成草原修复治理3万亩，札萨克镇完成10万亩，"
+        "阿尔巴斯苏木完成9万亩。建设特色小镇5个，其中重点镇2个。"
+    )
+    found = text_targets("p", text, 2027, None, [])
+    assert [(t.indicator, t.value, t.scope) for t in found] == [
+        ("草原修复治理", 40, "city"),
+        ("草原修复治理", 3, "阿勒腾席热镇"),
+        ("草原修复治理", 10, "札萨克镇"),
+        ("草原修复治理", 9, "阿尔巴斯苏木"),
+        ("特色小镇", 5, "city"),
+        ("重点镇", 2, "city"),
+    ]
