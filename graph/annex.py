@@ -539,11 +539,13 @@ def _kinds(header: list[str], rows: list[list[str]]) -> list[str]:
     full = [r for r in rows if len(r) == len(header)]
 
     def numeric(j: int) -> bool:
-        values = [r[j] for r in full if r[j]]
+        values = [r[j] for r in full if r[j] and not _MARK.fullmatch(r[j])]  # a dash says nothing
         return 2 * sum(bool(_NUMBER.fullmatch(v)) for v in values) > len(values)
 
     def kind(j: int, h: str) -> str:
-        if _BODIES_COLUMN.search(h) and not UNIT_COLUMN.fullmatch(h):
+        if UNIT_COLUMN.fullmatch(h):  # 单位 over each row's unit (%, 吨, 微克/立方米): no figures
+            return _TEXT
+        if _BODIES_COLUMN.search(h):
             return _BODIES
         if _QUANTITY_COLUMN.search(h) or numeric(j):
             return _SHARED if _GROUP_FIGURE.search(h) else _NUMERIC
