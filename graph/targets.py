@@ -689,6 +689,10 @@ def _named_by_set(text: str, q: _Quantity, kept: list[_Quantity]) -> bool:
     return False
 
 
+# a share opening its clause and the things it counts (80%以上的县级及以上机关达到节约型机关创建要求)
+_SHARE_OF = re.compile(r"(?:及以上|以上|左右)?的([^,;。]{2,40})")
+
+
 def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tuple[str, _Quantity, int]]:
     """Each quantity of a group with what it measures and where its quote ends. A list of rates
     before one value ("安装率、入网率、实时在线率达到100%") or of objects after 清零 gives one
@@ -718,6 +722,8 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
         noun = _clean(after) if kind == "count" else _TRAILING.sub("", re.sub(r"^(?:及以上|以上|以下|左右)", "", after))
         if noun and (kind == "count" or "的" not in after):
             return [(noun, q, q.end + len(after))]
+    if q.unit == "%" and not _LEADING.sub("", clause).strip() and (share := _SHARE_OF.match(text, q.end)):
+        return [(_clean(share.group(1)), q, share.end())]  # 80%以上的县级机关达到…要求: the share of them that do
     # a list before a figure: its last member, unless each member reaches the figure (均; rates:
     # 安装率、入网率达到100%), shares it (分别) or all are covered (实现乡道、村道管理养护全覆盖); a 、 inside
     # brackets splits nothing (优良(一、二类)比例); a list of examples (A、B等X) names X

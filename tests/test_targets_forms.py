@@ -967,3 +967,14 @@ def test_an_indicator_table_s_target_column_holds_the_plan_s_goals_unless_a_row_
     )
     found = [(t.indicator, t.value, t.unit, t.year) for t in document_targets(text) if t.source == "annex"]
     assert found == [("单位地区生产总值能耗降低", 14.5, "%", 2025), ("城市生活污水集中收集率", 75, "%", 2027)]
+
+
+def test_a_share_opening_its_clause_counts_the_things_after_it():
+    """80%以上的县级及以上机关达到节约型机关创建要求: the share of the bodies that meet the standard, not a
+    figure of the indicator before (人均综合能耗下降6%)."""
+    text = normalize("到2025年，人均综合能耗下降6%，80%以上的县级及以上机关达到节约型机关创建要求")
+    found = sentence_targets("p", text, _Context(None, None), None, [])
+    assert [(t.indicator, t.kind, t.value) for t in found] == [
+        ("人均综合能耗", "reduction", 6),
+        ("县级及以上机关达到节约型机关创建要求", "share", 80),
+    ]
