@@ -50,6 +50,7 @@ _PER_UNIT = re.compile(r"[亩人户]均|^单位|每(?!年)")  # 亩均投入, �
 # not so the cut in it (二氧化碳排放降低, 减排量) nor the share meeting a standard (达标率, 优良比例).
 _CEILING = re.compile(r"浓度|排放(?:量|总量|强度)|能耗|劣[ⅤV5五]类|重污染|超标|发生率|死亡|伤亡")
 _NO_CEILING = re.compile(r"降低|下降|减少|削减|减排|降幅|达标|优良|去除|消除")
+_PER_TIME = re.compile(r"/(?:日|天|年|小时)$")
 _INTENSIVE_UNITS = {"%", "‰", "倍", "个百分点", "年一遇", "小时", "分钟", "天", "日", "个工作日", "工作日"}
 
 
@@ -91,7 +92,8 @@ def intensive(target: Target) -> bool:
     intensive_kinds = ("share", "coverage", "growth", "multiple", "ratio")
     if _PER_UNIT.search(_indicator(target.indicator, ())):
         return True
-    return target.kind in intensive_kinds or unit in _INTENSIVE_UNITS or "/" in unit or target.unit is None
+    per = "/" in unit and not _PER_TIME.search(unit)  # 元/吨 is a rate; 万立方米/日, a capacity, adds up
+    return target.kind in intensive_kinds or unit in _INTENSIVE_UNITS or per or target.unit is None
 
 
 def _base(target: Target) -> tuple[str, float] | None:

@@ -474,8 +474,8 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
         return True  # "围绕16个先进制造业集群和50条重点产业链,…": the things a measure works on
     if re.search(r"[从由]$", clause) or _CLASSIFY.search(clause) or _ESTIMATE.search(clause):
         return True  # "从438座增加到…", "分为…6个等级", "共需经费约5400万元", "按照0.5%增长率"
-    if re.match(rf"/[{HAN}]", text[end:]):
-        return True  # "1000万元/个", "1000标方/小时": a rate or a capacity
+    if re.match(rf"/[{HAN}]", text[end:]) and not clause.endswith("能力"):
+        return True  # "1000万元/个", "1000标方/小时": a rate or a capacity (but 新增污水处理能力200万立方米/日: a goal)
     if _kind(unit, "") == "level" and (
         text[start - 1 : start] == ")" or (clause.endswith("约") and not re.search(_VERBS, clause))
     ):
@@ -837,7 +837,8 @@ def _target(path, sentence, quote, q, indicator, year, places, source) -> Target
         comp = _comparator(clause, q.match.group("qual"), False)
     else:
         m = q.match
-        unit = q.unit
+        per = re.match(r"/(?:日|天|年|小时)", text[q.end :]) if clause.endswith("能力") else None
+        unit = q.unit + per.group() if per and q.unit else q.unit  # 污水处理能力200万立方米/日: a capacity per day
         ranged = m.group("num2") is not None
         value = None if ranged else _number(m.group("pct") or m.group("num"))
         lo, hi = (_number(m.group("num")), _number(m.group("num2"))) if ranged else (None, None)

@@ -978,3 +978,14 @@ def test_a_share_opening_its_clause_counts_the_things_after_it():
         ("人均综合能耗", "reduction", 6),
         ("县级及以上机关达到节约型机关创建要求", "share", 80),
     ]
+
+
+def test_a_capacity_to_add_is_a_goal_counted_per_day():
+    """新增污水处理能力200万立方米/日: the capacity is the goal, in 万立方米 a day (but 1000万元/个 is a
+    rate a policy pays, no goal)."""
+    text = normalize("到2025年，新增和改造污水收集管网4000公里，新增污水处理能力200万立方米/日")
+    found = sentence_targets("p", text, _Context(None, None), None, [])
+    assert [(t.indicator, t.value, t.unit) for t in found] == [
+        ("污水收集管网", 4000, "公里"),
+        ("污水处理能力", 200, "万立方米/日"),
+    ]
