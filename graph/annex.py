@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from policykg.errors import Problem
 from policykg.graph.mapped import MappedText
-from policykg.graph.numbering import PAIR, int_to_cn
+from policykg.graph.numbering import PAIR, int_to_cn, match_marker
 from policykg.graph.records import Annex, AnnexRow, Span
 from policykg.graph.text import HAN, LineIndex, is_han
 
@@ -250,8 +250,8 @@ def stacked_table(texts: list[str], at: int) -> list[int]:
     (序号 / 重点任务 / 责任单位), then the first row (1, or a group row 一、… over it). The rows run on
     while they follow: a number continuing the numbering opens a row, a group row stands before
     one, the header comes again after a page break. A table printed without blank lines ends at one;
-    one with a blank line after each cell, when its last row has its cells. [] when no such header
-    opens on line ``at``."""
+    one with a blank line after each cell, when its last row has its cells; either at a numbered
+    heading once the last row has its cells. [] when no such header opens on line ``at``."""
     lines = [i for i in range(at, len(texts)) if texts[i].strip()]
     width = next((k for k, i in enumerate(lines) if not _is_heading(texts[i].strip(), _NAME_MAX)), len(lines))
     if width < 3 or number_column([texts[i].strip() for i in lines[:width]]) is None:
@@ -273,6 +273,8 @@ def stacked_table(texts: list[str], at: int) -> list[int]:
             group = True
         elif not number or is_note(text) or (spaced and printed >= width - 1):
             break
+        elif printed >= width - 1 and match_marker(text) and not text.isdecimal():
+            break  # the last row has its cells and a heading follows (二、重点工程): the body resumes
         elif not spaced and pieces[k][0] > found[-1][-1] + 1:  # a blank line: the table has ended
             break
         else:
@@ -371,8 +373,11 @@ def _pieces(doc: MappedText, region: list[Line]) -> tuple[list[Cell], list[str],
         at += len(part) + 2
         if _NOTE.match(cell.text.strip()):
             notes.append(cell.display.strip())
-        elif lined:
-            cells += [ln.strip() for ln in cell.lines() if ln.text.strip()]
+        elif lined:  # a note printed right under the last cell (注：…) is no cell, nor is what follows it
+            found = [ln.strip() for ln in cell.lines() if ln.text.strip()]
+            noted = next((k for k, ln in enumerate(found) if _NOTE.match(ln.text)), len(found))
+            cells += found[:noted]
+            notes += [ln.display for ln in found[noted:]]
         else:
             cells.append(MappedText.join(ln.strip() for ln in cell.lines()) if "\n" in cell.text else cell.strip())
     while cells and not cells[0].text:
@@ -534,11 +539,13 @@ def _kinds(header: list[str], rows: list[list[str]]) -> list[str]:
     full = [r for r in rows if len(r) == len(header)]
 
     def numeric(j: int) -> bool:
-        values = [r[j] for r in full if r[j]]
+        values = [r[j] for r in full if r[j] and not _MARK.fullmatch(r[j])]  # a dash says nothing
         return 2 * sum(bool(_NUMBER.fullmatch(v)) for v in values) > len(values)
 
     def kind(j: int, h: str) -> str:
-        if _BODIES_COLUMN.search(h) and not UNIT_COLUMN.fullmatch(h):
+        if UNIT_COLUMN.fullmatch(h):  # 单位 over each row's unit (%, 吨, 微克/立方米): no figures
+            return _TEXT
+        if _BODIES_COLUMN.search(h):
             return _BODIES
         if _QUANTITY_COLUMN.search(h) or numeric(j):
             return _SHARED if _GROUP_FIGURE.search(h) else _NUMERIC

@@ -482,8 +482,8 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
         return True  # "围绕16个先进制造业集群和50条重点产业链,…": the things a measure works on
     if re.search(r"[从由]$", clause) or _CLASSIFY.search(clause) or _ESTIMATE.search(clause):
         return True  # "从438座增加到…", "分为…6个等级", "共需经费约5400万元", "按照0.5%增长率"
-    if re.match(rf"/[{HAN}]", text[end:]):
-        return True  # "1000万元/个", "1000标方/小时": a rate or a capacity
+    if re.match(rf"/[{HAN}]", text[end:]) and not clause.endswith("能力"):
+        return True  # "1000万元/个", "1000标方/小时": a rate or a capacity (but 新增污水处理能力200万立方米/日: a goal)
     if _kind(unit, "") == "level" and (
         text[start - 1 : start] == ")" or (clause.endswith("约") and not re.search(_VERBS, clause))
     ):
@@ -574,8 +574,9 @@ def _modified_noun(text: str, end: int) -> str:
         or re.match(r"的(?:目标|任务|要求)|(?:目标|要求)(?:[,;。]|$)", rest)  # 不低于2小时要求, the figure's rule
         or not rest
         or not (is_han(rest[0]) or rest[0] in "“")
+        or re.match(r"(?:和|及|与)\d", rest)
     ):
-        return ""  # "达到…", "实现人均避难面积2.3平方米的目标": the figure is the goal
+        return ""  # "达到…", "实现人均避难面积2.3平方米的目标", "分别达到5.9万吨和2.8万吨": the figure is the goal
     return re.split(r"[,;:、。()\d]|不低于|不少于|达到|低于|高于", rest, maxsplit=1)[0]
 
 
@@ -717,8 +718,8 @@ def _named_by_set(text: str, q: _Quantity, kept: list[_Quantity]) -> bool:
     return False
 
 
-# a share that opens its clause and runs into what it is a share of (60%以上的乡镇建成示范片区)
-_SHARE_OF = re.compile(r"(?:及以上|以上|左右)?的([^,;。]+)")
+# a share opening its clause and the things it counts (80%以上的县级及以上机关达到节约型机关创建要求)
+_SHARE_OF = re.compile(r"(?:及以上|以上|左右)?的([^,;。]{2,40})")
 
 
 def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tuple[str, _Quantity, int]]:
@@ -798,7 +799,8 @@ def _members(names: str) -> list[str]:
 
 # How the name of a measured quantity ends (率, 收入, 数量…): a list member that does not is a bare
 # noun that shares the last member's head.
-_MEASURED = re.compile(r"(?:率|量|额|数|值|比重|比例|占比|收入|面积|规模|产值|指数|密度|浓度|时间|天数|时长)$")
+# what names a quantity; not 化学需氧量, 生化需氧量, the names of pollutants (化学需氧量、氨氮…减排量)
+_MEASURED = re.compile(r"(?:率|(?<!需氧)量|额|数|值|比重|比例|占比|收入|面积|规模|产值|指数|密度|浓度|时间|天数|时长)$")
 
 
 def _shared_head(parts: list[str]) -> list[str]:
@@ -1067,14 +1069,19 @@ def _cell_target(label, entity, year, indicator, unit, cell, text) -> Target | N
 _GOAL_WORD = re.compile(r"任务|目标|计划|指标")
 _TIME_COLUMN = re.compile(r"(?:建设|实施|完成|计划)?(?:时间|年限|年份|年度)")
 _CHANGE_TAIL = re.compile(r"较(?:上年|基期)?(?:下降|降低|减少|削减|增长|提高)(?:比例|幅度|率)?$")  # how it changes
-# the column of the places a table allots to: 街镇, 区县, 设区市, 县(市), 市(州), 县(市、区)
+# the column of the places a table allots to: 街镇, 区县, 设区市, 县(市), 市(州), 县(市、区), 县(市)区, a
+# bare 市; its header ends in the place word (达标区域), which inside a measure names no place
+# (单位地区生产总值能耗降低(%))
 _PLACE_COLUMN = re.compile(
-    r"街镇|街道|乡镇|区县|县区|地区|区域|辖区|设区市|地市|市州|州市|县市区|[市县区州]\([市县区州旗、]+\)"
-    r"|旗县|旗市?区|盟市|苏木镇"  # Inner Mongolia's: a city's banners and districts, the leagues and cities, the sumu
+    r"(?:街镇|街道|乡镇|区县|县区|地区|区域|辖区|设区市|地市|市州|州市|县市区|[市县区州]\([市县区州旗、]+\)区?"
+    # Inner Mongolia's: a city's banners and districts, the leagues and cities, the sumu
+    r"|旗县|旗市?区|盟市|苏木镇)(?:名称)?$"
+    r"|^[市县区州盟旗](?:名称)?$"
 )
 _COUNT_COLUMN = re.compile(r"数量|个数")
 _SHARE_COLUMN = re.compile(r"(?:占比|比例|比重|率)$")  # a column of shares, in %
-_NOT_GOAL_COLUMN = re.compile(r"预算|经费|投资|资金|人口|已建成|已完成|现状|现有")  # costs, forecasts, the past
+# costs, forecasts, the past (现状, 2020年基数)
+_NOT_GOAL_COLUMN = re.compile(r"预算|经费|投资|资金|人口|已建成|已完成|现状|现有|基数|基期")
 _SIZE = r"(?:面积|长度|里程|规模)"
 _MEASURE_UNIT = re.compile(
     rf"(?<={_SIZE})({_MAGNITUDE}(?:{_MEASURE_UNITS}))$"
@@ -1114,11 +1121,13 @@ def plan_table_targets(
     indicator_at = next((j for j, h in enumerate(header) if _INDICATOR_COLUMN.fullmatch(h)), None)
     goals = [j for j in goals if j not in (units, indicator_at) and j not in baseline]
     year_of = {j: year for j, year in year_of.items() if j in goals}
+    horizon = default_year or horizon
+    if indicator_at is not None and horizon is not None:  # 指标名称 | 单位 | 2020年基数 | 目标值: the plan's goals
+        year_of |= {j: horizon for j in goals if _GOAL_COLUMN.fullmatch(header[j]) and j not in year_of}
     valued = sorted(set(year_of) | {j for j in goals if _column_unit(header, j)})
     time = next((j for j, h in enumerate(header) if _TIME_COLUMN.fullmatch(h)), None)
     # a table that allots the plan's goals by place and names no year (各县（市）…目标任务分解表): its values
     # are the goals of the plan's horizon, each place's
-    horizon = default_year or horizon
     allotted = place is not None and bool(_GOAL_WORD.search(annex.title or "")) and horizon is not None
     if not year_of and time is None and not allotted:
         return []
@@ -1133,6 +1142,9 @@ def plan_table_targets(
         labels = "".join(t for j, t in enumerate(texts[:first]) if j not in (place, time, units) and _is_label(t))
         if indicator_at is not None:
             labels = _ROW_NUMBER.sub("", texts[indicator_at])
+        # a row that names its own year (城市生活污水集中收集率(2027年)) holds that year's goal
+        label_year = int(m.group(1)) if (m := _LABEL_YEAR.search(labels)) else None
+        labels = _LABEL_YEAR.sub("", labels)
         named = re.split(r"[,、]", m.group(1))[0] if (m := _HEADER_UNIT.search(labels)) else ""  # (个,累计): 个
         named_unit = named if re.fullmatch(_UNITS, named) else None
         if named_unit:  # an indicator table's row: 软件和信息服务业营业收入(亿元), 数字化车间(个,累计)
@@ -1154,7 +1166,7 @@ def plan_table_targets(
             stem = re.sub(r"指标|目标值?", "", _without_unit(re.sub(r"(?:19|20)\d\d年?", "", header[j])))
             named = labels + ("" if _COUNT_COLUMN.fullmatch(stem) else stem) or _title_quantity(annex.title or "")
             indicator = _CHANGE_TAIL.sub("", named) or named  # 排放总量较2020年下降比例: the quantity that falls
-            year = year_of.get(j) or row_year or year_named
+            year = label_year or year_of.get(j) or row_year or year_named
             scope = "city" if _TOTAL_ROW.search(header[j]) else scope
             found.append(
                 Target(
@@ -1203,6 +1215,9 @@ def _cell_value(cell: str, unit: str | None) -> tuple[float, str | None, str] | 
 # a figure in an indicator table's cell with its sign or qualifier, or in the 〔〕 that mark a period's total
 _BARE_FIGURE = re.compile(rf"(?P<sign>[≥≧≤≦><]?)\s*[〔\[]?(?P<num>{_NUMBER})[〕\]]?\s*(?P<qual>以上|以下|左右|以内)?")
 _INDICATOR_COLUMN = re.compile(r"(?:主要)?指标(?:名称)?")  # 类别 | 指标 | …: the indicator is this cell alone
+# the column of an indicator table that holds the plan's goals, naming no year: 目标值, 规划目标, 预期目标
+_GOAL_COLUMN = re.compile(r"(?:规划|预期|期末)?目标值?|(?:规划|目标)指标值?")
+_LABEL_YEAR = re.compile(r"[(（]((?:19|20)\d\d)年(?:底|末)?[)）]$")  # 城市生活污水集中收集率(2027年)
 _ROW_NUMBER = re.compile(r"^(?:\d{1,2}[.、]|[(（]\d{1,2}[)）])")  # 1.城市空气质量优良天数比率
 
 

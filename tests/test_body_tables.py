@@ -350,3 +350,29 @@ def test_a_table_of_yearly_targets_pasted_with_no_caption():
         ("一", "数字化车间", "count", 110.0, "个", 2025, "city"),
         ("一", "数字化车间", "count", 150.0, "个", 2026, "city"),
     ]
+
+
+def test_a_table_a_cell_to_the_line_ends_at_its_note_or_the_next_heading():
+    """Cells pasted a line each with no blank line after them: a note (注：…) printed right under the
+    last cell is a note, and a numbered heading once the last row has its cells opens the body again."""
+    box = "专栏1　主要指标\n序号\n指标名称\n单位\n目标值\n1\n能耗降低\n%\n14.5\n2\n公共机构能耗降低\n%\n6\n"
+    noted = outline("一、主要目标\n" + box + "注：目标值为2025年目标。", "二、重点任务")
+    assert cells(noted)[-1] == ["2", "公共机构能耗降低", "%", "6"]
+    assert body_tables(noted)[0].table.notes == ("注：目标值为2025年目标。",)
+    headed = parse_outline(
+        SourceText("doc.txt", f"{TITLE}\n\n一、主要目标\n{box}二、重点任务\n（一）推进节能改造。\n", "utf-8")
+    )
+    assert [item.path for item in headed.walk()] == ["一", "一/专栏1", "二", "二/（一）"]
+    assert cells(headed)[-1] == ["2", "公共机构能耗降低", "%", "6"]
+
+
+def test_a_unit_column_holds_no_figures_and_a_dash_says_nothing_of_a_column():
+    """单位 over %, 吨 … is no column of figures (a % alone looks like one), and a baseline column
+    mostly of dashes (—) still holds figures: a row with another unit (微克/立方米) keeps its cells."""
+    rows = [("能耗降低", "%", "—", "14.5"), ("工业能耗降低", "%", "—", "16"), ("化学需氧量减排量", "吨", "—", "20800")]
+    rows += [("氨氮减排量", "吨", "—", "900"), ("细颗粒物年均浓度", "微克/立方米", "35.6", "34")]
+    rows += [("优良天数比率", "%", "83.1", "84.5"), ("公共机构能耗降低", "%", "—", "6")]
+    lines = [f"{k}\n{name}\n{unit}\n{base}\n{goal}\n约束性" for k, (name, unit, base, goal) in enumerate(rows, 1)]
+    box = "专栏1　主要指标\n序号\n指标名称\n单位\n2020年基数\n目标值\n属性\n" + "\n".join(lines)
+    parsed = outline("一、主要目标\n" + box, "二、重点任务")
+    assert cells(parsed)[4] == ["5", "细颗粒物年均浓度", "微克/立方米", "35.6", "34", "约束性"]

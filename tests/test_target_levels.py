@@ -137,3 +137,16 @@ def test_a_rate_over_a_list_of_kinds_is_compared_with_one_kind_s():
     assert compare(upper, target("蔬菜农药残留监测合格率", 98.5, "%", "share")) == "raised"
     # 农业农村部 农产品农药残留例行监测合格率 97%, against the province's list of kinds
     assert compare(target("农产品农药残留例行监测合格率", 97, "%", "share"), upper) == "raised"
+
+
+def test_a_cut_is_stronger_when_deeper_whatever_it_cuts():
+    # 公共机构单位建筑面积能耗下降5% (the indicator read without 下降), a city's 6%: a deeper cut, raised
+    cut = target("公共机构单位建筑面积能耗", 5, "%", "reduction", comparator="=")
+    assert compare(cut, target("公共机构单位建筑面积能耗", 6, "%", "reduction", comparator="=")) == "raised"
+
+
+def test_a_capacity_per_day_adds_up_over_the_lower_areas():
+    # 新增污水处理能力200万立方米/日 for a province, 30万立方米/日 for a city: its part, not a weaker rate
+    province = target("污水处理能力", 200, "万立方米/日", comparator="=")
+    assert compare(province, target("污水处理能力", 30, "万立方米/日", comparator="=")) == "part"
+    assert compare(target("水价", 3, "元/吨", comparator="="), target("水价", 3.5, "元/吨", comparator="=")) == "raised"

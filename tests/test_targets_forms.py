@@ -1063,3 +1063,71 @@ def test_a_breakdown_by_township_after_qizhong_names_each_township_s_share():
         ("特色小镇", 5, "city"),
         ("重点镇", 2, "city"),
     ]
+
+
+def test_figures_shared_out_by_fenbie_name_each_member_of_the_list():
+    """化学需氧量、氨氮、氮氧化物、挥发性有机物重点工程减排量分别达到…万吨、…万吨和…万吨: each pollutant
+    takes the quantity the last member names (化学需氧量 is a pollutant, not a quantity), and the figure
+    before 和 is one of the list, not a noun's size."""
+    text = normalize(
+        "到2025年，化学需氧量、氨氮、氮氧化物、挥发性有机物重点工程减排量分别达到14.8万吨、0.7万吨、5.9万吨和2.8万吨"
+    )
+    found = sentence_targets("p", text, _Context(None, None), None, [])
+    assert [(t.indicator, t.value, t.unit) for t in found] == [
+        ("化学需氧量重点工程减排量", 14.8, "万吨"),
+        ("氨氮重点工程减排量", 0.7, "万吨"),
+        ("氮氧化物重点工程减排量", 5.9, "万吨"),
+        ("挥发性有机物重点工程减排量", 2.8, "万吨"),
+    ]
+
+
+def test_a_table_allotting_by_city_has_a_bare_place_column_and_measures_naming_regions():
+    """市 | 单位地区生产总值能耗降低（%） | …: the bare 市 column names the places; 地区 inside a measure's
+    name (单位地区生产总值) names none."""
+    text = (
+        "某省“十四五”节能减排规划\n\n一、主要目标\n\n到2025年，全省单位地区生产总值能源消耗下降14%。\n\n"
+        "附件\n\n各市“十四五”节能减排主要目标\n\n"
+        "市\t单位地区生产总值能耗降低（%）\t化学需氧量重点工程减排量（万吨）\n甲市\t14.5\t2.08\n乙市\t14\t0.62\n"
+    )
+    assert annex_table(text) == [
+        ("单位地区生产总值能耗降低", 14.5, "%", 2025, "甲市"),
+        ("化学需氧量重点工程减排量", 2.08, "万吨", 2025, "甲市"),
+        ("单位地区生产总值能耗降低", 14, "%", 2025, "乙市"),
+        ("化学需氧量重点工程减排量", 0.62, "万吨", 2025, "乙市"),
+    ]
+
+
+def test_an_indicator_table_s_target_column_holds_the_plan_s_goals_unless_a_row_names_its_year():
+    """指标名称 | 单位 | 2020年基数 | 目标值: the 目标值 column of a “十四五” plan holds its 2025 goals; a row
+    naming its own year (城市生活污水集中收集率（2027年）) that year's."""
+    text = (
+        "某市“十四五”节能减排规划\n\n一、主要目标\n\n到2025年，节能减排政策机制更加健全。\n\n专栏1　主要指标\n"
+        "序号\t指标名称\t单位\t2020年基数\t目标值\t属性\n"
+        "1\t单位地区生产总值能耗降低\t%\t—\t14.5\t约束性\n"
+        "2\t城市生活污水集中收集率（2027年）\t%\t58\t75\t预期性\n\n"
+        "二、重点任务\n\n（一）推进节能改造。加强重点用能单位管理。\n"
+    )
+    found = [(t.indicator, t.value, t.unit, t.year) for t in document_targets(text) if t.source == "annex"]
+    assert found == [("单位地区生产总值能耗降低", 14.5, "%", 2025), ("城市生活污水集中收集率", 75, "%", 2027)]
+
+
+def test_a_share_opening_its_clause_counts_the_things_after_it():
+    """80%以上的县级及以上机关达到节约型机关创建要求: the share of the bodies that meet the standard, not a
+    figure of the indicator before (人均综合能耗下降6%)."""
+    text = normalize("到2025年，人均综合能耗下降6%，80%以上的县级及以上机关达到节约型机关创建要求")
+    found = sentence_targets("p", text, _Context(None, None), None, [])
+    assert [(t.indicator, t.kind, t.value) for t in found] == [
+        ("人均综合能耗", "reduction", 6),
+        ("县级及以上机关达到节约型机关创建要求", "share", 80),
+    ]
+
+
+def test_a_capacity_to_add_is_a_goal_counted_per_day():
+    """新增污水处理能力200万立方米/日: the capacity is the goal, in 万立方米 a day (but 1000万元/个 is a
+    rate a policy pays, no goal)."""
+    text = normalize("到2025年，新增和改造污水收集管网4000公里，新增污水处理能力200万立方米/日")
+    found = sentence_targets("p", text, _Context(None, None), None, [])
+    assert [(t.indicator, t.value, t.unit) for t in found] == [
+        ("污水收集管网", 4000, "公里"),
+        ("污水处理能力", 200, "万立方米/日"),
+    ]
