@@ -1286,3 +1286,24 @@ def test_a_leading_group_s_office_named_bare_is_the_office_of_the_group_the_docu
     group = own_group(["上海市房屋安全隐患排查整治工作领导小组", "区领导小组"])
     assert in_full("市领导小组办公室", group, city) == "上海市房屋安全隐患排查整治工作领导小组办公室"
     assert in_full("区领导小组", group, city) == "区领导小组"  # each district's group, in a city's text
+
+
+def test_the_competent_department_a_regulation_names_is_its_bare_主管部门():
+    """A regulation names its competent department in its general provisions (X是…的主管部门) and then
+    writes 主管部门, 市主管部门: that department, at the level written, not any 有关部门. The department
+    is 市和区县（市）X, Zhejiang's cities' two levels joined by 和: each level's X; 综合行政执法部门 is a
+    body of that name, not any 执法部门."""
+    text = (
+        "宁波市生活垃圾分类管理条例\n\n2021年6月29日 宁波市第十六届人民代表大会常务委员会第三十八次会议通过\n\n"
+        "第一条 为了加强生活垃圾分类管理，制定本条例。\n\n"
+        "第二条 市和区县（市）综合行政执法部门是本行政区域生活垃圾分类管理的主管部门，负责组织、协调和监督。\n\n"
+        "第三条 市主管部门应当建立生活垃圾分类智慧监管平台。\n"
+    )
+    record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), Gazetteer.bundled())
+    found = {(a.path, agency.label_zh) for a, agency in record.assignments}
+    assert ("第二条", "宁波市各县(市、区)城市管理行政执法局") in found
+    assert ("第三条", "宁波市城市管理行政执法局") in found
+    assert not [label for _, label in found if "有关部门" in label]
+    bare = text.replace("第二条 市和区县（市）综合行政执法部门是本行政区域生活垃圾分类管理的主管部门", "第二条 各级人民政府")
+    record = extract(parse_outline(SourceText("doc.txt", bare, "utf-8")), Gazetteer.bundled())
+    assert all("执法" not in agency.label_zh for _, agency in record.assignments)
