@@ -77,6 +77,11 @@ _ALIAS = re.compile(r"\((?:(?:以下)?(?:简称|统称)|设在|含)[^)]*\)$|\([^
 _SEATED = re.compile(r"(?:办公室|办)设在([^,;]+?)[,;]?$")
 _MAX_SUBJECT = 60
 _MAX_LIST = 160  # a list of the bodies a lead works with (会同…等部门) may name a dozen fields
+# a law's list of the fields whose departments share a duty, a dozen of them (发展和改革、经济和信息化、…、
+# 邮政管理等部门按照各自职责，做好…): a subject longer than any other
+_FIELDS_LIST = re.compile(
+    r"^[^,;。]{40,150}?、[^,;。、]{1,12}?等?(?:有关|相关)?(?:主管)?部门(?=应当|应|要|按照|按|依照|根据|在各自|负责|做好)"
+)
 _CLAUSE_END = re.compile(r"[,;。]")
 # a body the clause sets up before giving it its duty (成立市数字经济发展领导小组，统筹推进…)
 _ESTABLISHED = re.compile(r"(?:本[省市区县])?(?:成立|组建|设立)")
@@ -126,7 +131,7 @@ def _subject(text: MappedText, known) -> tuple[list[Mention], int] | None:
     """The list of bodies a clause opens with, and where the duty word after it starts: the first
     duty word whose preceding text is a list of bodies (应 in 市应急局 is no duty word). A vague
     member (区政府相关部门) is left out of a list that names bodies besides it."""
-    for duty in _DUTY.finditer(text.text[:_MAX_SUBJECT]):
+    for duty in _DUTY.finditer(text.text):  # the clause as far as its subject may run
         head = text[: duty.start()]
         if "由" in head.text:  # 资金原则上由区政府统筹…: the bearer follows 由
             head = head[head.text.rindex("由") + 1 :]
@@ -213,7 +218,8 @@ def _item_duties(item: Item, items: list[Item], known, tables: list[Span]) -> li
             if any(a <= s.start() + start.end() < b for a, b in clauses):
                 continue
             clause = sentence[start.end() :]
-            subject = _subject(clause[:_MAX_SUBJECT], known)  # it reads no more
+            fields = _FIELDS_LIST.match(clause.text)
+            subject = _subject(clause[: fields.end() + 8 if fields else _MAX_SUBJECT], known)  # it reads no more
             if subject:
                 facts += _clause_duties(clause, subject, item, items, known)
             elif host := _SEATED.search(sentence.text, start.end()):
