@@ -1304,7 +1304,8 @@ def test_the_competent_department_a_regulation_names_is_its_bare_主管部门():
     assert ("第二条", "宁波市各县(市、区)城市管理行政执法局") in found
     assert ("第三条", "宁波市城市管理行政执法局") in found
     assert not [label for _, label in found if "有关部门" in label]
-    bare = text.replace("第二条 市和区县（市）综合行政执法部门是本行政区域生活垃圾分类管理的主管部门", "第二条 各级人民政府")
+    defined = "市和区县（市）综合行政执法部门是本行政区域生活垃圾分类管理的主管部门"
+    bare = text.replace(defined, "各级人民政府")
     record = extract(parse_outline(SourceText("doc.txt", bare, "utf-8")), Gazetteer.bundled())
     assert all("执法" not in agency.label_zh for _, agency in record.assignments)
 
@@ -1312,7 +1313,10 @@ def test_the_competent_department_a_regulation_names_is_its_bare_主管部门():
 def test_a_law_s_dozen_fields_sharing_their_departments_duty_are_each_a_bearer():
     """发展和改革、经济和信息化、…、邮政管理等部门按照各自职责，做好…: a regulation's general provisions
     list a dozen fields whose departments share a duty, a subject longer than any other clause's."""
-    fields = "发展和改革、经济和信息化、教育、财政、自然资源和规划、生态环境、商务、文化广电旅游、市场监督管理、机关事务管理、邮政管理"
+    fields = (
+        "发展和改革、经济和信息化、教育、财政、自然资源和规划、生态环境、商务、文化广电旅游、"
+        "市场监督管理、机关事务管理、邮政管理"
+    )
     text = f"某市某某条例\n\n第一条 为了加强管理，制定本条例。\n\n第二条 {fields}等部门按照各自职责，做好相关工作。\n"
     found = {a.agency.name for a in prose(text, known_in("330200")) if a.path == "第二条"}
     assert {"发展和改革部门", "商务部门", "邮政管理部门"} <= found and len(found) == 11
