@@ -164,8 +164,8 @@ def _objects(text: MappedText, known) -> list[Mention]:
             out.append(mention)
             continue
         body = _body_opening(mention.name, known)
-        if body and is_body(body, known):
-            out.append(Mention(body, body, mention.span))
+        if body and is_body(body, known):  # 会同商务等部门推动…: 商务部门, the 等 of a list of one
+            out += [Mention(body, m.name, mention.span) for m in split_agencies(MappedText.of(body))]
         break
     return out
 

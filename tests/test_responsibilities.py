@@ -1320,3 +1320,13 @@ def test_a_law_s_dozen_fields_sharing_their_departments_duty_are_each_a_bearer()
     text = f"某市某某条例\n\n第一条 为了加强管理，制定本条例。\n\n第二条 {fields}等部门按照各自职责，做好相关工作。\n"
     found = {a.agency.name for a in prose(text, known_in("330200")) if a.path == "第二条"}
     assert {"发展和改革部门", "商务部门", "邮政管理部门"} <= found and len(found) == 11
+
+
+def test_a_partner_named_with_等_before_its_verb_is_the_field_s_department():
+    """会同商务等部门推动…: the partner is 商务部门, the 等 closing a list of one, not a body named 商务等部门."""
+    text = (
+        "某省某某条例\n\n第一条 为了加强管理，制定本条例。\n\n"
+        "第二条 邮政管理部门应当会同商务等部门推动快递包装绿色化、减量化和可循环。\n"
+    )
+    found = [(a.agency.name, a.role) for a in prose(text, known_in("330000"))]
+    assert found == [("邮政管理部门", "lead"), ("商务部门", "support")]
