@@ -232,14 +232,20 @@ def _number(numeral: str) -> int:
 
 
 def _by_breach(
-    upper: list[Measure], lower: list[Measure], pairs: list[Pair], scored: Callable[[int, int], float]
+    upper: list[Measure],
+    lower: list[Measure],
+    pairs: list[Pair],
+    scored: Callable[[int, int], float],
+    cited: Iterable[tuple[int, int]],
 ) -> list[Pair]:
     """The pairs of liability articles as the duties they punish the breach of are paired: a lower
     penalty citing its own articles (违反本条例第二十五条规定) carries out the upper penalty citing an
     upper article those carry out, whatever their formulas share, and no upper penalty citing
-    others; a penalty of local duties alone is local. Where either cites none, their words decide.
-    ``scored``: the score of a pair of measures by their indices."""
+    others; a penalty of local duties alone (articles of the lower document's that carry out
+    nothing) is local. Where either cites none, their words decide, and a pair the lower penalty
+    cites by number (依照《条例》第五十一条) stands. ``scored``: the score of a pair by indices."""
     segment = {m.path: m.path.rsplit("/", 1)[-1] for m in upper + lower}
+    duties = {segment[m.path] for m in lower if m.kind != LIABILITY}
     carried: dict[str, set[str]] = defaultdict(set)  # lower article -> the upper articles it carries out
     liable = {m.path for m in upper + lower if m.kind == LIABILITY}
     for p in pairs:
@@ -250,12 +256,13 @@ def _by_breach(
     for j, m in enumerate(lower):
         if m.kind != LIABILITY or not (own := _breached(m.text)):
             continue
-        duties = set().union(*(carried[a] for a in own))
+        carries = set().union(*(carried[a] for a in own))
+        local = not carries and own <= duties
         for i, cites in up_breach.items():
-            if not duties or cites:
-                verdict[(i, j)] = bool(duties & cites)
-    at = {(m.path, n.path): (i, j) for i, m in enumerate(upper) for j, n in enumerate(lower)}
-    kept = [p for p in pairs if verdict.get(at[(p.upper, p.lower)], True)]
+            if (local or cites and carries) and (i, j) not in cited:
+                verdict[(i, j)] = bool(carries & cites)
+    upper_at, lower_at = {m.path: i for i, m in enumerate(upper)}, {m.path: j for j, m in enumerate(lower)}
+    kept = [p for p in pairs if verdict.get((upper_at[p.upper], lower_at[p.lower]), True)]
     have = {(p.upper, p.lower) for p in kept}
     for (i, j), paired in sorted(verdict.items()):
         if paired and (upper[i].path, lower[j].path) not in have:
@@ -384,7 +391,7 @@ def align(upper: list[Measure], lower: list[Measure], cited: Mapping[tuple[str, 
         if cites or score >= WEAK or score in (closest_up[i], closest_low[j]):  # weak: only as one's closest
             evidence = _phrases(lower[j].text, low[j].keys() & up[i].keys(), idf)
             pairs.append(Pair(upper[i].path, lower[j].path, round(score, 4), (cites, *evidence) if cites else evidence))
-    return _by_breach(upper, lower, pairs, scored)
+    return _by_breach(upper, lower, pairs, scored, citations)
 
 
 def _phrases(text: str, shared: set[str], idf: dict[str, float], most: int = 8) -> tuple[str, ...]:
