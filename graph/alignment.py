@@ -89,14 +89,16 @@ _SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
 # What sets no task: a plan's guiding ideology, a regulation's purpose and its entry into force, a
 # section whose first sentence points to the annex for the document's tasks (本方案主要任务及分工见
 # 附件; 明确13项重点任务，逐项明确牵头单位（详见附件）), not a task that points to its details there,
-# and the article that lets the lower levels make their own rules (各市可参照本办法制定实施细则): the
-# lower document carries it out by being written, not by one of its measures.
+# and the article that lets the lower levels make their own rules (各市可参照本办法制定实施细则; 设区的市可以
+# 根据本条例…制定具体办法, as a province's regulation closes): the lower document carries it out by
+# being written, not by one of its measures.
 _NO_TASK = re.compile(
     r"^(?:[（(][^）)]{1,8}[）)]\s*)?"  # an article's bracketed heading, （附则）
     r"(?:指导思想|(?:为了?|根据|依据)[^。]*制定本(?:实施)?(?:条例|办法|规定|细则)"
     r"|[^。]*自[^。]*起施行[^。]*。?(?:[^。]*(?:解释|废止|有效期)[^。]*。?)*$|本(?:实施)?(?:条例|办法|规定|细则)由[^。]*负责解释。?$"
     r"|[^。]*(?:\d+项|[一二三四五六七八九十]+项|主要|重点)任务[^。]*见附件"
-    r"|各(?:市|县|区|地|设区的市)[^。]{0,30}(?:制定|制订)[^。]{0,10}(?:实施细则|实施办法|具体办法)。?$)"
+    r"|(?:各(?:市|县|区|地|设区的市)|设区的市(?:、县(?:\(市、区\)|（市、区）)?)?(?:人民政府)?)"
+    r"[^。]{0,30}(?:制定|制订)[^。]{0,10}(?:实施细则|实施办法|具体办法)。?$)"
 )
 # The paragraph after the last item that puts the document in force (本措施自印发之日起施行…): the
 # document's, not the last task's

@@ -135,6 +135,8 @@ def test_what_sets_no_task_is_no_measure():
     # the article letting the lower levels make their own rules: the lower document carries it out whole
     enabling = ["第二十七条 市财政局负责资金拨付。", "第二十八条 各市可参照本办法，结合本地实际，制定具体实施细则。"]
     assert _measures("\n".join(enabling) + "\n") == ["第二十七条"]
+    enabling[1] = "第二十八条 设区的市可以根据本条例，结合本地实际，制定生活垃圾分类管理的具体办法。"
+    assert _measures("\n".join(enabling) + "\n") == ["第二十七条"]
 
 
 def test_an_item_followed_by_a_box_still_states_its_tasks():
