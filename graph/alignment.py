@@ -32,11 +32,11 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from itertools import chain, islice
 
-from policykg.graph.numbering import ARTICLES
+from policykg.graph.numbering import ARTICLES, article_segment, cn_to_int
 from policykg.graph.records import Item, Measure, Outline, Pair
 from policykg.graph.responsibilities import BODY_END, LABELS
 from policykg.graph.text import HAN
@@ -89,14 +89,16 @@ _SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
 # What sets no task: a plan's guiding ideology, a regulation's purpose and its entry into force, a
 # section whose first sentence points to the annex for the document's tasks (本方案主要任务及分工见
 # 附件; 明确13项重点任务，逐项明确牵头单位（详见附件）), not a task that points to its details there,
-# and the article that lets the lower levels make their own rules (各市可参照本办法制定实施细则): the
-# lower document carries it out by being written, not by one of its measures.
+# and the article that lets the lower levels make their own rules (各市可参照本办法制定实施细则; 设区的市可以
+# 根据本条例…制定具体办法, as a province's regulation closes): the lower document carries it out by
+# being written, not by one of its measures.
 _NO_TASK = re.compile(
     r"^(?:[（(][^）)]{1,8}[）)]\s*)?"  # an article's bracketed heading, （附则）
     r"(?:指导思想|(?:为了?|根据|依据)[^。]*制定本(?:实施)?(?:条例|办法|规定|细则)"
     r"|[^。]*自[^。]*起施行[^。]*。?(?:[^。]*(?:解释|废止|有效期)[^。]*。?)*$|本(?:实施)?(?:条例|办法|规定|细则)由[^。]*负责解释。?$"
     r"|[^。]*(?:\d+项|[一二三四五六七八九十]+项|主要|重点)任务[^。]*见附件"
-    r"|各(?:市|县|区|地|设区的市)[^。]{0,30}(?:制定|制订)[^。]{0,10}(?:实施细则|实施办法|具体办法)。?$)"
+    r"|(?:各(?:市|县|区|地|设区的市)|设区的市(?:、县(?:\(市、区\)|（市、区）)?)?(?:人民政府)?)"
+    r"[^。]{0,30}(?:制定|制订)[^。]{0,10}(?:实施细则|实施办法|具体办法)。?$)"
 )
 # The paragraph after the last item that puts the document in force (本措施自印发之日起施行…): the
 # document's, not the last task's
@@ -129,6 +131,13 @@ _PENALTY = re.compile(
 # once, with no duty word (在考核工作中弄虚作假的，予以通报批评…追究相关人员责任), as a 细则 numbering its
 # clauses 一、（一） restates an article's; not 对发生事故的，要依法依规追究…责任, a duty to hold to account
 _SANCTION = re.compile(r"^[^。；;]*?的[，,](?:由[^。；;，,]{1,20}?)?(?:依法|依规|依纪|予以|给予|处以?|追究|责令)")
+# The duties a liability article punishes the breach of, cited by their numbers (违反本条例第二十五条、第二十七条
+# 第一款规定; 违反本办法第十二条至第十四条规定): every level writes its penalties so, citing its own articles.
+_NUM = "[一二三四五六七八九十百零〇两0-9]{1,6}"
+_BREACH_OF = re.compile(
+    rf"违反本(?:条例|办法|规定|细则)((?:第{_NUM}条(?:之[一二三四五六七八九十]{{1,3}})?(?:第{_NUM}[款项])*[、和及与或者至到]*)+)"
+)
+_NUMBERED = re.compile(rf"第({_NUM})条(?:之([一二三四五六七八九十]{{1,3}}))?")
 
 
 # An emergency plan states the same steps once per response grade (4.1 Ⅳ级应急响应 … 4.4 Ⅰ级应急响应:
@@ -202,6 +211,66 @@ def _kind(item: Item, above: tuple[Item, ...], text: str) -> str:
     if _FRAME_ALONE.match(item.title or "") or any(map(_FRAME.match, titles)):
         return FRAME
     return TASK
+
+
+def _breached(text: str) -> set[str]:
+    """The articles (path segments) a liability article says it punishes the breach of.
+
+    >>> sorted(_breached("违反本条例第二十五条、第27条第一款规定，…；违反本条例第三条至第五条规定的，…"))
+    ['第三条', '第二十七条', '第二十五条', '第五条', '第四条']
+    """
+    found: set[str] = set()
+    for cited in _BREACH_OF.finditer(text):
+        numbers = [(_number(m[1]), cn_to_int(m[2]) if m[2] else 0, m) for m in _NUMBERED.finditer(cited[1])]
+        found.update(article_segment(n, added) for n, added, _ in numbers)
+        for (low, _, before), (high, _, after) in zip(numbers, numbers[1:]):
+            if cited[1][before.end() : after.start()].strip("第一二三四五六七八九十0-9款项") in ("至", "到"):
+                found.update(article_segment(n) for n in range(low + 1, high))
+    return found
+
+
+def _number(numeral: str) -> int:
+    return int(numeral) if numeral.isdigit() else cn_to_int(numeral)
+
+
+def _by_breach(
+    upper: list[Measure],
+    lower: list[Measure],
+    pairs: list[Pair],
+    scored: Callable[[int, int], float],
+    cited: Iterable[tuple[int, int]],
+) -> list[Pair]:
+    """The pairs of liability articles as the duties they punish the breach of are paired: a lower
+    penalty citing its own articles (违反本条例第二十五条规定) carries out the upper penalty citing an
+    upper article those carry out, whatever their formulas share, and no upper penalty citing
+    others; a penalty of local duties alone (articles of the lower document's that carry out
+    nothing) is local. Where either cites none, their words decide, and a pair the lower penalty
+    cites by number (依照《条例》第五十一条) stands. ``scored``: the score of a pair by indices."""
+    segment = {m.path: m.path.rsplit("/", 1)[-1] for m in upper + lower}
+    duties = {segment[m.path] for m in lower if m.kind != LIABILITY}
+    carried: dict[str, set[str]] = defaultdict(set)  # lower article -> the upper articles it carries out
+    liable = {m.path for m in upper + lower if m.kind == LIABILITY}
+    for p in pairs:
+        if p.upper not in liable and p.lower not in liable:
+            carried[segment[p.lower]].add(segment[p.upper])
+    up_breach = {i: _breached(m.text) for i, m in enumerate(upper) if m.kind == LIABILITY}
+    verdict: dict[tuple[int, int], bool] = {}
+    for j, m in enumerate(lower):
+        if m.kind != LIABILITY or not (own := _breached(m.text)):
+            continue
+        carries = set().union(*(carried[a] for a in own))
+        local = not carries and own <= duties
+        for i, cites in up_breach.items():
+            if (local or cites and carries) and (i, j) not in cited:
+                verdict[(i, j)] = bool(carries & cites)
+    upper_at, lower_at = {m.path: i for i, m in enumerate(upper)}, {m.path: j for j, m in enumerate(lower)}
+    kept = [p for p in pairs if verdict.get((upper_at[p.upper], lower_at[p.lower]), True)]
+    have = {(p.upper, p.lower) for p in kept}
+    for (i, j), paired in sorted(verdict.items()):
+        if paired and (upper[i].path, lower[j].path) not in have:
+            breach = next(_BREACH_OF.finditer(lower[j].text))[0]
+            kept.append(Pair(upper[i].path, lower[j].path, round(scored(i, j), 4), (breach,)))
+    return kept
 
 
 def _stated(text: str) -> str:
@@ -294,9 +363,15 @@ def align(upper: list[Measure], lower: list[Measure], cited: Mapping[tuple[str, 
     citations = {
         (upper_at[u], lower_at[w]): c for (u, w), c in (cited or {}).items() if u in upper_at and w in lower_at
     }
-    for i, j in sorted(citations.keys() - scores.keys()):  # no informative bigram in common: scored all the same
+
+    def scored(i: int, j: int) -> float:  # a pair never compared (no informative bigram in common), all the same
+        if (i, j) in scores:
+            return scores[(i, j)]
         closest = max(_cosine(a, b) for a in up_sentences[i] for b in low_sentences[j])
-        scores[(i, j)] = (1 - SENTENCE_WEIGHT) * _cosine(low[j], up[i]) + SENTENCE_WEIGHT * closest
+        return (1 - SENTENCE_WEIGHT) * _cosine(low[j], up[i]) + SENTENCE_WEIGHT * closest
+
+    for i, j in sorted(citations.keys() - scores.keys()):
+        scores[(i, j)] = scored(i, j)
     pairs: list[Pair] = []
     cited_best: dict[int, float] = defaultdict(float)  # a lower measure's best score among the articles it cites
     for i, j in citations:
@@ -318,7 +393,7 @@ def align(upper: list[Measure], lower: list[Measure], cited: Mapping[tuple[str, 
         if cites or score >= WEAK or score in (closest_up[i], closest_low[j]):  # weak: only as one's closest
             evidence = _phrases(lower[j].text, low[j].keys() & up[i].keys(), idf)
             pairs.append(Pair(upper[i].path, lower[j].path, round(score, 4), (cites, *evidence) if cites else evidence))
-    return pairs
+    return _by_breach(upper, lower, pairs, scored, citations)
 
 
 def _phrases(text: str, shared: set[str], idf: dict[str, float], most: int = 8) -> tuple[str, ...]:

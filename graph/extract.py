@@ -4,6 +4,7 @@ responsibilities, targets, citations, and the places, industries and companies i
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import policykg.graph.iris as iris
@@ -28,6 +29,31 @@ UNKNOWN_CITY = Place(iris.place("unknown"), "未知城市", "Unknown city", ())
 _BARE_GROUP = re.compile(r"^(各)?(街道|[省市州盟区县旗镇乡])?领导小组(办公室|办|成员单位|各成员单位)?$")
 
 
+# A regulation names its competent department once, in its general provisions (市和区县（市）综合行政执法部门
+# 是本行政区域生活垃圾分类管理的主管部门; 县级以上人民政府民政部门（以下简称主管部门）), then writes it as
+# 主管部门, with a level or not (市主管部门): that department, at that level.
+_COMPETENT = re.compile(
+    r"(?:^|[。；;:：\n])\s*(?:第[一二三四五六七八九十百零]{1,6}条\s*)?([^。；;:：，,\n]{2,40}?部门)(?:是|为)[^。；;\n]{0,40}?主管部门"
+    r"|([^。；;:：，,\n()]{2,40}?部门)\((?:以下)?简称[“\"]?(?:行政)?主管部门[”\"]?\)"
+)
+_BARE_COMPETENT = re.compile(r"^(各级|[省市县区]|区县\(市\)|县\(市、区\)|县级以上(?:人民政府)?)?(?:行政)?主管部门$")
+_LEVELS_BEFORE = re.compile(r"^(?:各级|县级以上|设区的市|地方|[省市县区]|和|、|\([^()]{1,5}\)|人民政府|政府)*")
+
+
+def competent(text: str) -> str | None:
+    """The department a regulation makes its competent one, without its level, when it makes one.
+
+    >>> competent("第五条 市和区县（市）综合行政执法部门是本行政区域生活垃圾分类管理的主管部门，负责…")
+    '综合行政执法部门'
+    >>> competent("县级以上人民政府民政部门（以下简称主管部门）负责…"), competent("主管部门应当…")
+    ('民政部门', None)
+    """
+    text = unicodedata.normalize("NFKC", text)
+    named = {_LEVELS_BEFORE.sub("", next(filter(None, m.groups()))) for m in _COMPETENT.finditer(text)}
+    named.discard("")
+    return named.pop() if len(named) == 1 else None
+
+
 def own_group(names: list[str]) -> str | None:
     """The leading group a document names in full (成立龙溪街道生活垃圾分类工作领导小组), when it names one
     (with or without 工作: 市制造强市建设领导小组 and …建设工作领导小组 are one body), first as written."""
@@ -35,9 +61,12 @@ def own_group(names: list[str]) -> str | None:
     return groups[0] if len({g.replace("工作", "") for g in groups}) == 1 else None
 
 
-def in_full(name: str, group: str | None, place: Place) -> str:
+def in_full(name: str, group: str | None, place: Place, department: str | None = None) -> str:
     """A bare leading-group name as the document's own group's (领导小组办公室 → its group's office);
-    one with a level (区领导小组) only at the document's own level (each district's group in a city's)."""
+    one with a level (区领导小组) only at the document's own level (each district's group in a city's).
+    A bare 主管部门 as the competent ``department`` the document names, at the level written."""
+    if department and (bare_department := _BARE_COMPETENT.match(name)):
+        return (bare_department[1] or "") + department
     if group is None or not (bare := _BARE_GROUP.match(name)) or not place.label_zh.endswith(bare[2] or ""):
         return name
     part = bare[3] or ""
@@ -86,10 +115,11 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
     branch = bool(meta.issuers) and meta.issuers[0].rstrip().endswith("分局")  # it calls itself 分局
 
     group = own_group([a.agency.name for a in found])
+    department = competent(outline.text.text)
 
     def bearer(assignment: Assignment) -> Agency:
         name = assignment.agency.name
-        full = in_full(name, group, city)
+        full = in_full(name, group, city, department)
         agency = gazetteer.resolve(full, city)
         # an unknown 处 or 科 in a bureau's document is the bureau's
         if owner is not None and not agency.resolved and full == name:

@@ -99,6 +99,11 @@ _SERIAL = r"\(?第?(?:\d{1,4}|[一二三四五六七八九十百零〇]{1,8})号
 _DECREE = re.compile(rf"(?P<issuer>[{HAN}]{{2,24}}?)(?:令|公告)(?P<serial>{_SERIAL})?")
 _DECREE_SERIAL = re.compile(_SERIAL)
 _PROMULGATED = re.compile(r"^《(.+?)》(?:已经|已由|经).{0,80}?现予(?:公布|发布|印发)")
+# The note under a rule's title saying which decree promulgated it (（2021年8月30日杭州市人民政府令第332号
+# 公布 自2021年10月1日起施行）, later amendments after it): its date, number and issuer.
+_DECREE_NOTE = re.compile(
+    rf"\(?{_DATE} ?(?P<decree>(?P<issuer>[{HAN}]{{2,24}}?)令{_SERIAL})(?:公布|发布)(?:[ ,;][^()]*)?\)?$"
+)
 _SIGNATORY = re.compile(rf"(?:省长|市长|州长|区长|县长|旗长|主席|总理|部长|主任|局长)\s*[{HAN}]{{2,4}}")
 
 
@@ -269,7 +274,11 @@ def parse_metadata(
             continue
         adopted = _ADOPTED.match(t)
         date = DATE_LINE.match(t)
-        if adopted:
+        if number is None and (note := _DECREE_NOTE.match(t)):
+            dates.append(DocumentDate(iso_date(*note.groups()[:3]), "issued", text.span(*note.span())))
+            number, decree = text[note.start("decree") : note.end("decree")], note["issuer"]
+            runs.append([])
+        elif adopted:
             if adopted.group(5) == "通过":
                 dates.append(DocumentDate(iso_date(*adopted.groups()[:3]), "issued", text.span(*adopted.span())))
                 body = text[adopted.start(4) : adopted.end(4)]

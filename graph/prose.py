@@ -77,13 +77,20 @@ _ALIAS = re.compile(r"\((?:(?:以下)?(?:简称|统称)|设在|含)[^)]*\)$|\([^
 _SEATED = re.compile(r"(?:办公室|办)设在([^,;]+?)[,;]?$")
 _MAX_SUBJECT = 60
 _MAX_LIST = 160  # a list of the bodies a lead works with (会同…等部门) may name a dozen fields
+# a law's list of the fields whose departments share a duty, a dozen of them (发展和改革、经济和信息化、…、
+# 邮政管理等部门按照各自职责，做好…): a subject longer than any other
+_FIELDS_LIST = re.compile(
+    r"^[^,;。]{40,150}?、[^,;。、]{1,12}?等?(?:有关|相关)?(?:主管)?部门(?=应当|应|要|按照|按|依照|根据|在各自|负责|做好)"
+)
 _CLAUSE_END = re.compile(r"[,;。]")
 # a body the clause sets up before giving it its duty (成立市数字经济发展领导小组，统筹推进…)
 _ESTABLISHED = re.compile(r"(?:本[省市区县])?(?:成立|组建|设立)")
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,、]|首先|其次|再次|最后)")
 _MEMBERS = re.compile(r"为(?:其)?成员(?:单位)?")
+# (any 执法部门 is vague, but not the body of that name: 综合行政执法部门, 城管执法部门)
 _VAGUE = re.compile(
-    r"(有关|相关|其他|其它|成员|所属|上级|执法|处置|责任|牵头|配合).{0,6}(部门|单位|方面|机构)(?:\((?:部门|单位)\))?$"
+    r"(有关|相关|其他|其它|成员|所属|上级|(?<!综合行政)(?<!综合)(?<!城管)执法|处置|责任|牵头|配合).{0,6}(部门|单位|方面|机构)"
+    r"(?:\((?:部门|单位)\))?$"
     r"|^[市区县]?(各级|各|直|级)?(部门|单位)+$"  # 区政府相关部门(单位)
     r"|^(我|其余|其)|^各地(?:区)?(?:各部门)?$"  # 各地各部门要…: every locality and department
     r"|^(?:兑现|审批|审核|受理|认定|验收|考核)(?:部门|单位)$"  # a role the task gives: 会同兑现部门追回
@@ -124,7 +131,7 @@ def _subject(text: MappedText, known) -> tuple[list[Mention], int] | None:
     """The list of bodies a clause opens with, and where the duty word after it starts: the first
     duty word whose preceding text is a list of bodies (应 in 市应急局 is no duty word). A vague
     member (区政府相关部门) is left out of a list that names bodies besides it."""
-    for duty in _DUTY.finditer(text.text[:_MAX_SUBJECT]):
+    for duty in _DUTY.finditer(text.text):  # the clause as far as its subject may run
         head = text[: duty.start()]
         if "由" in head.text:  # 资金原则上由区政府统筹…: the bearer follows 由
             head = head[head.text.rindex("由") + 1 :]
@@ -157,8 +164,8 @@ def _objects(text: MappedText, known) -> list[Mention]:
             out.append(mention)
             continue
         body = _body_opening(mention.name, known)
-        if body and is_body(body, known):
-            out.append(Mention(body, body, mention.span))
+        if body and is_body(body, known):  # 会同商务等部门推动…: 商务部门, the 等 of a list of one
+            out += [Mention(body, m.name, mention.span) for m in split_agencies(MappedText.of(body))]
         break
     return out
 
@@ -211,7 +218,8 @@ def _item_duties(item: Item, items: list[Item], known, tables: list[Span]) -> li
             if any(a <= s.start() + start.end() < b for a, b in clauses):
                 continue
             clause = sentence[start.end() :]
-            subject = _subject(clause[:_MAX_SUBJECT], known)  # it reads no more
+            fields = _FIELDS_LIST.match(clause.text)
+            subject = _subject(clause[: fields.end() + 8 if fields else _MAX_SUBJECT], known)  # it reads no more
             if subject:
                 facts += _clause_duties(clause, subject, item, items, known)
             elif host := _SEATED.search(sentence.text, start.end()):

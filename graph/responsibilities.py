@@ -118,7 +118,7 @@ _OWN_DIVISION = re.compile(rf"^[局厅部](?=[{HAN}]{{2}})")
 # (各级党委和政府: each level's Party committee and government); 地州市, 地(州、市), 地、州、市: the
 # prefecture tier of a region that has 地区 (Xinjiang's 地区, 自治州 and cities; Tibet's 地(市))
 _LEVEL = (
-    r"(?:自治区|自治州|市州|盟市|县市区|旗县市区|旗县市|旗县|苏木乡镇|苏木镇|苏木|乡镇|地州市|地(?=[(〔][州市]|、[州市])"
+    r"(?:自治区|自治州|市州|盟市|县市区|旗县市区|旗县市|旗县|区县|苏木乡镇|苏木镇|苏木|乡镇|地州市|地(?=[(〔][州市]|、[州市])"
     r"|省|市|州|盟|县|区|旗|乡|镇|级)"
     r"(?:[(〔][^()〔〕]{1,5}[)〕])?"
 )
@@ -146,7 +146,8 @@ _SECTION = re.compile(r"(?:(?<!办事)处|科|股|(?<!办公)室)$")
 # the level written once, before the first name: 市发改委、教育局; 各区发改委、科技局; 各市、州财政局、科技局
 _LEVEL_PREFIX = re.compile(rf"^各?{_LEVEL}(?:、{_LEVEL})*(?=[{HAN}]{{2}})")
 # 各有关市、县〔市、区〕政府: the relevant bodies of levels are their collectives
-_SHARED_LEVELS = re.compile(rf"^(各?)(?:有关|相关)?((?:{_LEVEL}、)+)({_LEVEL})(?=[{HAN}]{{2}})")
+# 市、县（区）人民政府; 市和区县（市）人民政府, as Zhejiang's cities write their two levels
+_SHARED_LEVELS = re.compile(rf"^(各?)(?:有关|相关)?((?:{_LEVEL}[、和])+)({_LEVEL})(?=[{HAN}]{{2}})")
 # a township's kinds listed in brackets after the first (各乡（镇）, 各镇（乡、街道）): each kind's bodies, a
 # township's government being named apart from a town's (but 各镇（街道）, 各街镇, is one collective)
 _TOWNSHIP_KINDS = re.compile(r"^各([镇乡])[(〔]((?:镇|乡|街道)(?:、(?:镇|乡|街道))*)[)〕]")
@@ -231,6 +232,8 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
     ['自治区林草局', '自治区农牧厅']
     >>> [m.name for m in split_agencies(MappedText.of("省财政厅,各市、县〔市、区〕政府,市、县〔市、区〕财政部门"))]
     ['省财政厅', '各市政府', '各县〔市、区〕政府', '市财政部门', '县〔市、区〕财政部门']
+    >>> [m.name for m in split_agencies(MappedText.of("市和区县(市)综合行政执法部门"))]
+    ['市综合行政执法部门', '区县(市)综合行政执法部门']
     >>> [m.name for m in split_agencies(MappedText.of("各市(州)、县(市、区)人民政府"))]
     ['各市(州)人民政府', '各县(市、区)人民政府']
     >>> [m.name for m in split_agencies(MappedText.of("各镇人民政府、街道办事处"))]
@@ -355,7 +358,7 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             mentions += [Mention(piece.display, f"各{kind}{function}", piece.span()) for kind in kinds_listed]
             continue
         shared = _SHARED_LEVELS.match(name)
-        levels = [*shared.group(2).split("、")[:-1], shared.group(3)] if shared else []
+        levels = [*re.split("[、和]", shared.group(2))[:-1], shared.group(3)] if shared else []
         tiers_listed = {_tier(level) for level in levels}
         if shared and not (shared.group(1) and len(tiers_listed) == 1 and tiers_listed != {_TIER["镇"]}):
             # 市、县（区）人民政府, 各市、县（市、区）政府: one function for each level listed; but

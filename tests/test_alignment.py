@@ -135,6 +135,8 @@ def test_what_sets_no_task_is_no_measure():
     # the article letting the lower levels make their own rules: the lower document carries it out whole
     enabling = ["第二十七条 市财政局负责资金拨付。", "第二十八条 各市可参照本办法，结合本地实际，制定具体实施细则。"]
     assert _measures("\n".join(enabling) + "\n") == ["第二十七条"]
+    enabling[1] = "第二十八条 设区的市可以根据本条例，结合本地实际，制定生活垃圾分类管理的具体办法。"
+    assert _measures("\n".join(enabling) + "\n") == ["第二十七条"]
 
 
 def test_an_item_followed_by_a_box_still_states_its_tasks():
@@ -315,6 +317,28 @@ def test_a_liability_article_pairs_only_with_a_liability_article():
     assert [m.kind for m in upper] == ["task", "liability"] and [m.kind for m in lower] == ["task", "liability"]
     pairs = {(p.upper, p.lower) for p in align(upper, lower)}
     assert ("第三十五条", "第三十条") in pairs and ("第三十五条", "第十四条") not in pairs
+
+
+def test_penalties_pair_as_the_duties_they_cite_do():
+    """违反本条例第X条规定: a penalty cites the duty it punishes the breach of. A lower penalty carries
+    out the upper penalty of the duty its cited duty carries out, however alike the formulas of
+    another penalty read (管理责任人…责令改正；拒不改正的，处…罚款); a penalty of a local duty is local."""
+    fine = "由综合行政执法部门责令改正；拒不改正的，处一千元以上一万元以下罚款。"
+    upper = [
+        Measure("第二十五条", "产生生活垃圾的单位和个人应当按照分类标准分类投放生活垃圾。"),
+        Measure("第二十七条", "管理责任人应当建立生活垃圾分类日常管理制度，设置收集容器。"),
+        Measure("第五十一条", f"违反本条例第二十五条规定，未按照分类标准投放生活垃圾的，{fine}", kind="liability"),
+        Measure("第五十二条", f"违反本条例第二十七条规定，管理责任人未履行管理职责的，{fine}", kind="liability"),
+    ]
+    lower = [
+        Measure("第二十条", "单位和个人应当按照本市分类目录分类投放生活垃圾。"),
+        Measure("第二十八条", "住宅小区实行定时定点投放，管理责任人应当设置误时投放点。"),
+        Measure("第四十八条", f"违反本条例第二十条规定，管理责任人或者个人未分类投放的，{fine}", kind="liability"),
+        Measure("第五十条", f"违反本条例第二十八条第二款规定，管理责任人未设置误时投放点的，{fine}", kind="liability"),
+    ]
+    pairs = {(p.upper, p.lower) for p in align(upper, lower)}
+    assert ("第五十一条", "第四十八条") in pairs and ("第五十二条", "第四十八条") not in pairs
+    assert not {u for u, w in pairs if w == "第五十条"}
 
 
 def test_a_fund_s_sanctions_are_a_liability_article():

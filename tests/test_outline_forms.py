@@ -490,6 +490,29 @@ def test_a_decree_or_announcement_that_promulgates_rules_is_numbered_by_its_head
     assert (meta.title, meta.issuers, meta.document_number) == (title, (issuer,), number)
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "（2021年8月30日杭州市人民政府令第332号公布　自2021年10月1日起施行）",
+        "2021年8月30日杭州市人民政府令第332号公布",
+        "（2021年8月30日杭州市人民政府令第332号公布　根据2023年5月4日杭州市人民政府令第345号修订）",
+    ],
+    ids=["bracketed", "bare", "amended"],
+)
+def test_a_rule_s_promulgation_note_names_its_decree_date_and_issuer(note):
+    """A rule (规章) printed alone carries under its title the decree that promulgated it, as a
+    regulation carries its adoption: its date is the rule's, the decree its number, the government
+    that decrees it its issuer; a later amendment's decree is none of these."""
+    text = f"杭州市生活垃圾管理办法\n\n{note}\n\n第一条 为了加强生活垃圾管理，制定本办法。\n"
+    meta = read(text).metadata
+    assert (meta.title, meta.issuers, meta.document_number) == (
+        "杭州市生活垃圾管理办法",
+        ("杭州市人民政府",),
+        "杭州市人民政府令第332号",
+    )
+    assert [(d.date, d.kind) for d in meta.dates] == [("2021-08-30", "issued")]
+
+
 def test_an_announcement_titled_by_its_subject_is_no_decree():
     """关于…的公告 is a 公告's title, its serial under it no part of it."""
     text = "某市人民政府关于加强城市管理的公告\n第3号\n\n为加强城市管理，现公告如下：\n一、加强管理。\n"

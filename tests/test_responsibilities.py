@@ -1286,3 +1286,47 @@ def test_a_leading_group_s_office_named_bare_is_the_office_of_the_group_the_docu
     group = own_group(["上海市房屋安全隐患排查整治工作领导小组", "区领导小组"])
     assert in_full("市领导小组办公室", group, city) == "上海市房屋安全隐患排查整治工作领导小组办公室"
     assert in_full("区领导小组", group, city) == "区领导小组"  # each district's group, in a city's text
+
+
+def test_the_competent_department_a_regulation_names_is_its_bare_主管部门():
+    """A regulation names its competent department in its general provisions (X是…的主管部门) and then
+    writes 主管部门, 市主管部门: that department, at the level written, not any 有关部门. The department
+    is 市和区县（市）X, Zhejiang's cities' two levels joined by 和: each level's X; 综合行政执法部门 is a
+    body of that name, not any 执法部门."""
+    text = (
+        "宁波市生活垃圾分类管理条例\n\n2021年6月29日 宁波市第十六届人民代表大会常务委员会第三十八次会议通过\n\n"
+        "第一条 为了加强生活垃圾分类管理，制定本条例。\n\n"
+        "第二条 市和区县（市）综合行政执法部门是本行政区域生活垃圾分类管理的主管部门，负责组织、协调和监督。\n\n"
+        "第三条 市主管部门应当建立生活垃圾分类智慧监管平台。\n"
+    )
+    record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), Gazetteer.bundled())
+    found = {(a.path, agency.label_zh) for a, agency in record.assignments}
+    assert ("第二条", "宁波市各县(市、区)城市管理行政执法局") in found
+    assert ("第三条", "宁波市城市管理行政执法局") in found
+    assert not [label for _, label in found if "有关部门" in label]
+    defined = "市和区县（市）综合行政执法部门是本行政区域生活垃圾分类管理的主管部门"
+    bare = text.replace(defined, "各级人民政府")
+    record = extract(parse_outline(SourceText("doc.txt", bare, "utf-8")), Gazetteer.bundled())
+    assert all("执法" not in agency.label_zh for _, agency in record.assignments)
+
+
+def test_a_law_s_dozen_fields_sharing_their_departments_duty_are_each_a_bearer():
+    """发展和改革、经济和信息化、…、邮政管理等部门按照各自职责，做好…: a regulation's general provisions
+    list a dozen fields whose departments share a duty, a subject longer than any other clause's."""
+    fields = (
+        "发展和改革、经济和信息化、教育、财政、自然资源和规划、生态环境、商务、文化广电旅游、"
+        "市场监督管理、机关事务管理、邮政管理"
+    )
+    text = f"某市某某条例\n\n第一条 为了加强管理，制定本条例。\n\n第二条 {fields}等部门按照各自职责，做好相关工作。\n"
+    found = {a.agency.name for a in prose(text, known_in("330200")) if a.path == "第二条"}
+    assert {"发展和改革部门", "商务部门", "邮政管理部门"} <= found and len(found) == 11
+
+
+def test_a_partner_named_with_等_before_its_verb_is_the_field_s_department():
+    """会同商务等部门推动…: the partner is 商务部门, the 等 closing a list of one, not a body named 商务等部门."""
+    text = (
+        "某省某某条例\n\n第一条 为了加强管理，制定本条例。\n\n"
+        "第二条 邮政管理部门应当会同商务等部门推动快递包装绿色化、减量化和可循环。\n"
+    )
+    found = [(a.agency.name, a.role) for a in prose(text, known_in("330000"))]
+    assert found == [("邮政管理部门", "lead"), ("商务部门", "support")]
