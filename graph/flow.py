@@ -7,7 +7,9 @@ number or title names a corpus document gets an edge to that document itself (th
 citation says stays beside it, and resolves to it). A document that cites no corpus document as its
 basis but repeats the title of a document of a region it lies in (静安区2026年碳达峰…重点工作安排
 after 上海市2026年碳达峰…重点工作安排: the usual way a district takes up a municipal plan, 对口落实)
-mirrors it. For every lower
+mirrors it; so does one whose title names the subject of such a document in its words (营商环境 of
+深化“放管服”改革优化营商环境) when most of its measures carry out that document's (黄埔区…工作方案,
+番禺区贯彻落实…工作清单 after 广州市…工作要点: a shorter title, another genre). For every lower
 document based on an upper one in the corpus, or mirroring it, each lower measure is linked to the
 upper measures it carries out (:mod:`alignment`), with its score and evidence (the phrases,
 industries and types of bodies both measures name), and the targets of the two measures that state
@@ -46,6 +48,11 @@ _FRAME = re.compile(
 )  # 国务院办公厅关于…的意见: the issuer and 关于 too
 _DASHES = re.compile(r"[—–―‐~～-]+")  # 2024—2026年, 2024——2026年, 2024-2026年, 2024～2026年
 MIRROR = 0.8  # share of title bigrams two documents' topics must have in common (Dice)
+# Share of its measures a document must carry out of an upper one whose title shares only its subject
+# (黄埔区2025年优化营商环境工作方案 of 广州市2025年深化“放管服”改革优化营商环境工作要点)
+RESTATED = 0.5
+_SUBJECT_RUN = 4  # Han characters in a row two titles' topics must share: 营商环境, 城市更新
+_YEARS = re.compile(r"([0-9]{4})(?:-([0-9]{4}))?年度?")  # 2025年, 2025年度, 2024-2026年
 # A document that names another gives it a short name: 《河南省优化营商环境条例》（以下简称《条例》）, or after
 # its number in the same bracket (《X》（厦府办规〔2024〕12号，以下简称《实施细则》）).
 _SHORT_NAME = re.compile(r"《([^《》]{2,60})》[^《》。；]{0,30}?[（(,，]以下简称[“\"《]([^”\"》]{1,20})[”\"》][）)]")
@@ -176,6 +183,42 @@ def _mirrored(d: Digest, by_region: dict[str, list[Digest]]) -> Digest | None:
     return scored[-1][1] if scored and scored[-1][0][0] >= MIRROR else None
 
 
+def _same_subject(lower: str, upper: str) -> bool:
+    """Whether two topics name one subject in the same words (a run of Han characters both state,
+    营商环境 of 优化营商环境 and 营商环境改革重点任务) and, where both state years, years in common
+    (2025年 of 2024-2026年).
+
+    >>> _same_subject("2025年优化营商环境", "2024-2026年深化“放管服”改革优化营商环境"), _same_subject("2025年", "2025年城市管理")
+    (True, False)
+    """
+    years = [{y for m in _YEARS.finditer(t) for y in range(int(m[1]), int(m[2] or m[1]) + 1)} for t in (lower, upper)]
+    if all(years) and not years[0] & years[1]:
+        return False
+    upper = _YEARS.sub(" ", upper)
+    runs = re.findall(f"[{HAN}]{{{_SUBJECT_RUN},}}", _YEARS.sub(" ", lower))
+    return any(run[i : i + _SUBJECT_RUN] in upper for run in runs for i in range(len(run) - _SUBJECT_RUN + 1))
+
+
+def _restated(
+    d: Digest, by_region: dict[str, list[Digest]], measures: Callable[[str], list[Measure]]
+) -> Digest | None:
+    """The document of a region ``d`` lies in, issued no later, whose subject ``d``'s title names and
+    whose measures ``d`` carries out for the most part (RESTATED), the one it carries out most of
+    when several are: a district's plan that takes up a city's without its title (黄埔区…工作方案,
+    番禺区贯彻落实…工作清单 of 广州市…工作要点). ``measures`` gives a document's by its source."""
+    above = [u for region in d.region[1:] for u in by_region.get(region, ()) if len(u.topic) >= 4]
+    candidates = [
+        u for u in above if not (u.date and d.date and u.date > d.date) and _same_subject(d.topic, u.topic)
+    ]
+    lower = measures(d.source) if candidates else []
+    best: tuple[float, Digest | None] = (0.0, None)
+    for u in candidates:
+        share = len({p.lower for p in align(measures(u.source), lower)}) / len(lower) if lower else 0.0
+        if share >= RESTATED and share > best[0]:
+            best = (share, u)
+    return best[1]
+
+
 def flow_triples(
     digests: list[Digest], read: Callable[[str], DocumentRecord], gazetteer: Gazetteer
 ) -> Iterator[Triple]:
@@ -201,8 +244,18 @@ def flow_triples(
     for d in digests:
         if d.region:
             by_region.setdefault(d.region[0], []).append(d)
+    read_measures: dict[str, list[Measure]] = {}
+
+    def measures_by_source(source: str) -> list[Measure]:
+        if source not in read_measures:
+            record = read(source)
+            read_measures[source] = measures_of(record.outline, record.annex_items)
+        return read_measures[source]
+
     for d in digests:
-        if d.iri not in based and (upper := _mirrored(d, by_region)):
+        if d.iri in based:
+            continue
+        if upper := _mirrored(d, by_region) or _restated(d, by_region, measures_by_source):
             yield Triple(NamedNode(d.iri), pkg("mirrors"), NamedNode(upper.iri))
             bases.setdefault(upper.iri, set()).add(d.iri)
     docs = {d.iri: d for d in digests}
