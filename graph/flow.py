@@ -52,6 +52,7 @@ MIRROR = 0.8  # share of title bigrams two documents' topics must have in common
 # (黄埔区2025年优化营商环境工作方案 of 广州市2025年深化“放管服”改革优化营商环境工作要点)
 RESTATED = 0.5
 _SUBJECT_RUN = 4  # Han characters in a row two titles' topics must share: 营商环境, 城市更新
+_QUOTES = re.compile(r"[“”\"‘’'「」]")
 _YEARS = re.compile(r"([0-9]{4})(?:-([0-9]{4}))?年度?")  # 2025年, 2025年度, 2024-2026年
 # A document that names another gives it a short name: 《河南省优化营商环境条例》（以下简称《条例》）, or after
 # its number in the same bracket (《X》（厦府办规〔2024〕12号，以下简称《实施细则》）).
@@ -174,30 +175,42 @@ def digest(record: DocumentRecord, source: str, gazetteer: Gazetteer) -> Digest:
 
 
 def _mirrored(d: Digest, by_region: dict[str, list[Digest]]) -> Digest | None:
-    """The document of a region ``d`` lies in, issued no later, whose topic ``d`` repeats; the
-    closest in words when several do. ``by_region``: the documents by their own region, so that
+    """The document of a region ``d`` lies in, issued no later and of the same years, whose topic
+    ``d`` repeats; the closest in words when several do. ``by_region``: the documents by their own region, so that
     only those above ``d`` are compared (all pairs would be quadratic in the corpus)."""
     above = [u for region in d.region[1:] for u in by_region.get(region, ()) if len(u.topic) >= 4]
-    earlier = [u for u in above if not (u.date and d.date and u.date > d.date)]
+    earlier = [u for u in above if not (u.date and d.date and u.date > d.date) and _years_agree(d.topic, u.topic)]
     scored = sorted(((similarity(d.topic, u.topic), u.iri), u) for u in earlier)
     return scored[-1][1] if scored and scored[-1][0][0] >= MIRROR else None
+
+
+def _years_agree(lower: str, upper: str) -> bool:
+    """Whether two topics state years in common, or one states none: a district's 2026 work points
+    carry out the city's of 2026, not those of 2025 that repeat their words but the year.
+
+    >>> _years_agree("2025年优化营商环境", "2024-2026年优化营商环境"), _years_agree("2026年X", "2025年X")
+    (True, False)
+    """
+    years = [{y for m in _YEARS.finditer(t) for y in range(int(m[1]), int(m[2] or m[1]) + 1)} for t in (lower, upper)]
+    return not all(years) or bool(years[0] & years[1])
 
 
 def _same_subject(lower: str, upper: str) -> bool:
     """Whether two topics name one subject in the same words (a run of Han characters both state,
     营商环境 of 优化营商环境 and 营商环境改革重点任务) and, where both state years, years in common
-    (2025年 of 2024-2026年).
+    (2025年 of 2024-2026年). A slogan's quotation marks do not break a run (“放管服”改革).
 
     >>> _same_subject("2025年优化营商环境", "2024-2026年深化“放管服”改革优化营商环境")
+    True
+    >>> _same_subject("2025年“放管服”改革攻坚", "2025年深化“放管服”改革优化营商环境")
     True
     >>> _same_subject("2025年", "2025年城市管理"), _same_subject("2023年城市管理", "2025年城市管理")
     (False, False)
     """
-    years = [{y for m in _YEARS.finditer(t) for y in range(int(m[1]), int(m[2] or m[1]) + 1)} for t in (lower, upper)]
-    if all(years) and not years[0] & years[1]:
+    if not _years_agree(lower, upper):
         return False
-    upper = _YEARS.sub(" ", upper)
-    runs = re.findall(f"[{HAN}]{{{_SUBJECT_RUN},}}", _YEARS.sub(" ", lower))
+    lower, upper = (_YEARS.sub(" ", _QUOTES.sub("", t)) for t in (lower, upper))
+    runs = re.findall(f"[{HAN}]{{{_SUBJECT_RUN},}}", lower)
     return any(run[i : i + _SUBJECT_RUN] in upper for run in runs for i in range(len(run) - _SUBJECT_RUN + 1))
 
 

@@ -785,3 +785,21 @@ def test_a_district_plan_that_names_the_subject_and_carries_out_most_tasks_mirro
         if r["status"] == "aligned"
     }
     assert {("一/（一）", "一/（一）"), ("一/（二）", "一/（二）"), ("二/（三）", "一/（三）")} <= aligned
+
+
+def test_a_yearly_plan_mirrors_the_upper_plan_of_its_own_year_only():
+    """天河区2026年…工作要点 repeats the words of 广州市2025年…工作要点 but its year: it carries out the
+    city's 2026 work points, not those; the city's plan of its own year, or of a span that holds it, it mirrors."""
+    from policykg.graph.flow import _mirrored, _title_key, _topic
+    from policykg.graph.records import Digest
+
+    def doc(name: str, title: str, region: tuple[str, ...], date: str) -> Digest:
+        topic = _topic(_title_key(title), ["广州市", "广州", "天河区"])
+        return Digest(f"{name}.txt", f"urn:{name}", None, (), (), region, date, topic)
+
+    city, district = ("urn:gz",), ("urn:th", "urn:gz")
+    city_2025 = doc("city", "广州市2025年深化“放管服”改革优化营商环境工作要点", city, "2025-03-18")
+    lower = doc("lower", "天河区2026年深化“放管服”改革优化营商环境工作要点", district, "2026-04-22")
+    assert _mirrored(lower, {"urn:gz": [city_2025]}) is None
+    city_span = doc("span", "广州市2025-2026年深化“放管服”改革优化营商环境工作要点", city, "2025-03-18")
+    assert _mirrored(lower, {"urn:gz": [city_2025, city_span]}) is city_span
