@@ -176,12 +176,25 @@ def digest(record: DocumentRecord, source: str, gazetteer: Gazetteer) -> Digest:
 
 def _mirrored(d: Digest, by_region: dict[str, list[Digest]]) -> Digest | None:
     """The document of a region ``d`` lies in, issued no later and of the same years, whose topic
-    ``d`` repeats; the closest in words when several do. ``by_region``: the documents by their own region, so that
-    only those above ``d`` are compared (all pairs would be quadratic in the corpus)."""
-    above = [u for region in d.region[1:] for u in by_region.get(region, ()) if len(u.topic) >= 4]
-    earlier = [u for u in above if not (u.date and d.date and u.date > d.date) and _years_agree(d.topic, u.topic)]
-    scored = sorted(((similarity(d.topic, u.topic), u.iri), u) for u in earlier)
+    ``d`` repeats; the closest in words when several do, of the nearest region when they are as
+    close (a district's plan repeats its city's title, and its province's that the city's repeats).
+    ``by_region``: the documents by their own region, so that only those above ``d`` are compared
+    (all pairs would be quadratic in the corpus)."""
+    scored = sorted(
+        ((similarity(d.topic, u.topic), -distance, u.iri), u)
+        for distance, ups in enumerate(_above(d, by_region))
+        for u in ups
+        if _years_agree(d.topic, u.topic)
+    )
     return scored[-1][1] if scored and scored[-1][0][0] >= MIRROR else None
+
+
+def _above(d: Digest, by_region: dict[str, list[Digest]]) -> list[list[Digest]]:
+    """The documents of each region ``d`` lies in, the nearest first, issued no later, that state a topic."""
+    return [
+        [u for u in by_region.get(region, ()) if len(u.topic) >= 4 and not (u.date and d.date and u.date > d.date)]
+        for region in d.region[1:]
+    ]
 
 
 def _years_agree(lower: str, upper: str) -> bool:
@@ -216,18 +229,20 @@ def _same_subject(lower: str, upper: str) -> bool:
 
 def _restated(d: Digest, by_region: dict[str, list[Digest]], measures: Callable[[str], list[Measure]]) -> Digest | None:
     """The document of a region ``d`` lies in, issued no later, whose subject ``d``'s title names and
-    whose measures ``d`` carries out for the most part (RESTATED), the one it carries out most of
-    when several are: a district's plan that takes up a city's without its title (黄埔区…工作方案,
-    番禺区贯彻落实…工作清单 of 广州市…工作要点). ``measures`` gives a document's by its source."""
-    above = [u for region in d.region[1:] for u in by_region.get(region, ()) if len(u.topic) >= 4]
-    candidates = [u for u in above if not (u.date and d.date and u.date > d.date) and _same_subject(d.topic, u.topic)]
-    lower = measures(d.source) if candidates else []
-    best: tuple[float, Digest | None] = (0.0, None)
-    for u in candidates:
-        share = len({p.lower for p in align(measures(u.source), lower)}) / len(lower) if lower else 0.0
-        if share >= RESTATED and share > best[0]:
-            best = (share, u)
-    return best[1]
+    whose measures ``d`` carries out for the most part (RESTATED): a district's plan that takes up a
+    city's without its title (黄埔区…工作方案, 番禺区贯彻落实…工作清单 of 广州市…工作要点). Of the
+    nearest region that has one, the one it carries out most of. ``measures`` gives a document's by
+    its source."""
+    for ups in _above(d, by_region):
+        candidates = [u for u in ups if _same_subject(d.topic, u.topic)]
+        lower = measures(d.source) if candidates else []
+        shares = [
+            (len({p.lower for p in align(measures(u.source), lower)}) / len(lower), u) for u in candidates if lower
+        ]
+        best = max(shares, key=lambda found: found[0], default=None)
+        if best and best[0] >= RESTATED:
+            return best[1]
+    return None
 
 
 def flow_triples(

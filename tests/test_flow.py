@@ -803,3 +803,19 @@ def test_a_yearly_plan_mirrors_the_upper_plan_of_its_own_year_only():
     assert _mirrored(lower, {"urn:gz": [city_2025]}) is None
     city_span = doc("span", "广州市2025-2026年深化“放管服”改革优化营商环境工作要点", city, "2025-03-18")
     assert _mirrored(lower, {"urn:gz": [city_2025, city_span]}) is city_span
+
+
+def test_a_title_repeated_at_two_levels_above_is_mirrored_from_the_nearest():
+    """广东省 and 广州市 issue the same 2025 work points, the city's repeating the province's title: a
+    district's that repeats them too carries out its city's."""
+    from policykg.graph.flow import _mirrored, _title_key, _topic
+    from policykg.graph.records import Digest
+
+    def doc(iri: str, title: str, region: tuple[str, ...]) -> Digest:
+        topic = _topic(_title_key(title), ["广东省", "广东", "广州市", "广州", "天河区"])
+        return Digest(f"{iri}.txt", iri, None, (), (), region, "2025-03-01", topic)
+
+    province = doc("urn:z-province", "广东省2025年深化“放管服”改革优化营商环境工作要点", ("urn:gd",))
+    city = doc("urn:a-city", "广州市2025年深化“放管服”改革优化营商环境工作要点", ("urn:gz", "urn:gd"))
+    district = doc("urn:district", "天河区2025年深化“放管服”改革优化营商环境工作要点", ("urn:th", "urn:gz", "urn:gd"))
+    assert _mirrored(district, {"urn:gd": [province], "urn:gz": [city]}) is city
