@@ -51,6 +51,7 @@ MIRROR = 0.8  # share of title bigrams two documents' topics must have in common
 # Share of its measures a document must carry out of an upper one whose title shares only its subject
 # (黄埔区2025年优化营商环境工作方案 of 广州市2025年深化“放管服”改革优化营商环境工作要点)
 RESTATED = 0.5
+RESTATED_LEAST = 3  # and this many at least: one or two measures of a short notice may share words by chance
 _SUBJECT_RUN = 4  # Han characters in a row two titles' topics must share: 营商环境, 城市更新
 _QUOTES = re.compile(r"[“”\"‘’'「」]")
 _YEARS = re.compile(r"([0-9]{4})(?:-([0-9]{4}))?年度?")  # 2025年, 2025年度, 2024-2026年
@@ -228,19 +229,17 @@ def _same_subject(lower: str, upper: str) -> bool:
 
 
 def _restated(d: Digest, by_region: dict[str, list[Digest]], measures: Callable[[str], list[Measure]]) -> Digest | None:
-    """The document of a region ``d`` lies in, issued no later, whose subject ``d``'s title names and
-    whose measures ``d`` carries out for the most part (RESTATED): a district's plan that takes up a
-    city's without its title (黄埔区…工作方案, 番禺区贯彻落实…工作清单 of 广州市…工作要点). Of the
-    nearest region that has one, the one it carries out most of. ``measures`` gives a document's by
-    its source."""
+    """The document of a region ``d`` lies in, issued no later, whose subject ``d``'s title names
+    and whose measures ``d`` carries out for the most part (RESTATED, RESTATED_LEAST): a district's
+    plan that takes up a city's without its title (黄埔区…工作方案, 番禺区贯彻落实…工作清单 of
+    广州市…工作要点). Of the nearest region that has one, the one it carries out most of.
+    ``measures`` gives a document's by its source."""
     for ups in _above(d, by_region):
         candidates = [u for u in ups if _same_subject(d.topic, u.topic)]
         lower = measures(d.source) if candidates else []
-        shares = [
-            (len({p.lower for p in align(measures(u.source), lower)}) / len(lower), u) for u in candidates if lower
-        ]
-        best = max(shares, key=lambda found: found[0], default=None)
-        if best and best[0] >= RESTATED:
+        paired = [(len({p.lower for p in align(measures(u.source), lower)}), u) for u in candidates]
+        best = max(paired, key=lambda found: found[0], default=None)
+        if best and best[0] >= max(RESTATED * len(lower), RESTATED_LEAST):
             return best[1]
     return None
 

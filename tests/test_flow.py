@@ -819,3 +819,20 @@ def test_a_title_repeated_at_two_levels_above_is_mirrored_from_the_nearest():
     city = doc("urn:a-city", "广州市2025年深化“放管服”改革优化营商环境工作要点", ("urn:gz", "urn:gd"))
     district = doc("urn:district", "天河区2025年深化“放管服”改革优化营商环境工作要点", ("urn:th", "urn:gz", "urn:gd"))
     assert _mirrored(district, {"urn:gd": [province], "urn:gz": [city]}) is city
+
+
+def test_a_short_notice_of_the_same_subject_mirrors_nothing_by_one_shared_measure():
+    """A district notice of two points on the city plan's subject, one of which shares the words of a
+    city measure, is no plan carrying out the city's: half of two measures is chance."""
+    from policykg.graph.flow import _restated, _title_key, _topic
+    from policykg.graph.records import Digest, Measure
+
+    city = Digest("city.txt", "urn:city", None, (), (), ("urn:gz",), "2025-03-01", "2025年深化放管服改革优化营商环境")
+    topic = _topic(_title_key("海珠区关于开展2025年营商环境宣传月活动的通知"), ["海珠区"])
+    notice = Digest("notice.txt", "urn:notice", None, (), (), ("urn:hz", "urn:gz"), "2025-05-01", topic)
+    text = "深化企业开办“一网通办”，企业开办全流程压缩至1个工作日以内，推广电子营业执照和电子印章。"
+    measures = {
+        "city.txt": [Measure("一", text), Measure("二", "全面推行政务服务“好差评”制度，差评整改率达到100%。")],
+        "notice.txt": [Measure("一", text), Measure("二", "举办惠企政策宣讲会不少于10场，制作宣传短视频。")],
+    }
+    assert _restated(notice, {"urn:gz": [city]}, measures.__getitem__) is None
