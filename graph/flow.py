@@ -7,7 +7,9 @@ number or title names a corpus document gets an edge to that document itself (th
 citation says stays beside it, and resolves to it). A document that cites no corpus document as its
 basis but repeats the title of a document of a region it lies in (静安区2026年碳达峰…重点工作安排
 after 上海市2026年碳达峰…重点工作安排: the usual way a district takes up a municipal plan, 对口落实)
-mirrors it. For every lower
+mirrors it; so does one whose title names the subject of such a document in its words (营商环境 of
+深化“放管服”改革优化营商环境) when most of its measures carry out that document's (黄埔区…工作方案,
+番禺区贯彻落实…工作清单 after 广州市…工作要点: a shorter title, another genre). For every lower
 document based on an upper one in the corpus, or mirroring it, each lower measure is linked to the
 upper measures it carries out (:mod:`alignment`), with its score and evidence (the phrases,
 industries and types of bodies both measures name), and the targets of the two measures that state
@@ -46,6 +48,13 @@ _FRAME = re.compile(
 )  # 国务院办公厅关于…的意见: the issuer and 关于 too
 _DASHES = re.compile(r"[—–―‐~～-]+")  # 2024—2026年, 2024——2026年, 2024-2026年, 2024～2026年
 MIRROR = 0.8  # share of title bigrams two documents' topics must have in common (Dice)
+# Share of its measures a document must carry out of an upper one whose title shares only its subject
+# (黄埔区2025年优化营商环境工作方案 of 广州市2025年深化“放管服”改革优化营商环境工作要点)
+RESTATED = 0.5
+RESTATED_LEAST = 3  # and this many at least: one or two measures of a short notice may share words by chance
+_SUBJECT_RUN = 4  # Han characters in a row two titles' topics must share: 营商环境, 城市更新
+_QUOTES = re.compile(r"[“”\"‘’'「」]")
+_YEARS = re.compile(r"([0-9]{4})(?:-([0-9]{4}))?年度?")  # 2025年, 2025年度, 2024-2026年
 # A document that names another gives it a short name: 《河南省优化营商环境条例》（以下简称《条例》）, or after
 # its number in the same bracket (《X》（厦府办规〔2024〕12号，以下简称《实施细则》）).
 _SHORT_NAME = re.compile(r"《([^《》]{2,60})》[^《》。；]{0,30}?[（(,，]以下简称[“\"《]([^”\"》]{1,20})[”\"》][）)]")
@@ -167,13 +176,72 @@ def digest(record: DocumentRecord, source: str, gazetteer: Gazetteer) -> Digest:
 
 
 def _mirrored(d: Digest, by_region: dict[str, list[Digest]]) -> Digest | None:
-    """The document of a region ``d`` lies in, issued no later, whose topic ``d`` repeats; the
-    closest in words when several do. ``by_region``: the documents by their own region, so that
-    only those above ``d`` are compared (all pairs would be quadratic in the corpus)."""
-    above = [u for region in d.region[1:] for u in by_region.get(region, ()) if len(u.topic) >= 4]
-    earlier = [u for u in above if not (u.date and d.date and u.date > d.date)]
-    scored = sorted(((similarity(d.topic, u.topic), u.iri), u) for u in earlier)
+    """The document of a region ``d`` lies in, issued no later and of the same years, whose topic
+    ``d`` repeats; the closest in words when several do, of the nearest region when they are as
+    close (a district's plan repeats its city's title, and its province's that the city's repeats).
+    ``by_region``: the documents by their own region, so that only those above ``d`` are compared
+    (all pairs would be quadratic in the corpus)."""
+    scored = sorted(
+        ((similarity(d.topic, u.topic), -distance, u.iri), u)
+        for distance, ups in enumerate(_above(d, by_region))
+        for u in ups
+        if _years_agree(d.topic, u.topic)
+    )
     return scored[-1][1] if scored and scored[-1][0][0] >= MIRROR else None
+
+
+def _above(d: Digest, by_region: dict[str, list[Digest]]) -> list[list[Digest]]:
+    """The documents of each region ``d`` lies in, the nearest first, issued no later, that state a topic."""
+    return [
+        [u for u in by_region.get(region, ()) if len(u.topic) >= 4 and not (u.date and d.date and u.date > d.date)]
+        for region in d.region[1:]
+    ]
+
+
+def _years_agree(lower: str, upper: str) -> bool:
+    """Whether two topics state years in common, or one states none: a district's 2026 work points
+    carry out the city's of 2026, not those of 2025 that repeat their words but the year.
+
+    >>> _years_agree("2025年优化营商环境", "2024-2026年优化营商环境"), _years_agree("2026年X", "2025年X")
+    (True, False)
+    """
+    years = [{y for m in _YEARS.finditer(t) for y in range(int(m[1]), int(m[2] or m[1]) + 1)} for t in (lower, upper)]
+    return not all(years) or bool(years[0] & years[1])
+
+
+def _same_subject(lower: str, upper: str) -> bool:
+    """Whether two topics name one subject in the same words (a run of Han characters both state,
+    营商环境 of 优化营商环境 and 营商环境改革重点任务) and, where both state years, years in common
+    (2025年 of 2024-2026年). A slogan's quotation marks do not break a run (“放管服”改革).
+
+    >>> _same_subject("2025年优化营商环境", "2024-2026年深化“放管服”改革优化营商环境")
+    True
+    >>> _same_subject("2025年“放管服”改革攻坚", "2025年深化“放管服”改革优化营商环境")
+    True
+    >>> _same_subject("2025年", "2025年城市管理"), _same_subject("2023年城市管理", "2025年城市管理")
+    (False, False)
+    """
+    if not _years_agree(lower, upper):
+        return False
+    lower, upper = (_YEARS.sub(" ", _QUOTES.sub("", t)) for t in (lower, upper))
+    runs = re.findall(f"[{HAN}]{{{_SUBJECT_RUN},}}", lower)
+    return any(run[i : i + _SUBJECT_RUN] in upper for run in runs for i in range(len(run) - _SUBJECT_RUN + 1))
+
+
+def _restated(d: Digest, by_region: dict[str, list[Digest]], measures: Callable[[str], list[Measure]]) -> Digest | None:
+    """The document of a region ``d`` lies in, issued no later, whose subject ``d``'s title names
+    and whose measures ``d`` carries out for the most part (RESTATED, RESTATED_LEAST): a district's
+    plan that takes up a city's without its title (黄埔区…工作方案, 番禺区贯彻落实…工作清单 of
+    广州市…工作要点). Of the nearest region that has one, the one it carries out most of.
+    ``measures`` gives a document's by its source."""
+    for ups in _above(d, by_region):
+        candidates = [u for u in ups if _same_subject(d.topic, u.topic)]
+        lower = measures(d.source) if candidates else []
+        paired = [(len({p.lower for p in align(measures(u.source), lower)}), u) for u in candidates]
+        best = max(paired, key=lambda found: found[0], default=None)
+        if best and best[0] >= max(RESTATED * len(lower), RESTATED_LEAST):
+            return best[1]
+    return None
 
 
 def flow_triples(
@@ -201,8 +269,18 @@ def flow_triples(
     for d in digests:
         if d.region:
             by_region.setdefault(d.region[0], []).append(d)
+    read_measures: dict[str, list[Measure]] = {}
+
+    def measures_by_source(source: str) -> list[Measure]:
+        if source not in read_measures:
+            record = read(source)
+            read_measures[source] = measures_of(record.outline, record.annex_items)
+        return read_measures[source]
+
     for d in digests:
-        if d.iri not in based and (upper := _mirrored(d, by_region)):
+        if d.iri in based:
+            continue
+        if upper := _mirrored(d, by_region) or _restated(d, by_region, measures_by_source):
             yield Triple(NamedNode(d.iri), pkg("mirrors"), NamedNode(upper.iri))
             bases.setdefault(upper.iri, set()).add(d.iri)
     docs = {d.iri: d for d in digests}

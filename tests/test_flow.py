@@ -719,3 +719,120 @@ def test_a_notice_forwarding_the_upper_document_takes_up_all_of_it(tmp_path):
     assert ("一", "一") in aligned and not idle
     rows = list(csv.DictReader(io.StringIO(export(tmp_path / "build", "lineage"))))
     assert [(r["source_file"], r["relation"]) for r in rows] == [("lower.txt", "based_on")]
+
+
+CITY_POINTS = """广州市人民政府办公厅关于印发广州市2025年深化“放管服”改革优化营商环境工作要点的通知
+穗府办函〔2025〕12号
+
+一、提升政务服务效能
+（一）深化“高效办成一件事”改革，新推出企业信息变更、开办餐饮店等10个以上市级特色“一件事”。责任单位：市政务服务和数据管理局。
+（二）全面推行政务服务“好差评”制度，差评整改率达到100%。责任单位：市政务服务和数据管理局。
+二、优化企业全生命周期服务
+（三）深化企业开办“一网通办”，企业开办全流程压缩至1个工作日以内，推广电子营业执照和电子印章。责任单位：市市场监管局。
+（四）推行不动产登记“带押过户”“交房即交证”，抵押登记业务办理时间压缩至1个工作日以内。责任单位：市规划和自然资源局。
+
+广州市人民政府办公厅
+2025年3月18日
+"""
+
+# The district's plan: a shorter title of the same subject and year, another genre, that cites nothing
+DISTRICT_PLAN = """广州市黄埔区人民政府办公室关于印发黄埔区2025年优化营商环境工作方案的通知
+穗埔府办〔2025〕6号
+
+一、重点任务
+（一）落实“高效办成一件事”改革，推出不少于8个具有黄埔特色的“一件事”主题服务。（责任单位：区政务服务数据管理局）
+（二）全面推行政务服务“好差评”制度，实现差评整改率100%。（责任单位：区政务服务数据管理局）
+（三）深化企业开办“一网通办”，企业开办全流程压缩至1个工作日以内。（责任单位：区市场监管局）
+（四）高标准建设黄埔营商环境改革创新实验室，每年推出10项以上改革创新举措。（责任单位：区发展改革局）
+
+广州市黄埔区人民政府办公室
+2025年4月8日
+"""
+
+# Of the same subject by its words, but a publicity month: it carries out none of the city's tasks
+DISTRICT_PUBLICITY = """广州市海珠区发展和改革局关于印发海珠区2025年优化营商环境宣传月活动方案的通知
+海发改〔2025〕17号
+
+一、活动内容
+（一）举办惠企政策宣讲会不少于10场，组织区有关部门走进重点园区。（责任单位：区发展改革局）
+（二）邀请企业代表担任“营商环境体验官”，提出意见建议。（责任单位：区发展改革局）
+（三）制作营商环境宣传短视频、一图读懂等宣传产品，通过新媒体平台推送。（责任单位：区委宣传部）
+
+广州市海珠区发展和改革局
+2025年5月10日
+"""
+
+
+def test_a_district_plan_that_names_the_subject_and_carries_out_most_tasks_mirrors_it(tmp_path):
+    """黄埔区2025年优化营商环境工作方案 after 广州市2025年深化“放管服”改革优化营商环境工作要点: the title
+    shares the subject's words (营商环境), not enough of its bigrams to repeat it, and most of its
+    measures carry out the city's: it mirrors it. A 宣传月活动方案 of the same subject, which carries out
+    none of them, does not."""
+    from policykg.graph.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in (("city", CITY_POINTS), ("plan", DISTRICT_PLAN), ("publicity", DISTRICT_PUBLICITY)):
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    build(corpus, tmp_path / "build", reasoner=False)
+    rows = list(csv.DictReader(io.StringIO(export(tmp_path / "build", "lineage"))))
+    assert {(r["source_file"], r["relation"], r["cited_number"]) for r in rows} == {
+        ("plan.txt", "mirrors", "穗府办函〔2025〕12号")
+    }
+    aligned = {
+        (r["upper_path"], r["lower_path"])
+        for r in json.loads(export(tmp_path / "build", "alignment", "json"))
+        if r["status"] == "aligned"
+    }
+    assert {("一/（一）", "一/（一）"), ("一/（二）", "一/（二）"), ("二/（三）", "一/（三）")} <= aligned
+
+
+def test_a_yearly_plan_mirrors_the_upper_plan_of_its_own_year_only():
+    """天河区2026年…工作要点 repeats the words of 广州市2025年…工作要点 but its year: it carries out the
+    city's 2026 work points, not those; the city's plan of its own year, or of a span that holds it, it mirrors."""
+    from policykg.graph.flow import _mirrored, _title_key, _topic
+    from policykg.graph.records import Digest
+
+    def doc(name: str, title: str, region: tuple[str, ...], date: str) -> Digest:
+        topic = _topic(_title_key(title), ["广州市", "广州", "天河区"])
+        return Digest(f"{name}.txt", f"urn:{name}", None, (), (), region, date, topic)
+
+    city, district = ("urn:gz",), ("urn:th", "urn:gz")
+    city_2025 = doc("city", "广州市2025年深化“放管服”改革优化营商环境工作要点", city, "2025-03-18")
+    lower = doc("lower", "天河区2026年深化“放管服”改革优化营商环境工作要点", district, "2026-04-22")
+    assert _mirrored(lower, {"urn:gz": [city_2025]}) is None
+    city_span = doc("span", "广州市2025-2026年深化“放管服”改革优化营商环境工作要点", city, "2025-03-18")
+    assert _mirrored(lower, {"urn:gz": [city_2025, city_span]}) is city_span
+
+
+def test_a_title_repeated_at_two_levels_above_is_mirrored_from_the_nearest():
+    """广东省 and 广州市 issue the same 2025 work points, the city's repeating the province's title: a
+    district's that repeats them too carries out its city's."""
+    from policykg.graph.flow import _mirrored, _title_key, _topic
+    from policykg.graph.records import Digest
+
+    def doc(iri: str, title: str, region: tuple[str, ...]) -> Digest:
+        topic = _topic(_title_key(title), ["广东省", "广东", "广州市", "广州", "天河区"])
+        return Digest(f"{iri}.txt", iri, None, (), (), region, "2025-03-01", topic)
+
+    province = doc("urn:z-province", "广东省2025年深化“放管服”改革优化营商环境工作要点", ("urn:gd",))
+    city = doc("urn:a-city", "广州市2025年深化“放管服”改革优化营商环境工作要点", ("urn:gz", "urn:gd"))
+    district = doc("urn:district", "天河区2025年深化“放管服”改革优化营商环境工作要点", ("urn:th", "urn:gz", "urn:gd"))
+    assert _mirrored(district, {"urn:gd": [province], "urn:gz": [city]}) is city
+
+
+def test_a_short_notice_of_the_same_subject_mirrors_nothing_by_one_shared_measure():
+    """A district notice of two points on the city plan's subject, one of which shares the words of a
+    city measure, is no plan carrying out the city's: half of two measures is chance."""
+    from policykg.graph.flow import _restated, _title_key, _topic
+    from policykg.graph.records import Digest, Measure
+
+    city = Digest("city.txt", "urn:city", None, (), (), ("urn:gz",), "2025-03-01", "2025年深化放管服改革优化营商环境")
+    topic = _topic(_title_key("海珠区关于开展2025年营商环境宣传月活动的通知"), ["海珠区"])
+    notice = Digest("notice.txt", "urn:notice", None, (), (), ("urn:hz", "urn:gz"), "2025-05-01", topic)
+    text = "深化企业开办“一网通办”，企业开办全流程压缩至1个工作日以内，推广电子营业执照和电子印章。"
+    measures = {
+        "city.txt": [Measure("一", text), Measure("二", "全面推行政务服务“好差评”制度，差评整改率达到100%。")],
+        "notice.txt": [Measure("一", text), Measure("二", "举办惠企政策宣讲会不少于10场，制作宣传短视频。")],
+    }
+    assert _restated(notice, {"urn:gz": [city]}, measures.__getitem__) is None
