@@ -299,13 +299,21 @@ def flow_triples(
             cited = _cited_articles(records[lower_iri], measures[lower_iri], docs[upper_iri], measures[upper_iri])
             elsewhere = _charged_elsewhere(records[upper_iri], docs[lower_iri].region, gazetteer)
             tasks = [m for m in measures[upper_iri] if m.path not in elsewhere]
+            # what the upper document allots the lower area by name (its row in a table of targets by
+            # place): the lower targets it settles are that allotment's, not the whole upper area's, whose
+            # figure is then an average over the parts and no standard of each
+            area = set(_area_names(records[lower_iri]))
+            allotted = [t for found in targets[upper_iri].values() for t in found if t[0].scope in area]
+            lower_all = _measured(targets[lower_iri], items[lower_iri]) + targets[lower_iri].get("", [])
+            yield from _comparison_triples(None, allotted, lower_all, names, compared, allotted=True)
+            settled = {lower for _, lower in compared}
             for pair in align(tasks, measures[lower_iri], cited):
                 node = yield from _alignment_triples(items[upper_iri][pair.upper], items[lower_iri][pair.lower], pair)
                 both = zip(_named(mentioned[upper_iri], pair.upper), _named(mentioned[lower_iri], pair.lower))
                 for predicate, (above, below) in zip(_SHARED, both):
                     yield from (Triple(node, predicate, NamedNode(iri)) for iri in sorted(above & below))
                 ups, lows = targets[upper_iri].get(pair.upper, []), targets[lower_iri].get(pair.lower, [])
-                yield from _comparison_triples(node, ups, lows, names, compared)
+                yield from _comparison_triples(node, ups, _unsettled(lows, settled), names, compared)
                 taken[upper_iri].add(pair.upper)
                 paired.setdefault(lower_iri, set()).add(pair.lower)
             # a document's own goals (its preamble's, of no measure) against the other's targets: the whole
@@ -315,13 +323,8 @@ def flow_triples(
             upper_goals = targets[upper_iri].get("", []) + _framed(measures[upper_iri], targets[upper_iri])
             lower_goals = targets[lower_iri].get("", []) + _framed(measures[lower_iri], targets[lower_iri])
             upper_all = _measured(targets[upper_iri], items[upper_iri]) + targets[upper_iri].get("", [])
-            lower_all = _measured(targets[lower_iri], items[lower_iri]) + targets[lower_iri].get("", [])
-            yield from _comparison_triples(None, upper_goals, lower_all, names, compared)
-            yield from _comparison_triples(None, upper_all, lower_goals, names, compared)
-            # what the upper document allots the lower area by name (its row in a table of targets by place)
-            area = set(_area_names(records[lower_iri]))
-            allotted = [t for found in targets[upper_iri].values() for t in found if t[0].scope in area]
-            yield from _comparison_triples(None, allotted, lower_all, names, compared, allotted=True)
+            yield from _comparison_triples(None, upper_goals, _unsettled(lower_all, settled), names, compared)
+            yield from _comparison_triples(None, upper_all, _unsettled(lower_goals, settled), names, compared)
     for upper_iri in sorted(bases):
         for m in measures[upper_iri]:
             status = "TakenUp" if m.path in taken[upper_iri] or upper_iri in forwarded else "NotTakenUp"
@@ -476,6 +479,11 @@ def _comparison_triples(
         yield Triple(node, pkg("upperTarget"), upper[i][1])
         yield Triple(node, pkg("lowerTarget"), lower[j][1])
         yield Triple(node, pkg("comparison"), text(comparison))
+
+
+def _unsettled(found: list[tuple[Target, NamedNode]], settled: set[str]) -> list[tuple[Target, NamedNode]]:
+    """The targets no allotment of the upper document has been compared with."""
+    return [(t, node) for t, node in found if node.value not in settled]
 
 
 def _framed(measures: list[Measure], by_item: dict[str, list[tuple[Target, NamedNode]]]) -> list:

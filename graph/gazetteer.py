@@ -265,7 +265,7 @@ class Gazetteer:
     ):
         self.divisions = divisions
         self._customs = customs or {}  # a 直属海关's name -> its province's code and its English name
-        # (a municipality's province code, a type's slug) -> the commission it and its districts name
+        # (a province's code, a type's slug) -> the name it and the places under it give the department
         self._commissions = commissions or {}
         self._resolved: dict[tuple[str, Place], Agency] = {}
         self.places: dict[str, Place] = {}
@@ -460,6 +460,8 @@ class Gazetteer:
         as laws do (规划资源部门, 住房城乡建设管理部门, 交通主管部门), the type the field names (各街镇部门),
         else the one type whose labels start with that field."""
         found = self._type_keys.get(function)
+        if found is None and function.endswith("厅"):  # a province's department is its field's bureau (水务厅)
+            found = self._type_keys.get(function[:-1] + "局")
         field = _DEPARTMENT.sub("", function)
         if found or field == function or len(field) < 2:
             return found
@@ -584,6 +586,9 @@ class Gazetteer:
         place_en = owner.label_en or owner.label_zh
         en = f"{place_en} {agency_type.label_en}" if agency_type.label_en else None
         commission = self._commissions.get((owner.division.code[:2], agency_type.slug)) if owner.division else None
+        division = owner.division
+        if commission and division and division.level == PROVINCE and not division.name.endswith("市"):
+            commission = re.sub("局$", "厅", commission)  # a province's department: 海南省水务厅
         label = owner.label_zh + commission if commission else agency_type.label_at(owner)
         return Agency(iris.agency(owner.slug, agency_type.slug), label, en, owner, agency_type, True)
 

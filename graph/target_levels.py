@@ -44,6 +44,9 @@ _FIELD = re.compile(rf"^[{HAN}]{{2,8}}?领域")
 _GRADE = re.compile(r"(?:国家|省|市|州|盟|县|区|乡)级(?:以上)?")
 # A zone named inside an indicator: two or more characters before the kind of zone (南汇新城, 临港新片区).
 _ZONE = re.compile(rf"[{HAN}]{{2,4}}?(?:新城|新片区|新区|开发区|示范区|园区|片区|保护区)")
+# the building verbs a table's header opens with (新建改造农村供水工程（处）), which prose puts before its
+# figure's object and not in its indicator (累计新建改造农村供水工程370处: 农村供水工程)
+_WORKS_VERB = re.compile(rf"^(?:累计)?(?:新建|改扩建|改建|扩建|建成|改造)+(?=[{HAN}]{{2}})")
 _PER_UNIT = re.compile(r"[亩人户]均|^单位|每(?!年)")  # 亩均投入, 人均收入, 单位GDP能耗, 每万人拥有…
 # What a pollution, consumption or harm indicator names (细颗粒物年均浓度, 重污染天数比率, 劣Ⅴ类水体比例,
 # 单位GDP能耗, 事故发生率): its figure in a table of goals, with no 以下 printed, is a ceiling all the same;
@@ -57,7 +60,8 @@ def _indicator(name: str, region_names: tuple[str, ...]) -> str:
     name = unicodedata.normalize("NFKC", name)
     for region in sorted(region_names, key=len, reverse=True):
         name = name.replace(region, "")
-    return _FIELD.sub("", _AREA_WORDS.sub("", _NOTHING.sub("", name.replace("规上", "规模以上"))))
+    name = _FIELD.sub("", _AREA_WORDS.sub("", _NOTHING.sub("", name.replace("规上", "规模以上"))))
+    return _WORKS_VERB.sub("", name)
 
 
 def same_indicator(upper: str, lower: str, region_names: tuple[str, ...] = ()) -> bool:

@@ -108,7 +108,8 @@ _REDUCE_TO = re.compile(r"(?:下降|降低|减少|压减|压缩|缩短)(?:到|�
 _GROW = re.compile(r"增长|增速|递增|提高|增加|提升")
 _SHARE = re.compile(r"占|比重|比例|占比|率")
 _COVER = re.compile(r"覆盖率")
-_PAST = re.compile(r"现有|已建成|已完成|已有|目前")
+# the present state (现有438座), but not the existing things a goal works on (完成现有小型工程改造300处)
+_PAST = re.compile(r"(?<!完成|改造|提升|实施|整治|盘活)现有|已建成|已完成|已有|目前")
 _CLASSIFY = re.compile(r"分为|分成|包括")
 # what a document counts of itself (从5个方面提出20条措施, 实施17项重点任务): no goal
 _OWN_PARTS = re.compile(r"(?:重点|主要|具体|政策|工作)?(?:任务|措施|举措|方面)")
@@ -1070,18 +1071,20 @@ _GOAL_WORD = re.compile(r"任务|目标|计划|指标")
 _TIME_COLUMN = re.compile(r"(?:建设|实施|完成|计划)?(?:时间|年限|年份|年度)")
 _CHANGE_TAIL = re.compile(r"较(?:上年|基期)?(?:下降|降低|减少|削减|增长|提高)(?:比例|幅度|率)?$")  # how it changes
 # the column of the places a table allots to: 街镇, 区县, 设区市, 县(市), 市(州), 县(市、区), 县(市)区, a
-# bare 市; its header ends in the place word (达标区域), which inside a measure names no place
-# (单位地区生产总值能耗降低(%))
+# bare 市, a province's cities and counties it runs directly (市县, 海南); its header ends in the place word
+# (达标区域), which inside a measure names no place (单位地区生产总值能耗降低(%))
 _PLACE_COLUMN = re.compile(
-    r"(?:街镇|街道|乡镇|区县|县区|地区|区域|辖区|设区市|地市|市州|州市|县市区|[市县区州]\([市县区州旗、]+\)区?"
+    r"(?:街镇|街道|乡镇|区县|县区|地区|区域|辖区|设区市|地市|市州|州市|市县区?|县市区|[市县区州]\([市县区州旗、]+\)区?"
     # Inner Mongolia's: a city's banners and districts, the leagues and cities, the sumu
     r"|旗县|旗市?区|盟市|苏木镇)(?:名称)?$"
     r"|^[市县区州盟旗](?:名称)?$"
 )
 _COUNT_COLUMN = re.compile(r"数量|个数")
 _SHARE_COLUMN = re.compile(r"(?:占比|比例|比重|率)$")  # a column of shares, in %
-# costs, forecasts, the past (现状, 2020年基数)
-_NOT_GOAL_COLUMN = re.compile(r"预算|经费|投资|资金|人口|已建成|已完成|现状|现有|基数|基期")
+# costs, forecasts, the past (现状, 2020年基数); a population, but not a share of it (覆盖农村人口比例)
+_NOT_GOAL_COLUMN = re.compile(
+    r"预算|经费|投资|资金|人口(?![^()]*(?:比例|比重|占比|率))|已建成|已完成|现状|现有|基数|基期"
+)
 _SIZE = r"(?:面积|长度|里程|规模)"
 _MEASURE_UNIT = re.compile(
     rf"(?<={_SIZE})({_MAGNITUDE}(?:{_MEASURE_UNITS}))$"

@@ -531,6 +531,45 @@ def test_what_an_annex_allots_the_lower_area_is_compared_under_the_annex_s_label
     assert ("附件", "80", "一/（一）", "75", "lowered") in found
 
 
+ALLOTTING_RATES = """海南省农村供水保障提升行动实施方案
+
+琼府办〔2024〕27号
+
+一、工作目标
+到2027年，全省农村自来水普及率达到97%以上。
+
+二、重点任务
+（一）推进城乡供水一体化。推动城镇供水管网向农村延伸。（责任单位：省水务厅）
+
+附件
+
+各市县农村供水保障主要目标任务分解表
+
+序号\t市县\t2027年农村自来水普及率（%）
+1\t琼中黎族苗族自治县\t95
+2\t三亚市\t99
+"""
+
+ALLOTTED_COUNTY = """琼中黎族苗族自治县农村供水保障提升行动工作方案
+
+为贯彻落实《海南省农村供水保障提升行动实施方案》（琼府办〔2024〕27号），制定本方案。
+
+一、工作目标
+到2027年，全县农村自来水普及率达到95%以上。
+
+二、重点任务
+（一）推进县城供水管网向乡镇延伸。推动县城供水管网向乡镇延伸。（牵头单位：县水务局）
+"""
+
+
+def test_a_rate_the_upper_document_allots_the_lower_area_is_its_standard_not_the_average(tmp_path):
+    """A province's 97% is an average over the counties when its table allots each its own rate
+    (琼中 | 95): the county's 95% meets its allotment, and is not lowered against the 97%."""
+    found = _targets_across_levels(tmp_path, ALLOTTING_RATES, ALLOTTED_COUNTY)
+    assert ("附件", "95", "一", "95", "same") in found
+    assert not any(upper == "97" and lower for _, upper, _, lower, _ in found)
+
+
 SHENZHEN_PLAN = """深圳市人民政府办公厅关于印发《深圳市低空经济发展行动计划》的通知
 
 深府办函〔2024〕9号

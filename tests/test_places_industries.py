@@ -103,6 +103,22 @@ def test_chongqing_and_its_districts_name_their_commissions_as_their_own():
     assert gz.resolve("市商务委", zhejiang).label_zh == "杭州市商务局"
 
 
+def test_hainan_and_the_municipalities_run_water_affairs_bureaus_a_province_s_a_厅():
+    """海南 (省水务厅, 县水务局), 北京, 天津 and 上海 name the water body 水务局 where most places run a
+    水利局: one function still, each place's name kept; a province's department written as a 厅 is
+    its field's bureau (省自然资源和规划厅); 各市县政府 is the collective of the cities and counties."""
+    gz = Gazetteer.bundled()
+    hainan, qiongzhong, jiading, zhejiang = places(gz, "460000", "469030", "310114", "330100")
+    assert gz.resolve("省水务厅", hainan).label_zh == "海南省水务厅"
+    assert gz.resolve("县水务局", qiongzhong).label_zh == "琼中黎族苗族自治县水务局"
+    assert gz.resolve("区水务局", jiading).label_zh == "嘉定区水务局"
+    assert gz.resolve("市水务局", zhejiang) == gz.resolve("市水利局", zhejiang)
+    assert gz.resolve("市水利局", zhejiang).label_zh == "杭州市水利局"
+    assert gz.resolve("省自然资源和规划厅", hainan).label_zh == "海南省自然资源和规划厅"
+    assert gz.resolve("县旅游和文化广电体育局", qiongzhong).resolved
+    assert gz.resolve("各市县政府", hainan).type.kind == "CollectiveBody"
+
+
 def test_a_county_s_corps_is_a_大队_under_a_city_and_a_支队_in_a_直辖市():
     """The fire and traffic-police corps go 总队 (province), 支队 (city), 大队 (county or a city's
     district); a 直辖市's district, a city's peer, keeps its 支队."""

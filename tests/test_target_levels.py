@@ -103,6 +103,14 @@ def test_what_the_upper_document_allots_the_lower_area_is_the_lower_area_s_own()
     assert compare(allotted, target("完成治理企业数", 75, "家", "count", year=2024)) is None  # another place's
 
 
+def test_a_table_s_building_verb_is_no_part_of_the_indicator():
+    """新建改造农村供水工程（处） in a province's table against the county's 累计新建改造农村供水工程35处,
+    read as 农村供水工程: prose puts the verb before its figure's object, a header keeps it."""
+    allotted = target("新建改造农村供水工程", 35, "处", "count", year=2027, scope="琼中黎族苗族自治县")
+    assert compare(allotted, target("农村供水工程", 35, "处", "count", year=2027), allotted=True) == "same"
+    assert compare(target("改造老旧小区", 100, "个", "count"), target("老旧小区", 10, "个", "count")) == "part"
+
+
 def test_an_indicator_is_compared_without_what_names_no_quantity():
     """规上 is short for 规模以上; the part of a province a provincial figure names (山区26县, 苏北地区) holds
     the lower area; 各类 qualifies nothing. A grade (省级, 州级以上) names another thing."""

@@ -1131,3 +1131,26 @@ def test_a_capacity_to_add_is_a_goal_counted_per_day():
         ("污水收集管网", 4000, "公里"),
         ("污水处理能力", 200, "万立方米/日"),
     ]
+
+
+def test_a_table_by_city_and_county_allots_to_each_and_a_share_of_population_is_a_goal():
+    """市县 | 2027年…普及率（%）| 2027年…覆盖农村人口比例（%）: a province that runs its cities and counties
+    directly (海南) allots by 市县, each row its place's; a share of the population is a goal though a
+    column of a population (人口) is a forecast."""
+    text = (
+        "某省实施方案\n\n一、工作目标\n\n到2027年，全省农村自来水普及率达到97%。\n\n"
+        "附件：各市县目标任务分解表\n\n附件\n\n各市县目标任务分解表\n\n"
+        "序号\t市县\t2027年农村自来水普及率（%）\t2027年规模化供水工程覆盖农村人口比例（%）\t2027年农村人口（万人）\n"
+        "1\t琼中黎族苗族自治县\t95\t75\t16\n"
+    )
+    assert annex_table(text) == [
+        ("农村自来水普及率", 95, "%", 2027, "琼中黎族苗族自治县"),
+        ("规模化供水工程覆盖农村人口比例", 75, "%", 2027, "琼中黎族苗族自治县"),
+    ]
+
+
+def test_the_existing_works_a_goal_renovates_are_no_present_state():
+    """完成现有小型工程规范化改造300处: 现有 after the verb names what the goal works on; 现有水库438座
+    states the present."""
+    assert read("到2025年底前完成现有小型工程规范化改造300处。") == [("count", 300, "处", "=", 2025)]
+    assert read("全市现有小型水库438座。") == []
