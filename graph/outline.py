@@ -398,7 +398,9 @@ _NOTES = re.compile(r"(?:(?:填表|填报|填写)?说明|注|备注)\s*:\s*")
 def _opens_notes(text: str) -> bool:
     """Whether a line is the label of numbered notes, alone or before the first note."""
     label = _NOTES.match(text)
-    return bool(label) and (label.end() == len(text) or match_marker(text[label.end() :]) is not None)
+    if label is None:
+        return False
+    return label.end() == len(text) or match_marker(text[label.end() :]) is not None
 
 
 _LISTED_TITLE_MAX = 50  # an annex's title in the list of annexes: a name, no sentence
