@@ -41,7 +41,11 @@ from policykg.graph.text import HAN, LineIndex, is_han
 if TYPE_CHECKING:
     from policykg.graph.outline import Line
 
-_NOTE = re.compile(r"(单位|注|备注|说明|资料来源|数据来源)\s*:")
+# A note printed with a table: its unit, remarks, sources, a form's notes on filling it in (填表说明) and
+# the lines a form leaves to fill in above it (填报单位（盖章）：, 填报日期：)
+_NOTE = re.compile(
+    r"(单位|注|备注|(?:填表|填报|填写)?说明|资料来源|数据来源|(?:填报|填表|推荐|申报|报送)(?:单位|人|日期|时间)(?:\(盖章\))?)\s*:"
+)
 _INDEX = re.compile(r"\d{1,3}|[一二三四五六七八九十]{1,3}")
 _HEAD_MAX = 12
 _NAME_MAX = 30  # a column's name after the number column, up to the first row's number
@@ -49,6 +53,9 @@ _UNIT = re.compile(r"\([^()]{1,12}\)")  # a unit or note in brackets under a hea
 _LISTED = re.compile(r"(\d{1,2})[.、](?!\d)")  # a measure a cell lists: 1.…, 2、…
 _RUNS_ON = ("、", ",")  # a list that a line break cuts: "嘉定区、青浦区政府," / "临港新片区管委会"
 _NUMBER_COLUMN = re.compile(r"(序|编)号$")
+# the label of a form's sample row (示例 | XX公司…项目 | …), printed where the rows' numbers go: a row
+# showing how to fill the form in, not one of its entries
+SAMPLE = re.compile(r"(?:填写|填报|填表)?(?:示例|样例|范例|举例|例)\d?\s*:?")
 _BODIES_COLUMN = re.compile(r"(单位|部门|主体)$")
 UNIT_COLUMN = re.compile(r"(?:计量)?单位")  # a column of each row's unit (指标 | 单位 | 目标值), not of bodies
 # what a column of bodies' cells end in: a body's last word, and the places (各区, 浦东新区) and actors
@@ -61,7 +68,8 @@ _MARK = re.compile(r"[/—\-√✓]+")  # "/" (not applicable), a tick: at home 
 _UNIT_WORD = r"[万亿千]?(?:元|人|个|座|家|吨|亩|公顷|平方米|平方公里|m2|㎡|米|km|公里|千米|%)"
 _MEASURE = r"长度|宽度|面积|里程|规模|数量|总量|投资|金额|资金|产值|容量"
 # a unit in brackets under the name ("面积(公顷)"), or a measure over its unit (长度 over 千米)
-_QUANTITY_COLUMN = re.compile(rf"\({_UNIT_WORD}\)$|(?:{_MEASURE}){_UNIT_WORD}$")
+# ... or per time (项目(个/年))
+_QUANTITY_COLUMN = re.compile(rf"\({_UNIT_WORD}(?:/(?:年|季度?|月|日|天))?\)$|(?:{_MEASURE}){_UNIT_WORD}$")
 _YEAR = re.compile(r"(?:19|20)\d\d年?")
 _SUBHEADING = re.compile(rf"{_YEAR.pattern}|{_UNIT_WORD}")  # a lower header level: years, a unit
 _TIME_NAME = re.compile(r"年限|年份|年度|时间|进度|计划|安排")  # a header over years
@@ -339,9 +347,11 @@ def is_pipe_row(line: str) -> bool:
 def _is_heading(cell: str, longest: int = _HEAD_MAX) -> bool:
     """A column's name: short, no figure, no sentence. ``longest``: more for the names after a
     number column (序号), which the first row's number ends (2025年VOCs排放总量较2020年下降比例(%))."""
-    bare = _UNIT.sub("", cell)  # a unit under the name does not lengthen it: 2025年底总量(万m2)
+    # a unit under the name does not lengthen it (2025年底总量(万m2)), nor do the kinds of a level list
+    # it (县(市、区))
+    bare = _UNIT.sub("", cell)
     numeral = _INDEX.fullmatch(cell) or _NUMBER.fullmatch(cell)
-    return 0 < len(bare) <= longest and not numeral and not re.search(r"[,、;。]", cell)
+    return 0 < len(bare) <= longest and not numeral and not re.search(r"[,、;。]", bare)
 
 
 def is_note(text: str) -> bool:
@@ -363,8 +373,12 @@ def _pieces(doc: MappedText, region: list[Line]) -> tuple[list[Cell], list[str],
     """The cells of a region, its notes and whether it is printed without blank lines: the pieces
     between blank lines (the lines of one piece joined, a cell that wraps), or its lines when the
     header's names stand on consecutive lines (a cell that wraps is joined by :func:`_unwrapped`)."""
-    block = doc[region[0].start : region[-1].end]
     cells, notes, at = [], [], 0
+    while len(region) > 1 and (not region[0].text(doc) or _NOTE.match(region[0].text(doc))):
+        if region[0].text(doc):  # a line above the header (单位：万元, 填报单位（盖章）：): the table's note
+            notes.append(doc[region[0].start : region[0].end].display.strip())
+        region = region[1:]
+    block = doc[region[0].start : region[-1].end]
     parts = block.text.split("\n\n")
     header = [t.strip() for t in next((p for p in parts if p.strip()), "").strip().split("\n")]
     lined = len(header) >= 3 and all(map(_is_heading, header[:3]))
@@ -395,6 +409,9 @@ def _unwrapped(cells: list[Cell], width: int, number: int | None, kinds: Sequenc
     out = cells[: starts[0] if starts else len(cells)]
     count = width - number - 1
     rows = [cells[at : starts[k + 1] if k + 1 < len(starts) else len(cells)] for k, at in enumerate(starts)]
+    # a total row (合计 | 120 | …) has no number: it ends the numbered row above it, whose cells do not wrap into it
+    ends = [next((i for i in range(1, len(row)) if _TOTAL.fullmatch(row[i].text)), len(row)) for row in rows]
+    rows, totals = [row[:e] for row, e in zip(rows, ends)], [row[e:] for row, e in zip(rows, ends)]
     wrapped = [k for k, row in enumerate(rows) if row[0].text.isdecimal() and len(row) > count + 1]
     lines = [_Lines.of(rows[k][1:]) for k in wrapped]
     # each column wraps at one width in every row: the commonest widths of the full lines of each
@@ -412,6 +429,7 @@ def _unwrapped(cells: list[Cell], width: int, number: int | None, kinds: Sequenc
     cut = {k: _cuts(ln, count, columns)[2] for k, ln in zip(wrapped, lines)}
     for k, row in enumerate(rows):
         out += [row[0], *(MappedText.join(row[1 + a : 1 + b]) for a, b in cut[k])] if k in cut else row
+        out += totals[k]
     return out
 
 
@@ -707,12 +725,16 @@ def _header_width(cells: list[Cell]) -> int:
     in the first column starts with short cells too (任务类型 / 序号: "规划引领", "1"): they are its own.
     Years before the first number name the columns of a lower header level (建设年限 over 2021 …)."""
     width = 0
-    while width < len(cells) and _is_heading(cells[width].text):
+    while width < len(cells) and _is_heading(cells[width].text) and not SAMPLE.fullmatch(cells[width].text):
         width += 1
     number = number_column([c.text for c in cells[:width]])
     if number is None:
         return _before_first_row(cells, width)
-    while width < len(cells) and (_is_heading(cells[width].text, _NAME_MAX) or _YEAR.fullmatch(cells[width].text)):
+    while (
+        width < len(cells)
+        and (_is_heading(cells[width].text, _NAME_MAX) or _YEAR.fullmatch(cells[width].text))
+        and not SAMPLE.fullmatch(cells[width].text)
+    ):
         width += 1
     first = next((i for i in range(width, len(cells)) if cells[i].text == "1"), len(cells))
     return max(min(width, first - number), number + 1)
@@ -935,7 +957,10 @@ def read_table(doc: MappedText, region: list[Line], index: LineIndex) -> tuple[l
     else:
         layout = _tab_layout if any(map(_is_tab_row, texts)) else _line_layout
     cell_rows, notes = layout(doc, region)
-    return [_row(r, index) for r in cell_rows if r], notes
+    # a form's sample row is printed with it, not an entry of it
+    sample = [bool(r) and k > 0 and bool(SAMPLE.fullmatch(r[0].text)) for k, r in enumerate(cell_rows)]
+    notes += [" | ".join(c.display for c in r) for r, s in zip(cell_rows, sample) if s]
+    return [_row(r, index) for r, s in zip(cell_rows, sample) if r and not s], notes
 
 
 def parse_annexes(

@@ -316,7 +316,14 @@ def outline_citations(outline: Outline, preamble: MappedText, within: Division |
         found += reader.citations(item.body, item.path, basis)
     meta = outline.metadata
     own = {_same(issued_title(t)) for t in (meta.title, meta.enclosed_title) if t and not forwards(meta.title)}
-    return [c for c in found if not (c.title and _same(c.title) in own)]  # 制定了《X》: the document itself
+    # a form or list it encloses (将《X项目汇总表》（附件3）报送…) is its own annex, no other document; an
+    # annex that prints the document it carries out or forwards stays its basis
+    annexed = {_same(a.title) for a in outline.annexes if a.title}
+    return [
+        c
+        for c in found
+        if not (c.title and (_same(c.title) in own or (_same(c.title) in annexed and c.relation != "based_on")))
+    ]  # 制定了《X》: the document itself
 
 
 def forwards(title: str | None) -> bool:

@@ -391,6 +391,53 @@ def _contents(doc: MappedText, lines: list[Line]) -> set[int]:
     return found
 
 
+# The label of the notes under a form (填表说明：/ 1.… 2.…, 注：1.…): how to fill it in, not tasks.
+_NOTES = re.compile(r"(?:(?:填表|填报|填写)?说明|注|备注)\s*:\s*")
+
+
+def _opens_notes(text: str) -> bool:
+    """Whether a line is the label of numbered notes, alone or before the first note."""
+    label = _NOTES.match(text)
+    if label is None:
+        return False
+    return label.end() == len(text) or match_marker(text[label.end() :]) is not None
+
+
+_LISTED_TITLE_MAX = 50  # an annex's title in the list of annexes: a name, no sentence
+
+
+def _annex_list(doc: MappedText, lines: list[Line]) -> set[int]:
+    """The lines that continue a list of annexes (附件：1.X / 2.Y / 3.Z, or 附件： / 1.X / 2.Y): numbered
+    from 1 on, one title a line, no sentence. They name the annexes; a notice that numbers none of
+    its own points would otherwise take them for its first items, and the annexes for its text."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        head = _ANNEX.match(line.text(doc))
+        if not head or head.group(1) or head.group(2) is None:
+            continue
+        first = match_marker(head.group(2).strip())
+        expected, style = (2, first.style) if first and first.ordinal == 1 else (1, None)
+        if head.group(2).strip() and style is None:
+            continue
+        listed: list[int] = []
+        for j in range(i + 1, len(lines)):
+            text = lines[j].text(doc)
+            marker = match_marker(text) if text else None
+            if (
+                marker is None
+                or marker.ordinal != expected
+                or (style is not None and marker.style != style)
+                or "。" in text
+                or len(text) > _LISTED_TITLE_MAX
+            ):
+                break
+            listed.append(j)
+            expected, style = expected + 1, marker.style
+        if style is not None and (first or len(listed) >= 2):
+            found.update(listed)
+    return found
+
+
 def _without_page_chrome(doc: MappedText, lines: list[Line]) -> list[Line]:
     """Drop the web page's furniture after the document's last sentence: print buttons, comment
     boxes and the site's navigation, whose titles belong to other documents."""
@@ -406,7 +453,7 @@ def parse_outline(source: SourceText) -> Outline:
     doc = normalize(source.text)
     lines = _without_page_chrome(doc, split_lines(doc))
     problems: list[Problem] = list(source.problems)
-    contents = _contents(doc, lines)
+    contents = _contents(doc, lines) | _annex_list(doc, lines)
     rows = table_rows([ln.text(doc) for ln in lines])
     markers = {
         i: m for i, ln in enumerate(lines) if i not in contents and i not in rows and (m := match_marker(ln.text(doc)))
@@ -474,7 +521,8 @@ def parse_outline(source: SourceText) -> Outline:
     annexes = parse_annexes(source.name, doc, lines[:annex_end], annex_heads, problems)
     for k, (head, annex) in enumerate(zip(annex_heads, annexes)):
         stop = annex_heads[k + 1] if k + 1 < len(annex_heads) else annex_end
-        numbered = [i for i in sorted(markers) if head < i < stop]
+        notes = next((i for i in range(head + 1, stop) if _opens_notes(lines[i].text(doc))), stop)
+        numbered = [i for i in sorted(markers) if head < i < notes]
         if head in copied:  # the forwarded document, printed as an annex: its text, not the notice's
             annexes[k] = replace(annex, rows=())
         elif len(numbered) >= 2 and all(len(row.cells) <= 1 for row in annex.rows):

@@ -1085,6 +1085,9 @@ _SHARE_COLUMN = re.compile(r"(?:占比|比例|比重|率)$")  # a column of shar
 _NOT_GOAL_COLUMN = re.compile(
     r"预算|经费|投资|资金|人口(?![^()]*(?:比例|比重|占比|率))|已建成|已完成|现状|现有|基数|基期"
 )
+# ... but how fast one grows, or its share, is a goal (设备投资增长(%), 民间投资占比)
+_RATE_COLUMN = re.compile(r"增长|增速|增幅|占比|比重")
+_PER_YEAR_UNIT = re.compile(r"[(（]([^()（）]{1,6})/年[)）]\s*$")  # a count a year: 项目(个/年)
 _SIZE = r"(?:面积|长度|里程|规模)"
 _MEASURE_UNIT = re.compile(
     rf"(?<={_SIZE})({_MAGNITUDE}(?:{_MEASURE_UNITS}))$"
@@ -1115,7 +1118,11 @@ def plan_table_targets(
         return []
     header = [_fold(c).replace(" ", "") for c in annex.rows[0].cells]
     place = next((j for j, h in enumerate(header) if _PLACE_COLUMN.search(h)), None)
-    goals = [j for j, h in enumerate(header) if not _NOT_GOAL_COLUMN.search(h) and not _sizes_place(header, place, j)]
+    goals = [
+        j
+        for j, h in enumerate(header)
+        if (not _NOT_GOAL_COLUMN.search(h) or _RATE_COLUMN.search(h)) and not _sizes_place(header, place, j)
+    ]
     year_of = {j: int(m.group(1)) for j in goals if (m := re.search(r"((?:19|20)\d\d)", header[j]))}
     # a bare year over when the document was issued is the baseline (2020年 | 2025年 in a 2021 plan), not
     # one that names its work (2021年任务 in a five-year plan issued in 2022)
@@ -1183,7 +1190,7 @@ def plan_table_targets(
                     unit,
                     comparator,
                     year,
-                    False,
+                    bool(_PER_YEAR_UNIT.search(header[j])),
                     scope,
                     None,
                     "annex",
@@ -1233,7 +1240,7 @@ def _column_unit(header: list[str], j: int, before: bool = False) -> str | None:
     ``before`` the measure of the nearest column to its left (a year under "实施面积（亩）")."""
     if before and not _HEADER_UNIT.search(header[j]):  # 2027年农业总产值(亿元): its own unit
         return next((u for k in range(j - 1, -1, -1) if (u := _column_unit(header, k)) and u != "个"), None)
-    m = _HEADER_UNIT.search(header[j]) or _MEASURE_UNIT.search(header[j])
+    m = _PER_YEAR_UNIT.search(header[j]) or _HEADER_UNIT.search(header[j]) or _MEASURE_UNIT.search(header[j])
     if m and re.fullmatch(_UNITS, m.group(1)):
         return m.group(1)
     if _SHARE_COLUMN.search(header[j]):

@@ -169,3 +169,29 @@ def test_a_figure_that_is_the_next_row_s_number_stays_in_its_column():
     for printed in (annex, _lined):
         table = printed(*header, *(cell for row in rows for cell in row))
         assert cells(table) == [list(row) for row in rows]
+
+
+def test_a_form_s_fill_in_lines_sample_row_and_notes_are_no_rows():
+    """A form to fill in (项目汇总表): the line above its header (填报单位（盖章）：… 填报日期：), the row
+    showing how to fill it in (示例 where the numbers go) and its notes (填表说明：1.… 2.…) are printed
+    with it, not entries of it; its empty rows keep their numbers."""
+    header = ("序号", "项目名称", "建设单位", "总投资（万元）", "建设内容", "联系人")
+    sample = ("示例", "XX公司智能化改造项目", "XX有限公司", "12000", "购置数控机床120台（套）", "张XX")
+    notes = ("填表说明：\n1.设备购置投资占比原则上不低于40%。\n2.请于2024年5月20日前报送。",)
+    text = BODY + "\n".join(("附件", "项目汇总表", "填报单位（盖章）：      填报日期：  年 月 日", *header, *sample))
+    table = parse_outline(SourceText("doc.txt", text + "\n1\n2\n合计\n\n" + notes[0] + "\n", "utf-8")).annexes[0]
+    assert list(table.rows[0].cells) == list(header)
+    assert [row[0] for row in cells(table)] == ["1", "2", "合计"]
+    assert table.notes[0].startswith("填报单位") and table.notes[1].startswith("填表说明")
+    assert table.notes[2].startswith("示例 | XX公司智能化改造项目")
+
+
+def test_a_table_by_county_a_cell_to_the_line_with_counts_and_a_total():
+    """县（市、区） names a column though its brackets list kinds; a count a year (个/年) names a column
+    of figures, so a figure that is the next row's number (3 in row 1) stays in its column; the total
+    row (合计), which has no number, ends the last numbered row: no cell of that row wraps into it."""
+    header = ("序号", "县（市、区）", "项目（个/年）", "示范工厂（家）", "淘汰设备（台套）")
+    rows = (("1", "甲县", "3", "0", "100"), ("2", "乙县", "3", "1", "300"), ("3", "丙县", "6", "1", "250"))
+    table = _lined(*header, *(c for row in rows for c in row), "合计", "12", "2", "650")
+    assert list(table.rows[0].cells) == list(header)
+    assert cells(table) == [*map(list, rows), ["合计", "合计", "12", "2", "650"]]

@@ -404,3 +404,16 @@ def test_a_notice_is_based_on_the_document_another_body_issued_that_it_forwards(
         "一、加快老旧院落改造。2025年底前全面完成改造任务。（市住建局牵头）\n"
     )
     assert _based_on(text) == {(forwarded, "川办发〔2024〕27号")}
+
+
+def test_a_form_the_document_encloses_is_no_citation_but_an_enclosed_basis_stays():
+    """将《X项目汇总表》（附件2）报送: a form the document encloses is its own annex, no other
+    document; an annex that prints the document it carries out is still its basis."""
+    basis = "某省设备更新工作方案"
+    text = (
+        f"某市设备更新实施方案\n\n为贯彻落实《{basis}》，制定本方案。\n\n一、重点任务\n"
+        "推动企业淘汰落后设备。请各县于2024年5月15日前将《某市设备更新项目推荐表》（附件2）报送市发展改革委。\n\n"
+        f"附件：1.{basis}\n2.某市设备更新项目推荐表\n\n附件1\n\n{basis}\n\n推动设备更新。\n\n"
+        "附件2\n\n某市设备更新项目推荐表\n\n序号\t项目名称\t总投资（万元）\n1\t\t\n"
+    )
+    assert [(title, relation) for title, _, relation, *_ in _read(text)] == [(basis, "based_on")]

@@ -944,3 +944,41 @@ def test_the_forwarded_document_printed_as_an_annex_is_not_the_notice_s_text():
     assert paths(outline) == ["一", "二"]
     assert [a.label for a in outline.annexes] == ["附件"]
     assert [(d.date, d.kind) for d in outline.metadata.dates] == [("2024-09-10", "signed"), ("2024-09-11", "printed")]
+
+
+_ISSUING_NOTICE = (
+    "某省发展和改革委员会关于印发《某省设备更新工作方案》的通知\n\n"
+    "各设区市发展改革委：\n现将《某省设备更新工作方案》印发给你们，请认真贯彻落实。\n\n"
+    "{listed}\n\n某省发展和改革委员会\n2024年4月26日\n\n"
+    "附件1\n\n某省设备更新工作方案\n\n为加快设备更新，制定本方案。\n一、总体目标\n到2027年，设备投资增长25%。\n"
+    "二、重点任务\n（一）加快落后设备替代。推动企业淘汰落后设备。\n（二）推进节能改造。推动电机更新换代。\n\n"
+    "附件2\n\n项目汇总表\n\n序号\t项目名称\t总投资（万元）\n1\t\t\n2\t\t\n\n"
+    "附件3\n\n回执\n\n单位名称\t姓名\t联系电话\n"
+)
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "附件：1.某省设备更新工作方案\n      2.项目汇总表\n      3.回执",
+        "附件：\n1.某省设备更新工作方案\n2.项目汇总表\n3.回执",
+    ],
+)
+def test_the_list_of_annexes_under_a_notice_numbers_no_items(listed):
+    """附件：1.X / 2.Y / 3.Z under a notice that numbers none of its own points names the annexes: its
+    lines are no items, and the plan printed as 附件1 is the document's text (一, 二/（一）), as under
+    a single 附件, the other annexes its annexes."""
+    outline = read(_ISSUING_NOTICE.format(listed=listed))
+    assert paths(outline) == ["一", "二", "二/（一）", "二/（二）"]
+    assert [a.label for a in outline.annexes] == ["附件2", "附件3"]
+
+
+def test_the_numbered_notes_under_a_form_are_no_items():
+    """填表说明：1.… 2.… under a form (an annex whose table is not read) say how to fill it in, not
+    what to do: no items of the annex."""
+    text = (
+        "某市实施方案\n\n一、工作目标\n到2027年，完成设备更新项目100个。\n\n附件：推荐表\n\n附件\n\n推荐表\n\n"
+        "推荐单位（盖章）：\n\n填表说明：\n1.项目总投资不低于500万元。\n2.请于2024年5月15日前报送。\n"
+    )
+    outline = read(text)
+    assert paths(outline) == ["一"]

@@ -1154,3 +1154,22 @@ def test_the_existing_works_a_goal_renovates_are_no_present_state():
     states the present."""
     assert read("到2025年底前完成现有小型工程规范化改造300处。") == [("count", 300, "处", "=", 2025)]
     assert read("全市现有小型水库438座。") == []
+
+
+def test_a_table_allotting_a_growth_of_investment_and_a_count_a_year_by_place():
+    """设备投资增长（%） is how fast investment grows, a goal, not a cost column (总投资); 项目（个/年) a
+    count each year: each place's, per year."""
+    text = (
+        "某市实施方案\n\n一、工作目标\n\n到2027年，全市设备投资增长25%以上。\n\n"
+        "附件：目标任务分解表\n\n附件\n\n目标任务分解表\n\n"
+        "序号\t县（市、区）\t设备更新项目（个/年）\t设备投资增长（%）\t总投资（万元）\n"
+        "1\t甲县\t8\t25\t5000\n"
+        "合计\t\t8\t25\t5000\n"
+    )
+    found = [t for t in document_targets(text) if t.path == "附件"]
+    assert [(t.indicator, t.value, t.unit, t.per_year, t.scope) for t in found] == [
+        ("设备更新项目", 8, "个", True, "甲县"),
+        ("设备投资增长", 25, "%", False, "甲县"),
+        ("设备更新项目", 8, "个", True, "city"),
+        ("设备投资增长", 25, "%", False, "city"),
+    ]
