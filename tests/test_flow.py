@@ -499,6 +499,23 @@ def test_a_goals_section_is_compared_with_the_targets_the_other_level_states_in_
     assert ("一", "56", "一", "60", "raised") in found  # the goals, on their alignment
 
 
+def test_an_upper_target_no_lower_target_restates_is_none_for_the_lower_document(tmp_path):
+    """The province's 2024 覆盖率 and 回收率 stand against the city's; a 2025 goal of a task the city takes
+    up nowhere is one the city sets none for (an empty lower path: no measure of the city's states it),
+    and a row a province's table allots another city is none of this city's business."""
+    province = (
+        PESTICIDE_PROVINCE.replace(
+            "（责任单位：省农业农村厅）",
+            "（责任单位：省农业农村厅）\n（二）推广统防统治。到2025年，专业化统防统治覆盖率达到45%。（责任单位：省农业农村厅）",
+        )
+        + "\n附件\n\n各市2024年绿色防控覆盖率\n\n序号\t设区市\t绿色防控覆盖率（%）\n1\t甲市\t58\n"
+    )
+    found = _targets_across_levels(tmp_path, province, PESTICIDE_CITY)
+    none = {(path, value) for path, value, lower, _, comparison in found if comparison == "none"}
+    assert none == {("二/（二）", "45")}
+    assert ("二/（一）", "80", "一", "85", "raised") in found
+
+
 ALLOTTING_PROVINCE = """陕西省挥发性有机物治理攻坚方案
 
 陕环发〔2024〕8号
