@@ -607,7 +607,7 @@ class Gazetteer:
         return self.divisions.read(text, place.division)[1] == len(text)
 
     def division(self, bureau: Agency, name: str, branch: bool = False, listed: bool = False) -> Agency | None:
-        """An internal division (处, 科, 室, 股) or a branch (分局) a body's own document names
+        """An internal division (处, 科, 室, 股, a ministry's 司) or a branch (分局) a body's own document names
         (综合规划处, 局办公室 in a 交通运输局's 工作要点; 各区、县（市）分局 in a 生态环境局's): the
         body's, when the body is one that has divisions (not a government, but a street's office or a
         town's government: its 经济发展办, 平安建设办). The body's own name before it is set aside, as
@@ -683,8 +683,9 @@ def _tier_named(name: str, division: Division | None) -> str:
 
 _COUNTY_TIER = re.compile(r"^各县[(（]区[)）]")
 _COMMITTEE = ("管委会", "管理委员会")
-# an internal division's name, and the words its own body's document names the body by (局办公室, 本局)
-_DIVISION = re.compile(rf"[{HAN}]{{1,16}}(?:(?<!办事)处|科|室|股)|[{HAN}、()]{{0,12}}分局")  # 办事处: no division
+# an internal division's name (a ministry's are 司: 工业和信息化部原材料工业司, but a 公司 is a company),
+# and the words its own body's document names the body by (局办公室, 本局)
+_DIVISION = re.compile(rf"[{HAN}]{{1,16}}(?:(?<!办事)处|科|室|股|(?<!公)司)|[{HAN}、()]{{0,12}}分局")  # 办事处: no division
 _OWN_BODY = re.compile(r"^(?:本局|本委|局|委|厅|机关)")
 # any name of a division or unit, listed as one, but a collective (各高校), a body sent to the bureau
 # (驻厅纪检监察组), a school or a company
