@@ -225,8 +225,11 @@ _LOCALITIES = re.compile(rf"^各地(?!级)(?:区|方)?(?=[{HAN}]{{2}})")  # not 
 _PREFECTURE_TIER = re.compile(rf"^(各?)地(?:(?:、州)?、市|\((?:州、)?市\)|州市)(?=[{HAN}]{{2}})")
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
 _EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[省市州县区乡镇盟旗]|街道|苏木)")
-# the relevant bodies of a level (有关区县政府, 沿线区县政府, 属地镇政府): a collective of that level's
-_RELEVANT = re.compile(r"^各?(?:相关|有关|沿线|涉及|涉农|属地)(?=[市州县区乡镇盟旗]|街道|苏木)")
+# the relevant bodies of a level (有关区县政府, 沿线区县政府, 属地镇政府, 相关设区市人民政府): a collective
+# of that level's, the level written as 各 writes it
+_RELEVANT = re.compile(
+    r"^各?(?:相关|有关|沿线|涉及|涉农|属地)(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[市州县区乡镇盟旗]|街道|苏木)"
+)
 # the kinds of one tier listed (各县、区财政局; 各市、州财政局: cities and autonomous prefectures): the
 # bodies of that tier, written as the place names its county tier (各区、县（市）党委 are 杭州's counties'
 # too, not its districts' alone), or as its first kind
