@@ -688,7 +688,9 @@ _COUNTY_TIER = re.compile(r"^各县[(（]区[)）]")
 _COMMITTEE = ("管委会", "管理委员会")
 # an internal division's name (a ministry's are 司: 工业和信息化部原材料工业司, but a 公司 is a company),
 # and the words its own body's document names the body by (局办公室, 本局)
-_DIVISION = re.compile(rf"[{HAN}]{{1,16}}(?:(?<!办事)处|科|室|股|(?<!公)司)|[{HAN}、()]{{0,12}}分局")  # 办事处: no division
+_DIVISION = re.compile(
+    rf"[{HAN}]{{1,16}}(?:(?<!办事)处|科|室|股|(?<!公)司)|[{HAN}、()]{{0,12}}分局"
+)  # 办事处: no division
 _OWN_BODY = re.compile(r"^(?:本局|本委|局|委|厅|机关)")
 # any name of a division or unit, listed as one, but a collective (各高校), a body sent to the bureau
 # (驻厅纪检监察组), a school or a company

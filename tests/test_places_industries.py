@@ -399,8 +399,9 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
 
 
 def test_the_relevant_bodies_of_a_level_and_a_vertical_enterprise():
-    """有关区县政府, 沿线区县政府, 属地镇政府, 相关设区市人民政府: the level's collective (the relevant ones, where it lies);
-    国网市电力公司 is the State Grid's company of the place (国网重庆市电力公司, 国网杭州供电公司)."""
+    """有关区县政府, 沿线区县政府, 属地镇政府, 相关设区市人民政府: the level's collective (the relevant
+    ones, where it lies); 国网市电力公司 is the State Grid's company of the place (国网重庆市电力公司,
+    国网杭州供电公司)."""
     gz = Gazetteer.bundled()
     chongqing = places(gz, "500000")[0]
     counties = gz.resolve("各区县政府", chongqing)
