@@ -127,7 +127,6 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
             listed = bool(_DIVISION_LABEL.search(before))
             return gazetteer.division(owner, name, branch, listed) or agency
         return agency
-        return agency
 
     if city.division is not None:
         level: str | None = LEVELS[city.division.level]

@@ -13,7 +13,10 @@ mirrors it; so does one whose title names the subject of such a document in its 
 document based on an upper one in the corpus, or mirroring it, each lower measure is linked to the
 upper measures it carries out (:mod:`alignment`), with its score and evidence (the phrases,
 industries and types of bodies both measures name), and the targets of the two measures that state
-the same quantity are compared (:mod:`target_levels`). Only the documents of such chains are read
+the same quantity are compared (:mod:`target_levels`). A lower document based both on an upper one and
+on a middle one that carries it out (a province's plan after the State Council's opinion and the
+ministries' plan for it) carries out, through each middle measure it restates, the upper measures that
+one does. Only the documents of such chains are read
 again, for their measures, so memory stays flat whatever the corpus. An upper measure that some
 lower measure carries out is taken up, another not taken up; a lower measure that carries out none
 is a local addition. A notice forwarding the upper document whole (关于转发《X》的通知, 请一并抓好落实)
@@ -292,13 +295,19 @@ def flow_triples(
     mentioned = {iri: _named_by_item(record) for iri, record in records.items()}
     taken: dict[str, set[str]] = {iri: set() for iri in bases}  # upper measures some lower one carries out
     paired: dict[str, set[str]] = {}  # lower measures that carry out some upper one
+    aligned: dict[tuple[str, str], list[Pair]] = {}
+    elsewhere: dict[tuple[str, str], set[str]] = {}  # upper measures charged to another area than the lower's
+    for upper_iri in sorted(bases):
+        for lower_iri in sorted(bases[upper_iri]):
+            cited = _cited_articles(records[lower_iri], measures[lower_iri], docs[upper_iri], measures[upper_iri])
+            charged = _charged_elsewhere(records[upper_iri], docs[lower_iri].region, gazetteer)
+            elsewhere[(upper_iri, lower_iri)] = charged
+            tasks = [m for m in measures[upper_iri] if m.path not in charged]
+            aligned[(upper_iri, lower_iri)] = align(tasks, measures[lower_iri], cited)
     for upper_iri in sorted(bases):
         for lower_iri in sorted(bases[upper_iri]):
             compared: set[tuple[str, str]] = set()  # (upper target, lower target) already compared
             names = _area_names(records[upper_iri]) + _area_names(records[lower_iri])
-            cited = _cited_articles(records[lower_iri], measures[lower_iri], docs[upper_iri], measures[upper_iri])
-            elsewhere = _charged_elsewhere(records[upper_iri], docs[lower_iri].region, gazetteer)
-            tasks = [m for m in measures[upper_iri] if m.path not in elsewhere]
             # what the upper document allots the lower area by name (its row in a table of targets by
             # place): the lower targets it settles are that allotment's, not the whole upper area's, whose
             # figure is then an average over the parts and no standard of each
@@ -307,7 +316,9 @@ def flow_triples(
             lower_all = _measured(targets[lower_iri], items[lower_iri]) + targets[lower_iri].get("", [])
             yield from _comparison_triples(None, allotted, lower_all, names, compared, allotted=True)
             settled = {lower for _, lower in compared}
-            for pair in align(tasks, measures[lower_iri], cited):
+            through = _through(upper_iri, lower_iri, aligned, docs)
+            through = [p for p in through if p.upper not in elsewhere[(upper_iri, lower_iri)]]
+            for pair in aligned[(upper_iri, lower_iri)] + through:
                 node = yield from _alignment_triples(items[upper_iri][pair.upper], items[lower_iri][pair.lower], pair)
                 both = zip(_named(mentioned[upper_iri], pair.upper), _named(mentioned[lower_iri], pair.lower))
                 for predicate, (above, below) in zip(_SHARED, both):
@@ -494,6 +505,28 @@ def _framed(measures: list[Measure], by_item: dict[str, list[tuple[Target, Named
 def _measured(by_item: dict[str, list[tuple[Target, NamedNode]]], items: dict[str, NamedNode]) -> list:
     """The targets of a document's items (not of its preamble nor of its annexes' tables)."""
     return [t for path, found in by_item.items() if path in items for t in found]
+
+
+def _through(upper: str, lower: str, aligned: dict[tuple[str, str], list[Pair]], docs: dict[str, Digest]) -> list[Pair]:
+    """The pairs a lower document based on both an upper document and a middle one that carries it out
+    (a province's plan citing the State Council's opinion and the ministries' plan for it) makes
+    through the middle: a lower measure restating a middle measure carries out the upper measures the
+    middle one does, though it shares fewer words with them. As strong as the weaker of the two pairs."""
+    direct = {(p.upper, p.lower) for p in aligned[(upper, lower)]}
+    found: dict[tuple[str, str], Pair] = {}
+    for (above, middle), carried in sorted(aligned.items()):
+        if above != upper or (middle, lower) not in aligned:
+            continue
+        for first in carried:
+            for second in aligned[(middle, lower)]:
+                key = (first.upper, second.lower)
+                if second.upper != first.lower or key in direct:
+                    continue
+                via = f"{docs[middle].number or docs[middle].source} {first.lower}"
+                pair = Pair(first.upper, second.lower, min(first.score, second.score), (via,))
+                if key not in found or pair.score > found[key].score:
+                    found[key] = pair
+    return [found[key] for key in sorted(found)]
 
 
 def _alignment_triples(upper: NamedNode, lower: NamedNode, pair: Pair) -> Generator[Triple, None, NamedNode]:

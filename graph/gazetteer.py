@@ -225,8 +225,11 @@ _LOCALITIES = re.compile(rf"^各地(?!级)(?:区|方)?(?=[{HAN}]{{2}})")  # not 
 _PREFECTURE_TIER = re.compile(rf"^(各?)地(?:(?:、州)?、市|\((?:州、)?市\)|州市)(?=[{HAN}]{{2}})")
 # 各市财政局, 各设区市财政部门: each body of a level (a collective the vocabulary does not name whole)
 _EACH = re.compile(r"^各(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[省市州县区乡镇盟旗]|街道|苏木)")
-# the relevant bodies of a level (有关区县政府, 沿线区县政府, 属地镇政府): a collective of that level's
-_RELEVANT = re.compile(r"^各?(?:相关|有关|沿线|涉及|涉农|属地)(?=[市州县区乡镇盟旗]|街道|苏木)")
+# the relevant bodies of a level (有关区县政府, 沿线区县政府, 属地镇政府, 相关设区市人民政府): a collective
+# of that level's, the level written as 各 writes it
+_RELEVANT = re.compile(
+    r"^各?(?:相关|有关|沿线|涉及|涉农|属地)(?=设区市|省辖市|地级以上市|地级市|自治州|自治县|[市州县区乡镇盟旗]|街道|苏木)"
+)
 # the kinds of one tier listed (各县、区财政局; 各市、州财政局: cities and autonomous prefectures): the
 # bodies of that tier, written as the place names its county tier (各区、县（市）党委 are 杭州's counties'
 # too, not its districts' alone), or as its first kind
@@ -607,7 +610,7 @@ class Gazetteer:
         return self.divisions.read(text, place.division)[1] == len(text)
 
     def division(self, bureau: Agency, name: str, branch: bool = False, listed: bool = False) -> Agency | None:
-        """An internal division (处, 科, 室, 股) or a branch (分局) a body's own document names
+        """An internal division (处, 科, 室, 股, a ministry's 司) or a branch (分局) a body's own document names
         (综合规划处, 局办公室 in a 交通运输局's 工作要点; 各区、县（市）分局 in a 生态环境局's): the
         body's, when the body is one that has divisions (not a government, but a street's office or a
         town's government: its 经济发展办, 平安建设办). The body's own name before it is set aside, as
@@ -683,8 +686,11 @@ def _tier_named(name: str, division: Division | None) -> str:
 
 _COUNTY_TIER = re.compile(r"^各县[(（]区[)）]")
 _COMMITTEE = ("管委会", "管理委员会")
-# an internal division's name, and the words its own body's document names the body by (局办公室, 本局)
-_DIVISION = re.compile(rf"[{HAN}]{{1,16}}(?:(?<!办事)处|科|室|股)|[{HAN}、()]{{0,12}}分局")  # 办事处: no division
+# an internal division's name (a ministry's are 司: 工业和信息化部原材料工业司, but a 公司 is a company),
+# and the words its own body's document names the body by (局办公室, 本局)
+_DIVISION = re.compile(
+    rf"[{HAN}]{{1,16}}(?:(?<!办事)处|科|室|股|(?<!公)司)|[{HAN}、()]{{0,12}}分局"
+)  # 办事处: no division
 _OWN_BODY = re.compile(r"^(?:本局|本委|局|委|厅|机关)")
 # any name of a division or unit, listed as one, but a collective (各高校), a body sent to the bureau
 # (驻厅纪检监察组), a school or a company

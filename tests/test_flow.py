@@ -892,3 +892,71 @@ def test_a_short_notice_of_the_same_subject_mirrors_nothing_by_one_shared_measur
         "notice.txt": [Measure("一", text), Measure("二", "举办惠企政策宣讲会不少于10场，制作宣传短视频。")],
     }
     assert _restated(notice, {"urn:gz": [city]}, measures.__getitem__) is None
+
+
+RECYCLING_OPINION = """国务院关于推动工业资源综合利用的指导意见
+
+国发〔2024〕15号
+
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+
+一、重点任务
+
+（一）推进尾矿综合利用。加快尾矿有价组分高效提取和整体利用，推进钢渣、赤泥在建材领域规模化应用。（工业和信息化部负责）
+
+（二）健全标准体系。加快制修订综合利用产品质量、污染控制和评价等标准，推动建立再生原料标准和认证制度。（市场监管总局、工业和信息化部按职责分工负责）
+
+（三）完善回收网络。推动回收站点、分拣中心、集散交易市场一体化建设。（商务部负责）
+"""
+
+RECYCLING_MINISTRIES_PLAN = """工业和信息化部 市场监管总局关于印发《工业资源综合利用实施方案》的通知
+
+工信部联规〔2024〕88号
+
+为贯彻落实《国务院关于推动工业资源综合利用的指导意见》（国发〔2024〕15号），制定本方案。
+
+一、重点任务
+
+1.推进尾矿和冶炼渣综合利用。推广尾矿制备砂石骨料、钢渣微粉等技术，扩大钢渣、赤泥在建材领域应用。
+
+2.完善标准体系。制修订综合利用产品、再生原料等标准100项以上，支持企业、协会参与制定国家和行业标准。
+"""
+
+RECYCLING_PROVINCE_PLAN = """江西省工业和信息化厅关于印发《江西省工业资源综合利用实施方案》的通知
+
+赣工信规划字〔2024〕36号
+
+根据《国务院关于推动工业资源综合利用的指导意见》（国发〔2024〕15号）和工业和信息化部等两部门《工业资源综合利用实施方案》（工信部联规〔2024〕88号）要求，制定本方案。
+
+一、重点任务
+
+1.加强尾矿和冶炼渣利用。推进铜尾矿制备砂石骨料，推动钢渣微粉在建材和道路建设中应用。
+
+2.推进标准制定。支持企业、协会参与制定国家和行业标准，制定地方标准10项以上。
+"""
+
+
+def test_a_plan_based_on_an_opinion_and_the_plan_carrying_it_out_carries_it_out_through_that_plan(tmp_path):
+    """A province's plan citing the State Council's opinion and the ministries' plan for it carries out
+    the opinion's task the ministries' plan restates where its own measure restates the ministries'
+    (标准制定 of 标准体系), though it shares few words with the opinion's; the opinion's task neither
+    restates is still not taken up."""
+    from policykg.graph.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in (
+        ("opinion", RECYCLING_OPINION),
+        ("ministries", RECYCLING_MINISTRIES_PLAN),
+        ("province", RECYCLING_PROVINCE_PLAN),
+    ):
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    build(corpus, tmp_path / "build", reasoner=False)
+    rows = json.loads(export(tmp_path / "build", "alignment", "json"))
+    aligned = {(r["upper_source_file"], r["upper_path"], r["lower_source_file"], r["lower_path"]) for r in rows}
+    assert ("opinion.txt", "一/（二）", "ministries.txt", "一/2") in aligned
+    assert ("ministries.txt", "一/2", "province.txt", "一/2") in aligned
+    assert ("opinion.txt", "一/（二）", "province.txt", "一/2") in aligned
+    assert ("opinion.txt", "一/（一）", "province.txt", "一/1") in aligned
+    idle = {r["upper_path"] for r in rows if r["status"] == "not_taken_up" and r["upper_source_file"] == "opinion.txt"}
+    assert idle == {"一/（三）"}

@@ -59,6 +59,13 @@ GRAPH = """
 :province-counties skos:prefLabel "省各县（区）人民政府"@zh ; pkg:functionalType :counties .
 [] pkg:measure :p4 ; pkg:rank 1 ; pkg:role pkg:Lead ; pkg:agency :province-counties .
 [] pkg:measure :c4 ; pkg:rank 1 ; pkg:role pkg:Lead ; pkg:agency :city-finance .
+# 五 is led in the city by its finance bureau's budget division: the bureau's type, no move.
+:p5 pkg:inDocument :province ; pkg:path "五" ; pkg:order 5 ; pkg:text "加强预算管理。" ; pkg:flowStatus pkg:TakenUp .
+:c5 pkg:inDocument :city ; pkg:path "5" ; pkg:text "加强预算管理。" .
+:a5 a pkg:Alignment ; pkg:upperMeasure :p5 ; pkg:lowerMeasure :c5 .
+:city-budget skos:prefLabel "市财政局预算科"@zh ; pkg:divisionOf :city-finance .
+[] pkg:measure :p5 ; pkg:rank 1 ; pkg:role pkg:Lead ; pkg:agency :province-finance .
+[] pkg:measure :c5 ; pkg:rank 1 ; pkg:role pkg:Lead ; pkg:agency :city-budget .
 """
 
 
@@ -89,3 +96,9 @@ def test_a_lead_moved_to_another_type_of_body(findings):
 
 def test_a_task_handed_to_the_lower_governments_has_not_moved(findings):
     assert not [f for f in findings if f.kind == "lead-moved" and "province-plan 四" in f.paths]
+
+
+def test_a_division_leads_as_its_body_would(findings):
+    """A bureau's division (市财政局预算科) is of its bureau's type: the finance department's task led
+    there has not moved."""
+    assert not [f for f in findings if f.kind == "lead-moved" and "province-plan 五" in f.paths]

@@ -197,8 +197,15 @@ def test_numbers_listed_after_a_verb_are_all_the_basis(opening):
 
 @pytest.mark.parametrize(
     "between",
-    ["和", "及市住建委", "和工业和信息化部等五部门", "、国务院办公厅印发的"],
-    ids=["and", "issuer", "issuers", "issued"],
+    [
+        "和",
+        "及市住建委",
+        "和工业和信息化部等五部门",
+        "和工业和信息化部等两部门",
+        "和工业和信息化部等部门",
+        "、国务院办公厅印发的",
+    ],
+    ids=["and", "issuer", "issuers", "two-issuers", "issuers-uncounted", "issued"],
 )
 def test_titles_listed_after_a_verb_are_all_the_basis_whoever_issued_them(between):
     other = "关于加快推动制造业数字化转型的指导意见"

@@ -399,14 +399,18 @@ def test_the_kinds_of_one_tier_listed_are_that_tier():
 
 
 def test_the_relevant_bodies_of_a_level_and_a_vertical_enterprise():
-    """有关区县政府, 沿线区县政府, 属地镇政府: the level's collective (the relevant ones, where it lies);
-    国网市电力公司 is the State Grid's company of the place (国网重庆市电力公司, 国网杭州供电公司)."""
+    """有关区县政府, 沿线区县政府, 属地镇政府, 相关设区市人民政府: the level's collective (the relevant
+    ones, where it lies); 国网市电力公司 is the State Grid's company of the place (国网重庆市电力公司,
+    国网杭州供电公司)."""
     gz = Gazetteer.bundled()
     chongqing = places(gz, "500000")[0]
     counties = gz.resolve("各区县政府", chongqing)
     assert gz.resolve("有关区县政府", chongqing) == gz.resolve("沿线区县政府", chongqing) == counties
     assert counties.iri.endswith("500000-county-governments")
     assert gz.resolve("属地镇政府", chongqing) == gz.resolve("各镇人民政府", chongqing)
+    jiangxi = places(gz, "360000")[0]  # a province's cities written 设区市, as 各 writes them
+    assert gz.resolve("相关设区市人民政府", jiangxi) == gz.resolve("各设区市人民政府", jiangxi)
+    assert gz.resolve("有关设区市工业和信息化局", jiangxi) == gz.resolve("各设区市工业和信息化局", jiangxi)
     assert gz.resolve("国网市电力公司", chongqing) == gz.resolve("市电力公司", chongqing)
     assert gz.resolve("市经济信息委", chongqing) == gz.resolve("市经信委", chongqing)
     # a city's power supply company under the State Grid's name, as Zhejiang's documents write it

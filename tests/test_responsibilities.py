@@ -424,6 +424,25 @@ def test_an_unknown_division_in_a_bureau_s_document_is_the_bureau_s(heading):
     assert [a.division_of for _, a in government.assignments] == [None, None, None, None]
 
 
+def test_a_ministry_s_departments_in_a_joint_notice_are_the_lead_ministry_s_divisions():
+    """A ministries' joint notice hands its tasks to the 司 of the first (原材料工业司 in 工业和信息化部's
+    notice with others): the ministry's divisions, as a bureau's 处 are; a company (公司) is none."""
+    text = (
+        "工业和信息化部 国家发展改革委关于印发《工业资源综合利用实施方案》的通知\n\n工信部联规〔2024〕88号\n\n"
+        "一、重点任务\n\n1.推进尾矿综合利用。（责任单位：原材料工业司、节能与综合利用司）\n\n"
+        "2.建设示范工程。（责任单位：规划司、示范工程公司）\n"
+    )
+    record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), Gazetteer.bundled())
+    ministry = record.issuers[0]
+    assert ministry.label_zh == "工业和信息化部"
+    assert [(a.label_zh, a.division_of) for _, a in record.assignments] == [
+        ("工业和信息化部原材料工业司", ministry.iri),
+        ("工业和信息化部节能与综合利用司", ministry.iri),
+        ("工业和信息化部规划司", ministry.iri),
+        ("示范工程公司", None),
+    ]
+
+
 def test_a_county_bureau_s_sections_are_its_divisions():
     """A county-level bureau's divisions are 股 and 室, listed under 责任股室 (瑞金市教育体育局's 教育股,
     计财股, 督导室): the bureau's, as a city bureau's 科 under 责任科室."""
