@@ -40,6 +40,30 @@ MIRRORS = {
 slow = pytest.mark.slow
 
 
+def _build(folder, **texts: str):
+    """A corpus of ``texts``, each a file named after its keyword, built without the reasoner in
+    ``folder``: the build's folder."""
+    from policykg.graph.build import build
+
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, text in texts.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    summary = build(corpus, folder / "build", reasoner=False)
+    assert not [p for p in summary.problems if p.severity == "error"], summary.problems
+    return folder / "build"
+
+
+def _aligned(built) -> set[tuple[str, str]]:
+    """The (upper path, lower path) pairs of a build's alignment export."""
+    rows = json.loads(export(built, "alignment", "json"))
+    return {(r["upper_path"], r["lower_path"]) for r in rows if r["status"] == "aligned"}
+
+
+def _lineage(built) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(export(built, "lineage"))))
+
+
 @pytest.fixture(scope="module")
 def dev_build(tmp_path_factory):
     """The development corpus and the bundled chains in one build (links to the files)."""
@@ -150,16 +174,7 @@ LOWER = """嘉定区2024年住宅品质提升行动计划
 
 @pytest.fixture(scope="module")
 def number_build(tmp_path_factory):
-    from policykg.graph.build import build
-
-    corpus = tmp_path_factory.mktemp("by-number") / "corpus"
-    corpus.mkdir()
-    (corpus / "upper.txt").write_text(UPPER, encoding="utf-8")
-    (corpus / "lower.txt").write_text(LOWER, encoding="utf-8")
-    out = corpus.parent / "build"
-    summary = build(corpus, out, reasoner=False)
-    assert not [p for p in summary.problems if p.severity == "error"], summary.problems
-    return out
+    return _build(tmp_path_factory.mktemp("by-number"), upper=UPPER, lower=LOWER)
 
 
 def test_a_basis_cited_by_its_number_alone_resolves_and_is_aligned(number_build):
@@ -232,22 +247,12 @@ PROVINCIAL = """河南省人民政府办公厅关于加快发展外贸新业态�
 def test_a_province_that_repeats_a_national_title_mirrors_it(tmp_path):
     """The nation lies above every province: a provincial opinion that repeats the title of the State
     Council's (the issuer and 关于 set aside) without citing it mirrors it, and its measures are aligned."""
-    from policykg.graph.build import build
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "national.txt").write_text(NATIONAL, encoding="utf-8")
-    (corpus / "provincial.txt").write_text(PROVINCIAL, encoding="utf-8")
-    build(corpus, tmp_path / "build", reasoner=False)
-    rows = list(csv.DictReader(io.StringIO(export(tmp_path / "build", "lineage"))))
+    built = _build(tmp_path, national=NATIONAL, provincial=PROVINCIAL)
+    rows = _lineage(built)
     assert {(r["source_file"], r["relation"], r["cited_level"]) for r in rows} == {
         ("provincial.txt", "mirrors", "national")
     }
-    aligned = {
-        (r["upper_path"], r["lower_path"])
-        for r in json.loads(export(tmp_path / "build", "alignment", "json"))
-        if r["status"] == "aligned"
-    }
+    aligned = _aligned(built)
     assert aligned == {("一/（一）", "一/（一）"), ("一/（二）", "一/（二）")}
 
 
@@ -281,24 +286,14 @@ def test_a_measure_that_cites_an_upper_article_by_number_carries_it_out(tmp_path
     """Rules implementing a regulation cite its articles, by its title or by the short name they give
     it (以下简称《条例》, or in quotation marks and then cited bare): the citation pairs the two whatever
     their words share, and is the first evidence of the pair; 本条例第二条 cites the text that says it."""
-    from policykg.graph.build import build
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "regulation.txt").write_text(REGULATION, encoding="utf-8")
-    (corpus / "rules.txt").write_text(RULES.format(short=short, cited=cited), encoding="utf-8")
-    build(corpus, tmp_path / "build", reasoner=False)
-    aligned = {
-        (r["upper_path"], r["lower_path"])
-        for r in json.loads(export(tmp_path / "build", "alignment", "json"))
-        if r["status"] == "aligned"
-    }
+    built = _build(tmp_path, regulation=REGULATION, rules=RULES.format(short=short, cited=cited))
+    aligned = _aligned(built)
     assert {("第三条", "第二条"), ("第四条", "第三条"), ("第三条之一", "第五条")} <= aligned
     assert ("第三条", "第五条") not in aligned  # 第三条之一 is an article of its own
     assert ("第二条", "第四条") not in aligned  # 本条例: the text that says it
     evidence = """PREFIX pkg: <https://w3id.org/policykg/ontology#>
     SELECT ?lower ?terms WHERE { ?a pkg:lowerMeasure/pkg:path ?lower ; pkg:sharedTerms ?terms }"""
-    store = Store.read_only(str(tmp_path / "build" / "store"))
+    store = Store.read_only(str(built / "store"))
     terms = {r["lower"].value: r["terms"].value for r in store.query(evidence)}
     assert terms["第二条"].startswith(f"{cited}第三条")
     assert terms["第三条"].startswith("《河南省公共数据条例》第四条")
@@ -313,10 +308,6 @@ def test_a_title_whose_issuer_is_written_as_its_level_names_the_document_above(t
     """为贯彻落实《省人民政府关于X的实施意见》精神, with no number, or the issuer before the marks
     (省人民政府《关于X的实施意见》): the province's document of that subject, the one of a region above
     the city that cites it."""
-    from policykg.graph.build import build
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     upper = (
         "湖南省人民政府关于推进农村物流高质量发展的实施意见\n湘政发〔2023〕5号\n\n一、完善县乡村三级物流网络。"
         "加快建设县级物流中心。（省交通运输厅负责）\n\n湖南省人民政府\n2023年3月1日\n"
@@ -326,15 +317,12 @@ def test_a_title_whose_issuer_is_written_as_its_level_names_the_document_above(t
         "\n\n一、完善县乡村三级物流网络。建设县级物流中心10个。（市交通运输局负责）"
         "\n\n长沙市人民政府办公厅\n2023年5月1日\n"
     )
-    (corpus / "upper.txt").write_text(upper, encoding="utf-8")
-    (corpus / "lower.txt").write_text(lower, encoding="utf-8")
-    build(corpus, tmp_path / "build", reasoner=False)
-    rows = list(csv.DictReader(io.StringIO(export(tmp_path / "build", "lineage"))))
+    built = _build(tmp_path, upper=upper, lower=lower)
+    rows = _lineage(built)
     assert ("based_on", "湘政发〔2023〕5号", "provincial") in {
         (r["relation"], r["cited_number"], r["cited_level"]) for r in rows
     }
-    aligned = {(r["upper_path"], r["lower_path"]) for r in json.loads(export(tmp_path / "build", "alignment", "json"))}
-    assert ("一", "一") in aligned
+    assert ("一", "一") in _aligned(built)
 
 
 GUIDANCE = """工业和信息化部 财政部关于加快推进中小企业数字化转型的指导意见
@@ -394,14 +382,8 @@ def test_a_citation_of_a_corpus_document_is_one_row(tmp_path):
     """A title cited without the spaces between its joint issuers, and a plan cited by its own title
     where the corpus holds the notice that issues it: the corpus document's row alone, not the stub of
     what the citation says beside it; the notice's paragraph is the plan's basis."""
-    from policykg.graph.build import build
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, text in (("guidance", GUIDANCE), ("province", PROVINCE_PLAN), ("city", CITY_PLAN)):
-        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
-    build(corpus, tmp_path / "build", reasoner=False)
-    rows = list(csv.DictReader(io.StringIO(export(tmp_path / "build", "lineage"))))
+    built = _build(tmp_path, guidance=GUIDANCE, province=PROVINCE_PLAN, city=CITY_PLAN)
+    rows = _lineage(built)
     assert sorted((r["source_file"], r["relation"], r["cited_title"], r["cited_number"]) for r in rows) == [
         (
             "city.txt",
@@ -449,14 +431,8 @@ PLAN_BASED_ON_THEM = """某市加快推进数字经济高质量发展实施方�
 def _targets_across_levels(tmp_path, province: str, city: str) -> set[tuple[str, str, str, str, str]]:
     """(upper path, upper value, lower path, lower value, comparison) of a province's text and a city's
     based on it, built and asked the catalogue's question."""
-    from policykg.graph.build import build
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "province.txt").write_text(province, encoding="utf-8")
-    (corpus / "city.txt").write_text(city, encoding="utf-8")
-    build(corpus, tmp_path / "build", reasoner=False)
-    rows = run(Store.read_only(str(tmp_path / "build" / "store")), load()["targets_across_levels"])
+    built = _build(tmp_path, province=province, city=city)
+    rows = run(Store.read_only(str(built / "store")), load()["targets_across_levels"])
     return {(r["upper_path"], r["upper_value"], r["lower_path"], r["lower_value"], r["comparison"]) for r in rows}
 
 
@@ -617,16 +593,9 @@ DISTRICT_MEASURES = """深圳市宝安区人民政府办公室关于印发《宝
 def _alignment(tmp_path, upper: str, lower: str) -> tuple[set[tuple[str, str]], set[str]]:
     """The aligned (upper path, lower path) pairs and the upper paths not taken up, of a document and
     one based on it, built and exported."""
-    from policykg.graph.build import build
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "upper.txt").write_text(upper, encoding="utf-8")
-    (corpus / "lower.txt").write_text(lower, encoding="utf-8")
-    build(corpus, tmp_path / "build", reasoner=False)
-    rows = json.loads(export(tmp_path / "build", "alignment", "json"))
-    aligned = {(r["upper_path"], r["lower_path"]) for r in rows if r["status"] == "aligned"}
-    return aligned, {r["upper_path"] for r in rows if r["status"] == "not_taken_up"}
+    built = _build(tmp_path, upper=upper, lower=lower)
+    rows = json.loads(export(built, "alignment", "json"))
+    return _aligned(built), {r["upper_path"] for r in rows if r["status"] == "not_taken_up"}
 
 
 def test_a_task_charged_to_another_district_alone_is_not_carried_out_by_this_one(tmp_path):
@@ -704,38 +673,18 @@ def test_an_opinion_cited_by_point_numbers_pairs_the_points(tmp_path):
     """Rules carrying out a 若干意见 cite its points 一、二、三、 as its articles or points (《若干意见》第三条,
     若干意见第二点; 第一、二条 both), though it has no 条: the citation pairs the point whatever their
     words share."""
-    from policykg.graph.build import build
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "opinions.txt").write_text(OPINIONS, encoding="utf-8")
-    (corpus / "rules.txt").write_text(OPINION_RULES, encoding="utf-8")
-    build(corpus, tmp_path / "build", reasoner=False)
-    aligned = {
-        (r["upper_path"], r["lower_path"])
-        for r in json.loads(export(tmp_path / "build", "alignment", "json"))
-        if r["status"] == "aligned"
-    }
+    built = _build(tmp_path, opinions=OPINIONS, rules=OPINION_RULES)
+    aligned = _aligned(built)
     assert {("二", "第二条"), ("三", "第三条"), ("一", "第四条"), ("二", "第四条")} <= aligned
 
 
 def test_an_opinion_cited_by_its_genre_alone_pairs_its_points(tmp_path):
     """省政府《若干意见》第三条, the lower document giving its basis no short name: the genre its title
     ends with names the one opinion it carries out."""
-    from policykg.graph.build import build
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     rules = OPINION_RULES.replace("（以下简称《若干意见》）", "（闽政〔2017〕21号）")
     rules = rules.replace("落实省政府若干意见第二点", "落实省政府《若干意见》第二点")
-    (corpus / "opinions.txt").write_text(OPINIONS, encoding="utf-8")
-    (corpus / "rules.txt").write_text(rules, encoding="utf-8")
-    build(corpus, tmp_path / "build", reasoner=False)
-    aligned = {
-        (r["upper_path"], r["lower_path"])
-        for r in json.loads(export(tmp_path / "build", "alignment", "json"))
-        if r["status"] == "aligned"
-    }
+    built = _build(tmp_path, opinions=OPINIONS, rules=rules)
+    aligned = _aligned(built)
     assert {("二", "第二条"), ("三", "第三条")} <= aligned
 
 
@@ -773,7 +722,7 @@ def test_a_notice_forwarding_the_upper_document_takes_up_all_of_it(tmp_path):
     based on what it forwards (现将《X》转发给你们), which its own title does not make it."""
     aligned, idle = _alignment(tmp_path, PROVINCE_OPINION, FORWARDING_NOTICE)
     assert ("一", "一") in aligned and not idle
-    rows = list(csv.DictReader(io.StringIO(export(tmp_path / "build", "lineage"))))
+    rows = _lineage(tmp_path / "build")
     assert [(r["source_file"], r["relation"]) for r in rows] == [("lower.txt", "based_on")]
 
 
@@ -824,22 +773,12 @@ def test_a_district_plan_that_names_the_subject_and_carries_out_most_tasks_mirro
     shares the subject's words (营商环境), not enough of its bigrams to repeat it, and most of its
     measures carry out the city's: it mirrors it. A 宣传月活动方案 of the same subject, which carries out
     none of them, does not."""
-    from policykg.graph.build import build
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, text in (("city", CITY_POINTS), ("plan", DISTRICT_PLAN), ("publicity", DISTRICT_PUBLICITY)):
-        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
-    build(corpus, tmp_path / "build", reasoner=False)
-    rows = list(csv.DictReader(io.StringIO(export(tmp_path / "build", "lineage"))))
+    built = _build(tmp_path, city=CITY_POINTS, plan=DISTRICT_PLAN, publicity=DISTRICT_PUBLICITY)
+    rows = _lineage(built)
     assert {(r["source_file"], r["relation"], r["cited_number"]) for r in rows} == {
         ("plan.txt", "mirrors", "穗府办函〔2025〕12号")
     }
-    aligned = {
-        (r["upper_path"], r["lower_path"])
-        for r in json.loads(export(tmp_path / "build", "alignment", "json"))
-        if r["status"] == "aligned"
-    }
+    aligned = _aligned(built)
     assert {("一/（一）", "一/（一）"), ("一/（二）", "一/（二）"), ("二/（三）", "一/（三）")} <= aligned
 
 
@@ -941,18 +880,10 @@ def test_a_plan_based_on_an_opinion_and_the_plan_carrying_it_out_carries_it_out_
     the opinion's task the ministries' plan restates where its own measure restates the ministries'
     (标准制定 of 标准体系), though it shares few words with the opinion's; the opinion's task neither
     restates is still not taken up."""
-    from policykg.graph.build import build
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, text in (
-        ("opinion", RECYCLING_OPINION),
-        ("ministries", RECYCLING_MINISTRIES_PLAN),
-        ("province", RECYCLING_PROVINCE_PLAN),
-    ):
-        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
-    build(corpus, tmp_path / "build", reasoner=False)
-    rows = json.loads(export(tmp_path / "build", "alignment", "json"))
+    built = _build(
+        tmp_path, opinion=RECYCLING_OPINION, ministries=RECYCLING_MINISTRIES_PLAN, province=RECYCLING_PROVINCE_PLAN
+    )
+    rows = json.loads(export(built, "alignment", "json"))
     aligned = {(r["upper_source_file"], r["upper_path"], r["lower_source_file"], r["lower_path"]) for r in rows}
     assert ("opinion.txt", "一/（二）", "ministries.txt", "一/2") in aligned
     assert ("ministries.txt", "一/2", "province.txt", "一/2") in aligned
