@@ -526,7 +526,20 @@ def test_a_task_split_by_district_carries_out_its_parents_task():
         ("一/（一）", "一/（一）/2"),
         ("一/（二）", "一/（二）"),
     }
-    # a heading that names a task, not a place (建设宜居城市, 整治化工园区), heads its own item
+
+    # where, when or by whom alone, or before a colon; not a heading that names a task (建设宜居城市)
+    def headed(title: str) -> bool:
+        text = f"（一）推进清洁取暖改造。\n1.{title}。完成改造。\n"
+        return measures_of(parse_outline(SourceText("d.txt", text, "utf-8")))[0].text.startswith("推进清洁取暖改造")
+
+    heads = [
+        "迁安市：督促企业提标治理",
+        "其他县（市、区）",
+        "市直有关部门",
+        "2025年采暖季前",
+        "第一阶段（2024年4—6月）",
+    ]
+    assert all(map(headed, heads)) and not any(map(headed, ["建设宜居城市", "整治提升化工园区", "老旧小区"]))
     assert [
         m.text[:6]
         for m in measures_of(parse_outline(SourceText("d.txt", "（一）建设宜居城市。推进老旧小区改造。\n", "utf-8")))
