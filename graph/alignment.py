@@ -160,13 +160,47 @@ def _grade(titles: Iterable[str]) -> int | None:
     return found
 
 
+# A sub-item headed by where, when or by whom alone splits its parent's task by district, stage or body
+# (1.迁安市 / 2.丰润区、丰南区 under （一）巩固钢铁行业超低排放成效; 1.中心城区 2.平原农村地区; 第一阶段（2024年）;
+# 3.其他县（市、区）; 市直有关部门): its heading, or the head of it before a colon (迁安市：督促…), says
+# where the task is done, the parent's says what the task is. Places: 迁安市, 峰峰矿区 (not 宜居城市,
+# 化工园区), 中心城区, 平原农村地区, 各县（市、区）.
+_PLACE = (
+    rf"(?:各|其他|其余)?(?:[{HAN}]{{2,4}}(?:(?<!城)市|(?<![园社小景校厂])区|县|旗|盟|州|镇|乡|街道)"
+    rf"|[{HAN}]{{0,4}}(?:城区|地区|片区)|县|区|市)(?:[（(][市区县旗、]{{1,5}}[）)])?"
+)
+_STAGE = (
+    r"(?:20[0-9]{2}年(?:[0-9]{1,2}月)?[^,，。;；:：]{0,6}?(?:前|底|内|期间)?|第[一二三四五六七八九十]阶段|[近中远]期)"
+    r"(?:[（(][^（）()]{1,16}[）)])?"
+)
+_WHO = r"(?:省|市|区|县|各|其他|其余|有关|相关)[^,，。;；:：]{0,30}?(?:局|委|厅|办公室|部门|单位|政府|管委会)"
+_WHERE_WHEN = re.compile(rf"(?:{_PLACE})(?:(?:、|和|及)(?:{_PLACE}))*|{_STAGE}|{_WHO}")
+
+
+def _split_heading(item: Item, above: tuple[Item, ...]) -> str:
+    """The heading of the task an item carries out a share of, when its own heading says only where,
+    when or by whom (see _WHERE_WHEN): the nearest ancestor's that says more, else nothing."""
+    if not item.title or not _where_when(item.title):
+        return ""
+    for parent in reversed(above):
+        if parent.title and not _where_when(parent.title):
+            return parent.title
+    return ""
+
+
+def _where_when(title: str) -> bool:
+    head = re.split(r"[:：]", unicodedata.normalize("NFKC", title).strip(), maxsplit=1)[0]
+    return bool(_WHERE_WHEN.fullmatch(head))
+
+
 def measures_of(outline: Outline, annex_items: Iterable[Item] = ()) -> list[Measure]:
     """The measures of a document as alignment compares them, each with its kind: the items that
     state a task (those without sub-items), each article of a regulation whole, its numbered items
     included, and the tasks only an annex's task table states (``annex_items``: a district often
     lists what it takes up in such a table alone). What sets no task is left out: a plan's 指导思想,
     a regulation's purpose (为了…制定本条例) and its entry into force (本条例自…起施行), a section
-    that only says the tasks are in the annex (具体任务分工见附件).
+    that only says the tasks are in the annex (具体任务分工见附件). A sub-item headed by a place or a
+    stage alone is read under its parent's heading, the task it carries out a share of.
     """
     annexed = list(annex_items)
     groups = {item.path.rsplit("/", 1)[0] for item in annexed}  # a table's group rows (一、规划引领)
@@ -176,7 +210,8 @@ def measures_of(outline: Outline, annex_items: Iterable[Item] = ()) -> list[Meas
         if item.style in ARTICLES:
             measure = Measure(item.path, " ".join(i.text for i in item.walk()))
         elif _states_tasks(item) and item.path not in groups and not _ARTICLE.fullmatch(head):
-            measure = Measure(item.path, _IN_FORCE.sub("", item.text))
+            heading = _split_heading(item, above)
+            measure = Measure(item.path, (heading + "。" if heading else "") + _IN_FORCE.sub("", item.text))
         else:
             continue
         if not _NO_TASK.search(measure.text.strip()) and not any(

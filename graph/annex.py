@@ -61,7 +61,7 @@ UNIT_COLUMN = re.compile(r"(?:计量)?单位")  # a column of each row's unit (�
 # what a column of bodies' cells end in: a body's last word, and the places (各区, 浦东新区) and actors
 # (企业, 高校, 商业银行) a table charges as well
 _BODY = re.compile(
-    r"(局|委|办|厅|部|队|院|中心|公司|集团|企业|大学|学校|政府|会|联|协|办公室|街道|街镇|镇|乡|区|县|单位|部门|主体|银行|社)$"
+    r"(局|委|办|厅|部|队|院|所|站|段|署|中心|公司|集团|企业|大学|学校|政府|会|联|协|办公室|街道|街镇|镇|乡|区|县|单位|部门|主体|银行|社)$"
 )
 _NUMBER = re.compile(r"[\d.,%]+")
 _MARK = re.compile(r"[/—\-√✓]+")  # "/" (not applicable), a tick: at home in any column
@@ -533,9 +533,11 @@ def _without_repeated_header(cells: list[Cell], width: int) -> list[Cell]:
 def _names_bodies(text: str) -> bool:
     """Whether a cell lists bodies (发展改革委、建设管理委(交通委)、各街镇等): most of its names end
     as a body's name does."""
+    # a bracket first, as it may list places itself: 各县(市、区)政府
+    unbracketed = re.sub(r"[(（][^()（）]*[)）]", "", text)
     names = [
-        re.sub(r"\(.*?\)|等$|按职责分工负责$|牵头$|配合$", "", n.strip())
-        for n in re.split(r"[、,;。]", text)
+        re.sub(r"等$|按职责分工负责$|牵头$|配合$", "", n.strip())
+        for n in re.split(r"[、,，;；。]", unbracketed)
         if n.strip()
     ]
     return 2 * sum(bool(_BODY.search(n)) for n in names) > len(names)

@@ -492,3 +492,55 @@ def test_a_step_of_one_response_grade_carries_out_the_same_grade_s():
     lower = measures_of(parse_outline(SourceText("lower.txt", _response_plan("市", "县（市、区）"), "utf-8")))
     steps = [m.path for m in lower if m.path.startswith("1/") and m.path.endswith(".2")]  # 1/1.k/1.k.2: 响应措施
     assert {(p.upper, p.lower) for p in align(upper, lower) if p.lower in steps} == {(s, s) for s in steps}
+
+
+def test_a_task_split_by_district_carries_out_its_parents_task():
+    """A lower plan splits an upper task over sub-items headed by where they are done alone (1.迁安市
+    2.曹妃甸区、乐亭县; 中心城区, 第一阶段): each carries out the task its parent's heading states,
+    though its own words name only the district's works and firms."""
+    upper = measures_of(
+        parse_outline(
+            SourceText(
+                "u.txt",
+                "某省行动方案\n一、深化工业污染治理\n（一）全面完成钢铁行业超低排放改造。到2025年，全省钢铁企业完成超低排放改造。\n"
+                "（二）推进燃气锅炉低氮燃烧改造。燃气锅炉实施低氮燃烧改造，生物质锅炉禁止掺烧煤炭。\n"
+                "二、优化能源结构\n（一）推进清洁取暖改造。平原地区基本完成散煤替代，加强散煤复烧监管。\n",
+                "utf-8",
+            )
+        )
+    )
+    lower = measures_of(
+        parse_outline(
+            SourceText(
+                "l.txt",
+                "某市实施方案\n一、推进重点行业深度治理\n（一）高标准巩固钢铁行业超低排放成效。\n"
+                "1.迁安市。督促首钢股份等企业对烧结、球团、高炉全工序提标治理，原料场全部封闭。\n"
+                "2.曹妃甸区、乐亭县。推动首钢京唐、河钢唐钢新区对标国际先进水平，打造绩效标杆。\n"
+                "（二）推进燃气锅炉深度治理。燃气锅炉全部完成低氮燃烧改造。\n",
+                "utf-8",
+            )
+        )
+    )
+    assert {(p.upper, p.lower) for p in align(upper, lower)} == {
+        ("一/（一）", "一/（一）/1"),
+        ("一/（一）", "一/（一）/2"),
+        ("一/（二）", "一/（二）"),
+    }
+
+    # where, when or by whom alone, or before a colon; not a heading that names a task (建设宜居城市)
+    def headed(title: str) -> bool:
+        text = f"（一）推进清洁取暖改造。\n1.{title}。完成改造。\n"
+        return measures_of(parse_outline(SourceText("d.txt", text, "utf-8")))[0].text.startswith("推进清洁取暖改造")
+
+    heads = [
+        "迁安市：督促企业提标治理",
+        "其他县（市、区）",
+        "市直有关部门",
+        "2025年采暖季前",
+        "第一阶段（2024年4—6月）",
+    ]
+    assert all(map(headed, heads)) and not any(map(headed, ["建设宜居城市", "整治提升化工园区", "老旧小区"]))
+    assert [
+        m.text[:6]
+        for m in measures_of(parse_outline(SourceText("d.txt", "（一）建设宜居城市。推进老旧小区改造。\n", "utf-8")))
+    ] == ["建设宜居城市"]

@@ -195,3 +195,17 @@ def test_a_table_by_county_a_cell_to_the_line_with_counts_and_a_total():
     table = _lined(*header, *(c for row in rows for c in row), "合计", "12", "2", "650")
     assert list(table.rows[0].cells) == list(header)
     assert cells(table) == [*map(list, rows), ["合计", "合计", "12", "2", "650"]]
+
+
+def test_a_body_whose_brackets_list_places_fills_a_column_of_bodies():
+    """各县（市、区）政府 names a body though its brackets list places: the cell after it, a deadline,
+    is the same row's, not a row of its own; so does a railway's 车务段."""
+    header = ("序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限")
+    rows = (
+        ("1", "严控落后产能", "淘汰步进式烧结机。", "市发展改革委", "市工业和信息化局", "2025年底前"),
+        ("2", "动态清零", "建立网格化排查机制。", "市生态环境局", "各县（市、区）政府", "持续推进"),
+        ("3", "清洁运输", "推进公转铁。", "市交通运输局", "中国铁路北京局集团有限公司石家庄车务段", "2025年底前"),
+        ("4", "治理设施", "依法查处。", "市生态环境局", "各县（市、区）政府", "2024年底前"),
+    )
+    table = annex(*header, *(c for row in rows for c in row))
+    assert cells(table) == [[c.replace("（", "(").replace("）", ")") for c in row] for row in rows]  # as normalised
