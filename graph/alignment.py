@@ -222,10 +222,34 @@ def measures_of(outline: Outline, annex_items: Iterable[Item] = ()) -> list[Meas
     return out
 
 
+_LIST_PARTS = ("arabic_paren", "arabic_half", "circled")
+# a clause announcing the list, or a condition of its (重点做好以下工作：, 出现下列情况之一的，启动…响应：)
+_ANNOUNCEMENT = re.compile(r"[:：]\s*$|下列|以下|如下")
+
+
+def _announces_list(item: Item) -> bool:
+    """An item that states a task of its own before announcing the list its sub-items make
+    (2.改造低产茶园。每年改造3万亩，重点做好以下工作：(1)推广良种；(2)…): a measure, as its items are,
+    since an upper plan may state that task alone. A heading that only announces them
+    (加强茶园管护。主要包括：), or the condition they are alternatives of (出现下列情况之一的，启动Ⅳ级
+    应急响应：), states none."""
+    text = item.text.strip()
+    title = item.title or ""
+    own = text[len(title) :] if text.startswith(title) else text
+    stated = [c for c in re.split(r"[。；;，,]", own) if c.strip() and not _ANNOUNCEMENT.search(c)]
+    return (
+        bool(item.children)
+        and text.endswith((":", "："))
+        and bool(stated)  # a task of its own, not a heading and 主要包括：
+        and all(c.style in _LIST_PARTS and not c.children for c in item.children)
+    )
+
+
 def _states_tasks(item: Item) -> bool:
     """An item without sub-items, or one whose only sub-items are boxes (专栏2 重点工程 after the
-    paragraphs of a 节): a box illustrates the item, whose own text still states its tasks."""
-    if not item.children:
+    paragraphs of a 节): a box illustrates the item, whose own text still states its tasks; or one
+    that states a task before the list it announces."""
+    if not item.children or _announces_list(item):
         return True
     return all(c.style == "box" for c in item.children) and item.text.strip() != (item.title or "").strip()
 

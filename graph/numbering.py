@@ -7,6 +7,8 @@ an article an amendment inserted (``第三条之一``) is numbered by the one it
 Emergency plans (应急预案) and standards number their headings by decimals instead: ``1 总则`` /
 ``1.1 编制目的`` / ``4.1.1 启动条件``, with ``(1)`` items below; the outline reads those only where
 the numbers run in sequence (:func:`decimal_marker`).
+County plans may number a run of paragraphs by ordinals instead, ``第一，`` / ``第二，``, below the
+``1.`` items and above ``(1)``.
 Patterns run on normalised text, where full-width brackets are already folded to ASCII.
 """
 
@@ -75,13 +77,15 @@ _DIVISION_END = r"(?=[ (]|$)"
 _DIVISION_WORDS = {"part": "部分", "chapter": "章", "section": "节", "article": "条"}
 
 # (style, rank, pattern); the pattern's group 1 is the number, the match ends after the marker.
-STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
+STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     *(
         (style, rank, re.compile(f"第([{CN_NUMERALS}]+){word}{_DIVISION_END}"))
         for rank, (style, word) in enumerate(_DIVISION_WORDS.items())
     ),
     # an article an amendment inserted after another, numbered by it: 第三条之一
     ("article_added", 3, re.compile(f"第([{CN_NUMERALS}]+)条之([一二三四五六七八九十]{{1,3}}){_DIVISION_END}")),
+    # a paragraph opened by an ordinal and a comma (第一，加强…), not a list of them (第二、三季度)
+    ("ordinal", 5.5, re.compile("第([一二三四五六七八九十]{1,3})(?:,|、(?![一二三四五六七八九十]))")),
     ("cn", 3, re.compile(f"([{CN_NUMERALS}]+)(?:、|\\.(?!\\d))")),  # 一、, and 一． as web pages print it
     ("cn_paren", 4, re.compile(f"\\(([{CN_NUMERALS}]+)\\)")),
     # a box closes the (一) item before it and ends at the next: the rank of (一) items
@@ -129,6 +133,8 @@ def format_segment(style: str, ordinal: int) -> str:
     """
     >>> [format_segment(s, 3) for s in ("cn", "cn_paren", "arabic", "arabic_paren", "arabic_half", "circled", "box")]
     ['三', '（三）', '3', '（3）', '3）', '③', '专栏3']
+    >>> format_segment("ordinal", 2)
+    '第二'
     >>> [format_segment(s, 12) for s in ("part", "chapter", "section", "article")]
     ['第十二部分', '第十二章', '第十二节', '第十二条']
     >>> format_segment("article_added", 1202), format_segment("arabic_pair", 203)
@@ -158,6 +164,8 @@ def format_segment(style: str, ordinal: int) -> str:
         return f"{ordinal}）"
     if style == "box":
         return f"专栏{ordinal}"
+    if style == "ordinal":
+        return f"第{int_to_cn(ordinal)}"
     return _CIRCLED[ordinal - 1]
 
 
@@ -214,8 +222,8 @@ def parse_segment(segment: str) -> tuple[str, int]:
     ('cn_paren', 32)
     >>> parse_segment("第六十四条"), parse_segment("第二部分"), parse_segment("专栏2"), parse_segment("2）")
     (('article', 64), ('part', 2), ('box', 2), ('arabic_half', 2))
-    >>> parse_segment("第三条之一"), parse_segment("2-3"), parse_segment("4.1.1")
-    (('article_added', 301), ('arabic_pair', 203), ('decimal3', 40101))
+    >>> parse_segment("第三条之一"), parse_segment("2-3"), parse_segment("4.1.1"), parse_segment("第二")
+    (('article_added', 301), ('arabic_pair', 203), ('decimal3', 40101), ('ordinal', 2))
     """
     if segment == UNNUMBERED:
         return "text", 1
@@ -230,6 +238,8 @@ def parse_segment(segment: str) -> tuple[str, int]:
     for style, word in _DIVISION_WORDS.items():
         if segment.startswith("第") and segment.endswith(word):
             return style, cn_to_int(segment[1 : -len(word)])
+    if segment.startswith("第"):
+        return "ordinal", cn_to_int(segment[1:])
     if segment[:-1].isdigit() and segment.endswith("）"):
         return "arabic_half", int(segment[:-1])
     inner = segment.strip("（）")
@@ -252,6 +262,8 @@ def match_marker(line: str) -> Marker | None:
     ('第十四条', True)
     >>> match_marker("第一百零三条之一 县级以上人民政府应当…").segment
     '第一百零三条之一'
+    >>> match_marker("第二,推动精深加工。").segment, match_marker("第二、三季度完成") is None
+    ('第二', True)
     """
     for style, rank, pattern in STYLES:
         m = pattern.match(line)
@@ -262,7 +274,7 @@ def match_marker(line: str) -> Marker | None:
                 if 0 < base < 1000 and 0 < added < _ADDED:
                     return Marker(style, rank, base * _ADDED + added, m.end())
                 continue
-            if style in ("cn", "cn_paren", *_DIVISION_WORDS) or (style == "box" and not number.isdigit()):
+            if style in ("cn", "cn_paren", "ordinal", *_DIVISION_WORDS) or (style == "box" and not number.isdigit()):
                 try:
                     ordinal = cn_to_int(number)
                 except ValueError:

@@ -84,7 +84,10 @@ def split_lines(doc: MappedText) -> list[Line]:
         origin = doc.index[start] if start < len(doc.index) else len(doc.original)
         number = index.line(origin)
         for cut in _run_in_items(doc, content, end):
-            lines.append(Line(start, content, cut, number))
+            stop = cut
+            while stop > content and doc.text[stop - 1] == " ":
+                stop -= 1
+            lines.append(Line(start, content, stop, number))
             start = content = cut
         lines.append(Line(start, content, end, number))
         start = end + 1
@@ -97,12 +100,20 @@ _INLINE = ("arabic_paren", "arabic")  # (1) and 1.: the sub-items a county's pla
 def _run_in_items(doc: MappedText, start: int, end: int) -> list[int]:
     """Where a numbered item starts inside a line: behind a sentence end and a paragraph indent, or
     as one of a run of sub-items the paragraph numbers from 1, each after a sentence or a clause's
-    bracket ends (（二）健全配送体系。（1）建设配送中心。…（责任单位：…）（2）推进客货邮融合。…)."""
+    bracket ends (（二）健全配送体系。（1）建设配送中心。…（责任单位：…）（2）推进客货邮融合。…); or
+    a number left alone at the line's end after a sentence (…（责任单位：县科技局） 2. / 严格投入品管理。…),
+    as a hard wrap or a PDF's extraction leaves it: it opens the next line's item."""
     cuts: list[int] = []
     inline: list[int] = []  # the run of sub-items (1), (2) …, of the style of the first
     style = None
     for m in _AFTER_END.finditer(doc.text, start, end):
         at = m.end()
+        rest = doc.text[at:end].rstrip(" ")
+        lead = len(rest) - len(rest.lstrip(" "))
+        alone = match_marker(rest[lead:]) if rest else None
+        if alone is not None and lead + alone.end == len(rest) and m.group() in "。!?)":  # not a clause's ;
+            cuts.append(at + lead)
+            continue
         marker = match_marker(doc.text[at:end]) if at < end else None
         if marker is None:
             continue
@@ -582,7 +593,8 @@ def _without_wrapped(doc: MappedText, lines: list[Line], markers: dict[int, Mark
     """The markers less those a hard-wrapped text put at a line's start inside a sentence
     (…全面推广容缺办理、多评合/一、区域统一评估…): the line before runs on into it, is no item's
     own line, and the number does not follow the last of its style; a 1) may be the rest of the
-    line before (:func:`_opening_marker`)."""
+    line before (:func:`_opening_marker`). A table's row runs into no line: a list numbered again
+    after a box's table (专栏1 / 序号	项目	… / （一）扩大出口…) starts below it."""
     kept: dict[int, Marker] = {}
     last: dict[str, int] = {}
     for i, marker in sorted(markers.items()):
@@ -590,7 +602,7 @@ def _without_wrapped(doc: MappedText, lines: list[Line], markers: dict[int, Mark
         while j >= 0 and not lines[j].text(doc):
             j -= 1
         before = lines[j].text(doc) if j >= 0 else ""
-        wrapped = before and before[-1] not in _TERMINAL and _unfinished(before)
+        wrapped = before and before[-1] not in _TERMINAL and _unfinished(before) and not _below_table(doc, lines, j, i)
         if wrapped and j not in markers and marker.ordinal != last.get(marker.style, 0) + 1:
             continue
         if not _opening_marker(lines[i].text(doc), before):
@@ -598,6 +610,15 @@ def _without_wrapped(doc: MappedText, lines: list[Line], markers: dict[int, Mark
         kept[i] = marker
         last[marker.style] = marker.ordinal
     return kept
+
+
+def _below_table(doc: MappedText, lines: list[Line], j: int, i: int) -> bool:
+    """Whether line ``i`` follows a table that ends at line ``j``: a row there, and none after ``i``
+    (a numbered line between rows is the table's group row, 一、持续提升… over its tasks' rows)."""
+    if j < 0 or not is_table_row(lines[j].text(doc)):
+        return False
+    after = next((t for ln in lines[i + 1 :] if (t := ln.text(doc))), "")
+    return not is_table_row(after)
 
 
 def _decimal_headings(doc: MappedText, lines: list[Line], skip: set[int]) -> dict[int, Marker]:

@@ -153,6 +153,31 @@ def test_an_item_followed_by_a_box_still_states_its_tasks():
     assert _measures("\n".join(text) + "\n") == ["第四章/第三节", "第四章/第三节/专栏3/1", "第四章/第三节/专栏3/2"]
 
 
+def test_a_task_stated_before_the_list_it_announces_is_a_measure():
+    """重点做好以下工作：(1)…(2)… lists the parts of the task before the colon, which holds its
+    object and its figure: an upper plan may state that task alone."""
+    text = [
+        "（二）推进茶园提质增效",
+        "1.稳定茶园面积。落实耕地保护制度，稳定茶园面积60万亩。",
+        "2.改造低产茶园。每年改造低产低效茶园3万亩，重点做好以下工作：",
+        "(1)推广良种，开展品种改良；",
+        "(2)实施土壤改良，每亩增施有机肥200公斤以上。",
+        "3.推进宜机化改造。推广修剪机、采茶机500台（套）。",
+        "4.加强茶园管护。主要包括：",
+        "(1)抓好病虫害绿色防控，安装杀虫灯2000盏。",
+        "(2)推进茶园宜机化改造，建设示范基地2个。",
+    ]
+    assert _measures("\n".join(text) + "\n") == [
+        "（二）/1",
+        "（二）/2",
+        "（二）/2/（1）",
+        "（二）/2/（2）",
+        "（二）/3",
+        "（二）/4/（1）",
+        "（二）/4/（2）",
+    ]
+
+
 def test_responsibility_clauses_are_no_evidence():
     """Two measures that share only who answers for them (（X、各县（市、区）人民政府按职责分工负责）)
     carry out nothing of each other."""

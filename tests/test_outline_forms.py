@@ -982,3 +982,56 @@ def test_the_numbered_notes_under_a_form_are_no_items():
     )
     outline = read(text)
     assert paths(outline) == ["一"]
+
+
+def test_a_list_numbered_again_below_a_box_s_table_is_not_run_into_the_table():
+    text = (
+        "一、拓展市场\n（一）深耕国内市场。新建专卖店20家。\n（二）发展电商。培育主播。\n"
+        "专栏1　市场拓展重点项目\n序号\t项目名称\t建设内容\t责任单位\n"
+        "1\t遵义茶城\t建设茶叶交易中心\t市商务局\n2\t茶外贸基地\t建设出口备案基地5个\t市商务局\n\n"
+        "（一）扩大茶叶出口。开拓中亚、欧盟市场。\n（二）推进茶旅融合。打造精品线路。\n"
+    )
+    outline = read(text)
+    assert [i.title for i in item(outline, "一").children if i.style == "cn_paren"] == [
+        "深耕国内市场",
+        "发展电商",
+        "扩大茶叶出口",
+        "推进茶旅融合",
+    ]
+
+
+def test_paragraphs_opened_by_ordinals_are_items():
+    text = (
+        "（一）推进茶园提质\n1.稳定茶园面积。落实耕地保护制度。\n（二）提升加工水平\n"
+        "第一，壮大加工主体。每年新增规上企业3家。\n第二，推动精深加工。建设产业园。\n"
+        "第三，改造初制加工厂。第二、三季度完成验收。\n"
+    )
+    outline = read(text)
+    assert paths(outline) == ["（一）", "（一）/1", "（二）", "（二）/第一", "（二）/第二", "（二）/第三"]
+    assert item(outline, "（二）/第三").text.endswith("第二、三季度完成验收。")
+
+
+def test_a_number_left_at_the_end_of_the_line_above_opens_the_next_item():
+    text = (
+        "（六）强化科技支撑\n"
+        "1.加强科技研发。开展良种选育。（责任单位：县科技局） 2.\n"
+        "严格投入品管理。全面禁止茶园使用除草剂。（责任单位：县农业农村局）\n"
+        "3.推进质量追溯。规上茶企全部纳入追溯平台。\n"
+    )
+    outline = read(text)
+    assert paths(outline) == ["（六）", "（六）/1", "（六）/2", "（六）/3"]
+    assert item(outline, "（六）/1").text.endswith("（责任单位：县科技局）")
+    assert item(outline, "（六）/2").text.startswith("严格投入品管理。")
+    assert not any("numbering" in p.message and p.line != 1 for p in outline.problems)
+
+
+def test_a_numbered_group_row_between_a_table_s_rows_stays_in_the_table():
+    text = (
+        "广州市贯彻落实数字政府改革建设工作要点任务分工方案\n\n"
+        "序号\t工作任务\t牵头单位\t完成时限\n一、持续提升政务服务水平\n"
+        "1\t深化改革，新推出集成服务25项以上，重点推进出生、入学等事项一次办好\t市政务服务数据管理局\t2024年12月底前\n"
+        "2\t提升平台服务能力，推动与粤省事深度融合，注册用户数突破1500万\t市政务服务数据管理局\t2024年12月底前\n"
+        "二、提升城市治理数字化水平\n"
+        "3\t深化城市运行管理中枢建设，新增城市体征指标200项以上\t市政务服务数据管理局\t2024年12月底前\n"
+    )
+    assert "二" not in paths(read(text))
