@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Generator, Iterator
+from functools import lru_cache
 
 from pyoxigraph import NamedNode, Triple
 
@@ -55,6 +56,7 @@ MIRROR = 0.8  # share of title bigrams two documents' topics must have in common
 # (黄埔区2025年优化营商环境工作方案 of 广州市2025年深化“放管服”改革优化营商环境工作要点)
 RESTATED = 0.5
 RESTATED_LEAST = 3  # and this many at least: one or two measures of a short notice may share words by chance
+CANDIDATES = 3  # documents of a region above whose measures are compared, the closest titles first
 _SUBJECT_RUN = 4  # Han characters in a row two titles' topics must share: 营商环境, 城市更新
 _QUOTES = re.compile(r"[“”\"‘’'「」]")
 _YEARS = re.compile(r"([0-9]{4})(?:-([0-9]{4}))?年度?")  # 2025年, 2025年度, 2024-2026年
@@ -238,7 +240,9 @@ def _restated(d: Digest, by_region: dict[str, list[Digest]], measures: Callable[
     广州市…工作要点). Of the nearest region that has one, the one it carries out most of.
     ``measures`` gives a document's by its source."""
     for ups in _above(d, by_region):
-        candidates = [u for u in ups if _same_subject(d.topic, u.topic)]
+        # the closest titles only: a province's hundreds of documents may share a subject (高质量发展)
+        named = sorted((-similarity(d.topic, u.topic), u.iri, u) for u in ups if _same_subject(d.topic, u.topic))
+        candidates = [u for *_, u in named[:CANDIDATES]]
         lower = measures(d.source) if candidates else []
         paired = [(len({p.lower for p in align(measures(u.source), lower)}), u) for u in candidates]
         best = max(paired, key=lambda found: found[0], default=None)
@@ -272,13 +276,11 @@ def flow_triples(
     for d in digests:
         if d.region:
             by_region.setdefault(d.region[0], []).append(d)
-    read_measures: dict[str, list[Measure]] = {}
 
+    @lru_cache(maxsize=256)  # an upper document is compared with each of its areas' documents: read it once
     def measures_by_source(source: str) -> list[Measure]:
-        if source not in read_measures:
-            record = read(source)
-            read_measures[source] = measures_of(record.outline, record.annex_items)
-        return read_measures[source]
+        record = read(source)
+        return measures_of(record.outline, record.annex_items)
 
     for d in digests:
         if d.iri in based:
