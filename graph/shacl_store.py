@@ -173,10 +173,11 @@ class CompiledShapes:
             for prop in sorted(shapes.objects(shape, sh("property")), key=str):
                 if shapes.value(prop, sh("deactivated")) != RdfLiteral(True):
                     self._compile(prop, focus, shapes.value(prop, sh("path")), reads)
+            severity = shapes.value(shape, sh("severity"))  # a SPARQL constraint's results are its shape's
             for constraint in sorted(shapes.objects(shape, sh("sparql")), key=str):
-                self._compile_sparql(constraint, focus, reads)
+                self._compile_sparql(constraint, focus, reads, severity)
 
-    def _compile_sparql(self, constraint, focus: str, reads: set[str]) -> None:
+    def _compile_sparql(self, constraint, focus: str, reads: set[str], shape_severity=None) -> None:
         """A SPARQL constraint: its SELECT with the focus nodes bound to $this (the same variable as
         ?this); the predicates it reads are every IRI it names."""
         params = self._params(constraint)
@@ -190,7 +191,8 @@ class CompiledShapes:
         named |= set(re.findall(r"<([^>\s]+)>", select))
         header = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in sorted(prefixes.items()))
         query = header + _WHERE.sub(lambda m: f"{m[0]} {focus} ", select, count=1)
-        severity = str(params["severity"][0]).rsplit("#", 1)[-1] if params["severity"] else "Violation"
+        given = params["severity"][0] if params["severity"] else shape_severity
+        severity = str(given).rsplit("#", 1)[-1] if given else "Violation"
         message = str(sorted(params["message"])[0]) if params["message"] else "SPARQL constraint violated"
         self.predicates |= named
         self.checks.append(_Check(query, SPARQL, "", severity, message, frozenset(reads | named)))

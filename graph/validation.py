@@ -42,9 +42,9 @@ def _core_shapes() -> Graph:
     return shapes
 
 
-def _problems(conforms: bool, report: Graph, source: str) -> list[Problem]:
-    if conforms:
-        return []
+def _problems(report: Graph, source: str) -> list[Problem]:
+    """Every result of a report, warnings too: with allow_warnings a graph that has only warnings
+    conforms."""
     problems = []
     for result in report.subjects(SH.resultSeverity, None):
         focus = report.value(result, SH.focusNode)
@@ -58,10 +58,8 @@ def _problems(conforms: bool, report: Graph, source: str) -> list[Problem]:
 
 def validate_graph(data: Graph, source: str = "kg") -> list[Problem]:
     """Every SHACL result of a small graph, SPARQL constraints included."""
-    conforms, report, _ = validate(
-        data, shacl_graph=shapes_graph(), inference="none", advanced=True, allow_warnings=True
-    )
-    return _problems(conforms, report, source)
+    _, report, _ = validate(data, shacl_graph=shapes_graph(), inference="none", advanced=True, allow_warnings=True)
+    return _problems(report, source)
 
 
 class DocumentValidator:
@@ -80,7 +78,7 @@ class DocumentValidator:
         data = Graph()
         data += self.vocabulary
         data += document
-        conforms, report, _ = validate(
+        _, report, _ = validate(
             data, shacl_graph=self.shapes, inference="none", advanced=True, allow_warnings=True, inplace=True
         )
         # pySHACL's focus_nodes option miscounts qualified value shapes, so the vocabulary is
@@ -89,7 +87,7 @@ class DocumentValidator:
         for result in list(report.subjects(SH.focusNode, None)):
             if report.value(result, SH.focusNode) not in own:
                 report.remove((result, SH.resultSeverity, None))
-        return _problems(conforms, report, source)
+        return _problems(report, source)
 
 
 def sparql_violations(store: Store, source: str = "kg") -> list[Problem]:
