@@ -117,6 +117,23 @@ def test_an_agency_of_an_unrelated_area_is_a_warning():
     assert len(problems) == 2 and all(p.severity == "warning" for p in problems)
 
 
+def test_a_jointly_issued_document_may_charge_each_issuer_s_bodies():
+    """A plan two areas issue together (a 长三角 joint plan) charges the bodies of each: no warning when
+    one issuer lies in the agency's area and another elsewhere, from pySHACL or the store."""
+    g = example()
+    _agency_of_another_city(g)
+    document = URIRef("https://w3id.org/policykg/id/doc/example")
+    for name, city in (("zhumadian-government", "zhumadian"), ("puyang-government", "puyang")):
+        issuer = URIRef(f"https://w3id.org/policykg/id/agency/{name}")
+        g.add((document, PKG.issuedBy, issuer))
+        g.add((issuer, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), PKG.Agency))
+        g.add((issuer, PKG.city, URIRef(f"https://w3id.org/policykg/id/place/{city}")))
+    store = Store()
+    store.load(g.serialize(format="nt", encoding="utf-8"), RdfFormat.N_TRIPLES)
+    problems = validate_graph(g) + sparql_violations(store)
+    assert not [p for p in problems if "An agency of an unrelated area" in p.message]
+
+
 def _target_without_value(g: Graph) -> None:
     target = next(g.subjects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), PKG.Target))
     for p in (PKG.value, PKG.valueMin, PKG.valueMax, PKG.category):
