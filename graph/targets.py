@@ -366,8 +366,20 @@ def _scope(before: str, places: list[str]) -> str:
     hits += [(m.end(), "each-zone") for m in _EACH_ZONE.finditer(before)]
     hits += [(m.end(), "city") for m in _WHOLE.finditer(before)]
     ends = [(before.rfind(p) + len(p), p) for p in places if p in before]
-    hits += [(end, p) for end, p in ends if not _EXAMPLES.match(before, end) and not _listed(before, end, p, places)]
+    hits += [
+        (end, p)
+        for end, p in ends
+        if not _EXAMPLES.match(before, end) and not _listed(before, end, p, places) and not _in_a_name(before, end, p)
+    ]
     return max(hits)[1] if hits else "city"
+
+
+def _in_a_name(before: str, end: int, place: str) -> bool:
+    """Whether the place ending at ``end`` is part of a name: an end of a route (中川机场至武威段, 西宁至
+    成都铁路) or the place a name's brackets add (中欧班列(兰州)). It says where a project or a service
+    runs, not the area whose figure follows."""
+    head, tail = before[: end - len(place)], before[end:]
+    return head[-1:] == "至" or tail[:1] in ("至", "段") or (head[-1:] == "(" and tail[:1] == ")")
 
 
 def _listed(before: str, end: int, place: str, places: list[str]) -> bool:

@@ -1186,3 +1186,18 @@ def test_a_table_allotting_a_growth_of_investment_and_a_count_a_year_by_place():
         ("设备更新项目", 8, "个", True, "city"),
         ("设备投资增长", 25, "%", False, "city"),
     ]
+
+
+def test_a_place_in_a_name_does_not_scope_a_later_figure():
+    """中川机场至武威段 (an end of a route), 中欧班列（兰州） (a service's place in brackets): the place is
+    part of what a project or a service is called; the figure after it is the whole area's. A place
+    that is the clause's subject still scopes it."""
+    places = ["武威", "兰州", "武威市"]
+
+    def read_places(text: str) -> list[tuple]:
+        found = sentence_targets("p", normalize(text), _Context(None, None), None, places)
+        return [(t.indicator, t.value, t.scope) for t in found]
+
+    assert read_places("推进中川机场至武威段等重大交通项目建设，新改建农村公路5000公里") == [("农村公路", 5000, "city")]
+    assert read_places("推动中欧班列（兰州）提质增效，外贸进出口增长10%左右") == [("外贸进出口", 10, "city")]
+    assert read_places("武威市新改建农村公路500公里") == [("农村公路", 500, "武威市")]
