@@ -17,7 +17,9 @@ measure: two measures that share a few words with each other's better partners c
 A measure pairs only with one of its kind: a plan's goals and steps frame its tasks, a
 regulation's liability articles punish the breach of its duties (neither carries the other out);
 but the goals of a lower plan restate the tasks of an upper document that has no goals of its own
-(若干措施 set theirs in their tasks).
+(若干措施 set theirs in their tasks), and the tasks of a lower document with no goals of its own
+restate the upper goals it takes up. A task table's group row (一、主要预期目标) heads the rows under
+it as a section heading does.
 The evidence of a pair is the citation, if any, and the phrases both state (runs of shared bigrams).
 Candidates come from an inverted index of the informative bigrams, so a measure is compared only
 with the measures it shares one with (sub-quadratic), and ties break by path: deterministic.
@@ -36,6 +38,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from itertools import chain, islice
 
+from policykg.graph.annex import grid
 from policykg.graph.numbering import ARTICLES, article_segment, cn_to_int
 from policykg.graph.records import Item, Measure, Outline, Pair
 from policykg.graph.responsibilities import BODY_END, LABELS
@@ -204,8 +207,10 @@ def measures_of(outline: Outline, annex_items: Iterable[Item] = ()) -> list[Meas
     """
     annexed = list(annex_items)
     groups = {item.path.rsplit("/", 1)[0] for item in annexed}  # a table's group rows (一、规划引领)
+    headings = _group_headings(outline, annexed)
     out = []
     for item, above in chain(_with_ancestors(outline.items, ()), ((item, ()) for item in annexed)):
+        titles = [*headings.get(item.path, ()), *(a.title or "" for a in (*above, item))]
         head = item.path.split("/", 1)[0]
         if item.style in ARTICLES:
             measure = Measure(item.path, " ".join(i.text for i in item.walk()))
@@ -214,12 +219,28 @@ def measures_of(outline: Outline, annex_items: Iterable[Item] = ()) -> list[Meas
             measure = Measure(item.path, (heading + "。" if heading else "") + _IN_FORCE.sub("", item.text))
         else:
             continue
-        if not _NO_TASK.search(measure.text.strip()) and not any(
-            _BACKGROUND.match(a.title or "") for a in (*above, item)
-        ):
-            grade = _grade(a.title or "" for a in (*above, item))
-            out.append(replace(measure, kind=_kind(item, above, measure.text), grade=grade))
+        if not _NO_TASK.search(measure.text.strip()) and not any(map(_BACKGROUND.match, titles)):
+            out.append(replace(measure, kind=_kind(item, titles, measure.text), grade=_grade(titles)))
     return out
+
+
+_GROUP_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])\s*")
+
+
+def _group_headings(outline: Outline, annexed: list[Item]) -> dict[str, tuple[str]]:
+    """The heading of the group row each annexed task is listed under (一、主要预期目标 over rows 1 to
+    5), by the task's path: the heading a body item's section gives it, whether or not the rows'
+    numbering restarts in each group (and so names the group in their paths)."""
+    found: dict[str, tuple[str]] = {}
+    for annex in outline.annexes if annexed else ():
+        inside = [it for it in annexed if annex.span.start <= it.span.start < annex.span.end]
+        rows = [(r.row.span.start, r.row.cells) for r in grid(annex) if r.group] if inside else []
+        for item in inside:
+            above = [cells for start, cells in rows if start < item.span.start]
+            if above:
+                heading = next((c for c in above[-1] if c.strip()), "")
+                found[item.path] = (_GROUP_MARKER.sub("", heading).strip(),)
+    return found
 
 
 _LIST_PARTS = ("arabic_paren", "arabic_half", "circled")
@@ -260,8 +281,8 @@ def _with_ancestors(items: list[Item], above: tuple[Item, ...]) -> Iterator[tupl
         yield from _with_ancestors(item.children, (*above, item))
 
 
-def _kind(item: Item, above: tuple[Item, ...], text: str) -> str:
-    titles = [a.title or "" for a in (*above, item)]
+def _kind(item: Item, titles: list[str], text: str) -> str:
+    """The kind of an item's measure; ``titles``: the headings over it, its own last."""
     # a penalty is an article's (…的，由X处…罚款), or an item's that opens with the breach; a notice's
     # task to hold the liable to account (严肃追究事故单位责任，实施资质处罚) is a duty the other level restates
     penalty = (item.style in ARTICLES or _SANCTION.match(text.strip())) and _PENALTY.search(text)
@@ -400,12 +421,16 @@ def align(upper: list[Measure], lower: list[Measure], cited: Mapping[tuple[str, 
     # an upper document that states no goals of its own (若干措施) sets them in its tasks: a lower goals
     # section restates those
     framed = any(m.kind == FRAME for m in upper)
+    # and a lower document that states no goals of its own lists the upper goals it takes up among
+    # its tasks (a county's 分解表 opening with 全区地区生产总值增长6.5%左右 over no 主要目标 group)
+    kinds = {TASK, FRAME} if not any(m.kind == FRAME for m in lower) else {TASK}
     for j, vec in enumerate(low):
         shared = {i for g in vec if idf[g] >= informative for i in index.get(g, ())}
         kind = TASK if lower[j].kind == FRAME and not framed else lower[j].kind
+        allowed = kinds if kind == TASK else {kind}
         grade = lower[j].grade  # a step of one response grade carries out the same grade's, not another's
         candidates = sorted(
-            i for i in shared if upper[i].kind == kind and (grade is None or upper[i].grade in (None, grade))
+            i for i in shared if upper[i].kind in allowed and (grade is None or upper[i].grade in (None, grade))
         )
         # closeness[k][c]: of lower sentence k to the closest sentence of candidate c
         closeness = [[max(_cosine(a, b) for a in up_sentences[i]) for i in candidates] for b in low_sentences[j]]

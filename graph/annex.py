@@ -61,7 +61,7 @@ UNIT_COLUMN = re.compile(r"(?:计量)?单位")  # a column of each row's unit (�
 # what a column of bodies' cells end in: a body's last word, and the places (各区, 浦东新区) and actors
 # (企业, 高校, 商业银行) a table charges as well
 _BODY = re.compile(
-    r"(局|委|办|厅|部|队|院|所|站|段|署|中心|公司|集团|企业|大学|学校|政府|会|联|协|办公室|街道|街镇|镇|乡|区|县|单位|部门|主体|银行|社)$"
+    r"(局|委|办|厅|部|队|院|所|站|段|署|处|中心|公司|集团|企业|大学|学校|政府|会|联|协|办公室|街道|街镇|镇|乡|区|县|单位|部门|主体|银行|社)$"
 )
 _NUMBER = re.compile(r"[\d.,%]+")
 _MARK = re.compile(r"[/—\-√✓]+")  # "/" (not applicable), a tick: at home in any column

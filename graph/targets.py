@@ -131,7 +131,8 @@ _POINTS = re.compile(
 # the arithmetic of an assessment, up to the figure: a weight (权重20%, 日常考核占40%, 评价得分×30%) or a
 # quota of its grades (优秀等次比例不超过30%)
 _WEIGHT = re.compile(r"权重[^,;。]{0,4}$|[×*]$|(?:考核|得分|评价|评分)占(?:比)?$|等次[^,;。]{0,6}$")
-_ESTIMATE = re.compile(r"估算|(?<!公共)预算(?!收入)|测算|所需|共需|承担|按照?$")  # not 一般公共预算收入, a revenue
+# not 一般公共预算收入, a revenue, nor 中央预算内投资, a channel of funds (争取中央预算内投资200亿元以上: a goal)
+_ESTIMATE = re.compile(r"估算|(?<!公共)预算(?!收入|内)|测算|所需|共需|承担|按照?$")
 # 超 alone is a verb only before a figure (超500家, 超百亿, 企业数超): 超低排放, 超高清, 超算 are words
 _VERBS = (
     "新认定|新入库|新培育|培训|培养|举办|新谋划|新招引|新改建|改扩建|新建|新打|改建|扩建|新增|培育|打造|创建|争创|引进|集聚|认定|组建|建成|建设|实施|形成|推动|"
@@ -365,8 +366,20 @@ def _scope(before: str, places: list[str]) -> str:
     hits += [(m.end(), "each-zone") for m in _EACH_ZONE.finditer(before)]
     hits += [(m.end(), "city") for m in _WHOLE.finditer(before)]
     ends = [(before.rfind(p) + len(p), p) for p in places if p in before]
-    hits += [(end, p) for end, p in ends if not _EXAMPLES.match(before, end) and not _listed(before, end, p, places)]
+    hits += [
+        (end, p)
+        for end, p in ends
+        if not _EXAMPLES.match(before, end) and not _listed(before, end, p, places) and not _in_a_name(before, end, p)
+    ]
     return max(hits)[1] if hits else "city"
+
+
+def _in_a_name(before: str, end: int, place: str) -> bool:
+    """Whether the place ending at ``end`` is part of a name: an end of a route (中川机场至武威段, 西宁至
+    成都铁路) or the place a name's brackets add (中欧班列(兰州)). It says where a project or a service
+    runs, not the area whose figure follows."""
+    head, tail = before[: end - len(place)], before[end:]
+    return head[-1:] == "至" or tail[:1] in ("至", "段") or (head[-1:] == "(" and tail[:1] == ")")
 
 
 def _listed(before: str, end: int, place: str, places: list[str]) -> bool:
@@ -654,6 +667,7 @@ def sentence_targets(
                 subject = indicator
                 yield from (replace(last, scope=area) for area in areas)
             continue
+        shared = _shared_comparator(group)
         for indicator, q, end in _indicators(text, clause_start, group):
             indicator = _without_place(indicator, places)
             if indicator in places:  # 乌审旗完成防沙治沙150万亩: the place is the scope, what it completes measured
@@ -662,10 +676,19 @@ def sentence_targets(
                 indicator = subject or _named_before(text, clause_start) or indicator  # the same revenue's growth
             subject = indicator
             last = _target(path, sentence, sentence.span(clause_start, end), q, indicator, year, places, source)
-            yield last
+            yield replace(last, comparator=shared) if shared and last.comparator == "=" else last
     deadline = _DEADLINE.search(text)
     if year_in_sentence or (not groups and deadline):  # "到2022年，基本建立…。…列养率保持100%"
         context.year = year_in_sentence or _year_before(text, context)
+
+
+def _shared_comparator(group: list[_Quantity]) -> str | None:
+    """The bound a distributive list's last value prints for all of them (分别增长15%和20%以上, 分别增长
+    6.5%和7.5%左右: each at least, or about), when the earlier values print none of their own."""
+    last = group[-1].match
+    if len(group) < 2 or last.re is not _QUANTITY or not last.group("qual"):
+        return None
+    return _comparator("", last.group("qual"), False)
 
 
 # what joins the areas named to their figure: 武汉、襄阳达到, 其中江岸区要达到, 武汉市为, 市南区、市北区各
@@ -732,7 +755,7 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
     clause = text[clause_start : first.start]
     if len(group) > 1:
         head = _indicator(clause.split("分别")[0], "level")
-        parts = _members(head)
+        parts = _members(_URBAN_RURAL.sub(r"城镇、农村\1", head, count=1) if len(group) == 2 else head)
         names = _shared_head(parts) if len(parts) == len(group) else [head] * len(group)
         return [(_clean(n), q, last.end) for n, q in zip(names, group)]
     q = first
@@ -769,6 +792,11 @@ def _indicators(text: str, clause_start: int, group: list[_Quantity]) -> list[tu
     whole = whole or _kinds_of_one(members, measured=kind != "level")
     before_item = clause if whole else re.split(r"、(?![^()]*\))", clause)[-1]
     return [(_indicator(before_item, kind), q, q.end)]
+
+
+# 城乡居民 before two values (城乡居民人均可支配收入分别增长6.5%和7.5%): the urban residents' and the rural
+# residents' figures, as 城镇、农村居民 writes them
+_URBAN_RURAL = re.compile(r"^城乡(居民|常住居民)")
 
 
 def each_member(indicator: str) -> list[str]:

@@ -569,3 +569,40 @@ def test_a_task_split_by_district_carries_out_its_parents_task():
         m.text[:6]
         for m in measures_of(parse_outline(SourceText("d.txt", "（一）建设宜居城市。推进老旧小区改造。\n", "utf-8")))
     ] == ["建设宜居城市"]
+
+
+def _task_table(rows: str) -> list[Measure]:
+    """The measures of a notice whose tasks are all in its annexed, tab-separated 分解表."""
+    text = (
+        "某市人民政府办公室关于印发重点工作任务分解方案的通知\n\n各县区人民政府：\n\n现将分解表印发给你们。\n\n"
+        "附件\n\n重点工作任务分解表\n\n序号\t重点工作\t牵头单位\n" + rows
+    )
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    return measures_of(outline, annex_items(outline))
+
+
+_GOALS_UPPER = (
+    "某省分工方案\n一、主要预期目标\n1.地区生产总值增长6%左右。\n2.粮食产量稳定在250亿斤以上。\n"
+    "二、重点工作\n3.新建高标准农田320万亩。\n"
+)
+
+
+def test_a_task_tables_goals_group_frames_its_rows():
+    """A 分解表's group row (一、主要预期目标) heads its rows as a section heads its items, though the
+    rows number on across groups: its rows are goals, and restate the upper document's goals."""
+    upper = measures_of(parse_outline(SourceText("u.txt", _GOALS_UPPER, "utf-8")))
+    lower = _task_table(
+        "一、主要预期目标\n1\t全市地区生产总值增长6.5%左右。\t市发展改革委\n"
+        "二、乡村振兴\n2\t新建高标准农田35万亩。\t市农业农村局\n"
+    )
+    assert [(m.path, m.kind) for m in lower] == [("附件/1", "frame"), ("附件/2", "task")]
+    assert {(p.upper, p.lower) for p in align(upper, lower)} == {("一/1", "附件/1"), ("二/3", "附件/2")}
+
+
+def test_a_lower_document_without_goals_lists_the_upper_goals_among_its_tasks():
+    """A county's 分解表 with no goals group opens with the goals it takes up (全区地区生产总值增长…):
+    they carry out the upper goals, and are no local additions."""
+    upper = measures_of(parse_outline(SourceText("u.txt", _GOALS_UPPER, "utf-8")))
+    lower = _task_table("1\t全区地区生产总值增长6.5%左右。\t区发展改革局\n2\t新建高标准农田3万亩。\t区农业农村局\n")
+    assert [m.kind for m in lower] == ["task", "task"]
+    assert {(p.upper, p.lower) for p in align(upper, lower)} == {("一/1", "附件/1"), ("二/3", "附件/2")}

@@ -209,3 +209,16 @@ def test_a_body_whose_brackets_list_places_fills_a_column_of_bodies():
     )
     table = annex(*header, *(c for row in rows for c in row))
     assert cells(table) == [[c.replace("（", "(").replace("）", ")") for c in row] for row in rows]  # as normalised
+
+
+def test_a_column_of_bodies_holds_the_sub_district_offices():
+    """街道办事处 is a body (a 处, as 管理处 is): a row's last cell naming the sub-district offices
+    (各乡镇人民政府、街道办事处) is its own 责任单位, not a row of its own."""
+    header = ("序号", "重点工作", "牵头单位", "责任单位")
+    rows = (
+        ("1", "全区地区生产总值增长6.5%左右。", "区发展改革局", "区统计局"),
+        ("2", "城镇新增就业5500人。", "区人社局", "各乡镇人民政府、街道办事处"),
+        ("3", "改造城镇老旧小区30个。", "区住建局", "各街道办事处"),
+    )
+    table = _lined(*header, *(c for row in rows for c in row))
+    assert cells(table) == [list(row) for row in rows]

@@ -138,6 +138,17 @@ def read(text: str, default_year: int | None = None, start: int | None = None) -
         ("培育10家以上营业收入超10亿元的软件企业", [("count", 10, "家", ">=", None)]),
         # a revenue named 预算 is no estimate
         ("一般公共预算收入、税收收入分别增长5%、6%", [("growth", 5, "%", "=", None), ("growth", 6, "%", "=", None)]),
+        # nor is a channel of funds (中央预算内投资) a goal seeks
+        ("全年争取中央预算内投资200亿元以上", [("level", 200, "亿元", ">=", None)]),
+        # the bound printed after a distributive list's last value is each value's
+        (
+            "接待游客人次和旅游收入分别增长15%和20%以上",
+            [("growth", 15, "%", ">=", None), ("growth", 20, "%", ">=", None)],
+        ),
+        (
+            "城乡居民人均可支配收入分别增长6.5%和7.5%左右",
+            [("growth", 6.5, "%", "≈", None), ("growth", 7.5, "%", "≈", None)],
+        ),
         ("建成1000亩以上开放休闲林地5个", [("count", 5, "个", "=", None)]),
         # the comparator of a threshold in the attributive is not the count's
         ("到2027年,培育年销售收入超过10亿元的畜产品加工企业30家", [("count", 30, "家", "=", 2027)]),
@@ -565,6 +576,8 @@ def test_a_task_row_s_deadline_is_the_year_of_the_targets_it_states():
     [
         ("城市、县城和乡镇污水处理率分别达到95%、90%和70%", ["城市污水处理率", "县城污水处理率", "乡镇污水处理率"]),
         ("城镇、农村居民人均可支配收入分别增长6%和7%", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+        # 城乡居民 before two values: the urban residents' and the rural residents'
+        ("城乡居民人均可支配收入分别增长6.5%和8%", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
         ("县道和乡村道年均养护工程比例分别不低于13%和8%", ["县道年均养护工程比例", "乡村道年均养护工程比例"]),
         # each member names its own quantity: nothing is shared
         ("新能源汽车、充电桩保有量分别达到10万辆、5万个", ["新能源汽车", "充电桩保有量"]),
@@ -1173,3 +1186,18 @@ def test_a_table_allotting_a_growth_of_investment_and_a_count_a_year_by_place():
         ("设备更新项目", 8, "个", True, "city"),
         ("设备投资增长", 25, "%", False, "city"),
     ]
+
+
+def test_a_place_in_a_name_does_not_scope_a_later_figure():
+    """中川机场至武威段 (an end of a route), 中欧班列（兰州） (a service's place in brackets): the place is
+    part of what a project or a service is called; the figure after it is the whole area's. A place
+    that is the clause's subject still scopes it."""
+    places = ["武威", "兰州", "武威市"]
+
+    def read_places(text: str) -> list[tuple]:
+        found = sentence_targets("p", normalize(text), _Context(None, None), None, places)
+        return [(t.indicator, t.value, t.scope) for t in found]
+
+    assert read_places("推进中川机场至武威段等重大交通项目建设，新改建农村公路5000公里") == [("农村公路", 5000, "city")]
+    assert read_places("推动中欧班列（兰州）提质增效，外贸进出口增长10%左右") == [("外贸进出口", 10, "city")]
+    assert read_places("武威市新改建农村公路500公里") == [("农村公路", 500, "武威市")]
