@@ -9,6 +9,9 @@ Emergency plans (应急预案) and standards number their headings by decimals i
 the numbers run in sequence (:func:`decimal_marker`).
 County plans may number a run of paragraphs by ordinals instead, ``第一，`` / ``第二，``, below the
 ``1.`` items and above ``(1)``.
+Action plans name their task groups by what they are, ``专项行动一：`` / ``行动1：`` / ``工程2：`` /
+``任务三：``, between the ``(一)`` items and the ``1.`` ones: the ``1)`` or ``①`` points below each group
+are numbered from 1 again, not on from the group before.
 Patterns run on normalised text, where full-width brackets are already folded to ASCII.
 """
 
@@ -75,6 +78,12 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒�
 # may be cut into parts (第一部分 总体要求) above its 一、 items.
 _DIVISION_END = r"(?=[ (]|$)"
 _DIVISION_WORDS = {"part": "部分", "chapter": "章", "section": "节", "article": "条"}
+# A named task group's word, and its style: numbered in Chinese (行动一) or in figures (行动1, style
+# act_n). The word and its number are a heading only before a colon or a space (工程1:…, 行动一 …),
+# not in a sentence (工程1个).
+NAMED_WORDS = {"sact": "专项行动", "act": "行动", "proj": "工程", "task": "任务"}
+_NAMED_END = r"(?: ?:| )"
+NAMED = (*NAMED_WORDS, *(f"{style}_n" for style in NAMED_WORDS))
 
 # (style, rank, pattern); the pattern's group 1 is the number, the match ends after the marker.
 STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
@@ -88,6 +97,11 @@ STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("ordinal", 5.5, re.compile("第([一二三四五六七八九十]{1,3})(?:,|、(?![一二三四五六七八九十]))")),
     ("cn", 3, re.compile(f"([{CN_NUMERALS}]+)(?:、|\\.(?!\\d))")),  # 一、, and 一． as web pages print it
     ("cn_paren", 4, re.compile(f"\\(([{CN_NUMERALS}]+)\\)")),
+    *(
+        (f"{style}{suffix}", 4.5, re.compile(f"{word}({numeral}){_NAMED_END}"))
+        for style, word in NAMED_WORDS.items()
+        for suffix, numeral in (("", f"[{CN_NUMERALS}]{{1,3}}"), ("_n", r"\d{1,2}"))
+    ),
     # a box closes the (一) item before it and ends at the next: the rank of (一) items
     ("box", 4, re.compile(f"专栏 ?(\\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})(?![\\d{CN_NUMERALS}])(?: ?[:：])?")),
     # "1." but not "1.5倍"; "2.2024-2026年…" (a number then a year) and "1.5G网络建设工程" (a number
@@ -133,8 +147,8 @@ def format_segment(style: str, ordinal: int) -> str:
     """
     >>> [format_segment(s, 3) for s in ("cn", "cn_paren", "arabic", "arabic_paren", "arabic_half", "circled", "box")]
     ['三', '（三）', '3', '（3）', '3）', '③', '专栏3']
-    >>> format_segment("ordinal", 2)
-    '第二'
+    >>> format_segment("ordinal", 2), format_segment("sact", 2), format_segment("proj_n", 2)
+    ('第二', '专项行动二', '工程2')
     >>> [format_segment(s, 12) for s in ("part", "chapter", "section", "article")]
     ['第十二部分', '第十二章', '第十二节', '第十二条']
     >>> format_segment("article_added", 1202), format_segment("arabic_pair", 203)
@@ -166,6 +180,9 @@ def format_segment(style: str, ordinal: int) -> str:
         return f"专栏{ordinal}"
     if style == "ordinal":
         return f"第{int_to_cn(ordinal)}"
+    if style in NAMED:
+        word = NAMED_WORDS[style.removesuffix("_n")]
+        return f"{word}{ordinal}" if style.endswith("_n") else f"{word}{int_to_cn(ordinal)}"
     return _CIRCLED[ordinal - 1]
 
 
@@ -233,6 +250,10 @@ def parse_segment(segment: str) -> tuple[str, int]:
         return decimal.style, decimal.ordinal
     if segment.startswith("专栏"):
         return "box", int(segment[2:])
+    for style, word in NAMED_WORDS.items():  # 专项行动 before 行动
+        if segment.startswith(word) and segment != word:
+            number = segment[len(word) :]
+            return (f"{style}_n", int(number)) if number.isdigit() else (style, cn_to_int(number))
     if added := re.fullmatch("第(.+)条之(.+)", segment):
         return "article_added", cn_to_int(added[1]) * _ADDED + cn_to_int(added[2])
     for style, word in _DIVISION_WORDS.items():
@@ -264,6 +285,10 @@ def match_marker(line: str) -> Marker | None:
     '第一百零三条之一'
     >>> match_marker("第二,推动精深加工。").segment, match_marker("第二、三季度完成") is None
     ('第二', True)
+    >>> match_marker("专项行动三:工业互联网平台赋能行动").segment, match_marker("工程1 智能制造示范工程").segment
+    ('专项行动三', '工程1')
+    >>> match_marker("工程1个") is None, match_marker("行动一是") is None
+    (True, True)
     """
     for style, rank, pattern in STYLES:
         m = pattern.match(line)
@@ -274,7 +299,9 @@ def match_marker(line: str) -> Marker | None:
                 if 0 < base < 1000 and 0 < added < _ADDED:
                     return Marker(style, rank, base * _ADDED + added, m.end())
                 continue
-            if style in ("cn", "cn_paren", "ordinal", *_DIVISION_WORDS) or (style == "box" and not number.isdigit()):
+            if style in ("cn", "cn_paren", "ordinal", *_DIVISION_WORDS, *NAMED_WORDS) or (
+                style == "box" and not number.isdigit()
+            ):
                 try:
                     ordinal = cn_to_int(number)
                 except ValueError:

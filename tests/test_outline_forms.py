@@ -1035,3 +1035,25 @@ def test_a_numbered_group_row_between_a_table_s_rows_stays_in_the_table():
         "3\t深化城市运行管理中枢建设，新增城市体征指标200项以上\t市政务服务数据管理局\t2024年12月底前\n"
     )
     assert "二" not in paths(read(text))
+
+
+def test_named_task_groups_head_points_numbered_again_below_each():
+    text = (
+        "二、重点任务\n"
+        "专项行动一：企业数字化改造提升行动\n"
+        "1）推动龙头企业全面改造。支持链主企业开展全流程数字化改造。\n"
+        "2）推动中小企业上云。①开展免费诊断；②推广轻量化应用。\n"
+        "专项行动二：产业链数字化协同行动\n"
+        "1）推动产业链上下游协同。支持链主企业搭建供应链协同平台。\n"
+        "三、重点工程\n"
+        "工程1：智能制造示范工程。每年遴选省级智能制造示范工厂100家。\n"
+        "工程2 “一业一策”转型工程。编制行业转型路线图。\n"
+        "行动一是加快建设，工程1个月内开工。\n"
+    )
+    outline = read(text)
+    assert paths(outline) == [
+        "二", "二/专项行动一", "二/专项行动一/1）", "二/专项行动一/2）", "二/专项行动二", "二/专项行动二/1）",
+        "三", "三/工程1", "三/工程2",
+    ]  # fmt: skip
+    assert item(outline, "三/工程2").text.endswith("工程1个月内开工。")
+    assert not any("numbering" in p.message and p.line != 1 for p in outline.problems)
