@@ -11,13 +11,15 @@ County plans may number a run of paragraphs by ordinals instead, ``第一，`` /
 ``1.`` items and above ``(1)``.
 Action plans name their task groups by what they are, ``专项行动一：`` / ``行动1：`` / ``工程2：`` /
 ``任务三：``, between the ``(一)`` items and the ``1.`` ones: the ``1)`` or ``①`` points below each group
-are numbered from 1 again, not on from the group before.
+are numbered from 1 again, not on from the group before. Their measures may be headed by a bracketed
+title instead of a number (``【加强组织领导】依托…``), at the same depth; the title is the path segment.
 Patterns run on normalised text, where full-width brackets are already folded to ASCII.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -84,6 +86,9 @@ _DIVISION_WORDS = {"part": "部分", "chapter": "章", "section": "节", "articl
 NAMED_WORDS = {"sact": "专项行动", "act": "行动", "proj": "工程", "task": "任务"}
 _NAMED_END = r"(?: ?:| )"
 NAMED = (*NAMED_WORDS, *(f"{style}_n" for style in NAMED_WORDS))
+# A bracketed title that opens a paragraph (【加强组织领导】…); not a task's field (【责任单位】, 【完成时限】)
+BRACKET = "bracket"
+_BRACKET_FIELD = re.compile("(?:单位|部门|处室|科室|股室|主体|时限|时间|期限|节点)$")
 
 # (style, rank, pattern); the pattern's group 1 is the number, the match ends after the marker.
 STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
@@ -110,6 +115,7 @@ STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("arabic_paren", 6, re.compile(r"\((\d{1,3})\)")),
     ("arabic_half", 6, re.compile(r"(\d{1,3})\)")),  # 1） as many type the (1) of GB/T 9704
     ("circled", 7, re.compile(f"([{_CIRCLED}])")),
+    (BRACKET, 4.5, re.compile("【([\u4e00-\u9fff]{4,12})】")),
 )
 # A decimal heading's number (4.1.1), before its heading's first character (Han, or a grade's Roman
 # numeral: 4.1 Ⅳ级应急响应); normalising dropped the space before a Han one. Each depth is a style of
@@ -136,11 +142,12 @@ class Marker:
     rank: float
     ordinal: int
     end: int  # offset just after the marker in the line
+    title: str = ""  # a bracketed title's text, which stands for its number
 
     @property
     def segment(self) -> str:
-        """The path segment: the number as printed, full-width brackets."""
-        return format_segment(self.style, self.ordinal)
+        """The path segment: the number as printed, full-width brackets; a bracketed title as printed."""
+        return f"【{self.title}】" if self.style == BRACKET else format_segment(self.style, self.ordinal)
 
 
 def format_segment(style: str, ordinal: int) -> str:
@@ -250,6 +257,8 @@ def parse_segment(segment: str) -> tuple[str, int]:
         return decimal.style, decimal.ordinal
     if segment.startswith("专栏"):
         return "box", int(segment[2:])
+    if segment.startswith("【"):  # a title, not a number: its code stands for it in an item's IRI
+        return BRACKET, zlib.crc32(segment.encode()) % 1_000_000
     for style, word in NAMED_WORDS.items():  # 专项行动 before 行动
         if segment.startswith(word) and segment != word:
             number = segment[len(word) :]
@@ -289,11 +298,17 @@ def match_marker(line: str) -> Marker | None:
     ('专项行动三', '工程1')
     >>> match_marker("工程1个") is None, match_marker("行动一是") is None
     (True, True)
+    >>> match_marker("【加强组织领导】依托…").segment, match_marker("【责任单位】省经信厅") is None
+    ('【加强组织领导】', True)
     """
     for style, rank, pattern in STYLES:
         m = pattern.match(line)
         if m:
             number = m.group(1)
+            if style == BRACKET:
+                if _BRACKET_FIELD.search(m.group(1)):
+                    continue
+                return Marker(style, rank, 1, m.end(), m.group(1))
             if style == "article_added":
                 base, added = cn_to_int(number), cn_to_int(m.group(2))
                 if 0 < base < 1000 and 0 < added < _ADDED:

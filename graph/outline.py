@@ -21,6 +21,7 @@ from policykg.graph.frontmatter import DATE_LINE, FORWARDS, GENRE_END, PRINTED_L
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import (
     ARTICLES,
+    BRACKET,
     DECIMAL_RANKS,
     DIVISIONS,
     STYLES,
@@ -470,6 +471,8 @@ def parse_outline(source: SourceText) -> Outline:
         i: m for i, ln in enumerate(lines) if i not in contents and i not in rows and (m := match_marker(ln.text(doc)))
     }  # a table's row is no heading, whatever its first cell holds (一、产业升级 | | |; 1.	推进…	县工信局)
     markers = _without_wrapped(doc, lines, markers)
+    if sum(m.style == BRACKET for m in markers.values()) < 2:  # one bracketed title is a label, not a list
+        markers = {i: m for i, m in markers.items() if m.style != BRACKET}
     markers = dict(sorted({**markers, **_decimal_headings(doc, lines, contents | rows)}.items()))
     first_marker = min(markers, default=None)
     body_end, annex_heads = _annex_starts(doc, lines, first_marker or 0)
@@ -708,6 +711,8 @@ def _build_items(
         parent = stack[-1] if stack else None
         siblings = parent.children if parent else roots
         numbered = articles if marker.style in ARTICLES else siblings
+        if marker.style == BRACKET:  # titled, not numbered: the next of its siblings
+            marker = replace(marker, ordinal=sum(s.style == BRACKET for s in numbered) + 1)
         if marker.style != "article_added":  # numbered by the article it follows
             _check_sequence(name, line.number, marker, numbered, last_ordinal, problems)
         marker = _unique(marker, numbered)
@@ -726,7 +731,7 @@ def _build_items(
             number=doc[line.content : line.content + marker.end].display,
             style=marker.style,
             ordinal=marker.ordinal,
-            title=_title(body.strip(), marker.style),
+            title=marker.title or _title(body.strip(), marker.style),
             body=body.strip(),
             span=doc.span(line.content, own_end),
             line=line.number,

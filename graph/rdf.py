@@ -67,7 +67,7 @@ KIND = {"level": "Level", "growth": "Growth", "share": "Share", "count": "Count"
 MENTIONS = {"Industry": "mentionsIndustry", "Company": "mentionsCompany"}
 _STYLE_CODE = {"cn": "", "cn_paren": "p", "arabic": "", "arabic_paren": "a", "arabic_half": "h", "circled": "c",
                "box": "box", "part": "pt", "chapter": "ch", "section": "s", "article": "art",
-               "article_added": "arta", "text": "text", "arabic_pair": "d", "ordinal": "o",
+               "article_added": "arta", "text": "text", "arabic_pair": "d", "ordinal": "o", "bracket": "b",
                **{style: style.replace("_", "") for style in NAMED}}  # fmt: skip
 
 

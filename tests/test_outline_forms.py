@@ -1057,3 +1057,20 @@ def test_named_task_groups_head_points_numbered_again_below_each():
     ]  # fmt: skip
     assert item(outline, "三/工程2").text.endswith("工程1个月内开工。")
     assert not any("numbering" in p.message and p.line != 1 for p in outline.problems)
+
+
+def test_bracketed_titles_head_unnumbered_measures():
+    text = (
+        "四、保障措施\n"
+        "【加强组织领导】依托省制造强省建设领导小组，统筹推进全省制造业数字化转型工作。（责任单位：省经信厅）\n"
+        "【加大财政金融支持】统筹省级专项资金，对数字化改造项目给予补助。（责任单位：省财政厅）\n"
+        "五、任务清单\n"
+        "【责任单位】省经信厅\n"
+    )
+    outline = read(text)
+    assert paths(outline) == ["四", "四/【加强组织领导】", "四/【加大财政金融支持】", "五"]
+    assert item(outline, "四/【加大财政金融支持】").title == "加大财政金融支持"
+    assert item(outline, "四/【加大财政金融支持】").text.startswith("统筹省级专项资金")
+    assert not any("numbering" in p.message and p.line != 1 for p in outline.problems)
+    alone = read("一、保障措施\n【加强组织领导】依托领导小组统筹推进。\n二、其他\n")
+    assert paths(alone) == ["一", "二"]  # one bracketed title is a label, not a list
