@@ -1074,3 +1074,19 @@ def test_bracketed_titles_head_unnumbered_measures():
     assert not any("numbering" in p.message and p.line != 1 for p in outline.problems)
     alone = read("一、保障措施\n【加强组织领导】依托领导小组统筹推进。\n二、其他\n")
     assert paths(alone) == ["一", "二"]  # one bracketed title is a label, not a list
+
+
+def test_a_named_task_group_over_cn_paren_items_holds_them():
+    text = (
+        "二、重点行动\n"
+        "行动一：智能化改造行动\n"
+        "（一）推进设备更新。支持企业更新设备。\n"
+        "（二）推进软件应用。推广工业软件。\n"
+        "行动二：网络化协同行动\n"
+        "（一）建设平台。建设工业互联网平台。\n"
+        "三、保障措施\n"
+        "（一）加强组织领导。成立专班。\n"
+    )
+    assert paths(read(text)) == [
+        "二", "二/行动一", "二/行动一/（一）", "二/行动一/（二）", "二/行动二", "二/行动二/（一）", "三", "三/（一）",
+    ]  # fmt: skip
