@@ -10,7 +10,7 @@ the numbers run in sequence (:func:`decimal_marker`).
 County plans may number a run of paragraphs by ordinals instead, ``第一，`` / ``第二，``, below the
 ``1.`` items and above ``(1)``.
 Action plans name their task groups by what they are, ``专项行动一：`` / ``行动1：`` / ``工程2：`` /
-``任务三：``, between the ``(一)`` items and the ``1.`` ones: the ``1)`` or ``①`` points below each group
+``重点任务三：``, between the ``(一)`` items and the ``1.`` ones: the ``1)`` or ``①`` points below each group
 are numbered from 1 again, not on from the group before. Their measures may be headed by a bracketed
 title instead of a number (``【加强组织领导】依托…``), at the same depth; the title is the path segment.
 Patterns run on normalised text, where full-width brackets are already folded to ASCII.
@@ -83,7 +83,10 @@ _DIVISION_WORDS = {"part": "部分", "chapter": "章", "section": "节", "articl
 # A named task group's word, and its style: numbered in Chinese (行动一) or in figures (行动1, style
 # act_n). The word and its number are a heading only before a colon or a space (工程1:…, 行动一 …),
 # not in a sentence (工程1个).
-NAMED_WORDS = {"sact": "专项行动", "act": "行动", "proj": "工程", "task": "任务"}
+NAMED_WORDS = {
+    "sact": "专项行动", "kact": "重点行动", "act": "行动",
+    "kproj": "重点工程", "proj": "工程", "ktask": "重点任务", "task": "任务",
+}  # fmt: skip
 _NAMED_END = r"(?: ?:| )"
 NAMED = (*NAMED_WORDS, *(f"{style}_n" for style in NAMED_WORDS))
 # A bracketed title that opens a paragraph (【加强组织领导】…); not a task's field (【责任单位】, 【完成时限】)

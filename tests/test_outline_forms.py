@@ -1056,6 +1056,8 @@ def test_named_task_groups_head_points_numbered_again_below_each():
         "三", "三/工程1", "三/工程2",
     ]  # fmt: skip
     assert item(outline, "三/工程2").text.endswith("工程1个月内开工。")
+    tasks = read("二、重点任务\n重点任务一：推进企业改造\n1.推动龙头企业改造。\n重点任务二：平台\n1.培育平台。\n")
+    assert paths(tasks) == ["二", "二/重点任务一", "二/重点任务一/1", "二/重点任务二", "二/重点任务二/1"]
     assert not any("numbering" in p.message and p.line != 1 for p in outline.problems)
 
 
