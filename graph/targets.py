@@ -318,6 +318,8 @@ def _indicator(clause: str, kind: str) -> str:
     if m and m.end(1) < len(clause) - len(rest := _after_threshold(clause)):  # the predicate of a threshold
         m = re.search(rf"(.*?){_PREDICATES}(.*)", rest)
     if m and (_clean(m.group(1)) or _clean(m.group(2))) and (kind != "count" or re.search(r"从|由\d", clause)):
+        if kind == "coverage" and clause[m.end(1) : m.start(2)] == "实现" and _clean(m.group(2)):
+            return _clean(m.group(1)) + _clean(m.group(2))  # 企业基本实现数字化改造全覆盖: whose what is covered
         return _clean(m.group(1)) or _clean(m.group(2))
     changed = _CHANGED_TO.search(clause)
     return _clean(changed.group(1) if changed else clause)

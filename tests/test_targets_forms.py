@@ -428,6 +428,9 @@ def test_how_a_price_is_set_or_how_long_a_procedure_takes_is_no_target(text):
         # an adverb before the verb (基本实现, 全面完成, 逐步达到) is no part of what is measured
         ("规模以上工业企业数字化改造基本实现全覆盖", "规模以上工业企业数字化改造"),
         ("城市生活垃圾分类基本实现全覆盖", "城市生活垃圾分类"),
+        # whose what is covered: the subject before 实现 and the object after it
+        ("全省规模以上工业企业基本实现数字化改造全覆盖", "规模以上工业企业数字化改造"),
+        ("全市行政村实现5G网络全覆盖", "行政村5G网络"),
         ("畜产品质量安全抽检合格率常年稳定在98%以上", "畜产品质量安全抽检合格率"),
         # A、B等X names X: the list only gives examples of it
         ("口蹄疫、小反刍兽疫等重大动物疫病免疫密度常年保持在90%以上", "重大动物疫病免疫密度"),
