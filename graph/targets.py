@@ -499,8 +499,8 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
         return True  # "给予一次性奖励500万元", "分别给予100万元、300万元…奖励": what a policy pays, no goal
     if unit.endswith("元") and (re.search(r"处以?$", clause) or re.match(r"[^,;。]{0,12}?(?:罚款|罚金)", text[end:])):
         return True  # "处2000元以上2万元以下罚款": a penalty, no goal
-    paid = _SUBSIDY.search(clause) and not _SPENT_ON.search(clause)  # not 补助资金用于产业发展的比重: a goal
-    paid = paid or (_GRANT.search(clause) and re.match(f"的?{_SUBSIDY.pattern}", text[end:]))  # 给予最高10%的补助
+    paid = bool(_SUBSIDY.search(clause)) and not _SPENT_ON.search(clause)  # not 补助资金用于产业发展的比重: a goal
+    paid = paid or bool(_GRANT.search(clause) and re.match(f"的?{_SUBSIDY.pattern}", text[end:]))  # 给予最高10%的补助
     if paid or re.match(rf"[^,;。]{{0,8}}?(?:给予|予以)[^,;。]{{0,16}}?{_SUBSIDY.pattern}", text[end:]):
         return True  # "按照设备投资额的20%给予(配套)补助", "按投资额的10%给予最高2000万元落户奖励",
         # "补贴标准为…的20%", "贴息比例不超过1个百分点": what it pays
