@@ -89,7 +89,8 @@ _ARTICLE = re.compile(r"第.+条(?:之.+)?")  # an article's path: its items are
 # bigrams 一是, 是推 are rare, so weigh as much as a task's own terms)
 _ENUMERATOR = re.compile(rf"(?:^|(?<=[。；;，,：:\s]))[一二三四五六七八九十]{{1,2}}是(?=[{HAN}])")
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
-# What sets no task: a plan's guiding ideology, a regulation's purpose and its entry into force, a
+# What sets no task: a plan's guiding ideology (指导思想, or 总体思路 / 工作思路 as cities head it), a
+# regulation's purpose and its entry into force, a
 # section whose first sentence points to the annex for the document's tasks (本方案主要任务及分工见
 # 附件; 明确13项重点任务，逐项明确牵头单位（详见附件）), not a task that points to its details there,
 # and the article that lets the lower levels make their own rules (各市可参照本办法制定实施细则; 设区的市可以
@@ -97,7 +98,7 @@ _SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
 # being written, not by one of its measures.
 _NO_TASK = re.compile(
     r"^(?:[（(][^）)]{1,8}[）)]\s*)?"  # an article's bracketed heading, （附则）
-    r"(?:指导思想|(?:为了?|根据|依据)[^。]*制定本(?:实施)?(?:条例|办法|规定|细则)"
+    r"(?:指导思想|(?:总体|工作)思路[。:：]|(?:为了?|根据|依据)[^。]*制定本(?:实施)?(?:条例|办法|规定|细则)"
     r"|[^。]*自[^。]*起施行[^。]*。?(?:[^。]*(?:解释|废止|有效期)[^。]*。?)*$|本(?:实施)?(?:条例|办法|规定|细则)由[^。]*负责解释。?$"
     r"|[^。]*(?:\d+项|[一二三四五六七八九十]+项|主要|重点)任务[^。]*见附件"
     r"|(?:各(?:市|县|区|地|设区的市)|设区的市(?:、县(?:\(市、区\)|（市、区）)?)?(?:人民政府)?)"

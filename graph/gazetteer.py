@@ -192,7 +192,15 @@ _LEVEL_CHARS = {"旗县市(区)": (COUNTY,), "旗县市区": (COUNTY,), "旗县�
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,)}  # fmt: skip
 # a league (盟) and a prefecture (地区) are governed by an 行政公署, the province's agency, not a 人民政府
 _ADMINISTERED, _OFFICE = ("盟", "地区"), "行政公署"
+
+
 # the levels of the autonomous areas and of Inner Mongolia: a place of that name's kind alone
+def _bank_key(name: str) -> str:
+    """A central bank office's name as the table of regional branches keys it: 人行武汉分行, 中国人民银行
+    武汉分行 → 人民银行武汉分行."""
+    return re.sub("^(?:中国)?(?:人民银行|人行)", "人民银行", name)
+
+
 _NATIONAL_BANK = "中国人民银行"  # its offices are named with their place after it, not before
 _OWN_NAME_LEVELS = ("自治区", "自治州", "州", "自治县", "盟", "旗")
 _GRASSROOTS = re.compile(r"^(?:街道|镇|乡)")  # a township-level body named by its kind
@@ -265,9 +273,11 @@ class Gazetteer:
         divisions: Divisions,
         customs: dict[str, tuple[str, str]] | None = None,
         commissions: dict[tuple[str, str], str] | None = None,
+        bank_regions: dict[str, tuple[str, str]] | None = None,
     ):
         self.divisions = divisions
         self._customs = customs or {}  # a 直属海关's name -> its province's code and its English name
+        self._bank_regions = bank_regions or {}  # a 大区分行's name (人民银行武汉分行) -> the same
         # (a province's code, a type's slug) -> the name it and the places under it give the department
         self._commissions = commissions or {}
         self._resolved: dict[tuple[str, Place], Agency] = {}
@@ -334,7 +344,8 @@ class Gazetteer:
                     g.parse(data=source.read_text(encoding="utf-8"), format="turtle")
         customs = {name: (province, english) for name, province, english in rows("customs.tsv")}
         commissions = {(code[:2], slug): name for code, slug, name in rows("commission-names.tsv")}
-        return cls(g, Divisions.bundled(), customs, commissions)
+        regions = {_bank_key(name): (province, english) for name, province, english in rows("central-bank-regions.tsv")}
+        return cls(g, Divisions.bundled(), customs, commissions, regions)
 
     # -- places ---------------------------------------------------------------------------------
 
@@ -498,6 +509,8 @@ class Gazetteer:
                 return found
         if (district := self._customs.get(k.removeprefix("中华人民共和国"))) is not None:
             return self._customs_district(k.removeprefix("中华人民共和国"), *district)
+        if (region := self._bank_regions.get(_bank_key(k))) is not None:
+            return self._bank_region(_bank_key(k), *region)
         body = _OWN_LEVEL.sub("", _VERTICAL.sub("", k.removeprefix("中共")))  # 本级人民政府, 当地政府: the place's own
         body = _PREFECTURE_TIER.sub(r"\1市", _LOCAL_ALL.sub(ALL_LEVELS, body))
         if (
@@ -604,6 +617,13 @@ class Gazetteer:
         several = sum(code == province for code, _ in self._customs.values()) > 1
         function = f"{customs.slug}-{english.split()[0].lower()}" if several else customs.slug
         return Agency(iris.agency(place.slug, function), name, english, place, customs, True)
+
+    def _bank_region(self, name: str, province: str, english: str) -> Agency:
+        """A regional branch of the central bank named after its seat (人民银行武汉分行): the branch its
+        province's documents name, not a city's sub-branch (中国人民银行武汉市中心支行, no such body)."""
+        place = self.place_of(self.divisions.by_code[province])
+        bank = self._type_keys["人民银行中心支行"]
+        return Agency(iris.agency(place.slug, f"{bank.slug}-region"), "中国" + name, english, place, bank, True)
 
     def _names_place(self, text: str, place: Place) -> bool:
         """Whether ``text`` is all the name of a division (朝阳, 青浦区) for a document of ``place``."""

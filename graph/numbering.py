@@ -9,12 +9,17 @@ Emergency plans (应急预案) and standards number their headings by decimals i
 the numbers run in sequence (:func:`decimal_marker`).
 County plans may number a run of paragraphs by ordinals instead, ``第一，`` / ``第二，``, below the
 ``1.`` items and above ``(1)``.
+Action plans name their task groups by what they are, ``专项行动一：`` / ``行动1：`` / ``工程2：`` /
+``重点任务三：``, between the ``(一)`` items and the ``1.`` ones: the ``1)`` or ``①`` points below each group
+are numbered from 1 again, not on from the group before. Their measures may be headed by a bracketed
+title instead of a number (``【加强组织领导】依托…``), at the same depth; the title is the path segment.
 Patterns run on normalised text, where full-width brackets are already folded to ASCII.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -75,6 +80,18 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒�
 # may be cut into parts (第一部分 总体要求) above its 一、 items.
 _DIVISION_END = r"(?=[ (]|$)"
 _DIVISION_WORDS = {"part": "部分", "chapter": "章", "section": "节", "article": "条"}
+# A named task group's word, and its style: numbered in Chinese (行动一) or in figures (行动1, style
+# act_n). The word and its number are a heading only before a colon or a space (工程1:…, 行动一 …),
+# not in a sentence (工程1个).
+NAMED_WORDS = {
+    "sact": "专项行动", "kact": "重点行动", "act": "行动",
+    "kproj": "重点工程", "proj": "工程", "ktask": "重点任务", "task": "任务",
+}  # fmt: skip
+_NAMED_END = r"(?: ?:| )"
+NAMED = (*NAMED_WORDS, *(f"{style}_n" for style in NAMED_WORDS))
+# A bracketed title that opens a paragraph (【加强组织领导】…); not a task's field (【责任单位】, 【完成时限】)
+BRACKET = "bracket"
+_BRACKET_FIELD = re.compile("(?:单位|部门|处室|科室|股室|主体|时限|时间|期限|节点)$")
 
 # (style, rank, pattern); the pattern's group 1 is the number, the match ends after the marker.
 STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
@@ -88,6 +105,11 @@ STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("ordinal", 5.5, re.compile("第([一二三四五六七八九十]{1,3})(?:,|、(?![一二三四五六七八九十]))")),
     ("cn", 3, re.compile(f"([{CN_NUMERALS}]+)(?:、|\\.(?!\\d))")),  # 一、, and 一． as web pages print it
     ("cn_paren", 4, re.compile(f"\\(([{CN_NUMERALS}]+)\\)")),
+    *(
+        (f"{style}{suffix}", 4.5, re.compile(f"{word}({numeral}){_NAMED_END}"))
+        for style, word in NAMED_WORDS.items()
+        for suffix, numeral in (("", f"[{CN_NUMERALS}]{{1,3}}"), ("_n", r"\d{1,2}"))
+    ),
     # a box closes the (一) item before it and ends at the next: the rank of (一) items
     ("box", 4, re.compile(f"专栏 ?(\\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})(?![\\d{CN_NUMERALS}])(?: ?[:：])?")),
     # "1." but not "1.5倍"; "2.2024-2026年…" (a number then a year) and "1.5G网络建设工程" (a number
@@ -96,6 +118,7 @@ STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("arabic_paren", 6, re.compile(r"\((\d{1,3})\)")),
     ("arabic_half", 6, re.compile(r"(\d{1,3})\)")),  # 1） as many type the (1) of GB/T 9704
     ("circled", 7, re.compile(f"([{_CIRCLED}])")),
+    (BRACKET, 4.5, re.compile("【([\u4e00-\u9fff]{4,12})】")),
 )
 # A decimal heading's number (4.1.1), before its heading's first character (Han, or a grade's Roman
 # numeral: 4.1 Ⅳ级应急响应); normalising dropped the space before a Han one. Each depth is a style of
@@ -122,19 +145,20 @@ class Marker:
     rank: float
     ordinal: int
     end: int  # offset just after the marker in the line
+    title: str = ""  # a bracketed title's text, which stands for its number
 
     @property
     def segment(self) -> str:
-        """The path segment: the number as printed, full-width brackets."""
-        return format_segment(self.style, self.ordinal)
+        """The path segment: the number as printed, full-width brackets; a bracketed title as printed."""
+        return f"【{self.title}】" if self.style == BRACKET else format_segment(self.style, self.ordinal)
 
 
 def format_segment(style: str, ordinal: int) -> str:
     """
     >>> [format_segment(s, 3) for s in ("cn", "cn_paren", "arabic", "arabic_paren", "arabic_half", "circled", "box")]
     ['三', '（三）', '3', '（3）', '3）', '③', '专栏3']
-    >>> format_segment("ordinal", 2)
-    '第二'
+    >>> format_segment("ordinal", 2), format_segment("sact", 2), format_segment("proj_n", 2)
+    ('第二', '专项行动二', '工程2')
     >>> [format_segment(s, 12) for s in ("part", "chapter", "section", "article")]
     ['第十二部分', '第十二章', '第十二节', '第十二条']
     >>> format_segment("article_added", 1202), format_segment("arabic_pair", 203)
@@ -166,6 +190,9 @@ def format_segment(style: str, ordinal: int) -> str:
         return f"专栏{ordinal}"
     if style == "ordinal":
         return f"第{int_to_cn(ordinal)}"
+    if style in NAMED:
+        word = NAMED_WORDS[style.removesuffix("_n")]
+        return f"{word}{ordinal}" if style.endswith("_n") else f"{word}{int_to_cn(ordinal)}"
     return _CIRCLED[ordinal - 1]
 
 
@@ -233,6 +260,12 @@ def parse_segment(segment: str) -> tuple[str, int]:
         return decimal.style, decimal.ordinal
     if segment.startswith("专栏"):
         return "box", int(segment[2:])
+    if segment.startswith("【"):  # a title, not a number: its code stands for it in an item's IRI
+        return BRACKET, zlib.crc32(segment.encode()) % 1_000_000
+    for style, word in NAMED_WORDS.items():  # 专项行动 before 行动
+        if segment.startswith(word) and segment != word:
+            number = segment[len(word) :]
+            return (f"{style}_n", int(number)) if number.isdigit() else (style, cn_to_int(number))
     if added := re.fullmatch("第(.+)条之(.+)", segment):
         return "article_added", cn_to_int(added[1]) * _ADDED + cn_to_int(added[2])
     for style, word in _DIVISION_WORDS.items():
@@ -264,17 +297,29 @@ def match_marker(line: str) -> Marker | None:
     '第一百零三条之一'
     >>> match_marker("第二,推动精深加工。").segment, match_marker("第二、三季度完成") is None
     ('第二', True)
+    >>> match_marker("专项行动三:工业互联网平台赋能行动").segment, match_marker("工程1 智能制造示范工程").segment
+    ('专项行动三', '工程1')
+    >>> match_marker("工程1个") is None, match_marker("行动一是") is None
+    (True, True)
+    >>> match_marker("【加强组织领导】依托…").segment, match_marker("【责任单位】省经信厅") is None
+    ('【加强组织领导】', True)
     """
     for style, rank, pattern in STYLES:
         m = pattern.match(line)
         if m:
             number = m.group(1)
+            if style == BRACKET:
+                if _BRACKET_FIELD.search(m.group(1)):
+                    continue
+                return Marker(style, rank, 1, m.end(), m.group(1))
             if style == "article_added":
                 base, added = cn_to_int(number), cn_to_int(m.group(2))
                 if 0 < base < 1000 and 0 < added < _ADDED:
                     return Marker(style, rank, base * _ADDED + added, m.end())
                 continue
-            if style in ("cn", "cn_paren", "ordinal", *_DIVISION_WORDS) or (style == "box" and not number.isdigit()):
+            if style in ("cn", "cn_paren", "ordinal", *_DIVISION_WORDS, *NAMED_WORDS) or (
+                style == "box" and not number.isdigit()
+            ):
                 try:
                     ordinal = cn_to_int(number)
                 except ValueError:

@@ -21,9 +21,10 @@ from policykg.graph.frontmatter import DATE_LINE, FORWARDS, GENRE_END, PRINTED_L
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import (
     ARTICLES,
+    BRACKET,
     DECIMAL_RANKS,
     DIVISIONS,
-    STYLES,
+    NAMED,
     UNNUMBERED,
     Marker,
     decimal_marker,
@@ -59,7 +60,6 @@ _PAGE_CHROME = re.compile(
 # Two full-width spaces are a paragraph's first-line indent (GB/T 9704); PDF extraction leaves
 # them inside a line where a paragraph was run into the one before.
 _INDENT = "\u3000\u3000"
-_RANK: dict[str, float] = {**{style: rank for style, rank, _ in STYLES}, **DECIMAL_RANKS}
 
 
 @dataclass(frozen=True)
@@ -470,7 +470,10 @@ def parse_outline(source: SourceText) -> Outline:
         i: m for i, ln in enumerate(lines) if i not in contents and i not in rows and (m := match_marker(ln.text(doc)))
     }  # a table's row is no heading, whatever its first cell holds (一、产业升级 | | |; 1.	推进…	县工信局)
     markers = _without_wrapped(doc, lines, markers)
+    if sum(m.style == BRACKET for m in markers.values()) < 2:  # one bracketed title is a label, not a list
+        markers = {i: m for i, m in markers.items() if m.style != BRACKET}
     markers = dict(sorted({**markers, **_decimal_headings(doc, lines, contents | rows)}.items()))
+    markers = _named_ranks(doc, lines, markers)
     first_marker = min(markers, default=None)
     body_end, annex_heads = _annex_starts(doc, lines, first_marker or 0)
     if body_end < len(lines) and not annex_heads:
@@ -656,6 +659,24 @@ def _follows(last: tuple[int, ...], number: tuple[int, ...]) -> bool:
     return False
 
 
+_ABOVE_CN_PAREN = 3.5  # between 一、 and (一)
+
+
+def _named_ranks(doc: MappedText, lines: list[Line], markers: dict[int, Marker]) -> dict[int, Marker]:
+    """The markers, a named task group's (行动一：…) ranked above the (一) items where a heading of
+    that style has (一) items below it (行动一：智能化改造行动 / （一）推进设备更新。…), not below them
+    as where its points are 1) or ①."""
+    ordered = sorted(markers)
+    above = {
+        markers[i].style
+        for i, j in zip(ordered, ordered[1:])
+        if markers[i].style in NAMED
+        and markers[j].style == "cn_paren"
+        and is_heading(lines[i].text(doc)[markers[i].end :])
+    }
+    return {i: replace(m, rank=_ABOVE_CN_PAREN) if m.style in above else m for i, m in markers.items()}
+
+
 def _preamble_start(doc: MappedText, lines: list[Line], first: int) -> int:
     """Where the preamble begins: the paragraphs of running text just before the first item, the
     last of which may announce the items ("现提出如下意见:"); a line of a paragraph that a
@@ -696,6 +717,7 @@ def _build_items(
     with ``prefix`` (an annex's label)."""
     roots: list[Item] = []
     stack: list[Item] = []
+    ranks: list[float] = []  # the rank each item of the stack was read at (a named group's is the document's)
     articles: list[Item] = []  # numbered as one list, whatever chapter they sit in
     last_ordinal: dict[str, int] = {}
     bounds = item_lines + [end]
@@ -703,11 +725,14 @@ def _build_items(
         marker = markers[at]
         line = lines[at]
         # a 若干政策 numbered by article may group its articles under 一、 headings, as chapters do
-        while stack and _RANK[stack[-1].style] >= marker.rank and not _groups(stack[-1], marker):
+        while stack and ranks[-1] >= marker.rank and not _groups(stack[-1], marker):
             stack.pop()
+            ranks.pop()
         parent = stack[-1] if stack else None
         siblings = parent.children if parent else roots
         numbered = articles if marker.style in ARTICLES else siblings
+        if marker.style == BRACKET:  # titled, not numbered: the next of its siblings
+            marker = replace(marker, ordinal=sum(s.style == BRACKET for s in numbered) + 1)
         if marker.style != "article_added":  # numbered by the article it follows
             _check_sequence(name, line.number, marker, numbered, last_ordinal, problems)
         marker = _unique(marker, numbered)
@@ -726,7 +751,7 @@ def _build_items(
             number=doc[line.content : line.content + marker.end].display,
             style=marker.style,
             ordinal=marker.ordinal,
-            title=_title(body.strip(), marker.style),
+            title=marker.title or _title(body.strip(), marker.style),
             body=body.strip(),
             span=doc.span(line.content, own_end),
             line=line.number,
@@ -737,6 +762,7 @@ def _build_items(
         for ancestor in stack:  # a parent's span covers its children
             ancestor.span = Span(ancestor.span.start, max(ancestor.span.end, item.span.end))
         stack.append(item)
+        ranks.append(marker.rank)
     return roots
 
 

@@ -15,7 +15,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 import policykg.graph.iris as iris
 from policykg.graph.gazetteer import Agency, Place, key
-from policykg.graph.numbering import DECIMAL_RANKS, parse_segment
+from policykg.graph.numbering import DECIMAL_RANKS, NAMED, parse_segment
 from policykg.graph.records import Citation, DocumentRecord, Item
 from policykg.graph.units import base_unit
 from policykg.ontology.namespace import PKG as PKG_TERMS
@@ -67,7 +67,8 @@ KIND = {"level": "Level", "growth": "Growth", "share": "Share", "count": "Count"
 MENTIONS = {"Industry": "mentionsIndustry", "Company": "mentionsCompany"}
 _STYLE_CODE = {"cn": "", "cn_paren": "p", "arabic": "", "arabic_paren": "a", "arabic_half": "h", "circled": "c",
                "box": "box", "part": "pt", "chapter": "ch", "section": "s", "article": "art",
-               "article_added": "arta", "text": "text", "arabic_pair": "d", "ordinal": "o"}  # fmt: skip
+               "article_added": "arta", "text": "text", "arabic_pair": "d", "ordinal": "o", "bracket": "b",
+               **{style: style.replace("_", "") for style in NAMED}}  # fmt: skip
 
 
 @cache

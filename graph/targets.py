@@ -319,6 +319,8 @@ def _indicator(clause: str, kind: str) -> str:
     if m and m.end(1) < len(clause) - len(rest := _after_threshold(clause)):  # the predicate of a threshold
         m = re.search(rf"(.*?){_PREDICATES}(.*)", rest)
     if m and (_clean(m.group(1)) or _clean(m.group(2))) and (kind != "count" or re.search(r"从|由\d", clause)):
+        if kind == "coverage" and clause[m.end(1) : m.start(2)] == "实现" and _clean(m.group(2)):
+            return _clean(m.group(1)) + _clean(m.group(2))  # 企业基本实现数字化改造全覆盖: whose what is covered
         return _clean(m.group(1)) or _clean(m.group(2))
     changed = _CHANGED_TO.search(clause)
     return _clean(changed.group(1) if changed else clause)
@@ -510,7 +512,8 @@ def _describes(text: str, q: _Quantity, clause: str, previous: _Quantity | None)
         return True  # "给予一次性奖励500万元", "分别给予100万元、300万元…奖励": what a policy pays, no goal
     if unit.endswith("元") and (re.search(r"处以?$", clause) or re.match(r"[^,;。]{0,12}?(?:罚款|罚金)", text[end:])):
         return True  # "处2000元以上2万元以下罚款": a penalty, no goal
-    paid = _SUBSIDY.search(clause) and not _SPENT_ON.search(clause)  # not 补助资金用于产业发展的比重: a goal
+    paid = bool(_SUBSIDY.search(clause)) and not _SPENT_ON.search(clause)  # not 补助资金用于产业发展的比重: a goal
+    paid = paid or bool(_GRANT.search(clause) and re.match(f"的?{_SUBSIDY.pattern}", text[end:]))  # 给予最高10%的补助
     if paid or re.match(rf"[^,;。]{{0,8}}?(?:给予|予以)[^,;。]{{0,16}}?{_SUBSIDY.pattern}", text[end:]):
         return True  # "按照设备投资额的20%给予(配套)补助", "按投资额的10%给予最高2000万元落户奖励",
         # "补贴标准为…的20%", "贴息比例不超过1个百分点": what it pays

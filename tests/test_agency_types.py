@@ -288,6 +288,8 @@ WRITTEN = [
     ("市直有关单位", "municipal-bodies"),
     ("市直相关单位", "municipal-bodies"),
     ("政府各部门", "municipal-bodies"),
+    ("地方金融工作局", "financial-work"),  # 宜昌市地方金融工作局
+    ("各基础电信企业", "telecom-operators"),
 ]
 
 

@@ -115,6 +115,9 @@ def test_what_sets_no_task_is_no_measure():
     ]
     assert _measures("\n".join(rules) + "\n") == ["第二条"]
     assert _measures("\n".join(plan) + "\n") == ["一/（二）", "二/（一）"]
+    # a city's plan heads its guiding ideas 工作思路 or 总体思路; 创新工作思路 is a task
+    ideas = ["一、总体要求", "（一）工作思路。坚持以智能制造为主攻方向。", "（二）创新工作思路。建立工作专班。"]
+    assert _measures("\n".join(ideas) + "\n") == ["一/（二）"]
     # a section that only says where the tasks are; a task that points to its details is one
     pointers = ["一、主要任务", "本方案主要任务及分工见附件。", "二、推进改造", "推进老旧小区改造，具体任务见附件2。"]
     assert _measures("\n".join(pointers) + "\n") == ["二"]

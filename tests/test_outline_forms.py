@@ -1035,3 +1035,60 @@ def test_a_numbered_group_row_between_a_table_s_rows_stays_in_the_table():
         "3\t深化城市运行管理中枢建设，新增城市体征指标200项以上\t市政务服务数据管理局\t2024年12月底前\n"
     )
     assert "二" not in paths(read(text))
+
+
+def test_named_task_groups_head_points_numbered_again_below_each():
+    text = (
+        "二、重点任务\n"
+        "专项行动一：企业数字化改造提升行动\n"
+        "1）推动龙头企业全面改造。支持链主企业开展全流程数字化改造。\n"
+        "2）推动中小企业上云。①开展免费诊断；②推广轻量化应用。\n"
+        "专项行动二：产业链数字化协同行动\n"
+        "1）推动产业链上下游协同。支持链主企业搭建供应链协同平台。\n"
+        "三、重点工程\n"
+        "工程1：智能制造示范工程。每年遴选省级智能制造示范工厂100家。\n"
+        "工程2 “一业一策”转型工程。编制行业转型路线图。\n"
+        "行动一是加快建设，工程1个月内开工。\n"
+    )
+    outline = read(text)
+    assert paths(outline) == [
+        "二", "二/专项行动一", "二/专项行动一/1）", "二/专项行动一/2）", "二/专项行动二", "二/专项行动二/1）",
+        "三", "三/工程1", "三/工程2",
+    ]  # fmt: skip
+    assert item(outline, "三/工程2").text.endswith("工程1个月内开工。")
+    tasks = read("二、重点任务\n重点任务一：推进企业改造\n1.推动龙头企业改造。\n重点任务二：平台\n1.培育平台。\n")
+    assert paths(tasks) == ["二", "二/重点任务一", "二/重点任务一/1", "二/重点任务二", "二/重点任务二/1"]
+    assert not any("numbering" in p.message and p.line != 1 for p in outline.problems)
+
+
+def test_bracketed_titles_head_unnumbered_measures():
+    text = (
+        "四、保障措施\n"
+        "【加强组织领导】依托省制造强省建设领导小组，统筹推进全省制造业数字化转型工作。（责任单位：省经信厅）\n"
+        "【加大财政金融支持】统筹省级专项资金，对数字化改造项目给予补助。（责任单位：省财政厅）\n"
+        "五、任务清单\n"
+        "【责任单位】省经信厅\n"
+    )
+    outline = read(text)
+    assert paths(outline) == ["四", "四/【加强组织领导】", "四/【加大财政金融支持】", "五"]
+    assert item(outline, "四/【加大财政金融支持】").title == "加大财政金融支持"
+    assert item(outline, "四/【加大财政金融支持】").text.startswith("统筹省级专项资金")
+    assert not any("numbering" in p.message and p.line != 1 for p in outline.problems)
+    alone = read("一、保障措施\n【加强组织领导】依托领导小组统筹推进。\n二、其他\n")
+    assert paths(alone) == ["一", "二"]  # one bracketed title is a label, not a list
+
+
+def test_a_named_task_group_over_cn_paren_items_holds_them():
+    text = (
+        "二、重点行动\n"
+        "行动一：智能化改造行动\n"
+        "（一）推进设备更新。支持企业更新设备。\n"
+        "（二）推进软件应用。推广工业软件。\n"
+        "行动二：网络化协同行动\n"
+        "（一）建设平台。建设工业互联网平台。\n"
+        "三、保障措施\n"
+        "（一）加强组织领导。成立专班。\n"
+    )
+    assert paths(read(text)) == [
+        "二", "二/行动一", "二/行动一/（一）", "二/行动一/（二）", "二/行动二", "二/行动二/（一）", "三", "三/（一）",
+    ]  # fmt: skip

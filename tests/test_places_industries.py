@@ -231,6 +231,18 @@ def test_a_customs_district_named_after_its_seat_is_its_province_s():
     assert gz.resolve("佳木斯海关", heilongjiang).label_zh == "佳木斯海关"  # by its seat, not 佳木斯市海关
 
 
+def test_a_central_bank_regional_branch_named_after_its_seat_is_its_province_s():
+    """人民银行武汉分行, one of the nine 大区分行 (curated), is the branch Hubei's documents name, not a
+    sub-branch of Wuhan; a city's own central sub-branch stays its city's."""
+    gz = Gazetteer.bundled()
+    hubei, wuhan, jiangsu = places(gz, "420000", "420100", "320000")
+    bank = gz.resolve("人民银行武汉分行", hubei)
+    assert (bank.label_zh, bank.city, bank.type.label_zh) == ("中国人民银行武汉分行", hubei, "中国人民银行中心支行")
+    assert bank == gz.resolve("中国人民银行武汉分行", wuhan) == gz.resolve("人行武汉分行", hubei)
+    assert gz.resolve("人民银行南京分行", jiangsu).label_zh == "中国人民银行南京分行"
+    assert gz.resolve("人民银行宜昌市中心支行", places(gz, "420500")[0]).city.label_zh == "宜昌市"
+
+
 def test_the_levels_of_autonomous_areas_and_inner_mongolia():
     """自治区, 自治州 (州), 自治县, 盟 and 旗 are levels as 省, 市, 县 are: 自治区发展改革委 in Guangxi is
     its own; 自治州人民政府 in Jilin's law each autonomous prefecture's; 盟行政公署 a league's

@@ -380,6 +380,7 @@ def test_a_table_in_the_body_names_a_bare_figure_by_its_whole_column():
         "补贴标准为新车销售价格的20%",
         "贴息比例不超过1个百分点",
         "市级按项目研发投入的20%给予配套补助",
+        "对数字化改造项目按设备和软件投资额给予最高10%的补助",  # the rate, between its grant and its subsidy
         "对新引进的整机制造企业，按其实际投资额的10%给予最高2000万元落户奖励",
         "每个应用给予最高20万元奖励，单个企业每年不超过100万元",
         "同一企业同一年度享受本办法第八条、第十条支持的，合计不超过500万元",
@@ -438,6 +439,9 @@ def test_how_a_price_is_set_or_how_long_a_procedure_takes_is_no_target(text):
         # an adverb before the verb (基本实现, 全面完成, 逐步达到) is no part of what is measured
         ("规模以上工业企业数字化改造基本实现全覆盖", "规模以上工业企业数字化改造"),
         ("城市生活垃圾分类基本实现全覆盖", "城市生活垃圾分类"),
+        # whose what is covered: the subject before 实现 and the object after it
+        ("全省规模以上工业企业基本实现数字化改造全覆盖", "规模以上工业企业数字化改造"),
+        ("全市行政村实现5G网络全覆盖", "行政村5G网络"),
         ("畜产品质量安全抽检合格率常年稳定在98%以上", "畜产品质量安全抽检合格率"),
         # A、B等X names X: the list only gives examples of it
         ("口蹄疫、小反刍兽疫等重大动物疫病免疫密度常年保持在90%以上", "重大动物疫病免疫密度"),
