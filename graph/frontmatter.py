@@ -33,10 +33,11 @@ RECORD_LINE = re.compile(
     r"(?:抄送|抄报|分送|公开方式|公开属性|信息公开选项)\s*:|[─━—_=\-]{3,}|\((?:此件|本件|联系人|联系电话|联系方式).*\)$"
 )  # the 版记 (GB/T 9704): 抄送, 公开方式 (whether the document is published), rules, (此件…)
 # How a title ends: the kinds of 公文 (GB/T 9704: 通知, 意见, 决定, 公告, 通告, 通报, 批复, 纪要, 决议…)
-# and of the plans and rules they issue (方案, 规划, 纲要, 办法, 细则, 指南, 任务分工…).
+# and of the plans and rules they issue (方案, 规划, 纲要, 办法, 细则, 指南, 任务分工…), and of the pages
+# that explain them (政策解读, 答记者问).
 GENRE_END = re.compile(
     r"(?:方案|意见|办法|规定|细则|规则|规划|纲要|计划|通知|要点|安排|条例|决定|措施|清单|指引|指南|分工|准则|名录"
-    r"|公告|通告|通报|批复|纪要|决议|\(试行\))$"
+    r"|公告|通告|通报|批复|纪要|决议|解读|答记者问|问答|\((?:试行|征求意见稿|草案|送审稿)\))$"
 )
 # A number's year in 〔〕, as GB/T 9704 prints it, or in the brackets writers use instead: [], (), 【】;
 # some print 第 before the serial (〔2023〕第25号).
@@ -53,6 +54,8 @@ _FIELD_LABELS = (
     "发文日期",
     "成文日期",
     "发布日期",
+    "发布时间",
+    "来源",
     "名称",
     "发文字号",
     "文号",
@@ -64,7 +67,7 @@ _FIELD_LABELS = (
     "内容描述",
     "字号",
 )
-_FIELD = re.compile(f"({'|'.join(_FIELD_LABELS)}):")
+FIELD = re.compile(f"({'|'.join(_FIELD_LABELS)}):")
 _FIELD_DATE = re.compile(r"(\d{4})[年-](\d{1,2})[月-](\d{1,2})")
 _HEADER = re.compile(r".{2,30}文件")
 # The rest of a 公文's masthead (GB/T 9704 版头): its copy number (份号), classification (秘密★1年),
@@ -127,7 +130,7 @@ def _figure(text: str, digits: bool = False) -> int:
 
 def _fields(text: str) -> list[tuple[str, int, int]]:
     """(label, value start, value end) of each field of a metadata-table line."""
-    found = list(_FIELD.finditer(text))
+    found = list(FIELD.finditer(text))
     return [
         (m.group(1), m.end(), found[k + 1].start() if k + 1 < len(found) else len(text)) for k, m in enumerate(found)
     ]
@@ -173,9 +176,11 @@ def _title_issuers(title: str) -> tuple[str, ...]:
     ()
     >>> _title_issuers("杭州市生态环境局2024年工作要点"), _title_issuers("上海市2026年碳达峰碳中和重点工作安排")
     (('杭州市生态环境局',), ())
+    >>> _title_issuers("省发展改革委负责同志就《陕西省人民政府关于加快推进数字经济高质量发展的实施意见》答记者问")
+    ()
     """
     parts = _ISSUER_END.split(title, maxsplit=1)
-    if len(parts) > 1:
+    if len(parts) > 1 and "《" not in parts[0]:  # not …就《X关于…》答记者问: a title the title names
         return tuple(parts[0].split())
     return (body.group(1),) if (body := _BODY_YEAR.match(title)) else ()
 
@@ -217,6 +222,15 @@ def _listed(line: str, after: str) -> bool:
 def _names_only(line: str) -> bool:
     """A line of issuers' names alone, spaced or not (江苏省工业和信息化厅 江苏省财政厅)."""
     return all(_ISSUER_NAME.fullmatch(name) for name in line.split())
+
+
+def _publisher(fields: dict[str, MappedText]) -> tuple[str, ...]:
+    """The body a web page names as publishing it (发布机构, or 来源 when it names a body, not a
+    newspaper or a portal): the issuer of a page that names none in its title or signature."""
+    if fields.get("发布机构"):
+        return (fields["发布机构"].display,)
+    source = next((fields[label].display.strip() for label in ("信息来源", "来源") if fields.get(label)), "")
+    return (source,) if _ISSUER_NAME.fullmatch(source) else ()
 
 
 def parse_metadata(
@@ -326,9 +340,9 @@ def parse_metadata(
             masthead += signed.split()
         dates.append(DocumentDate(iso_date(*date.groups()[:3]), kind, doc.span(line.content, line.end)))
 
-    for label, kind in (("发文日期", "issued"), ("成文日期", "signed"), ("发布日期", "issued")):
+    for label, kind in (("发文日期", "issued"), ("成文日期", "signed"), ("发布日期", "issued"), ("发布时间", "issued")):
         m = label in fields and _FIELD_DATE.search(fields[label].text)
-        if m and not (label == "发布日期" and "发文日期" in fields):
+        if m and not (label in ("发布日期", "发布时间") and "发文日期" in fields):
             dates.insert(0, DocumentDate(iso_date(*m.groups()), kind, fields[label].span(*m.span())))
 
     problems = []
@@ -357,7 +371,7 @@ def parse_metadata(
         or tuple(adopted_by)
         or ((decree,) if decree else ())
         or tuple(t.display.strip() for t in signature)
-        or ((fields["发布机构"].display,) if fields.get("发布机构") else ())
+        or _publisher(fields)
     )
     meta = Metadata(
         title=title,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from policykg.errors import Problem
 from policykg.graph.annex import is_note, is_table_row, parse_annexes, table_rows
-from policykg.graph.frontmatter import DATE_LINE, FORWARDS, GENRE_END, PRINTED_LINE, RECORD_LINE, parse_metadata
+from policykg.graph.frontmatter import DATE_LINE, FIELD, FORWARDS, GENRE_END, PRINTED_LINE, RECORD_LINE, parse_metadata
 from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import (
     ARTICLES,
@@ -698,9 +698,10 @@ def _preamble_start(doc: MappedText, lines: list[Line], first: int) -> int:
 
 def _unfinished(line: str) -> bool:
     """A line of running text broken before its sentence ends; not a title (…实施方案), unless the
-    title is one it cites, left open at the break (…根据《本市…实施意见)."""
+    title is one it cites, left open at the break (…根据《本市…实施意见); nor a web page's metadata
+    fields (发布时间:2024-03-20 来源:…)."""
     title = GENRE_END.search(line) and line.count("《") <= line.count("》")
-    return line[-1] not in "。!?;:" and is_prose(line) and not title
+    return line[-1] not in "。!?;:" and is_prose(line) and not title and not FIELD.match(line)
 
 
 def _build_items(

@@ -1092,3 +1092,24 @@ def test_a_named_task_group_over_cn_paren_items_holds_them():
     assert paths(read(text)) == [
         "二", "二/行动一", "二/行动一/（一）", "二/行动一/（二）", "二/行动二", "二/行动二/（一）", "三", "三/（一）",
     ]  # fmt: skip
+
+
+def test_a_web_page_about_a_document_keeps_its_title_date_and_publisher():
+    """A 政策解读 page: its title ends in 解读 after the title it explains, the line of fields under it
+    (发布时间, 来源, 字号) is no running text, and the body its 来源 names publishes it; an interview's
+    title names a title with its issuer (…就《X关于…》答记者问), which is not the interview's issuer."""
+    page = read(
+        "《陕西省人民政府关于加快推进数字经济高质量发展的实施意见》政策解读\n\n"
+        "发布时间：2024-03-20　　来源：陕西省发展和改革委员会　　字号：大 中 小\n\n"
+        "　　近日，省政府印发《实施意见》。现就有关内容解读如下。\n"
+        "　　一、出台背景\n　　数字经济是主要经济形态。\n　　二、主要内容\n　　共六个部分。\n"
+    )
+    meta = page.metadata
+    assert meta.title == "《陕西省人民政府关于加快推进数字经济高质量发展的实施意见》政策解读"
+    assert meta.issuers == ("陕西省发展和改革委员会",)
+    assert [(d.date, d.kind) for d in meta.dates] == [("2024-03-20", "issued")]
+    interview = read(
+        "省发展改革委负责同志就《陕西省人民政府关于加快推进数字经济高质量发展的实施意见》答记者问\n\n"
+        "来源：陕西日报\n\n　　问：出台的背景？\n　　答：为加快发展，起草了《实施意见》。\n"
+    )
+    assert interview.metadata.issuers == ()  # a newspaper is no issuer
