@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import policykg.graph.iris as iris
 from policykg.errors import Problem
 from policykg.graph.deadlines import outline_deadlines
 from policykg.graph.gazetteer import Agency, Gazetteer, Place
-from policykg.graph.lineage import LEVELS, NATIONAL, level_of, outline_citations
+from policykg.graph.lineage import LEVELS, NATIONAL, commentary, level_of, outline_citations
 from policykg.graph.outline import Outline, read_outline
 from policykg.graph.prose import prose_assignments
 from policykg.graph.records import Assignment, Cluster, DocumentRecord
@@ -23,6 +24,10 @@ from policykg.graph.text import normalize
 # a label naming a bureau's divisions (责任处室：, 牵头科室：, 责任股室：), no other field after it: the names
 # it lists are the bureau's divisions and units
 _DIVISION_LABEL = re.compile(r"(?:处室|科室|股室)\s*[:：][^;；:：]*$")
+_COMMENTARY_NOTE = (
+    "read as a page about a document (解读, 答记者问, news, 征求意见稿), not a policy:"
+    " it is based on nothing it names and states no responsibilities or targets of its own"
+)
 UNKNOWN_CITY = Place(iris.place("unknown"), "未知城市", "Unknown city", ())
 # a leading group named without its field (领导小组办公室, 各领导小组成员单位, 市领导小组办公室 in a city's
 # text): the one the document sets up
@@ -135,6 +140,11 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
     else:  # no place named: the level its issuer is written as (省人民政府关于…), else none known
         level = level_of(title, meta.document_number, unnamed="") or None
     assignments = _once([(a, bearer(a)) for a in found])
+    citations = outline_citations(outline, outline.preamble_text, city.division)
+    if commentary(title):  # a 解读, an interview, a meeting's news or a draft: it carries out nothing
+        problems.append(Problem(outline.source, None, "info", _COMMENTARY_NOTE))
+        assignments, targets = [], []
+        citations = [replace(c, relation="cites") for c in citations]
     scopes = [scope_of(t.scope, city, gazetteer) for t in targets]
     mentions = {item.path: gazetteer.find(item.body.text, city) for item in outline.walk()}
     named = {iri for iri, _ in scopes} | {f.iri for found in mentions.values() for f in found}
@@ -157,7 +167,7 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         assignments=assignments,
         targets=targets,
         target_scopes=scopes,
-        citations=outline_citations(outline, outline.preamble_text, city.division),
+        citations=citations,
         mentions=mentions,
         problems=problems,
     )

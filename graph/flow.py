@@ -35,7 +35,7 @@ from pyoxigraph import NamedNode, Triple
 import policykg.graph.iris as iris
 from policykg.graph.alignment import FRAME, align, measures_of
 from policykg.graph.gazetteer import Gazetteer, key
-from policykg.graph.lineage import forwards, issued_title, number_key
+from policykg.graph.lineage import commentary, forwards, issued_title, number_key
 from policykg.graph.numbering import article_segment, cn_to_int
 from policykg.graph.rdf import ELI, RDF_TYPE, cited_iri, decimal, document_iri, item_iris, pkg, target_iris, text
 from policykg.graph.records import Digest, DocumentRecord, Measure, Pair, Target
@@ -175,7 +175,7 @@ def digest(record: DocumentRecord, source: str, gazetteer: Gazetteer) -> Digest:
         ),
         tuple(place.iri for place in region),
         dates.get("issued") or dates.get("signed") or dates.get("printed"),
-        _topic(_title_key(meta.enclosed_title or meta.title or ""), names),
+        "" if commentary(meta.title) else _topic(_title_key(meta.enclosed_title or meta.title or ""), names),
         forwarded,
     )
 

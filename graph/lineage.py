@@ -327,6 +327,23 @@ def outline_citations(outline: Outline, preamble: MappedText, within: Division |
     ]  # 制定了《X》: the document itself
 
 
+# A page about a document, not one that sets tasks: its interpretation (《X》政策解读, 图解：《X》, 一图读懂《X》),
+# an interview on it (…就《X》答记者问), a report of a meeting (我市召开…推进会), or a draft published for
+# comment (X（征求意见稿）, 关于…公开征求意见的公告). Government sites print them beside the document.
+_COMMENTARY = re.compile(
+    r"(?:解读|图解|答记者问|答问|问答)$|^(?:政策)?(?:解读|图解|一图(?:读懂|看懂|了解|速览))"
+    r"|[(（](?:征求意见稿|[^()（）]{0,6}草案|送审稿)[)）]|征求意见的(?:公告|通知|公示|函)$"
+    r"|(?:召开|举行|举办)[^《》]{2,40}?会议?$"
+)
+
+
+def commentary(title: str | None) -> bool:
+    """Whether a title is that of a page about a document (its 解读, an interview, a meeting's news, a
+    draft for comment): it names documents it carries out none of, and its tasks, bodies and targets
+    restate theirs or are not yet adopted."""
+    return bool(title and _COMMENTARY.search(title.strip()))
+
+
 def forwards(title: str | None) -> bool:
     """Whether a notice's title forwards a document another body issued (关于转发《X》的通知), which is
     then not the notice itself, as the document a notice issues (关于印发《X》的通知) is."""

@@ -256,6 +256,32 @@ def test_a_province_that_repeats_a_national_title_mirrors_it(tmp_path):
     assert aligned == {("一/（一）", "一/（一）"), ("一/（二）", "一/（二）")}
 
 
+
+_BASIS = "为贯彻落实《国务院办公厅关于加快发展外贸新业态新模式的意见》（国办发〔2021〕24号），"
+# Pages that government sites print beside a policy: its interpretation, an interview on it, a meeting's
+# news and the draft of a lower plan published for comment. Each restates the tasks it names.
+PAGES = {
+    "interpretation": "《国务院办公厅关于加快发展外贸新业态新模式的意见》政策解读\n\n" + _BASIS + "现解读如下。\n\n",
+    "interview": "商务部负责同志就《国务院办公厅关于加快发展外贸新业态新模式的意见》答记者问\n\n问：" + _BASIS + "有哪些举措？\n\n",
+    "news": "我省召开外贸新业态新模式发展推进会\n\n会议强调，" + _BASIS + "要抓好以下工作。\n\n",
+    "draft": "河南省加快发展外贸新业态新模式实施方案（征求意见稿）\n\n" + _BASIS + "结合我省实际，制定本方案。\n\n",
+}
+_TASKS = (
+    "一、积极发展外贸新业态\n（一）扩大跨境电商综合试验区试点范围。到2025年，力争跨境电商综合试验区达到200个。"
+    "（省商务厅牵头）\n（二）培育一批优秀海外仓企业。鼓励传统外贸企业参与海外仓建设。（省商务厅、省交通运输厅按职责分工负责）\n"
+)
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_a_page_about_a_document_carries_out_none_of_it(tmp_path, page):
+    """A 解读, an interview, a meeting's news or a draft for comment restates the document it names:
+    it cites it but is not based on it, mirrors nothing, and states no responsibilities or targets."""
+    built = _build(tmp_path, national=NATIONAL, page=PAGES[page] + _TASKS)
+    assert {(r["source_file"], r["relation"]) for r in _lineage(built)} == {("page.txt", "cites")}
+    assert not _aligned(built)
+    for kind in ("responsibilities", "targets"):
+        assert not [r for r in csv.DictReader(io.StringIO(export(built, kind))) if r["source_file"] == "page.txt"]
+
 REGULATION = """河南省公共数据条例
 
 第一条 为了规范公共数据管理，根据有关法律，结合本省实际，制定本条例。
