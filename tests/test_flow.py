@@ -256,13 +256,16 @@ def test_a_province_that_repeats_a_national_title_mirrors_it(tmp_path):
     assert aligned == {("一/（一）", "一/（一）"), ("一/（二）", "一/（二）")}
 
 
-
 _BASIS = "为贯彻落实《国务院办公厅关于加快发展外贸新业态新模式的意见》（国办发〔2021〕24号），"
 # Pages that government sites print beside a policy: its interpretation, an interview on it, a meeting's
 # news and the draft of a lower plan published for comment. Each restates the tasks it names.
 PAGES = {
     "interpretation": "《国务院办公厅关于加快发展外贸新业态新模式的意见》政策解读\n\n" + _BASIS + "现解读如下。\n\n",
-    "interview": "商务部负责同志就《国务院办公厅关于加快发展外贸新业态新模式的意见》答记者问\n\n问：" + _BASIS + "有哪些举措？\n\n",
+    "interview": (
+        "商务部负责同志就《国务院办公厅关于加快发展外贸新业态新模式的意见》答记者问\n\n问："
+        + _BASIS
+        + "有哪些举措？\n\n"
+    ),
     "news": "我省召开外贸新业态新模式发展推进会\n\n会议强调，" + _BASIS + "要抓好以下工作。\n\n",
     "draft": "河南省加快发展外贸新业态新模式实施方案（征求意见稿）\n\n" + _BASIS + "结合我省实际，制定本方案。\n\n",
 }
@@ -281,6 +284,7 @@ def test_a_page_about_a_document_carries_out_none_of_it(tmp_path, page):
     assert not _aligned(built)
     for kind in ("responsibilities", "targets"):
         assert not [r for r in csv.DictReader(io.StringIO(export(built, kind))) if r["source_file"] == "page.txt"]
+
 
 REGULATION = """河南省公共数据条例
 
