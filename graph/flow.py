@@ -82,14 +82,19 @@ def _title_key(title: str) -> str:
 class _Names:
     """The corpus documents by what a citation names them with: the number, else the title, else
     the title bare of its bracketed qualifiers (《…行动方案》 for …行动方案（2024—2026年）, …（试行）),
-    where one document alone has it and was issued no later than the citing one; else, for a title
-    whose issuer is written as its level (《省人民政府关于…的实施意见》, as a city cites its province)
+    where one document alone has it and was issued no later than the citing one (of the editions of a
+    rule that share a title, its revision's marked or not (X管理办法（2024年修订）), the latest issued no
+    later: the one in force, not the one it repealed);
+    else, for a title whose issuer is written as its level (《省人民政府关于…的实施意见》, as a city cites its province)
     or left out of the marks (国家发展改革委等部门《关于…的通知》), the document of a region above the
     citing one whose title says the same after its issuer."""
 
     def __init__(self, digests: list[Digest]):
         self.by_number = {d.number: d for d in digests if d.number}
-        self.by_title = {t: d for d in digests for t in d.titles}
+        self.by_title: dict[str, list[Digest]] = {}
+        for d in digests:
+            for form in {f for t in d.titles for f in (t, _REVISED.sub("", t))}:
+                self.by_title.setdefault(form, []).append(d)
         self.by_bare: dict[str, Digest | None] = {}
         self.by_subject: dict[str, list[Digest]] = {}
         for d in digests:
@@ -104,7 +109,7 @@ class _Names:
         if not title:
             return None
         if title in self.by_title:
-            return self.by_title[title]
+            return _in_force(self.by_title[title], citing)
         found = self.by_bare.get(_bare(title))
         if found is None and (_LEVEL_ISSUER.match(title) or title.startswith("关于")):
             above = [
@@ -114,6 +119,21 @@ class _Names:
             ]
             found = above[0] if len(above) == 1 else None
         return found if found and not (found.date and citing.date and found.date > citing.date) else None
+
+
+# What a revision's title adds to the title it shares with the edition it replaces: X管理办法（2024年修订）
+_REVISED = re.compile(r"\((?:(?:19|20)\d\d年)?(?:修订|修正|修改|修订版)(?:稿|本)?\)$")
+
+
+def _in_force(editions: list[Digest], citing: Digest) -> Digest | None:
+    """Of the documents that share a title, the one a citation of that title means: the latest issued
+    no later than the citing document (《X管理办法》 cited in 2024 is its 2024 revision, in 2020 the
+    2019 edition); an undated one only when it alone has the title."""
+    if len(editions) == 1:
+        d = editions[0]
+        return None if d.date and citing.date and d.date > citing.date else d
+    issued = [d for d in editions if d.date and not (citing.date and d.date > citing.date)]
+    return max(issued, key=lambda d: d.date or "") if issued else None
 
 
 # An issuer written as its level, as a lower document cites its upper one (省人民政府, 省政府办公厅, 市委):
@@ -168,7 +188,7 @@ def digest(record: DocumentRecord, source: str, gazetteer: Gazetteer) -> Digest:
             (
                 _title_key(c.title) if c.title else None,
                 number_key(c.number) if c.number else None,
-                c.relation,
+                "repeals" if c.repeals else c.relation,
                 cited_iri(c).value,
             )
             for c in record.citations
@@ -265,7 +285,8 @@ def flow_triples(
             upper = named.document(title, number, d)
             if upper is None or upper.iri == d.iri:
                 continue
-            yield Triple(NamedNode(d.iri), NamedNode(ELI + relation), NamedNode(upper.iri))
+            for edge in ("cites", "repeals") if relation == "repeals" else (relation,):
+                yield Triple(NamedNode(d.iri), NamedNode(ELI + edge), NamedNode(upper.iri))
             yield Triple(NamedNode(stub), pkg("resolvesTo"), NamedNode(upper.iri))  # what the citation says
             if relation == "based_on":
                 bases.setdefault(upper.iri, set()).add(d.iri)

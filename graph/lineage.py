@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from policykg.graph.divisions import COUNTY as DIVISION_COUNTY
 from policykg.graph.divisions import PREFECTURE, PROVINCE, Division, Divisions
@@ -73,6 +73,9 @@ _TITLE_CITED = re.compile(
 _SHORT_NAME = re.compile(r"(?:以下)?简称$")  # （以下简称《实施方案》）: a name for the title just cited
 # What a text orders to be written: a document still to come (编制《X专项规划》, 研究制定《Y》), not cited.
 _TO_WRITE = re.compile(r"(?:编制|编写|起草|研究制定|制定|出台)(?:出台|完成|并发布|并公布|并印发)?$")
+# What a citation is followed by when the citing document repeals it (原《X》（号）同时废止; 《A》、《B》
+# 自本办法施行之日起废止; 《X》不再执行), other citations listed before the verb.
+_REPEALED = re.compile(r"^(?:[、,和及与]*《[^《》]*》(?:\([^()]*\))?)*[^。;,《》]{0,14}?(?:废止|停止执行|不再执行)")
 # What book-title marks also enclose but is no document: a certificate or licence (《道路运输证》,
 # 《营业执照》) and an instrument served on one party (《风险隐患告知书》, 《承诺书》).
 _NOT_A_DOCUMENT = re.compile(r"(?:证|证书|执照|告知书|承诺书|通知书|决定书)$")
@@ -219,7 +222,8 @@ class _Reader:
             listed = based and _LISTED.fullmatch(text.text[end : m.start()])
             based = preamble and bool(listed or _introduces_basis(text.text, m.start(), m.end()))
             end = m.end()
-            found.append(self.citation(named, number, based, path, text.span(m.start(), m.end())))
+            cited = self.citation(named, number, based, path, text.span(m.start(), m.end()))
+            found.append(replace(cited, repeals=bool(_REPEALED.match(text.text[m.end() :]))))
         return found
 
     def title_citations(self, outline: Outline, preamble: MappedText) -> list[Citation]:
@@ -323,8 +327,21 @@ def outline_citations(outline: Outline, preamble: MappedText, within: Division |
     return [
         c
         for c in found
-        if not (c.title and (_same(c.title) in own or (_same(c.title) in annexed and c.relation != "based_on")))
+        if not (
+            c.title
+            and (
+                (_same(c.title) in own and not _edition(c, meta.document_number))
+                or (_same(c.title) in annexed and c.relation != "based_on")
+            )
+        )
     ]  # 制定了《X》: the document itself
+
+
+def _edition(citation: Citation, own_number: str | None) -> bool:
+    """Whether a citation of the document's own title names another edition of it: one it repeals
+    (原《X》（号）同时废止), or one of another number (a revision citing the rule it revises)."""
+    other = bool(citation.number and number_key(citation.number) != number_key(own_number or ""))
+    return citation.repeals or other
 
 
 # A page about a document, not one that sets tasks: its interpretation (《X》政策解读, 图解：《X》, 一图读懂《X》),

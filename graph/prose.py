@@ -203,7 +203,29 @@ def prose_assignments(outline: Outline, known: Callable[[str], bool]) -> list[As
     found: list[Assignment] = []
     for item in outline.walk():
         found += _item_duties(item, items, known, tables)
-    return found
+    defined = {name for item in outline.walk() for name in _defined_subjects(item.body.text)}
+    return [a for a in found if a.agency.name not in defined and a.agency.written not in defined]
+
+
+# a rule's definition of what it governs: 本办法所称省级企业技术中心（以下简称技术中心），是指企业设立的…机构
+_DEFINITION = re.compile(
+    r"本(?:办法|细则|规定|条例|规则|制度|意见|方案)所称([^,;。()]{2,20}?)(?:\(以下简称([^)]{2,12})\))?,?是指([^,;。]*)"
+)
+# a definition that names a body of government (本办法所称主管部门，是指县级以上人民政府住房城乡建设部门)
+_DEFINED_BODY = re.compile(r"(?:政府|部门|机关|局|厅|委员会|办公室)$")
+
+
+def _defined_subjects(text: str) -> set[str]:
+    """The names a rule defines for what it governs, and their short names: the institutions, projects
+    or enterprises it applies to (技术中心应当按要求填报评价材料) bear its duties as the governed, not
+    as bodies of government; a defined body of government stays one."""
+    return {
+        name
+        for m in _DEFINITION.finditer(text)
+        if not _DEFINED_BODY.search(m.group(3))
+        for name in (m.group(1), m.group(2))
+        if name
+    }
 
 
 def _item_duties(item: Item, items: list[Item], known, tables: list[Span]) -> list[Assignment]:
@@ -212,6 +234,8 @@ def _item_duties(item: Item, items: list[Item], known, tables: list[Span]) -> li
     for s in _SENTENCE.finditer(item.body.text):
         sentence = item.body[s.start() : s.end()]
         if any(table.start <= sentence.span().start < table.end for table in tables):
+            continue
+        if _DEFINITION.match(sentence.text.lstrip()):  # 本办法所称主管部门，是指…: a definition, no duty
             continue
         facts: list[tuple[str, Mention, str, int, bool]] = []  # (path, body, role, rank, joint)
         for start in _CLAUSE_START.finditer(sentence.text):

@@ -455,6 +455,8 @@ def _citation_triples(doc: NamedNode, citation: Citation) -> Iterator[Fact]:
     number alone gives no title, and the number is its label."""
     cited = cited_iri(citation)
     yield (doc, term(ELI + citation.relation), cited)
+    if citation.repeals:
+        yield (doc, term(ELI + "repeals"), cited)
     yield (cited, RDF_TYPE, pkg("Document"))
     if citation.title:
         yield (cited, term(ELI + "title"), zh(citation.title))

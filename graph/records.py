@@ -192,6 +192,7 @@ class Citation:
     level: str
     path: str | None  # the item that cites; None for the preamble
     quote: Span
+    repeals: bool = False  # 原《X》（号）同时废止: the citing document replaces it
 
 
 @dataclass(frozen=True)
@@ -238,7 +239,8 @@ class Digest:
     iri: str
     number: str | None
     titles: tuple[str, ...]  # the forms a citation may name it by, normalised
-    # (normalised title, number, relation, the IRI of the cited document as the citation names it)
+    # (normalised title, number, relation (based_on, cites or repeals), the IRI of the cited document as
+    # the citation names it)
     citations: tuple[tuple[str | None, str | None, str, str], ...]
     region: tuple[str, ...] = ()  # its place and the places that place lies in, IRIs, its own first
     date: str | None = None  # ISO 8601

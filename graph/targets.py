@@ -1361,9 +1361,15 @@ _HORIZON = re.compile(
 
 # What a response starts on (an emergency plan's 启动条件 of each grade, 响应条件, 预警分级, 分级标准) and
 # the items a sentence lists as conditions (出现下列情况之一的，启动Ⅳ级应急响应：; 有下列情形之一的): their
-# figures (24小时降雨量达到50毫米以上, 2个以上设区市) are triggers, no goals.
-_CONDITIONS = re.compile(r"(?:启动|响应|触发|预警)(?:条件|标准)$|^(?:分级标准|预警(?:级别|分级)|事件分级)$")
-_CONDITIONS_LISTED = re.compile(r"(?:下列|以下)(?:情况|情形|条件)之一(?:的|时)")
+# figures (24小时降雨量达到50毫米以上, 2个以上设区市) are triggers, no goals. So are what an applicant
+# must meet (申报条件; 申请认定的企业应当具备以下基本条件：…上年度营业收入不低于1亿元): thresholds of eligibility.
+_CONDITIONS = re.compile(
+    r"(?:启动|响应|触发|预警)(?:条件|标准)$|(?:申报|申请|认定|评定|准入|遴选)条件$"
+    r"|^(?:分级标准|预警(?:级别|分级)|事件分级|基本条件)$"
+)
+_CONDITIONS_LISTED = re.compile(
+    r"(?:下列|以下)(?:情况|情形|条件)之一(?:的|时)|(?:具备|符合|满足)(?:下列|以下|如下)(?:基本|申报|申请)?条件"
+)
 
 
 def _conditions(items: list[Item], inside: bool = False) -> set[str]:

@@ -213,6 +213,30 @@ def test_a_title_cited_without_its_qualifiers_names_the_one_corpus_document_issu
     assert _Names([plan, older, lower]).document(cited, None, lower) is None  # two bear it: neither is named
 
 
+def test_a_title_two_editions_of_a_rule_share_names_the_one_in_force_when_cited():
+    """《X管理办法》 (2019) and its revision of 2024 share the title: a rule of 2024 citing it means the
+    revision, one of 2020 the 2019 edition, one of 2018 neither, whatever order the corpus lists
+    them in, and when the revision's title says so (（2024年修订）). The later listed one was named, or
+    none when it was issued after the citing one; a marked revision was never named."""
+    from dataclasses import replace
+
+    from policykg.graph.flow import _Names, _title_key
+    from policykg.graph.records import Digest
+
+    title = _title_key("陕西省企业技术中心认定管理办法")
+
+    def doc(name: str, date: str) -> Digest:
+        return Digest(f"{name}.txt", f"urn:{name}", None, (title,), (), date=date)
+
+    old, revised = doc("old", "2019-05-20"), doc("revised", "2024-06-18")
+    marked = replace(revised, titles=(_title_key("陕西省企业技术中心认定管理办法（2024年修订）"),))
+    for listed, revision in (([old, revised], revised), ([revised, old], revised), ([marked, old], marked)):
+        names = _Names(listed)
+        assert names.document(title, None, doc("rules", "2024-09-02")) is revision
+        assert names.document(title, None, doc("rules", "2020-03-01")) is old
+        assert names.document(title, None, doc("rules", "2018-03-01")) is None
+
+
 NATIONAL = """国务院办公厅关于加快发展外贸新业态新模式的意见
 
 国办发〔2021〕24号
@@ -423,6 +447,47 @@ def test_a_citation_of_a_corpus_document_is_one_row(tmp_path):
         ),
         ("province.txt", "based_on", GUIDANCE.split("\n")[0], "工信部联企业〔2024〕15号"),
     ]
+
+
+RULE_2019 = """陕西省工业和信息化厅关于印发《陕西省企业技术中心认定管理办法》的通知
+
+陕工信发〔2019〕142号
+
+陕西省企业技术中心认定管理办法
+
+　　第一条　省工业和信息化厅每三年对技术中心进行一次运行评价。
+
+陕西省工业和信息化厅
+2019年5月20日
+"""
+
+
+def test_a_revision_repeals_the_earlier_edition_and_rules_after_it_rest_on_the_revision(tmp_path):
+    """The revision ends 原《X》（号）同时废止: a lineage row 'repeals' (and 'cites') to the 2019 edition, no
+    alignment with it; a city's rules of 2024 citing the shared title rest on the revision, whatever
+    the file names' order. The repealed edition was no citation, and the rules' basis the file listed last."""
+    revised = RULE_2019.replace("〔2019〕142号", "〔2024〕87号").replace("2019年5月20日", "2024年6月18日")
+    revised = revised.replace("每三年", "每两年").replace(
+        "运行评价。\n",
+        "运行评价。\n　　第二条　原《陕西省企业技术中心认定管理办法》（陕工信发〔2019〕142号）同时废止。\n",
+    )
+    rules = (
+        "宝鸡市企业技术中心认定管理实施细则\n\n宝工信发〔2024〕56号\n\n"
+        "　　第一条　根据《陕西省企业技术中心认定管理办法》，制定本细则。\n"
+        "　　第二条　市工业和信息化局每两年对技术中心进行一次运行评价。\n\n宝鸡市工业和信息化局\n2024年9月2日\n"
+    )
+    built = _build(tmp_path, a_revised=revised, b_old=RULE_2019, rules=rules)
+    rows = {(r["source_file"], r["relation"], r["cited_number"]) for r in _lineage(built)}
+    assert rows == {
+        ("a_revised.txt", "cites", "陕工信发〔2019〕142号"),
+        ("a_revised.txt", "repeals", "陕工信发〔2019〕142号"),
+        ("rules.txt", "based_on", "陕工信发〔2024〕87号"),
+    }
+    aligned = {
+        (r["upper_source_file"], r["lower_source_file"])
+        for r in csv.DictReader(io.StringIO(export(built, "alignment")))
+    }
+    assert ("a_revised.txt", "rules.txt") in aligned and not {u for u, _ in aligned} & {"b_old.txt"}
 
 
 def test_a_citation_of_several_articles_and_a_short_name_given_after_the_number():

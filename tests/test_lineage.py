@@ -103,6 +103,34 @@ def test_the_document_named_by_its_own_title_is_no_citation():
     assert titles == [SPONGE]
 
 
+def test_a_revision_cites_and_repeals_the_edition_it_replaces():
+    """修订后的《X管理办法》 ends 原《X管理办法》（号）同时废止: the title is its own, but the number names
+    the earlier edition, which it cites and repeals; so does 原《X》 without a number, and each of a
+    list before 废止. A mention of its own title with no number (对《X》进行了修订) stays no citation.
+    The edition was dropped as the document itself."""
+    rule = "陕西省企业技术中心认定管理办法"
+    text = (
+        f"陕西省工业和信息化厅关于印发修订后的《{rule}》的通知\n\n陕工信发〔2024〕87号\n\n"
+        f"我厅对《{rule}》进行了修订，现印发给你们。\n\n{rule}\n\n"
+        "　　第一条　为规范认定管理，制定本办法。\n"
+        f"　　第十八条　本办法自2024年7月1日起施行。原《{rule}》（陕工信发〔2019〕142号）同时废止。\n"
+        "　　第十九条　《陕西省技术创新示范企业管理办法》、《陕西省工业设计中心管理办法》自本办法施行之日起废止。"
+        "评价按照《陕西省企业技术中心评价办法》执行。\n"
+    )
+    read = [(c.title, c.number, c.relation, c.repeals) for c in parse_and_cite(text)]
+    assert read == [
+        (rule, "陕工信发〔2019〕142号", "cites", True),
+        ("陕西省技术创新示范企业管理办法", None, "cites", True),
+        ("陕西省工业设计中心管理办法", None, "cites", True),
+        ("陕西省企业技术中心评价办法", None, "cites", False),
+    ]
+
+
+def parse_and_cite(text: str) -> list:
+    outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
+    return outline_citations(outline, outline.preamble_text)
+
+
 @pytest.mark.parametrize(
     "opening",
     [

@@ -1349,3 +1349,19 @@ def test_a_partner_named_with_等_before_its_verb_is_the_field_s_department():
     )
     found = [(a.agency.name, a.role) for a in prose(text, known_in("330000"))]
     assert found == [("邮政管理部门", "lead"), ("商务部门", "support")]
+
+
+def test_what_a_rule_defines_as_governed_bears_no_duty_of_a_body():
+    """本办法所称省级企业技术中心（以下简称技术中心），是指企业设立的…机构: the rule governs the centres;
+    技术中心应当按要求填报评价材料 is the governed's duty, not a body's. A defined body of government
+    (本办法所称主管部门，是指…部门) and the department charged stay; a definition states no duty. Both
+    技术中心 and 本办法所称主管部门 (是 read as a duty word) were bodies."""
+    text = (
+        "某省企业技术中心认定管理办法\n\n"
+        "　　第二条　本办法所称省级企业技术中心（以下简称技术中心），是指企业设立的技术研发与创新机构。"
+        "本办法所称主管部门，是指设区市工业和信息化主管部门。\n"
+        "　　第三条　省工业和信息化厅负责技术中心的认定和管理工作。\n"
+        "　　第十一条　技术中心应当按要求填报评价材料。主管部门负责初审。\n"
+    )
+    found = [(a.path, a.agency.name) for a in prose(text, lambda name: False)]
+    assert found == [("第三条", "省工业和信息化厅"), ("第十一条", "主管部门")]

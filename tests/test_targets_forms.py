@@ -932,6 +932,21 @@ def test_the_conditions_a_response_starts_on_are_no_targets():
     assert [(t.path, t.indicator, t.value) for t in found] == [("1/1.1", "危险区村庄转移避险预案编制率", 100)]
 
 
+def test_the_conditions_an_applicant_must_meet_are_no_targets():
+    """A rule's 申请条件 (应当具备以下基本条件：（二）上年度营业收入不低于1亿元) are thresholds of
+    eligibility, as are the items under a heading that names them (申报条件); a goal in another
+    article stays. Every threshold was a target."""
+    text = (
+        "某省企业技术中心认定管理办法\n\n"
+        "　　第四条　申请认定的企业应当具备以下基本条件：\n"
+        "　　（一）上年度营业收入不低于1亿元；\n　　（二）专职研究与试验发展人员数不少于30人。\n"
+        "　　第五条　到2025年，全省企业技术中心达到800家。\n"
+        "　　第六条　申报条件\n　　（一）研发投入占营业收入的比重不低于3%。\n"
+    )
+    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    assert [(t.path, t.indicator, t.value) for t in found] == [("第五条", "企业技术中心", 800)]
+
+
 def test_a_whole_area_s_kind_is_part_of_what_is_counted():
     """全省性 (province-wide, a kind of drill) is no scope word before the indicator: 全省 was cut off,
     leaving 性防汛应急演练."""
