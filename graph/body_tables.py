@@ -17,6 +17,7 @@ that item's tasks and targets rather than sentences of its prose.
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -46,9 +47,22 @@ class BodyTable:
     table: Annex
 
 
+# The last outline's tables, which the readers of its responsibilities, targets, deadlines and task
+# tables each ask for: read once. Held with a weak reference, so that an outline made at the address
+# of one gone is read anew.
+_last: tuple[weakref.ref, tuple[BodyTable, ...]] | None = None
+
+
 def body_tables(outline: Outline) -> list[BodyTable]:
     """Every table of the body, in document order: those under a caption, and those printed a row
     to the line between pipes with none over them (三、重点任务分工, then 序号 | 重点任务 | 牵头单位…)."""
+    global _last
+    if _last is None or _last[0]() is not outline:
+        _last = (weakref.ref(outline), tuple(_body_tables(outline)))
+    return list(_last[1])
+
+
+def _body_tables(outline: Outline) -> list[BodyTable]:
     doc = outline.text
     items = list(outline.walk())
     if not items or not (
