@@ -194,7 +194,7 @@ def digest(record: DocumentRecord, source: str, gazetteer: Gazetteer) -> Digest:
             for c in record.citations
         ),
         tuple(place.iri for place in region),
-        dates.get("issued") or dates.get("signed") or dates.get("printed"),
+        dates.get("amended") or dates.get("issued") or dates.get("signed") or dates.get("printed"),
         "" if commentary(meta.title) else _topic(_title_key(meta.enclosed_title or meta.title or ""), names),
         forwarded,
     )

@@ -48,7 +48,7 @@ class Span:
 @dataclass(frozen=True)
 class DocumentDate:
     date: str  # ISO 8601
-    kind: str  # issued | signed | printed
+    kind: str  # issued | signed | printed | amended (the latest amendment a consolidated text notes)
     span: Span
 
 

@@ -986,3 +986,28 @@ def test_a_plan_based_on_an_opinion_and_the_plan_carrying_it_out_carries_it_out_
     assert ("opinion.txt", "一/（一）", "province.txt", "一/1") in aligned
     idle = {r["upper_path"] for r in rows if r["status"] == "not_taken_up" and r["upper_source_file"] == "opinion.txt"}
     assert idle == {"一/（三）"}
+
+
+def test_the_text_as_amended_is_the_edition_later_rules_carry_out(tmp_path):
+    """A collection holds a regulation as adopted and its text as amended (根据…《关于修改〈X〉的决定》
+    修正): rules issued after the amendment carry out the amended text, the edition in force, whose
+    articles are numbered anew."""
+    head = "某省河道管理条例\n（2017年9月24日某省第十二届人民代表大会常务委员会第三十二次会议通过{later}）\n\n"
+    later = (
+        "　根据2024年9月27日某省第十四届人民代表大会常务委员会第十一次会议《关于修改〈某省河道管理条例〉的决定》修正"
+    )
+    adopted = head.format(later="") + (
+        "第一条　河道采砂实行许可制度，省水行政主管部门负责编制河道采砂规划。\n"
+        "第二条　新建排污口的，应当经水行政主管部门同意。\n"
+    )
+    amended = head.format(later=later) + "第一条　新建排污口的，应当报经生态环境主管部门审批。\n"
+    rules = (
+        "某市河道管理办法\n（2025年1月26日某市人民政府令第3号公布）\n\n"
+        "第一条　根据《某省河道管理条例》，结合本市实际，制定本办法。\n"
+        "第二条　新建排污口的，应当报经市生态环境局审批。\n"
+    )
+    built = _build(tmp_path, adopted=adopted, amended=amended, rules=rules)
+    rows = json.loads(export(built, "alignment", "json"))
+    assert {(r["upper_source_file"], r["upper_path"]) for r in rows if r["status"] == "aligned"} == {
+        ("amended.txt", "第一条")
+    }
