@@ -445,8 +445,14 @@ def align(upper: list[Measure], lower: list[Measure], cited: Mapping[tuple[str, 
     for (_, j), score in scores.items():
         best[j] = max(best[j], score)
     upper_at, lower_at = {m.path: i for i, m in enumerate(upper)}, {m.path: j for j, m in enumerate(lower)}
+    # a liability article cites the duty whose breach it punishes (违反《条例》第十四条规定) beside the
+    # penalty it applies (依照《条例》第四十一条规定予以处罚): it carries out the penalty, not the duty
     citations = {
-        (upper_at[u], lower_at[w]): c for (u, w), c in (cited or {}).items() if u in upper_at and w in lower_at
+        (upper_at[u], lower_at[w]): c
+        for (u, w), c in (cited or {}).items()
+        if u in upper_at
+        and w in lower_at
+        and (lower[lower_at[w]].kind != LIABILITY or upper[upper_at[u]].kind == LIABILITY)
     }
 
     def scored(i: int, j: int) -> float:  # a pair never compared (no informative bigram in common), all the same

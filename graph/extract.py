@@ -12,7 +12,7 @@ import policykg.graph.iris as iris
 from policykg.errors import Problem
 from policykg.graph.deadlines import outline_deadlines
 from policykg.graph.gazetteer import Agency, Gazetteer, Place
-from policykg.graph.lineage import LEVELS, NATIONAL, commentary, level_of, outline_citations
+from policykg.graph.lineage import LEVELS, NATIONAL, amending, commentary, level_of, outline_citations
 from policykg.graph.outline import Outline, read_outline
 from policykg.graph.prose import prose_assignments
 from policykg.graph.records import Assignment, Cluster, DocumentRecord
@@ -145,6 +145,8 @@ def extract(outline: Outline, gazetteer: Gazetteer) -> DocumentRecord:
         problems.append(Problem(outline.source, None, "info", _COMMENTARY_NOTE))
         assignments, targets = [], []
         citations = [replace(c, relation="cites") for c in citations]
+    if amending(title):  # its points quote the text it amends: that text's duties and figures, not its own
+        assignments, targets = [], []
     scopes = [scope_of(t.scope, city, gazetteer) for t in targets]
     mentions = {item.path: gazetteer.find(item.body.text, city) for item in outline.walk()}
     named = {iri for iri, _ in scopes} | {f.iri for found in mentions.values() for f in found}

@@ -103,13 +103,15 @@ class _Names:
             for subject in {s for t in d.titles if (s := _subject(t))}:
                 self.by_subject.setdefault(subject, []).append(d)
 
-    def document(self, title: str | None, number: str | None, citing: Digest) -> Digest | None:
+    def document(self, title: str | None, number: str | None, citing: Digest, before: bool = False) -> Digest | None:
+        """The corpus document a citation names; ``before``: of a title editions share, the one in force
+        before the citing document (a decision amends the edition it finds, not the one it makes)."""
         if number and number in self.by_number:
             return self.by_number[number]
         if not title:
             return None
         if title in self.by_title:
-            return _in_force(self.by_title[title], citing)
+            return _in_force(self.by_title[title], citing, before)
         found = self.by_bare.get(_bare(title))
         if found is None and (_LEVEL_ISSUER.match(title) or title.startswith("关于")):
             above = [
@@ -125,14 +127,18 @@ class _Names:
 _REVISED = re.compile(r"\((?:(?:19|20)\d\d年)?(?:修订|修正|修改|修订版)(?:稿|本)?\)$")
 
 
-def _in_force(editions: list[Digest], citing: Digest) -> Digest | None:
+def _in_force(editions: list[Digest], citing: Digest, before: bool = False) -> Digest | None:
     """Of the documents that share a title, the one a citation of that title means: the latest issued
     no later than the citing document (《X管理办法》 cited in 2024 is its 2024 revision, in 2020 the
-    2019 edition); an undated one only when it alone has the title."""
+    2019 edition), or ``before`` it (the edition a decision amends, not the text as amended on the
+    decision's day); an undated one only when it alone has the title."""
+
+    def later(d: Digest) -> bool:
+        return bool(d.date and citing.date and (d.date > citing.date or (before and d.date == citing.date)))
+
     if len(editions) == 1:
-        d = editions[0]
-        return None if d.date and citing.date and d.date > citing.date else d
-    issued = [d for d in editions if d.date and not (citing.date and d.date > citing.date)]
+        return None if later(editions[0]) else editions[0]
+    issued = [d for d in editions if d.date and not later(d)]
     return max(issued, key=lambda d: d.date or "") if issued else None
 
 
@@ -188,13 +194,13 @@ def digest(record: DocumentRecord, source: str, gazetteer: Gazetteer) -> Digest:
             (
                 _title_key(c.title) if c.title else None,
                 number_key(c.number) if c.number else None,
-                "repeals" if c.repeals else c.relation,
+                "repeals" if c.repeals else "amends" if c.amends else c.relation,
                 cited_iri(c).value,
             )
             for c in record.citations
         ),
         tuple(place.iri for place in region),
-        dates.get("issued") or dates.get("signed") or dates.get("printed"),
+        dates.get("amended") or dates.get("issued") or dates.get("signed") or dates.get("printed"),
         "" if commentary(meta.title) else _topic(_title_key(meta.enclosed_title or meta.title or ""), names),
         forwarded,
     )
@@ -282,10 +288,10 @@ def flow_triples(
     forwarded: set[str] = set()  # upper IRIs a notice forwards whole (关于转发《X》的通知): all taken up
     for d in digests:
         for title, number, relation, stub in d.citations:
-            upper = named.document(title, number, d)
+            upper = named.document(title, number, d, before=relation == "amends")
             if upper is None or upper.iri == d.iri:
                 continue
-            for edge in ("cites", "repeals") if relation == "repeals" else (relation,):
+            for edge in ("cites", relation) if relation in ("repeals", "amends") else (relation,):
                 yield Triple(NamedNode(d.iri), NamedNode(ELI + edge), NamedNode(upper.iri))
             yield Triple(NamedNode(stub), pkg("resolvesTo"), NamedNode(upper.iri))  # what the citation says
             if relation == "based_on":

@@ -92,7 +92,12 @@ _ISSUER_NAME = re.compile(
 _BODY_YEAR = re.compile(r"^(\S{2,30}?(?:局|厅|委员会|委|办公室|办公厅|管委会|人民政府|政府))(?=(?:19|20)\d{2}年)")
 # A regulation's adoption note under its title: "(2021年8月25日上海市第十五届人民代表大会常务委员会
 # 第三十四次会议通过)". The body that adopts it (通过) issues it; one that approves it (批准) does not.
-_ADOPTED = re.compile(rf"\(?{_DATE} ?(.+?)第[一二三四五六七八九十百零〇]+次(?:全体)?会议(通过|批准)\)?$")
+# The text as amended since (a collection's 修正本) notes each amendment after it (根据2024年9月27日…
+# 《关于修改〈X〉的决定》修正; 2019年…第十次会议修订): the latest is the date of that edition.
+_ADOPTED = re.compile(
+    rf"\(?{_DATE} ?(.+?)第[一二三四五六七八九十百零〇]+次(?:全体)?会议(通过|批准)(?P<later>[ ,;][^()]*)?\)?$"
+)
+_AMENDED = re.compile(rf"{_DATE}[^()]*?(?:修正|修订|修改)")
 _TERM = re.compile("第[一二三四五六七八九十百零〇]+届")
 # A decree (令, GB/T 9704's 命令) that promulgates rules, or a legislature's announcement (公告) that
 # promulgates a regulation: its head (浙江省人民政府令, 湖北省人民代表大会常务委员会公告) and serial
@@ -105,9 +110,23 @@ _PROMULGATED = re.compile(r"^《(.+?)》(?:已经|已由|经).{0,80}?现予(?:�
 # The note under a rule's title saying which decree promulgated it (（2021年8月30日杭州市人民政府令第332号
 # 公布 自2021年10月1日起施行）, later amendments after it): its date, number and issuer.
 _DECREE_NOTE = re.compile(
-    rf"\(?{_DATE} ?(?P<decree>(?P<issuer>[{HAN}]{{2,24}}?)令{_SERIAL})(?:公布|发布)(?:[ ,;][^()]*)?\)?$"
+    rf"\(?{_DATE} ?(?P<decree>(?P<issuer>[{HAN}]{{2,24}}?)令{_SERIAL})(?:公布|发布)(?P<later>[ ,;][^()]*)?\)?$"
 )
 _SIGNATORY = re.compile(rf"(?:省长|市长|州长|区长|县长|旗长|主席|总理|部长|主任|局长)\s*[{HAN}]{{2,4}}")
+
+
+def _amended(text: MappedText, note: re.Match[str]) -> list[DocumentDate]:
+    """The date of the latest amendment a rule's or a regulation's note lists after its adoption, that
+    of the edition printed under it (a collection's 修正本 of the text first adopted years before)."""
+    later = list(_AMENDED.finditer(note["later"] or ""))
+    if not later:
+        return []
+    at = note.start("later")
+    return [
+        DocumentDate(
+            iso_date(*later[-1].groups()[:3]), "amended", text.span(at + later[-1].start(), at + later[-1].end())
+        )
+    ]
 
 
 def iso_date(year: str, month: str, day: str) -> str:
@@ -290,11 +309,13 @@ def parse_metadata(
         date = DATE_LINE.match(t)
         if number is None and (note := _DECREE_NOTE.match(t)):
             dates.append(DocumentDate(iso_date(*note.groups()[:3]), "issued", text.span(*note.span())))
+            dates += _amended(text, note)
             number, decree = text[note.start("decree") : note.end("decree")], note["issuer"]
             runs.append([])
         elif adopted:
             if adopted.group(5) == "通过":
                 dates.append(DocumentDate(iso_date(*adopted.groups()[:3]), "issued", text.span(*adopted.span())))
+                dates += _amended(text, adopted)
                 body = text[adopted.start(4) : adopted.end(4)]
                 adopted_by.append(body.delete(m.span() for m in _TERM.finditer(body.text)).display.strip())
             runs.append([])

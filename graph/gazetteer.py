@@ -473,7 +473,7 @@ class Gazetteer:
         """The type a function names: one of its labels, or, for a department named by its field
         as laws do (规划资源部门, 住房城乡建设管理部门, 交通主管部门), the type the field names (各街镇部门),
         else the one type whose labels start with that field."""
-        found = self._type_keys.get(function)
+        found = self._type_keys.get(function) or self._type_keys.get(re.sub("行政部门$", "行政主管部门", function))
         if found is None and function.endswith("厅"):  # a province's department is its field's bureau (水务厅)
             found = self._type_keys.get(function[:-1] + "局")
         field = _DEPARTMENT.sub("", function)
@@ -769,11 +769,12 @@ def _function(rest: str) -> str:
     """The function part of a name: a bracketed second name plate or qualifier (区经委（商务委）,
     街道（开发区）办事处; but not the second kind of a tier, 各镇（街道）: the towns and the subdistricts),
     a government written before its department or office (人民政府发展改革部门, 省政府国资委,
-    江苏省人民政府国有资产监督管理委员会, 市政府外办)
+    江苏省人民政府国有资产监督管理委员会, 市政府外办; 县级以上地方人民政府水行政主管部门, as the
+    Organic Law names the local governments)
     and the 主管 of a field's department (司法行政主管部门, as laws write it) set aside."""
     rest = re.sub(r"(?<![镇乡道])\([^()]*\)|(?<=[镇乡道])\((?!街道\)|镇\))[^()]*\)", "", rest) or rest  # not 各镇(街道)
     rest = re.sub(r"(?<=.{2})主管(?=部门$)", "", rest)
-    return re.sub(r"^(人民政府|政府)(?=.+(部门|机关|机构|委|委员会|局|办)$)(?!办公|研究|督查)", "", rest)
+    return re.sub(r"^(?:地方)?(人民政府|政府)(?=.+(部门|机关|机构|委|委员会|局|办)$)(?!办公|研究|督查)", "", rest)
 
 
 def _at_level(char: str, chain: list[Place]) -> Place | None:

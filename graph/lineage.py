@@ -76,6 +76,16 @@ _TO_WRITE = re.compile(r"(?:编制|编写|起草|研究制定|制定|出台)(?:�
 # What a citation is followed by when the citing document repeals it (原《X》（号）同时废止; 《A》、《B》
 # 自本办法施行之日起废止; 《X》不再执行), other citations listed before the verb.
 _REPEALED = re.compile(r"^(?:[、,和及与]*《[^《》]*》(?:\([^()]*\))?)*[^。;,《》]{0,14}?(?:废止|停止执行|不再执行)")
+# What a citation is followed by when the citing decision amends it (决定对《X》作如下修改; 对《A》《B》作出
+# 修改; 《X》根据本决定作相应修改…重新公布), or preceded by (关于修改《X》的决定).
+_AMENDED_AFTER = re.compile(
+    r"^(?:[、,和及与]*《[^《》]*》)*(?:等[^。;,《》]{0,12}?)?(?:根据本决定)?"
+    r"(?:作如下修改|作出如下修改|作出修改|修改如下|进行修改|作相应修改|作如下修正)"
+)
+_AMENDED_BEFORE = re.compile(r"关于修改$")
+# The title of a decision that amends regulations (关于修改〈X〉的决定; 关于修改《A》等十件地方性法规的决定;
+# 关于废止和修改…的决定): its points are edits that quote the amended text, not tasks of its own.
+_AMENDING = re.compile(r"关于(?:废止和)?修改.+的决定$")
 # What book-title marks also enclose but is no document: a certificate or licence (《道路运输证》,
 # 《营业执照》) and an instrument served on one party (《风险隐患告知书》, 《承诺书》).
 _NOT_A_DOCUMENT = re.compile(r"(?:证|证书|执照|告知书|承诺书|通知书|决定书)$")
@@ -223,7 +233,9 @@ class _Reader:
             based = preamble and bool(listed or _introduces_basis(text.text, m.start(), m.end()))
             end = m.end()
             cited = self.citation(named, number, based, path, text.span(m.start(), m.end()))
-            found.append(replace(cited, repeals=bool(_REPEALED.match(text.text[m.end() :]))))
+            repeals = bool(_REPEALED.match(text.text[m.end() :]))
+            amends = bool(_AMENDED_AFTER.match(text.text[m.end() :]) or _AMENDED_BEFORE.search(text.text[: m.start()]))
+            found.append(replace(cited, repeals=repeals, amends=amends))
         return found
 
     def title_citations(self, outline: Outline, preamble: MappedText) -> list[Citation]:
@@ -359,6 +371,12 @@ def commentary(title: str | None) -> bool:
     draft for comment): it names documents it carries out none of, and its tasks, bodies and targets
     restate theirs or are not yet adopted."""
     return bool(title and _COMMENTARY.search(title.strip()))
+
+
+def amending(title: str | None) -> bool:
+    """Whether a title is that of a decision amending regulations (关于修改〈X〉的决定): its points
+    (将第五条修改为：“…”; 删去第二十四条) edit the text it amends, whose duties and figures they quote."""
+    return bool(title and _AMENDING.search(title.strip()))
 
 
 def forwards(title: str | None) -> bool:

@@ -677,9 +677,14 @@ def _named_ranks(doc: MappedText, lines: list[Line], markers: dict[int, Marker])
     return {i: replace(m, rank=_ABOVE_CN_PAREN) if m.style in above else m for i, m in markers.items()}
 
 
+# The sentence that announces the items: 现提出如下意见:, and a decision's 决定对《X》作如下修改: (its points
+# the edits).
+_ANNOUNCES = re.compile(r"如下(?:修改|修正)?:$")
+
+
 def _preamble_start(doc: MappedText, lines: list[Line], first: int) -> int:
     """Where the preamble begins: the paragraphs of running text just before the first item, the
-    last of which may announce the items ("现提出如下意见:"); a line of a paragraph that a
+    last of which may announce the items ("现提出如下意见:", "决定对《X》作如下修改:"); a line of a paragraph that a
     hard-wrapped text broke (a 公文 prints 28 characters to the line) runs on into the next."""
     pre, last = first, True
     after = lines[first].text(doc) if first < len(lines) else ""
@@ -689,7 +694,7 @@ def _preamble_start(doc: MappedText, lines: list[Line], first: int) -> int:
             text, after = "", text
         if text:
             runs_on = _unfinished(text) and bool(after) and not starts_block(after, text)
-            if not (text.endswith("。") or (last and text.endswith("如下:")) or runs_on):
+            if not (text.endswith("。") or (last and _ANNOUNCES.search(text)) or runs_on):
                 break
             last, after = False, text
         pre -= 1
@@ -699,9 +704,10 @@ def _preamble_start(doc: MappedText, lines: list[Line], first: int) -> int:
 def _unfinished(line: str) -> bool:
     """A line of running text broken before its sentence ends; not a title (…实施方案), unless the
     title is one it cites, left open at the break (…根据《本市…实施意见); nor a web page's metadata
-    fields (发布时间:2024-03-20 来源:…)."""
+    fields (发布时间:2024-03-20 来源:…), nor a note in brackets."""
     title = GENRE_END.search(line) and line.count("《") <= line.count("》")
-    return line[-1] not in "。!?;:" and is_prose(line) and not title and not FIELD.match(line)
+    note = line.startswith("(") and line.endswith(")")  # (2024年9月27日…会议通过): a title's note, closed
+    return line[-1] not in "。!?;:" and is_prose(line) and not title and not note and not FIELD.match(line)
 
 
 def _build_items(

@@ -457,6 +457,8 @@ def _citation_triples(doc: NamedNode, citation: Citation) -> Iterator[Fact]:
     yield (doc, term(ELI + citation.relation), cited)
     if citation.repeals:
         yield (doc, term(ELI + "repeals"), cited)
+    if citation.amends:
+        yield (doc, term(ELI + "amends"), cited)
     yield (cited, RDF_TYPE, pkg("Document"))
     if citation.title:
         yield (cited, term(ELI + "title"), zh(citation.title))

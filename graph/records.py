@@ -48,7 +48,7 @@ class Span:
 @dataclass(frozen=True)
 class DocumentDate:
     date: str  # ISO 8601
-    kind: str  # issued | signed | printed
+    kind: str  # issued | signed | printed | amended (the latest amendment a consolidated text notes)
     span: Span
 
 
@@ -193,6 +193,7 @@ class Citation:
     path: str | None  # the item that cites; None for the preamble
     quote: Span
     repeals: bool = False  # 原《X》（号）同时废止: the citing document replaces it
+    amends: bool = False  # 决定对《X》作如下修改: the citing decision amends it
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,7 @@ class Digest:
     iri: str
     number: str | None
     titles: tuple[str, ...]  # the forms a citation may name it by, normalised
-    # (normalised title, number, relation (based_on, cites or repeals), the IRI of the cited document as
+    # (normalised title, number, relation (based_on, cites, repeals or amends), the IRI of the cited document as
     # the citation names it)
     citations: tuple[tuple[str | None, str | None, str, str], ...]
     region: tuple[str, ...] = ()  # its place and the places that place lies in, IRIs, its own first

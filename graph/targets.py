@@ -1343,6 +1343,11 @@ def _is_prose(cell: str) -> bool:
     return len(_HAN.findall(_QUANTITY.sub("", cell))) > 2
 
 
+# A regulation or rules in articles (…条例, …实施办法, …规定): standing rules, whose one goal's year (到2027年)
+# is no horizon for the duties of other articles (主要河道每周巡查不少于一次).
+_STANDING = re.compile(r"(?:条例|办法|规定|细则|规则)(?:\(.{1,12}\))?$")
+
+
 def _horizon(outline: Outline) -> int | None:
     """The year the goals are set for when the preamble (but its sentence of purpose) and the body name
     exactly one ("到2025年，…", "2025年底前，…"); a document with two horizons (2025 and 2035) gives no
@@ -1391,8 +1396,8 @@ def outline_targets(outline: Outline, places: list[str], task_tables: list[TaskT
     title = " ".join(filter(None, [outline.metadata.title, outline.metadata.enclosed_title]))
     start, default = plan_years(title)
     horizon = _horizon(outline)
-    if start is None:  # no period in the title: the horizon its goals state ("到2025年，…") holds
-        default = horizon
+    if start is None and not _STANDING.search(outline.metadata.title or ""):
+        default = horizon  # no period in the title: the horizon its goals state ("到2025年，…") holds
     issued = min((int(d.date[:4]) for d in outline.metadata.dates), default=None)
     current = start if start is not None and start == default else issued  # a one-year plan's, else the issue's
     tables = body_tables(outline)

@@ -95,6 +95,7 @@ class PKG(DefinedNamespace):
     agencyCount: URIRef
     agencyKind: URIRef
     alignmentScore: URIRef
+    amendedOn: URIRef
     annexCount: URIRef
     assignmentPosition: URIRef
     assignmentsOfType: URIRef

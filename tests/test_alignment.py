@@ -369,6 +369,29 @@ def test_penalties_pair_as_the_duties_they_cite_do():
     assert not {u for u, w in pairs if w == "第五十条"}
 
 
+def test_a_penalty_citing_the_duty_it_punishes_carries_out_the_penalty_only():
+    """违反《条例》第十四条规定，…依照《条例》第四十一条规定予以处罚: a city's penalty names the upper
+    duty whose breach it punishes and the upper penalty it applies; it carries out the penalty, and
+    the duty is carried out by the article that restates it, not by the penalty."""
+    upper = [
+        Measure("第十四条", "建设单位应当将涉河工程建设方案报送水行政主管部门审查。"),
+        Measure(
+            "第四十一条",
+            "违反本条例第十四条规定，工程建设方案未经审查擅自建设的，责令停止建设，处五万元以上十万元以下罚款。",
+            kind="liability",
+        ),
+    ]
+    lower = [
+        Measure(
+            "第二十八条",
+            "违反《条例》第十四条规定，工程建设方案未经审查擅自建设的，由市、区水务部门依照《条例》第四十一条规定予以处罚。",
+            kind="liability",
+        )
+    ]
+    cited = {("第十四条", "第二十八条"): "《条例》第十四条", ("第四十一条", "第二十八条"): "《条例》第四十一条"}
+    assert [(p.upper, p.lower) for p in align(upper, lower, cited)] == [("第四十一条", "第二十八条")]
+
+
 def test_a_fund_s_sanctions_are_a_liability_article():
     """A fund's rules sanction a breach by taking the money back and barring the grantee (收回已拨付资金，
     三年内不得申报): the duty it names (不得截留、挤占、挪用) is carried out by a duty, not by the sanction."""

@@ -986,3 +986,47 @@ def test_a_plan_based_on_an_opinion_and_the_plan_carrying_it_out_carries_it_out_
     assert ("opinion.txt", "一/（一）", "province.txt", "一/1") in aligned
     idle = {r["upper_path"] for r in rows if r["status"] == "not_taken_up" and r["upper_source_file"] == "opinion.txt"}
     assert idle == {"一/（三）"}
+
+
+def test_the_text_as_amended_is_the_edition_later_rules_carry_out(tmp_path):
+    """A collection holds a regulation as adopted, the decision amending it and its text as amended
+    (根据…《关于修改〈X〉的决定》修正): rules issued after the amendment carry out the amended text, the
+    edition in force, whose articles are numbered anew; the decision amends (and cites) the edition
+    before it, not the text as amended that day, carries out nothing and charges no body with the
+    duties its points quote."""
+    head = "江西省河道管理条例\n（2017年9月24日江西省第十二届人民代表大会常务委员会第三十二次会议通过{later}）\n\n"
+    later = (
+        "　根据2024年9月27日江西省第十四届人民代表大会常务委员会第十一次会议"
+        "《关于修改〈江西省河道管理条例〉的决定》修正"
+    )
+    adopted = head.format(later="") + (
+        "第一条　河道采砂实行许可制度，省水行政主管部门负责编制河道采砂规划。\n"
+        "第二条　新建排污口的，应当经水行政主管部门同意。\n"
+    )
+    amended = head.format(later=later) + "第一条　新建排污口的，应当报经生态环境主管部门审批。\n"
+    rules = (
+        "南昌市河道管理办法\n（2025年1月26日南昌市人民政府令第3号公布）\n\n"
+        "第一条　根据《江西省河道管理条例》，结合本市实际，制定本办法。\n"
+        "第二条　新建排污口的，应当报经市生态环境局审批。\n"
+    )
+    decision = (
+        "江西省人民代表大会常务委员会关于修改〈江西省河道管理条例〉的决定\n"
+        "（2024年9月27日江西省第十四届人民代表大会常务委员会第十一次会议通过）\n\n"
+        "江西省第十四届人民代表大会常务委员会第十一次会议决定对《江西省河道管理条例》作如下修改：\n"
+        "一、删去第一条。\n二、增加一条，作为第三条：“省水利厅负责编制全省河道采砂规划。”\n"
+        "本决定自2024年11月1日起施行。\n《江西省河道管理条例》根据本决定作相应修改，重新公布。\n"
+    )
+    built = _build(tmp_path, adopted=adopted, amended=amended, decision=decision, rules=rules)
+    rows = json.loads(export(built, "alignment", "json"))
+    assert {(r["upper_source_file"], r["upper_path"]) for r in rows if r["status"] == "aligned"} == {
+        ("amended.txt", "第一条")
+    }
+    assert not [r for r in rows if "decision.txt" in (r["upper_source_file"], r["lower_source_file"])]
+    lineage = {(r["source_file"], r["relation"]) for r in _lineage(built) if r["source_file"] == "decision.txt"}
+    assert lineage == {("decision.txt", "amends"), ("decision.txt", "cites")}
+    store = Store.read_only(str(built / "store"))
+    amended_doc = """PREFIX eli: <http://data.europa.eu/eli/ontology#>
+    PREFIX pkg: <https://w3id.org/policykg/ontology#>
+    SELECT ?file WHERE { ?d pkg:sourceFile "decision.txt" ; eli:amends ?a . ?a pkg:sourceFile ?file }"""
+    assert [r["file"].value for r in store.query(amended_doc)] == ["adopted.txt"]
+    assert not [r for r in json.loads(export(built, "responsibilities", "json")) if r["source_file"] == "decision.txt"]

@@ -126,6 +126,24 @@ def test_a_revision_cites_and_repeals_the_edition_it_replaces():
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "amends"),
+    [
+        ("省第十四届人民代表大会常务委员会第十一次会议决定对《某省河道管理条例》作如下修改：", True),
+        ("《某省河道管理条例》根据本决定作相应修改并对条文顺序作相应调整，重新公布。", True),
+        ("决定对《某省河道管理条例》《某省水资源条例》等三件地方性法规作出修改。", True),
+        ("根据《某省河道管理条例》，结合本市实际，制定本办法。", False),
+    ],
+    ids=["decides", "republished", "several", "basis"],
+)
+def test_a_decision_amends_the_regulation_it_edits(sentence, amends):
+    """决定对《X》作如下修改: the decision amends X (eli:amends, a kind of citation), as does the closing
+    《X》根据本决定作相应修改…重新公布; each of a list of regulations is amended. A basis is not."""
+    text = f"某省人民代表大会常务委员会关于修改〈某省河道管理条例〉的决定\n\n{sentence}\n一、删去第二十四条。\n"
+    first = parse_and_cite(text)[0]
+    assert (first.title, first.amends) == ("某省河道管理条例", amends)
+
+
 def parse_and_cite(text: str) -> list:
     outline = parse_outline(SourceText("doc.txt", text, "utf-8"))
     return outline_citations(outline, outline.preamble_text)

@@ -502,7 +502,8 @@ def test_a_decree_or_announcement_that_promulgates_rules_is_numbered_by_its_head
 def test_a_rule_s_promulgation_note_names_its_decree_date_and_issuer(note):
     """A rule (规章) printed alone carries under its title the decree that promulgated it, as a
     regulation carries its adoption: its date is the rule's, the decree its number, the government
-    that decrees it its issuer; a later amendment's decree is none of these."""
+    that decrees it its issuer; a later amendment's decree is none of these, its date that of the
+    edition printed (amended)."""
     text = f"杭州市生活垃圾管理办法\n\n{note}\n\n第一条 为了加强生活垃圾管理，制定本办法。\n"
     meta = read(text).metadata
     assert (meta.title, meta.issuers, meta.document_number) == (
@@ -510,7 +511,36 @@ def test_a_rule_s_promulgation_note_names_its_decree_date_and_issuer(note):
         ("杭州市人民政府",),
         "杭州市人民政府令第332号",
     )
-    assert [(d.date, d.kind) for d in meta.dates] == [("2021-08-30", "issued")]
+    amended = [("2023-05-04", "amended")] if "修订" in note else []
+    assert [(d.date, d.kind) for d in meta.dates] == [("2021-08-30", "issued"), *amended]
+
+
+@pytest.mark.parametrize(
+    ("note", "amended"),
+    [
+        (
+            "（2017年9月24日江苏省第十二届人民代表大会常务委员会第三十二次会议通过　根据2024年9月27日"
+            "江苏省第十四届人民代表大会常务委员会第十一次会议《关于修改〈江苏省河道管理条例〉的决定》修正）",
+            "2024-09-27",
+        ),
+        (
+            "（2004年6月17日某省第十届人民代表大会常务委员会第十次会议通过　根据2012年3月29日某省第十一届"
+            "人民代表大会常务委员会第二十八次会议《关于修改〈某省城市绿化条例〉的决定》第一次修正　"
+            "2019年11月29日某省第十三届人民代表大会常务委员会第十三次会议修订）",
+            "2019-11-29",
+        ),
+    ],
+    ids=["amended", "amended-then-revised"],
+)
+def test_a_regulation_s_text_as_amended_is_dated_by_its_latest_amendment(note, amended):
+    """A collection prints a regulation as amended under the note of its adoption and of each
+    amendment since: the legislature adopted it then, and the edition printed is that of the latest
+    amendment (what a later citation of the title means, the text in force)."""
+    text = f"某省城市绿化条例\n{note}\n\n第一章　总则\n第一条　为了促进城市绿化事业的发展，制定本条例。\n"
+    meta = read(text).metadata
+    assert meta.issuers[0].endswith("人民代表大会常务委员会")
+    assert [d.kind for d in meta.dates] == ["issued", "amended"]
+    assert meta.dates[1].date == amended
 
 
 def test_an_announcement_titled_by_its_subject_is_no_decree():

@@ -593,6 +593,21 @@ def test_the_departments_of_every_government_at_county_level_and_above():
     assert gz.resolve("县级以上人民政府", henan).iri.endswith("/henan-governments-county-and-above")
 
 
+def test_a_provincial_regulation_s_local_governments_and_their_competent_departments():
+    """县级以上地方人民政府水行政主管部门, as the Organic Law names local governments and regulations their
+    departments: the same collective as 县级以上人民政府水利部门; 水行政主管部门 of the province is its 水利厅."""
+    gz = Gazetteer.bundled()
+    jiangsu = places(gz, "320000")[0]
+    water = gz.resolve("县级以上人民政府水利部门", jiangsu)
+    assert water.resolved and water.type is not None and water.type.slug == "water-resources"
+    assert gz.resolve("县级以上地方人民政府水行政主管部门", jiangsu) == water
+    assert gz.resolve("县级以上人民政府水行政主管部门", jiangsu) == water
+    assert gz.resolve("县级以上地方人民政府生态环境主管部门", jiangsu) == gz.resolve(
+        "县级以上人民政府生态环境部门", jiangsu
+    )
+    assert gz.resolve("省水行政主管部门", jiangsu) == gz.resolve("省水利厅", jiangsu)
+
+
 def test_a_law_s_bodies_of_the_cities_with_districts():
     """设区的市 (a city divided into districts, as laws name the prefecture level): each such city's body."""
     gz = Gazetteer.bundled()

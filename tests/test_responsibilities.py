@@ -1365,3 +1365,20 @@ def test_what_a_rule_defines_as_governed_bears_no_duty_of_a_body():
     )
     found = [(a.path, a.agency.name) for a in prose(text, lambda name: False)]
     assert found == [("第三条", "省工业和信息化厅"), ("第十一条", "主管部门")]
+
+
+def test_a_decision_amending_a_regulation_charges_no_body_and_sets_no_target():
+    """关于修改〈X〉的决定: its points edit the regulation (将第十四条修改为：“…”), quoting its new text,
+    whose duties and figures are the regulation's, read in its text as amended, not the decision's."""
+    text = (
+        "江西省人民代表大会常务委员会关于修改〈江西省河道管理条例〉的决定\n"
+        "（2024年9月27日江西省第十四届人民代表大会常务委员会第十一次会议通过）\n\n"
+        "江西省第十四届人民代表大会常务委员会第十一次会议决定对《江西省河道管理条例》作如下修改：\n"
+        "一、删去第一条。\n"
+        "二、将第十四条修改为：“建设单位应当将工程建设方案报送水行政主管部门审查。"
+        "水行政主管部门应当自受理之日起二十日内作出审查决定。”\n"
+        "三、将第二十条修改为：“县级以上人民政府应当组织河道清淤疏浚。到2030年，全省河湖水质优良比例达到95%以上。”\n"
+    )
+    record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), Gazetteer.bundled())
+    assert (record.assignments, record.targets) == ([], [])
+    assert [(c.title, c.amends) for c in record.citations] == [("江西省河道管理条例", True)]

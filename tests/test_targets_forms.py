@@ -307,6 +307,17 @@ def test_titles_give_a_plan_year_but_dates_do_not():
     assert plan_years("关于印发《上海市城镇房屋安全隐患排查整治工作方案》的通知( 2021年03月12日)") == (None, None)
 
 
+def test_rules_in_articles_have_no_horizon_for_their_standing_duties():
+    """A city's 实施办法 states one goal with its year (到2027年，…70%以上): that article's; a duty of
+    another article (主要河道每周巡查不少于一次) is a standing rule, of no year, as a plan's task would be."""
+    text = (
+        "某市河道管理实施办法\n\n第一条　到2027年，主城区生态护岸比例达到70%以上。\n"
+        "第二条　区水务部门应当建立巡查制度，主要河道每周巡查不少于一次。\n"
+    )
+    found = outline_targets(parse_outline(SourceText("doc.txt", text, "utf-8")), [])
+    assert [(t.path, t.year) for t in found] == [("第一条", 2027), ("第二条", None)]
+
+
 def test_two_horizons_leave_undated_goals_without_a_year():
     doc = record("shanghai-sponge-city-2024")  # 到2025年底 … 到2030年底 …
     undated = [t for t in doc.targets if t.path == "二/（四）/1"]
