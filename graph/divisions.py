@@ -91,6 +91,13 @@ class Divisions:
             self.abbreviated[d.code] = (*own, *(short_names or {}).get(d.code, ()))
             for name in filter(None, (d.name, d.short, *self.abbreviated[d.code])):
                 self._names.setdefault(name, []).append(d)
+        # an autonomous prefecture's place alone names it in the names of the bodies seated there
+        # (凉山金融监管分局, 黔东南军分区), unless it is another division's name (大理: 大理市's; 海南): a
+        # short name, read inside its province only (海西 is also Fujian's 海峡西岸)
+        for d in self.by_code.values():
+            cut = autonomous.match(d.name) if d.level == PREFECTURE else None
+            if cut and len(cut[1]) >= 2 and cut[1] not in self._names:
+                self._names[cut[1]] = [d]
         self._counties: dict[str, list[str]] = {}  # the names of each division's county-level divisions
         for d in self.by_code.values():
             if d.level == COUNTY and d.parent:

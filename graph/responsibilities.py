@@ -156,7 +156,7 @@ _FARMS = re.compile(r"、((?:农|牧|林)?场)")
 # 市区两级财政部门, 市、区两级政府, 省市县三级: the function at each level named before 两级/三级
 _TIERS = re.compile(rf"^((?:[省市县区乡镇]、?){{2,4}})[两三四]级(?=[{HAN}]{{2}})")
 _PARTY_AND_GOVERNMENT = re.compile(r"(?<=.)(党委|党工委)(?:和|及|与|、)?((?:人民)?政府)(?=$|[、,;。/ ])")
-_BRACKETED = re.compile(r"\([^()]*\)|〔[^〔〕]*〕")
+_BRACKETED = re.compile(r"\([^()]*\)|〔[^〔〕]*〕|〈[^〈〉]*〉")  # 〔〕 and 〈〉: brackets nested in a clause's
 _PROVINCES = re.compile(r"省、自治区、直辖市")  # the provinces, as national texts name them: one level, not three
 _ETC = re.compile(
     r"(?<=.{2})等(?:其他|其它)?(?:[市区县省]直)?(?:相关|有关)?(?:行政)?(?:主管)?(?:部门|单位)?$"
@@ -594,7 +594,7 @@ def _duty_parts(path: str | None, content: MappedText, quote: Span) -> list[Assi
         helps, coordinates = _HELPS_AFTER.search(part), _COORDINATES_AFTER.search(part)
         verb = joint or carry or _DUTY_AFTER.search(part) or helps or coordinates
         bodies = joint_list(piece[: verb.start()])[0] if verb else []
-        if not bodies or not all(_AGENCY_FORM.fullmatch(b.name.replace("、", "")) for b in bodies):
+        if not bodies or not all(_AGENCY_FORM.fullmatch(_BRACKETED.sub("", b.name).replace("、", "")) for b in bodies):
             return []
         role = SUPPORT if helps else COORDINATOR if coordinates else IMPLEMENTER if carry and not joint else RESPONSIBLE
         found += assign(path, bodies, role, bool(joint), BODY, quote)

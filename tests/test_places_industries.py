@@ -663,6 +663,41 @@ def test_市_in_a_county_level_city_s_text_is_that_city():
     assert gz.resolve("市财政局", suiping) == gz.resolve("驻马店市财政局", suiping)
 
 
+def test_an_autonomous_prefecture_s_place_alone_names_it_in_its_bodies_names():
+    """凉山金融监管分局 (the NFRA's branch) and 黔东南军分区 write the prefecture by its place alone; not where
+    that is another division's name (大理: 大理市; 甘南: 黑龙江's 甘南县)."""
+    gz = Gazetteer.bundled()
+    xichang, liangshan = places(gz, "513401", "513400")
+    sichuan, guizhou, yunnan, gansu = (gz.divisions.by_code[code] for code in ("510000", "520000", "530000", "620000"))
+    assert [gz.divisions.read(name, within)[0].code for name, within in (("凉山", sichuan), ("黔东南", guizhou))] == [
+        "513400", "522600"
+    ]  # fmt: skip
+    assert gz.divisions.read("大理", yunnan)[0].code == "532901"
+    assert gz.divisions.read("甘南", gansu)[0] is None
+    assert gz.divisions.read("凉山")[0] is None  # a short name: inside its province only
+    assert gz.resolve("凉山金融监管分局", xichang) == gz.resolve("国家金融监督管理总局凉山监管分局", liangshan)
+    assert gz.resolve("凉山金融监管分局", xichang).resolved
+
+
+def test_a_prefecture_s_body_the_vocabulary_lacks_is_the_prefecture_s_in_a_county_s_text():
+    """州邛海泸山景区管理局 in 西昌市's text is 凉山州's body, one with the same name in 凉山州's texts."""
+    gz = Gazetteer.bundled()
+    xichang, liangshan = places(gz, "513401", "513400")
+    body = gz.resolve("州邛海泸山景区管理局", xichang)
+    assert body == gz.resolve("州邛海泸山景区管理局", liangshan)
+    assert body.city == liangshan
+
+
+def test_brackets_nested_in_a_clause_s_are_read_as_a_name_s_own():
+    """各县〈市〉人民政府 and 各市〈州〉人民政府, inside a clause's brackets, are 各县（市）人民政府 and
+    各市（州）人民政府."""
+    gz = Gazetteer.bundled()
+    sichuan, liangshan = places(gz, "510000", "513400")
+    assert gz.resolve("各县〈市〉人民政府", liangshan) == gz.resolve("各县（市）人民政府", liangshan)
+    assert gz.resolve("各市〈州〉人民政府", sichuan) == gz.resolve("各市（州）人民政府", sichuan)
+    assert gz.resolve("各市〈州〉人民政府", sichuan).resolved
+
+
 def test_a_document_s_place_from_its_masthead_when_its_title_names_no_place():
     """望京街道关于… under the masthead 北京市朝阳区望京街道办事处 (GB/T 9704 发文机关标志) is 望京街道's,
     a township document; one whose issuers name no place has no level, not the national one."""
