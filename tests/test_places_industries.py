@@ -735,6 +735,17 @@ def test_vocabulary_of_bureaus_and_branches_as_places_name_them():
     assert gz.resolve("各地区办事处", chaoyang) == gz.resolve("地区办事处", chaoyang)
 
 
+def test_vocabulary_of_hunan_s_and_its_prefectures_merged_bureaus():
+    """湘西州's 文化旅游广电局 (州文旅广电局), 吉首市's 文化旅游广电体育局 (市文旅广体局), the 教育和体育局 of
+    湘西州 and 凉山州, and Hunan's 政务管理服务局 (省政务局)."""
+    gz = Gazetteer.bundled()
+    hunan, xiangxi, jishou, liangshan = places(gz, "430000", "433100", "433101", "513400")
+    assert gz.resolve("州文旅广电局", xiangxi) == gz.resolve("州文化和旅游局", xiangxi)
+    assert gz.resolve("市文旅广体局", jishou) == gz.resolve("市文化和旅游局", jishou)
+    assert gz.resolve("州教育和体育局", liangshan) == gz.resolve("州教育局", liangshan)
+    assert gz.resolve("省政务局", hunan) == gz.resolve("省政务管理服务局", hunan) == gz.resolve("省政务服务局", hunan)
+
+
 def test_a_central_bank_office_is_named_with_its_place_inside():
     """人行福州中心支行 is 中国人民银行福州市中心支行, as the bank names its offices, not 福州市中国人民银行…."""
     gz = Gazetteer.bundled()
