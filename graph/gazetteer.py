@@ -224,7 +224,7 @@ _BRANCH = re.compile(
 # 各市 in the text of a prefecture-level city: its county-level cities (not 各市直部门, its own)
 _COUNTY_CITIES = re.compile(r"^各市(?![场直级属])")
 # 县级人民政府, 镇级政府: the level's bodies, as 县人民政府 (but 县级以上, a range of levels)
-_LEVEL_WORD = re.compile(r"^(各?[省市县区乡镇])级(?!以上|以下|市)")  # 县级市: a kind of its own
+_LEVEL_WORD = re.compile(r"^(各?[省市州盟县区旗乡镇])级(?!以上|以下|市)")  # 县级市: a kind of its own
 ALL_LEVELS = "各级"  # 各级人民法院, 各级财政部门: the function at every level, as laws name it
 _LOCAL_ALL = re.compile(r"^地方各级(?=.{2})")  # 地方各级人民政府: as 各级, in a national text
 # 各地发展改革部门, 各地区工业和信息化主管部门: the localities of the text's place, the level below it

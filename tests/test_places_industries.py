@@ -688,6 +688,15 @@ def test_a_prefecture_s_body_the_vocabulary_lacks_is_the_prefecture_s_in_a_count
     assert body.city == liangshan
 
 
+def test_a_prefecture_s_or_league_s_level_word_names_its_own_bodies():
+    """州级有关部门 is 州直有关部门, as 市级有关部门 is 市直有关部门; 盟级 a league's, in its text or a county's."""
+    gz = Gazetteer.bundled()
+    liangshan, xichang, xilingol = places(gz, "513400", "513401", "152500")
+    assert gz.resolve("州级有关部门", liangshan) == gz.resolve("州直有关部门", liangshan)
+    assert gz.resolve("州级各部门", xichang) == gz.resolve("州直有关部门", liangshan)
+    assert gz.resolve("盟级有关部门", xilingol) == gz.resolve("盟直有关部门", xilingol)
+
+
 def test_brackets_nested_in_a_clause_s_are_read_as_a_name_s_own():
     """各县〈市〉人民政府 and 各市〈州〉人民政府, inside a clause's brackets, are 各县（市）人民政府 and
     各市（州）人民政府."""
