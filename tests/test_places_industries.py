@@ -673,7 +673,7 @@ def test_an_autonomous_prefecture_s_place_alone_names_it_in_its_bodies_names():
         "513400", "522600"
     ]  # fmt: skip
     assert gz.divisions.read("大理", yunnan)[0].code == "532901"
-    assert gz.divisions.read("甘南", gansu)[0] is None
+    assert gz.divisions.read("甘南", gansu)[0].code == "623000"
     assert gz.divisions.read("凉山")[0] is None  # a short name: inside its province only
     assert gz.resolve("凉山金融监管分局", xichang) == gz.resolve("国家金融监督管理总局凉山监管分局", liangshan)
     assert gz.resolve("凉山金融监管分局", xichang).resolved
