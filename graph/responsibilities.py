@@ -148,9 +148,9 @@ _LEVEL_PREFIX = re.compile(rf"^各?{_LEVEL}(?:、{_LEVEL})*(?=[{HAN}]{{2}})")
 # 各有关市、县〔市、区〕政府: the relevant bodies of levels are their collectives
 # 市、县（区）人民政府; 市和区县（市）人民政府, as Zhejiang's cities write their two levels
 _SHARED_LEVELS = re.compile(rf"^(各?)(?:有关|相关)?((?:{_LEVEL}[、和])+)({_LEVEL})(?=[{HAN}]{{2}})")
-# a township's kinds listed in brackets after the first (各乡（镇）, 各镇（乡、街道）): each kind's bodies, a
-# township's government being named apart from a town's (but 各镇（街道）, 各街镇, is one collective)
-_TOWNSHIP_KINDS = re.compile(r"^各([镇乡])[(〔]((?:镇|乡|街道)(?:、(?:镇|乡|街道))*)[)〕]")
+# a township's kinds listed in brackets after the first (各乡（镇）, 各镇（乡、街道）, 有关乡（镇）): each kind's
+# bodies, a township's government being named apart from a town's (but 各镇（街道）, 各街镇, is one collective)
+_TOWNSHIP_KINDS = re.compile(r"^(各|有关|相关)([镇乡])[(〔]((?:镇|乡|街道)(?:、(?:镇|乡|街道))*)[)〕]")
 # the state farms listed after the township tier as bodies of it (各乡（镇）、场; 各乡镇、农场)
 _FARMS = re.compile(r"、((?:农|牧|林)?场)")
 # 市区两级财政部门, 市、区两级政府, 省市县三级: the function at each level named before 两级/三级
@@ -352,10 +352,11 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             continue
         if (kinds := _TOWNSHIP_KINDS.match(name)) and "乡" in kinds.group():
             function = name[kinds.end() :]
-            kinds_listed = [kinds.group(1), *kinds.group(2).split("、")]
+            kinds_listed = [kinds.group(2), *kinds.group(3).split("、")]
             if farms := _FARMS.fullmatch(function):  # 各乡（镇）、场: the state farms of the tier too
                 kinds_listed, function = [*kinds_listed, farms.group(1)], ""
-            mentions += [Mention(piece.display, f"各{kind}{function}", piece.span()) for kind in kinds_listed]
+            each = kinds.group(1)
+            mentions += [Mention(piece.display, f"{each}{kind}{function}", piece.span()) for kind in kinds_listed]
             continue
         shared = _SHARED_LEVELS.match(name)
         levels = [*re.split("[、和]", shared.group(2))[:-1], shared.group(3)] if shared else []

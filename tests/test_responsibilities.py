@@ -1049,12 +1049,21 @@ def test_a_schedule_s_duties_and_who_interprets_the_text(sentence, expected):
         ("（责任单位：各乡（镇）人民政府）", ["各乡人民政府", "各镇人民政府"]),
         ("（责任单位：各镇（乡、街道））", ["各镇", "各乡", "各街道"]),
         ("（责任单位：各镇（街道））", ["各镇(街道)"]),  # 各街镇: one collective
+        ("（配合单位：有关乡（镇）人民政府）", ["有关乡人民政府", "有关镇人民政府"]),  # those concerned of each kind
         # the relevant governments of two levels, their kinds nested in the clause's bracket
         ("（各有关市、县〔市、区〕政府负责）", ["各市政府", "各县〔市、区〕政府"]),
         # a bracket opened at a line's end runs on
         ("（\n州委督查室、州综合行政执法队牵头）", ["州委督查室", "州综合行政执法队"]),
     ],
-    ids=["towns-and-townships", "township-town", "town-township-subdistrict", "towns-subdistricts", "relevant", "open"],
+    ids=[
+        "towns-and-townships",
+        "township-town",
+        "town-township-subdistrict",
+        "towns-subdistricts",
+        "relevant-townships",
+        "relevant",
+        "open",
+    ],
 )
 def test_the_township_tier_s_kinds_and_the_relevant_governments_of_levels(clause, expected):
     assert [name for _, name, *_ in assignments(clause)] == expected
