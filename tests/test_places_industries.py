@@ -746,12 +746,15 @@ def test_vocabulary_of_bureaus_and_branches_as_places_name_them():
 
 def test_vocabulary_of_hunan_s_and_its_prefectures_merged_bureaus():
     """湘西州's 文化旅游广电局 (州文旅广电局), 吉首市's 文化旅游广电体育局 (市文旅广体局), the 教育和体育局 of
-    湘西州 and 凉山州, and Hunan's 政务管理服务局 (省政务局)."""
+    湘西州 and 凉山州, Hunan's 政务管理服务局 (省政务局), Sichuan's 文化广播电视和旅游局 and 民族宗教局."""
     gz = Gazetteer.bundled()
     hunan, xiangxi, jishou, liangshan = places(gz, "430000", "433100", "433101", "513400")
     assert gz.resolve("州文旅广电局", xiangxi) == gz.resolve("州文化和旅游局", xiangxi)
     assert gz.resolve("市文旅广体局", jishou) == gz.resolve("市文化和旅游局", jishou)
     assert gz.resolve("州教育和体育局", liangshan) == gz.resolve("州教育局", liangshan)
+    xichang = gz.place_of(gz.divisions.by_code["513401"])  # Sichuan's full names: 西昌市文化广播电视和旅游局
+    assert gz.resolve("市文化广播电视和旅游局", xichang) == gz.resolve("市文化和旅游局", xichang)
+    assert gz.resolve("市民族宗教局", xichang) == gz.resolve("市民族宗教事务局", xichang)
     assert gz.resolve("省政务局", hunan) == gz.resolve("省政务管理服务局", hunan) == gz.resolve("省政务服务局", hunan)
 
 
