@@ -588,14 +588,14 @@ class Gazetteer:
             )
         # a level character the chain places is written as the place's name (市X → 信阳市X), and the body
         # is that place's (州X局 in a county's text: the prefecture's, as in the prefecture's own texts)
-        label, seat = k, place
+        label, home = k, place
         for char in _LEVEL_CHARS:
             at_level = _at_level(char, chain)
             if k.startswith(char) and at_level and not NOT_A_LEVEL.match(k):
-                label, seat = at_level.label_zh + k[len(char) :], at_level
+                label, home = at_level.label_zh + k[len(char) :], at_level
                 break
         zone = self._zone_committee(k)
-        return Agency(iris.agency(seat.slug, k), label, None, seat, zone, zone is not None)
+        return Agency(iris.agency(home.slug, k), label, None, home, zone, zone is not None)
 
     def _of_type(self, owner: Place, agency_type: AgencyType) -> Agency:
         """A place's body of a type: the vocabulary's own agency, under its own labels, where it has one."""
