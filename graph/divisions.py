@@ -91,6 +91,13 @@ class Divisions:
             self.abbreviated[d.code] = (*own, *(short_names or {}).get(d.code, ()))
             for name in filter(None, (d.name, d.short, *self.abbreviated[d.code])):
                 self._names.setdefault(name, []).append(d)
+        # an autonomous prefecture's place alone names it in the names of the bodies seated there
+        # (凉山金融监管分局, 黔东南军分区), unless it names another division of its province (大理: 大理市's;
+        # but 甘南 is Gansu's 甘南州, Heilongjiang's 甘南县): a short name, read inside its province only
+        for d in self.by_code.values():
+            cut = autonomous.match(d.name) if d.level == PREFECTURE else None
+            if cut and len(cut[1]) >= 2 and all(o.province != d.province for o in self._names.get(cut[1], ())):
+                self._names.setdefault(cut[1], []).append(d)
         self._counties: dict[str, list[str]] = {}  # the names of each division's county-level divisions
         for d in self.by_code.values():
             if d.level == COUNTY and d.parent:

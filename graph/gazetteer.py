@@ -160,6 +160,7 @@ _NATIONAL_NUMBER = re.compile(r"^(?:国发|国办发|国办函|国函|中发|中
 _OWN_LEVEL = re.compile(r"^(本级|当地|本市|本区|本县|本镇)(?=.)")
 # the discipline commission and the supervisory commission, one body (合署办公) written as two, each
 # with its level or place (市纪委市监委, 杭州市纪委杭州市监委), or as its offices (省纪委省监委机关)
+_NESTED = str.maketrans("〔〕〈〉", "()()")  # the brackets nested in a clause's, read as a name's own
 _DISCIPLINE = re.compile(r"^(中共)?(.*?)纪委(?:\2|[省市州县区])?监委(?:机关)?$")
 _DEPARTMENT = re.compile(r"(行政主管部门|主管部门|行政部门|管理部门|部门)$")
 # A zone's own bodies, named by its city's short name (青岛西海岸新区管委会, 南京江北新区管理委员会, 苏州工业园区
@@ -223,7 +224,7 @@ _BRANCH = re.compile(
 # 各市 in the text of a prefecture-level city: its county-level cities (not 各市直部门, its own)
 _COUNTY_CITIES = re.compile(r"^各市(?![场直级属])")
 # 县级人民政府, 镇级政府: the level's bodies, as 县人民政府 (but 县级以上, a range of levels)
-_LEVEL_WORD = re.compile(r"^(各?[省市县区乡镇])级(?!以上|以下|市)")  # 县级市: a kind of its own
+_LEVEL_WORD = re.compile(r"^(各?[省市州盟县区旗乡镇])级(?!以上|以下|市)")  # 县级市: a kind of its own
 ALL_LEVELS = "各级"  # 各级人民法院, 各级财政部门: the function at every level, as laws name it
 _LOCAL_ALL = re.compile(r"^地方各级(?=.{2})")  # 地方各级人民政府: as 各级, in a national text
 # 各地发展改革部门, 各地区工业和信息化主管部门: the localities of the text's place, the level below it
@@ -493,7 +494,7 @@ class Gazetteer:
         return found
 
     def _resolve(self, name: str, place: Place) -> Agency:
-        k = key(name).replace("〔", "(").replace("〕", ")")  # 县〔市、区〕: 县(市、区) inside a clause's brackets
+        k = key(name).translate(_NESTED)  # 县〔市、区〕, 县〈市〉: 县(市、区) inside a clause's brackets
         k = _DISCIPLINE.sub(r"\1\2纪委监委", k)
         if (each := _RELEVANT.sub("各", k)) in self._type_keys:
             k = each  # 有关镇（街道）: the collective the vocabulary names whole (各镇（街道）), as 有关区 is 各区
@@ -585,14 +586,16 @@ class Gazetteer:
                 agency_type,
                 True,
             )
-        label = k  # a level character the chain places is written as the place's name (市X → 信阳市X)
+        # a level character the chain places is written as the place's name (市X → 信阳市X), and the body
+        # is that place's (州X局 in a county's text: the prefecture's, as in the prefecture's own texts)
+        label, home = k, place
         for char in _LEVEL_CHARS:
             at_level = _at_level(char, chain)
             if k.startswith(char) and at_level and not NOT_A_LEVEL.match(k):
-                label = at_level.label_zh + k[len(char) :]
+                label, home = at_level.label_zh + k[len(char) :], at_level
                 break
         zone = self._zone_committee(k)
-        return Agency(iris.agency(place.slug, k), label, None, place, zone, zone is not None)
+        return Agency(iris.agency(home.slug, k), label, None, home, zone, zone is not None)
 
     def _of_type(self, owner: Place, agency_type: AgencyType) -> Agency:
         """A place's body of a type: the vocabulary's own agency, under its own labels, where it has one."""

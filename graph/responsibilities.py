@@ -148,15 +148,15 @@ _LEVEL_PREFIX = re.compile(rf"^各?{_LEVEL}(?:、{_LEVEL})*(?=[{HAN}]{{2}})")
 # 各有关市、县〔市、区〕政府: the relevant bodies of levels are their collectives
 # 市、县（区）人民政府; 市和区县（市）人民政府, as Zhejiang's cities write their two levels
 _SHARED_LEVELS = re.compile(rf"^(各?)(?:有关|相关)?((?:{_LEVEL}[、和])+)({_LEVEL})(?=[{HAN}]{{2}})")
-# a township's kinds listed in brackets after the first (各乡（镇）, 各镇（乡、街道）): each kind's bodies, a
-# township's government being named apart from a town's (but 各镇（街道）, 各街镇, is one collective)
-_TOWNSHIP_KINDS = re.compile(r"^各([镇乡])[(〔]((?:镇|乡|街道)(?:、(?:镇|乡|街道))*)[)〕]")
+# a township's kinds listed in brackets after the first (各乡（镇）, 各镇（乡、街道）, 有关乡（镇）): each kind's
+# bodies, a township's government being named apart from a town's (but 各镇（街道）, 各街镇, is one collective)
+_TOWNSHIP_KINDS = re.compile(r"^(各|有关|相关)([镇乡])[(〔]((?:镇|乡|街道)(?:、(?:镇|乡|街道))*)[)〕]")
 # the state farms listed after the township tier as bodies of it (各乡（镇）、场; 各乡镇、农场)
 _FARMS = re.compile(r"、((?:农|牧|林)?场)")
 # 市区两级财政部门, 市、区两级政府, 省市县三级: the function at each level named before 两级/三级
 _TIERS = re.compile(rf"^((?:[省市县区乡镇]、?){{2,4}})[两三四]级(?=[{HAN}]{{2}})")
 _PARTY_AND_GOVERNMENT = re.compile(r"(?<=.)(党委|党工委)(?:和|及|与|、)?((?:人民)?政府)(?=$|[、,;。/ ])")
-_BRACKETED = re.compile(r"\([^()]*\)|〔[^〔〕]*〕")
+_BRACKETED = re.compile(r"\([^()]*\)|〔[^〔〕]*〕|〈[^〈〉]*〉")  # 〔〕 and 〈〉: brackets nested in a clause's
 _PROVINCES = re.compile(r"省、自治区、直辖市")  # the provinces, as national texts name them: one level, not three
 _ETC = re.compile(
     r"(?<=.{2})等(?:其他|其它)?(?:[市区县省]直)?(?:相关|有关)?(?:行政)?(?:主管)?(?:部门|单位)?$"
@@ -352,10 +352,11 @@ def split_agencies(text: MappedText, conjunctions: bool = False) -> list[Mention
             continue
         if (kinds := _TOWNSHIP_KINDS.match(name)) and "乡" in kinds.group():
             function = name[kinds.end() :]
-            kinds_listed = [kinds.group(1), *kinds.group(2).split("、")]
+            kinds_listed = [kinds.group(2), *kinds.group(3).split("、")]
             if farms := _FARMS.fullmatch(function):  # 各乡（镇）、场: the state farms of the tier too
                 kinds_listed, function = [*kinds_listed, farms.group(1)], ""
-            mentions += [Mention(piece.display, f"各{kind}{function}", piece.span()) for kind in kinds_listed]
+            each = kinds.group(1)
+            mentions += [Mention(piece.display, f"{each}{kind}{function}", piece.span()) for kind in kinds_listed]
             continue
         shared = _SHARED_LEVELS.match(name)
         levels = [*re.split("[、和]", shared.group(2))[:-1], shared.group(3)] if shared else []
@@ -594,7 +595,7 @@ def _duty_parts(path: str | None, content: MappedText, quote: Span) -> list[Assi
         helps, coordinates = _HELPS_AFTER.search(part), _COORDINATES_AFTER.search(part)
         verb = joint or carry or _DUTY_AFTER.search(part) or helps or coordinates
         bodies = joint_list(piece[: verb.start()])[0] if verb else []
-        if not bodies or not all(_AGENCY_FORM.fullmatch(b.name.replace("、", "")) for b in bodies):
+        if not bodies or not all(_AGENCY_FORM.fullmatch(_BRACKETED.sub("", b.name).replace("、", "")) for b in bodies):
             return []
         role = SUPPORT if helps else COORDINATOR if coordinates else IMPLEMENTER if carry and not joint else RESPONSIBLE
         found += assign(path, bodies, role, bool(joint), BODY, quote)

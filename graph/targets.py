@@ -1102,10 +1102,11 @@ _GOAL_WORD = re.compile(r"任务|目标|计划|指标")
 _TIME_COLUMN = re.compile(r"(?:建设|实施|完成|计划)?(?:时间|年限|年份|年度)")
 _CHANGE_TAIL = re.compile(r"较(?:上年|基期)?(?:下降|降低|减少|削减|增长|提高)(?:比例|幅度|率)?$")  # how it changes
 # the column of the places a table allots to: 街镇, 区县, 设区市, 县(市), 市(州), 县(市、区), 县(市)区, a
-# bare 市, a province's cities and counties it runs directly (市县, 海南); its header ends in the place word
+# bare 市, a province's cities and counties it runs directly (市县, 海南), a Hunan prefecture's counties and
+# county-level cities (县市, 湘西州's 吉首市 and 7 counties); its header ends in the place word
 # (达标区域), which inside a measure names no place (单位地区生产总值能耗降低(%))
 _PLACE_COLUMN = re.compile(
-    r"(?:街镇|街道|乡镇|区县|县区|地区|区域|辖区|设区市|地市|市州|州市|市县区?|县市区|[市县区州]\([市县区州旗、]+\)区?"
+    r"(?:街镇|街道|乡镇|区县|县区|地区|区域|辖区|设区市|地市|市州|州市|市县区?|县市区?|[市县区州]\([市县区州旗、]+\)区?"
     # Inner Mongolia's: a city's banners and districts, the leagues and cities, the sumu
     r"|旗县|旗市?区|盟市|苏木镇)(?:名称)?$"
     r"|^[市县区州盟旗](?:名称)?$"

@@ -678,6 +678,50 @@ def test_市_in_a_county_level_city_s_text_is_that_city():
     assert gz.resolve("市财政局", suiping) == gz.resolve("驻马店市财政局", suiping)
 
 
+def test_an_autonomous_prefecture_s_place_alone_names_it_in_its_bodies_names():
+    """凉山金融监管分局 (the NFRA's branch) and 黔东南军分区 write the prefecture by its place alone; not where
+    that is another division's name (大理: 大理市; 甘南: 黑龙江's 甘南县)."""
+    gz = Gazetteer.bundled()
+    xichang, liangshan = places(gz, "513401", "513400")
+    sichuan, guizhou, yunnan, gansu = (gz.divisions.by_code[code] for code in ("510000", "520000", "530000", "620000"))
+    assert [gz.divisions.read(name, within)[0].code for name, within in (("凉山", sichuan), ("黔东南", guizhou))] == [
+        "513400", "522600"
+    ]  # fmt: skip
+    assert gz.divisions.read("大理", yunnan)[0].code == "532901"
+    assert gz.divisions.read("甘南", gansu)[0].code == "623000"
+    assert gz.divisions.read("凉山")[0] is None  # a short name: inside its province only
+    assert gz.resolve("凉山金融监管分局", xichang) == gz.resolve("国家金融监督管理总局凉山监管分局", liangshan)
+    assert gz.resolve("凉山金融监管分局", xichang).resolved
+
+
+def test_a_prefecture_s_body_the_vocabulary_lacks_is_the_prefecture_s_in_a_county_s_text():
+    """州邛海泸山景区管理局 in 西昌市's text is 凉山州's body, one with the same name in 凉山州's texts."""
+    gz = Gazetteer.bundled()
+    xichang, liangshan = places(gz, "513401", "513400")
+    body = gz.resolve("州邛海泸山景区管理局", xichang)
+    assert body == gz.resolve("州邛海泸山景区管理局", liangshan)
+    assert body.city == liangshan
+
+
+def test_a_prefecture_s_or_league_s_level_word_names_its_own_bodies():
+    """州级有关部门 is 州直有关部门, as 市级有关部门 is 市直有关部门; 盟级 a league's, in its text or a county's."""
+    gz = Gazetteer.bundled()
+    liangshan, xichang, xilingol = places(gz, "513400", "513401", "152500")
+    assert gz.resolve("州级有关部门", liangshan) == gz.resolve("州直有关部门", liangshan)
+    assert gz.resolve("州级各部门", xichang) == gz.resolve("州直有关部门", liangshan)
+    assert gz.resolve("盟级有关部门", xilingol) == gz.resolve("盟直有关部门", xilingol)
+
+
+def test_brackets_nested_in_a_clause_s_are_read_as_a_name_s_own():
+    """各县〈市〉人民政府 and 各市〈州〉人民政府, inside a clause's brackets, are 各县（市）人民政府 and
+    各市（州）人民政府."""
+    gz = Gazetteer.bundled()
+    sichuan, liangshan = places(gz, "510000", "513400")
+    assert gz.resolve("各县〈市〉人民政府", liangshan) == gz.resolve("各县（市）人民政府", liangshan)
+    assert gz.resolve("各市〈州〉人民政府", sichuan) == gz.resolve("各市（州）人民政府", sichuan)
+    assert gz.resolve("各市〈州〉人民政府", sichuan).resolved
+
+
 def test_a_document_s_place_from_its_masthead_when_its_title_names_no_place():
     """望京街道关于… under the masthead 北京市朝阳区望京街道办事处 (GB/T 9704 发文机关标志) is 望京街道's,
     a township document; one whose issuers name no place has no level, not the national one."""
@@ -713,6 +757,20 @@ def test_vocabulary_of_bureaus_and_branches_as_places_name_them():
     assert gz.resolve("省营商环境建设监督局", heilongjiang) == gz.resolve("省数据局", heilongjiang)
     assert gz.resolve("人行黔东南州中心支行", qiandongnan) == gz.resolve("人民银行黔东南州中心支行", qiandongnan)
     assert gz.resolve("各地区办事处", chaoyang) == gz.resolve("地区办事处", chaoyang)
+
+
+def test_vocabulary_of_hunan_s_and_its_prefectures_merged_bureaus():
+    """湘西州's 文化旅游广电局 (州文旅广电局), 吉首市's 文化旅游广电体育局 (市文旅广体局), the 教育和体育局 of
+    湘西州 and 凉山州, Hunan's 政务管理服务局 (省政务局), Sichuan's 文化广播电视和旅游局 and 民族宗教局."""
+    gz = Gazetteer.bundled()
+    hunan, xiangxi, jishou, liangshan = places(gz, "430000", "433100", "433101", "513400")
+    assert gz.resolve("州文旅广电局", xiangxi) == gz.resolve("州文化和旅游局", xiangxi)
+    assert gz.resolve("市文旅广体局", jishou) == gz.resolve("市文化和旅游局", jishou)
+    assert gz.resolve("州教育和体育局", liangshan) == gz.resolve("州教育局", liangshan)
+    xichang = gz.place_of(gz.divisions.by_code["513401"])  # Sichuan's full names: 西昌市文化广播电视和旅游局
+    assert gz.resolve("市文化广播电视和旅游局", xichang) == gz.resolve("市文化和旅游局", xichang)
+    assert gz.resolve("市民族宗教局", xichang) == gz.resolve("市民族宗教事务局", xichang)
+    assert gz.resolve("省政务局", hunan) == gz.resolve("省政务管理服务局", hunan) == gz.resolve("省政务服务局", hunan)
 
 
 def test_a_central_bank_office_is_named_with_its_place_inside():

@@ -708,6 +708,25 @@ def test_a_blanket_clause_after_the_task_s_own_bodies():
     ]
 
 
+@pytest.mark.parametrize("nested", ["〈州〉", "〔州〕"])
+def test_a_blanket_clause_whose_level_is_written_in_nested_brackets(nested):
+    """Inside a clause's brackets a province writes 各市（州） with nested ones (各市〈州〉, 各市〔州〕): the
+    task's own bodies are read as with 各市州."""
+    text = (
+        "某省实施意见\n\n一、重点任务\n\n（一）优化布局。加快建设。（省文化和旅游厅、省发展改革委按职责分工负责，"
+        f"各市{nested}人民政府落实。以下均需各市{nested}人民政府落实，不再列出）\n\n（二）打造线路。加快推进。\n"
+    )
+    found = [
+        (a.path, a.agency.name, a.role) for a in body_assignments(parse_outline(SourceText("d.txt", text, "utf-8")))
+    ]
+    assert found == [
+        ("一/（一）", "省文化和旅游厅", "responsible"),
+        ("一/（一）", "省发展改革委", "responsible"),
+        ("一/（一）", f"各市{nested}人民政府", "implementer"),
+        ("一/（二）", f"各市{nested}人民政府", "implementer"),
+    ]
+
+
 def test_the_bodies_of_leagues_banners_and_named_places_keep_their_own_place():
     """Inner Mongolia writes every name of a list in full (盟林草局、盟农牧局), an autonomous region
     once (自治区林草局、农牧厅); a named town or city carries its own place (旗财政局、巴拉嘎尔高勒镇
@@ -1030,12 +1049,21 @@ def test_a_schedule_s_duties_and_who_interprets_the_text(sentence, expected):
         ("（责任单位：各乡（镇）人民政府）", ["各乡人民政府", "各镇人民政府"]),
         ("（责任单位：各镇（乡、街道））", ["各镇", "各乡", "各街道"]),
         ("（责任单位：各镇（街道））", ["各镇(街道)"]),  # 各街镇: one collective
+        ("（配合单位：有关乡（镇）人民政府）", ["有关乡人民政府", "有关镇人民政府"]),  # those concerned of each kind
         # the relevant governments of two levels, their kinds nested in the clause's bracket
         ("（各有关市、县〔市、区〕政府负责）", ["各市政府", "各县〔市、区〕政府"]),
         # a bracket opened at a line's end runs on
         ("（\n州委督查室、州综合行政执法队牵头）", ["州委督查室", "州综合行政执法队"]),
     ],
-    ids=["towns-and-townships", "township-town", "town-township-subdistrict", "towns-subdistricts", "relevant", "open"],
+    ids=[
+        "towns-and-townships",
+        "township-town",
+        "town-township-subdistrict",
+        "towns-subdistricts",
+        "relevant-townships",
+        "relevant",
+        "open",
+    ],
 )
 def test_the_township_tier_s_kinds_and_the_relevant_governments_of_levels(clause, expected):
     assert [name for _, name, *_ in assignments(clause)] == expected

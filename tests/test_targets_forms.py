@@ -1192,6 +1192,24 @@ def test_a_table_by_city_and_county_allots_to_each_and_a_share_of_population_is_
     ]
 
 
+def test_a_hunan_prefecture_allots_by_县市():
+    """县市 | 民宿集聚区（个）| 等级民宿（家）: Hunan's prefectures name their counties and county-level
+    cities 县市 (湘西州's 吉首市 and seven counties), each row its place's."""
+    text = (
+        "某州实施方案\n\n一、工作目标\n\n到2025年，全州培育乡村民宿集聚区8个。\n\n"
+        "附件：2025年各县市乡村民宿发展目标任务表\n\n附件\n\n2025年各县市乡村民宿发展目标任务表\n\n"
+        "县市\t民宿集聚区（个）\t等级民宿（家）\n"
+        "吉首市\t1\t30\n"
+        "泸溪县\t1\t15\n"
+    )
+    assert annex_table(text) == [
+        ("民宿集聚区", 1, "个", 2025, "吉首市"),
+        ("等级民宿", 30, "家", 2025, "吉首市"),
+        ("民宿集聚区", 1, "个", 2025, "泸溪县"),
+        ("等级民宿", 15, "家", 2025, "泸溪县"),
+    ]
+
+
 def test_the_existing_works_a_goal_renovates_are_no_present_state():
     """完成现有小型工程规范化改造300处: 现有 after the verb names what the goal works on; 现有水库438座
     states the present."""
