@@ -540,16 +540,24 @@ def _through(upper: str, lower: str, aligned: dict[tuple[str, str], list[Pair]],
     """The pairs a lower document based on both an upper document and a middle one that carries it out
     (a province's plan citing the State Council's opinion and the ministries' plan for it) makes
     through the middle: a lower measure restating a middle measure carries out the upper measures the
-    middle one does, though it shares fewer words with them. As strong as the weaker of the two pairs."""
+    middle one does, though it shares fewer words with them. As strong as the weaker of the two pairs.
+    A middle measure that bundles several upper tasks (视频监控 and 数据质量核查 in one) is often
+    restated only in part: a lower measure carrying out one of those tasks directly restates that part,
+    and carries out none of the others through the middle."""
     direct = {(p.upper, p.lower) for p in aligned[(upper, lower)]}
     found: dict[tuple[str, str], Pair] = {}
     for (above, middle), carried in sorted(aligned.items()):
         if above != upper or (middle, lower) not in aligned:
             continue
+        bundled: dict[str, set[str]] = defaultdict(set)  # middle measure: the upper measures it carries out
+        for first in carried:
+            bundled[first.lower].add(first.upper)
         for first in carried:
             for second in aligned[(middle, lower)]:
                 key = (first.upper, second.lower)
                 if second.upper != first.lower or key in direct:
+                    continue
+                if any((other, second.lower) in direct for other in bundled[first.lower]):
                     continue
                 via = f"{docs[middle].number or docs[middle].source} {first.lower}"
                 pair = Pair(first.upper, second.lower, min(first.score, second.score), (via,))

@@ -1030,3 +1030,58 @@ def test_the_text_as_amended_is_the_edition_later_rules_carry_out(tmp_path):
     SELECT ?file WHERE { ?d pkg:sourceFile "decision.txt" ; eli:amends ?a . ?a pkg:sourceFile ?file }"""
     assert [r["file"].value for r in store.query(amended_doc)] == ["adopted.txt"]
     assert not [r for r in json.loads(export(built, "responsibilities", "json")) if r["source_file"] == "decision.txt"]
+
+
+WASTE_NOTICE = """生态环境部办公厅关于进一步加强危险废物环境监管工作的通知
+
+环办固体〔2024〕12号
+
+各省、自治区、直辖市生态环境厅（局）：
+
+一、加强全过程信息化监管
+
+（一）推进重点单位视频监控联网。推动危险废物环境重点监管单位在出入口、贮存设施等关键位置安装视频监控并与生态环境部门联网。
+
+（二）强化信息系统数据质量管理。定期开展危险废物申报数据质量核查，对数据异常的单位开展现场核实。
+
+（三）全面实施电子转移联单。危险废物转移应当通过信息系统运行电子转移联单。
+"""
+
+WASTE_PROVINCE = """省生态环境厅关于进一步加强全省危险废物环境监管工作的通知
+
+苏环办〔2024〕58号
+
+为贯彻落实《生态环境部办公厅关于进一步加强危险废物环境监管工作的通知》（环办固体〔2024〕12号）要求，现就有关事项通知如下。
+
+一、深化智慧监管
+
+（一）提升视频监控和数据质量。推动重点监管单位关键点位视频监控全部联网，每季度开展申报数据质量核查，对异常数据及时现场核实。
+
+（二）全面运行电子转移联单。全省危险废物转移全部通过监控系统运行电子转移联单。
+"""
+
+WASTE_CITY = """市生态环境局关于进一步加强危险废物环境监管工作的通知
+
+宁环办〔2024〕33号
+
+根据《生态环境部办公厅关于进一步加强危险废物环境监管工作的通知》（环办固体〔2024〕12号）和省厅苏环办〔2024〕58号文件要求，现通知如下。
+
+一、加强信息化监管
+
+1.推进视频监控联网。全市危险废物环境重点监管单位关键点位视频监控联网率达到100%。
+
+2.运行电子转移联单。全市危险废物转移全部通过监控系统运行电子转移联单。
+"""
+
+
+def test_a_measure_restating_part_of_a_middle_bundle_carries_out_that_part_alone(tmp_path):
+    """A province bundles the ministry's 视频监控 and 数据质量 tasks in one measure; a city citing both
+    restates only its 视频监控 part, which it carries out directly: it carries out the 数据质量 task
+    neither directly nor through the province's measure."""
+    built = _build(tmp_path, notice=WASTE_NOTICE, province=WASTE_PROVINCE, city=WASTE_CITY)
+    rows = json.loads(export(built, "alignment", "json"))
+    aligned = {(r["upper_source_file"], r["upper_path"], r["lower_source_file"], r["lower_path"]) for r in rows}
+    assert ("notice.txt", "一/（二）", "province.txt", "一/（一）") in aligned
+    assert ("province.txt", "一/（一）", "city.txt", "一/1") in aligned
+    assert ("notice.txt", "一/（一）", "city.txt", "一/1") in aligned
+    assert ("notice.txt", "一/（二）", "city.txt", "一/1") not in aligned
