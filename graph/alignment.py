@@ -380,6 +380,13 @@ def _sentences(text: str) -> list[str]:
     return found or [text]
 
 
+def _clauses(text: str) -> list[str]:
+    """The clauses of a goals section that restates upper tasks: it lists one indicator a clause
+    (电子转移联单运行率达到100%，视频监控联网率达到100%), each another task's."""
+    found = [c for s in _sentences(text) for c in re.split(r"[,;]", s) if sum(_bigrams(c).values()) >= 3]
+    return found or [text]
+
+
 def _vectors(texts: list[str]) -> tuple[list[dict[str, float]], dict[str, float]]:
     """TF-IDF vectors of the bigrams of ``texts``, unit length, and the IDF of each bigram."""
     bags = [_bigrams(t) for t in texts]
@@ -404,7 +411,11 @@ def align(upper: list[Measure], lower: list[Measure], cited: Mapping[tuple[str, 
     first in their evidence."""
     vectors, idf = _vectors([m.text for m in upper + lower])
     up, low = vectors[: len(upper)], vectors[len(upper) :]
-    sentences = [_sentences(m.text) for m in upper + lower]
+    # an upper document that states no goals of its own (若干措施) sets them in its tasks: a lower goals
+    # section restates those, one indicator a clause
+    framed = any(m.kind == FRAME for m in upper)
+    sentences = [_sentences(m.text) for m in upper]
+    sentences += [_clauses(m.text) if m.kind == FRAME and not framed else _sentences(m.text) for m in lower]
     flat = iter(_vectors([s for group in sentences for s in group])[0])
     by_measure = [list(islice(flat, len(group))) for group in sentences]
     up_sentences, low_sentences = by_measure[: len(upper)], by_measure[len(upper) :]
@@ -419,9 +430,6 @@ def align(upper: list[Measure], lower: list[Measure], cited: Mapping[tuple[str, 
                 index[g].append(i)
     scores: dict[tuple[int, int], float] = {}
     restated: set[tuple[int, int]] = set()  # (i, j): upper measure i is the closest to a sentence of j
-    # an upper document that states no goals of its own (若干措施) sets them in its tasks: a lower goals
-    # section restates those
-    framed = any(m.kind == FRAME for m in upper)
     # and a lower document that states no goals of its own lists the upper goals it takes up among
     # its tasks (a county's 分解表 opening with 全区地区生产总值增长6.5%左右 over no 主要目标 group)
     kinds = {TASK, FRAME} if not any(m.kind == FRAME for m in lower) else {TASK}

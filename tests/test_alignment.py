@@ -250,6 +250,25 @@ def test_goals_and_steps_pair_only_with_their_kind():
     }
 
 
+def test_lower_goals_restate_an_upper_task_in_each_clause_of_one_sentence():
+    """A goals section lists its indicators clause by clause in one sentence (电子转移联单运行率达到100%，
+    视频监控联网率达到100%): each clause restates another upper task, not only the closest one."""
+    upper = [
+        Measure("一", "全面实施电子转移联单。危险废物转移应当通过信息系统运行电子转移联单，电子转移联单运行率达到100%。"),
+        Measure("二", "推进重点单位视频监控联网。推动危险废物环境重点监管单位在关键位置安装视频监控并与生态环境部门联网。"),
+        Measure("三", "规范小微企业危险废物收集。到2025年底，小微企业危险废物收集服务覆盖率达到90%以上。"),
+        Measure("四", "开展专项执法检查。严厉查处非法转移、倾倒、处置危险废物等环境违法行为。"),
+    ]
+    text = (
+        "一、工作目标\n到2024年底，全市危险废物电子转移联单运行率达到100%，重点监管单位视频监控联网率达到100%；"
+        "到2025年底，小微企业危险废物收集服务覆盖率达到90%以上。\n"
+        "二、主要任务\n（一）开展专项执法检查。严厉打击非法转移、倾倒危险废物行为。\n"
+    )
+    lower = measures_of(parse_outline(SourceText("l.txt", text, "utf-8")))
+    assert lower[0].kind == "frame"
+    assert {p.upper for p in align(upper, lower) if p.lower == "一"} == {"一", "二", "三"}
+
+
 def test_lower_goals_restate_the_tasks_of_an_upper_document_that_states_no_goals():
     """若干措施 set their goals in their tasks (到2026年，建成智能工厂200家): a lower plan's goals
     section restates those tasks, and is no local addition."""
