@@ -39,9 +39,10 @@ _YEAR_BRACKETS = str.maketrans("[]()【】", "〔〕〔〕〔〕")
 _SERIAL = re.compile(r"〕第?0*(?=\d)")  # 〔2024〕第3号, 〔2024〕03号: the serial number as 〔2024〕3号
 # between two citations of one list, the body that issued the second named before it or not:
 # 《X》（…）和工业和信息化部等五部门《Y》, 国务院《优化营商环境条例》; the count may be 两 or left out
-# (工业和信息化部等两部门, 工业和信息化部等部门)
+# (工业和信息化部等两部门, 工业和信息化部等部门); the first one's word of what is carried out may end it
+# (《X》（…）要求和《Y》精神)
 _LISTED = re.compile(
-    rf"[\s、,，和及与以及]*(?:[{HAN}]{{2,20}}?(?:部|委|厅|局|院|政府|办公厅|办公室)"
+    rf"(?:文件|文)?(?:精神|要求|部署|规定)?[\s、,，和及与以及]*(?:[{HAN}]{{2,20}}?(?:部|委|厅|局|院|政府|办公厅|办公室)"
     r"(?:等(?:[一二三四五六七八九十两\d]+个?)?部门)?(?:联合)?(?:印发的?)?)?"
 )
 # between a citation and a number listed after it: 国办发〔2021〕10号文件精神和沪府规〔2023〕5号

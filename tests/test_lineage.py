@@ -250,8 +250,10 @@ def test_numbers_listed_after_a_verb_are_all_the_basis(opening):
         "和工业和信息化部等两部门",
         "和工业和信息化部等部门",
         "、国务院办公厅印发的",
+        "要求和",
+        "文件精神及省厅",
     ],
-    ids=["and", "issuer", "issuers", "two-issuers", "issuers-uncounted", "issued"],
+    ids=["and", "issuer", "issuers", "two-issuers", "issuers-uncounted", "issued", "its-word", "its-word-issuer"],
 )
 def test_titles_listed_after_a_verb_are_all_the_basis_whoever_issued_them(between):
     other = "关于加快推动制造业数字化转型的指导意见"
