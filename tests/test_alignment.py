@@ -254,8 +254,8 @@ def test_lower_goals_restate_an_upper_task_in_each_clause_of_one_sentence():
     """A goals section lists its indicators clause by clause in one sentence (电子转移联单运行率达到100%，
     视频监控联网率达到100%): each clause restates another upper task, not only the closest one."""
     upper = [
-        Measure("一", "全面实施电子转移联单。危险废物转移应当通过信息系统运行电子转移联单，电子转移联单运行率达到100%。"),
-        Measure("二", "推进重点单位视频监控联网。推动危险废物环境重点监管单位在关键位置安装视频监控并与生态环境部门联网。"),
+        Measure("一", "全面实施电子转移联单。危险废物转移通过信息系统运行电子转移联单，电子转移联单运行率达到100%。"),
+        Measure("二", "推进重点单位视频监控联网。推动危险废物环境重点监管单位在关键位置安装视频监控并联网。"),
         Measure("三", "规范小微企业危险废物收集。到2025年底，小微企业危险废物收集服务覆盖率达到90%以上。"),
         Measure("四", "开展专项执法检查。严厉查处非法转移、倾倒、处置危险废物等环境违法行为。"),
     ]
