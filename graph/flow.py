@@ -142,9 +142,13 @@ def _in_force(editions: list[Digest], citing: Digest, before: bool = False) -> D
     return max(issued, key=lambda d: d.date or "") if issued else None
 
 
-# An issuer written as its level, as a lower document cites its upper one (省人民政府, 省政府办公厅, 市委):
-# the document of that level above the citing one (as for a title of no issuer, 关于… alone).
-_LEVEL_ISSUER = re.compile(r"^(?:中共)?(?:省|自治区|市|州|盟)(?:人民政府|政府|委|委员会)?(?:办公厅|办公室)?关于")
+# An issuer written as its level, as a lower document cites its upper one (省人民政府, 省政府办公厅, 市委),
+# a department's too (省生态环境厅, as a city's bureau cites its province's): the document of that level
+# above the citing one (as for a title of no issuer, 关于… alone).
+_LEVEL_ISSUER = re.compile(
+    rf"^(?:中共)?(?:省|自治区|市|州|盟)(?:[{HAN}]{{1,12}}?(?:厅|局|委员会|委))?"
+    r"(?:人民政府|政府|委|委员会)?(?:办公厅|办公室)?关于"
+)
 
 
 def _subject(title: str) -> str | None:

@@ -379,6 +379,27 @@ def test_a_title_whose_issuer_is_written_as_its_level_names_the_document_above(t
     assert ("一", "一") in _aligned(built)
 
 
+@pytest.mark.parametrize("issuer", ["省生态环境厅", "省工业和信息化厅"])
+def test_a_title_whose_issuer_is_a_department_written_as_its_level_names_the_document_above(tmp_path, issuer):
+    """根据《省生态环境厅关于X的通知》精神, as a city's bureau cites its province's department: the
+    province's document of that subject (江苏省生态环境厅关于X的通知), of a region above the city."""
+    upper = (
+        f"江苏{issuer}关于进一步加强危险废物环境监管工作的通知\n苏环办〔2024〕58号\n\n"
+        "一、全面运行电子转移联单。全省危险废物转移全部通过监控系统运行电子转移联单。\n\n"
+        f"江苏{issuer}\n2024年4月10日\n"
+    )
+    lower = (
+        "南京市生态环境局关于进一步加强危险废物环境监管工作的通知\n\n"
+        f"根据《{issuer}关于进一步加强危险废物环境监管工作的通知》精神，现通知如下。\n\n"
+        "一、运行电子转移联单。全市危险废物转移全部通过监控系统运行电子转移联单。\n\n"
+        "南京市生态环境局\n2024年5月8日\n"
+    )
+    built = _build(tmp_path, upper=upper, lower=lower)
+    rows = _lineage(built)
+    assert ("based_on", "苏环办〔2024〕58号") in {(r["relation"], r["cited_number"]) for r in rows}
+    assert ("一", "一") in _aligned(built)
+
+
 GUIDANCE = """工业和信息化部 财政部关于加快推进中小企业数字化转型的指导意见
 
 工信部联企业〔2024〕15号
