@@ -124,7 +124,11 @@ class Agency:
     type: AgencyType | None
     resolved: bool
     in_gazetteer: bool = False  # its triples come with the vocabulary
-    division_of: str | None = None  # the bureau an internal division (处, 科, 室) belongs to
+    bureau: Agency | None = None  # the body an internal division (处, 科, 室) belongs to
+
+    @property
+    def division_of(self) -> str | None:
+        return self.bureau.iri if self.bureau else None
 
     @property
     def kind(self) -> str | None:
@@ -663,7 +667,7 @@ class Gazetteer:
             if seat.type == bureau.type and seat.city is not bureau.city:
                 return seat
         slug = bureau.iri.rsplit("/", 1)[1]
-        return Agency(iris.agency(slug, k), bureau.label_zh + k, None, bureau.city, None, True, division_of=bureau.iri)
+        return Agency(iris.agency(slug, k), bureau.label_zh + k, None, bureau.city, None, True, bureau=bureau)
 
     def office(self, name: str, city: Place) -> tuple[Agency, Agency] | None:
         """A division named after its body (江西省教育厅办公室, which issues the 厅's notices under its own

@@ -136,8 +136,10 @@ def agency_triples(agency: Agency) -> Iterator[Fact]:
     yield (node, pkg("city"), NamedNode(agency.city.iri))
     if agency.type:
         yield (node, pkg("functionalType"), NamedNode(agency.type.iri))
-    if agency.division_of:
-        yield (node, pkg("divisionOf"), NamedNode(agency.division_of))
+    if agency.bureau:  # a division's bureau, described with it when only its division is named
+        yield (node, pkg("divisionOf"), NamedNode(agency.bureau.iri))
+        if not agency.bureau.in_gazetteer:
+            yield from agency_triples(agency.bureau)
     yield (node, pkg("resolved"), typed(agency.resolved, "boolean"))
 
 

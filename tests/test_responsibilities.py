@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from policykg.graph.build import schema_ntriples
+from policykg.graph.checks import check_unit
 from policykg.graph.extract import extract, in_full, own_group
 from policykg.graph.gazetteer import Gazetteer
 from policykg.graph.mapped import MappedText
 from policykg.graph.outline import parse_outline
 from policykg.graph.prose import is_body, prose_assignments
+from policykg.graph.rdf import document_triples
 from policykg.graph.records import SourceText
 from policykg.graph.responsibilities import body_assignments, first_listed_lead, split_agencies
+from policykg.graph.store import as_ntriples
 
 
 def known_in(code: str):
@@ -494,6 +498,19 @@ def test_a_bureau_s_office_issuing_its_document_names_the_bureau_s_divisions():
         ("江西省教育厅基础教育处", bureau.iri),
         ("江西省教育考试院", None),
     ]
+
+
+def test_a_division_s_bureau_is_described_with_it():
+    """A notice its 办公室 issues may name no other body of the bureau's than its divisions: the bureau
+    they are divisions of is still described (an agency), so the shapes hold (pkg:divisionOf's
+    class) in the default build."""
+    text = (
+        "江西省教育厅办公室关于印发《2025年全省教育工作要点》的通知\n\n赣教办字〔2025〕3号\n\n"
+        "一、推进基础教育扩优提质\n\n1.推动学前教育普及普惠发展。（责任处室：基础教育处）\n"
+    )
+    record = extract(parse_outline(SourceText("doc.txt", text, "utf-8")), Gazetteer.bundled())
+    unit = check_unit(schema_ntriples(), as_ntriples(document_triples(record)), shacl=True, reasoner=False)
+    assert [v.message for found in unit.violations.values() for v in found] == []
 
 
 def test_a_branch_s_document_names_its_district_s_bodies_and_its_own_divisions():
