@@ -91,7 +91,102 @@ def split_lines(doc: MappedText) -> list[Line]:
             start = content = cut
         lines.append(Line(start, content, end, number))
         start = end + 1
-    return lines
+    return _numbered_in_line(doc, lines)
+
+
+_RUN_ON_STYLES = ("cn", "cn_paren", "arabic", "arabic_paren", "article")
+_RUN_ON_AFTER = "。!?;:)"  # a sentence's, a clause's or a bracket's end; an announcement's, before 一、
+_QUOTES = {"(": ")", "《": "》", "“": "”", "〔": "〕"}
+_CLOSING = {c: o for o, c in _QUOTES.items()}
+_LOOKAHEAD = 3000  # how far a first item's second must follow: a few items' text
+_FOLDED_BRACKETS = str.maketrans("（）", "()")
+
+
+def _next_printed(marker: Marker) -> tuple[str, ...]:
+    """How the number after ``marker`` is printed, as normalised text holds it: 二、 / (二) / 2. / (2)."""
+    following = format_segment(marker.style, marker.ordinal + 1).translate(_FOLDED_BRACKETS)
+    if marker.style == "cn":
+        return (following, following[:-1] + ".")
+    if marker.style == "arabic":
+        return (following + ".", following + "、")
+    return (following,)
+
+
+def _numbered_in_line(doc: MappedText, lines: list[Line]) -> list[Line]:
+    """The lines cut where an item's number stands inside one, as a page copied without its line
+    breaks leaves it (…（省民政厅牵头）（二）拓展居家助老服务。… / 一、总体要求（一）指导思想。…): a
+    number counts as one only where it continues the numbering read so far, the next of a style
+    open (continuous numbering goes on across groups: 6. … (二)… 7.) or a first item below the
+    innermost whose second follows, and only after a sentence or a bracket ends, or after a
+    heading's few words that its own number opened. The reader does not rely on line starts where
+    the text shows its numbering plainly; a list printed one item a line has no such cut."""
+    out: list[Line] = []
+    stack: list[Marker] = []
+    last: dict[str, int] = {}
+
+    def opens(marker: Marker) -> None:
+        while stack and stack[-1].rank >= marker.rank:
+            stack.pop()
+        stack.append(marker)
+        last[marker.style] = marker.ordinal
+
+    def continues_numbering(marker: Marker, at: int) -> bool:
+        if marker.style not in _RUN_ON_STYLES:
+            return False
+        open_ = next((m for m in stack if m.style == marker.style), None)
+        if open_ is not None:
+            return marker.ordinal == open_.ordinal + 1
+        if stack and marker.rank <= stack[-1].rank:
+            return False
+        if marker.ordinal == last.get(marker.style, 0) + 1 and marker.ordinal > 1:
+            return True  # numbered on across groups
+        ahead = doc.text[at : at + _LOOKAHEAD]
+        return marker.ordinal == 1 and any(p in ahead for p in _next_printed(marker))
+
+    for line in lines:
+        text = line.text(doc)
+        first = match_marker(text)
+        if first is not None:
+            opens(first)
+        if _ANNEX.match(text):  # the list of annexes, 附表：1、…, is read as a list
+            out.append(line)
+            continue
+        heading_from = first.end if first is not None else None  # a heading's words run from its number
+        cuts = []
+        depth = dict.fromkeys(_QUOTES, 0)  # the brackets, title marks and quotations open: no item inside
+        for at in range(1, len(text)):
+            before = text[at - 1]
+            if before == "。":  # a sentence's end closes what a slip left open
+                depth = dict.fromkeys(_QUOTES, 0)
+            elif before in _QUOTES:
+                depth[before] += 1
+            elif before in _CLOSING:
+                depth[_CLOSING[before]] = max(0, depth[_CLOSING[before]] - 1)
+            if before.isdigit() or before.isascii() and before.isalpha() or before == "第" or any(depth.values()):
+                continue
+            marker = match_marker(text[at:])
+            if marker is None:
+                continue
+            heading = (
+                heading_from is not None
+                and stack
+                and at - heading_from <= _HEADING_MAX
+                and not any(c in _SENTENCE_END for c in text[heading_from:at])
+                and marker.rank > stack[-1].rank
+            )
+            after_end = before in _RUN_ON_AFTER and (before != ":" or marker.style == "cn")  # 如下：一、
+            if not (after_end or heading):
+                continue
+            if not continues_numbering(marker, line.content + at):
+                continue
+            opens(marker)
+            cuts.append(at)
+            heading_from = at + marker.end
+        bounds = [0, *cuts, len(text)]
+        for k, (begin, stop) in enumerate(zip(bounds, bounds[1:])):
+            end = line.end if k == len(cuts) else line.content + stop
+            out.append(Line(line.start if k == 0 else line.content + begin, line.content + begin, end, line.number))
+    return out
 
 
 _INLINE = ("arabic_paren", "arabic")  # (1) and 1.: the sub-items a county's plan runs into its paragraph
