@@ -689,8 +689,8 @@ def _text_item(doc: MappedText, lines: list[Line]) -> Item:
 
 def _without_wrapped(doc: MappedText, lines: list[Line], markers: dict[int, Marker]) -> dict[int, Marker]:
     """The markers less those a hard-wrapped text put at a line's start inside a sentence
-    (…全面推广容缺办理、多评合/一、区域统一评估…): the line before runs on into it, is no item's
-    own line, and the number does not follow the last of its style; a 1) may be the rest of the
+    (…全面推广容缺办理、多评合/一、区域统一评估…): the line before runs on into it, is no
+    heading's own line, and the number does not follow the last of its style; a 1) may be the rest of the
     line before (:func:`_opening_marker`). A table's row runs into no line: a list numbered again
     after a box's table (专栏1 / 序号	项目	… / （一）扩大出口…) starts below it."""
     kept: dict[int, Marker] = {}
@@ -701,7 +701,9 @@ def _without_wrapped(doc: MappedText, lines: list[Line], markers: dict[int, Mark
             j -= 1
         before = lines[j].text(doc) if j >= 0 else ""
         wrapped = before and before[-1] not in _TERMINAL and _unfinished(before) and not _below_table(doc, lines, j, i)
-        if wrapped and j not in markers and marker.ordinal != last.get(marker.style, 0) + 1:
+        # a heading's own line, its items below; a paragraph's runs on into the next line
+        own = j in markers and not any(c in _SENTENCE_END for c in before[markers[j].end :])
+        if wrapped and not own and marker.ordinal != last.get(marker.style, 0) + 1:
             continue
         if not _opening_marker(lines[i].text(doc), before):
             continue

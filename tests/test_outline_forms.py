@@ -1187,3 +1187,13 @@ def test_a_list_inside_a_sentence_or_of_annexes_stays_on_its_line():
         "（二）加强整治。\n\n附件：1、排查表\n\n某区人民政府\n2025年5月12日\n"
     )
     assert paths(outline) == ["一", "一/（一）", "一/（二）"]
+
+
+@pytest.mark.parametrize("width", [24, 31, 37])
+def test_a_run_on_text_hard_wrapped_at_a_fixed_width_reads_as_the_flowing_one(width):
+    """Text copied from a fixed-width view: the body a stream broken every ``width`` characters,
+    inside words and numbers ((|二) 拓展…); its lines are joined again and read as run on."""
+    head, rest = _RUN_ON.split("\n\n", 1)
+    body, tail = rest.split("\n\n", 1)
+    wrapped = "\n".join(body[k : k + width] for k in range(0, len(body), width))
+    assert paths(read(f"{head}\n\n{wrapped}\n\n{tail}")) == paths(read(_RUN_ON))
