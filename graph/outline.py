@@ -112,6 +112,33 @@ def _next_printed(marker: Marker) -> tuple[str, ...]:
     return (following,)
 
 
+# The names a plan's sections take (GB/T 9704 prints them on a line of their own after the number);
+# a page copied without its line breaks runs such a name into its first sentence.
+_SECTION_NAMES = re.compile(
+    "(?:总体要求|指导思想|基本原则|工作原则|总体目标|主要目标|工作目标|发展目标|目标任务|重点任务|主要任务|工作任务"
+    "|重点工作|主要措施|工作措施|保障措施|组织保障|组织实施|实施步骤|工作步骤|进度安排|职责分工|工作要求|工作机制)"
+    f"(?=[{HAN}\\d])"
+)
+
+
+def _run_on_headings(text: str, first: Marker | None, cuts: list[int]) -> list[int]:
+    """Where a section's name run into its first sentence ends (三、保障措施各县（市、区）人民政府要…):
+    after the number that opens a stretch of the line, a section's name, then prose (a comma or a
+    sentence's end before the stretch ends). A heading standing alone (保障措施和工作要求) is left."""
+    starts = [(0, first)] if first is not None else []
+    starts += [(at, match_marker(text[at:])) for at in cuts]
+    bounds = sorted({*cuts, len(text)})
+    found = []
+    for at, marker in starts:
+        if marker is None:
+            continue
+        name = _SECTION_NAMES.match(text, at + marker.end)
+        stop = next(b for b in bounds if b > at)
+        if name and any(c in text[name.end() : stop] for c in ",。;"):
+            found.append(name.end())
+    return found
+
+
 def _numbered_in_line(doc: MappedText, lines: list[Line]) -> list[Line]:
     """The lines cut where an item's number stands inside one, as a page copied without its line
     breaks leaves it (…（省民政厅牵头）（二）拓展居家助老服务。… / 一、总体要求（一）指导思想。…): a
@@ -182,6 +209,7 @@ def _numbered_in_line(doc: MappedText, lines: list[Line]) -> list[Line]:
             opens(marker)
             cuts.append(at)
             heading_from = at + marker.end
+        cuts = sorted({*cuts, *_run_on_headings(text, first, cuts)})
         bounds = [0, *cuts, len(text)]
         for k, (begin, stop) in enumerate(zip(bounds, bounds[1:])):
             end = line.end if k == len(cuts) else line.content + stop
@@ -305,8 +333,10 @@ def _body(doc: MappedText, lines: list[Line], first_content: int, headed: bool =
     kept = [ln for ln in lines if ln.end > ln.content]
     if not kept:
         return doc[first_content:first_content]
-    gaps, prev = [], None
+    gaps, breaks, prev = [], [], None
     for ln in kept:
+        if prev is not None and ln.start == prev.end and not match_marker(ln.text(doc)):
+            breaks.append(ln.content)  # a run-on heading's end (:func:`_run_on_headings`): a line break
         if prev is not None and ln.start > prev.end:  # a run-in item's line has no break before it
             start = max(prev.end, first_content)
             text = doc.text[max(prev.content, first_content) : prev.end]
@@ -318,7 +348,11 @@ def _body(doc: MappedText, lines: list[Line], first_content: int, headed: bool =
         prev = ln
     begin = max(kept[0].content, first_content)
     shifted = [(s - begin, e - begin) for s, e in gaps]
-    return doc[begin : kept[-1].end].delete(shifted)
+    body = doc[begin : kept[-1].end].delete(shifted)
+    for cut in reversed(breaks):
+        at = cut - begin - sum(e - s for s, e in gaps if e <= cut)
+        body = MappedText.join([body[:at], MappedText(doc.original, "\n", (doc.index[cut],)), body[at:]])
+    return body
 
 
 def _title(body: MappedText, style: str) -> str | None:

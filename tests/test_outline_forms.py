@@ -1197,3 +1197,15 @@ def test_a_run_on_text_hard_wrapped_at_a_fixed_width_reads_as_the_flowing_one(wi
     body, tail = rest.split("\n\n", 1)
     wrapped = "\n".join(body[k : k + width] for k in range(0, len(body), width))
     assert paths(read(f"{head}\n\n{wrapped}\n\n{tail}")) == paths(read(_RUN_ON))
+
+
+def test_a_section_s_name_run_into_its_first_sentence_is_its_title():
+    """三、保障措施各部门要…: a plan's section name ends where its run-on prose begins, and that
+    prose is the item's text (its agencies are read); a heading standing alone stays whole."""
+    outline = read(_RUN_ON.replace("各部门要加强组织领导。", "市发改委要加强统筹调度，定期跟踪评估。"))
+    assert item(outline, "三").title == "保障措施"
+    assert item(outline, "三").body.text.split("\n")[-1].startswith("市发改委要加强统筹调度")
+    alone = read(
+        _RUN_ON.replace("三、保障措施各部门要加强组织领导。", "三、保障措施和工作要求\n各部门要加强组织领导。")
+    )
+    assert item(alone, "三").title == "保障措施和工作要求"
