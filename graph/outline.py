@@ -735,8 +735,14 @@ def _without_wrapped(doc: MappedText, lines: list[Line], markers: dict[int, Mark
             j -= 1
         before = lines[j].text(doc) if j >= 0 else ""
         wrapped = before and before[-1] not in _TERMINAL and _unfinished(before) and not _below_table(doc, lines, j, i)
-        # a heading's own line, its items below; a paragraph's runs on into the next line
-        own = j in markers and not any(c in _SENTENCE_END for c in before[markers[j].end :])
+        # a heading's own line, its items below, or the line after its number printed alone (一、/
+        # 发展民生事业，解决急难愁盼); a paragraph's runs on into the next line
+        k = j - 1
+        while k >= 0 and not lines[k].text(doc):
+            k -= 1
+        bare = j not in markers and k in kept and kept[k].end == len(lines[k].text(doc))
+        heading = before if bare else before[markers[j].end :] if j in markers else None
+        own = heading is not None and not any(c in _SENTENCE_END for c in heading)
         if wrapped and not own and marker.ordinal != last.get(marker.style, 0) + 1:
             continue
         if not _opening_marker(lines[i].text(doc), before):

@@ -1209,3 +1209,14 @@ def test_a_section_s_name_run_into_its_first_sentence_is_its_title():
         _RUN_ON.replace("三、保障措施各部门要加强组织领导。", "三、保障措施和工作要求\n各部门要加强组织领导。")
     )
     assert item(alone, "三").title == "保障措施和工作要求"
+
+
+def test_a_number_printed_alone_on_its_line_heads_the_next_line_s_heading():
+    """Some PDFs' text sets each number on a line of its own (一、/发展民生事业，解决急难愁盼/（一）/…):
+    the first item below such a heading is no wrapped line's number, though the heading has a comma."""
+    outline = read(
+        "某市实施方案\n\n为推进工作，制定本方案。\n一、\n发展民生事业，解决急难愁盼\n（一）\n扩大老年助餐服务。推广配送。\n"
+        "（二）\n拓展居家助老服务。推广床位。\n二、\n扩大产品供给，提升质量水平\n（一）\n培育经营主体。支持企业。\n"
+        "（二）\n推进产业集群发展。建设园区。\n\n某市人民政府\n2025年5月12日\n"
+    )
+    assert paths(outline) == ["一", "一/（一）", "一/（二）", "二", "二/（一）", "二/（二）"]
