@@ -117,7 +117,7 @@ def _next_printed(marker: Marker) -> tuple[str, ...]:
 _SECTION_NAMES = re.compile(
     "(?:总体要求|指导思想|基本原则|工作原则|总体目标|主要目标|工作目标|发展目标|目标任务|重点任务|主要任务|工作任务"
     "|重点工作|主要措施|工作措施|保障措施|组织保障|组织实施|实施步骤|工作步骤|进度安排|职责分工|工作要求|工作机制)"
-    f"(?=[{HAN}\\d])"
+    f"(?= *[{HAN}\\d])"
 )
 
 
@@ -189,6 +189,8 @@ def _numbered_in_line(doc: MappedText, lines: list[Line]) -> list[Line]:
                 depth[before] += 1
             elif before in _CLOSING:
                 depth[_CLOSING[before]] = max(0, depth[_CLOSING[before]] - 1)
+            if before == " ":  # a space the copy put for a line break: what the space follows
+                before = text[:at].rstrip(" ")[-1:] or " "
             if before.isdigit() or before.isascii() and before.isalpha() or before == "第" or any(depth.values()):
                 continue
             marker = match_marker(text[at:])
@@ -212,7 +214,7 @@ def _numbered_in_line(doc: MappedText, lines: list[Line]) -> list[Line]:
         cuts = sorted({*cuts, *_run_on_headings(text, first, cuts)})
         bounds = [0, *cuts, len(text)]
         for k, (begin, stop) in enumerate(zip(bounds, bounds[1:])):
-            end = line.end if k == len(cuts) else line.content + stop
+            end = line.end if k == len(cuts) else line.content + len(text[:stop].rstrip(" "))
             out.append(Line(line.start if k == 0 else line.content + begin, line.content + begin, end, line.number))
     return out
 

@@ -4,6 +4,7 @@ Small texts written here state the same rules apart from any one document."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pytest
@@ -1157,11 +1158,12 @@ _RUN_ON = (
 )
 
 
-def test_items_run_into_one_line_are_cut_where_the_numbering_goes_on():
-    """A page copied without its line breaks: each number that continues the numbering, after a
-    sentence, a bracket or its heading's words, opens an item, numbered on across groups (3. under
-    (二)); a figure inside a sentence (“1.5级”) does not."""
-    outline = read(_RUN_ON)
+@pytest.mark.parametrize("joint", ["", " "])
+def test_items_run_into_one_line_are_cut_where_the_numbering_goes_on(joint):
+    """A page copied without its line breaks, or with a space for each: each number that continues
+    the numbering, after a sentence, a bracket or its heading's words, opens an item, numbered on
+    across groups (3. under (二)); a figure inside a sentence (“1.5级”) does not."""
+    outline = read(re.sub("(?=[一二三]、|（[一二]）|[1-4]\\.)", joint, _RUN_ON))
     assert paths(outline) == [
         "一",
         "一/（一）",
