@@ -22,6 +22,7 @@ from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import (
     ARTICLES,
     BRACKET,
+    CN_NUMERALS,
     DECIMAL_RANKS,
     DIVISIONS,
     NAMED,
@@ -139,6 +140,19 @@ def _run_on_headings(text: str, first: Marker | None, cuts: list[int]) -> list[i
     return found
 
 
+_MARKER_START = f"(第【{CN_NUMERALS}0123456789"
+# what the scan for run-on numbers stops at: a number's first character, a bracket, quotation or
+# title mark that opens or closes, a sentence's end; the rest of a line is passed over
+_SCANNED = re.compile("[" + re.escape(_MARKER_START + "".join(_QUOTES) + "".join(_CLOSING) + "。") + "]")
+
+
+def _count_quote(depth: dict[str, int], ch: str) -> None:
+    if ch in _QUOTES:
+        depth[ch] += 1
+    elif ch in _CLOSING:
+        depth[_CLOSING[ch]] = max(0, depth[_CLOSING[ch]] - 1)
+
+
 def _numbered_in_line(doc: MappedText, lines: list[Line]) -> list[Line]:
     """The lines cut where an item's number stands inside one, as a page copied without its line
     breaks leaves it (…（省民政厅牵头）（二）拓展居家助老服务。… / 一、总体要求（一）指导思想。…): a
@@ -181,17 +195,18 @@ def _numbered_in_line(doc: MappedText, lines: list[Line]) -> list[Line]:
         heading_from = first.end if first is not None else None  # a heading's words run from its number
         cuts = []
         depth = dict.fromkeys(_QUOTES, 0)  # the brackets, title marks and quotations open: no item inside
-        for at in range(1, len(text)):
-            before = text[at - 1]
-            if before == "。":  # a sentence's end closes what a slip left open
+        for found in _SCANNED.finditer(text):
+            at, ch = found.start(), found.group()
+            if ch == "。":  # a sentence's end closes what a slip left open
                 depth = dict.fromkeys(_QUOTES, 0)
-            elif before in _QUOTES:
-                depth[before] += 1
-            elif before in _CLOSING:
-                depth[_CLOSING[before]] = max(0, depth[_CLOSING[before]] - 1)
+            if at == 0 or ch not in _MARKER_START or any(depth.values()):
+                _count_quote(depth, ch)
+                continue
+            _count_quote(depth, ch)  # after the check: a bracket opens the number it starts, (二)
+            before = text[at - 1]
             if before == " ":  # a space the copy put for a line break: what the space follows
                 before = text[:at].rstrip(" ")[-1:] or " "
-            if before.isdigit() or before.isascii() and before.isalpha() or before == "第" or any(depth.values()):
+            if before.isdigit() or before.isascii() and before.isalpha() or before == "第":
                 continue
             marker = match_marker(text[at:])
             if marker is None:
