@@ -126,8 +126,7 @@ def _run_on_headings(text: str, first: Marker | None, cuts: list[int]) -> list[i
     """Where a section's name run into its first sentence ends (三、保障措施各县（市、区）人民政府要…):
     after the number that opens a stretch of the line, a section's name, then prose (a comma or a
     sentence's end before the stretch ends). A heading standing alone (保障措施和工作要求) is left."""
-    starts = [(0, first)] if first is not None else []
-    starts += [(at, match_marker(text[at:])) for at in cuts]
+    starts: list[tuple[int, Marker | None]] = [(0, first), *((at, match_marker(text[at:])) for at in cuts)]
     bounds = sorted({*cuts, len(text)})
     found = []
     for at, marker in starts:
