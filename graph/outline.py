@@ -349,10 +349,8 @@ def _body(doc: MappedText, lines: list[Line], first_content: int, headed: bool =
     kept = [ln for ln in lines if ln.end > ln.content]
     if not kept:
         return doc[first_content:first_content]
-    gaps, breaks, prev = [], [], None
+    gaps, prev = [], None
     for ln in kept:
-        if prev is not None and ln.start == prev.end and not match_marker(ln.text(doc)):
-            breaks.append(ln.content)  # a run-on heading's end (:func:`_run_on_headings`): a line break
         if prev is not None and ln.start > prev.end:  # a run-in item's line has no break before it
             start = max(prev.end, first_content)
             text = doc.text[max(prev.content, first_content) : prev.end]
@@ -364,11 +362,7 @@ def _body(doc: MappedText, lines: list[Line], first_content: int, headed: bool =
         prev = ln
     begin = max(kept[0].content, first_content)
     shifted = [(s - begin, e - begin) for s, e in gaps]
-    body = doc[begin : kept[-1].end].delete(shifted)
-    for cut in reversed(breaks):
-        at = cut - begin - sum(e - s for s, e in gaps if e <= cut)
-        body = MappedText.join([body[:at], MappedText(doc.original, "\n", (doc.index[cut],)), body[at:]])
-    return body
+    return doc[begin : kept[-1].end].delete(shifted)
 
 
 def _title(body: MappedText, style: str) -> str | None:
@@ -904,6 +898,11 @@ def _build_items(
                 parent.body = parent.body + back + _body(doc, lines[clause:stop], lines[clause].content).strip()
                 stop = clause
         body = _body(doc, lines[at:stop], line.content + marker.end, marker.style not in ARTICLES)
+        title = marker.title or _title(body.strip(), marker.style)
+        if at + 1 < stop and lines[at + 1].start == line.end and not match_marker(lines[at + 1].text(doc)):
+            # a section's name run into its first sentence (:func:`_run_on_headings`): the name, then the text
+            title = doc[line.content + marker.end : line.end].display.strip()
+            body = _body(doc, lines[at + 1 : stop], lines[at + 1].content)
         own_end = max((ln.end for ln in lines[at:stop] if ln.end > ln.content), default=line.end)
         above = parent.path + "/" if parent and marker.style not in ARTICLES else prefix  # articles: cited by number
         item = Item(
@@ -911,7 +910,7 @@ def _build_items(
             number=doc[line.content : line.content + marker.end].display,
             style=marker.style,
             ordinal=marker.ordinal,
-            title=marker.title or _title(body.strip(), marker.style),
+            title=title,
             body=body.strip(),
             span=doc.span(line.content, own_end),
             line=line.number,
