@@ -485,9 +485,10 @@ def _display_width(line: str) -> int:
 
 def _hard_wraps(text: str) -> list[tuple[int, int]]:
     """The line breaks of a text hard-wrapped at a fixed width, counted in characters or in
-    columns (a wide character takes two, and may leave the last one empty): each line filled to
-    that width runs on into the next, unless the next opens an item or a table's row or is blank.
-    A text with a paragraph a line has few lines of one width, and none is joined.
+    columns (a wide character takes two, and may leave the last one empty), most of them inside a
+    sentence: each line filled to that width runs on into the next, unless the next opens an item
+    or a table's row or is blank. A text with a paragraph a line has few lines of one width, and
+    those end their sentences; none is joined.
 
     >>> line = "为贯彻落实省委省政府部署要求推进银发经济高质量发展结合实际制定本方案一"
     >>> normalize((line[:24] + "\\n") * 6 + "二、重点任务\\n").text.count("\\n")
@@ -507,7 +508,9 @@ def _hard_wraps(text: str) -> list[tuple[int, int]]:
         full = [m for m, w in zip(lines, widths) if width - slack <= w <= width]
         longer = sum(1 for w in widths if w > width)
         half = sum(1 for w in widths if w >= width // 2)
-        if len(full) >= _WRAP_LINES and len(full) >= _WRAP_SHARE * half and longer * 4 <= len(full):
+        broken = sum(1 for m in full if not m.group().rstrip().endswith(_PARAGRAPH_END))  # inside a sentence
+        wrapped = len(full) >= _WRAP_LINES and broken >= _WRAP_SHARE * len(full)
+        if wrapped and len(full) >= _WRAP_SHARE * half and longer * 4 <= len(full):
             best = max(best, full, key=len)
     joins = []
     for m in best:
