@@ -22,6 +22,7 @@ from policykg.graph.mapped import MappedText
 from policykg.graph.numbering import (
     ARTICLES,
     BRACKET,
+    CN_NUMERALS,
     DECIMAL_RANKS,
     DIVISIONS,
     NAMED,
@@ -91,7 +92,145 @@ def split_lines(doc: MappedText) -> list[Line]:
             start = content = cut
         lines.append(Line(start, content, end, number))
         start = end + 1
-    return lines
+    return _numbered_in_line(doc, lines)
+
+
+_RUN_ON_STYLES = ("cn", "cn_paren", "arabic", "arabic_paren", "article")
+_RUN_ON_AFTER = "。!?;:)"  # a sentence's, a clause's or a bracket's end; an announcement's, before 一、
+_QUOTES = {"(": ")", "《": "》", "“": "”", "〔": "〕"}
+_CLOSING = {c: o for o, c in _QUOTES.items()}
+_LOOKAHEAD = 3000  # how far a first item's second must follow: a few items' text
+_FOLDED_BRACKETS = str.maketrans("（）", "()")
+
+
+def _next_printed(marker: Marker) -> tuple[str, ...]:
+    """How the number after ``marker`` is printed, as normalised text holds it: 二、 / (二) / 2. / (2)."""
+    following = format_segment(marker.style, marker.ordinal + 1).translate(_FOLDED_BRACKETS)
+    if marker.style == "cn":
+        return (following, following[:-1] + ".")
+    if marker.style == "arabic":
+        return (following + ".", following + "、")
+    return (following,)
+
+
+# The names a plan's sections take (GB/T 9704 prints them on a line of their own after the number);
+# a page copied without its line breaks runs such a name into its first sentence.
+_SECTION_NAMES = re.compile(
+    "(?:总体要求|指导思想|基本原则|工作原则|总体目标|主要目标|工作目标|发展目标|目标任务|重点任务|主要任务|工作任务"
+    "|重点工作|主要措施|工作措施|保障措施|组织保障|组织实施|实施步骤|工作步骤|进度安排|职责分工|工作要求|工作机制)"
+    f"(?= *[{HAN}\\d])"
+)
+
+
+def _run_on_headings(text: str, first: Marker | None, cuts: list[int]) -> list[int]:
+    """Where a section's name run into its first sentence ends (三、保障措施各县（市、区）人民政府要…):
+    after the number that opens a stretch of the line, a section's name, then prose (a comma or a
+    sentence's end before the stretch ends). A heading standing alone (保障措施和工作要求) is left."""
+    starts: list[tuple[int, Marker | None]] = [(0, first), *((at, match_marker(text[at:])) for at in cuts)]
+    bounds = sorted({*cuts, len(text)})
+    found = []
+    for at, marker in starts:
+        if marker is None:
+            continue
+        name = _SECTION_NAMES.match(text, at + marker.end)
+        stop = next(b for b in bounds if b > at)
+        if name and any(c in text[name.end() : stop] for c in ",。;"):
+            found.append(name.end())
+    return found
+
+
+_MARKER_START = f"(第【{CN_NUMERALS}0123456789"
+# what the scan for run-on numbers stops at: a number's first character, a bracket, quotation or
+# title mark that opens or closes, a sentence's end; the rest of a line is passed over
+_SCANNED = re.compile("[" + re.escape(_MARKER_START + "".join(_QUOTES) + "".join(_CLOSING) + "。") + "]")
+
+
+def _count_quote(depth: dict[str, int], ch: str) -> None:
+    if ch in _QUOTES:
+        depth[ch] += 1
+    elif ch in _CLOSING:
+        depth[_CLOSING[ch]] = max(0, depth[_CLOSING[ch]] - 1)
+
+
+def _numbered_in_line(doc: MappedText, lines: list[Line]) -> list[Line]:
+    """The lines cut where an item's number stands inside one, as a page copied without its line
+    breaks leaves it (…（省民政厅牵头）（二）拓展居家助老服务。… / 一、总体要求（一）指导思想。…): a
+    number counts as one only where it continues the numbering read so far, the next of a style
+    open (continuous numbering goes on across groups: 6. … (二)… 7.) or a first item below the
+    innermost whose second follows, and only after a sentence or a bracket ends, or after a
+    heading's few words that its own number opened. The reader does not rely on line starts where
+    the text shows its numbering plainly; a list printed one item a line has no such cut."""
+    out: list[Line] = []
+    stack: list[Marker] = []
+    last: dict[str, int] = {}
+
+    def opens(marker: Marker) -> None:
+        while stack and stack[-1].rank >= marker.rank:
+            stack.pop()
+        stack.append(marker)
+        last[marker.style] = marker.ordinal
+
+    def continues_numbering(marker: Marker, at: int) -> bool:
+        if marker.style not in _RUN_ON_STYLES:
+            return False
+        open_ = next((m for m in stack if m.style == marker.style), None)
+        if open_ is not None:
+            return marker.ordinal == open_.ordinal + 1
+        if stack and marker.rank <= stack[-1].rank:
+            return False
+        if marker.ordinal == last.get(marker.style, 0) + 1 and marker.ordinal > 1:
+            return True  # numbered on across groups
+        ahead = doc.text[at : at + _LOOKAHEAD]
+        return marker.ordinal == 1 and any(p in ahead for p in _next_printed(marker))
+
+    for line in lines:
+        text = line.text(doc)
+        first = match_marker(text)
+        if first is not None:
+            opens(first)
+        if _ANNEX.match(text):  # the list of annexes, 附表：1、…, is read as a list
+            out.append(line)
+            continue
+        heading_from = first.end if first is not None else None  # a heading's words run from its number
+        cuts = []
+        depth = dict.fromkeys(_QUOTES, 0)  # the brackets, title marks and quotations open: no item inside
+        for found in _SCANNED.finditer(text):
+            at, ch = found.start(), found.group()
+            if ch == "。":  # a sentence's end closes what a slip left open
+                depth = dict.fromkeys(_QUOTES, 0)
+            if at == 0 or ch not in _MARKER_START or any(depth.values()):
+                _count_quote(depth, ch)
+                continue
+            _count_quote(depth, ch)  # after the check: a bracket opens the number it starts, (二)
+            before = text[at - 1]
+            if before == " ":  # a space the copy put for a line break: what the space follows
+                before = text[:at].rstrip(" ")[-1:] or " "
+            if before.isdigit() or before.isascii() and before.isalpha() or before == "第":
+                continue
+            marker = match_marker(text[at:])
+            if marker is None:
+                continue
+            heading = (
+                heading_from is not None
+                and stack
+                and at - heading_from <= _HEADING_MAX
+                and not any(c in _SENTENCE_END for c in text[heading_from:at])
+                and marker.rank > stack[-1].rank
+            )
+            after_end = before in _RUN_ON_AFTER and (before != ":" or marker.style == "cn")  # 如下：一、
+            if not (after_end or heading):
+                continue
+            if not continues_numbering(marker, line.content + at):
+                continue
+            opens(marker)
+            cuts.append(at)
+            heading_from = at + marker.end
+        cuts = sorted({*cuts, *_run_on_headings(text, first, cuts)})
+        bounds = [0, *cuts, len(text)]
+        for k, (begin, stop) in enumerate(zip(bounds, bounds[1:])):
+            end = line.end if k == len(cuts) else line.content + len(text[:stop].rstrip(" "))
+            out.append(Line(line.start if k == 0 else line.content + begin, line.content + begin, end, line.number))
+    return out
 
 
 _INLINE = ("arabic_paren", "arabic")  # (1) and 1.: the sub-items a county's plan runs into its paragraph
@@ -594,8 +733,8 @@ def _text_item(doc: MappedText, lines: list[Line]) -> Item:
 
 def _without_wrapped(doc: MappedText, lines: list[Line], markers: dict[int, Marker]) -> dict[int, Marker]:
     """The markers less those a hard-wrapped text put at a line's start inside a sentence
-    (…全面推广容缺办理、多评合/一、区域统一评估…): the line before runs on into it, is no item's
-    own line, and the number does not follow the last of its style; a 1) may be the rest of the
+    (…全面推广容缺办理、多评合/一、区域统一评估…): the line before runs on into it, is no
+    heading's own line, and the number does not follow the last of its style; a 1) may be the rest of the
     line before (:func:`_opening_marker`). A table's row runs into no line: a list numbered again
     after a box's table (专栏1 / 序号	项目	… / （一）扩大出口…) starts below it."""
     kept: dict[int, Marker] = {}
@@ -606,7 +745,15 @@ def _without_wrapped(doc: MappedText, lines: list[Line], markers: dict[int, Mark
             j -= 1
         before = lines[j].text(doc) if j >= 0 else ""
         wrapped = before and before[-1] not in _TERMINAL and _unfinished(before) and not _below_table(doc, lines, j, i)
-        if wrapped and j not in markers and marker.ordinal != last.get(marker.style, 0) + 1:
+        # a heading's own line, its items below, or the line after its number printed alone (一、/
+        # 发展民生事业，解决急难愁盼); a paragraph's runs on into the next line
+        k = j - 1
+        while k >= 0 and not lines[k].text(doc):
+            k -= 1
+        bare = j not in markers and k in kept and kept[k].end == len(lines[k].text(doc))
+        heading = before if bare else before[markers[j].end :] if j in markers else None
+        own = heading is not None and not any(c in _SENTENCE_END for c in heading)
+        if wrapped and not own and marker.ordinal != last.get(marker.style, 0) + 1:
             continue
         if not _opening_marker(lines[i].text(doc), before):
             continue
@@ -751,6 +898,11 @@ def _build_items(
                 parent.body = parent.body + back + _body(doc, lines[clause:stop], lines[clause].content).strip()
                 stop = clause
         body = _body(doc, lines[at:stop], line.content + marker.end, marker.style not in ARTICLES)
+        title = marker.title or _title(body.strip(), marker.style)
+        if at + 1 < stop and lines[at + 1].start == line.end and not match_marker(lines[at + 1].text(doc)):
+            # a section's name run into its first sentence (:func:`_run_on_headings`): the name, then the text
+            title = doc[line.content + marker.end : line.end].display.strip()
+            body = _body(doc, lines[at + 1 : stop], lines[at + 1].content)
         own_end = max((ln.end for ln in lines[at:stop] if ln.end > ln.content), default=line.end)
         above = parent.path + "/" if parent and marker.style not in ARTICLES else prefix  # articles: cited by number
         item = Item(
@@ -758,7 +910,7 @@ def _build_items(
             number=doc[line.content : line.content + marker.end].display,
             style=marker.style,
             ordinal=marker.ordinal,
-            title=marker.title or _title(body.strip(), marker.style),
+            title=title,
             body=body.strip(),
             span=doc.span(line.content, own_end),
             line=line.number,

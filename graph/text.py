@@ -472,6 +472,55 @@ def _run_together(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A text hard-wrapped at a fixed width (copied from a fixed-width view, an e-mail, a converter's
+# output) breaks most of its lines at that width, inside sentences and numbers alike.
+_WRAP_MIN = 20  # the narrowest width taken for a wrap: shorter lines are names, headings, cells
+_WRAP_LINES = 6  # lines at the width before the text counts as wrapped
+_WRAP_SHARE = 0.5  # of the lines at least half the width
+
+
+def _display_width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def _hard_wraps(text: str) -> list[tuple[int, int]]:
+    """The line breaks of a text hard-wrapped at a fixed width, counted in characters or in
+    columns (a wide character takes two, and may leave the last one empty), most of them inside a
+    sentence: each line filled to that width runs on into the next, unless the next opens an item
+    or a table's row or is blank. A text with a paragraph a line has few lines of one width, and
+    those end their sentences; none is joined.
+
+    >>> line = "为贯彻落实省委省政府部署要求推进银发经济高质量发展结合实际制定本方案一"
+    >>> normalize((line[:24] + "\\n") * 6 + "二、重点任务\\n").text.count("\\n")
+    2
+    """
+    lines = [m for m in _LINE.finditer(text) if "\t" not in m.group()]
+    best: list[re.Match] = []
+    for measure, slack in ((len, 0), (_display_width, 1)):
+        widths = [measure(m.group().rstrip()) for m in lines]
+        counts: dict[int, int] = {}
+        for w in widths:
+            counts[w] = counts.get(w, 0) + 1
+        wide = [w for w in counts if w >= _WRAP_MIN]
+        if not wide:
+            continue
+        width = max(wide, key=lambda w: (sum(counts.get(w - k, 0) for k in range(slack + 1)), w))
+        full = [m for m, w in zip(lines, widths) if width - slack <= w <= width]
+        longer = sum(1 for w in widths if w > width)
+        half = sum(1 for w in widths if w >= width // 2)
+        broken = sum(1 for m in full if not m.group().rstrip().endswith(_PARAGRAPH_END))  # inside a sentence
+        wrapped = len(full) >= _WRAP_LINES and broken >= _WRAP_SHARE * len(full)
+        if wrapped and len(full) >= _WRAP_SHARE * half and longer * 4 <= len(full):
+            best = max(best, full, key=len)
+    joins = []
+    for m in best:
+        after = text[m.end() + 1 : m.end() + 40]
+        if text[m.end() : m.end() + 1] == "\n" and after.strip() and not after[0].isspace():
+            if not _ITEM_OPENING.match(after) and "\t" not in after.partition("\n")[0]:
+                joins.append((m.end(), m.end() + 1))
+    return joins
+
+
 # The scripts of China's autonomous areas that their documents print beside the Chinese: Tibetan,
 # Arabic (Uyghur, Kazakh), Mongolian, Yi and Hangul (延边). A line written in one of them and in no
 # Han is a rendering of the Chinese line beside it (a masthead, a title), so it is not read; nor is
@@ -522,6 +571,7 @@ def normalize(original: str) -> MappedText:
     text = text.delete(_second_script_lines(text.text))
     text = text.delete(_second_script_runs(text.text))
     text = text.delete(_tab_indents(text.text))
+    text = text.delete(_hard_wraps(text.text))
     indents = _run_together(text.text)  # a paragraph's indent in a line breaks it
     text = text.replace((s for s, _ in indents), "\n").delete((s + 1, e) for s, e in indents)
     gaps = _column_gaps(text.text)  # a column gap is a cell's edge, as a tab is

@@ -272,7 +272,9 @@ def check_mapped(text: MappedText, original: str) -> None:
     assert text.original is original or text.original == original
     assert len(text.index) == len(text.text)
     assert all(a < b for a, b in zip(text.index, text.index[1:]))
-    assert text.text == "".join(folded(original[at]) for at in text.index)
+    expected = "".join(folded(original[at]) for at in text.index)
+    # a column gap's first space reads as a tab, a cell's edge (text._column_gaps)
+    assert all(a == b or (a == "\t" and b == " ") for a, b in zip(text.text, expected))
     if len(text):
         check_span(text.span(), original)
         assert visible(text.quote()) == visible(text.display)

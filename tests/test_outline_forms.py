@@ -4,6 +4,7 @@ Small texts written here state the same rules apart from any one document."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pytest
@@ -1143,3 +1144,81 @@ def test_a_web_page_about_a_document_keeps_its_title_date_and_publisher():
         "来源：陕西日报\n\n　　问：出台的背景？\n　　答：为加快发展，起草了《实施意见》。\n"
     )
     assert interview.metadata.issuers == ()  # a newspaper is no issuer
+
+
+_RUN_ON = (
+    "某市人民政府办公室关于印发某市促进银发经济发展实施方案的通知\n\n"
+    "为贯彻落实上级部署，结合我市实际，制定本方案。"
+    "一、总体要求（一）指导思想。坚持以人民为中心。（二）工作目标。到2027年，全市老年助餐点达到150个。"
+    "二、重点任务（一）提升民生服务1.扩大老年助餐服务。推广社区配送模式。（市民政局牵头）"
+    "2.拓展居家助老服务。推广家庭养老床位。（市民政局、市卫健委按职责分工负责）"
+    "（二）壮大经营主体3.培育经营主体。支持企业连锁经营。（市发改委牵头）"
+    "4.建设产业园区。布局银发经济产业园区，推广“1.5级”护理标准。（市工信局牵头）"
+    "三、保障措施各部门要加强组织领导。\n\n某市人民政府办公室\n2025年5月12日\n"
+)
+
+
+@pytest.mark.parametrize("joint", ["", " "])
+def test_items_run_into_one_line_are_cut_where_the_numbering_goes_on(joint):
+    """A page copied without its line breaks, or with a space for each: each number that continues
+    the numbering, after a sentence, a bracket or its heading's words, opens an item, numbered on
+    across groups (3. under (二)); a figure inside a sentence (“1.5级”) does not."""
+    outline = read(re.sub("(?=[一二三]、|（[一二]）|[1-4]\\.)", joint, _RUN_ON))
+    assert paths(outline) == [
+        "一",
+        "一/（一）",
+        "一/（二）",
+        "二",
+        "二/（一）",
+        "二/（一）/1",
+        "二/（一）/2",
+        "二/（二）",
+        "二/（二）/3",
+        "二/（二）/4",
+        "三",
+    ]
+    assert item(outline, "二/（二）/3").title == "培育经营主体"
+    assert item(outline, "二/（一）/2").body.text.endswith(fold("（市民政局、市卫健委按职责分工负责）"))
+
+
+def test_a_list_inside_a_sentence_or_of_annexes_stays_on_its_line():
+    """Numbers that run on inside a line of a document whose items stand on their own lines are
+    a sentence's list (包括：（1）…；（2）…) or the list of annexes (附件：1、…), no items."""
+    outline = read(
+        "某区工作方案\n\n一、重点任务\n（一）开展排查。排查范围包括：（1）老旧房屋；（2）违法建筑。\n"
+        "（二）加强整治。\n\n附件：1、排查表\n\n某区人民政府\n2025年5月12日\n"
+    )
+    assert paths(outline) == ["一", "一/（一）", "一/（二）"]
+
+
+@pytest.mark.parametrize("width", [24, 31, 37])
+def test_a_run_on_text_hard_wrapped_at_a_fixed_width_reads_as_the_flowing_one(width):
+    """Text copied from a fixed-width view: the body a stream broken every ``width`` characters,
+    inside words and numbers ((|二) 拓展…); its lines are joined again and read as run on."""
+    head, rest = _RUN_ON.split("\n\n", 1)
+    body, tail = rest.split("\n\n", 1)
+    wrapped = "\n".join(body[k : k + width] for k in range(0, len(body), width))
+    assert paths(read(f"{head}\n\n{wrapped}\n\n{tail}")) == paths(read(_RUN_ON))
+
+
+def test_a_section_s_name_run_into_its_first_sentence_is_its_title():
+    """三、保障措施各部门要…: a plan's section name ends where its run-on prose begins, and that
+    prose is the item's text (its agencies are read); a heading standing alone stays whole."""
+    outline = read(_RUN_ON.replace("各部门要加强组织领导。", "市发改委要加强统筹调度，定期跟踪评估。"))
+    assert item(outline, "三").title == "保障措施"
+    assert item(outline, "三").body.text.split("\n")[-1].startswith("市发改委要加强统筹调度")
+    alone = read(
+        _RUN_ON.replace("三、保障措施各部门要加强组织领导。", "三、保障措施和工作要求\n各部门要加强组织领导。")
+    )
+    assert item(alone, "三").title == "保障措施和工作要求"
+
+
+def test_a_number_printed_alone_on_its_line_heads_the_next_line_s_heading():
+    """Some PDFs' text sets each number on a line of its own (一、/发展民生事业，解决急难愁盼/（一）/…):
+    the first item below such a heading is no wrapped line's number, though the heading has a comma."""
+    outline = read(
+        "某市实施方案\n\n为推进工作，制定本方案。\n一、\n发展民生事业，解决急难愁盼\n（一）\n扩大老年助餐服务。推广配送。\n"
+        "（二）\n拓展居家助老服务。推广床位。\n二、\n扩大产品供给，提升质量水平\n（一）\n培育经营主体。支持企业。\n"
+        "（二）\n推进产业集群发展。建设园区。\n\n某市人民政府\n2025年5月12日\n"
+    )
+    assert paths(outline) == ["一", "一/（一）", "一/（二）", "二", "二/（一）", "二/（二）"]
