@@ -8,6 +8,7 @@ import pytest
 from pyoxigraph import RdfFormat, Store
 from rdflib import Graph, Literal, Namespace, URIRef
 
+from policykg.graph.shacl_store import store_problems
 from policykg.graph.validation import DocumentValidator, sparql_violations, validate_graph
 from policykg.ontology.namespace import PKG
 
@@ -132,6 +133,18 @@ def test_a_jointly_issued_document_may_charge_each_issuer_s_bodies():
     store.load(g.serialize(format="nt", encoding="utf-8"), RdfFormat.N_TRIPLES)
     problems = validate_graph(g) + sparql_violations(store)
     assert not [p for p in problems if "An agency of an unrelated area" in p.message]
+
+
+def test_a_cited_document_may_bear_each_title_its_citations_give_it():
+    """Two documents citing one number may name it differently (its full title, 省政府《实施意见》): the
+    stub bears both; a corpus document has one title."""
+    g = example()
+    g.add((CITED, ELI_TITLE, Literal("实施意见", lang="zh")))
+    store = Store()
+    store.load(g.serialize(format="nt", encoding="utf-8"), RdfFormat.N_TRIPLES)
+    assert validate_graph(g) == [] and store_problems(store, g.serialize(format="nt", encoding="utf-8")) == []
+    g.add((URIRef("https://w3id.org/policykg/id/doc/example"), ELI_TITLE, Literal("另一个标题", lang="zh")))
+    assert any("at most one eli:title" in p.message for p in validate_graph(g))
 
 
 def _target_without_value(g: Graph) -> None:
